@@ -1,0 +1,40 @@
+/**
+ * The HTTP routes, shared by the CDK HTTP API (one route each) and the local server.
+ * Paths use API Gateway's syntax: `{name}` is a path parameter.
+ */
+export type HttpHandlerId = 'http-public' | 'http-staff';
+
+export interface RouteDefinition {
+  method: 'GET' | 'POST';
+  path: string;
+  handlerId: HttpHandlerId;
+}
+
+/** Module (relative to the repository root) of each HTTP handler. */
+export const HTTP_HANDLER_ENTRIES: Record<HttpHandlerId, string> = {
+  'http-public': 'functions/http/public-site.ts',
+  'http-staff': 'functions/http/staff-site.ts',
+};
+
+export const ROUTES: RouteDefinition[] = [
+  // Public notice board (公示栏): no sign-in.
+  { method: 'GET', path: '/', handlerId: 'http-public' },
+  { method: 'GET', path: '/notices/{noticeId}', handlerId: 'http-public' },
+  { method: 'GET', path: '/notices/{noticeId}/print', handlerId: 'http-public' },
+  { method: 'POST', path: '/notices/{noticeId}/objections', handlerId: 'http-public' },
+  { method: 'GET', path: '/assets/{file}', handlerId: 'http-public' },
+  // Staff (工作人员): sign-in, pending steps (待办), forms.
+  { method: 'GET', path: '/staff/sign-in', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/sign-in', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/sign-out', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/tasks/{taskId}', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/tasks/{taskId}', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/notices', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/notices/new', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/notices', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/notices/{noticeId}', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/notices/{noticeId}/withdraw', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/calendar', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/calendar', handlerId: 'http-staff' },
+];

@@ -1,0 +1,11 @@
+export type { DayReason, DayStatus, HolidayYear, Period, PeriodEnd, PeriodUnit, SkippedDay, WorkingCalendar } from './types';
+export { CalendarDateInvalidError, CalendarPeriodInvalidError } from './errors';
+export { addDays, datesFromTo, daysBetween, isIsoDate, isWeekend, weekday, yearOf } from './iso-date';
+export { CHINA_OFFSET, chinaDate, chinaDayEndText, chinaDayStartText } from './china-date';
+export { holidays2025 } from './holidays-2025';
+export { holidays2026 } from './holidays-2026';
+export { shippedCalendar, withYears } from './working-calendar';
+export { dayStatus } from './day-status';
+export { MAX_PERIOD_COUNT, computePeriodEnd } from './period-end';
+export { countWorkingDays } from './count-working-days';
+export { parseDateList, type DateListResult } from './date-list';
