@@ -1,0 +1,24 @@
+/** A human step waiting in a workflow (ARCHITECTURE §3): shown in the 待办 list of the staff who may act. */
+
+export type PendingTaskKind = 'notice-objections';
+export type PendingTaskStatus = 'open' | 'done';
+
+export interface PendingTask {
+  id: string;
+  kind: PendingTaskKind;
+  title: string;
+  orgId: string;
+  /** The role expected to act; authorization is by organization scope. */
+  assigneeRole: 'branch-staff' | 'committee-staff';
+  /** What the step is about, e.g. { noticeId }. */
+  subject: Record<string, string>;
+  status: PendingTaskStatus;
+  createdAt: string;
+  dueAt: string;
+  completedBy?: string;
+  completedAt?: string;
+}
+
+export const PENDING_TASK_KIND_LABELS: Record<PendingTaskKind, string> = {
+  'notice-objections': '公示异议处理',
+};
