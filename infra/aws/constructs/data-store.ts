@@ -9,7 +9,7 @@ export class DataStore extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    const { partitionKey, sortKey, gsi1, ttlAttribute } = TABLE_KEYS;
+    const { partitionKey, sortKey, gsi1, gsi2, ttlAttribute } = TABLE_KEYS;
     this.table = new Table(this, 'Table', {
       partitionKey: { name: partitionKey, type: AttributeType.STRING },
       sortKey: { name: sortKey, type: AttributeType.STRING },
@@ -20,10 +20,12 @@ export class DataStore extends Construct {
       encryption: TableEncryption.AWS_MANAGED,
       timeToLiveAttribute: ttlAttribute,
     });
-    this.table.addGlobalSecondaryIndex({
-      indexName: gsi1.indexName,
-      partitionKey: { name: gsi1.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: gsi1.sortKey, type: AttributeType.STRING },
-    });
+    for (const index of [gsi1, gsi2]) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      });
+    }
   }
 }

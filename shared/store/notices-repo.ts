@@ -1,0 +1,116 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Notice } from '../domain/notice/notice';
+import { queryAll } from './query-all';
+import type { Store } from './store';
+import type { TransactItem } from './transact';
+
+/**
+ * Notices: pk NOTICE#<id>, sk NOTICE.
+ *   the board (gsi1): public notices BOARD#public, internal ones BOARD#internal#<orgId>; sort <endsAt UTC>#<id>;
+ *                     a withdrawn notice leaves the board
+ *   an organization's notices (gsi2): ORG#<orgId>#notice, sort <publishedAt>#<id>
+ */
+export const noticePk = (noticeId: string) => `NOTICE#${noticeId}`;
+const NOTICE_SK = 'NOTICE';
+
+export function boardKey(notice: Pick<Notice, 'audience' | 'orgId'>): string {
+  return notice.audience === 'public' ? 'BOARD#public' : `BOARD#internal#${notice.orgId}`;
+}
+
+const orgNoticesKey = (orgId: string) => `ORG#${orgId}#notice`;
+
+function boardSortKey(notice: Pick<Notice, 'endsAtMs' | 'id'>): string {
+  return `${new Date(notice.endsAtMs).toISOString()}#${notice.id}`;
+}
+
+export async function getNotice(store: Store, noticeId: string): Promise<Notice | undefined> {
+  const result = await store.doc.send(
+    new GetCommand({ TableName: store.tableName, Key: { pk: noticePk(noticeId), sk: NOTICE_SK }, ConsistentRead: true }),
+  );
+  if (!result.Item) return undefined;
+  return toNotice(result.Item);
+}
+
+/** Put of a new notice; refused if the id exists. */
+export function putNewNotice(store: Store, notice: Notice): TransactItem {
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: {
+        pk: noticePk(notice.id),
+        sk: NOTICE_SK,
+        type: 'notice',
+        gsi1pk: boardKey(notice),
+        gsi1sk: boardSortKey(notice),
+        gsi2pk: orgNoticesKey(notice.orgId),
+        gsi2sk: `${notice.publishedAt}#${notice.id}`,
+        ...notice,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export interface NoticeUpdate {
+  /** SET assignments as name → value. */
+  set?: Record<string, unknown>;
+  /** Attribute names to REMOVE. */
+  remove?: string[];
+  /** Extra condition (ConditionExpression) with its values, using #status / :name placeholders. */
+  condition?: string;
+  values?: Record<string, unknown>;
+}
+
+/** A conditional update of a notice as a transaction item. */
+export function updateNotice(store: Store, noticeId: string, update: NoticeUpdate): TransactItem {
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = { ...update.values };
+  const sets = Object.entries(update.set ?? {}).map(([name, value], index) => {
+    names[`#s${index}`] = name;
+    values[`:s${index}`] = value;
+    return `#s${index} = :s${index}`;
+  });
+  const removes = (update.remove ?? []).map((name, index) => {
+    names[`#r${index}`] = name;
+    return `#r${index}`;
+  });
+  const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
+    .filter(Boolean)
+    .join(' ');
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: { pk: noticePk(noticeId), sk: NOTICE_SK },
+      UpdateExpression: expression,
+      ConditionExpression: ['attribute_exists(pk)', update.condition].filter(Boolean).join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
+    },
+  };
+}
+
+/** Notices on a board whose end is at or after `sinceMs`, soonest end first. */
+export async function listBoardNotices(store: Store, board: string, sinceMs: number): Promise<Notice[]> {
+  const items = await queryAll(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :board AND gsi1sk >= :since',
+    ExpressionAttributeValues: { ':board': board, ':since': new Date(sinceMs).toISOString() },
+  });
+  return items.map(toNotice);
+}
+
+/** An organization's notices, newest first. */
+export async function listOrgNotices(store: Store, orgId: string): Promise<Notice[]> {
+  const items = await queryAll(store, {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :org',
+    ExpressionAttributeValues: { ':org': orgNoticesKey(orgId) },
+    ScanIndexForward: false,
+  });
+  return items.map(toNotice);
+}
+
+function toNotice(item: Record<string, unknown>): Notice {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, type: _t, ...notice } = item;
+  return notice as unknown as Notice;
+}

@@ -1,0 +1,31 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Store } from './store';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A transaction refused because a condition did not hold; `reasons[i]` is the code for item i ('None' when it passed). */
+export class StoreConditionFailedError extends Error {
+  constructor(readonly reasons: string[], options?: ErrorOptions) {
+    super(`Transaction condition failed: ${reasons.join(', ')}`, options);
+    this.name = 'StoreConditionFailedError';
+  }
+
+  /** Whether item `index` of the transaction was the one whose condition failed. */
+  failedAt(index: number): boolean {
+    return this.reasons[index] === 'ConditionalCheckFailed';
+  }
+}
+
+/** Writes all items or none (DynamoDB TransactWriteItems), mapping a failed condition to StoreConditionFailedError. */
+export async function transactWrite(store: Store, items: TransactItem[]): Promise<void> {
+  try {
+    await store.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const reasons = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+      if (reasons.includes('ConditionalCheckFailed')) throw new StoreConditionFailedError(reasons, { cause: error });
+    }
+    throw error;
+  }
+}
