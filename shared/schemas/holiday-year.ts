@@ -30,12 +30,14 @@ export const holidayYearSchema = z
       ['workingWeekendDays', '调休上班日期'],
     ] as const;
     const offDays = new Set(value.daysOff);
+    // With a year out of bounds (already reported) every date would also be "not in the year".
+    const yearUsable = Number.isInteger(value.year) && value.year >= HOLIDAY_YEAR_MIN && value.year <= HOLIDAY_YEAR_MAX;
     for (const [field, label] of fields) {
       const seen = new Set<string>();
       value[field].forEach((date, index) => {
         const issue = (message: string) => ctx.addIssue({ code: 'custom', path: [field, index], message });
         if (!isIsoDate(date)) return issue(`${label}“${date}”不是有效日期，请按 YYYY-MM-DD 填写`);
-        if (yearOf(date) !== value.year) return issue(`${label}“${date}”不在 ${value.year} 年内`);
+        if (yearUsable && yearOf(date) !== value.year) return issue(`${label}“${date}”不在 ${value.year} 年内`);
         if (seen.has(date)) return issue(`${label}“${date}”重复填写`);
         seen.add(date);
         if (field !== 'workingWeekendDays') return;

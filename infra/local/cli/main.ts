@@ -1,0 +1,21 @@
+import { runCalendarCommand, type CliIo } from './calendar-command';
+
+/** The `dangjian` command line: the first word picks the command, the rest goes to it. */
+const commands: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+  calendar: runCalendarCommand,
+};
+
+const io: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+const [name, ...rest] = process.argv.slice(2);
+const command = name !== undefined && Object.hasOwn(commands, name) ? commands[name] : undefined;
+if (command) {
+  process.exitCode = await command(rest, io);
+} else {
+  if (name !== undefined) io.err(`未知的命令“${name}”`);
+  io.err(['用法：dangjian <命令> [参数]', '命令：', ...Object.keys(commands).map((key) => `  ${key}`)].join('\n'));
+  process.exitCode = 2;
+}
