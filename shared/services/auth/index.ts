@@ -1,0 +1,5 @@
+export type { Authenticator } from './authenticator';
+export { hashPassword, verifyPassword } from './password-hash';
+export { createLocalAuthenticator } from './local-authenticator';
+export { SESSION_TTL_MS, endSession, hashSessionId, randomToken, resolveSession, startSession, tokensMatch, type NewSession, type Session } from './sessions';
+export { AuthSignInFailedError, signIn, type SignInDeps } from './sign-in';

@@ -1,0 +1,78 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { StaffRole } from '../services/actor';
+import type { Store } from './store';
+
+/**
+ * Local staff accounts (the local runtime; Cognito holds them in AWS), in the single table:
+ *   pk ACCOUNT#<username>, sk ACCOUNT              the account
+ *   gsi1pk ORGSTAFF#<orgId>, gsi1sk <username>      an organization's staff, for notification e-mails
+ */
+
+export interface Account {
+  username: string;
+  /** scrypt$N$r$p$<salt base64>$<hash base64> (see password-hash.ts) */
+  passwordHash: string;
+  role: StaffRole;
+  orgId: string;
+  scopeOrgIds: string[];
+  email: string;
+  displayName: string;
+  disabled?: boolean;
+}
+
+const SK = 'ACCOUNT';
+const accountKey = (username: string) => ({ pk: `ACCOUNT#${username}`, sk: SK });
+
+/** Stores an account; with `onlyIfNew`, an existing account is left untouched and false returned. */
+export async function putAccount(store: Store, account: Account, options: { onlyIfNew?: boolean } = {}): Promise<boolean> {
+  try {
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: { ...accountKey(account.username), gsi1pk: `ORGSTAFF#${account.orgId}`, gsi1sk: account.username, ...account },
+        ConditionExpression: options.onlyIfNew ? 'attribute_not_exists(pk)' : undefined,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (options.onlyIfNew && (error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+function toAccount(item: Record<string, unknown>): Account {
+  const { username, passwordHash, role, orgId, scopeOrgIds, email, displayName, disabled } = item as unknown as Account;
+  return { username, passwordHash, role, orgId, scopeOrgIds: [...(scopeOrgIds ?? [])], email, displayName, disabled };
+}
+
+export async function getAccount(store: Store, username: string): Promise<Account | undefined> {
+  const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: accountKey(username), ConsistentRead: true }));
+  return Item ? toAccount(Item) : undefined;
+}
+
+/** The accounts whose own organization is `orgId`. */
+export async function listOrgAccounts(store: Store, orgId: string): Promise<Account[]> {
+  const accounts: Account[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `ORGSTAFF#${orgId}` },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    accounts.push(...(page.Items ?? []).map(toAccount));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return accounts;
+}
+
+/** E-mail addresses of an organization's active staff, for notifications (distinct, sorted). */
+export async function listStaffEmails(store: Store, orgId: string): Promise<string[]> {
+  const accounts = await listOrgAccounts(store, orgId);
+  const emails = accounts.filter((a) => !a.disabled && a.email).map((a) => a.email);
+  return [...new Set(emails)].sort();
+}

@@ -1,0 +1,60 @@
+import { html, type HtmlValue, type SafeHtml } from './html';
+import { SITE_CSS_PATH } from './site-css';
+
+export const SITE_NAME = '党员发展全程公示';
+
+/** The signed-in staff member, as the layout needs them (sign-out is a POST carrying the CSRF token). */
+export interface LayoutStaff {
+  displayName: string;
+  role: string;
+  csrfToken: string;
+}
+
+export interface LayoutOptions {
+  title: string;
+  body: HtmlValue;
+  staff?: LayoutStaff;
+  /** A page without header and footer (the printable notice). */
+  bare?: boolean;
+}
+
+function staffNav(staff: LayoutStaff): SafeHtml {
+  return html`<nav aria-label="工作人员导航">
+    <a href="/staff">待办</a>
+    <a href="/staff/notices">公示管理</a>
+    <a href="/staff/notices/new">发布公示</a>
+    ${staff.role === 'admin' ? html`<a href="/staff/calendar">节假日安排</a>` : ''}
+    <span>${staff.displayName}</span>
+    <form method="post" action="/staff/sign-out"><input type="hidden" name="_csrf" value="${staff.csrfToken}"><button type="submit">退出</button></form>
+  </nav>`;
+}
+
+function header(staff: LayoutStaff | undefined): SafeHtml {
+  return html`<header class="site-header"><div class="inner">
+    <a class="brand" href="/">${SITE_NAME}</a>
+    <nav aria-label="主导航"><a href="/">公示栏</a>${staff ? '' : html` <a href="/staff">工作人员入口</a>`}</nav>
+    ${staff ? staffNav(staff) : ''}
+  </div></header>`;
+}
+
+/** A whole HTML document in Simplified Chinese, with the site's stylesheet and no scripts. */
+export function layout(options: LayoutOptions): SafeHtml {
+  const title = `${options.title} - ${SITE_NAME}`;
+  return html`<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<link rel="stylesheet" href="${SITE_CSS_PATH}">
+</head>
+<body>
+${options.bare ? '' : header(options.staff)}
+<main>
+${options.body}
+</main>
+${options.bare ? '' : html`<footer class="site-footer">公示期间如有情况反映，请实事求是，提倡署名反映。</footer>`}
+</body>
+</html>`;
+}

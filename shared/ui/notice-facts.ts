@@ -1,0 +1,48 @@
+import { NOTICE_KIND_LABELS, type Notice } from '../domain/notice/notice';
+import { formatDate, formatDateLong, formatDateTime, formatPeriod, formatYearMonth } from './format';
+import { html, type SafeHtml } from './html';
+
+/** The notice's title line, e.g. 关于张三同志拟确定为发展对象的公示. */
+export function noticeTitle(notice: Notice): string {
+  return `关于${notice.subject.name}同志${notice.proposedStep}的公示`;
+}
+
+export function provisionalMark(notice: Pick<Notice, 'provisional'>): SafeHtml {
+  return notice.provisional
+    ? html` <span class="tag provisional" title="该年度节假日安排尚未录入，结束日期按仅除周末计算，录入后将重新计算">临时</span>`
+    : html``;
+}
+
+/** The period line: start, end, length, and the 临时 mark when the end is provisional. */
+export function periodText(notice: Notice): SafeHtml {
+  return html`${formatDateLong(notice.publishedAt)}至${formatDateLong(notice.endsAt.slice(0, 10))}（${formatPeriod(notice.period)}，截至 ${formatDateTime(notice.endsAt)}）${provisionalMark(notice)}`;
+}
+
+/** Everything DOMAIN §4 says a notice shows; never the ID number, phone or address (the Notice has none). */
+export function noticeFacts(notice: Notice): SafeHtml {
+  const { subject } = notice;
+  return html`<dl class="facts">
+    <dt>公示事项</dt><dd>${NOTICE_KIND_LABELS[notice.kind]}</dd>
+    <dt>姓名</dt><dd>${subject.name}</dd>
+    <dt>性别</dt><dd>${subject.gender}</dd>
+    <dt>出生年月</dt><dd>${formatYearMonth(subject.birthYearMonth)}</dd>
+    <dt>学历</dt><dd>${subject.education}</dd>
+    <dt>工作单位及职务</dt><dd>${subject.unitPost}</dd>
+    ${notice.applicationDate ? html`<dt>申请入党时间</dt><dd>${formatDateLong(notice.applicationDate)}</dd>` : ''}
+    ${notice.previousStage ? html`<dt>${notice.previousStage.label}</dt><dd>${formatDateLong(notice.previousStage.date)}</dd>` : ''}
+    <dt>拟办事项</dt><dd>${notice.proposedStep}</dd>
+    <dt>所在党组织</dt><dd>${notice.orgName}</dd>
+    <dt>公示期</dt><dd>${periodText(notice)}</dd>
+  </dl>`;
+}
+
+/** Where and how to object, with the deadline. */
+export function objectionChannel(notice: Notice): SafeHtml {
+  return html`<dl class="facts">
+    <dt>受理部门</dt><dd>${notice.objectionContact.office}</dd>
+    <dt>联系方式</dt><dd>${notice.objectionContact.contact}</dd>
+    <dt>截止时间</dt><dd>${formatDateTime(notice.endsAt)}${provisionalMark(notice)}</dd>
+  </dl>`;
+}
+
+export const publishedOn = (notice: Notice): string => formatDate(notice.publishedAt);

@@ -1,0 +1,29 @@
+import { PENDING_TASK_KIND_LABELS, type PendingTask } from '../../domain/tasks/pending-task';
+import { formatDateTime } from '../format';
+import { html, type SafeHtml } from '../html';
+import { layout, type LayoutStaff } from '../layout';
+
+function row(task: PendingTask, now: Date): SafeHtml {
+  const overdue = new Date(task.dueAt).getTime() < now.getTime();
+  return html`<tr>
+    <td><a href="/staff/tasks/${task.id}">${task.title}</a></td>
+    <td>${PENDING_TASK_KIND_LABELS[task.kind] ?? task.kind}</td>
+    <td>${formatDateTime(task.createdAt)}</td>
+    <td>${formatDateTime(task.dueAt)}${overdue ? html` <span class="tag overdue">已逾期</span>` : ''}</td>
+  </tr>`;
+}
+
+/** The staff home: pending human steps (待办) with their due dates, each linking to its form. */
+export function staffHomePage(tasks: PendingTask[], staff: LayoutStaff, now: Date, notice?: string): SafeHtml {
+  const sorted = [...tasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  const body = html`<h1>待办事项</h1>
+    ${notice ? html`<div class="alert ok" role="status"><p>${notice}</p></div>` : ''}
+    ${sorted.length === 0
+      ? html`<p>目前没有待办事项。</p>`
+      : html`<div class="table-wrap"><table>
+          <thead><tr><th>事项</th><th>类型</th><th>产生时间</th><th>办理期限</th></tr></thead>
+          <tbody>${sorted.map((task) => row(task, now))}</tbody>
+        </table></div>`}
+    <p><a href="/staff/notices/new">发布新的公示</a> · <a href="/staff/notices">查看全部公示</a></p>`;
+  return layout({ title: '待办事项', body, staff });
+}

@@ -1,0 +1,78 @@
+/** The one stylesheet, served at /assets/site.css: plain, readable, mobile-friendly; print hides navigation. */
+export const SITE_CSS_PATH = '/assets/site.css';
+
+export const SITE_CSS = `
+:root { --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --red: #b3261e; --bg: #f6f8fa; --ok: #1a7f37; --warn: #9a6700; }
+* { box-sizing: border-box; }
+html { font-size: 17px; }
+body { margin: 0; color: var(--ink); background: #fff; line-height: 1.7;
+  font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", system-ui, sans-serif; }
+a { color: #0b57d0; }
+.site-header { background: var(--red); color: #fff; }
+.site-header .inner { max-width: 60rem; margin: 0 auto; padding: .6rem 1rem; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; }
+.site-header a { color: #fff; text-decoration: none; }
+.site-header .brand { font-weight: bold; font-size: 1.1rem; margin-right: auto; }
+.site-header nav { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; align-items: center; }
+.site-header form { display: inline; margin: 0; }
+.site-header button { background: none; border: 1px solid #fff; color: #fff; padding: .1rem .6rem; font-size: .9rem; }
+main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.5rem; margin: .5rem 0 1rem; }
+h2 { font-size: 1.2rem; margin: 1.5rem 0 .6rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
+.muted { color: var(--muted); }
+.notice-card { border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; margin: .8rem 0; }
+.notice-card h3 { margin: 0 0 .3rem; font-size: 1.1rem; }
+.tag { display: inline-block; font-size: .85rem; padding: 0 .5rem; border-radius: 3px; background: var(--bg); border: 1px solid var(--line); }
+.tag.provisional { color: var(--warn); border-color: var(--warn); }
+.tag.open { color: var(--ok); border-color: var(--ok); }
+.tag.overdue { color: var(--red); border-color: var(--red); }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }
+dl.facts dt { color: var(--muted); }
+dl.facts dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
+th { background: var(--bg); font-weight: normal; color: var(--muted); }
+.table-wrap { overflow-x: auto; }
+form.stacked .field { margin: 0 0 1rem; }
+label { display: block; font-weight: bold; margin-bottom: .2rem; }
+.choice label, label.choice { display: inline-flex; gap: .3rem; align-items: center; font-weight: normal; margin-right: 1rem; }
+input[type=text], input[type=password], input[type=date], input[type=number], input[type=datetime-local], select, textarea {
+  width: 100%; max-width: 36rem; font: inherit; padding: .4rem .5rem; border: 1px solid #8c959f; border-radius: 4px; }
+textarea { min-height: 7rem; }
+input[type=number] { max-width: 8rem; }
+button, .button { font: inherit; padding: .45rem 1.2rem; border-radius: 4px; border: 1px solid var(--red); background: var(--red); color: #fff; cursor: pointer; text-decoration: none; display: inline-block; }
+button.secondary { background: #fff; color: var(--red); }
+.hint { color: var(--muted); font-size: .9rem; margin: .1rem 0 0; }
+.field-error { color: var(--red); font-size: .95rem; margin: .2rem 0 0; }
+.field.invalid input, .field.invalid textarea, .field.invalid select { border-color: var(--red); }
+.alert { border-left: 4px solid var(--red); background: #fff4f4; padding: .6rem 1rem; margin: 1rem 0; }
+.alert.ok { border-color: var(--ok); background: #f0fff4; }
+.alert.info { border-color: #0b57d0; background: #f3f7ff; }
+.objection { border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; margin: 1rem 0; }
+.objection blockquote { margin: .3rem 0 .6rem; padding: .4rem .8rem; background: var(--bg); white-space: pre-wrap; }
+.mail { border: 1px solid var(--line); border-radius: 6px; padding: .6rem 1rem; margin: .8rem 0; }
+.mail pre { white-space: pre-wrap; word-break: break-word; font-family: inherit; margin: .4rem 0 0; }
+.site-footer { max-width: 60rem; margin: 2rem auto 1rem; padding: 0 1rem; color: var(--muted); font-size: .85rem; }
+.print-page { max-width: 44rem; margin: 0 auto; padding: 2rem 1.5rem; font-family: "FangSong", "STFangsong", "Noto Serif CJK SC", serif; font-size: 1.1rem; line-height: 2; }
+.print-page .org-heading { text-align: center; color: var(--red); font-size: 1.6rem; font-weight: bold; letter-spacing: .1rem;
+  border-bottom: 2px solid var(--red); padding-bottom: .5rem; margin-bottom: 1.2rem; }
+.print-page .title { text-align: center; font-size: 1.35rem; font-weight: bold; margin: 1rem 0 1.5rem; }
+.print-page p { text-indent: 2em; margin: .3rem 0; }
+.print-page table { margin: 1rem 0; }
+.print-page th, .print-page td { border: 1px solid #000; color: #000; background: none; }
+.print-page .signature { text-align: right; margin-top: 2.5rem; }
+.print-page .signature p { text-indent: 0; }
+.print-actions { text-align: center; margin: 1rem 0; }
+@media (max-width: 40rem) {
+  html { font-size: 16px; }
+  dl.facts { grid-template-columns: 1fr; }
+  dl.facts dt { margin-top: .4rem; }
+}
+@media print {
+  @page { size: A4; margin: 2.5cm 2.2cm; }
+  html { font-size: 12pt; }
+  .site-header, .site-footer, nav, .no-print, .print-actions, form { display: none !important; }
+  main { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  .print-page { padding: 0; max-width: none; }
+}
+`;
