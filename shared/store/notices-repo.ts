@@ -56,14 +56,15 @@ export interface NoticeUpdate {
   set?: Record<string, unknown>;
   /** Attribute names to REMOVE. */
   remove?: string[];
-  /** Extra condition (ConditionExpression) with its values, using #status / :name placeholders. */
+  /** Extra condition (ConditionExpression) with its values, using #status and the given #name / :name placeholders. */
   condition?: string;
+  names?: Record<string, string>;
   values?: Record<string, unknown>;
 }
 
 /** A conditional update of a notice as a transaction item. */
 export function updateNotice(store: Store, noticeId: string, update: NoticeUpdate): TransactItem {
-  const names: Record<string, string> = { '#status': 'status' };
+  const names: Record<string, string> = { '#status': 'status', ...update.names };
   const values: Record<string, unknown> = { ...update.values };
   const sets = Object.entries(update.set ?? {}).map(([name, value], index) => {
     names[`#s${index}`] = name;

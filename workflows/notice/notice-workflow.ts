@@ -31,7 +31,7 @@ export class NoticeWorkflow extends Construct {
 
     const publish = new LambdaInvoke(this, NoticeState.publish, {
       lambdaFunction: props.publish,
-      payload: TaskInput.fromObject({ notice: JsonPath.objectAt('$.notice') }),
+      payload: TaskInput.fromObject({ notice: JsonPath.objectAt('$.notice'), executionArn: JsonPath.executionId }),
       payloadResponseOnly: true,
       resultPath: '$.published',
     });

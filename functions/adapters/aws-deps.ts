@@ -1,0 +1,32 @@
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { randomBytes } from 'node:crypto';
+import type { ServiceDeps } from '../../shared/services/deps';
+import { createStore } from '../../shared/store/store';
+import { SesMailer } from './ses-mailer';
+import { SfnWorkflowControl } from './sfn-workflow-control';
+
+export class ConfigMissingError extends Error {
+  constructor(name: string) {
+    super(`Environment variable ${name} is not set`);
+    this.name = 'ConfigMissingError';
+  }
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new ConfigMissingError(name);
+  return value;
+}
+
+/** The services' dependencies in AWS, from the Lambda's environment (set by the CDK stack). */
+export function awsServiceDeps(): ServiceDeps {
+  return {
+    store: createStore({ tableName: required('TABLE_NAME') }),
+    clock: { now: () => new Date() },
+    workflow: new SfnWorkflowControl(new SFNClient({}), { notice: process.env.NOTICE_STATE_MACHINE_ARN }),
+    mailer: new SesMailer(new SESv2Client({}), process.env.MAIL_FROM ?? '', process.env.MAIL_CONFIGURATION_SET),
+    newId: () => randomBytes(16).toString('base64url'),
+    publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
+  };
+}

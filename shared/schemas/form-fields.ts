@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Field builders with Chinese messages, shared by the forms. */
+
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}。` })
+    .trim()
+    .min(1, `请填写${label}。`)
+    .max(max, `${label}不能超过 ${max} 个字。`);
+
+export const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label}格式不正确。` })
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字。`)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+export const isoDate = (label: string) =>
+  z
+    .string({ error: `请填写${label}。` })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为“年-月-日”格式，例如 2026-09-23。`)
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), `${label}不是有效的日期。`);
+
+export const optionalIsoDate = (label: string) =>
+  z
+    .union([z.literal(''), isoDate(label)])
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+export const choice = <const T extends readonly [string, ...string[]]>(label: string, values: T) =>
+  z.enum(values, { error: `请选择${label}。` });

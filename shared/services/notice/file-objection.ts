@@ -1,0 +1,50 @@
+import { acceptsObjections } from '../../domain/notice/notice';
+import { chinaDateTimeText } from '../../domain/notice/date-text';
+import type { Objection } from '../../domain/notice/objection';
+import { objectionForm } from '../../schemas/notice-forms';
+import { parseForm } from '../../schemas/parse-form';
+import { auditPut } from '../../store/audit';
+import { getNotice, noticePk } from '../../store/notices-repo';
+import { putNewObjection } from '../../store/objections-repo';
+import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import type { ServiceDeps } from '../deps';
+import { NoticeClosedError, RecordNotFoundError } from '../errors';
+
+/**
+ * Anyone files an objection (异议) while a public notice is open. The objection, the notice's count and the
+ * audit event are one transaction whose condition is that the notice is still open at this moment.
+ */
+export async function fileObjection(deps: ServiceDeps, noticeId: string, form: unknown): Promise<{ objectionId: string }> {
+  const notice = await getNotice(deps.store, noticeId);
+  if (!notice || notice.audience !== 'public' || notice.status === 'withdrawn') throw new RecordNotFoundError('该公示');
+  const input = parseForm(objectionForm, form);
+  const now = deps.clock.now();
+  const closed = () => new NoticeClosedError(chinaDateTimeText(notice.endsAtMs), { detail: `notice ${noticeId} is closed` });
+  if (!acceptsObjections(notice, now)) throw closed();
+  const objection: Objection = { id: deps.newId(), noticeId, filedAt: now.toISOString(), ...input };
+  try {
+    await transactWrite(deps.store, [
+      putNewObjection(deps.store, objection),
+      {
+        Update: {
+          TableName: deps.store.tableName,
+          Key: { pk: noticePk(noticeId), sk: 'NOTICE' },
+          UpdateExpression: 'SET objectionCount = objectionCount + :one',
+          ConditionExpression: '#status = :open AND endsAtMs >= :now',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':one': 1, ':open': 'open', ':now': now.getTime() },
+        },
+      },
+      auditPut(deps.store, noticePk(noticeId), {
+        at: objection.filedAt,
+        action: 'notice.objection-filed',
+        actor: 'public',
+        details: { objectionId: objection.id, named: Boolean(input.name) },
+      }),
+    ]);
+  } catch (error) {
+    if (error instanceof StoreConditionFailedError) throw closed();
+    throw error;
+  }
+  return { objectionId: objection.id };
+}

@@ -1,0 +1,7 @@
+export { publishNotice, startNoticeProcess, recordPublication, noticeExecutionName } from './publish-notice';
+export { closeNoticeAtEnd, NoticeMissingError, type NoticeClosing } from './close-notice';
+export { fileObjection } from './file-objection';
+export { openObjectionTask, recordObjectionOutcomes, objectionTaskId } from './objection-outcomes';
+export { withdrawNotice } from './withdraw-notice';
+export { listBoard, getPublicNotice, listStaffNotices, getStaffNotice, listPendingTasks, getTaskView, BOARD_KEEPS_CLOSED_MS } from './notice-queries';
+export { recomputeProvisionalNotices } from './recompute-ends';

@@ -1,0 +1,60 @@
+import type { Notice } from '../../domain/notice/notice';
+import type { Objection } from '../../domain/notice/objection';
+import type { PendingTask } from '../../domain/tasks/pending-task';
+import { listAudit, type AuditEvent } from '../../store/audit';
+import { getNotice, listBoardNotices, listOrgNotices, noticePk } from '../../store/notices-repo';
+import { listObjections } from '../../store/objections-repo';
+import { getTask, listOpenTasks, type StoredTask } from '../../store/tasks-repo';
+import { authorizeOrg, type Actor } from '../actor';
+import type { ServiceDeps } from '../deps';
+import { RecordNotFoundError } from '../errors';
+
+/** Closed notices stay on the board this long after their end. */
+export const BOARD_KEEPS_CLOSED_MS = 30 * 86_400_000;
+
+/** The public notice board: open notices (ending soonest first) and those closed within 30 days (newest first). */
+export async function listBoard(deps: ServiceDeps): Promise<{ open: Notice[]; closed: Notice[] }> {
+  const now = deps.clock.now().getTime();
+  const notices = await listBoardNotices(deps.store, 'BOARD#public', now - BOARD_KEEPS_CLOSED_MS);
+  return {
+    open: notices.filter((n) => n.status === 'open' && n.endsAtMs >= now),
+    closed: notices.filter((n) => !(n.status === 'open' && n.endsAtMs >= now)).reverse(),
+  };
+}
+
+/** A notice as the public sees it: only public, not withdrawn. */
+export async function getPublicNotice(deps: ServiceDeps, noticeId: string): Promise<Notice> {
+  const notice = await getNotice(deps.store, noticeId);
+  if (!notice || notice.audience !== 'public' || notice.status === 'withdrawn') throw new RecordNotFoundError('该公示');
+  return notice;
+}
+
+export async function listStaffNotices(deps: ServiceDeps, actor: Actor): Promise<Notice[]> {
+  const lists = await Promise.all(actor.scopeOrgIds.map((orgId) => listOrgNotices(deps.store, orgId)));
+  return lists.flat().sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+}
+
+/** A notice with its objections and its file (全程纪实), for staff of its organization. */
+export async function getStaffNotice(deps: ServiceDeps, actor: Actor, noticeId: string): Promise<{ notice: Notice; objections: Objection[]; audit: AuditEvent[] }> {
+  const notice = await getNotice(deps.store, noticeId);
+  if (!notice) throw new RecordNotFoundError('该公示');
+  authorizeOrg(actor, notice.orgId);
+  const [objections, audit] = await Promise.all([listObjections(deps.store, noticeId), listAudit(deps.store, noticePk(noticeId))]);
+  return { notice, objections, audit };
+}
+
+const withoutToken = ({ taskToken: _token, output: _output, ...task }: StoredTask): PendingTask => task;
+
+/** The 待办 list: open human steps in the actor's organizations. */
+export async function listPendingTasks(deps: ServiceDeps, actor: Actor): Promise<PendingTask[]> {
+  return (await listOpenTasks(deps.store, actor.scopeOrgIds)).map(withoutToken);
+}
+
+export async function getTaskView(deps: ServiceDeps, actor: Actor, taskId: string): Promise<{ task: PendingTask; notice: Notice; objections: Objection[] }> {
+  const task = await getTask(deps.store, taskId);
+  if (!task) throw new RecordNotFoundError('该待办事项');
+  authorizeOrg(actor, task.orgId);
+  const notice = await getNotice(deps.store, task.subject.noticeId);
+  if (!notice) throw new RecordNotFoundError('该公示');
+  return { task: withoutToken(task), notice, objections: await listObjections(deps.store, notice.id) };
+}
