@@ -3,6 +3,7 @@ import { NOTICE_KIND_LABELS } from '../../domain/notice/notice';
 import { resultOfOutcomes, type ObjectionOutcome } from '../../domain/notice/objection';
 import { objectionOutcomesForm } from '../../schemas/notice-forms';
 import { parseForm } from '../../schemas/parse-form';
+import { listStaffEmails } from '../../store/accounts-repo';
 import { auditPut } from '../../store/audit';
 import { getNotice, noticePk, updateNotice } from '../../store/notices-repo';
 import { listObjections, setObjectionOutcome } from '../../store/objections-repo';
@@ -22,8 +23,9 @@ export async function openObjectionTask(deps: ServiceDeps, request: { noticeId: 
   const notice = await getNotice(deps.store, request.noticeId);
   if (!notice) throw new NoticeMissingError(request.noticeId);
   const now = deps.clock.now();
-  await openPendingTask(deps, {
-    id: objectionTaskId(notice.id),
+  const taskId = objectionTaskId(notice.id);
+  const { created } = await openPendingTask(deps, {
+    id: taskId,
     kind: 'notice-objections',
     title: `公示异议处理：${notice.subject.name}（${NOTICE_KIND_LABELS[notice.kind]}公示，${notice.objectionCount} 条异议）`,
     orgId: notice.orgId,
@@ -34,6 +36,14 @@ export async function openObjectionTask(deps: ServiceDeps, request: { noticeId: 
     dueAt: new Date(now.getTime() + 5 * 86_400_000).toISOString(),
     taskToken: request.taskToken,
   }, noticePk(notice.id));
+  if (!created) return;
+  await deps.mailer.send({
+    to: await listStaffEmails(deps.store, notice.orgId),
+    subject: `【待办】公示异议处理：${notice.subject.name}`,
+    text:
+      `${notice.orgName}：${notice.subject.name}的${NOTICE_KIND_LABELS[notice.kind]}公示已期满，收到 ${notice.objectionCount} 条异议。\n` +
+      `请逐条调查核实并登记处理结果：${deps.publicBaseUrl}/staff/tasks/${taskId}`,
+  });
 }
 
 /**

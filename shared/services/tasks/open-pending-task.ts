@@ -9,14 +9,14 @@ import { deliverTaskCallback } from './deliver-callback';
  * Asked again for the same step (retry, resume, redrive): an open task takes the new token; a task already done
  * answers the workflow with its recorded output.
  */
-export async function openPendingTask(deps: ServiceDeps, task: StoredTask, subjectPk: string): Promise<void> {
+export async function openPendingTask(deps: ServiceDeps, task: StoredTask, subjectPk: string): Promise<{ created: boolean }> {
   const existing = await getTask(deps.store, task.id);
   if (existing?.status === 'done') {
     await deliverTaskCallback(deps, { id: task.id, taskToken: task.taskToken, output: existing.output });
-    return;
+    return { created: false };
   }
   if (existing) {
-    if (existing.taskToken === task.taskToken || (await renewTaskToken(deps.store, task.id, task.taskToken))) return;
+    if (existing.taskToken === task.taskToken || (await renewTaskToken(deps.store, task.id, task.taskToken))) return { created: false };
     return openPendingTask(deps, task, subjectPk);
   }
   try {
@@ -26,6 +26,7 @@ export async function openPendingTask(deps: ServiceDeps, task: StoredTask, subje
     ]);
   } catch (error) {
     if (!(error instanceof StoreConditionFailedError)) throw error;
-    await openPendingTask(deps, task, subjectPk);
+    return openPendingTask(deps, task, subjectPk);
   }
+  return { created: true };
 }

@@ -1,0 +1,17 @@
+import { createAwaitObjectionOutcomesHandler } from '../../functions/notice/await-objection-outcomes';
+import { createCloseNoticeHandler } from '../../functions/notice/close-notice';
+import { createPublishNoticeHandler } from '../../functions/notice/publish-notice';
+import { createTickHandler } from '../../functions/scheduler/tick';
+import type { ServiceDeps } from '../../shared/services/deps';
+import { NoticeHandler } from '../../workflows/notice/notice-states';
+import type { LocalLambda } from './step-functions/types';
+
+/** The workflow task handlers by handler id — the same modules the CDK app bundles, given local dependencies. */
+export function localLambdas(deps: ServiceDeps): Record<string, LocalLambda> {
+  return {
+    [NoticeHandler.publish]: createPublishNoticeHandler(deps),
+    [NoticeHandler.close]: createCloseNoticeHandler(deps),
+    [NoticeHandler.awaitOutcomes]: createAwaitObjectionOutcomesHandler(deps),
+    'scheduler-tick': createTickHandler(deps),
+  };
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import type { ServiceDeps } from '../../shared/services/deps';
+import type { Mailer, WorkflowControl } from '../../shared/services/ports';
+import type { Store } from '../../shared/store/store';
+import { synthesizeWorkflows } from '../aws/asl';
+import type { RuntimeClock } from './clock';
+import { localLambdas } from './lambdas';
+import { LocalScheduler } from './scheduler';
+import { LocalStepFunctions } from './step-functions/local-step-functions';
+
+export interface LocalRuntimeOptions {
+  store: Store;
+  clock: RuntimeClock;
+  mailer: Mailer;
+  publicBaseUrl: string;
+  /** Scheduler period in virtual ms (default 15 minutes); 0 turns the scheduler off. */
+  schedulerIntervalMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface LocalRuntime {
+  deps: ServiceDeps;
+  stepFunctions: LocalStepFunctions;
+  scheduler: LocalScheduler;
+  /** Resumes every open execution and starts the scheduler. */
+  start(): Promise<void>;
+  /** Stops driving executions and the scheduler, leaving stored state as it is. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * The system on this machine: the same handlers and the same synthesized ASL as in AWS, over DynamoDB Local,
+ * the durable Step Functions runner, the runtime clock, an outbox and the scheduler emulation.
+ */
+export function createLocalRuntime(options: LocalRuntimeOptions): LocalRuntime {
+  let stepFunctions: LocalStepFunctions | undefined;
+  const workflow: WorkflowControl = {
+    startExecution: (request) => stepFunctions!.startExecution(request),
+    sendTaskSuccess: (request) => stepFunctions!.sendTaskSuccess(request),
+    sendTaskFailure: (request) => stepFunctions!.sendTaskFailure(request),
+    stopExecution: (request) => stepFunctions!.stopExecution(request),
+  };
+  const deps: ServiceDeps = {
+    store: options.store,
+    clock: options.clock,
+    workflow,
+    mailer: options.mailer,
+    newId: () => randomBytes(16).toString('base64url'),
+    publicBaseUrl: options.publicBaseUrl,
+  };
+  const lambdas = localLambdas(deps);
+  stepFunctions = new LocalStepFunctions({
+    store: options.store,
+    clock: options.clock,
+    machines: synthesizeWorkflows(),
+    lambdas,
+    log: options.log,
+  });
+  const scheduler = new LocalScheduler({
+    clock: options.clock,
+    intervalMs: options.schedulerIntervalMs || 15 * 60_000,
+    target: () => lambdas['scheduler-tick']({}),
+    log: options.log,
+  });
+  const runner = stepFunctions;
+  return {
+    deps,
+    stepFunctions: runner,
+    scheduler,
+    async start() {
+      await runner.start();
+      if (options.schedulerIntervalMs !== 0) scheduler.start();
+    },
+    async shutdown() {
+      await scheduler.stop();
+      await runner.shutdown();
+    },
+  };
+}
