@@ -33,47 +33,41 @@ export interface LocalRuntime {
  * the durable Step Functions runner, the runtime clock, an outbox and the scheduler emulation.
  */
 export function createLocalRuntime(options: LocalRuntimeOptions): LocalRuntime {
-  let stepFunctions: LocalStepFunctions | undefined;
-  const workflow: WorkflowControl = {
-    startExecution: (request) => stepFunctions!.startExecution(request),
-    sendTaskSuccess: (request) => stepFunctions!.sendTaskSuccess(request),
-    sendTaskFailure: (request) => stepFunctions!.sendTaskFailure(request),
-    stopExecution: (request) => stepFunctions!.stopExecution(request),
-  };
   const deps: ServiceDeps = {
     store: options.store,
     clock: options.clock,
-    workflow,
+    // The runner needs the handlers and the handlers need the runner: bound right below.
+    workflow: undefined as unknown as WorkflowControl,
     mailer: options.mailer,
     newId: () => randomBytes(16).toString('base64url'),
     publicBaseUrl: options.publicBaseUrl,
   };
   const lambdas = localLambdas(deps);
-  stepFunctions = new LocalStepFunctions({
+  const stepFunctions = new LocalStepFunctions({
     store: options.store,
     clock: options.clock,
     machines: synthesizeWorkflows(),
     lambdas,
     log: options.log,
   });
+  deps.workflow = stepFunctions;
   const scheduler = new LocalScheduler({
     clock: options.clock,
     intervalMs: options.schedulerIntervalMs || 15 * 60_000,
     target: () => lambdas['scheduler-tick']({}),
     log: options.log,
   });
-  const runner = stepFunctions;
   return {
     deps,
-    stepFunctions: runner,
+    stepFunctions,
     scheduler,
     async start() {
-      await runner.start();
+      await stepFunctions.start();
       if (options.schedulerIntervalMs !== 0) scheduler.start();
     },
     async shutdown() {
       await scheduler.stop();
-      await runner.shutdown();
+      await stepFunctions.shutdown();
     },
   };
 }
