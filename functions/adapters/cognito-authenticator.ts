@@ -74,9 +74,9 @@ export function createCognitoAuthenticator(options: CognitoAuthenticatorOptions)
   };
 }
 
-/** From the Lambda's environment: COGNITO_CLIENT_ID (and COGNITO_CLIENT_SECRET when the client has one). */
+/** From the Lambda's environment: USER_POOL_CLIENT_ID (and USER_POOL_CLIENT_SECRET when the client has one). */
 export function cognitoAuthenticatorFromEnv(env: NodeJS.ProcessEnv = process.env): Authenticator {
-  const clientId = env.COGNITO_CLIENT_ID;
-  if (!clientId) throw new Error('COGNITO_CLIENT_ID is not set');
-  return createCognitoAuthenticator({ client: new CognitoIdentityProviderClient({}), clientId, clientSecret: env.COGNITO_CLIENT_SECRET });
+  const clientId = env.USER_POOL_CLIENT_ID;
+  if (!clientId) throw new Error('USER_POOL_CLIENT_ID is not set');
+  return createCognitoAuthenticator({ client: new CognitoIdentityProviderClient({}), clientId, clientSecret: env.USER_POOL_CLIENT_SECRET });
 }

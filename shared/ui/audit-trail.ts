@@ -14,29 +14,53 @@ const ACTION_LABELS: Record<string, string> = {
   'notice.published': '发布公示',
   'notice.objection-filed': '收到异议',
   'notice.withdrawn': '撤回公示',
-  'notice.closed': '公示结束',
-  'notice.period-recomputed': '重新计算公示期',
-  'notice.outcomes-recorded': '记录异议调查结论',
-  'task.created': '生成待办',
-  'task.completed': '办结待办',
+  'notice.closed': '公示期满',
+  'notice.end-recomputed': '重新计算公示结束时间',
+  'notice.objections-handled': '记录异议调查结论',
+  'task.opened': '生成待办',
+  'calendar.year-saved': '保存节假日安排',
 };
+
+const ACTOR_LABELS: Record<string, string> = { system: '系统', public: '公众' };
 
 const DETAIL_LABELS: Record<string, string> = {
   reason: '原因',
   result: '结果',
   reviewDate: '复核日期',
   endsAt: '截止时间',
-  previousEndsAt: '原截止时间',
-  provisional: '临时',
+  from: '原截止时间',
+  to: '新截止时间',
+  provisional: '临时计算',
+  period: '公示期',
+  missingYears: '缺少节假日安排的年份',
   objectionId: '异议编号',
+  objectionCount: '异议数',
+  named: '署名',
+  outcomes: '各异议结论',
   taskId: '待办编号',
+  title: '事项',
+  decision: '结论',
+};
+
+const VALUE_LABELS: Record<string, string> = {
+  proceed: '继续推进',
+  postponed: '暂缓',
+  stopped: '终止程序',
+  unfounded: '不属实',
+  postpone: '暂缓',
+  founded: '属实',
 };
 
 function detailValue(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? '是' : '否';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? '无' : value.map(detailValue).join('；');
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (record.unit && record.count) return `${String(record.count)}个${record.unit === 'workingDays' ? '工作日' : '自然日'}`;
+    return Object.entries(record).map(([key, inner]) => `${DETAIL_LABELS[key] ?? key} ${detailValue(inner)}`).join('，');
+  }
+  return VALUE_LABELS[String(value)] ?? String(value);
 }
 
 function details(entry: AuditEntry): SafeHtml {
@@ -55,6 +79,6 @@ export function auditTrail(entries: AuditEntry[]): SafeHtml {
   const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at));
   return html`<div class="table-wrap"><table>
     <thead><tr><th>时间</th><th>事项</th><th>办理人</th><th>详情</th></tr></thead>
-    <tbody>${sorted.map((entry) => html`<tr><td>${formatDateTime(entry.at)}</td><td>${actionLabel(entry.action)}</td><td>${entry.actor}</td><td>${details(entry)}</td></tr>`)}</tbody>
+    <tbody>${sorted.map((entry) => html`<tr><td>${formatDateTime(entry.at)}</td><td>${actionLabel(entry.action)}</td><td>${ACTOR_LABELS[entry.actor] ?? entry.actor}</td><td>${details(entry)}</td></tr>`)}</tbody>
   </table></div>`;
 }

@@ -15,7 +15,7 @@ export const PUBLISH_FIELD_LABELS: Record<string, string> = {
   personId: '公示对象',
   kind: '公示事项',
   audience: '公示范围',
-  applicationDate: '申请入党时间',
+  applicationDate: '递交入党申请书日期',
   previousStageLabel: '上一阶段名称',
   previousStageDate: '上一阶段日期',
   proposedStep: '拟办事项',
@@ -30,7 +30,8 @@ export function publishFormDefaults(idempotencyKey: string): Record<string, stri
   return { audience: 'public', periodUnit: 'workingDays', periodCount: '5', idempotencyKey };
 }
 
-const KIND_OPTIONS = Object.entries(NOTICE_KIND_LABELS) as [string, string][];
+/** The kinds a member-development notice can have (candidate lists belong to elections). */
+const KIND_OPTIONS = (['activist', 'development-target', 'admission', 'conversion', 'other'] as const).map((kind) => [kind, NOTICE_KIND_LABELS[kind]] as const);
 
 /** 发布公示: pick a person of the actor's organizations, the step, the period and where to object. */
 export function publishFormPage(candidates: PublishCandidate[], form: FormState, staff: LayoutStaff, message?: string): SafeHtml {
@@ -46,8 +47,8 @@ export function publishFormPage(candidates: PublishCandidate[], form: FormState,
       ${selectField({ name: 'personId', label: L.personId, state: form, options: people, placeholder: '请选择', required: true, hint: '公示只显示姓名、性别、出生年月、学历、工作单位及职务等必要信息，不显示身份证号、电话和住址。' })}
       ${selectField({ name: 'kind', label: L.kind, state: form, options: KIND_OPTIONS, placeholder: '请选择', required: true })}
       ${radioGroup({ name: 'audience', label: L.audience, state: form, required: true, options: [['public', '公开（公示栏）'], ['internal', '内部（本单位党员）']] })}
-      ${textField({ name: 'proposedStep', label: L.proposedStep, state: form, required: true, maxLength: 100, hint: '例如：拟确定为发展对象、拟接收为中共预备党员。' })}
-      ${textField({ name: 'applicationDate', label: L.applicationDate, type: 'date', state: form })}
+      ${textField({ name: 'proposedStep', label: L.proposedStep, state: form, required: true, maxLength: 200, hint: '例如：拟确定为发展对象、拟接收为中共预备党员。' })}
+      ${textField({ name: 'applicationDate', label: L.applicationDate, type: 'date', state: form, hint: '留空时使用人员档案中的申请日期。' })}
       ${textField({ name: 'previousStageLabel', label: L.previousStageLabel, state: form, maxLength: 50, hint: '例如：确定为入党积极分子时间。' })}
       ${textField({ name: 'previousStageDate', label: L.previousStageDate, type: 'date', state: form })}
       ${selectField({ name: 'periodUnit', label: L.periodUnit, state: form, required: true, options: [['workingDays', '工作日'], ['calendarDays', '自然日']] })}

@@ -9,12 +9,15 @@ export interface SignInPageOptions {
   next?: string;
   form?: FormState;
   message?: string;
+  /** A neutral note, e.g. after signing out. */
+  info?: string;
 }
 
 /** Staff sign-in. A failure always shows the same message, whatever was wrong. */
 export function signInPage(options: SignInPageOptions): SafeHtml {
   const form = options.form ?? emptyForm();
   const body = html`<h1>工作人员登录</h1>
+    ${options.info ? html`<div class="alert ok" role="status"><p>${options.info}</p></div>` : ''}
     <form class="stacked" method="post" action="/staff/sign-in">
       ${errorSummary(options.message, form.errors)}
       <input type="hidden" name="_csrf" value="${options.csrfToken}">

@@ -17,9 +17,10 @@ function row(notice: Notice, now: Date): SafeHtml {
 }
 
 /** The notices of the actor's organizations, newest first. */
-export function staffNoticesPage(notices: Notice[], staff: LayoutStaff, now: Date): SafeHtml {
+export function staffNoticesPage(notices: Notice[], staff: LayoutStaff, now: Date, publishedId?: string): SafeHtml {
   const sorted = [...notices].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   const body = html`<h1>公示管理</h1>
+    ${publishedId ? html`<div class="alert ok" role="status"><p>公示已提交发布，系统正在生成公示，通常几秒内完成。<a href="/staff/notices/${publishedId}">查看该公示</a></p></div>` : ''}
     <p><a class="button" href="/staff/notices/new">发布公示</a></p>
     ${sorted.length === 0
       ? html`<p>还没有发布过公示。</p>`

@@ -1,0 +1,76 @@
+import { getStaffNotice, listStaffNotices, publishNotice, withdrawNotice } from '../../../shared/services/notice';
+import { publishFormDefaults, publishFormPage } from '../../../shared/ui/pages/publish-form';
+import { staffNoticeDetailPage } from '../../../shared/ui/pages/staff-notice-detail';
+import { staffNoticesPage } from '../../../shared/ui/pages/staff-notices';
+import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
+import type { RouteTable } from '../edge/router';
+import { noticeFlash } from './notice-flash';
+import { publishCandidates } from './publish-candidates';
+import { formFields, handleForm, sessionOf, staffLayout, type StaffSiteDeps } from './staff-context';
+
+const noticePath = (noticeId: string) => `/staff/notices/${encodeURIComponent(noticeId)}`;
+
+/** Staff notices: list, publish (发布公示), detail with its 全程纪实, withdrawal. */
+export function noticeRoutes(deps: StaffSiteDeps): RouteTable {
+  return {
+    'GET /staff/notices': async (request) => {
+      const session = sessionOf(request);
+      const notices = await listStaffNotices(deps, session.actor);
+      if (request.site.json) return jsonResponse(200, { notices });
+      return htmlResponse(200, staffNoticesPage(notices, staffLayout(session), deps.clock.now(), request.query.published));
+    },
+
+    'GET /staff/notices/new': async (request) => {
+      const session = sessionOf(request);
+      const candidates = await publishCandidates(deps.store, session.actor);
+      const form = { values: publishFormDefaults(deps.newId()), errors: {} };
+      return htmlResponse(200, publishFormPage(candidates, form, staffLayout(session)));
+    },
+
+    'POST /staff/notices': async (request) => {
+      const session = sessionOf(request);
+      const form = formFields(request);
+      return handleForm(
+        request,
+        async () => {
+          const { noticeId } = await publishNotice(deps, session.actor, form);
+          if (request.site.json) return jsonResponse(202, { noticeId });
+          return redirect(`/staff/notices?published=${encodeURIComponent(noticeId)}`);
+        },
+        async (error) => {
+          const candidates = await publishCandidates(deps.store, session.actor);
+          const page = publishFormPage(candidates, { values: form, errors: error.fieldErrors }, staffLayout(session), error.userMessage);
+          return htmlResponse(422, page);
+        },
+      );
+    },
+
+    'GET /staff/notices/{noticeId}': async (request) => {
+      const session = sessionOf(request);
+      const view = await getStaffNotice(deps, session.actor, request.params.noticeId);
+      if (request.site.json) return jsonResponse(200, view);
+      const page = staffNoticeDetailPage({ ...view, staff: staffLayout(session), now: deps.clock.now(), flash: noticeFlash(request.query) });
+      return htmlResponse(200, page);
+    },
+
+    'POST /staff/notices/{noticeId}/withdraw': async (request) => {
+      const session = sessionOf(request);
+      const { noticeId } = request.params;
+      const form = { reason: request.site.form.reason ?? '' };
+      return handleForm(
+        request,
+        async () => {
+          await withdrawNotice(deps, session.actor, noticeId, form);
+          return request.site.json ? jsonResponse(200, { withdrawn: true }) : redirect(`${noticePath(noticeId)}?withdrawn=1`);
+        },
+        async (error) => {
+          const view = await getStaffNotice(deps, session.actor, noticeId);
+          const page = staffNoticeDetailPage({
+            ...view, staff: staffLayout(session), now: deps.clock.now(), withdrawForm: { values: form, errors: error.fieldErrors }, withdrawMessage: error.userMessage,
+          });
+          return htmlResponse(422, page);
+        },
+      );
+    },
+  };
+}

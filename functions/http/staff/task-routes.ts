@@ -1,0 +1,47 @@
+import { getTaskView, listPendingTasks, recordObjectionOutcomes } from '../../../shared/services/notice';
+import { staffHomePage } from '../../../shared/ui/pages/staff-home';
+import { taskFormPage } from '../../../shared/ui/pages/task-form';
+import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
+import type { RouteTable } from '../edge/router';
+import { formFields, handleForm, sessionOf, staffLayout, type StaffSiteDeps } from './staff-context';
+
+/** The staff home (待办) and the objection-handling step. */
+export function taskRoutes(deps: StaffSiteDeps): RouteTable {
+  return {
+    'GET /staff': async (request) => {
+      const session = sessionOf(request);
+      const tasks = await listPendingTasks(deps, session.actor);
+      if (request.site.json) return jsonResponse(200, { tasks });
+      return htmlResponse(200, staffHomePage(tasks, staffLayout(session), deps.clock.now()));
+    },
+
+    'GET /staff/tasks/{taskId}': async (request) => {
+      const session = sessionOf(request);
+      const view = await getTaskView(deps, session.actor, request.params.taskId);
+      if (request.site.json) return jsonResponse(200, view);
+      if (view.task.status !== 'open') return redirect(`/staff/notices/${encodeURIComponent(view.notice.id)}?handled=1`);
+      return htmlResponse(200, taskFormPage({ ...view, staff: staffLayout(session), now: deps.clock.now() }));
+    },
+
+    'POST /staff/tasks/{taskId}': async (request) => {
+      const session = sessionOf(request);
+      const { taskId } = request.params;
+      const form = formFields(request);
+      return handleForm(
+        request,
+        async () => {
+          const outcome = await recordObjectionOutcomes(deps, session.actor, taskId, form);
+          if (request.site.json) return jsonResponse(200, outcome);
+          const { notice } = await getTaskView(deps, session.actor, taskId);
+          const query = new URLSearchParams({ outcome: outcome.result, ...(outcome.reviewDate ? { reviewDate: outcome.reviewDate } : {}) });
+          return redirect(`/staff/notices/${encodeURIComponent(notice.id)}?${query}`);
+        },
+        async (error) => {
+          const view = await getTaskView(deps, session.actor, taskId);
+          const page = taskFormPage({ ...view, staff: staffLayout(session), now: deps.clock.now(), form: { values: form, errors: error.fieldErrors }, message: error.userMessage });
+          return htmlResponse(422, page);
+        },
+      );
+    },
+  };
+}

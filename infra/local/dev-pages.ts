@@ -1,0 +1,81 @@
+import { createSiteApp } from '../../functions/http/edge/site-app';
+import { htmlResponse, redirect } from '../../functions/http/edge/responses';
+import { sessionOf, staffLayout } from '../../functions/http/staff/staff-context';
+import type { Clock } from '../../shared/services/ports';
+import { InputInvalidError } from '../../shared/services/errors';
+import type { Store } from '../../shared/store/store';
+import { clockPage, outboxPage } from './dev-pages-view';
+import type { Outbox } from './outbox';
+import type { ExtraRoute } from './server';
+
+/** The clock's controls, as VirtualClock (infra/local/clock.ts) offers them. */
+export interface DevClock {
+  now(): Date;
+  advance(ms: number): void | Promise<void>;
+  jumpTo(instant: Date): void | Promise<void>;
+  setRate(rate: number): void | Promise<void>;
+  state(): { rate: number };
+}
+
+export interface DevPagesOptions {
+  store: Store;
+  clock: DevClock;
+  outbox: Pick<Outbox, 'list'>;
+  /** The clock sessions expire by (as the staff site is given); defaults to `clock`. */
+  sessionClock?: Clock;
+}
+
+const HOUR_MS = 3_600_000;
+const CLOCK_FIELDS = ['amount', 'unit', 'at', 'rate'] as const;
+
+/** Applies one clock form; bad input → InputInvalidError with the field's Chinese message. */
+async function applyClockForm(clock: DevClock, form: Record<string, string>): Promise<void> {
+  const invalid = (field: string, message: string) => new InputInvalidError({ [field]: message });
+  if (form.action === 'advance') {
+    const amount = Number(form.amount);
+    if (!Number.isFinite(amount) || amount <= 0) throw invalid('amount', '请填写大于 0 的数字。');
+    return clock.advance(amount * (form.unit === 'days' ? 24 * HOUR_MS : HOUR_MS));
+  }
+  if (form.action === 'jump') {
+    const target = new Date(`${form.at ?? ''}${/T\d{2}:\d{2}$/.test(form.at ?? '') ? ':00' : ''}+08:00`);
+    if (Number.isNaN(target.getTime())) throw invalid('at', '请选择目标时间。');
+    if (target.getTime() < clock.now().getTime()) throw invalid('at', '时钟只能向前，目标时间不能早于当前虚拟时间。');
+    return clock.jumpTo(target);
+  }
+  if (form.action === 'rate') {
+    const rate = Number(form.rate);
+    if (form.rate === undefined || form.rate.trim() === '' || !Number.isFinite(rate) || rate < 0) throw invalid('rate', '请填写不小于 0 的数字。');
+    return clock.setRate(rate);
+  }
+  throw invalid('action', '请使用页面上的表单操作。');
+}
+
+/** /dev/outbox and /dev/clock: local-only, staff-only (same session cookie and CSRF check as the staff site). */
+export function createDevPages(options: DevPagesOptions): ExtraRoute[] {
+  const { clock } = options;
+  const view = () => ({ now: clock.now(), rate: clock.state().rate });
+  const site = createSiteApp({
+    routes: {
+      'GET /dev/outbox': async (request) => htmlResponse(200, outboxPage(await options.outbox.list(100), staffLayout(sessionOf(request)))),
+      'GET /dev/clock': async (request) => htmlResponse(200, clockPage(view(), staffLayout(sessionOf(request)), { values: {}, errors: {} })),
+      'POST /dev/clock': async (request) => {
+        const staff = staffLayout(sessionOf(request));
+        const form = Object.fromEntries([...CLOCK_FIELDS, 'action'].map((name) => [name, request.site.form[name] ?? '']));
+        try {
+          await applyClockForm(clock, form);
+          return redirect('/dev/clock');
+        } catch (error) {
+          if (!(error instanceof InputInvalidError)) throw error;
+          return htmlResponse(422, clockPage(view(), staff, { values: form, errors: error.fieldErrors }, error.userMessage));
+        }
+      },
+    },
+    session: { store: options.store, clock: options.sessionClock ?? clock },
+    cacheControl: 'no-store',
+  });
+  return [
+    { method: 'GET', path: '/dev/outbox', handler: site },
+    { method: 'GET', path: '/dev/clock', handler: site },
+    { method: 'POST', path: '/dev/clock', handler: site },
+  ];
+}
