@@ -12,13 +12,15 @@ export interface AuditEvent {
 }
 
 const AUDIT_PREFIX = 'AUDIT#';
+/** Orders the events one process writes within the same millisecond (a hand-driven clock writes many). */
+let sequence = 0;
 
 /** The audit event as a transaction item, written beside the state change it records. */
 export function auditPut(store: Store, entityPk: string, event: AuditEvent): TransactItem {
   return {
     Put: {
       TableName: store.tableName,
-      Item: { pk: entityPk, sk: `${AUDIT_PREFIX}${event.at}#${randomUUID()}`, type: 'audit', ...event },
+      Item: { pk: entityPk, sk: `${AUDIT_PREFIX}${event.at}#${String(sequence++ % 1e9).padStart(9, '0')}#${randomUUID()}`, type: 'audit', ...event },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };

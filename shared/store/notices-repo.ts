@@ -78,12 +78,15 @@ export function updateNotice(store: Store, noticeId: string, update: NoticeUpdat
   const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
     .filter(Boolean)
     .join(' ');
+  const condition = ['attribute_exists(pk)', update.condition].filter(Boolean).join(' AND ');
+  const used = `${expression} ${condition}`;
+  for (const name of Object.keys(names)) if (!used.includes(name)) delete names[name];
   return {
     Update: {
       TableName: store.tableName,
       Key: { pk: noticePk(noticeId), sk: NOTICE_SK },
       UpdateExpression: expression,
-      ConditionExpression: ['attribute_exists(pk)', update.condition].filter(Boolean).join(' AND '),
+      ConditionExpression: condition,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
     },
