@@ -1,0 +1,83 @@
+// `npm start`: the whole system on this machine (ARCHITECTURE §6).
+import './polyfills';
+import { join, resolve } from 'node:path';
+import { createPublicSite } from '../../functions/http/public-site';
+import { createStaffSite } from '../../functions/http/staff-site';
+import { createLocalAuthenticator } from '../../shared/services/auth';
+import { publishNotice } from '../../shared/services/notice';
+import { createStore, ensureTable } from '../../shared/store/store';
+import { VirtualClock } from './clock';
+import { createDevPages } from './dev-pages';
+import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { Outbox } from './outbox';
+import { createLocalRuntime } from './runtime';
+import { DEMO_NOTICE_PLANS, DEMO_SIGN_INS, demoActor, seedDemo } from './seed';
+import { startHttpServer } from './server';
+import { endStaleProcess, rememberProcess } from './stale-process';
+
+const env = process.env;
+const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}`);
+
+async function main(): Promise<void> {
+  const dataDir = resolve(env.DANGJIAN_DATA_DIR ?? '.data');
+  let db: DynamoDbLocal | undefined;
+  let endpoint = env.DYNAMODB_ENDPOINT;
+  if (!endpoint) {
+    const pidFile = join(dataDir, 'dynamodb.pid');
+    endStaleProcess(pidFile, 'DynamoDBLocal');
+    db = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
+    rememberProcess(pidFile, db.pid);
+    endpoint = db.endpoint;
+  }
+  const store = createStore({ tableName: env.TABLE_NAME ?? 'dangjian', endpoint });
+  await ensureTable(store);
+
+  const clock = new VirtualClock({
+    stateFile: join(dataDir, 'clock.json'),
+    start: env.DANGJIAN_CLOCK_START ? new Date(env.DANGJIAN_CLOCK_START) : undefined,
+    rate: env.DANGJIAN_CLOCK_RATE ? Number(env.DANGJIAN_CLOCK_RATE) : undefined,
+  });
+  const outbox = new Outbox(store, clock);
+  const port = Number(env.PORT ?? 3000);
+  const runtime = createLocalRuntime({ store, clock, mailer: outbox, publicBaseUrl: `http://localhost:${port}`, log });
+  await seedDemo(runtime.deps);
+  await runtime.start();
+  if (env.DANGJIAN_DEMO_NOTICES !== 'off') {
+    for (const plan of DEMO_NOTICE_PLANS) await publishNotice(runtime.deps, demoActor(plan.actor), plan.form);
+  }
+
+  // Sessions expire by real time, so that running the clock fast does not sign staff out.
+  const sessionClock = { now: () => new Date() };
+  const server = await startHttpServer({
+    port,
+    handlers: {
+      'http-public': createPublicSite(runtime.deps),
+      'http-staff': createStaffSite({ ...runtime.deps, authenticator: createLocalAuthenticator(store), sessionClock }),
+    },
+    extraRoutes: createDevPages({ store, clock, outbox, sessionClock }),
+  });
+
+  console.log(`\n党建流程 dangjian-flow 已启动 / running at ${server.url}`);
+  console.log(`  公示栏 notice board:   ${server.url}/`);
+  console.log(`  工作人员 staff:        ${server.url}/staff`);
+  console.log(`  发件箱 outbox:         ${server.url}/dev/outbox    虚拟时钟 clock: ${server.url}/dev/clock`);
+  console.log(`  虚拟时间 virtual time: ${clock.now().toISOString()} (rate ×${clock.state().rate})`);
+  console.log('  演示账号 demo sign-ins:');
+  for (const signIn of DEMO_SIGN_INS) console.log(`    ${signIn.username.padEnd(10)} / ${signIn.password}   ${signIn.description}`);
+  console.log(`  数据目录 data: ${dataDir}\n`);
+
+  const stop = async () => {
+    log('stopping…');
+    await server.close();
+    await runtime.shutdown();
+    await db?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('启动失败 / failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
