@@ -1,18 +1,68 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Policy } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { DataStore } from './constructs/data-store';
+import { WebApi } from './constructs/http-api';
+import { Mail, PLACEHOLDER_MAIL_FROM } from './constructs/mail';
 import { NoticeProcess } from './constructs/notice-process';
+import { Scheduler } from './constructs/scheduler';
+import { StaffAuth } from './constructs/staff-auth';
+import { grantTaskCallback } from './constructs/workflow-grants';
 
-export interface DangjianStackProps extends StackProps {}
+export interface DangjianStackProps extends StackProps {
+  /** Sender address of all mail (context `mailFrom`). */
+  mailFrom?: string;
+  /** Domain to create an SES identity for (context `mailDomain`). */
+  mailDomain?: string;
+  /** Base URL of the site for links in mails (context `publicBaseUrl`); empty: the request's host. */
+  publicBaseUrl?: string;
+}
 
 /** Everything dangjian-flow runs on in one AWS account and region. */
 export class DangjianStack extends Stack {
   readonly data: DataStore;
   readonly notice: NoticeProcess;
+  readonly auth: StaffAuth;
+  readonly mail: Mail;
+  readonly web: WebApi;
+  readonly scheduler: Scheduler;
+  /** The objection step's own SendTaskSuccess grant. */
+  readonly noticeCallbackPolicy: Policy;
 
   constructor(scope: Construct, id: string, props: DangjianStackProps = {}) {
     super(scope, id, props);
+    const publicBaseUrl = props.publicBaseUrl ?? '';
     this.data = new DataStore(this, 'Data');
     this.notice = new NoticeProcess(this, 'Notice', { table: this.data.table });
+    this.auth = new StaffAuth(this, 'StaffAuth');
+    this.mail = new Mail(this, 'Mail', { mailFrom: props.mailFrom ?? PLACEHOLDER_MAIL_FROM, mailDomain: props.mailDomain });
+    this.web = new WebApi(this, 'Web', {
+      table: this.data.table,
+      noticeStateMachine: this.notice.workflow.stateMachine,
+      auth: this.auth,
+      mail: this.mail,
+      publicBaseUrl,
+    });
+    // Functions outside a request have no host to take: without publicBaseUrl their links point at the API's own URL.
+    const siteUrl = publicBaseUrl || this.web.url.replace(/\/$/, '');
+    const machine = this.notice.workflow.stateMachine;
+    this.scheduler = new Scheduler(this, 'Scheduler', {
+      table: this.data.table,
+      mail: this.mail,
+      noticeStateMachine: machine,
+      publicBaseUrl: siteUrl,
+    });
+    // The objection step mails staff a link and, asked again for a step already decided (redrive), answers it.
+    const { awaitOutcomes } = this.notice;
+    awaitOutcomes.addEnvironment('PUBLIC_BASE_URL', siteUrl);
+    this.mail.grantSend(awaitOutcomes);
+    this.noticeCallbackPolicy = grantTaskCallback(awaitOutcomes, machine);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.web.url, description: 'URL of the public notice board and the staff site (/staff)' });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPoolId, description: 'Staff user pool' });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.clientId, description: 'App client of the staff site' });
+    this.mail.identity?.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `DkimRecord${index + 1}`, { value: `${record.name} CNAME ${record.value}`, description: 'DNS record for SES DKIM' });
+    });
   }
 }

@@ -1,4 +1,6 @@
 // Entry point of `npx cdk …` (see cdk.json); the CLI synthesizes the app when this module finishes.
 import { buildApp } from './app';
+import { applyNag } from './nag';
 
-buildApp();
+const { app } = buildApp();
+applyNag(app);

@@ -11,6 +11,10 @@ export interface NoticeProcessProps {
 /** The public-notice state machine with its task Lambdas and their grants. */
 export class NoticeProcess extends Construct {
   readonly workflow: NoticeWorkflow;
+  readonly publish: HandlerFunction;
+  readonly close: HandlerFunction;
+  /** The callback task's Lambda: opens the pending step, mails staff, answers a redriven step already decided. */
+  readonly awaitOutcomes: HandlerFunction;
   readonly functions: HandlerFunction[];
 
   constructor(scope: Construct, id: string, props: NoticeProcessProps) {
@@ -31,6 +35,9 @@ export class NoticeProcess extends Construct {
       entry: 'functions/notice/await-objection-outcomes.ts',
       environment,
     });
+    this.publish = publish;
+    this.close = close;
+    this.awaitOutcomes = awaitOutcomes;
     this.functions = [publish, close, awaitOutcomes];
     for (const fn of this.functions) props.table.grantReadWriteData(fn);
     this.workflow = new NoticeWorkflow(this, 'Workflow', { publish, close, awaitOutcomes });

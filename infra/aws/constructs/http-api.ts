@@ -1,0 +1,126 @@
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CfnStage, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type HttpRoute,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { Policy } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { HTTP_HANDLER_ENTRIES, ROUTES, type HttpHandlerId, type RouteDefinition } from '../../../functions/http/routes';
+import { HandlerFunction } from './handler-function';
+import type { Mail } from './mail';
+import type { StaffAuth } from './staff-auth';
+import { grantWorkflowControl } from './workflow-grants';
+
+/** Throttling of the whole API, per second (steady rate) and in a burst. */
+export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+/** Stricter throttling of the one anonymous write: objections to a public notice. */
+export const OBJECTION_ROUTE_KEY = 'POST /notices/{noticeId}/objections';
+export const OBJECTION_THROTTLE = { rateLimit: 5, burstLimit: 10 } as const;
+
+export interface HttpApiProps {
+  table: ITable;
+  noticeStateMachine: StateMachine;
+  auth: StaffAuth;
+  mail: Mail;
+  /** Base URL of the site for links in mails; empty: the handlers use the request's host. */
+  publicBaseUrl: string;
+}
+
+export function routeKey(route: RouteDefinition): string {
+  return `${route.method} ${route.path}`;
+}
+
+/**
+ * The public notice board and the staff site: an HTTP API with one route per entry of ROUTES,
+ * each integrated with the Lambda of its handler id; access logs and throttling on the stage.
+ */
+export class WebApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly functions: Record<HttpHandlerId, HandlerFunction>;
+  readonly routes = new Map<string, { route: HttpRoute; definition: RouteDefinition }>();
+  /** The staff site's grants on the notice state machine. */
+  readonly workflowPolicy: Policy;
+
+  constructor(scope: Construct, id: string, props: HttpApiProps) {
+    super(scope, id);
+    const environment = {
+      TABLE_NAME: props.table.tableName,
+      NOTICE_STATE_MACHINE_ARN: props.noticeStateMachine.stateMachineArn,
+      USER_POOL_ID: props.auth.userPoolId,
+      USER_POOL_CLIENT_ID: props.auth.clientId,
+      // The name functions/adapters/cognito-authenticator.ts reads.
+      COGNITO_CLIENT_ID: props.auth.clientId,
+      MAIL_FROM: props.mail.mailFrom,
+      PUBLIC_BASE_URL: props.publicBaseUrl,
+    };
+    const fn = (constructId: string, handlerId: HttpHandlerId) =>
+      new HandlerFunction(this, constructId, { handlerId, entry: HTTP_HANDLER_ENTRIES[handlerId], environment });
+    this.functions = { 'http-public': fn('PublicSite', 'http-public'), 'http-staff': fn('StaffSite', 'http-staff') };
+
+    this.api = new HttpApi(this, 'Api', { description: 'dangjian-flow: public notice board and staff site', createDefaultStage: false });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.SIX_MONTHS });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: API_THROTTLE,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat() },
+    });
+
+    const integrations = Object.fromEntries(Object.entries(this.functions).map(([handlerId, handler]) =>
+      [handlerId, new HttpLambdaIntegration(`${handlerId}-integration`, handler, { scopePermissionToRoute: false })]));
+    for (const definition of ROUTES) {
+      const [route] = this.api.addRoutes({
+        path: definition.path,
+        methods: [HttpMethod[definition.method]],
+        integration: integrations[definition.handlerId],
+      });
+      this.routes.set(routeKey(definition), { route, definition });
+    }
+
+    const objections = this.routes.get(OBJECTION_ROUTE_KEY);
+    if (!objections) throw new Error(`ROUTES has no ${OBJECTION_ROUTE_KEY}, which the stage throttles`);
+    const cfnStage = this.stage.node.defaultChild as CfnStage;
+    // RouteSettings is untyped JSON, passed to CloudFormation as is: its keys must already be PascalCase.
+    cfnStage.routeSettings = {
+      [OBJECTION_ROUTE_KEY]: {
+        ThrottlingRateLimit: OBJECTION_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: OBJECTION_THROTTLE.burstLimit,
+      },
+    };
+    // A stage's route settings may only name routes that already exist.
+    cfnStage.node.addDependency(objections.route);
+
+    this.workflowPolicy = this.grant(props);
+  }
+
+  get url(): string {
+    return this.stage.url;
+  }
+
+  private grant(props: HttpApiProps): Policy {
+    const { 'http-public': publicSite, 'http-staff': staffSite } = this.functions;
+    props.table.grantReadWriteData(publicSite);
+    props.table.grantReadWriteData(staffSite);
+    // Sign-in (InitiateAuth with the public app client, no secret) is an unauthenticated Cognito API: no IAM grant.
+    props.mail.grantSend(staffSite);
+    return grantWorkflowControl(staffSite, props.noticeStateMachine);
+  }
+}
+
+function accessLogFormat(): AccessLogFormat {
+  return AccessLogFormat.custom(JSON.stringify({
+    requestId: '$context.requestId',
+    time: '$context.requestTime',
+    ip: '$context.identity.sourceIp',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    latency: '$context.responseLatency',
+    responseLength: '$context.responseLength',
+    integrationError: '$context.integrationErrorMessage',
+  }));
+}

@@ -1,0 +1,45 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+
+/**
+ * Grants on a state machine's control plane, each in a policy of its own: a function's default
+ * policy is a dependency of the function, so a task function of the machine itself could not
+ * name the machine there without a circular dependency.
+ */
+
+/** ARN pattern of every execution of a state machine. */
+export function executionArns(machine: StateMachine): string {
+  return Stack.of(machine).formatArn({
+    service: 'states',
+    resource: 'execution',
+    resourceName: `${machine.stateMachineName}:*`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+}
+
+function attach(fn: LambdaFunction, name: string, statements: PolicyStatement[]): Policy {
+  if (!fn.role) throw new Error(`${fn.node.path} has no role`);
+  const policy = new Policy(fn, name, { statements });
+  policy.attachToRole(fn.role);
+  return policy;
+}
+
+/** May complete a waiting callback task (SendTaskSuccess) of this machine's executions, nothing else. */
+export function grantTaskCallback(fn: LambdaFunction, machine: StateMachine): Policy {
+  return attach(fn, 'TaskCallbackPolicy', [
+    new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [machine.stateMachineArn] }),
+  ]);
+}
+
+/** What the staff site does with the workflow: start it, decide its human steps, stop an execution (withdrawal). */
+export function grantWorkflowControl(fn: LambdaFunction, machine: StateMachine): Policy {
+  return attach(fn, 'WorkflowControlPolicy', [
+    new PolicyStatement({
+      actions: ['states:StartExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure'],
+      resources: [machine.stateMachineArn],
+    }),
+    new PolicyStatement({ actions: ['states:StopExecution'], resources: [executionArns(machine)] }),
+  ]);
+}
