@@ -1,0 +1,149 @@
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { PLACEHOLDER_MAIL_FROM } from '../../../infra/aws/constructs/mail';
+import {
+  actionsOf, logicalId, policies, resourcesOf, statementsOfRole, synthesize, type PolicyStatementJson, type Synthesized,
+} from './synth';
+
+describe('least-privilege grants', () => {
+  let synthesized: Synthesized;
+  let roleOf: (fn: LambdaFunction) => string;
+  beforeAll(() => {
+    synthesized = synthesize();
+    const { stack } = synthesized;
+    roleOf = (fn) => logicalId(stack, fn.role!);
+  });
+
+  const handlers = () => {
+    const { notice, web, scheduler } = synthesized.stack;
+    return {
+      publish: notice.publish,
+      close: notice.close,
+      awaitOutcomes: notice.awaitOutcomes,
+      publicSite: web.functions['http-public'],
+      staffSite: web.functions['http-staff'],
+      tick: scheduler.tick,
+    };
+  };
+
+  /** Logical ids of the roles whose policies allow an action. */
+  function rolesAllowing(action: string): string[] {
+    const roles = policies(synthesized.template)
+      .filter((policy) => policy.statements.some((s) => s.Effect === 'Allow' && actionsOf(s).includes(action)))
+      .flatMap((policy) => policy.roles.map((role) => (role as { Ref: string }).Ref));
+    return [...new Set(roles)].sort();
+  }
+
+  function statementsWith(action: string): PolicyStatementJson[] {
+    return policies(synthesized.template).flatMap((p) => p.statements).filter((s) => actionsOf(s).includes(action));
+  }
+
+  const machineRef = () => ({ Ref: logicalId(synthesized.stack, synthesized.stack.notice.workflow.stateMachine) });
+
+  test('SendTaskSuccess: only the staff site, the objection step (redrive) and the tick (callback retry), on the notice machine', () => {
+    const { staffSite, awaitOutcomes, tick } = handlers();
+    expect(rolesAllowing('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick)].sort());
+    for (const statement of statementsWith('states:SendTaskSuccess')) expect(resourcesOf(statement)).toEqual([machineRef()]);
+  });
+
+  test('starting, failing and stopping executions: the staff site only', () => {
+    const { staffSite } = handlers();
+    for (const action of ['states:StartExecution', 'states:SendTaskFailure', 'states:StopExecution']) {
+      expect({ action, roles: rolesAllowing(action) }).toEqual({ action, roles: [roleOf(staffSite)] });
+    }
+    const [stop] = statementsWith('states:StopExecution');
+    const machineName = { 'Fn::GetAtt': [machineRef().Ref, 'Name'] };
+    expect(JSON.stringify(stop.Resource)).toContain(':execution:');
+    expect(JSON.stringify(stop.Resource)).toContain(JSON.stringify(machineName));
+  });
+
+  test('the public site and the publish/close tasks have no Step Functions action at all', () => {
+    const { publicSite, publish, close } = handlers();
+    const { stack, template } = synthesized;
+    for (const fn of [publicSite, publish, close]) {
+      const actions = statementsOfRole(template, stack, fn.role!).flatMap(actionsOf);
+      expect(actions.filter((action) => action.startsWith('states:'))).toEqual([]);
+    }
+  });
+
+  test('no policy allows a wildcard action, and no role carries a managed policy', () => {
+    const actions = policies(synthesized.template).flatMap((p) => p.statements).flatMap(actionsOf);
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+    const roles = Object.values(synthesized.template.findResources('AWS::IAM::Role')) as { Properties: Record<string, unknown> }[];
+    for (const role of roles) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      expect(role.Properties.Policies).toBeUndefined();
+    }
+  });
+
+  test('the state machine role invokes its three task functions and nothing else', () => {
+    const { stack, template } = synthesized;
+    const statements = statementsOfRole(template, stack, stack.notice.workflow.stateMachine.role);
+    const invoke = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('lambda:')));
+    expect(invoke.flatMap(actionsOf).every((a) => a === 'lambda:InvokeFunction')).toBe(true);
+    const invoked = new Set(JSON.stringify(invoke.map((s) => s.Resource)).match(/"Fn::GetAtt":\["[A-Za-z0-9]+"/g)?.map((m) => m.split('"')[3]));
+    const tasks = stack.notice.functions.map((fn) => logicalId(stack, fn));
+    expect([...invoked].sort()).toEqual([...tasks].sort());
+    expect(rolesAllowing('lambda:InvokeFunction')).toEqual(
+      [logicalId(stack, stack.notice.workflow.stateMachine.role), logicalId(stack, stack.scheduler.role)].sort());
+  });
+
+  test('the schedule role may invoke the tick and nothing else, and only EventBridge Scheduler may assume it', () => {
+    const { stack, template } = synthesized;
+    const tick = logicalId(stack, stack.scheduler.tick);
+    expect(statementsOfRole(template, stack, stack.scheduler.role)).toEqual([
+      { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [tick, 'Arn'] } },
+    ]);
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [{
+          Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { Service: 'scheduler.amazonaws.com' },
+          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+        }],
+      },
+    });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      Target: { Arn: { 'Fn::GetAtt': [tick, 'Arn'] }, RoleArn: { 'Fn::GetAtt': [logicalId(stack, stack.scheduler.role), 'Arn'] } },
+    });
+  });
+
+  test('mail: only the staff site, the objection step and the tick may send, from mailFrom, via the identity and configuration set', () => {
+    const { staffSite, awaitOutcomes, tick } = handlers();
+    expect(rolesAllowing('ses:SendEmail')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick)].sort());
+    for (const statement of statementsWith('ses:SendEmail')) {
+      expect(actionsOf(statement).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+      expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': PLACEHOLDER_MAIL_FROM } });
+      const resources = JSON.stringify(statement.Resource);
+      expect(resources).toContain(`:identity/${PLACEHOLDER_MAIL_FROM}`);
+      expect(resources).toContain(':configuration-set/');
+      expect(resources).not.toContain('*');
+    }
+  });
+
+  test('every handler reads and writes the table; the state machine and the schedule roles do not', () => {
+    const { stack, template } = synthesized;
+    const table = logicalId(stack, stack.data.table);
+    for (const fn of Object.values(handlers())) {
+      const dynamo = statementsOfRole(template, stack, fn.role!).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+      expect(dynamo.length).toBeGreaterThan(0);
+      expect(JSON.stringify(dynamo.map((s) => s.Resource))).toContain(table);
+    }
+    for (const role of [stack.notice.workflow.stateMachine.role, stack.scheduler.role]) {
+      expect(statementsOfRole(template, stack, role).flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+    }
+  });
+
+  test('every handler writes logs only to its own log group', () => {
+    const { stack, template } = synthesized;
+    for (const fn of Object.values(handlers())) {
+      const logs = statementsOfRole(template, stack, fn.role!).filter((s) => actionsOf(s).some((a) => a.startsWith('logs:')));
+      expect(logs).toHaveLength(1);
+      const logGroup = (template.findResources('AWS::Lambda::Function')[logicalId(stack, fn)] as { Properties: { LoggingConfig: { LogGroup: unknown } } })
+        .Properties.LoggingConfig.LogGroup;
+      expect(logs[0].Resource).toEqual({ 'Fn::GetAtt': [(logGroup as { Ref: string }).Ref, 'Arn'] });
+    }
+  });
+});
