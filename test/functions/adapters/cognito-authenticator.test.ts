@@ -1,0 +1,64 @@
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { createHmac } from 'node:crypto';
+import { createCognitoAuthenticator } from '../../../functions/adapters/cognito-authenticator';
+
+/** Cognito is the AWS edge: its client is the one thing these tests replace. */
+function idToken(claims: Record<string, unknown>): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'RS256' })}.${part(claims)}.signature`;
+}
+
+function fakeClient(answer: (command: InitiateAuthCommand) => unknown) {
+  const sent: InitiateAuthCommand[] = [];
+  return {
+    sent,
+    client: {
+      send: async (command: InitiateAuthCommand) => {
+        sent.push(command);
+        const result = answer(command);
+        if (result instanceof Error) throw result;
+        return result;
+      },
+    },
+  };
+}
+
+const namedError = (name: string) => Object.assign(new Error(name), { name });
+
+describe('Cognito authenticator', () => {
+  test('USER_PASSWORD_AUTH; the actor from the ID token: groups, custom:orgId, custom:scopeOrgIds', async () => {
+    const claims = { 'cognito:username': 'zhang', name: '张组织员', 'cognito:groups': ['branch-staff', 'committee-staff'], 'custom:orgId': 'org-a', 'custom:scopeOrgIds': 'org-b, org-c' };
+    const { client, sent } = fakeClient(() => ({ AuthenticationResult: { IdToken: idToken(claims) } }));
+    const actor = await createCognitoAuthenticator({ client: client as never, clientId: 'client-1' }).verify('zhang', 'pw');
+    expect(actor).toEqual({ id: 'zhang', displayName: '张组织员', role: 'committee-staff', orgId: 'org-a', scopeOrgIds: ['org-a', 'org-b', 'org-c'] });
+    expect(sent[0].input).toEqual({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'client-1', AuthParameters: { USERNAME: 'zhang', PASSWORD: 'pw' } });
+  });
+
+  test('a client secret adds SECRET_HASH', async () => {
+    const { client, sent } = fakeClient(() => ({ AuthenticationResult: { IdToken: idToken({ 'cognito:groups': ['admin'], 'custom:orgId': 'o', 'cognito:username': 'a' }) } }));
+    await createCognitoAuthenticator({ client: client as never, clientId: 'c', clientSecret: 's' }).verify('a', 'pw');
+    expect(sent[0].input.AuthParameters?.SECRET_HASH).toBe(createHmac('sha256', 's').update('ac').digest('base64'));
+  });
+
+  test.each(['NotAuthorizedException', 'UserNotFoundException', 'UserNotConfirmedException', 'PasswordResetRequiredException'])('%s → null (same as a wrong password)', async (name) => {
+    const { client } = fakeClient(() => namedError(name));
+    await expect(createCognitoAuthenticator({ client: client as never, clientId: 'c' }).verify('x', 'y')).resolves.toBeNull();
+  });
+
+  test('a challenge, no staff group or no organization → null', async () => {
+    const answers = [
+      { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's' },
+      { AuthenticationResult: { IdToken: idToken({ 'cognito:groups': ['readers'], 'custom:orgId': 'o' }) } },
+      { AuthenticationResult: { IdToken: idToken({ 'cognito:groups': ['admin'] }) } },
+    ];
+    for (const answer of answers) {
+      const { client } = fakeClient(() => answer);
+      await expect(createCognitoAuthenticator({ client: client as never, clientId: 'c' }).verify('x', 'y')).resolves.toBeNull();
+    }
+  });
+
+  test('other failures (throttling, network) are raised, not reported as wrong credentials', async () => {
+    const { client } = fakeClient(() => namedError('TooManyRequestsException'));
+    await expect(createCognitoAuthenticator({ client: client as never, clientId: 'c' }).verify('x', 'y')).rejects.toThrow('TooManyRequestsException');
+  });
+});

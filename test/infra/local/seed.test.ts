@@ -1,0 +1,35 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DEMO_PEOPLE, DEMO_SIGN_INS, demoActor, demoIdNumber, seedDemo } from '../../../infra/local/seed';
+import { createLocalAuthenticator } from '../../../shared/services/auth';
+import { listOrganizations } from '../../../shared/store/orgs-repo';
+import { createTestStore } from '../../support/store';
+
+describe('demo seed', () => {
+  test('seeds organizations, accounts and people; a second run changes nothing', async () => {
+    const store = await createTestStore();
+    await expect(seedDemo({ store })).resolves.toEqual({ organizations: 4, accounts: 4, people: 12 });
+    const account = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: 'ACCOUNT#admin', sk: 'ACCOUNT' } }));
+    await expect(seedDemo({ store })).resolves.toEqual({ organizations: 0, accounts: 0, people: 0 });
+    const again = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: 'ACCOUNT#admin', sk: 'ACCOUNT' } }));
+    expect(again.Item).toEqual(account.Item);
+    expect((await listOrganizations(store)).map((o) => o.name)).toContain('中共示例市直机关工作委员会');
+
+    const authenticator = createLocalAuthenticator(store);
+    for (const signIn of DEMO_SIGN_INS) {
+      await expect(authenticator.verify(signIn.username, signIn.password)).resolves.toEqual(demoActor(signIn.username));
+    }
+  });
+
+  test('ID numbers are 18 characters with a valid GB 11643 check digit; statuses are mixed', () => {
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    for (const person of DEMO_PEOPLE) {
+      expect(person.idNumber).toMatch(/^\d{17}[\dX]$/);
+      const sum = [...person.idNumber.slice(0, 17)].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
+      expect(person.idNumber[17]).toBe('10X98765432'[sum % 11]);
+      expect(person.idNumber.slice(6, 14)).toBe(person.birthDate.replaceAll('-', ''));
+      expect(Number(person.idNumber[16]) % 2).toBe(person.gender === '男' ? 1 : 0);
+    }
+    expect(new Set(DEMO_PEOPLE.map((p) => p.status)).size).toBe(5);
+    expect(demoIdNumber('110105', '1990-01-01', 1, '女')).toHaveLength(18);
+  });
+});

@@ -1,0 +1,105 @@
+import type { HttpEvent, HttpHandlerFn } from '../../../functions/http/edge/types';
+import { compilePath, startHttpServer, type RunningHttpServer } from '../../../infra/local/server';
+
+/** Handlers that answer the event they were given, so the test sees the translation. */
+const events: HttpEvent[] = [];
+const echo = (id: string): HttpHandlerFn => async (event) => {
+  events.push(event);
+  return { statusCode: 200, headers: { 'content-type': 'application/json', 'x-handler': id }, body: JSON.stringify(event), cookies: ['a=1; Path=/', 'b=2; Path=/; HttpOnly'] };
+};
+
+let server: RunningHttpServer;
+
+beforeAll(async () => {
+  server = await startHttpServer({
+    port: 0,
+    handlers: { 'http-public': echo('public'), 'http-staff': echo('staff') },
+    extraRoutes: [
+      { method: 'GET', path: '/dev/outbox', handler: echo('dev') },
+      { method: 'GET', path: '/dev/files/{rest+}', handler: echo('dev') },
+      { method: 'GET', path: '/binary', handler: async () => ({ statusCode: 200, headers: { 'content-type': 'image/png' }, body: Buffer.from([0, 1, 2, 255]).toString('base64'), isBase64Encoded: true }) },
+    ],
+  });
+});
+
+afterAll(() => server.close());
+
+async function call(path: string, init?: RequestInit): Promise<{ response: Response; event: HttpEvent }> {
+  const response = await fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
+  return { response, event: (await response.json()) as HttpEvent };
+}
+
+describe('local HTTP server', () => {
+  test('compilePath turns API Gateway paths into patterns', () => {
+    expect(compilePath('/notices/{noticeId}/print')).toMatchObject({ names: ['noticeId'] });
+    expect(compilePath('/notices/{noticeId}/print').pattern.test('/notices/a-1/print')).toBe(true);
+    expect(compilePath('/notices/{noticeId}').pattern.test('/notices/a/b')).toBe(false);
+    expect(compilePath('/x/{rest+}').pattern.exec('/x/a/b')?.[1]).toBe('a/b');
+  });
+
+  test('matches ROUTES to the right handler with routeKey and decoded path parameters', async () => {
+    const { response, event } = await call('/notices/abc%20d/print');
+    expect(response.headers.get('x-handler')).toBe('public');
+    expect(event.routeKey).toBe('GET /notices/{noticeId}/print');
+    expect(event.rawPath).toBe('/notices/abc%20d/print');
+    expect(event.pathParameters).toEqual({ noticeId: 'abc d' });
+    expect(event.version).toBe('2.0');
+    expect(event.requestContext.http).toMatchObject({ method: 'GET', path: '/notices/abc%20d/print' });
+    expect(typeof event.requestContext.timeEpoch).toBe('number');
+  });
+
+  test('a literal segment wins over a parameter (/staff/notices/new)', async () => {
+    const { response, event } = await call('/staff/notices/new');
+    expect(response.headers.get('x-handler')).toBe('staff');
+    expect(event.routeKey).toBe('GET /staff/notices/new');
+    expect(event.pathParameters).toBeUndefined();
+  });
+
+  test('query strings: raw, and parameters with repeated values joined by commas', async () => {
+    const { event } = await call('/?a=1&b=x%20y&a=2');
+    expect(event.routeKey).toBe('GET /');
+    expect(event.rawQueryString).toBe('a=1&b=x%20y&a=2');
+    expect(event.queryStringParameters).toEqual({ a: '1,2', b: 'x y' });
+  });
+
+  test('cookies arrive as an array, not as a header; headers are lower-cased', async () => {
+    const { event } = await call('/staff', { headers: { Cookie: 'dj_session=abc; other=1', 'X-Custom': 'Yes' } });
+    expect(event.cookies).toEqual(['dj_session=abc', 'other=1']);
+    expect(event.headers.cookie).toBeUndefined();
+    expect(event.headers['x-custom']).toBe('Yes');
+    expect(event.headers['x-forwarded-proto']).toBe('http');
+  });
+
+  test('a form body is passed as text; a binary body base64-encoded', async () => {
+    const form = await call('/notices/n1/objections', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'content=%E5%BC%82%E8%AE%AE' });
+    expect(form.event.routeKey).toBe('POST /notices/{noticeId}/objections');
+    expect(form.event.body).toBe('content=%E5%BC%82%E8%AE%AE');
+    expect(form.event.isBase64Encoded).toBe(false);
+    const binary = await call('/notices/n1/objections', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array([0, 255]) });
+    expect(binary.event.isBase64Encoded).toBe(true);
+    expect(Buffer.from(binary.event.body ?? '', 'base64')).toEqual(Buffer.from([0, 255]));
+  });
+
+  test('the answer: status, headers, each cookie its own Set-Cookie, base64 bodies decoded', async () => {
+    const { response } = await call('/');
+    expect(response.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2; Path=/; HttpOnly']);
+    const binary = await fetch(`${server.url}/binary`);
+    expect(Buffer.from(await binary.arrayBuffer())).toEqual(Buffer.from([0, 1, 2, 255]));
+  });
+
+  test('extra routes (local dev pages), including greedy parameters', async () => {
+    expect((await call('/dev/outbox')).response.headers.get('x-handler')).toBe('dev');
+    expect((await call('/dev/files/a/b.txt')).event.pathParameters).toEqual({ rest: 'a/b.txt' });
+  });
+
+  test('unknown paths and methods get a 404 page without calling a handler', async () => {
+    const before = events.length;
+    for (const [method, path] of [['GET', '/nowhere'], ['POST', '/'], ['DELETE', '/staff']]) {
+      const response = await fetch(`${server.url}${path}`, { method });
+      expect(response.status).toBe(404);
+      expect(await response.text()).toContain('页面不存在');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    }
+    expect(events.length).toBe(before);
+  });
+});
