@@ -1,0 +1,19 @@
+export { LocalStepFunctions } from './local-step-functions';
+export type {
+  AslDefinition,
+  ExecutionDescription,
+  ExecutionHistoryEvent,
+  ExecutionStatus,
+  HistoryEventType,
+  LocalLambda,
+  LocalStepFunctionsOptions,
+} from './types';
+export {
+  StepFunctionsConflictError,
+  StepFunctionsDefinitionError,
+  StepFunctionsExecutionNotFoundError,
+  StepFunctionsInvalidNameError,
+  StepFunctionsMachineNotFoundError,
+  StepFunctionsRunnerClosedError,
+} from './errors';
+export { executionArn, stateMachineArn, parseExecutionArn } from './arns';
