@@ -60,7 +60,9 @@ function detailValue(value: unknown): string {
     if (record.unit && record.count) return `${String(record.count)}个${record.unit === 'workingDays' ? '工作日' : '自然日'}`;
     return Object.entries(record).map(([key, inner]) => `${DETAIL_LABELS[key] ?? key} ${detailValue(inner)}`).join('，');
   }
-  return VALUE_LABELS[String(value)] ?? String(value);
+  const text = String(value);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return formatDateTime(text);
+  return VALUE_LABELS[text] ?? text;
 }
 
 function details(entry: AuditEntry): SafeHtml {

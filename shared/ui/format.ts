@@ -56,12 +56,12 @@ const STAFF_RESULT_LABELS: Record<NonNullable<Notice['result']>, string> = {
 };
 
 /** What staff pages show: the state and, once known, the result. */
-export function staffStatusLabel(notice: Pick<Notice, 'status' | 'result' | 'reviewDate' | 'endsAtMs'>, now: Date): string {
+export function staffStatusLabel(notice: Pick<Notice, 'status' | 'result' | 'reviewDate' | 'endsAtMs' | 'objectionCount'>, now: Date): string {
   if (notice.result) {
     const label = STAFF_RESULT_LABELS[notice.result];
     return notice.result === 'postponed' && notice.reviewDate ? `${label}（复核日期 ${notice.reviewDate}）` : label;
   }
   if (notice.status === 'withdrawn') return '已撤回';
-  if (notice.status === 'closed') return '已结束';
-  return now.getTime() > notice.endsAtMs ? '期满，待处理异议' : '公示中';
+  if (notice.status === 'closed') return notice.objectionCount > 0 ? '期满，待处理异议' : '已结束';
+  return now.getTime() > notice.endsAtMs ? '期满，待结束' : '公示中';
 }

@@ -32,7 +32,9 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
 th { background: var(--bg); font-weight: normal; color: var(--muted); }
 .table-wrap { overflow-x: auto; }
+form.stacked { margin-top: 1rem; }
 form.stacked .field { margin: 0 0 1rem; }
+fieldset.choice { max-width: 36rem; border: 1px solid var(--line); border-radius: 4px; }
 label { display: block; font-weight: bold; margin-bottom: .2rem; }
 .choice label, label.choice { display: inline-flex; gap: .3rem; align-items: center; font-weight: normal; margin-right: 1rem; }
 input[type=text], input[type=password], input[type=date], input[type=number], input[type=datetime-local], select, textarea {

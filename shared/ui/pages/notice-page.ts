@@ -15,7 +15,7 @@ export interface NoticePageOptions {
   received?: boolean;
 }
 
-const OBJECTION_LABELS = { content: '反映内容', name: '姓名', contact: '联系方式' };
+const OBJECTION_LABELS = { content: '异议内容', name: '姓名', contact: '联系方式' };
 
 function objectionForm(notice: Notice, form: FormState, message: string | undefined): SafeHtml {
   return html`<form class="stacked" method="post" action="/notices/${notice.id}/objections" novalidate>

@@ -40,6 +40,17 @@ function currentResult(objections: Objection[], form: FormState): SafeHtml {
   return html`<p><strong>按当前所填结论，结果将是：${RESULT_TEXT[result]}${reviewDate ? `，复核日期 ${reviewDate}` : ''}。</strong></p>`;
 }
 
+/** "异议 2 · 复核日期" for the error summary. */
+function fieldLabels(objections: Objection[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  objections.forEach((o, index) => {
+    labels[`decision.${o.id}`] = `异议 ${index + 1} · 调查结论`;
+    labels[`note.${o.id}`] = `异议 ${index + 1} · 调查情况说明`;
+    labels[`reviewDate.${o.id}`] = `异议 ${index + 1} · 复核日期`;
+  });
+  return labels;
+}
+
 export interface TaskFormOptions {
   task: PendingTask;
   notice: Notice;
@@ -69,7 +80,7 @@ export function taskFormPage(options: TaskFormOptions): SafeHtml {
     </div>
     <form class="stacked" method="post" action="/staff/tasks/${task.id}" novalidate>
       ${csrfField(options.staff.csrfToken)}
-      ${errorSummary(options.message, form.errors)}
+      ${errorSummary(options.message, form.errors, fieldLabels(objections))}
       ${objections.map((objection, index) => objectionBlock(objection, index, form))}
       <button type="submit">提交调查结论</button>
     </form>`;
