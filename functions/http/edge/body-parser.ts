@@ -39,10 +39,10 @@ function fromJson(text: string): Record<string, string> {
   return Object.fromEntries(entries.map(([key, value]) => [key, String(value)]));
 }
 
+/** The first value of each field; `Object.fromEntries` defines own properties, so `__proto__` is just a name. */
 function fromUrlEncoded(text: string): Record<string, string> {
-  const form: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(text)) if (!Object.hasOwn(form, key)) Object.defineProperty(form, key, { value, enumerable: true, writable: true });
-  return form;
+  const entries = [...new URLSearchParams(text)];
+  return Object.fromEntries(entries.filter(([key], index) => entries.findIndex(([other]) => other === key) === index));
 }
 
 /**

@@ -37,6 +37,7 @@ export function signInRoutes(deps: StaffSiteDeps): RouteTable {
       }
       try {
         const session = await signIn({ store: deps.store, clock, authenticator: deps.authenticator }, site.form);
+        await endSession(deps.store, site.cookies[SESSION_COOKIE]); // a previous session in this browser ends
         const cookies = [
           serializeCookie(SESSION_COOKIE, session.sessionId, { maxAgeSeconds: (session.expiresAtMs - clock.now().getTime()) / 1000, secure: site.https }),
           clearCookie(SIGN_IN_COOKIE, { path: SIGN_IN_PATH, secure: site.https }),

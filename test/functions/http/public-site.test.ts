@@ -87,6 +87,15 @@ describe('objections', () => {
     expect((await getNotice(deps.store, noticeId))?.objectionCount).toBe(before);
   });
 
+  test('the first value of a repeated field counts; __proto__ is an ordinary (ignored) name', async () => {
+    const result = await publicSite(makeEvent('POST', `/notices/${noticeId}/objections`, { body: '__proto__=x&content=&content=second', headers: { 'content-type': 'application/x-www-form-urlencoded' } }));
+    // The empty first value is read: 422, nothing filed.
+    const before = (await getNotice(deps.store, noticeId))?.objectionCount;
+    expect(result.statusCode).toBe(422);
+    expect(result.body).toContain('请填写异议内容');
+    expect((await getNotice(deps.store, noticeId))?.objectionCount).toBe(before);
+  });
+
   test('after the end the form is gone and filing is refused with a clear message (409)', async () => {
     const notice = await getNotice(deps.store, noticeId);
     deps.clock.set(new Date(notice!.endsAtMs + 1000));
