@@ -118,3 +118,25 @@ function toNotice(item: Record<string, unknown>): Notice {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, type: _t, ...notice } = item;
   return notice as unknown as Notice;
 }
+
+/**
+ * Notices whose end is provisional (a year without calendar) are listed under pk PROVISIONAL, so that adding a year
+ * finds them without scanning; the marker is written and removed in the same transaction as the notice.
+ */
+const PROVISIONAL_PK = 'PROVISIONAL';
+
+export function putProvisionalMarker(store: Store, noticeId: string): TransactItem {
+  return { Put: { TableName: store.tableName, Item: { pk: PROVISIONAL_PK, sk: noticePk(noticeId), noticeId } } };
+}
+
+export function deleteProvisionalMarker(store: Store, noticeId: string): TransactItem {
+  return { Delete: { TableName: store.tableName, Key: { pk: PROVISIONAL_PK, sk: noticePk(noticeId) } } };
+}
+
+export async function listProvisionalNoticeIds(store: Store): Promise<string[]> {
+  const items = await queryAll<{ noticeId: string }>(store, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': PROVISIONAL_PK },
+  });
+  return items.map((item) => item.noticeId);
+}

@@ -4,4 +4,4 @@ export { fileObjection } from './file-objection';
 export { openObjectionTask, recordObjectionOutcomes, objectionTaskId } from './objection-outcomes';
 export { withdrawNotice } from './withdraw-notice';
 export { listBoard, getPublicNotice, listStaffNotices, getStaffNotice, listPendingTasks, getTaskView, BOARD_KEEPS_CLOSED_MS } from './notice-queries';
-export { recomputeProvisionalNotices } from './recompute-ends';
+export { listProvisionalNotices, recomputeProvisionalNotices } from './recompute-ends';

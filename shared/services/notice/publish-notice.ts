@@ -5,7 +5,7 @@ import { parseForm } from '../../schemas/parse-form';
 import { publishNoticeForm } from '../../schemas/notice-forms';
 import { auditPut } from '../../store/audit';
 import { loadCalendar } from '../../store/calendar-repo';
-import { getNotice, noticePk, putNewNotice } from '../../store/notices-repo';
+import { getNotice, noticePk, putNewNotice, putProvisionalMarker } from '../../store/notices-repo';
 import { getOrganization } from '../../store/orgs-repo';
 import { getPerson } from '../../store/people-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
@@ -80,6 +80,7 @@ export async function recordPublication(
   try {
     await transactWrite(deps.store, [
       putNewNotice(deps.store, notice),
+      ...(notice.provisional ? [putProvisionalMarker(deps.store, notice.id)] : []),
       auditPut(deps.store, noticePk(notice.id), {
         at: notice.publishedAt,
         action: 'notice.published',

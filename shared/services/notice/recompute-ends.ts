@@ -1,10 +1,16 @@
 import { computePeriodEnd } from '../../domain/calendar';
+import type { Notice } from '../../domain/notice/notice';
 import { auditPut } from '../../store/audit';
 import { loadCalendar } from '../../store/calendar-repo';
-import { listOrgNotices, noticePk, updateNotice, boardKey } from '../../store/notices-repo';
-import { listOrganizations } from '../../store/orgs-repo';
+import { boardKey, deleteProvisionalMarker, getNotice, listProvisionalNoticeIds, noticePk, updateNotice } from '../../store/notices-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
+
+/** Open notices whose end is provisional (their period reaches a year without calendar). */
+export async function listProvisionalNotices(deps: ServiceDeps): Promise<Notice[]> {
+  const notices = await Promise.all((await listProvisionalNoticeIds(deps.store)).map((id) => getNotice(deps.store, id)));
+  return notices.filter((n): n is Notice => n?.status === 'open' && n.provisional);
+}
 
 /**
  * After an administrator adds a calendar year: open notices whose end was provisional are counted again.
@@ -13,13 +19,10 @@ import type { ServiceDeps } from '../deps';
  */
 export async function recomputeProvisionalNotices(deps: ServiceDeps, actorId: string): Promise<number> {
   const calendar = await loadCalendar(deps.store);
-  const orgs = await listOrganizations(deps.store);
-  const notices = (await Promise.all(orgs.map((org) => listOrgNotices(deps.store, org.id)))).flat();
   let changed = 0;
-  for (const notice of notices.filter((n) => n.status === 'open' && n.provisional)) {
+  for (const notice of await listProvisionalNotices(deps)) {
     const end = computePeriodEnd(calendar, new Date(notice.publishedAt), notice.period);
     if (end.endsAt === notice.endsAt && end.provisional) continue;
-    const now = deps.clock.now().toISOString();
     const endsAtMs = end.endsAtInstant.getTime();
     try {
       await transactWrite(deps.store, [
@@ -28,8 +31,9 @@ export async function recomputeProvisionalNotices(deps: ServiceDeps, actorId: st
           condition: '#status = :open AND endsAt = :previous',
           values: { ':open': 'open', ':previous': notice.endsAt },
         }),
+        ...(end.provisional ? [] : [deleteProvisionalMarker(deps.store, notice.id)]),
         auditPut(deps.store, noticePk(notice.id), {
-          at: now,
+          at: deps.clock.now().toISOString(),
           action: 'notice.end-recomputed',
           actor: actorId,
           details: { from: notice.endsAt, to: end.endsAt, provisional: end.provisional },

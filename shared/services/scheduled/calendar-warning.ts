@@ -1,9 +1,9 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { listOrgAccounts } from '../../store/accounts-repo';
-import { listOrgNotices } from '../../store/notices-repo';
 import { listOrganizations } from '../../store/orgs-repo';
 import type { ServiceDeps } from '../deps';
+import { listProvisionalNotices } from '../notice/recompute-ends';
 
 /**
  * DOMAIN §4: when a notice period reaches a year with no holiday calendar, the administrator is warned, once per
@@ -15,8 +15,7 @@ export async function warnAboutMissingCalendar(deps: ServiceDeps): Promise<numbe
     const accounts = (await Promise.all(orgs.map((org) => listOrgAccounts(deps.store, org.id)))).flat();
     return [...new Set(accounts.filter((a) => a.role === 'admin' && !a.disabled && a.email).map((a) => a.email))];
   };
-  const notices = (await Promise.all(orgs.map((org) => listOrgNotices(deps.store, org.id)))).flat();
-  const provisional = notices.filter((n) => n.status === 'open' && n.provisional);
+  const provisional = await listProvisionalNotices(deps);
   const years = [...new Set(provisional.map((n) => Number(n.endsAt.slice(0, 4))))].sort();
   const warned: number[] = [];
   for (const year of years) {

@@ -1,8 +1,9 @@
 import { NoticeClosedError, TaskAlreadyHandledError } from '../../../shared/services/errors';
 import {
   closeNoticeAtEnd, fileObjection, getStaffNotice, listPendingTasks, noticeExecutionName, objectionTaskId,
-  recordObjectionOutcomes, startNoticeProcess, withdrawNotice,
+  recomputeProvisionalNotices, recordObjectionOutcomes, startNoticeProcess, withdrawNotice,
 } from '../../../shared/services/notice';
+import { saveHolidayYear } from '../../../shared/store/calendar-repo';
 import { getNotice } from '../../../shared/store/notices-repo';
 import { NoticeState } from '../../../workflows/notice/notice-states';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
@@ -154,4 +155,22 @@ test('staff of the organization are told by e-mail when objections wait for them
   await objectAndReachEnd(noticeId);
   const mail = runtime.mailer.sent.find((m) => m.subject.includes('公示异议处理'));
   expect(mail?.text).toContain(`/staff/tasks/${objectionTaskId(noticeId)}`);
+});
+
+test('a period reaching a year without calendar is provisional; adding the year moves the end and the process waits for it', async () => {
+  runtime.clock.set('2026-12-28T01:00:00.000Z'); // Monday 28 Dec 2026
+  const noticeId = await publish();
+  expect(await getNotice(runtime.store, noticeId)).toMatchObject({ endsAt: '2027-01-01T23:59:59+08:00', provisional: true });
+
+  await saveHolidayYear(runtime.store, { year: 2027, daysOff: ['2027-01-01'], workingWeekendDays: [] }, 'admin', runtime.clock.now());
+  expect(await recomputeProvisionalNotices(runtime.deps, 'admin')).toBe(1);
+  expect(await getNotice(runtime.store, noticeId)).toMatchObject({ endsAt: '2027-01-04T23:59:59+08:00', provisional: false });
+
+  await runtime.advanceTo('2027-01-01T15:59:59.000Z'); // the old end: the process finds the end moved and waits again
+  expect((await runtime.stepFunctions.describeExecution(arnOf(noticeId))).status).toBe('RUNNING');
+  expect((await getNotice(runtime.store, noticeId))?.status).toBe('open');
+  await runtime.advanceTo('2027-01-04T15:59:59.000Z');
+  expect((await runtime.stepFunctions.describeExecution(arnOf(noticeId))).output).toEqual({ noticeId, result: 'proceed' });
+  const file = await getStaffNotice(runtime.deps, branchSecretary, noticeId);
+  expect(file.audit.map((e) => e.action)).toEqual(['notice.published', 'notice.end-recomputed', 'notice.closed']);
 });
