@@ -1,5 +1,6 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffRole } from '../services/actor';
+import { queryAll } from './query-all';
 import type { Store } from './store';
 
 /**
@@ -52,22 +53,12 @@ export async function getAccount(store: Store, username: string): Promise<Accoun
 
 /** The accounts whose own organization is `orgId`. */
 export async function listOrgAccounts(store: Store, orgId: string): Promise<Account[]> {
-  const accounts: Account[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `ORGSTAFF#${orgId}` },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    accounts.push(...(page.Items ?? []).map(toAccount));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return accounts;
+  const items = await queryAll(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': `ORGSTAFF#${orgId}` },
+  });
+  return items.map(toAccount);
 }
 
 /** E-mail addresses of an organization's active staff, for notifications (distinct, sorted). */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { shippedCalendar, withYears, type HolidayYear, type WorkingCalendar } from '../domain/calendar';
 import { holidayYearSchema } from '../schemas/holiday-year';
+import { queryAll } from './query-all';
 import type { Store } from './store';
 
 /**
@@ -46,23 +47,15 @@ export async function loadCalendar(store: Store): Promise<WorkingCalendar> {
 /** The years administrators stored, ascending (the shipped years are not listed unless overridden). */
 export async function listHolidayYears(store: Store): Promise<StoredHolidayYear[]> {
   const years: StoredHolidayYear[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': PK, ':prefix': YEAR_PREFIX },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const { updatedAt, updatedBy, daysOff, workingWeekendDays, source, year } = item;
-      const valid = validated({ year, daysOff, workingWeekendDays, source }, `Stored calendar item ${String(item.sk)} is invalid`);
-      years.push({ ...valid, updatedAt: String(updatedAt), updatedBy: String(updatedBy) });
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': PK, ':prefix': YEAR_PREFIX },
+  });
+  for (const item of items) {
+    const { updatedAt, updatedBy, daysOff, workingWeekendDays, source, year } = item;
+    const valid = validated({ year, daysOff, workingWeekendDays, source }, `Stored calendar item ${String(item.sk)} is invalid`);
+    years.push({ ...valid, updatedAt: String(updatedAt), updatedBy: String(updatedBy) });
+  }
   return years.sort((a, b) => a.year - b.year);
 }
 
