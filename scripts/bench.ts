@@ -1,0 +1,102 @@
+// `npm run bench`: figures of the local runtime (it asserts nothing). See scripts/bench/README.md.
+import '../infra/local/polyfills';
+import { availableParallelism } from 'node:os';
+import { synthesizeWorkflows } from '../infra/aws/asl';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../infra/local/dynamodb-local';
+import { runFloorBench } from './bench/floor-bench';
+import { runObjectionBench } from './bench/objection-bench';
+import { formatReport, reportJson, type BenchReport } from './bench/report';
+import { runRuntimeBench } from './bench/runtime-bench';
+
+function setting(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+const settings = {
+  notices: setting('BENCH_NOTICES', 500),
+  warmupNotices: setting('BENCH_WARMUP_NOTICES', 50),
+  rate: setting('BENCH_RATE', 200_000),
+  floorRounds: setting('BENCH_FLOOR_ROUNDS', 5),
+  clients: setting('BENCH_CLIENTS', 50),
+  requestsPerClient: setting('BENCH_REQUESTS_PER_CLIENT', 20),
+  openNotices: setting('BENCH_OPEN_NOTICES', 5),
+  /** Wednesday 23 Sep 2026, 09:00 China time. */
+  start: new Date(process.env.BENCH_CLOCK_START ?? '2026-09-23T01:00:00.000Z'),
+  timeoutMs: setting('BENCH_TIMEOUT_SECONDS', 300) * 1000,
+};
+
+const progress = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+async function main(): Promise<void> {
+  // `npm run bench` runs plain node 20: the AWS SDK's notice about Node 22 is not a figure (read at client creation).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const startedAt = new Date();
+  let db: DynamoDbLocal | undefined;
+  const watchdog = setTimeout(() => {
+    progress(`gave up after ${settings.timeoutMs / 1000} s`);
+    void (db?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+  }, settings.timeoutMs);
+  watchdog.unref();
+  const interrupt = () => void (db?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    progress('starting DynamoDB Local (in memory)…');
+    db = await startDynamoDbLocal();
+    const definition = synthesizeWorkflows().notice;
+
+    // Untimed: DynamoDB Local's JVM and our code paths warm up, on a table of their own, with a clock fast enough to skip the wait.
+    progress(`warm-up: ${settings.warmupNotices} notices…`);
+    await runRuntimeBench({ endpoint: db.endpoint, notices: settings.warmupNotices, rate: 10_000_000, start: settings.start });
+
+    progress(`1/3 local runtime: ${settings.notices} notices, clock ×${settings.rate}…`);
+    const runtime = await runRuntimeBench({ endpoint: db.endpoint, notices: settings.notices, rate: settings.rate, start: settings.start });
+
+    progress(`2/3 floor: bare aws-local-stepfunctions, ${settings.floorRounds} rounds of ${settings.notices}…`);
+    const floor = await runFloorBench({ notices: settings.notices, rounds: settings.floorRounds, definition });
+
+    progress(`3/3 objections: ${settings.clients} clients × ${settings.requestsPerClient} POSTs…`);
+    const objections = await runObjectionBench({
+      endpoint: db.endpoint,
+      openNotices: settings.openNotices,
+      clients: settings.clients,
+      requestsPerClient: settings.requestsPerClient,
+      start: settings.start,
+    });
+
+    const report: BenchReport = {
+      environment: {
+        node: process.version,
+        cpus: availableParallelism(),
+        startedAt: startedAt.toISOString(),
+        totalSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+      },
+      runtime,
+      floor,
+      ratio: {
+        wall: floor.executionsPerSecond / runtime.executionsPerSecond,
+        busy: floor.executionsPerSecond / runtime.busyExecutionsPerSecond,
+      },
+      objections,
+    };
+    for (const [part, lines] of [['runtime', runtime.unusualLog], ['objections', objections.unusualLog]] as const) {
+      for (const line of lines.slice(0, 10)) progress(`${part} log: ${line}`);
+    }
+    console.log(`\n${formatReport(report)}\n`);
+    console.log(reportJson(report));
+  } finally {
+    clearTimeout(watchdog);
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    await db?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,135 @@
+import { createPublicSite } from '../../functions/http/public-site';
+import { VirtualClock } from '../../infra/local/clock';
+import { startHttpServer } from '../../infra/local/server';
+import { NoticeState } from '../../workflows/notice/notice-states';
+import { startNoticeProcess } from '../../shared/services/notice';
+import { getNotice } from '../../shared/store/notices-repo';
+import { noticeExecutionArn, openBenchRuntime, unusualLogLines } from './bench-runtime';
+import { benchDraft } from './drafts';
+import { summarize, tally, type Summary } from './stats';
+
+export interface ObjectionBenchOptions {
+  endpoint: string;
+  /** Open notices the clients file against (client i files against notice i mod openNotices). */
+  openNotices: number;
+  clients: number;
+  requestsPerClient: number;
+  /** Virtual time of publication; the clock then runs at rate 1, so the notices stay open. */
+  start: Date;
+}
+
+export interface ObjectionBenchResult {
+  clients: number;
+  requests: number;
+  openNotices: number;
+  wallMs: number;
+  requestsPerSecond: number;
+  /** Per request, fetch() → body read (real ms). */
+  latencyMs: Summary;
+  statuses: Record<string, number>;
+  /** Answers other than 2xx/3xx. */
+  failed: number;
+  /** Sum of the notices' objectionCount afterwards (warm-up requests included). */
+  objectionsStored: number;
+  warmupRequests: number;
+  /** Server faults the site logged, by error name. */
+  serverErrors: Record<string, number>;
+  /** Lines the runner logged (one per transition), and those that were not transitions (retries, faults). */
+  logLines: number;
+  unusualLog: string[];
+}
+
+const OK = (status: number) => status >= 200 && status < 400;
+
+/**
+ * Objections over HTTP: the public site on the local server (loopback), a handful of open notices of a
+ * running local runtime, `clients` concurrent clients each POSTing `requestsPerClient` urlencoded forms in turn.
+ */
+export async function runObjectionBench(options: ObjectionBenchOptions): Promise<ObjectionBenchResult> {
+  const clock = new VirtualClock({ start: options.start, rate: 1 });
+  const bench = await openBenchRuntime(options.endpoint, clock);
+  const serverErrors: string[] = [];
+  const server = await startHttpServer({
+    port: 0,
+    host: '127.0.0.1',
+    handlers: {
+      'http-public': createPublicSite(bench.runtime.deps, { log: (entry) => serverErrors.push(errorName(entry)) }),
+      'http-staff': async () => ({ statusCode: 404, body: 'not part of the benchmark' }),
+    },
+  });
+  try {
+    const run = Date.now().toString(36);
+    const drafts = Array.from({ length: options.openNotices }, (_, index) => benchDraft(`obj-${run}`, index));
+    for (const draft of drafts) await startNoticeProcess(bench.runtime.deps, draft);
+    for (const draft of drafts) await untilWaiting(bench.runtime.stepFunctions, noticeExecutionArn(draft.id));
+
+    const post = async (noticeId: string, client: number, request: number) => {
+      const begun = performance.now();
+      const response = await fetch(`${server.url}/notices/${encodeURIComponent(noticeId)}/objections`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          content: `基准测试异议：客户端 ${client} 第 ${request} 条，请核实该同志的工作表现。`,
+          name: request % 2 === 0 ? `群众${client}` : '',
+          contact: request % 3 === 0 ? `1390000${String(client).padStart(4, '0')}` : '',
+        }).toString(),
+        redirect: 'manual',
+      });
+      await response.arrayBuffer();
+      return { ms: performance.now() - begun, status: response.status };
+    };
+
+    const warmupRequests = Math.min(10, options.clients);
+    await Promise.all(Array.from({ length: warmupRequests }, (_, i) => post(drafts[i % drafts.length].id, -1, i)));
+
+    const t0 = performance.now();
+    const perClient = await Promise.all(
+      Array.from({ length: options.clients }, async (_, client) => {
+        const noticeId = drafts[client % drafts.length].id;
+        const answers: { ms: number; status: number }[] = [];
+        for (let request = 0; request < options.requestsPerClient; request++) answers.push(await post(noticeId, client, request));
+        return answers;
+      }),
+    );
+    const wallMs = performance.now() - t0;
+    const answers = perClient.flat();
+    const notices = await Promise.all(drafts.map((draft) => getNotice(bench.store, draft.id)));
+    return {
+      clients: options.clients,
+      requests: answers.length,
+      openNotices: options.openNotices,
+      wallMs,
+      requestsPerSecond: (answers.length / wallMs) * 1000,
+      latencyMs: summarize(answers.map((a) => a.ms)),
+      statuses: tally(answers.map((a) => a.status)),
+      failed: answers.filter((a) => !OK(a.status)).length,
+      objectionsStored: notices.reduce((sum, notice) => sum + (notice?.objectionCount ?? 0), 0),
+      warmupRequests,
+      serverErrors: tally(serverErrors),
+      logLines: bench.log.length,
+      unusualLog: unusualLogLines(bench.log),
+    };
+  } finally {
+    await server.close();
+    await bench.stop();
+  }
+}
+
+function errorName(entry: Record<string, unknown>): string {
+  const error = entry.error as { name?: unknown } | undefined;
+  return typeof error?.name === 'string' ? error.name : 'unknown';
+}
+
+async function untilWaiting(
+  stepFunctions: { describeExecution(arn: string): Promise<{ status: string; currentState?: string }> },
+  executionArn: string,
+): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const description = await stepFunctions.describeExecution(executionArn);
+    if (description.status === 'RUNNING' && description.currentState === NoticeState.waitForEnd) return;
+    if (description.status !== 'RUNNING') throw new Error(`${executionArn} ended (${description.status}) before the objections`);
+    if (Date.now() > deadline) throw new Error(`${executionArn} did not reach ${NoticeState.waitForEnd} within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
