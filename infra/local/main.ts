@@ -16,6 +16,8 @@ import { startHttpServer } from './server';
 import { endStaleProcess, rememberProcess } from './stale-process';
 
 const env = process.env;
+// Node 20 here, Node 22 in Lambda: the SDK's notice about Node 22 says nothing to a user of the local runtime.
+env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}`);
 
 async function main(): Promise<void> {

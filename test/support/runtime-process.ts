@@ -10,7 +10,7 @@ export interface RuntimeProcess {
 
 /** Starts `npm start`'s program (infra/local/main.ts) as its own process and waits until it serves. */
 export async function startRuntimeProcess(env: Record<string, string>): Promise<RuntimeProcess> {
-  const child = spawn(process.execPath, ['--disable-warning=NodeVersionSupportWarning', '--import', 'tsx', 'infra/local/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
     cwd: root,
     env: { ...process.env, NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
