@@ -7,7 +7,10 @@ import type { TransactItem } from './transact';
 export interface AuditEvent {
   at: string;
   action: string;
+  /** A staff account id, or 'system' / 'public'. */
   actor: string;
+  /** The actor's name, filled in when the file is read for people. */
+  actorName?: string;
   details?: Record<string, unknown>;
 }
 

@@ -6,6 +6,7 @@ export interface AuditEntry {
   at: string;
   action: string;
   actor: string;
+  actorName?: string;
   details?: Record<string, unknown>;
 }
 
@@ -81,6 +82,6 @@ export function auditTrail(entries: AuditEntry[]): SafeHtml {
   const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at));
   return html`<div class="table-wrap"><table>
     <thead><tr><th>时间</th><th>事项</th><th>办理人</th><th>详情</th></tr></thead>
-    <tbody>${sorted.map((entry) => html`<tr><td>${formatDateTime(entry.at)}</td><td>${actionLabel(entry.action)}</td><td>${ACTOR_LABELS[entry.actor] ?? entry.actor}</td><td>${details(entry)}</td></tr>`)}</tbody>
+    <tbody>${sorted.map((entry) => html`<tr><td>${formatDateTime(entry.at)}</td><td>${actionLabel(entry.action)}</td><td>${ACTOR_LABELS[entry.actor] ?? entry.actorName ?? entry.actor}</td><td>${details(entry)}</td></tr>`)}</tbody>
   </table></div>`;
 }

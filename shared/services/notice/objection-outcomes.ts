@@ -1,10 +1,11 @@
-import { chinaDate } from '../../domain/calendar';
+import { chinaDate, computePeriodEnd } from '../../domain/calendar';
 import { NOTICE_KIND_LABELS } from '../../domain/notice/notice';
 import { resultOfOutcomes, type ObjectionOutcome } from '../../domain/notice/objection';
 import { objectionOutcomesForm } from '../../schemas/notice-forms';
 import { parseForm } from '../../schemas/parse-form';
 import { listStaffEmails } from '../../store/accounts-repo';
 import { auditPut } from '../../store/audit';
+import { loadCalendar } from '../../store/calendar-repo';
 import { getNotice, noticePk, updateNotice } from '../../store/notices-repo';
 import { listObjections, setObjectionOutcome } from '../../store/objections-repo';
 import { claimTask, getTask } from '../../store/tasks-repo';
@@ -15,6 +16,9 @@ import { RecordNotFoundError, TaskAlreadyHandledError } from '../errors';
 import { deliverTaskCallback } from '../tasks/deliver-callback';
 import { NoticeMissingError } from './close-notice';
 import { openPendingTask } from '../tasks/open-pending-task';
+
+/** Staff have 5 working days to record the outcomes (a reminder date; the process waits as long as it takes). */
+const OBJECTION_HANDLING_PERIOD = { unit: 'workingDays', count: 5 } as const;
 
 export const objectionTaskId = (noticeId: string) => `notice-objections-${noticeId}`;
 
@@ -33,7 +37,7 @@ export async function openObjectionTask(deps: ServiceDeps, request: { noticeId: 
     subject: { noticeId: notice.id },
     status: 'open',
     createdAt: now.toISOString(),
-    dueAt: new Date(now.getTime() + 5 * 86_400_000).toISOString(),
+    dueAt: computePeriodEnd(await loadCalendar(deps.store), now, OBJECTION_HANDLING_PERIOD).endsAtInstant.toISOString(),
     taskToken: request.taskToken,
   }, noticePk(notice.id));
   if (!created) return;
