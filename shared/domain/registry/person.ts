@@ -1,0 +1,94 @@
+/** People (DOMAIN §2): their record, membership status with its history, and the states that take away a vote. */
+
+export type MembershipStatus = 'applicant' | 'activist' | 'development-target' | 'probationary' | 'full';
+
+export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
+  applicant: '入党申请人',
+  activist: '入党积极分子',
+  'development-target': '发展对象',
+  probationary: '预备党员',
+  full: '正式党员',
+};
+
+/** States that remove voting rights while they last. */
+export type RightsState = 'normal' | 'probation-within-party' | 'rights-suspended';
+
+export const RIGHTS_STATE_LABELS: Record<RightsState, string> = {
+  normal: '正常',
+  'probation-within-party': '留党察看',
+  'rights-suspended': '停止党籍/暂停行使权利',
+};
+
+/** The recorded reasons for leaving a voting member out of "should attend" (DOMAIN §3). */
+export type AttendanceExclusionReason = 'abroad' | 'serving-sentence' | 'unable-to-express' | 'long-illness' | 'away-without-transfer';
+
+export const EXCLUSION_REASON_LABELS: Record<AttendanceExclusionReason, string> = {
+  abroad: '出国出境半年以上',
+  'serving-sentence': '正在服刑',
+  'unable-to-express': '因病等原因丧失行为能力、无法表达意志',
+  'long-illness': '长期患病',
+  'away-without-transfer': '外出半年以上且未转组织关系',
+};
+
+/** A value with the date it took effect (YYYY-MM-DD), oldest first in a history. */
+export interface Dated<T> {
+  value: T;
+  from: string;
+  note?: string;
+}
+
+export interface AttendanceExclusion {
+  reason: AttendanceExclusionReason;
+  from: string;
+  /** Last day, inclusive; open-ended when absent. */
+  to?: string;
+  note?: string;
+}
+
+export interface Person {
+  id: string;
+  orgId: string;
+  name: string;
+  gender: '男' | '女';
+  ethnicity: string;
+  /** YYYY-MM-DD */
+  birthDate: string;
+  idNumber: string;
+  education: string;
+  unitPost: string;
+  phone: string;
+  email?: string;
+  address?: string;
+  status: MembershipStatus;
+  statusHistory: Dated<MembershipStatus>[];
+  rightsState: RightsState;
+  rightsHistory: Dated<RightsState>[];
+  exclusions: AttendanceExclusion[];
+  applicationDate?: string;
+  /** Optimistic-locking version, incremented by every change. */
+  version: number;
+}
+
+function valueOn<T>(history: readonly Dated<T>[], date: string): T | undefined {
+  let current: T | undefined;
+  for (const entry of history) if (entry.from <= date) current = entry.value;
+  return current;
+}
+
+/** The membership status on a date, from the history (undefined before the first entry). */
+export function statusOn(person: Pick<Person, 'statusHistory'>, date: string): MembershipStatus | undefined {
+  return valueOn(person.statusHistory, date);
+}
+
+export function rightsOn(person: Pick<Person, 'rightsHistory'>, date: string): RightsState {
+  return valueOn(person.rightsHistory, date) ?? 'normal';
+}
+
+export function exclusionOn(person: Pick<Person, 'exclusions'>, date: string): AttendanceExclusion | undefined {
+  return person.exclusions.find((e) => e.from <= date && (e.to === undefined || date <= e.to));
+}
+
+/** Only full members whose rights are not restricted vote (DOMAIN §2, §5). */
+export function votesOn(person: Pick<Person, 'statusHistory' | 'rightsHistory'>, date: string): boolean {
+  return statusOn(person, date) === 'full' && rightsOn(person, date) === 'normal';
+}
