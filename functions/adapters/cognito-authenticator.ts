@@ -1,12 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import type { Actor, StaffRole } from '../../shared/services/actor';
+import type { StaffIdentity, StaffRole } from '../../shared/services/actor';
 import type { Authenticator } from '../../shared/services/auth';
 
 /**
  * Staff sign-in against a Cognito user pool (USER_PASSWORD_AUTH). The actor comes from the ID token
- * Cognito returns over TLS: role from `cognito:groups`, organization and scope from the custom
- * attributes `custom:orgId` and `custom:scopeOrgIds` (comma-separated).
+ * Cognito returns over TLS: role from `cognito:groups`, organization from the custom attribute `custom:orgId`.
+ * The scope is computed per request from the organization tree, as for local accounts (the pool's old
+ * `custom:scopeOrgIds` attribute is ignored: Cognito cannot remove a custom attribute from an existing pool).
  */
 
 export interface CognitoAuthenticatorOptions {
@@ -38,22 +39,20 @@ export function decodeJwtPayload(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
-/** The actor an ID token describes, or null when it names no staff group or no organization. */
-export function actorFromClaims(claims: Record<string, unknown>): Actor | null {
+/** The identity an ID token describes, or null when it names no staff group or no organization. */
+export function actorFromClaims(claims: Record<string, unknown>): StaffIdentity | null {
   const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as unknown[]).map(String) : [];
   const role = GROUP_ROLES.find(([group]) => groups.includes(group))?.[1];
   const orgId = typeof claims['custom:orgId'] === 'string' ? claims['custom:orgId'].trim() : '';
   if (!role || !orgId) return null;
-  const scopeText = typeof claims['custom:scopeOrgIds'] === 'string' ? claims['custom:scopeOrgIds'] : '';
-  const scope = scopeText.split(',').map((id) => id.trim()).filter(Boolean);
   const id = String(claims['cognito:username'] ?? claims.sub ?? '');
   const displayName = String(claims.name ?? claims.preferred_username ?? id);
-  return { id, displayName, role, orgId, scopeOrgIds: [...new Set([orgId, ...scope])] };
+  return { id, displayName, role, orgId };
 }
 
 export function createCognitoAuthenticator(options: CognitoAuthenticatorOptions): Authenticator {
   return {
-    async verify(username: string, password: string): Promise<Actor | null> {
+    async verify(username: string, password: string): Promise<StaffIdentity | null> {
       const authParameters: Record<string, string> = { USERNAME: username, PASSWORD: password };
       if (options.clientSecret) {
         authParameters.SECRET_HASH = createHmac('sha256', options.clientSecret).update(username + options.clientId).digest('base64');

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { createPublicSite } from '../../functions/http/public-site';
 import { createStaffSite } from '../../functions/http/staff-site';
 import { createLocalAuthenticator } from '../../shared/services/auth';
+import { resolveActor } from '../../shared/services/authorization';
 import { publishNotice } from '../../shared/services/notice';
 import { createStore, ensureTable } from '../../shared/store/store';
 import { VirtualClock } from './clock';
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
   await seedDemo(runtime.deps);
   await runtime.start();
   if (env.DANGJIAN_DEMO_NOTICES !== 'off') {
-    for (const plan of DEMO_NOTICE_PLANS) await publishNotice(runtime.deps, demoActor(plan.actor), plan.form);
+    for (const plan of DEMO_NOTICE_PLANS) await publishNotice(runtime.deps, await resolveActor(store, demoActor(plan.actor)), plan.form);
   }
 
   // Sessions expire by real time, so that running the clock fast does not sign staff out.

@@ -1,6 +1,7 @@
 import type { StaffRole } from '../../shared/services/actor';
 import type { Organization } from '../../shared/store/orgs-repo';
-import type { MembershipStatus, Person } from '../../shared/store/people-repo';
+import { personIdFor, type MembershipStatus, type Person } from '../../shared/store/people-repo';
+import type { AttendanceExclusion, Dated, RightsState } from '../../shared/domain/registry/person';
 
 /** Demo data for the local runtime (fake people; ID numbers carry a valid GB 11643 check digit). */
 
@@ -8,17 +9,47 @@ export const DEMO_ORG_IDS = {
   committee: 'demo-working-committee',
   agency: 'demo-agency-committee',
   office: 'demo-branch-office',
+  officeGroup: 'demo-group-office-1',
+  businessGeneral: 'demo-general-branch-business',
   business: 'demo-branch-business-1',
 } as const;
 
-export const DEMO_ORGANIZATIONS: Organization[] = [
-  { id: DEMO_ORG_IDS.committee, name: '中共示例市直机关工作委员会', kind: 'working-committee' },
-  { id: DEMO_ORG_IDS.agency, name: '中共示例市数据管理局机关委员会', parentId: DEMO_ORG_IDS.committee, kind: 'committee' },
-  { id: DEMO_ORG_IDS.office, name: '中共示例市数据管理局办公室支部委员会', parentId: DEMO_ORG_IDS.agency, kind: 'branch' },
-  { id: DEMO_ORG_IDS.business, name: '中共示例市数据管理局业务一处支部委员会', parentId: DEMO_ORG_IDS.agency, kind: 'branch' },
+type OrgSeed = Pick<Organization, 'id' | 'name' | 'kind' | 'parentId' | 'committee' | 'termStart' | 'termEnd'>;
+
+const ORGS: OrgSeed[] = [
+  {
+    id: DEMO_ORG_IDS.committee, name: '中共示例市直机关工作委员会', kind: 'working-committee', termStart: '2022-06-15', termEnd: '2027-06-14',
+    committee: [{ name: '高建国', post: 'secretary' }, { name: '林海燕', post: 'deputy-secretary' }, { name: '郑志远', post: 'member', duty: '组织部部长' }],
+  },
+  {
+    id: DEMO_ORG_IDS.agency, name: '中共示例市数据管理局机关委员会', kind: 'committee', parentId: DEMO_ORG_IDS.committee, termStart: '2023-04-10', termEnd: '2028-04-09',
+    committee: [
+      { name: '钱明', post: 'secretary' }, { name: '孔德华', post: 'deputy-secretary', duty: '专职副书记' },
+      { name: '王红', post: 'member', duty: '组织委员' }, { name: '曹阳', post: 'member', duty: '宣传委员' }, { name: '冯静', post: 'member', duty: '纪检委员' },
+    ],
+  },
+  {
+    id: DEMO_ORG_IDS.office, name: '中共示例市数据管理局办公室支部委员会', kind: 'branch', parentId: DEMO_ORG_IDS.agency, termStart: '2024-01-08', termEnd: '2027-01-07',
+    committee: [{ name: '黄丽', post: 'secretary' }, { name: '周强', post: 'member', duty: '组织委员' }, { name: '何芳', post: 'member', duty: '宣传委员' }],
+  },
+  { id: DEMO_ORG_IDS.officeGroup, name: '办公室党支部第一党小组', kind: 'party-group', parentId: DEMO_ORG_IDS.office, committee: [{ name: '周强', post: 'member', duty: '党小组组长' }] },
+  {
+    id: DEMO_ORG_IDS.businessGeneral, name: '中共示例市数据管理局业务总支部委员会', kind: 'general-branch', parentId: DEMO_ORG_IDS.agency, termStart: '2023-09-01', termEnd: '2026-08-31',
+    committee: [{ name: '罗斌', post: 'secretary' }, { name: '梁雪', post: 'deputy-secretary' }, { name: '谢勇', post: 'member', duty: '组织委员' }],
+  },
+  {
+    id: DEMO_ORG_IDS.business, name: '中共示例市数据管理局业务一处支部委员会', kind: 'branch', parentId: DEMO_ORG_IDS.businessGeneral, termStart: '2024-03-20', termEnd: '2027-03-19',
+    committee: [{ name: '朱琳', post: 'secretary' }, { name: '胡军', post: 'member', duty: '组织委员' }, { name: '宋佳', post: 'member', duty: '纪检委员' }],
+  },
 ];
 
-const ALL_ORGS = Object.values(DEMO_ORG_IDS);
+/** Committees approve (DOMAIN §2); a general branch, a branch and a party group never do. */
+export const DEMO_ORGANIZATIONS: Organization[] = ORGS.map((org) => ({
+  ...org,
+  mayApprove: org.kind === 'working-committee' || org.kind === 'committee',
+  status: 'active',
+  version: 1,
+}));
 
 export interface DemoSignIn {
   username: string;
@@ -27,8 +58,8 @@ export interface DemoSignIn {
   displayName: string;
   /** What the account is, in Chinese, for the start-up banner. */
   description: string;
+  /** The account's organization: its scope is that organization's subtree in the current tree (admin: everything). */
   orgId: string;
-  scopeOrgIds: string[];
   email: string;
 }
 
@@ -36,10 +67,10 @@ export interface DemoSignIn {
 export const DEMO_PASSWORD = 'demo2026';
 
 export const DEMO_SIGN_INS: DemoSignIn[] = [
-  { username: 'admin', password: DEMO_PASSWORD, role: 'admin', displayName: '系统管理员', description: '管理员（全部组织，节假日安排）', orgId: DEMO_ORG_IDS.committee, scopeOrgIds: ALL_ORGS, email: 'admin@demo.example.org' },
-  { username: 'zuzhiyuan', password: DEMO_PASSWORD, role: 'committee-staff', displayName: '王组织员', description: '机关党委组织员（全部组织）', orgId: DEMO_ORG_IDS.agency, scopeOrgIds: ALL_ORGS, email: 'zuzhiyuan@demo.example.org' },
-  { username: 'bangongshi', password: DEMO_PASSWORD, role: 'branch-staff', displayName: '李书记（办公室党支部）', description: '办公室党支部书记', orgId: DEMO_ORG_IDS.office, scopeOrgIds: [DEMO_ORG_IDS.office], email: 'bangongshi@demo.example.org' },
-  { username: 'yewuyichu', password: DEMO_PASSWORD, role: 'branch-staff', displayName: '赵书记（业务一处党支部）', description: '业务一处党支部书记', orgId: DEMO_ORG_IDS.business, scopeOrgIds: [DEMO_ORG_IDS.business], email: 'yewuyichu@demo.example.org' },
+  { username: 'admin', password: DEMO_PASSWORD, role: 'admin', displayName: '系统管理员', description: '管理员（全部组织，节假日安排）', orgId: DEMO_ORG_IDS.committee, email: 'admin@demo.example.org' },
+  { username: 'zuzhiyuan', password: DEMO_PASSWORD, role: 'committee-staff', displayName: '王组织员', description: '机关党委组织员（机关党委以下全部组织）', orgId: DEMO_ORG_IDS.agency, email: 'zuzhiyuan@demo.example.org' },
+  { username: 'bangongshi', password: DEMO_PASSWORD, role: 'branch-staff', displayName: '李书记（办公室党支部）', description: '办公室党支部书记', orgId: DEMO_ORG_IDS.office, email: 'bangongshi@demo.example.org' },
+  { username: 'yewuyichu', password: DEMO_PASSWORD, role: 'branch-staff', displayName: '赵书记（业务一处党支部）', description: '业务一处党支部书记', orgId: DEMO_ORG_IDS.business, email: 'yewuyichu@demo.example.org' },
 ];
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -53,45 +84,78 @@ export function demoIdNumber(region: string, birthDate: string, sequence: number
   return body + ID_CHECK[sum % 11];
 }
 
-type Row = [name: string, gender: '男' | '女', birthDate: string, education: string, post: string, status: MembershipStatus, applicationDate?: string];
+interface Extra {
+  /** Membership history (oldest first); the last entry is the current status. */
+  history: [MembershipStatus, string][];
+  rights?: Dated<RightsState>[];
+  exclusions?: AttendanceExclusion[];
+  applicationDate?: string;
+}
+
+type Row = [name: string, gender: '男' | '女', birthDate: string, education: string, post: string, extra: Extra];
 
 const OFFICE: Row[] = [
-  ['张伟', '男', '1995-03-12', '大学本科', '综合科 科员', 'activist', '2024-03-15'],
-  ['刘洋', '女', '1997-08-26', '硕士研究生', '文秘科 科员', 'development-target', '2023-04-20'],
-  ['陈静', '女', '1993-11-05', '大学本科', '综合科 副科长', 'probationary', '2021-05-10'],
-  ['杨帆', '男', '1998-01-19', '大学本科', '机要科 科员', 'applicant', '2025-09-03'],
-  ['黄丽', '女', '1988-06-30', '硕士研究生', '办公室 副主任', 'full'],
-  ['周强', '男', '1990-12-08', '大学本科', '文秘科 科长', 'full'],
+  ['张伟', '男', '1995-03-12', '大学本科', '综合科 科员', { history: [['applicant', '2024-03-15'], ['activist', '2024-09-27']], applicationDate: '2024-03-15' }],
+  ['刘洋', '女', '1997-08-26', '硕士研究生', '文秘科 科员', { history: [['applicant', '2023-04-20'], ['activist', '2023-10-12'], ['development-target', '2025-01-15']], applicationDate: '2023-04-20' }],
+  ['陈静', '女', '1993-11-05', '大学本科', '综合科 副科长', { history: [['applicant', '2021-05-10'], ['activist', '2021-11-02'], ['development-target', '2023-03-01'], ['probationary', '2025-06-20']], applicationDate: '2021-05-10' }],
+  ['杨帆', '男', '1998-01-19', '大学本科', '机要科 科员', { history: [['applicant', '2025-09-03']], applicationDate: '2025-09-03' }],
+  ['黄丽', '女', '1988-06-30', '硕士研究生', '办公室 副主任', { history: [['full', '2012-07-01']] }],
+  ['周强', '男', '1990-12-08', '大学本科', '文秘科 科长', { history: [['full', '2015-06-28']] }],
+  ['何芳', '女', '1985-02-21', '大学本科', '综合科 科长', { history: [['full', '2009-10-16']], exclusions: [{ reason: 'abroad', from: '2025-11-01', to: '2026-10-31', note: '公派出国进修一年' }] }],
+  ['高远', '男', '1982-09-13', '大学本科', '机要科 四级主任科员', { history: [['full', '2006-05-18']], rights: [{ value: 'probation-within-party', from: '2025-12-10', note: '留党察看一年' }] }],
 ];
 
 const BUSINESS: Row[] = [
-  ['吴敏', '女', '1996-04-17', '硕士研究生', '数据标准科 科员', 'activist', '2024-05-06'],
-  ['徐磊', '男', '1994-09-23', '大学本科', '数据共享科 科员', 'development-target', '2023-03-28'],
-  ['孙婷', '女', '1999-02-14', '大学本科', '数据标准科 科员', 'applicant', '2025-10-11'],
-  ['马超', '男', '1992-07-01', '博士研究生', '业务一处 副处长', 'probationary', '2021-06-18'],
-  ['朱琳', '女', '1987-10-09', '硕士研究生', '业务一处 处长', 'full'],
-  ['胡军', '男', '1991-05-27', '大学专科', '数据共享科 副科长', 'full'],
+  ['吴敏', '女', '1996-04-17', '硕士研究生', '数据标准科 科员', { history: [['applicant', '2024-05-06'], ['activist', '2024-11-20']], applicationDate: '2024-05-06' }],
+  ['徐磊', '男', '1994-09-23', '大学本科', '数据共享科 科员', { history: [['applicant', '2023-03-28'], ['activist', '2023-09-15'], ['development-target', '2025-03-20']], applicationDate: '2023-03-28' }],
+  ['孙婷', '女', '1999-02-14', '大学本科', '数据标准科 科员', { history: [['applicant', '2025-10-11']], applicationDate: '2025-10-11' }],
+  ['马超', '男', '1992-07-01', '博士研究生', '业务一处 副处长', { history: [['applicant', '2021-06-18'], ['activist', '2021-12-10'], ['development-target', '2023-05-06'], ['probationary', '2025-07-01']], applicationDate: '2021-06-18' }],
+  ['朱琳', '女', '1987-10-09', '硕士研究生', '业务一处 处长', { history: [['full', '2011-06-30']] }],
+  ['胡军', '男', '1991-05-27', '大学专科', '数据共享科 副科长', { history: [['full', '2016-12-01']] }],
 ];
 
+/** The demo person `key` ('office-01', 'business-03', …) and their id (derived from the ID number). */
+const KEYS = new Map<string, Person>();
+
 function people(rows: Row[], orgId: string, unit: string, prefix: string, phoneBase: number): Person[] {
-  return rows.map(([name, gender, birthDate, education, post, status, applicationDate], index) => ({
-    id: `${prefix}-${String(index + 1).padStart(2, '0')}`,
-    orgId,
-    name,
-    gender,
-    birthDate,
-    idNumber: demoIdNumber('110105', birthDate, 40 + index, gender),
-    education,
-    unitPost: `${unit}${post}`,
-    phone: String(phoneBase + index * 1011),
-    email: `${prefix}-${index + 1}@demo.example.org`,
-    address: `示例市东城区示例路 ${index + 11} 号`,
-    status,
-    applicationDate,
-  }));
+  return rows.map(([name, gender, birthDate, education, post, extra], index) => {
+    const idNumber = demoIdNumber('110105', birthDate, 40 + index, gender);
+    const statusHistory = extra.history.map(([value, from]) => ({ value, from }));
+    const rightsHistory = extra.rights ?? [];
+    const person: Person = {
+      id: personIdFor(idNumber),
+      orgId,
+      name,
+      gender,
+      ethnicity: index === 3 ? '回族' : '汉族',
+      birthDate,
+      idNumber,
+      education,
+      unitPost: `${unit}${post}`,
+      phone: String(phoneBase + index * 1011),
+      email: `${prefix}-${index + 1}@demo.example.org`,
+      address: `示例市东城区示例路 ${index + 11} 号`,
+      status: statusHistory[statusHistory.length - 1].value,
+      statusHistory,
+      rightsState: rightsHistory[rightsHistory.length - 1]?.value ?? 'normal',
+      rightsHistory,
+      exclusions: extra.exclusions ?? [],
+      applicationDate: extra.applicationDate,
+      version: 1,
+    };
+    KEYS.set(`${prefix}-${String(index + 1).padStart(2, '0')}`, person);
+    return person;
+  });
 }
 
 export const DEMO_PEOPLE: Person[] = [
-  ...people(OFFICE, DEMO_ORG_IDS.office, '示例市数据管理局办公室', 'demo-office', 13910012001),
-  ...people(BUSINESS, DEMO_ORG_IDS.business, '示例市数据管理局业务一处', 'demo-business', 13820023002),
+  ...people(OFFICE, DEMO_ORG_IDS.office, '示例市数据管理局办公室', 'office', 13910012001),
+  ...people(BUSINESS, DEMO_ORG_IDS.business, '示例市数据管理局业务一处', 'business', 13820023002),
 ];
+
+/** A demo person by key: 'office-01' … 'office-08', 'business-01' … 'business-06'. */
+export function demoPerson(key: string): Person {
+  const person = KEYS.get(key);
+  if (!person) throw new Error(`No demo person ${key}`);
+  return person;
+}

@@ -1,12 +1,15 @@
-import type { Actor } from '../../shared/services/actor';
+import type { StaffIdentity } from '../../shared/services/actor';
 import { hashPassword } from '../../shared/services/auth';
 import type { ServiceDeps } from '../../shared/services/deps';
 import { getAccount, putAccount } from '../../shared/store/accounts-repo';
-import { putOrganization } from '../../shared/store/orgs-repo';
-import { putPerson } from '../../shared/store/people-repo';
-import { DEMO_ORGANIZATIONS, DEMO_PEOPLE, DEMO_SIGN_INS, type DemoSignIn } from './seed-data';
+import { auditPut } from '../../shared/store/audit';
+import { orgPk, putNewOrganization } from '../../shared/store/orgs-repo';
+import { personPk, putNewPerson } from '../../shared/store/people-repo';
+import type { Store } from '../../shared/store/store';
+import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../shared/store/transact';
+import { DEMO_ORGANIZATIONS, DEMO_PEOPLE, DEMO_SIGN_INS, demoPerson, type DemoSignIn } from './seed-data';
 
-export { DEMO_ORGANIZATIONS, DEMO_ORG_IDS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SIGN_INS, demoIdNumber, type DemoSignIn } from './seed-data';
+export { DEMO_ORGANIZATIONS, DEMO_ORG_IDS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SIGN_INS, demoIdNumber, demoPerson, type DemoSignIn } from './seed-data';
 
 export interface SeedResult {
   organizations: number;
@@ -14,28 +17,54 @@ export interface SeedResult {
   people: number;
 }
 
-/** The actor a demo account signs in as (for publishing the demo notices through the services). */
-export function demoActor(username: string): Actor {
+/** Who a demo account signs in as (resolve it with `resolveActor` for the scope). */
+export function demoActor(username: string): StaffIdentity {
   const account = DEMO_SIGN_INS.find((signIn) => signIn.username === username);
   if (!account) throw new Error(`No demo account ${username}`);
-  return { id: account.username, displayName: account.displayName, role: account.role, orgId: account.orgId, scopeOrgIds: account.scopeOrgIds };
+  return { id: account.username, displayName: account.displayName, role: account.role, orgId: account.orgId };
 }
 
 async function seedAccount(deps: Pick<ServiceDeps, 'store'>, signIn: DemoSignIn): Promise<boolean> {
   if (await getAccount(deps.store, signIn.username)) return false;
-  const { username, role, orgId, scopeOrgIds, email, displayName } = signIn;
-  return putAccount(deps.store, { username, passwordHash: await hashPassword(signIn.password), role, orgId, scopeOrgIds, email, displayName }, { onlyIfNew: true });
+  const { username, role, orgId, email, displayName } = signIn;
+  return putAccount(deps.store, { username, passwordHash: await hashPassword(signIn.password), role, orgId, email, displayName }, { onlyIfNew: true });
+}
+
+/** Writes a new record with its audit event in one transaction; false when the record exists (nothing changes). */
+async function putOnce(store: Store, items: TransactItem[]): Promise<boolean> {
+  try {
+    await transactWrite(store, items);
+    return true;
+  } catch (error) {
+    if (error instanceof StoreConditionFailedError && error.failedAt(0)) return false;
+    throw error;
+  }
 }
 
 /**
  * Seeds the demo organizations, staff accounts and people. Idempotent: every write is conditional
- * (only if absent), so a second run changes nothing. Returns how many items this run created.
+ * (only if absent), so a second run changes nothing. Each organization and person is written with its
+ * first audit event (全程纪实) in the same transaction. Returns how many items this run created.
  */
-export async function seedDemo(deps: Pick<ServiceDeps, 'store'>): Promise<SeedResult> {
+export async function seedDemo(deps: Pick<ServiceDeps, 'store'> & { clock?: ServiceDeps['clock'] }): Promise<SeedResult> {
+  const { store } = deps;
+  const at = (deps.clock?.now() ?? new Date()).toISOString();
   const count = (results: boolean[]) => results.filter(Boolean).length;
-  const organizations = count(await Promise.all(DEMO_ORGANIZATIONS.map((org) => putOrganization(deps.store, org))));
+  const organizations = count(
+    await Promise.all(
+      DEMO_ORGANIZATIONS.map((org) =>
+        putOnce(store, [putNewOrganization(store, org), auditPut(store, orgPk(org.id), { at, action: 'org.created', actor: 'system', details: { name: org.name, kind: org.kind, parentId: org.parentId, seeded: true } })]),
+      ),
+    ),
+  );
   const accounts = count(await Promise.all(DEMO_SIGN_INS.map((signIn) => seedAccount(deps, signIn))));
-  const people = count(await Promise.all(DEMO_PEOPLE.map((person) => putPerson(deps.store, person))));
+  const people = count(
+    await Promise.all(
+      DEMO_PEOPLE.map((person) =>
+        putOnce(store, [putNewPerson(store, person), auditPut(store, personPk(person.id), { at, action: 'person.created', actor: 'system', details: { name: person.name, orgId: person.orgId, status: person.status, seeded: true } })]),
+      ),
+    ),
+  );
   return { organizations, accounts, people };
 }
 
@@ -44,7 +73,7 @@ export const DEMO_NOTICE_PLANS: { actor: string; form: Record<string, string> }[
   {
     actor: 'bangongshi',
     form: {
-      idempotencyKey: 'demo-notice-office-dev-target', personId: 'demo-office-01', kind: 'development-target', audience: 'public',
+      idempotencyKey: 'demo-notice-office-dev-target', personId: demoPerson('office-01').id, kind: 'development-target', audience: 'public',
       previousStageLabel: '确定为入党积极分子时间', previousStageDate: '2024-09-27', proposedStep: '拟确定为发展对象',
       office: '数据管理局机关党委（办公楼 305 室）', contact: '电话 010-65550305', periodUnit: 'workingDays', periodCount: '5',
     },
@@ -52,7 +81,7 @@ export const DEMO_NOTICE_PLANS: { actor: string; form: Record<string, string> }[
   {
     actor: 'yewuyichu',
     form: {
-      idempotencyKey: 'demo-notice-business-activist', personId: 'demo-business-03', kind: 'activist', audience: 'public',
+      idempotencyKey: 'demo-notice-business-activist', personId: demoPerson('business-03').id, kind: 'activist', audience: 'public',
       proposedStep: '拟确定为入党积极分子', office: '业务一处党支部（办公楼 512 室）', contact: '电话 010-65550512',
       periodUnit: 'workingDays', periodCount: '5',
     },
@@ -60,7 +89,7 @@ export const DEMO_NOTICE_PLANS: { actor: string; form: Record<string, string> }[
   {
     actor: 'zuzhiyuan',
     form: {
-      idempotencyKey: 'demo-notice-business-admission', personId: 'demo-business-02', kind: 'admission', audience: 'public',
+      idempotencyKey: 'demo-notice-business-admission', personId: demoPerson('business-02').id, kind: 'admission', audience: 'public',
       previousStageLabel: '确定为发展对象时间', previousStageDate: '2025-03-20', proposedStep: '拟接收为中共预备党员',
       office: '数据管理局机关党委（办公楼 305 室）', contact: '电话 010-65550305', periodUnit: 'workingDays', periodCount: '5',
     },

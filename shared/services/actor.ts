@@ -2,14 +2,21 @@ import { AuthForbiddenError } from './errors';
 
 export type StaffRole = 'branch-staff' | 'committee-staff' | 'admin';
 
-/** Who is acting: a signed-in staff member (local account or Cognito), with the organizations they may act in. */
-export interface Actor {
+/** Who signed in: a staff account (local) or a Cognito user (role from groups, orgId from custom:orgId). */
+export interface StaffIdentity {
   id: string;
   displayName: string;
   role: StaffRole;
   /** The organization the account belongs to. */
   orgId: string;
-  /** Every organization the actor may act in (their own and, for committee staff, those below). */
+}
+
+/**
+ * Who is acting: a signed-in staff member with the organizations they may act in. `scopeOrgIds` is computed for
+ * each request from the current organization tree (see authorization.ts), never stored with the account.
+ */
+export interface Actor extends StaffIdentity {
+  /** Every organization the actor may act in: admin everything; others their organization's subtree. */
   scopeOrgIds: string[];
 }
 
@@ -25,4 +32,9 @@ export function authorizeOrg(actor: Actor, orgId: string): void {
 
 export function authorizeAdmin(actor: Actor): void {
   if (actor.role !== 'admin') throw new AuthForbiddenError({ detail: `actor ${actor.id} is not an administrator` });
+}
+
+/** The identity alone (what a session stores). */
+export function identityOf(actor: StaffIdentity): StaffIdentity {
+  return { id: actor.id, displayName: actor.displayName, role: actor.role, orgId: actor.orgId };
 }

@@ -14,8 +14,8 @@ export interface Account {
   /** scrypt$N$r$p$<salt base64>$<hash base64> (see password-hash.ts) */
   passwordHash: string;
   role: StaffRole;
+  /** The account's organization; its scope is that organization's subtree (admin: everything), computed per request. */
   orgId: string;
-  scopeOrgIds: string[];
   email: string;
   displayName: string;
   disabled?: boolean;
@@ -42,8 +42,8 @@ export async function putAccount(store: Store, account: Account, options: { only
 }
 
 function toAccount(item: Record<string, unknown>): Account {
-  const { username, passwordHash, role, orgId, scopeOrgIds, email, displayName, disabled } = item as unknown as Account;
-  return { username, passwordHash, role, orgId, scopeOrgIds: [...(scopeOrgIds ?? [])], email, displayName, disabled };
+  const { username, passwordHash, role, orgId, email, displayName, disabled } = item as unknown as Account;
+  return { username, passwordHash, role, orgId, email, displayName, disabled };
 }
 
 export async function getAccount(store: Store, username: string): Promise<Account | undefined> {

@@ -1,45 +1,53 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Organization } from '../domain/registry/organization';
 import { queryAll } from './query-all';
 import type { Store } from './store';
+import type { TransactItem } from './transact';
 
-/** Organizations (minimal until the registry issue): pk ORG#<id>, sk ORG; listed through gsi1 ORGS / <id>. */
-export interface Organization {
-  id: string;
-  name: string;
-  parentId?: string;
-  kind: 'working-committee' | 'committee' | 'general-branch' | 'branch';
+export type { Organization } from '../domain/registry/organization';
+
+/**
+ * Organizations: pk ORG#<id>, sk ORG; all of them through gsi1 ORGS / <id> (the tree is small and read whole).
+ * An organization's changes are audit events in the same partition (its history).
+ */
+export const orgPk = (orgId: string) => `ORG#${orgId}`;
+const ORG_SK = 'ORG';
+
+function orgItem(org: Organization): Record<string, unknown> {
+  return { pk: orgPk(org.id), sk: ORG_SK, type: 'organization', gsi1pk: 'ORGS', gsi1sk: org.id, ...org };
 }
 
-/** Adds an organization; returns false when it already exists (nothing changes). */
-export async function putOrganization(store: Store, org: Organization): Promise<boolean> {
-  try {
-    await store.doc.send(
-      new PutCommand({
-        TableName: store.tableName,
-        Item: { pk: `ORG#${org.id}`, sk: 'ORG', type: 'organization', gsi1pk: 'ORGS', gsi1sk: org.id, ...org },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+function toOrganization(item: Record<string, unknown>): Organization {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, ...org } = item;
+  return org as unknown as Organization;
+}
+
+export function putNewOrganization(store: Store, org: Organization): TransactItem {
+  return { Put: { TableName: store.tableName, Item: orgItem(org), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** Replaces an organization whose stored version is `org.version - 1` (optimistic locking). */
+export function replaceOrganization(store: Store, org: Organization): TransactItem {
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: orgItem(org),
+      ConditionExpression: 'version = :previous',
+      ExpressionAttributeValues: { ':previous': org.version - 1 },
+    },
+  };
 }
 
 export async function getOrganization(store: Store, id: string): Promise<Organization | undefined> {
-  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: `ORG#${id}`, sk: 'ORG' } }));
-  if (!result.Item) return undefined;
-  const { id: orgId, name, parentId, kind } = result.Item as Organization;
-  return { id: orgId, name, parentId, kind };
+  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: orgPk(id), sk: ORG_SK }, ConsistentRead: true }));
+  return result.Item ? toOrganization(result.Item) : undefined;
 }
 
 export async function listOrganizations(store: Store): Promise<Organization[]> {
-  const items = await queryAll<Organization>(store, {
+  const items = await queryAll(store, {
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :orgs',
     ExpressionAttributeValues: { ':orgs': 'ORGS' },
   });
-  return items.map(({ id, name, parentId, kind }) => ({ id, name, parentId, kind }));
+  return items.map(toOrganization);
 }

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Actor } from '../services/actor';
+import type { StaffIdentity } from '../services/actor';
 import type { Store } from './store';
 
 /**
@@ -11,7 +11,8 @@ import type { Store } from './store';
 
 export interface StoredSession {
   idHash: string;
-  actor: Actor;
+  /** Who signed in; the scope is not stored (it is computed per request from the tree). */
+  actor: StaffIdentity;
   csrfToken: string;
   createdAt: string;
   expiresAtMs: number;

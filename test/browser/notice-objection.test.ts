@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../../infra/local/dynamodb-local';
-import { DEMO_PEOPLE } from '../../infra/local/seed-data';
+import { demoPerson } from '../../infra/local/seed-data';
 import { jumpVirtualClock, launchChromium, reloadUntilVisible, signInAsStaff } from '../support/browser';
 import { killHard, startRuntimeProcess, type RuntimeProcess } from '../support/runtime-process';
 
@@ -13,7 +13,7 @@ import { killHard, startRuntimeProcess, type RuntimeProcess } from '../support/r
 // The tests below are steps of one story and run in order.
 
 const SCREENSHOT_DIR = join(tmpdir(), 'dangjian-browser-screenshots');
-const person = DEMO_PEOPLE.find((p) => p.id === 'demo-office-01')!;
+const person = demoPerson('office-01');
 const TITLE = `关于${person.name}同志拟确定为发展对象的公示`;
 const OBJECTION_TEXT = '该同志曾在单位年度考核中被评为不称职，请组织核实。';
 const OUTCOME_NOTE = '经查阅人事档案，该同志近三年年度考核均为称职，反映情况不属实。';
@@ -62,8 +62,8 @@ test('staff sign in and publish a 5-working-day notice through 发布公示', as
   await staff.getByRole('heading', { name: '发布公示' }).waitFor();
 
   const personSelect = staff.getByLabel('公示对象');
-  await expect(personSelect.locator('option[value="demo-office-01"]').innerText()).resolves.toContain(person.name);
-  await personSelect.selectOption('demo-office-01');
+  await expect(personSelect.locator(`option[value="${person.id}"]`).innerText()).resolves.toContain(person.name);
+  await personSelect.selectOption(person.id);
   await staff.getByLabel('公示事项').selectOption({ label: '发展对象' });
   await expect(staff.getByLabel('公开（公示栏）').isChecked()).resolves.toBe(true);
   await staff.getByLabel('拟办事项').fill('拟确定为发展对象');

@@ -19,7 +19,7 @@ export type StaffGroup = keyof typeof STAFF_GROUPS;
 
 /**
  * The staff sign-in: a user pool with e-mail addresses as user names, accounts created by
- * administrators only (with custom:orgId and custom:scopeOrgIds), a strong password policy, optional TOTP, threat protection, retained.
+ * administrators only (with custom:orgId; the scope is computed per request from the organization tree), a strong password policy, optional TOTP, threat protection, retained.
  * The staff site's server-side sign-in form calls InitiateAuth (USER_PASSWORD_AUTH) with the
  * public app client; SRP stays available for other clients.
  */
@@ -36,7 +36,8 @@ export class StaffAuth extends Construct {
       signInCaseSensitive: false,
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
-      // The organization of the account and those it may act in (comma-separated), read from the ID token.
+      // The account's organization, read from the ID token. scopeOrgIds is no longer read (the scope is computed from
+      // the tree per request) but stays declared: Cognito cannot remove a custom attribute from an existing pool.
       customAttributes: {
         orgId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
         scopeOrgIds: new StringAttribute({ maxLen: 2048, mutable: true }),

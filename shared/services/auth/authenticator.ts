@@ -1,9 +1,10 @@
-import type { Actor } from '../actor';
+import type { StaffIdentity } from '../actor';
 
 /**
  * Checks a staff member's credentials: the local accounts in the table (local runtime) or Cognito (AWS).
+ * Answers who signed in (their scope is computed per request from the organization tree).
  * Returns null for any failure (unknown user, wrong password, disabled) so no caller can tell which.
  */
 export interface Authenticator {
-  verify(username: string, password: string): Promise<Actor | null>;
+  verify(username: string, password: string): Promise<StaffIdentity | null>;
 }

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { deleteSession, getSession, putSession } from '../../store/sessions-repo';
 import type { Store } from '../../store/store';
-import type { Actor } from '../actor';
+import { identityOf, type Actor, type StaffIdentity } from '../actor';
+import { resolveActor } from '../authorization';
 import type { Clock } from '../ports';
 
 /** Staff sessions: a random 256-bit id in the cookie, only its SHA-256 hash in the table, 8 hours. */
@@ -22,13 +23,15 @@ export const hashSessionId = (sessionId: string): string => createHash('sha256')
 
 export const randomToken = (): string => randomBytes(32).toString('base64url');
 
-export async function startSession(store: Store, clock: Clock, actor: Actor): Promise<NewSession> {
+/** Opens a session for an identity (only the identity is stored: the scope is computed on every request). */
+export async function startSession(store: Store, clock: Clock, identity: StaffIdentity): Promise<NewSession> {
   const sessionId = randomToken();
   const now = clock.now().getTime();
+  const actor = await resolveActor(store, identity);
   const session: NewSession = { sessionId, actor, csrfToken: randomToken(), expiresAtMs: now + SESSION_TTL_MS };
   await putSession(store, {
     idHash: hashSessionId(sessionId),
-    actor,
+    actor: identityOf(identity),
     csrfToken: session.csrfToken,
     createdAt: new Date(now).toISOString(),
     expiresAtMs: session.expiresAtMs,
@@ -36,12 +39,15 @@ export async function startSession(store: Store, clock: Clock, actor: Actor): Pr
   return session;
 }
 
-/** The live session for a cookie value, or undefined (none, malformed, or expired). */
+/**
+ * The live session for a cookie value, or undefined (none, malformed, or expired). The actor's scope is computed
+ * from the organization tree as it is now, so a moved or closed organization changes what staff may do at once.
+ */
 export async function resolveSession(store: Store, clock: Clock, sessionId: string | undefined): Promise<Session | undefined> {
   if (!sessionId || !/^[A-Za-z0-9_-]{43}$/.test(sessionId)) return undefined;
   const stored = await getSession(store, hashSessionId(sessionId));
   if (!stored || stored.expiresAtMs <= clock.now().getTime()) return undefined;
-  return { actor: stored.actor, csrfToken: stored.csrfToken, expiresAtMs: stored.expiresAtMs };
+  return { actor: await resolveActor(store, identityOf(stored.actor)), csrfToken: stored.csrfToken, expiresAtMs: stored.expiresAtMs };
 }
 
 export async function endSession(store: Store, sessionId: string | undefined): Promise<void> {

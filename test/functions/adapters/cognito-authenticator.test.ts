@@ -26,11 +26,11 @@ function fakeClient(answer: (command: InitiateAuthCommand) => unknown) {
 const namedError = (name: string) => Object.assign(new Error(name), { name });
 
 describe('Cognito authenticator', () => {
-  test('USER_PASSWORD_AUTH; the actor from the ID token: groups, custom:orgId, custom:scopeOrgIds', async () => {
+  test('USER_PASSWORD_AUTH; who signed in from the ID token: groups and custom:orgId (a stale custom:scopeOrgIds is ignored)', async () => {
     const claims = { 'cognito:username': 'zhang', name: '张组织员', 'cognito:groups': ['branch-staff', 'committee-staff'], 'custom:orgId': 'org-a', 'custom:scopeOrgIds': 'org-b, org-c' };
     const { client, sent } = fakeClient(() => ({ AuthenticationResult: { IdToken: idToken(claims) } }));
     const actor = await createCognitoAuthenticator({ client: client as never, clientId: 'client-1' }).verify('zhang', 'pw');
-    expect(actor).toEqual({ id: 'zhang', displayName: '张组织员', role: 'committee-staff', orgId: 'org-a', scopeOrgIds: ['org-a', 'org-b', 'org-c'] });
+    expect(actor).toEqual({ id: 'zhang', displayName: '张组织员', role: 'committee-staff', orgId: 'org-a' });
     expect(sent[0].input).toEqual({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'client-1', AuthParameters: { USERNAME: 'zhang', PASSWORD: 'pw' } });
   });
 

@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { createPublicSite } from '../../../functions/http/public-site';
 import { createStaffSite } from '../../../functions/http/staff-site';
-import { DEMO_ORG_IDS, seedDemo } from '../../../infra/local/seed';
+import { DEMO_ORG_IDS, demoPerson, seedDemo } from '../../../infra/local/seed';
 import { createLocalAuthenticator } from '../../../shared/services/auth';
 import { fileObjection, objectionTaskId, startNoticeProcess } from '../../../shared/services/notice';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
@@ -96,9 +96,9 @@ test('malformed objections get 4xx with field messages and change nothing', asyn
 
 const badPublish = fc.oneof(
   fc.record({ personId: fc.constantFrom('', 'no-such-person'), kind: fc.constant('activist'), periodCount: fc.constant('5') }),
-  fc.record({ personId: fc.constant('demo-office-01'), kind: fc.string({ maxLength: 12 }).filter((k) => !['activist', 'development-target', 'admission', 'conversion', 'other'].includes(k)), periodCount: fc.constant('5') }),
-  fc.record({ personId: fc.constant('demo-office-01'), kind: fc.constant('activist'), periodCount: fc.oneof(fc.constantFrom('0', '-1', '31', '2.5', 'abc', ''), fc.integer({ min: 31 }).map(String)) }),
-  fc.record({ personId: fc.constant('demo-business-01'), kind: fc.constant('activist'), periodCount: fc.constant('5') }),
+  fc.record({ personId: fc.constant(demoPerson('office-01').id), kind: fc.string({ maxLength: 12 }).filter((k) => !['activist', 'development-target', 'admission', 'conversion', 'other'].includes(k)), periodCount: fc.constant('5') }),
+  fc.record({ personId: fc.constant(demoPerson('office-01').id), kind: fc.constant('activist'), periodCount: fc.oneof(fc.constantFrom('0', '-1', '31', '2.5', 'abc', ''), fc.integer({ min: 31 }).map(String)) }),
+  fc.record({ personId: fc.constant(demoPerson('business-01').id), kind: fc.constant('activist'), periodCount: fc.constant('5') }),
 );
 
 test('malformed staff forms get 4xx and change nothing', async () => {

@@ -3,7 +3,7 @@ import { createStaffSite } from '../../../functions/http/staff-site';
 import type { HttpHandlerFn } from '../../../functions/http/edge/types';
 import { closeNoticeAtEnd, openObjectionTask } from '../../../shared/services/notice';
 import { getNotice } from '../../../shared/store/notices-repo';
-import { putOrganization } from '../../../shared/store/orgs-repo';
+import { putTestOrg, testOrg } from '../../support/registry-fixtures';
 import { Browser, makeEvent, signInWithForm } from './support/http-client';
 import { PRIVATE_PERSON, PUBLISH_FORM, publishWithForm, seedPerson } from './support/fixtures';
 import { addAccount, createTestDeps, type TestDeps } from './support/test-deps';
@@ -19,7 +19,7 @@ beforeAll(async () => {
   staffSite = createStaffSite(deps);
   publicSite = createPublicSite(deps);
   await seedPerson(deps.store);
-  await putOrganization(deps.store, { id: 'org-b', name: '另一党支部', kind: 'branch' });
+  await putTestOrg(deps.store, testOrg({ id: 'org-b', name: '另一党支部', kind: 'branch' }));
   await addAccount(deps.store, { username: 'li', password: 'pw-li-123', orgId: 'org-a', displayName: '李书记' });
   await addAccount(deps.store, { username: 'zhao', password: 'pw-zhao-123', orgId: 'org-b', displayName: '赵书记' });
   browser = new Browser(staffSite);

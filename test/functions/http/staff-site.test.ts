@@ -2,7 +2,7 @@ import { createStaffSite } from '../../../functions/http/staff-site';
 import type { HttpHandlerFn } from '../../../functions/http/edge/types';
 import { SESSION_TTL_MS } from '../../../shared/services/auth';
 import { listHolidayYears } from '../../../shared/store/calendar-repo';
-import { putOrganization } from '../../../shared/store/orgs-repo';
+import { putTestOrg, testOrg } from '../../support/registry-fixtures';
 import { Browser, csrfFrom, makeEvent, signInWithForm } from './support/http-client';
 import { addAccount, createTestDeps, type TestDeps } from './support/test-deps';
 
@@ -12,7 +12,7 @@ let site: HttpHandlerFn;
 beforeAll(async () => {
   deps = await createTestDeps();
   site = createStaffSite(deps);
-  await putOrganization(deps.store, { id: 'org-a', name: '示例党支部', kind: 'branch' });
+  await putTestOrg(deps.store, testOrg({ id: 'org-a', name: '示例党支部', kind: 'branch' }));
   await addAccount(deps.store, { username: 'li', password: 'pw-li-123', orgId: 'org-a', displayName: '李书记' });
   await addAccount(deps.store, { username: 'admin', password: 'pw-admin-123', role: 'admin', orgId: 'org-a', displayName: '管理员' });
 });

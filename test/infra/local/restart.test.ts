@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { freePort } from '../../../infra/local/dynamodb-local';
+import { demoPerson } from '../../../infra/local/seed-data';
 import { listAudit } from '../../../shared/store/audit';
 import { getNotice, noticePk } from '../../../shared/store/notices-repo';
 import { createStore } from '../../../shared/store/store';
@@ -54,7 +55,7 @@ test('kill -9 during the wait, start again: the notice closes at its end, exactl
   const form = await staff.request('GET', '/staff/notices/new');
   const noticeId = HttpSession.hidden(form.body, 'idempotencyKey');
   const published = await staff.request('POST', '/staff/notices', {
-    _csrf: HttpSession.hidden(form.body, '_csrf'), idempotencyKey: noticeId, personId: 'demo-office-01', kind: 'development-target',
+    _csrf: HttpSession.hidden(form.body, '_csrf'), idempotencyKey: noticeId, personId: demoPerson('office-01').id, kind: 'development-target',
     audience: 'public', proposedStep: '拟确定为发展对象', office: '机关党委组织科', contact: '010-65550305',
     periodUnit: 'calendarDays', periodCount: '1',
   });

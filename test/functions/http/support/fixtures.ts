@@ -1,28 +1,28 @@
-import { putOrganization } from '../../../../shared/store/orgs-repo';
-import { putPerson, type Person } from '../../../../shared/store/people-repo';
+import type { Person } from '../../../../shared/store/people-repo';
+import { putTestOrg, putTestPerson, testOrg, testPerson } from '../../../support/registry-fixtures';
 import type { Store } from '../../../../shared/store/store';
 import { Browser, csrfFrom } from './http-client';
 
 /** A person whose private data must never reach a public page. */
-export const PRIVATE_PERSON: Person = {
-  id: 'person-zhang',
+export const PRIVATE_PERSON: Person = testPerson({
   orgId: 'org-a',
   name: '张小明',
   gender: '男',
   birthDate: '1995-03-12',
-  idNumber: '11010519950312004X',
+  idNumber: '11010519950312005X',
   education: '大学本科',
   unitPost: '综合科 科员',
   phone: '13912345678',
   email: 'zhang.private@example.org',
   address: '示例市东城区秘密路 99 号',
   status: 'activist',
+  statusHistory: [{ value: 'applicant', from: '2024-03-15' }, { value: 'activist', from: '2024-09-27' }],
   applicationDate: '2024-03-15',
-};
+});
 
 export async function seedPerson(store: Store): Promise<void> {
-  await putOrganization(store, { id: 'org-a', name: '示例党支部', kind: 'branch' });
-  await putPerson(store, PRIVATE_PERSON);
+  await putTestOrg(store, testOrg({ id: 'org-a', name: '示例党支部', kind: 'branch' }));
+  await putTestPerson(store, PRIVATE_PERSON);
 }
 
 export const PUBLISH_FORM = {

@@ -54,15 +54,14 @@ export async function createTestDeps(store?: Store): Promise<TestDeps> {
 
 export async function addAccount(
   store: Store,
-  account: { username: string; password: string; role?: StaffRole; orgId: string; scopeOrgIds?: string[]; displayName?: string },
+  account: { username: string; password: string; role?: StaffRole; orgId: string; displayName?: string; email?: string },
 ): Promise<void> {
   await putAccount(store, {
     username: account.username,
     passwordHash: await hashPassword(account.password),
     role: account.role ?? 'branch-staff',
     orgId: account.orgId,
-    scopeOrgIds: account.scopeOrgIds ?? [account.orgId],
-    email: `${account.username}@example.org`,
+    email: account.email ?? `${account.username}@example.org`,
     displayName: account.displayName ?? account.username,
   });
 }

@@ -6,6 +6,7 @@ import {
 import { InputInvalidError } from '../../../../shared/services/errors';
 import { listStaffEmails, putAccount } from '../../../../shared/store/accounts-repo';
 import type { Store } from '../../../../shared/store/store';
+import { putTestOrg, testOrg } from '../../../support/registry-fixtures';
 import { createTestStore } from '../../../support/store';
 
 let store: Store;
@@ -13,16 +14,17 @@ const clock = new ManualClock('2026-03-02T01:00:00.000Z');
 
 beforeAll(async () => {
   store = await createTestStore();
-  const base = { role: 'branch-staff' as const, scopeOrgIds: ['org-a'], displayName: '李书记' };
+  await putTestOrg(store, testOrg({ id: 'org-a', kind: 'branch' }));
+  const base = { role: 'branch-staff' as const, displayName: '李书记' };
   await putAccount(store, { ...base, username: 'li', passwordHash: await hashPassword('secret-li'), orgId: 'org-a', email: 'li@example.org' });
   await putAccount(store, { ...base, username: 'wang', passwordHash: await hashPassword('secret-wang'), orgId: 'org-a', email: 'wang@example.org', disabled: true });
   await putAccount(store, { ...base, username: 'zhao', passwordHash: await hashPassword('secret-zhao'), orgId: 'org-b', email: 'zhao@example.org' });
 });
 
 describe('local authenticator and sign-in', () => {
-  test('the right password gives the actor', async () => {
+  test('the right password gives who signed in (no stored scope)', async () => {
     const actor = await createLocalAuthenticator(store).verify('li', 'secret-li');
-    expect(actor).toEqual({ id: 'li', displayName: '李书记', role: 'branch-staff', orgId: 'org-a', scopeOrgIds: ['org-a'] });
+    expect(actor).toEqual({ id: 'li', displayName: '李书记', role: 'branch-staff', orgId: 'org-a' });
   });
 
   test('wrong password, unknown user and disabled account fail alike', async () => {
@@ -53,8 +55,9 @@ describe('local authenticator and sign-in', () => {
 
 describe('sessions', () => {
   test('only the hash of the id is stored; the session lives 8 hours; ending it removes it', async () => {
-    const actor = { id: 'li', displayName: '李书记', role: 'branch-staff' as const, orgId: 'org-a', scopeOrgIds: ['org-a'] };
-    const session = await startSession(store, clock, actor);
+    const identity = { id: 'li', displayName: '李书记', role: 'branch-staff' as const, orgId: 'org-a' };
+    const actor = { ...identity, scopeOrgIds: ['org-a'] };
+    const session = await startSession(store, clock, identity);
     expect(session.sessionId).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const raw = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: `SESSION#${session.sessionId}`, sk: 'SESSION' } }));
     expect(raw.Item).toBeUndefined();
@@ -68,6 +71,15 @@ describe('sessions', () => {
 
     await endSession(store, session.sessionId);
     await expect(resolveSession(store, clock, session.sessionId)).resolves.toBeUndefined();
+  });
+
+  test('the scope is computed on every request from the current tree, never stored', async () => {
+    const session = await startSession(store, clock, { id: 'li', displayName: '李书记', role: 'branch-staff', orgId: 'org-a' });
+    const stored = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: `SESSION#${hashSessionId(session.sessionId)}`, sk: 'SESSION' } }));
+    expect(stored.Item?.actor).toEqual({ id: 'li', displayName: '李书记', role: 'branch-staff', orgId: 'org-a' });
+    await putTestOrg(store, testOrg({ id: 'org-a-group', kind: 'party-group', parentId: 'org-a' }));
+    const resolved = await resolveSession(store, clock, session.sessionId);
+    expect(resolved?.actor.scopeOrgIds.sort()).toEqual(['org-a', 'org-a-group']);
   });
 
   test('malformed cookie values are not looked up', async () => {

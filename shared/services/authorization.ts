@@ -1,0 +1,83 @@
+import { OrgTree } from '../domain/registry/org-tree';
+import { listOrganizations } from '../store/orgs-repo';
+import type { Store } from '../store/store';
+import type { Actor, StaffIdentity, StaffRole } from './actor';
+import { AuthForbiddenError } from './errors';
+
+/**
+ * Who may do what, where. A permission is an action allowed to a role; the place is the actor's scope, computed
+ * from the CURRENT organization tree: an administrator everything; committee and branch staff the subtree of their
+ * own organization (a committee's organizations below it; a branch and its party groups). Services call
+ * `authorize` before any change; pages only hide what would be refused anyway.
+ */
+export const ACTIONS = [
+  'org.view', 'org.create', 'org.edit', 'org.move', 'org.close',
+  'person.view', 'person.viewIdNumber', 'person.create', 'person.edit', 'person.status', 'person.rights', 'person.exclusion',
+  'roster.import', 'roster.export',
+  'account.manage',
+  'notice.publish', 'notice.withdraw', 'task.handle',
+  'calendar.manage',
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+const ALL: readonly StaffRole[] = ['admin', 'committee-staff', 'branch-staff'];
+const COMMITTEE: readonly StaffRole[] = ['admin', 'committee-staff'];
+const ADMIN: readonly StaffRole[] = ['admin'];
+
+/** The permission table: action → roles (documented in shared/services/README.md). */
+export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
+  'org.view': ALL,
+  'org.create': ADMIN,
+  'org.edit': COMMITTEE, // committee members, duties and terms after an election the committee approved
+  'org.move': ADMIN,
+  'org.close': ADMIN,
+  'person.view': ALL, // with the ID number masked
+  'person.viewIdNumber': COMMITTEE, // on the person's own page only
+  'person.create': COMMITTEE,
+  'person.edit': COMMITTEE,
+  'person.status': COMMITTEE,
+  'person.rights': COMMITTEE,
+  'person.exclusion': ALL, // the branch knows who is abroad or ill, and runs the meetings
+  'roster.import': COMMITTEE,
+  'roster.export': COMMITTEE, // the file carries full ID numbers
+  'account.manage': ADMIN,
+  'notice.publish': ALL,
+  'notice.withdraw': ALL,
+  'task.handle': ALL,
+  'calendar.manage': ADMIN,
+};
+
+/** The organizations an identity may act in, in `tree`. */
+export function scopeOf(identity: StaffIdentity, tree: OrgTree): string[] {
+  if (identity.role === 'admin') return tree.organizations.map((org) => org.id);
+  return tree.subtreeIds(identity.orgId);
+}
+
+export async function loadOrgTree(store: Store): Promise<OrgTree> {
+  return new OrgTree(await listOrganizations(store));
+}
+
+/** The actor for an identity, its scope computed from the current tree (once per request). */
+export async function resolveActor(store: Store, identity: StaffIdentity, tree?: OrgTree): Promise<Actor> {
+  const current = tree ?? (await loadOrgTree(store));
+  return { id: identity.id, displayName: identity.displayName, role: identity.role, orgId: identity.orgId, scopeOrgIds: scopeOf(identity, current) };
+}
+
+/**
+ * Whether `actor` may do `action` in organization `orgId` (undefined: an action on no organization, such as creating
+ * a root organization or the holiday calendar: administrators only, as everything outside a subtree).
+ */
+export function permits(actor: StaffIdentity, action: Action, orgId: string | undefined, tree: OrgTree): boolean {
+  if (!PERMISSIONS[action].includes(actor.role)) return false;
+  if (actor.role === 'admin') return orgId === undefined || tree.get(orgId) !== undefined;
+  if (orgId === undefined) return false;
+  return tree.subtreeIds(actor.orgId).includes(orgId);
+}
+
+/** Throws AuthForbiddenError (403) unless `permits`. */
+export function authorize(actor: StaffIdentity, action: Action, orgId: string | undefined, tree: OrgTree): void {
+  if (!permits(actor, action, orgId, tree)) {
+    throw new AuthForbiddenError({ detail: `actor ${actor.id} (${actor.role}) may not ${action} in ${orgId ?? '(none)'}` });
+  }
+}
