@@ -17,10 +17,14 @@ export class StoreConditionFailedError extends Error {
   }
 }
 
-/** Writes all items or none (DynamoDB TransactWriteItems), mapping a failed condition to StoreConditionFailedError. */
-export async function transactWrite(store: Store, items: TransactItem[]): Promise<void> {
+/**
+ * Writes all items or none (DynamoDB TransactWriteItems), mapping a failed condition to StoreConditionFailedError.
+ * With `measure`, answers the write capacity units the transaction consumed (ReturnConsumedCapacity TOTAL).
+ */
+export async function transactWrite(store: Store, items: TransactItem[], options: { measure?: boolean } = {}): Promise<number | undefined> {
   try {
-    await store.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    const result = await store.doc.send(new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: options.measure ? 'TOTAL' : undefined }));
+    return options.measure ? (result.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.WriteCapacityUnits ?? c.CapacityUnits ?? 0), 0) : undefined;
   } catch (error) {
     if (error instanceof TransactionCanceledException) {
       const reasons = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
