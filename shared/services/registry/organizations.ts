@@ -1,0 +1,139 @@
+import {
+  allowedParentKinds, canEverApprove, COMMITTEE_POST_LABELS, ORG_KIND_LABELS, type CommitteeMember, type Organization, type OrgKind,
+} from '../../domain/registry/organization';
+import type { OrgTree } from '../../domain/registry/org-tree';
+import { closeOrganizationForm, committeeSchema, createOrganizationForm, editOrganizationForm, moveOrganizationForm } from '../../schemas/organization-forms';
+import { parseForm } from '../../schemas/parse-form';
+import { auditPut } from '../../store/audit';
+import { getOrganization, orgPk, putNewOrganization, replaceOrganization } from '../../store/orgs-repo';
+import { listPeople } from '../../store/people-repo';
+import type { Actor } from '../actor';
+import { authorize, loadOrgTree } from '../authorization';
+import { InputInvalidError, RecordNotFoundError } from '../errors';
+import { checkVersion, commitChange, fieldError, today, type RegistryDeps } from './commit';
+import { OrgClosedError, OrgNotEmptyError } from './errors';
+
+/**
+ * Changes to the organization tree (组织管理): create, edit, move, close. Each is authorized against the current
+ * tree, version-checked, and written in one transaction with its audit event in the organization's partition.
+ */
+
+type Form = Record<string, string | undefined>;
+
+/** Parses the form's own fields and its committee rows together, so every message is shown at once. */
+function parseWithCommittee<T>(parse: () => T, form: Form): { input: T; committee: CommitteeMember[] } {
+  const errors: Record<string, string> = {};
+  let input: T | undefined;
+  let committee: CommitteeMember[] = [];
+  try {
+    input = parse();
+  } catch (error) {
+    if (!(error instanceof InputInvalidError)) throw error;
+    Object.assign(errors, error.fieldErrors);
+  }
+  try {
+    committee = parseForm(committeeSchema, Object.fromEntries(Object.entries(form).filter(([key]) => key.startsWith('committee.'))));
+  } catch (error) {
+    if (!(error instanceof InputInvalidError)) throw error;
+    Object.assign(errors, error.fieldErrors);
+  }
+  if (Object.keys(errors).length > 0 || input === undefined) throw new InputInvalidError(errors);
+  return { input, committee };
+}
+
+export const committeeText = (committee: CommitteeMember[]): string =>
+  committee.map((m) => `${COMMITTEE_POST_LABELS[m.post]} ${m.name}${m.duty ? `（${m.duty}）` : ''}`).join('；') || '无';
+
+function checkParent(tree: OrgTree, kind: OrgKind, parentId: string | undefined): Organization | undefined {
+  if (!parentId) {
+    if (allowedParentKinds(kind).length > 0) throw fieldError('parentId', `请选择上级组织：${ORG_KIND_LABELS[kind]}须设在上级组织之下。`);
+    return undefined;
+  }
+  const parent = tree.get(parentId);
+  if (!parent) throw fieldError('parentId', '上级组织不存在。');
+  if (parent.status !== 'active') throw new OrgClosedError({ detail: `parent ${parentId} is closed` });
+  if (!allowedParentKinds(kind).includes(parent.kind)) {
+    throw fieldError('parentId', `${ORG_KIND_LABELS[kind]}不能设在${ORG_KIND_LABELS[parent.kind]}之下。`);
+  }
+  return parent;
+}
+
+function checkMayApprove(kind: OrgKind, mayApprove: boolean): void {
+  if (mayApprove && !canEverApprove(kind)) throw fieldError('mayApprove', '只有机关党工委、机关党委可以审批；党总支只审查、不审批，党支部和党小组不审批。');
+}
+
+async function loadForChange(deps: RegistryDeps, actor: Actor, orgId: string, action: 'org.edit' | 'org.move' | 'org.close') {
+  const tree = await loadOrgTree(deps.store);
+  authorize(actor, action, orgId, tree);
+  const org = await getOrganization(deps.store, orgId);
+  if (!org) throw new RecordNotFoundError('该组织');
+  if (org.status !== 'active') throw new OrgClosedError({ detail: `organization ${orgId} is closed` });
+  return { tree, org };
+}
+
+export async function createOrganization(deps: RegistryDeps, actor: Actor, form: Form): Promise<Organization> {
+  const tree = await loadOrgTree(deps.store);
+  const parentId = form.parentId?.trim() || undefined;
+  authorize(actor, 'org.create', parentId, tree);
+  const { input, committee } = parseWithCommittee(() => parseForm(createOrganizationForm, form), form);
+  checkParent(tree, input.kind, input.parentId);
+  checkMayApprove(input.kind, input.mayApprove);
+  const org: Organization = {
+    id: `org-${deps.newId()}`, name: input.name, kind: input.kind, parentId: input.parentId, committee,
+    termStart: input.termStart, termEnd: input.termEnd, mayApprove: input.mayApprove, status: 'active', version: 1,
+  };
+  const details = { name: org.name, kind: org.kind, parentId: org.parentId, mayApprove: org.mayApprove, termStart: org.termStart, termEnd: org.termEnd, committee: committeeText(committee) };
+  const at = deps.clock.now().toISOString();
+  await commitChange(deps, [putNewOrganization(deps.store, org), auditPut(deps.store, orgPk(org.id), { at, action: 'org.created', actor: actor.id, details })], `create ${org.id}`);
+  return org;
+}
+
+/** Name, committee (members and duties), term, and whether it may approve. */
+export async function editOrganization(deps: RegistryDeps, actor: Actor, orgId: string, form: Form): Promise<Organization> {
+  const { org } = await loadForChange(deps, actor, orgId, 'org.edit');
+  const { input, committee } = parseWithCommittee(() => parseForm(editOrganizationForm, form), form);
+  checkVersion(org, input.version, `edit ${orgId}`);
+  checkMayApprove(org.kind, input.mayApprove);
+  const next: Organization = { ...org, name: input.name, committee, termStart: input.termStart, termEnd: input.termEnd, mayApprove: input.mayApprove, version: org.version + 1 };
+  const changes: Record<string, unknown> = {};
+  for (const key of ['name', 'termStart', 'termEnd', 'mayApprove'] as const) {
+    if (org[key] !== next[key]) changes[key] = { from: org[key] ?? '', to: next[key] ?? '' };
+  }
+  if (committeeText(org.committee) !== committeeText(committee)) changes.committee = { from: committeeText(org.committee), to: committeeText(committee) };
+  if (Object.keys(changes).length === 0) return org;
+  const at = deps.clock.now().toISOString();
+  await commitChange(deps, [replaceOrganization(deps.store, next), auditPut(deps.store, orgPk(orgId), { at, action: 'org.edited', actor: actor.id, details: changes })], `edit ${orgId}`);
+  return next;
+}
+
+/** Moves an organization under another parent: authorized in both places; kind rules; never below itself. */
+export async function moveOrganization(deps: RegistryDeps, actor: Actor, orgId: string, form: Form): Promise<Organization> {
+  const { tree, org } = await loadForChange(deps, actor, orgId, 'org.move');
+  const parentId = form.parentId?.trim() || undefined;
+  authorize(actor, 'org.move', parentId, tree);
+  const input = parseForm(moveOrganizationForm, form);
+  checkVersion(org, input.version, `move ${orgId}`);
+  if (input.parentId === org.parentId) throw fieldError('parentId', '新的上级组织与原上级组织相同。');
+  if (tree.wouldCreateCycle(orgId, input.parentId)) throw fieldError('parentId', '不能把组织移到它自身或它的下级组织之下。');
+  const parent = checkParent(tree, org.kind, input.parentId);
+  const next: Organization = { ...org, parentId: input.parentId, version: org.version + 1 };
+  const details = { from: org.parentId ? (tree.get(org.parentId)?.name ?? org.parentId) : '无', to: parent?.name ?? input.parentId, fromId: org.parentId, toId: input.parentId };
+  const at = deps.clock.now().toISOString();
+  await commitChange(deps, [replaceOrganization(deps.store, next), auditPut(deps.store, orgPk(orgId), { at, action: 'org.moved', actor: actor.id, details })], `move ${orgId}`);
+  return next;
+}
+
+/** Closes (撤销) an organization without active children or people; it stays, closed, for the record. */
+export async function closeOrganization(deps: RegistryDeps, actor: Actor, orgId: string, form: Form): Promise<Organization> {
+  const { tree, org } = await loadForChange(deps, actor, orgId, 'org.close');
+  const input = parseForm(closeOrganizationForm, form);
+  checkVersion(org, input.version, `close ${orgId}`);
+  const activeChildren = tree.childrenOf(orgId).filter((child) => child.status === 'active').length;
+  const people = (await listPeople(deps.store, orgId)).length;
+  if (activeChildren > 0 || people > 0) throw new OrgNotEmptyError(activeChildren, people);
+  const closedAt = today(deps);
+  const next: Organization = { ...org, status: 'closed', closedAt, version: org.version + 1 };
+  const at = deps.clock.now().toISOString();
+  await commitChange(deps, [replaceOrganization(deps.store, next), auditPut(deps.store, orgPk(orgId), { at, action: 'org.closed', actor: actor.id, details: { reason: input.reason, closedAt } })], `close ${orgId}`);
+  return next;
+}

@@ -1,0 +1,72 @@
+import { maskIdNumber } from '../../domain/registry/id-number';
+import type { Organization } from '../../domain/registry/organization';
+import type { OrgTree } from '../../domain/registry/org-tree';
+import { exclusionOn, votesOn, type AttendanceExclusion, type Person } from '../../domain/registry/person';
+import { listAudit, type AuditEvent } from '../../store/audit';
+import { listPeople, personPk } from '../../store/people-repo';
+import type { Store } from '../../store/store';
+import type { Actor } from '../actor';
+import { withActorNames } from '../audit-names';
+import { authorize, loadOrgTree, permits } from '../authorization';
+import { RecordNotFoundError } from '../errors';
+import { today, type RegistryDeps } from './commit';
+import { loadPerson } from './people';
+
+/** A person as lists show them: the ID number masked, never in full. */
+export type PersonSummary = Omit<Person, 'idNumber'> & { idNumberMasked: string; orgName: string; votesToday: boolean; exclusionToday?: AttendanceExclusion };
+
+export function summarize(person: Person, tree: OrgTree, onDate: string): PersonSummary {
+  const { idNumber, ...rest } = person;
+  return { ...rest, idNumberMasked: maskIdNumber(idNumber), orgName: tree.get(person.orgId)?.name ?? person.orgId, votesToday: votesOn(person, onDate), exclusionToday: exclusionOn(person, onDate) };
+}
+
+/** The people of an organization and every organization below it. */
+export async function peopleOfSubtree(store: Store, tree: OrgTree, orgId: string): Promise<Person[]> {
+  const lists = await Promise.all(tree.subtreeIds(orgId).map((id) => listPeople(store, id)));
+  return lists.flat();
+}
+
+export interface OrgPeopleView {
+  org: Organization;
+  people: PersonSummary[];
+  canCreate: boolean;
+}
+
+/** 党员名册 of an organization (and those below it), ID numbers masked. */
+export async function listOrgPeople(deps: RegistryDeps, actor: Actor, orgId: string): Promise<OrgPeopleView> {
+  const tree = await loadOrgTree(deps.store);
+  const org = tree.get(orgId);
+  if (!org) {
+    authorize(actor, 'person.view', undefined, tree);
+    throw new RecordNotFoundError('该组织');
+  }
+  authorize(actor, 'person.view', orgId, tree);
+  const onDate = today(deps);
+  const people = (await peopleOfSubtree(deps.store, tree, orgId))
+    .filter((person) => permits(actor, 'person.view', person.orgId, tree))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+    .map((person) => summarize(person, tree, onDate));
+  return { org, people, canCreate: org.status === 'active' && permits(actor, 'person.create', orgId, tree) };
+}
+
+export interface PersonView {
+  person: PersonSummary;
+  /** The full ID number: only on this page, only for those allowed (committee staff and administrators in scope). */
+  idNumber?: string;
+  org?: Organization;
+  history: AuditEvent[];
+  permissions: { edit: boolean; status: boolean; rights: boolean; exclusion: boolean; viewIdNumber: boolean };
+}
+
+export async function getPersonView(deps: RegistryDeps, actor: Actor, personId: string): Promise<PersonView> {
+  const { tree, person } = await loadPerson(deps, actor, personId, 'person.view');
+  const may = (action: Parameters<typeof permits>[1]) => permits(actor, action, person.orgId, tree);
+  const permissions = { edit: may('person.edit'), status: may('person.status'), rights: may('person.rights'), exclusion: may('person.exclusion'), viewIdNumber: may('person.viewIdNumber') };
+  return {
+    person: summarize(person, tree, today(deps)),
+    idNumber: permissions.viewIdNumber ? person.idNumber : undefined,
+    org: tree.get(person.orgId),
+    history: await withActorNames(deps, await listAudit(deps.store, personPk(personId))),
+    permissions,
+  };
+}

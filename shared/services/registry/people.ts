@@ -1,0 +1,100 @@
+import { ID_NUMBER_PROBLEM_MESSAGES, idNumberProblems, normalizeIdNumber } from '../../domain/registry/id-number';
+import type { OrgTree } from '../../domain/registry/org-tree';
+import type { Person } from '../../domain/registry/person';
+import { parseForm } from '../../schemas/parse-form';
+import { createPersonForm, editPersonForm } from '../../schemas/person-forms';
+import { auditPut } from '../../store/audit';
+import { getPerson, personIdFor, personPk, putNewPerson, replacePerson } from '../../store/people-repo';
+import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import type { Actor } from '../actor';
+import { authorize, loadOrgTree, permits } from '../authorization';
+import { InputInvalidError, RecordNotFoundError } from '../errors';
+import { checkVersion, commitChange, fieldError, today, type RegistryDeps } from './commit';
+import { OrgClosedError, PersonDuplicateError } from './errors';
+
+/**
+ * A person's record (DOMAIN §2). The person id follows from the ID number (`personIdFor`), so one ID number is one
+ * person. The ID number never goes into an audit event, an error detail or a log line.
+ */
+
+type Form = Record<string, string | undefined>;
+
+/** The organization people are put in: it exists and is active. */
+function checkOrg(tree: OrgTree, orgId: string): void {
+  const org = tree.get(orgId);
+  if (!org) throw fieldError('orgId', '所属组织不存在。');
+  if (org.status !== 'active') throw new OrgClosedError({ detail: `organization ${orgId} is closed` });
+}
+
+/** The ID number's problems, alone and against the birth date and gender on the form, as one field message. */
+function checkIdNumber(idNumber: string, person: { birthDate: string; gender: '男' | '女' }, onDate: string): void {
+  const problems = idNumberProblems(idNumber, person, onDate);
+  if (problems.length > 0) throw new InputInvalidError({ idNumber: problems.map((p) => ID_NUMBER_PROBLEM_MESSAGES[p]).join('') });
+}
+
+export async function createPerson(deps: RegistryDeps, actor: Actor, form: Form): Promise<Person> {
+  const tree = await loadOrgTree(deps.store);
+  const orgId = form.orgId?.trim() ?? '';
+  if (orgId && !tree.get(orgId)) throw fieldError('orgId', '所属组织不存在。');
+  authorize(actor, 'person.create', orgId || undefined, tree);
+  const input = parseForm(createPersonForm, form);
+  checkOrg(tree, input.orgId);
+  const idNumber = normalizeIdNumber(input.idNumber);
+  checkIdNumber(idNumber, input, today(deps));
+  const { idNumber: _raw, status, statusFrom, ...record } = input;
+  const person: Person = {
+    ...record, id: personIdFor(idNumber), idNumber, status, statusHistory: [{ value: status, from: statusFrom }],
+    rightsState: 'normal', rightsHistory: [], exclusions: [], version: 1,
+  };
+  const at = deps.clock.now().toISOString();
+  const details = { name: person.name, orgId: person.orgId, orgName: tree.get(person.orgId)?.name, status, statusFrom };
+  try {
+    await transactWrite(deps.store, [putNewPerson(deps.store, person), auditPut(deps.store, personPk(person.id), { at, action: 'person.created', actor: actor.id, details })]);
+  } catch (error) {
+    if (!(error instanceof StoreConditionFailedError)) throw error;
+    const existing = await getPerson(deps.store, person.id);
+    const visible = existing && permits(actor, 'person.view', existing.orgId, tree) ? existing.id : undefined;
+    throw new PersonDuplicateError(visible, { cause: error });
+  }
+  return person;
+}
+
+/** The person as the actor may act on them: found, and in scope for `action`. */
+export async function loadPerson(deps: RegistryDeps, actor: Actor, personId: string, action: Parameters<typeof authorize>[1]) {
+  const tree = await loadOrgTree(deps.store);
+  const person = await getPerson(deps.store, personId);
+  // Out of scope and missing look the same (403) to someone without the right, so ids reveal nothing.
+  if (!person) {
+    authorize(actor, action, undefined, tree);
+    throw new RecordNotFoundError('该人员');
+  }
+  authorize(actor, action, person.orgId, tree);
+  return { tree, person };
+}
+
+const RECORD_FIELDS = ['orgId', 'name', 'gender', 'ethnicity', 'birthDate', 'education', 'unitPost', 'phone', 'email', 'address', 'applicationDate'] as const;
+
+/** Edits the record (not the ID number, status, rights or exclusions); moving to another organization needs both. */
+export async function editPerson(deps: RegistryDeps, actor: Actor, personId: string, form: Form): Promise<Person> {
+  const { tree, person } = await loadPerson(deps, actor, personId, 'person.edit');
+  const orgId = form.orgId?.trim() ?? '';
+  if (orgId && orgId !== person.orgId) {
+    if (!tree.get(orgId)) throw fieldError('orgId', '所属组织不存在。');
+    authorize(actor, 'person.edit', orgId, tree);
+  }
+  const input = parseForm(editPersonForm, form);
+  checkVersion(person, input.version, `edit person ${personId}`);
+  if (input.orgId !== person.orgId) checkOrg(tree, input.orgId);
+  checkIdNumber(person.idNumber, input, today(deps));
+  const { version: _version, ...record } = input;
+  const next: Person = { ...person, ...record, version: person.version + 1 };
+  // Only which fields changed (and the organization, which is not personal data): no values, never the ID number.
+  const changed = RECORD_FIELDS.filter((key) => (person[key] ?? '') !== (next[key] ?? ''));
+  if (changed.length === 0) return person;
+  const details: Record<string, unknown> = { changed };
+  if (next.orgId !== person.orgId) details.org = { from: tree.get(person.orgId)?.name ?? person.orgId, to: tree.get(next.orgId)?.name ?? next.orgId };
+  if (next.name !== person.name) details.name = { from: person.name, to: next.name };
+  const at = deps.clock.now().toISOString();
+  await commitChange(deps, [replacePerson(deps.store, next), auditPut(deps.store, personPk(personId), { at, action: 'person.edited', actor: actor.id, details })], `edit person ${personId}`);
+  return next;
+}

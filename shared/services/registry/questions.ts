@@ -1,0 +1,68 @@
+import { meetingAttendance, votingMembers, type MeetingAttendance } from '../../domain/registry/attendance';
+import type { Organization } from '../../domain/registry/organization';
+import type { Person } from '../../domain/registry/person';
+import { listOrgAccounts } from '../../store/accounts-repo';
+import type { StaffRole } from '../actor';
+import { loadOrgTree } from '../authorization';
+import type { ServiceDeps } from '../deps';
+import { RecordNotFoundError } from '../errors';
+import { peopleOfSubtree } from './people-read';
+
+/**
+ * The questions the processes ask the registry (issue 3, part 5). They act for the system, not for a person, so
+ * they take no actor; the pages that show their answers authorize first.
+ */
+
+type Deps = Pick<ServiceDeps, 'store'>;
+
+async function treeWith(deps: Deps, orgId: string) {
+  const tree = await loadOrgTree(deps.store);
+  if (!tree.get(orgId)) throw new RecordNotFoundError('该组织');
+  return tree;
+}
+
+const byName = (a: Pick<Person, 'name'>, b: Pick<Person, 'name'>) => a.name.localeCompare(b.name, 'zh-CN');
+
+/** Full members with voting rights on `date` (YYYY-MM-DD), of the organization and every organization below it. */
+export async function votingMembersOf(deps: Deps, orgId: string, date: string): Promise<Person[]> {
+  const tree = await treeWith(deps, orgId);
+  return votingMembers(await peopleOfSubtree(deps.store, tree, orgId), date).sort(byName);
+}
+
+/**
+ * Who should attend a general meeting of the organization on `date` (a branch meeting: the branch and its party
+ * groups): the voting members, less those excluded with a recorded reason (listed with it).
+ */
+export async function meetingAttendanceOf(deps: Deps, orgId: string, date: string): Promise<MeetingAttendance & { shouldAttendCount: number }> {
+  const tree = await treeWith(deps, orgId);
+  const people = (await peopleOfSubtree(deps.store, tree, orgId)).sort(byName);
+  const attendance = meetingAttendance(people, date);
+  return { ...attendance, shouldAttendCount: attendance.shouldAttend.length };
+}
+
+/** The nearest active organization above that may approve (a general branch never does); undefined at the top. */
+export async function approverOf(deps: Deps, orgId: string): Promise<Organization | undefined> {
+  return (await treeWith(deps, orgId)).approvingOrganization(orgId);
+}
+
+export interface StaffContact {
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  orgId: string;
+  email: string;
+}
+
+/**
+ * Staff to notify about the organization: active committee and branch staff whose scope covers it, i.e. the
+ * accounts of the organization itself and of every organization above it, nearest first. Administrators manage the
+ * registry and are not told about an organization's business.
+ */
+export async function staffToNotify(deps: Deps, orgId: string): Promise<StaffContact[]> {
+  const tree = await treeWith(deps, orgId);
+  const orgIds = [orgId, ...tree.ancestors(orgId).map((org) => org.id)];
+  const accounts = (await Promise.all(orgIds.map((id) => listOrgAccounts(deps.store, id)))).flat();
+  return accounts
+    .filter((account) => !account.disabled && account.role !== 'admin' && account.email)
+    .map(({ username, displayName, role, orgId: accountOrg, email }) => ({ username, displayName, role, orgId: accountOrg, email }));
+}
