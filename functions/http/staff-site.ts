@@ -7,6 +7,8 @@ import { createSiteApp } from './edge/site-app';
 import type { HttpHandlerFn } from './edge/types';
 import { calendarRoutes } from './staff/calendar-routes';
 import { noticeRoutes } from './staff/notice-routes';
+import { orgRoutes } from './staff/org-routes';
+import { peopleRoutes } from './staff/people-routes';
 import { signInRoutes } from './staff/sign-in-routes';
 import type { StaffSiteDeps } from './staff/staff-context';
 import { taskRoutes } from './staff/task-routes';
@@ -16,12 +18,12 @@ export type { StaffSiteDeps } from './staff/staff-context';
 /** Routes that need no session: signing in, and signing out (which checks the token itself when signed in). */
 export const OPEN_STAFF_ROUTES: ReadonlySet<string> = new Set(['GET /staff/sign-in', 'POST /staff/sign-in', 'POST /staff/sign-out']);
 
-/** The staff site (工作人员): sign-in, 待办, notices, the calendar. Every page needs a session; every POST its CSRF token. */
+/** The staff site (工作人员): sign-in, 待办, notices, the calendar, organizations and people. Every page needs a session; every POST its CSRF token. */
 export function createStaffSite(deps: StaffSiteDeps, options: { log?: ErrorLogger } = {}): HttpHandlerFn {
   return createSiteApp({
     routes: (event) => {
       const d = withRequestBaseUrl(deps, event);
-      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d) };
+      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d) };
     },
     session: { store: deps.store, clock: deps.sessionClock ?? deps.clock, openRouteKeys: OPEN_STAFF_ROUTES },
     cacheControl: 'no-store',

@@ -20,6 +20,16 @@ const ACTION_LABELS: Record<string, string> = {
   'notice.objections-handled': '记录异议调查结论',
   'task.opened': '生成待办',
   'calendar.year-saved': '保存节假日安排',
+  'org.created': '建立组织',
+  'org.edited': '修改组织信息',
+  'org.moved': '调整隶属关系',
+  'org.closed': '撤销组织',
+  'person.created': '登记人员',
+  'person.edited': '修改人员信息',
+  'person.status-changed': '变更党员状态',
+  'person.rights-changed': '变更权利状态',
+  'person.exclusion-added': '登记不计入应到会人数的情形',
+  'person.exclusion-ended': '结束不计入应到会人数的情形',
 };
 
 const ACTOR_LABELS: Record<string, string> = { system: '系统', public: '公众' };
@@ -41,6 +51,28 @@ const DETAIL_LABELS: Record<string, string> = {
   taskId: '待办编号',
   title: '事项',
   decision: '结论',
+  name: '名称',
+  kind: '类别',
+  parentId: '上级组织',
+  mayApprove: '审批权',
+  termStart: '任期开始',
+  termEnd: '任期届满',
+  committee: '委员会',
+  closedAt: '撤销日期',
+  before: '原',
+  after: '新',
+  beforeId: '原上级组织编号',
+  afterId: '新上级组织编号',
+  orgId: '组织编号',
+  orgName: '所属组织',
+  org: '所属组织',
+  status: '党员状态',
+  statusFrom: '状态起始日期',
+  effective: '生效日期',
+  until: '结束日期',
+  note: '说明',
+  changed: '修改的项目',
+  seeded: '演示数据',
 };
 
 const VALUE_LABELS: Record<string, string> = {
@@ -50,6 +82,14 @@ const VALUE_LABELS: Record<string, string> = {
   unfounded: '不属实',
   postpone: '暂缓',
   founded: '属实',
+  'working-committee': '机关党工委',
+  committee: '机关党委',
+  'general-branch': '党总支',
+  branch: '党支部',
+  'party-group': '党小组',
+  gender: '性别', ethnicity: '民族', birthDate: '出生日期', education: '学历', unitPost: '单位及职务', phone: '联系电话',
+  email: '电子邮箱', address: '家庭住址', applicationDate: '申请日期', full: '正式党员', activist: '入党积极分子',
+  applicant: '入党申请人', 'development-target': '发展对象', probationary: '预备党员',
 };
 
 function detailValue(value: unknown): string {

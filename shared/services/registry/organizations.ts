@@ -97,9 +97,9 @@ export async function editOrganization(deps: RegistryDeps, actor: Actor, orgId: 
   const next: Organization = { ...org, name: input.name, committee, termStart: input.termStart, termEnd: input.termEnd, mayApprove: input.mayApprove, version: org.version + 1 };
   const changes: Record<string, unknown> = {};
   for (const key of ['name', 'termStart', 'termEnd', 'mayApprove'] as const) {
-    if (org[key] !== next[key]) changes[key] = { from: org[key] ?? '', to: next[key] ?? '' };
+    if (org[key] !== next[key]) changes[key] = { before: org[key] ?? '', after: next[key] ?? '' };
   }
-  if (committeeText(org.committee) !== committeeText(committee)) changes.committee = { from: committeeText(org.committee), to: committeeText(committee) };
+  if (committeeText(org.committee) !== committeeText(committee)) changes.committee = { before: committeeText(org.committee), after: committeeText(committee) };
   if (Object.keys(changes).length === 0) return org;
   const at = deps.clock.now().toISOString();
   await commitChange(deps, [replaceOrganization(deps.store, next), auditPut(deps.store, orgPk(orgId), { at, action: 'org.edited', actor: actor.id, details: changes })], `edit ${orgId}`);
@@ -117,7 +117,7 @@ export async function moveOrganization(deps: RegistryDeps, actor: Actor, orgId: 
   if (tree.wouldCreateCycle(orgId, input.parentId)) throw fieldError('parentId', '不能把组织移到它自身或它的下级组织之下。');
   const parent = checkParent(tree, org.kind, input.parentId);
   const next: Organization = { ...org, parentId: input.parentId, version: org.version + 1 };
-  const details = { from: org.parentId ? (tree.get(org.parentId)?.name ?? org.parentId) : '无', to: parent?.name ?? input.parentId, fromId: org.parentId, toId: input.parentId };
+  const details = { before: org.parentId ? (tree.get(org.parentId)?.name ?? org.parentId) : '无', after: parent?.name ?? input.parentId, beforeId: org.parentId, afterId: input.parentId };
   const at = deps.clock.now().toISOString();
   await commitChange(deps, [replaceOrganization(deps.store, next), auditPut(deps.store, orgPk(orgId), { at, action: 'org.moved', actor: actor.id, details })], `move ${orgId}`);
   return next;

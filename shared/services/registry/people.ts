@@ -92,8 +92,8 @@ export async function editPerson(deps: RegistryDeps, actor: Actor, personId: str
   const changed = RECORD_FIELDS.filter((key) => (person[key] ?? '') !== (next[key] ?? ''));
   if (changed.length === 0) return person;
   const details: Record<string, unknown> = { changed };
-  if (next.orgId !== person.orgId) details.org = { from: tree.get(person.orgId)?.name ?? person.orgId, to: tree.get(next.orgId)?.name ?? next.orgId };
-  if (next.name !== person.name) details.name = { from: person.name, to: next.name };
+  if (next.orgId !== person.orgId) details.org = { before: tree.get(person.orgId)?.name ?? person.orgId, after: tree.get(next.orgId)?.name ?? next.orgId };
+  if (next.name !== person.name) details.name = { before: person.name, after: next.name };
   const at = deps.clock.now().toISOString();
   await commitChange(deps, [replacePerson(deps.store, next), auditPut(deps.store, personPk(personId), { at, action: 'person.edited', actor: actor.id, details })], `edit person ${personId}`);
   return next;

@@ -34,7 +34,7 @@ export async function changeMembershipStatus(deps: RegistryDeps, actor: Actor, p
   checkDate(input.from, person.statusHistory.at(-1)?.from, today(deps));
   const entry = { value: input.status, from: input.from, ...(input.note ? { note: input.note } : {}) };
   const next: Person = { ...person, status: input.status, statusHistory: [...person.statusHistory, entry], version: person.version + 1 };
-  return save(deps, actor, next, 'person.status-changed', { from: MEMBERSHIP_STATUS_LABELS[person.status], to: MEMBERSHIP_STATUS_LABELS[input.status], effective: input.from, note: input.note });
+  return save(deps, actor, next, 'person.status-changed', { before: MEMBERSHIP_STATUS_LABELS[person.status], after: MEMBERSHIP_STATUS_LABELS[input.status], effective: input.from, note: input.note });
 }
 
 /** Sets or clears (back to 正常) a state that takes away the vote. */
@@ -46,7 +46,7 @@ export async function setRightsState(deps: RegistryDeps, actor: Actor, personId:
   checkDate(input.from, person.rightsHistory.at(-1)?.from, today(deps));
   const entry = { value: input.rightsState, from: input.from, ...(input.note ? { note: input.note } : {}) };
   const next: Person = { ...person, rightsState: input.rightsState, rightsHistory: [...person.rightsHistory, entry], version: person.version + 1 };
-  return save(deps, actor, next, 'person.rights-changed', { from: RIGHTS_STATE_LABELS[person.rightsState], to: RIGHTS_STATE_LABELS[input.rightsState], effective: input.from, note: input.note });
+  return save(deps, actor, next, 'person.rights-changed', { before: RIGHTS_STATE_LABELS[person.rightsState], after: RIGHTS_STATE_LABELS[input.rightsState], effective: input.from, note: input.note });
 }
 
 const overlaps = (a: { from: string; to?: string }, b: { from: string; to?: string }) => a.from <= (b.to ?? '9999-12-31') && b.from <= (a.to ?? '9999-12-31');

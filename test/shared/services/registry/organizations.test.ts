@@ -49,7 +49,7 @@ describe('organizations', () => {
     await expect(stale).rejects.toMatchObject({ httpStatus: 409, userMessage: expect.stringContaining('已被他人修改') });
     const history = await listAudit(fixture.deps.store, orgPk(org.id));
     expect(history.map((e) => e.action)).toEqual(['org.created', 'org.edited']);
-    expect(history[1].details).toMatchObject({ name: { from: '待改组织', to: '已改组织' }, committee: { to: '书记 张书记；委员 李委员（组织委员）' } });
+    expect(history[1].details).toMatchObject({ name: { before: '待改组织', after: '已改组织' }, committee: { after: '书记 张书记；委员 李委员（组织委员）' } });
   });
 
   test('move: no cycles, kind rules; the approving organization follows the tree', async () => {
@@ -60,7 +60,7 @@ describe('organizations', () => {
     expect(moved.parentId).toBe('gb');
     const view = await getOrganizationView(fixture.deps, admin, 'b1');
     expect(view.approver?.id).toBe('c1'); // the general branch does not approve
-    expect(view.history.at(-1)).toMatchObject({ action: 'org.moved', details: { from: '数据局机关党委', to: '业务党总支' } });
+    expect(view.history.at(-1)).toMatchObject({ action: 'org.moved', details: { before: '数据局机关党委', after: '业务党总支' } });
     await moveOrganization(fixture.deps, admin, 'b1', { parentId: 'c1', version: String(moved.version) });
   });
 

@@ -1,0 +1,115 @@
+import { chinaDate } from '../../../shared/domain/calendar';
+import type { Person } from '../../../shared/domain/registry/person';
+import {
+  addAttendanceExclusion, changeMembershipStatus, createPerson, editPerson, endAttendanceExclusion, getPersonView, listOrgPeople, loadPerson, personOrgChoices, setRightsState,
+} from '../../../shared/services/registry';
+import { peopleListPage } from '../../../shared/ui/pages/people-list';
+import { personDetailPage, type PersonFormName } from '../../../shared/ui/pages/person-detail';
+import { personFormPage } from '../../../shared/ui/pages/person-form';
+import type { InputInvalidError } from '../../../shared/services/errors';
+import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
+import type { RouteTable } from '../edge/router';
+import type { SiteRequest } from '../edge/types';
+import { formFields, handleForm, sessionOf, staffLayout, type StaffSiteDeps } from './staff-context';
+
+type PersonChange = (deps: StaffSiteDeps, actor: Parameters<typeof editPerson>[1], personId: string, form: Record<string, string>) => Promise<Person>;
+
+const PERSON_FLASH: Record<string, string> = {
+  created: '人员已添加。', edited: '人员信息已保存。', status: '党员状态已变更。', rights: '权利状态已保存。', exclusion: '已登记不计入应到会人数的情形。', 'end-exclusion': '该情形已结束。',
+};
+const personPath = (personId: string, done?: string) => `/staff/people/${encodeURIComponent(personId)}${done ? `?done=${done}` : ''}`;
+
+/** The record's own fields as form values (never the ID number: it is not edited). */
+function recordValues(person: Person): Record<string, string> {
+  const { orgId, name, gender, ethnicity, birthDate, education, unitPost, phone, email, address, applicationDate, version } = person;
+  return { orgId, name, gender, ethnicity, birthDate, education, unitPost, phone, email: email ?? '', address: address ?? '', applicationDate: applicationDate ?? '', version: String(version) };
+}
+
+/** 党员名册: an organization's people, one person, and the forms for the record, status, rights and exclusions. */
+export function peopleRoutes(deps: StaffSiteDeps): RouteTable {
+  const today = () => chinaDate(deps.clock.now());
+
+  const renderForm = async (request: SiteRequest, mode: 'create' | 'edit', values: Record<string, string>, error?: InputInvalidError) => {
+    const session = sessionOf(request);
+    const orgs = await personOrgChoices(deps, session.actor, mode === 'create' ? 'person.create' : 'person.edit');
+    const page = personFormPage({ mode, personId: request.params.personId, orgs, form: { values, errors: error?.fieldErrors ?? {} }, staff: staffLayout(session), message: error?.userMessage });
+    return htmlResponse(error ? 422 : 200, page);
+  };
+
+  /** A dated change on the person page: JSON answers the person (ID number masked), a browser goes back. */
+  const change = (name: PersonFormName, run: PersonChange) => async (request: SiteRequest) => {
+    const session = sessionOf(request);
+    const { personId } = request.params;
+    const form = formFields(request);
+    return handleForm(
+      request,
+      async () => {
+        await run(deps, session.actor, personId, form);
+        if (request.site.json) return jsonResponse(200, await getPersonView(deps, session.actor, personId));
+        return redirect(personPath(personId, name));
+      },
+      async (error) => {
+        const view = await getPersonView(deps, session.actor, personId);
+        const failed = { name, form: { values: form, errors: error.fieldErrors }, message: error.userMessage };
+        return htmlResponse(422, personDetailPage({ view, staff: staffLayout(session), today: today(), failed }));
+      },
+    );
+  };
+
+  return {
+    'GET /staff/people': async (request) => redirect(`/staff/orgs/${encodeURIComponent(sessionOf(request).actor.orgId)}/people`),
+
+    'GET /staff/orgs/{orgId}/people': async (request) => {
+      const session = sessionOf(request);
+      const view = await listOrgPeople(deps, session.actor, request.params.orgId);
+      if (request.site.json) return jsonResponse(200, view);
+      return htmlResponse(200, peopleListPage(view, staffLayout(session)));
+    },
+
+    'GET /staff/people/new': async (request) => renderForm(request, 'create', { orgId: request.query.orgId ?? '', statusFrom: today() }),
+
+    'POST /staff/people': async (request) => {
+      const session = sessionOf(request);
+      const form = formFields(request);
+      return handleForm(
+        request,
+        async () => {
+          const person = await createPerson(deps, session.actor, form);
+          return request.site.json ? jsonResponse(201, await getPersonView(deps, session.actor, person.id)) : redirect(personPath(person.id, 'created'));
+        },
+        async (error) => renderForm(request, 'create', form, error),
+      );
+    },
+
+    'GET /staff/people/{personId}': async (request) => {
+      const session = sessionOf(request);
+      const view = await getPersonView(deps, session.actor, request.params.personId);
+      if (request.site.json) return jsonResponse(200, view);
+      return htmlResponse(200, personDetailPage({ view, staff: staffLayout(session), today: today(), flash: PERSON_FLASH[request.query.done ?? ''] }));
+    },
+
+    'GET /staff/people/{personId}/edit': async (request) => {
+      const { person } = await loadPerson(deps, sessionOf(request).actor, request.params.personId, 'person.edit');
+      return renderForm(request, 'edit', recordValues(person));
+    },
+
+    'POST /staff/people/{personId}': async (request) => {
+      const session = sessionOf(request);
+      const { personId } = request.params;
+      const form = formFields(request);
+      return handleForm(
+        request,
+        async () => {
+          await editPerson(deps, session.actor, personId, form);
+          return request.site.json ? jsonResponse(200, await getPersonView(deps, session.actor, personId)) : redirect(personPath(personId, 'edited'));
+        },
+        async (error) => renderForm(request, 'edit', form, error),
+      );
+    },
+
+    'POST /staff/people/{personId}/status': change('status', changeMembershipStatus),
+    'POST /staff/people/{personId}/rights': change('rights', setRightsState),
+    'POST /staff/people/{personId}/exclusions': change('exclusion', addAttendanceExclusion),
+    'POST /staff/people/{personId}/exclusions/end': change('end-exclusion', endAttendanceExclusion),
+  };
+}

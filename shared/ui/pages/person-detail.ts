@@ -1,0 +1,82 @@
+import { EXCLUSION_REASON_LABELS, MEMBERSHIP_STATUS_LABELS, RIGHTS_STATE_LABELS, type Dated } from '../../domain/registry/person';
+import type { PersonView } from '../../services/registry';
+import { auditTrail } from '../audit-trail';
+import { csrfField, emptyForm, errorSummary, selectField, textField, type FormState } from '../form-fields';
+import { html, type SafeHtml } from '../html';
+import { layout, type LayoutStaff } from '../layout';
+import { orgLink } from '../registry-fields';
+
+export type PersonFormName = 'status' | 'rights' | 'exclusion' | 'end-exclusion';
+
+export interface PersonDetailOptions {
+  view: PersonView;
+  staff: LayoutStaff;
+  today: string;
+  flash?: string;
+  failed?: { name: PersonFormName; form: FormState; message?: string };
+}
+
+const LABELS: Record<string, string> = { status: '党员状态', rightsState: '权利状态', from: '生效日期', to: '结束日期', note: '说明', reason: '原因', index: '情形' };
+
+function history<T extends string>(entries: Dated<T>[], labels: Record<T, string>): SafeHtml {
+  if (entries.length === 0) return html`<p class="muted">无记录。</p>`;
+  return html`<ul>${entries.map((e) => html`<li>${e.from} 起：${labels[e.value]}${e.note ? `（${e.note}）` : ''}</li>`)}</ul>`;
+}
+
+function dateForm(options: PersonDetailOptions, name: PersonFormName, action: string, title: string, fields: (form: FormState) => SafeHtml): SafeHtml {
+  const { person } = options.view;
+  const failed = options.failed?.name === name ? options.failed : undefined;
+  const form = failed?.form ?? emptyForm({ from: options.today });
+  return html`<h3 id="${name}">${title}</h3>
+    <form class="stacked" method="post" action="/staff/people/${person.id}/${action}" novalidate>
+      ${csrfField(options.staff.csrfToken)}<input type="hidden" name="version" value="${String(person.version)}">
+      ${errorSummary(failed?.message, form.errors, LABELS)}
+      ${fields(form)}
+      <button type="submit" class="secondary">保存</button>
+    </form>`;
+}
+
+/** One person: their record (full ID number only when allowed), status and rights histories, exclusions, file. */
+export function personDetailPage(options: PersonDetailOptions): SafeHtml {
+  const { person, idNumber, org, permissions } = options.view;
+  const open = person.exclusions.map((e, i) => [String(i), `${EXCLUSION_REASON_LABELS[e.reason]}（${e.from} 起${e.to ? `，至 ${e.to}` : ''}）`] as const).filter(([i]) => !person.exclusions[Number(i)].to || person.exclusions[Number(i)].to! >= options.today);
+  const body = html`<p>${org ? html`<a href="/staff/orgs/${org.id}/people">← ${org.name} 党员名册</a>` : ''}</p>
+    <h1>${person.name}</h1>
+    ${options.flash ? html`<div class="alert ok" role="status"><p>${options.flash}</p></div>` : ''}
+    <p><span class="tag">${MEMBERSHIP_STATUS_LABELS[person.status]}</span> ${person.rightsState !== 'normal' ? html`<span class="tag overdue">${RIGHTS_STATE_LABELS[person.rightsState]}</span>` : ''}
+      ${person.votesToday ? html`<span class="tag open">有表决权</span>` : html`<span class="tag">无表决权</span>`}</p>
+    <dl class="facts">
+      <dt>所属组织</dt><dd>${org ? orgLink(org) : person.orgId}</dd>
+      <dt>性别</dt><dd>${person.gender}</dd><dt>民族</dt><dd>${person.ethnicity}</dd><dt>出生日期</dt><dd>${person.birthDate}</dd>
+      <dt>身份证号</dt><dd class="id-number">${idNumber ?? person.idNumberMasked}${idNumber ? '' : html` <span class="muted">（已隐藏）</span>`}</dd>
+      <dt>学历</dt><dd>${person.education}</dd><dt>单位及职务</dt><dd>${person.unitPost}</dd>
+      <dt>联系电话</dt><dd>${person.phone}</dd><dt>电子邮箱</dt><dd>${person.email ?? ''}</dd><dt>家庭住址</dt><dd>${person.address ?? ''}</dd>
+      <dt>递交入党申请书</dt><dd>${person.applicationDate ?? ''}</dd>
+    </dl>
+    ${permissions.edit ? html`<p><a class="button" href="/staff/people/${person.id}/edit">编辑人员信息</a></p>` : ''}
+    <h2>党员状态</h2>
+    ${history(person.statusHistory, MEMBERSHIP_STATUS_LABELS)}
+    ${permissions.status ? dateForm(options, 'status', 'status', '变更党员状态', (form) => html`
+      ${selectField({ name: 'status', label: LABELS.status, state: form, required: true, placeholder: '请选择', options: Object.entries(MEMBERSHIP_STATUS_LABELS) })}
+      ${textField({ name: 'from', label: LABELS.from, type: 'date', state: form, required: true })}
+      ${textField({ name: 'note', label: LABELS.note, state: form, maxLength: 200 })}`) : ''}
+    <h2>权利状态</h2>
+    ${history(person.rightsHistory, RIGHTS_STATE_LABELS)}
+    ${permissions.rights ? dateForm(options, 'rights', 'rights', '设置或解除（留党察看、停止行使权利）', (form) => html`
+      ${selectField({ name: 'rightsState', label: LABELS.rightsState, state: form, required: true, placeholder: '请选择', options: Object.entries(RIGHTS_STATE_LABELS) })}
+      ${textField({ name: 'from', label: LABELS.from, type: 'date', state: form, required: true })}
+      ${textField({ name: 'note', label: '说明（如处分决定文号）', state: form, maxLength: 200 })}`) : ''}
+    <h2>不计入应到会人数的情形</h2>
+    ${person.exclusions.length === 0 ? html`<p class="muted">无。</p>` : html`<ul>${person.exclusions.map((e) => html`<li>${EXCLUSION_REASON_LABELS[e.reason]}：${e.from} 起${e.to ? `，至 ${e.to}` : '（未结束）'}${e.note ? `；${e.note}` : ''}</li>`)}</ul>`}
+    ${permissions.exclusion ? dateForm(options, 'exclusion', 'exclusions', '登记情形', (form) => html`
+      ${selectField({ name: 'reason', label: LABELS.reason, state: form, required: true, placeholder: '请选择', options: Object.entries(EXCLUSION_REASON_LABELS) })}
+      ${textField({ name: 'from', label: '开始日期', type: 'date', state: form, required: true })}
+      ${textField({ name: 'to', label: '结束日期（可不填）', type: 'date', state: form })}
+      ${textField({ name: 'note', label: LABELS.note, state: form, maxLength: 200 })}`) : ''}
+    ${permissions.exclusion && open.length > 0 ? dateForm(options, 'end-exclusion', 'exclusions/end', '结束情形', (form) => html`
+      ${selectField({ name: 'index', label: LABELS.index, state: form, required: true, options: open })}
+      ${textField({ name: 'to', label: LABELS.to, type: 'date', state: { ...form, values: { to: options.today, ...form.values } }, required: true })}`) : ''}
+    <h2>全程纪实</h2>
+    ${auditTrail(options.view.history)}`;
+  return layout({ title: person.name, body, staff: options.staff });
+}
