@@ -37,6 +37,14 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/staff/notices/{noticeId}/withdraw', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/calendar', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/calendar', handlerId: 'http-staff' },
+  // Roster (花名册): import (upload is multipart; the preview writes nothing), the template, exports of an organization's subtree.
+  { method: 'GET', path: '/staff/roster/import', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/roster/import/preview', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/roster/import/confirm', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/roster/template.csv', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/roster/template.xlsx', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/orgs/{orgId}/roster.csv', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/orgs/{orgId}/roster.xlsx', handlerId: 'http-staff' },
   // Registry (组织管理, 党员名册): organizations and people; pages answer JSON when asked.
   { method: 'GET', path: '/staff/orgs', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/orgs/new', handlerId: 'http-staff' },

@@ -7,6 +7,7 @@ import { createSiteApp } from './edge/site-app';
 import type { HttpHandlerFn } from './edge/types';
 import { calendarRoutes } from './staff/calendar-routes';
 import { noticeRoutes } from './staff/notice-routes';
+import { ROSTER_BODY_ROUTES, rosterRoutes } from './staff/roster-routes';
 import { orgRoutes } from './staff/org-routes';
 import { peopleRoutes } from './staff/people-routes';
 import { signInRoutes } from './staff/sign-in-routes';
@@ -23,9 +24,10 @@ export function createStaffSite(deps: StaffSiteDeps, options: { log?: ErrorLogge
   return createSiteApp({
     routes: (event) => {
       const d = withRequestBaseUrl(deps, event);
-      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d) };
+      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d) };
     },
     session: { store: deps.store, clock: deps.sessionClock ?? deps.clock, openRouteKeys: OPEN_STAFF_ROUTES },
+    bodyRoutes: ROSTER_BODY_ROUTES,
     cacheControl: 'no-store',
     log: options.log,
   });

@@ -53,6 +53,10 @@ button.secondary { background: #fff; color: var(--red); }
 .objection blockquote { margin: .3rem 0 .6rem; padding: .4rem .8rem; background: var(--bg); white-space: pre-wrap; }
 .mail { border: 1px solid var(--line); border-radius: 6px; padding: .6rem 1rem; margin: .8rem 0; }
 .mail pre { white-space: pre-wrap; word-break: break-word; font-family: inherit; margin: .4rem 0 0; }
+tr.problem td { background: #fff4f4; }
+tr.problem td:first-child { border-left: 4px solid var(--red); }
+ul.problems { margin: 0; padding-left: 1.1rem; color: var(--red); }
+input[type=file] { font: inherit; max-width: 36rem; width: 100%; padding: .4rem; border: 1px dashed #8c959f; border-radius: 4px; }
 .site-footer { max-width: 60rem; margin: 2rem auto 1rem; padding: 0 1rem; color: var(--muted); font-size: .85rem; }
 .print-page { max-width: 44rem; margin: 0 auto; padding: 2rem 1.5rem; font-family: "FangSong", "STFangsong", "Noto Serif CJK SC", serif; font-size: 1.1rem; line-height: 2; }
 .print-page .org-heading { text-align: center; color: var(--red); font-size: 1.6rem; font-weight: bold; letter-spacing: .1rem;

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { bodyParser } from './body-parser';
+import { bodyParser, type RouteBodyOptions } from './body-parser';
 import { errorMapper, type ErrorLogger } from './error-mapper';
 import { dispatch, type RouteTable } from './router';
 import { securityHeaders } from './security-headers';
@@ -13,6 +13,8 @@ export interface SiteAppOptions {
   /** With this, every route except the open ones needs a staff session (and POSTs its CSRF token). */
   session?: StaffSessionOptions;
   bodyLimitBytes?: number;
+  /** Routes with their own body limit, or that accept multipart uploads (by route key). */
+  bodyRoutes?: Record<string, RouteBodyOptions>;
   /** Cache-Control for answers that set none (staff pages: no-store). */
   cacheControl?: string;
   log?: ErrorLogger;
@@ -26,7 +28,7 @@ export function createSiteApp(options: SiteAppOptions): HttpHandlerFn {
   const app = middy<SiteEvent, HttpResult>()
     .use(securityHeaders({ cacheControl: options.cacheControl }))
     .use(errorMapper({ log: options.log }))
-    .use(bodyParser({ limitBytes: options.bodyLimitBytes }));
+    .use(bodyParser({ limitBytes: options.bodyLimitBytes, routes: options.bodyRoutes }));
   if (options.session) app.use(staffSession(options.session));
   const handler = app.handler(dispatch(options.routes));
   return (event) => handler(event, {} as Context);

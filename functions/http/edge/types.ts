@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Session } from '../../../shared/services/auth';
+import type { UploadedFile } from './multipart';
 
 export type HttpEvent = APIGatewayProxyEventV2;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -8,8 +9,10 @@ export type HttpHandlerFn = (event: HttpEvent) => Promise<HttpResult>;
 
 /** What the edge middlewares read from the raw event, attached to it as `event.site`. */
 export interface SiteContext {
-  /** Form fields (urlencoded or JSON body), one string per name. */
+  /** Form fields (urlencoded, JSON or multipart body), one string per name. */
   form: Record<string, string>;
+  /** Files of a multipart body (only on routes that accept uploads). */
+  files?: UploadedFile[];
   /** Answer JSON instead of HTML (JSON body, or a client that accepts only JSON). */
   json: boolean;
   cookies: Record<string, string>;

@@ -5,7 +5,8 @@ import type { Organization } from '../../domain/registry/organization';
 import type { Person } from '../../domain/registry/person';
 import type { OrgResolution, PlanContext, RosterRow } from '../../domain/roster';
 import { listOrganizations } from '../../store/orgs-repo';
-import { getPersonByIdNumber } from '../../store/people-repo';
+import { getPeopleByIds } from '../../store/people-batch';
+import { personIdFor } from '../../store/people-repo';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
 import { mayRoster } from './roster-access';
@@ -33,19 +34,15 @@ export function orgResolver(tree: OrgTree, inScope: (orgId: string) => boolean):
   };
 }
 
-/** Looks the people up by ID number, a few at a time (reads only). */
-async function storedPeople(deps: ServiceDeps, rows: readonly RosterRow[], concurrency = 16): Promise<Map<string, Person>> {
+/** The stored people the rows name, by normalized ID number (reads only, in batches). */
+async function storedPeople(deps: ServiceDeps, rows: readonly RosterRow[]): Promise<Map<string, Person>> {
   const idNumbers = [...new Set(rows.map((row) => normalizeIdNumber(row.values.idNumber ?? '')).filter((id) => /^\d{17}[\dX]$/.test(id)))];
+  const byId = await getPeopleByIds(deps.store, idNumbers.map(personIdFor));
   const found = new Map<string, Person>();
-  let next = 0;
-  const worker = async () => {
-    while (next < idNumbers.length) {
-      const idNumber = idNumbers[next++];
-      const person = await getPersonByIdNumber(deps.store, idNumber);
-      if (person) found.set(idNumber, person);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, idNumbers.length) }, worker));
+  for (const idNumber of idNumbers) {
+    const person = byId.get(personIdFor(idNumber));
+    if (person) found.set(idNumber, person);
+  }
   return found;
 }
 
