@@ -1,8 +1,7 @@
 import { chinaDate } from '../../../shared/domain/calendar';
-import type { Actor } from '../../../shared/services/actor';
-import type { InputInvalidError } from '../../../shared/services/errors';
+import { AuthForbiddenError, type InputInvalidError } from '../../../shared/services/errors';
 import {
-  closeOrganization, createOrganization, editOrganization, getOrganizationView, getOrgTreeView, moveOrganization,
+  closeOrganization, createOrganization, editOrganization, getOrganizationView, getOrgTreeView, moveOrganization, orgCreateParents,
 } from '../../../shared/services/registry';
 import { orgCreatePage } from '../../../shared/ui/pages/org-form';
 import { orgDetailPage, type OrgFormName } from '../../../shared/ui/pages/org-detail';
@@ -15,22 +14,13 @@ import { formFields, handleForm, sessionOf, staffLayout, type StaffSiteDeps } fr
 const ORG_FLASH: Record<string, string> = { created: '组织已建立。', edited: '组织信息已保存。', moved: '隶属关系已调整。', closed: '组织已撤销，其记录保留备查。' };
 const orgPath = (orgId: string, done?: string) => `/staff/orgs/${encodeURIComponent(orgId)}${done ? `?done=${done}` : ''}`;
 
-/** Where the actor may create an organization: active organizations in the tree view they may create under. */
-async function createParents(deps: StaffSiteDeps, actor: Actor) {
-  const view = await getOrgTreeView(deps, actor);
-  const parents = [];
-  for (const { org } of view.nodes) {
-    if (org.status !== 'active' || org.kind === 'party-group') continue;
-    if ((await getOrganizationView(deps, actor, org.id)).permissions.createChild) parents.push(org);
-  }
-  return { parents, canCreateRoot: view.canCreateRoot };
-}
-
 /** 组织管理: the tree, one organization with its 全程纪实, and the create / edit / move / close forms. */
 export function orgRoutes(deps: StaffSiteDeps): RouteTable {
   const renderCreate = async (request: SiteRequest, form: Record<string, string>, error?: InputInvalidError) => {
     const session = sessionOf(request);
-    const page = orgCreatePage({ ...(await createParents(deps, session.actor)), form: { values: form, errors: error?.fieldErrors ?? {} }, staff: staffLayout(session), message: error?.userMessage });
+    const choices = await orgCreateParents(deps, session.actor);
+    if (!choices.canCreateRoot && choices.parents.length === 0) throw new AuthForbiddenError({ detail: `actor ${session.actor.id} may create no organization` });
+    const page = orgCreatePage({ ...choices, form: { values: form, errors: error?.fieldErrors ?? {} }, staff: staffLayout(session), message: error?.userMessage });
     return htmlResponse(error ? 422 : 200, page);
   };
 

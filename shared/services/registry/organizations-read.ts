@@ -98,3 +98,12 @@ export async function personOrgChoices(deps: RegistryDeps, actor: Actor, action:
     .map((node) => node.org)
     .filter((org) => org.status === 'active' && permits(actor, action, org.id, tree));
 }
+
+/** Organizations the actor may create an organization under (active, able to have children, in scope). */
+export async function orgCreateParents(deps: RegistryDeps, actor: Actor): Promise<{ parents: Organization[]; canCreateRoot: boolean }> {
+  const tree = await loadOrgTree(deps.store);
+  const parents = scopedNodes(tree, new Set(scopeOf(actor, tree)))
+    .map((node) => node.org)
+    .filter((org) => org.status === 'active' && org.kind !== 'party-group' && permits(actor, 'org.create', org.id, tree));
+  return { parents, canCreateRoot: permits(actor, 'org.create', undefined, tree) };
+}

@@ -61,6 +61,10 @@ describe('组织管理 pages', () => {
 
   test('create through the form; a bad form comes back with Chinese messages (422); a stale edit is 409', async () => {
     const { browser, csrf } = await signedIn('admin', 'pw-admin-123');
+    const form = (await browser.get('/staff/orgs/new?parentId=b1')).body ?? '';
+    expect(form).toContain('<option value="b1" selected>办公室党支部（党支部）</option>');
+    expect(form).not.toContain('<option value="g1"'); // nothing goes under a party group
+    expect((await (await signedIn('wang', 'pw-wang-123')).browser.get('/staff/orgs/new')).statusCode).toBe(403);
     const bad = await browser.post('/staff/orgs', { _csrf: csrf, name: '新党小组', kind: 'party-group', parentId: 'c1' });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('党小组不能设在机关党委之下。');
