@@ -73,6 +73,9 @@ const DETAIL_LABELS: Record<string, string> = {
   note: '说明',
   changed: '修改的项目',
   seeded: '演示数据',
+  source: '来源',
+  file: '导入文件（校验码）',
+  row: '文件行号',
 };
 
 const VALUE_LABELS: Record<string, string> = {
@@ -90,6 +93,7 @@ const VALUE_LABELS: Record<string, string> = {
   gender: '性别', ethnicity: '民族', birthDate: '出生日期', education: '学历', unitPost: '单位及职务', phone: '联系电话',
   email: '电子邮箱', address: '家庭住址', applicationDate: '申请日期', full: '正式党员', activist: '入党积极分子',
   applicant: '入党申请人', 'development-target': '发展对象', probationary: '预备党员',
+  'roster-import': '花名册导入', name: '姓名', orgId: '所属组织', status: '党员状态', statusDate: '状态日期',
 };
 
 function detailValue(value: unknown): string {

@@ -54,15 +54,20 @@ interface Write {
 function planWrite(deps: ServiceDeps, actor: Actor, verdict: RowVerdict, expectedVersion: number, sha256: string): Write {
   const record = verdict.record!;
   const personId = personIdFor(record.idNumber);
-  const base = expectedVersion === 0 ? undefined : verdict.existing;
-  const person = personFromRecord(record, personId, base, expectedVersion);
+  const person = personFromRecord(record, personId, expectedVersion === 0 ? undefined : verdict.existing, expectedVersion);
   const write = expectedVersion === 0 ? putNewPerson(deps.store, person) : replacePerson(deps.store, person);
+  // Audit details in the registry's vocabulary (shared/ui/audit-trail.ts); never the ID number.
   const details: Record<string, unknown> = { source: 'roster-import', file: sha256.slice(0, 16), row: verdict.rowNumber };
-  if (verdict.outcome === 'changed') details.fields = verdict.changedFields;
-  if (verdict.existing?.orgId !== person.orgId) details.orgId = { from: verdict.existing?.orgId, to: person.orgId };
-  if (verdict.existing?.status !== person.status) details.status = { from: verdict.existing?.status, to: person.status };
+  const before = expectedVersion === 0 ? undefined : verdict.existing;
+  if (!before) Object.assign(details, { orgId: person.orgId, status: person.status, statusFrom: record.statusDate });
+  else {
+    details.changed = verdict.changedFields.map((field) => (field === 'org' ? 'orgId' : field));
+    if (before.orgId !== person.orgId) details.orgId = { before: before.orgId, after: person.orgId };
+    if (before.status !== person.status) details.status = { before: before.status, after: person.status };
+    if (verdict.changedFields.includes('statusDate')) details.statusFrom = record.statusDate;
+  }
   const audit = auditPut(deps.store, personPk(personId), {
-    at: deps.clock.now().toISOString(), action: expectedVersion === 0 ? 'person.created' : 'person.updated', actor: actor.id, details,
+    at: deps.clock.now().toISOString(), action: expectedVersion === 0 ? 'person.created' : 'person.edited', actor: actor.id, details,
   });
   return { verdict, created: expectedVersion === 0, items: [write, audit] };
 }

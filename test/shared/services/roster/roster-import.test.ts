@@ -65,8 +65,11 @@ describe('roster import', () => {
     expect(person).toMatchObject({ phone: '13800001111', status: 'full', orgId: 'b2', version: 2, email: original.电子邮箱 });
     expect(person?.statusHistory.map((h) => [h.value, h.from])).toEqual([['applicant', '2012-03-15'], ['probationary', '2025-07-01'], ['full', '2026-07-01']]);
     const audit = await listAudit(store, personPk(person!.id));
-    expect(audit.map((a) => a.action)).toEqual(['person.created', 'person.updated']);
-    expect(audit[1].details).toMatchObject({ source: 'roster-import', row: 2, fields: ['phone', 'org', 'status', 'statusDate'], status: { from: 'probationary', to: 'full' }, orgId: { from: 'b1', to: 'b2' } });
+    expect(audit.map((a) => a.action)).toEqual(['person.created', 'person.edited']);
+    expect(audit[1].details).toEqual({
+      source: 'roster-import', file: expect.stringMatching(/^[0-9a-f]{16}$/), row: 2, changed: ['phone', 'orgId', 'status', 'statusDate'],
+      status: { before: 'probationary', after: 'full' }, orgId: { before: 'b1', after: 'b2' }, statusFrom: '2026-07-01',
+    });
     expect(JSON.stringify(audit)).not.toContain(original.身份证号);
   });
 
