@@ -94,7 +94,8 @@ describe('computePeriodEnd properties (working days)', () => {
       fc.property(calendars, instants, counts, (calendar, publishedAt, count) => {
         const shorter = computePeriodEnd(calendar, publishedAt, { unit: 'workingDays', count });
         const longer = computePeriodEnd(calendar, publishedAt, { unit: 'workingDays', count: count + 1 });
-        expect(shorter.endsAtInstant.getTime()).toBeGreaterThan(publishedAt.getTime());
+        // The period lasts through the last second of its last day (23:59:59.999), even for a publication within that second.
+        expect(shorter.endsAtInstant.getTime() + 999).toBeGreaterThanOrEqual(publishedAt.getTime());
         expect(shorter.endsAt).toBe(`${shorter.lastDay}T23:59:59+08:00`);
         expect(chinaDate(shorter.endsAtInstant)).toBe(shorter.lastDay);
         expect(chinaDate(new Date(shorter.endsAtInstant.getTime() + 1000))).toBe(addDays(shorter.lastDay, 1));
