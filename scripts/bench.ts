@@ -8,6 +8,7 @@ import { runObjectionBench } from './bench/objection-bench';
 import { formatReport, reportJson, type BenchReport } from './bench/report';
 import { formatRosterBench, rosterBenchJson, runRosterBench } from './bench/roster-bench';
 import { runRuntimeBench } from './bench/runtime-bench';
+import { formatVotingMembersBench, runVotingMembersBench, votingMembersBenchJson, votingMembersWarnings } from './bench/voting-members-bench';
 
 function setting(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -26,6 +27,8 @@ const settings = {
   requestsPerClient: setting('BENCH_REQUESTS_PER_CLIENT', 20),
   openNotices: setting('BENCH_OPEN_NOTICES', 5),
   rosterPeople: setting('BENCH_ROSTER_PEOPLE', 5_000),
+  votingPeople: setting('BENCH_VOTING_PEOPLE', 2_000),
+  votingCalls: setting('BENCH_VOTING_CALLS', 200),
   /** Wednesday 23 Sep 2026, 09:00 China time. */
   start: new Date(process.env.BENCH_CLOCK_START ?? '2026-09-23T01:00:00.000Z'),
   timeoutMs: setting('BENCH_TIMEOUT_SECONDS', 300) * 1000,
@@ -55,13 +58,13 @@ async function main(): Promise<void> {
     progress(`warm-up: ${settings.warmupNotices} notices…`);
     await runRuntimeBench({ endpoint: db.endpoint, notices: settings.warmupNotices, rate: 10_000_000, start: settings.start });
 
-    progress(`1/4 local runtime: ${settings.notices} notices, clock ×${settings.rate}…`);
+    progress(`1/5 local runtime: ${settings.notices} notices, clock ×${settings.rate}…`);
     const runtime = await runRuntimeBench({ endpoint: db.endpoint, notices: settings.notices, rate: settings.rate, start: settings.start });
 
-    progress(`2/4 floor: bare aws-local-stepfunctions, ${settings.floorRounds} rounds of ${settings.notices}…`);
+    progress(`2/5 floor: bare aws-local-stepfunctions, ${settings.floorRounds} rounds of ${settings.notices}…`);
     const floor = await runFloorBench({ notices: settings.notices, rounds: settings.floorRounds, definition });
 
-    progress(`3/4 objections: ${settings.clients} clients × ${settings.requestsPerClient} POSTs…`);
+    progress(`3/5 objections: ${settings.clients} clients × ${settings.requestsPerClient} POSTs…`);
     const objections = await runObjectionBench({
       endpoint: db.endpoint,
       openNotices: settings.openNotices,
@@ -70,9 +73,13 @@ async function main(): Promise<void> {
       start: settings.start,
     });
 
-    progress(`4/4 roster: ${settings.rosterPeople} people, preview and import (after a 300-person warm-up)…`);
+    progress(`4/5 roster: ${settings.rosterPeople} people, preview and import (after a 300-person warm-up)…`);
     await runRosterBench({ endpoint: db.endpoint, people: 300 });
     const roster = await runRosterBench({ endpoint: db.endpoint, people: settings.rosterPeople });
+
+    progress(`5/5 voting members: a committee of ${settings.votingPeople} people, ${settings.votingCalls} calls (after 10 warm-up), then one branch…`);
+    const voting = await runVotingMembersBench({ endpoint: db.endpoint, people: settings.votingPeople, calls: settings.votingCalls });
+    for (const warning of votingMembersWarnings(voting)) progress(`voting members: WARNING ${warning}`);
 
     const report: BenchReport = {
       environment: {
@@ -92,8 +99,8 @@ async function main(): Promise<void> {
     for (const [part, lines] of [['runtime', runtime.unusualLog], ['objections', objections.unusualLog]] as const) {
       for (const line of lines.slice(0, 10)) progress(`${part} log: ${line}`);
     }
-    console.log(`\n${formatReport(report)}\n\n${formatRosterBench(roster)}\n`);
-    console.log(JSON.stringify({ ...JSON.parse(reportJson(report)), roster: rosterBenchJson(roster) }));
+    console.log(`\n${formatReport(report)}\n\n${formatRosterBench(roster)}\n\n${formatVotingMembersBench(voting)}\n`);
+    console.log(JSON.stringify({ ...JSON.parse(reportJson(report)), roster: rosterBenchJson(roster), votingMembers: votingMembersBenchJson(voting) }));
   } finally {
     clearTimeout(watchdog);
     process.off('SIGINT', interrupt);
