@@ -1,6 +1,6 @@
 import type { StaffRole } from '../../shared/services/actor';
 import type { Organization } from '../../shared/store/orgs-repo';
-import { personIdFor, type MembershipStatus, type Person } from '../../shared/store/people-repo';
+import type { MembershipStatus, Person } from '../../shared/store/people-repo';
 import type { AttendanceExclusion, Dated, RightsState } from '../../shared/domain/registry/person';
 
 /** Demo data for the local runtime (fake people; ID numbers carry a valid GB 11643 check digit). */
@@ -114,16 +114,20 @@ const BUSINESS: Row[] = [
   ['胡军', '男', '1991-05-27', '大学专科', '数据共享科 副科长', { history: [['full', '2016-12-01']] }],
 ];
 
-/** The demo person `key` ('office-01', 'business-03', …) and their id (derived from the ID number). */
+/**
+ * The demo person `key` ('office-01', 'business-03', …). Their ids are fixed (`p-demo-office-01`, …) so links and
+ * tests can name them, and like every person id they say nothing about the ID number.
+ */
 const KEYS = new Map<string, Person>();
 
 function people(rows: Row[], orgId: string, unit: string, prefix: string, phoneBase: number): Person[] {
   return rows.map(([name, gender, birthDate, education, post, extra], index) => {
     const idNumber = demoIdNumber('110105', birthDate, 40 + index, gender);
+    const key = `${prefix}-${String(index + 1).padStart(2, '0')}`;
     const statusHistory = extra.history.map(([value, from]) => ({ value, from }));
     const rightsHistory = extra.rights ?? [];
     const person: Person = {
-      id: personIdFor(idNumber),
+      id: `p-demo-${key}`,
       orgId,
       name,
       gender,
@@ -143,7 +147,7 @@ function people(rows: Row[], orgId: string, unit: string, prefix: string, phoneB
       applicationDate: extra.applicationDate,
       version: 1,
     };
-    KEYS.set(`${prefix}-${String(index + 1).padStart(2, '0')}`, person);
+    KEYS.set(key, person);
     return person;
   });
 }

@@ -4,7 +4,7 @@ import type { ServiceDeps } from '../../shared/services/deps';
 import { getAccount, putAccount } from '../../shared/store/accounts-repo';
 import { auditPut } from '../../shared/store/audit';
 import { orgPk, putNewOrganization } from '../../shared/store/orgs-repo';
-import { personPk, putNewPerson } from '../../shared/store/people-repo';
+import { personPk, putNewPersonItems } from '../../shared/store/people-repo';
 import type { Store } from '../../shared/store/store';
 import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../shared/store/transact';
 import { DEMO_ORGANIZATIONS, DEMO_PEOPLE, DEMO_SIGN_INS, demoPerson, type DemoSignIn } from './seed-data';
@@ -30,13 +30,16 @@ async function seedAccount(deps: Pick<ServiceDeps, 'store'>, signIn: DemoSignIn)
   return putAccount(deps.store, { username, passwordHash: await hashPassword(signIn.password), role, orgId, email, displayName }, { onlyIfNew: true });
 }
 
-/** Writes a new record with its audit event in one transaction; false when the record exists (nothing changes). */
+/**
+ * Writes a new record with its audit event in one transaction; false when the record exists, or for a person
+ * when their ID number is registered already (nothing changes).
+ */
 async function putOnce(store: Store, items: TransactItem[]): Promise<boolean> {
   try {
     await transactWrite(store, items);
     return true;
   } catch (error) {
-    if (error instanceof StoreConditionFailedError && error.failedAt(0)) return false;
+    if (error instanceof StoreConditionFailedError) return false;
     throw error;
   }
 }
@@ -44,7 +47,8 @@ async function putOnce(store: Store, items: TransactItem[]): Promise<boolean> {
 /**
  * Seeds the demo organizations, staff accounts and people. Idempotent: every write is conditional
  * (only if absent), so a second run changes nothing. Each organization and person is written with its
- * first audit event (全程纪实) in the same transaction. Returns how many items this run created.
+ * first audit event (全程纪实) in the same transaction, a person also with its ID-number index item.
+ * Returns how many items this run created.
  */
 export async function seedDemo(deps: Pick<ServiceDeps, 'store'> & { clock?: ServiceDeps['clock'] }): Promise<SeedResult> {
   const { store } = deps;
@@ -61,7 +65,7 @@ export async function seedDemo(deps: Pick<ServiceDeps, 'store'> & { clock?: Serv
   const people = count(
     await Promise.all(
       DEMO_PEOPLE.map((person) =>
-        putOnce(store, [putNewPerson(store, person), auditPut(store, personPk(person.id), { at, action: 'person.created', actor: 'system', details: { name: person.name, orgId: person.orgId, status: person.status, seeded: true } })]),
+        putOnce(store, [...putNewPersonItems(store, person), auditPut(store, personPk(person.id), { at, action: 'person.created', actor: 'system', details: { name: person.name, orgId: person.orgId, status: person.status, seeded: true } })]),
       ),
     ),
   );

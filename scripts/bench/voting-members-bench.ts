@@ -4,7 +4,7 @@ import type { Organization } from '../../shared/domain/registry/organization';
 import type { AttendanceExclusion, Dated, MembershipStatus, Person, RightsState } from '../../shared/domain/registry/person';
 import { votingMembersOf } from '../../shared/services/registry/questions';
 import { putNewOrganization } from '../../shared/store/orgs-repo';
-import { personIdFor, putNewPerson } from '../../shared/store/people-repo';
+import { newPersonId, putNewPerson } from '../../shared/store/people-repo';
 import { createStore, ensureTable, type Store } from '../../shared/store/store';
 import { transactWrite, type TransactItem } from '../../shared/store/transact';
 import { percentile, round } from './stats';
@@ -156,7 +156,7 @@ export function votingBenchPerson(i: number, orgId: string): SeededPerson {
       break;
   }
   const person: Person = {
-    id: personIdFor(idNumber), orgId, name, gender, ethnicity: i % 25 === 0 ? '回族' : '汉族', birthDate, idNumber,
+    id: newPersonId(), orgId, name, gender, ethnicity: i % 25 === 0 ? '回族' : '汉族', birthDate, idNumber,
     education: i % 4 === 0 ? '硕士研究生' : '大学本科', unitPost: `第${(i % 40) + 1}处 ${i % 5 === 0 ? '副处长' : '科员'}`,
     phone: `139${String(i).padStart(8, '0')}`, email: `member${i}@example.gov.cn`,
     status: statusHistory[statusHistory.length - 1].value, statusHistory,

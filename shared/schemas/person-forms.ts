@@ -9,7 +9,7 @@ export const MEMBERSHIP_STATUSES = Object.keys(MEMBERSHIP_STATUS_LABELS) as [Mem
 export const RIGHTS_STATES = Object.keys(RIGHTS_STATE_LABELS) as [RightsState, ...RightsState[]];
 export const EXCLUSION_REASONS = Object.keys(EXCLUSION_REASON_LABELS) as [AttendanceExclusionReason, ...AttendanceExclusionReason[]];
 
-/** The fields of a person's record that staff edit (the ID number is fixed once recorded: it keys the person). */
+/** The fields of a person's record that staff edit (the ID number: required when adding, optional when editing). */
 const recordFields = {
   orgId: requiredText('所属组织', 100),
   name: requiredText('姓名', 30),
@@ -34,7 +34,8 @@ export const createPersonForm = z.object({
   statusFrom: isoDate('状态起始日期'),
 });
 
-export const editPersonForm = z.object({ ...recordFields, version: versionField });
+/** Editing: a blank ID number keeps the stored one (the form never shows it in full). */
+export const editPersonForm = z.object({ ...recordFields, idNumber: optionalText('身份证号', 40), version: versionField });
 
 export const personStatusForm = z.object({
   status: choice('党员状态', MEMBERSHIP_STATUSES),

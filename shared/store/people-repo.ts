@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { normalizeIdNumber } from '../domain/registry/id-number';
 import type { Person } from '../domain/registry/person';
 import { queryAll } from './query-all';
 import type { Store } from './store';
@@ -9,14 +10,40 @@ export type { MembershipStatus, Person } from '../domain/registry/person';
 
 /**
  * People: pk PERSON#<personId>, sk PERSON; an organization's people through gsi2 ORG#<orgId>#person / <name>#<id>.
- * The person id is derived from the ID number (a roster row finds its person without a lookup, and no key carries
- * the ID number itself). A person's changes are audit events in the same partition.
+ * A person's changes are audit events in the same partition.
+ *
+ * The person id is random and says nothing about the person. It appears in staff URLs, JSON and audit events,
+ * and ID numbers are few enough (region × birth date × sequence ≈ 10^11) that anything computed from the number
+ * alone, a hash included, gives the number back by trying them all. One ID number is still one person: the
+ * ID-number index item (pk IDNUMBER#<sha256 of the normalized number>, sk IDNUMBER, attribute personId) is
+ * written and removed in the same transactions as the person, conditionally, so a second person with the same
+ * number is refused. That item is internal: its key never leaves the store (no URL, page, JSON, log or audit event).
  */
 export const personPk = (personId: string) => `PERSON#${personId}`;
 const PERSON_SK = 'PERSON';
+const ID_NUMBER_SK = 'IDNUMBER';
 
-export function personIdFor(idNumber: string): string {
-  return `p-${createHash('sha256').update(idNumber.trim().toUpperCase()).digest('hex').slice(0, 24)}`;
+/** A new, random person id: `p-` and 16 random bytes (base64url). */
+export function newPersonId(): string {
+  return `p-${randomBytes(16).toString('base64url')}`;
+}
+
+/** The ID number as the index compares it (spaces, full-width digits, lower-case x). */
+const normalized = (idNumber: string) => normalizeIdNumber(idNumber).toUpperCase();
+
+/** Whether two ID numbers are the same once normalized (as the index compares them). */
+export function sameIdNumber(a: string, b: string): boolean {
+  return normalized(a) === normalized(b);
+}
+
+/** The key of the ID-number index item. Internal to the store: never shown, returned or logged. */
+function idNumberKey(idNumber: string): { pk: string; sk: string } {
+  return { pk: `IDNUMBER#${createHash('sha256').update(normalized(idNumber)).digest('hex')}`, sk: ID_NUMBER_SK };
+}
+
+/** The index keys of ID numbers, for batch reads (people-batch.ts). */
+export function idNumberIndexKeys(idNumbers: readonly string[]): Map<string, { pk: string; sk: string }> {
+  return new Map(idNumbers.map((idNumber) => [idNumber, idNumberKey(idNumber)]));
 }
 
 function personItem(person: Person): Record<string, unknown> {
@@ -28,9 +55,34 @@ function toPerson(item: Record<string, unknown>): Person {
   return person as unknown as Person;
 }
 
-/** Put of a new person (refused if the id exists). */
+/** Put of a new person (refused if the id exists). Alone it does not register the ID number: see `putNewPersonItems`. */
 export function putNewPerson(store: Store, person: Person): TransactItem {
   return { Put: { TableName: store.tableName, Item: personItem(person), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** Registers `idNumber` as `personId`'s; refused (condition failed) when the number is registered already. */
+export function putIdNumberIndex(store: Store, idNumber: string, personId: string): TransactItem {
+  return { Put: { TableName: store.tableName, Item: { ...idNumberKey(idNumber), type: 'idnumber-index', personId }, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** Removes `personId`'s registration of `idNumber` (refused when the number is not registered to that person). */
+export function deleteIdNumberIndex(store: Store, idNumber: string, personId: string): TransactItem {
+  return {
+    Delete: {
+      TableName: store.tableName,
+      Key: idNumberKey(idNumber),
+      ConditionExpression: 'personId = :personId',
+      ExpressionAttributeValues: { ':personId': personId },
+    },
+  };
+}
+
+/**
+ * The writes of a new person, for one transaction with its audit event: the person (refused if the id exists),
+ * then its ID-number index item (refused if the number is registered: a duplicate). Index 1 is the duplicate.
+ */
+export function putNewPersonItems(store: Store, person: Person): [TransactItem, TransactItem] {
+  return [putNewPerson(store, person), putIdNumberIndex(store, person.idNumber, person.id)];
 }
 
 /** Replaces a person whose stored version is `person.version - 1` (optimistic locking). */
@@ -45,13 +97,30 @@ export function replacePerson(store: Store, person: Person): TransactItem {
   };
 }
 
+/**
+ * The writes of a change to a stored person (`next.version` = stored version + 1): the replacement, and when the
+ * ID number changes, the old number's index item removed and the new one's put (refused if it is registered).
+ * Items: [replace] or [replace, delete old index, put new index]; index 2 failing is a duplicate number.
+ */
+export function changePersonItems(store: Store, before: Person, next: Person): TransactItem[] {
+  const replace = replacePerson(store, next);
+  if (sameIdNumber(before.idNumber, next.idNumber)) return [replace];
+  return [replace, deleteIdNumberIndex(store, before.idNumber, before.id), putIdNumberIndex(store, next.idNumber, next.id)];
+}
+
 export async function getPerson(store: Store, id: string): Promise<Person | undefined> {
   const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: personPk(id), sk: PERSON_SK }, ConsistentRead: true }));
   return result.Item ? toPerson(result.Item) : undefined;
 }
 
+/** The person an ID number is registered to: the index item, then the person (both strongly consistent). */
 export async function getPersonByIdNumber(store: Store, idNumber: string): Promise<Person | undefined> {
-  return getPerson(store, personIdFor(idNumber));
+  const index = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: idNumberKey(idNumber), ConsistentRead: true }));
+  const personId = index.Item?.personId;
+  if (typeof personId !== 'string') return undefined;
+  const person = await getPerson(store, personId);
+  // Between the two reads the number may have moved to another record: then the index answered for an older state.
+  return person && sameIdNumber(person.idNumber, idNumber) ? person : undefined;
 }
 
 /** An organization's people, by name. */

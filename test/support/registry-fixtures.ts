@@ -3,11 +3,11 @@ import type { Organization } from '../../shared/domain/registry/organization';
 import type { Person } from '../../shared/domain/registry/person';
 import { auditPut } from '../../shared/store/audit';
 import { orgPk, putNewOrganization } from '../../shared/store/orgs-repo';
-import { personIdFor, personPk, putNewPerson } from '../../shared/store/people-repo';
+import { newPersonId, personPk, putNewPersonItems } from '../../shared/store/people-repo';
 import type { Store } from '../../shared/store/store';
 import { transactWrite } from '../../shared/store/transact';
 
-/** Registry records for tests: full records with defaults, written with their first audit event as the services do. */
+/** Registry records for tests: full records with defaults, written with their first audit event (a person with its ID-number index item) as the services do. */
 
 export function testOrg(org: Pick<Organization, 'id' | 'kind'> & Partial<Organization>): Organization {
   return {
@@ -22,7 +22,7 @@ export function testOrg(org: Pick<Organization, 'id' | 'kind'> & Partial<Organiz
 
 let sequence = 1;
 
-/** A person with a valid ID number (unique per call unless `idNumber` is given); the id follows from it. */
+/** A person with a valid ID number (unique per call unless `idNumber` is given) and a random id (unless `id` is given). */
 export function testPerson(person: Pick<Person, 'orgId'> & Partial<Person>): Person {
   const gender = person.gender ?? '男';
   const birthDate = person.birthDate ?? '1990-05-17';
@@ -41,10 +41,10 @@ export function testPerson(person: Pick<Person, 'orgId'> & Partial<Person>): Per
     rightsHistory: [],
     exclusions: [],
     version: 1,
+    id: newPersonId(),
     ...person,
     idNumber,
     status,
-    id: personIdFor(idNumber),
   };
 }
 
@@ -54,6 +54,6 @@ export async function putTestOrg(store: Store, org: Organization): Promise<Organ
 }
 
 export async function putTestPerson(store: Store, person: Person): Promise<Person> {
-  await transactWrite(store, [putNewPerson(store, person), auditPut(store, personPk(person.id), { at: '2026-01-01T00:00:00.000Z', action: 'person.created', actor: 'system' })]);
+  await transactWrite(store, [...putNewPersonItems(store, person), auditPut(store, personPk(person.id), { at: '2026-01-01T00:00:00.000Z', action: 'person.created', actor: 'system' })]);
   return person;
 }

@@ -19,7 +19,7 @@ const PERSON_FLASH: Record<string, string> = {
 };
 const personPath = (personId: string, done?: string) => `/staff/people/${encodeURIComponent(personId)}${done ? `?done=${done}` : ''}`;
 
-/** The record's own fields as form values (never the ID number: it is not edited). */
+/** The record's own fields as form values (never the ID number: the edit form only takes a new one). */
 function recordValues(person: Person): Record<string, string> {
   const { orgId, name, gender, ethnicity, birthDate, education, unitPost, phone, email, address, applicationDate, version } = person;
   return { orgId, name, gender, ethnicity, birthDate, education, unitPost, phone, email: email ?? '', address: address ?? '', applicationDate: applicationDate ?? '', version: String(version) };

@@ -25,7 +25,7 @@ export class OrgClosedError extends ServiceError {
   }
 }
 
-/** A person with this ID number is already on the roster (the person id follows from the ID number). */
+/** A person with this ID number is already on the roster (the store's ID-number index refused a second one). */
 export class PersonDuplicateError extends ServiceError {
   readonly httpStatus = 409;
   constructor(readonly existingPersonId: string | undefined, options?: ErrorOptions) {

@@ -4,17 +4,18 @@ import type { Person } from '../../domain/registry/person';
 import { parseForm } from '../../schemas/parse-form';
 import { createPersonForm, editPersonForm } from '../../schemas/person-forms';
 import { auditPut } from '../../store/audit';
-import { getPerson, personIdFor, personPk, putNewPerson, replacePerson } from '../../store/people-repo';
+import { changePersonItems, getPerson, getPersonByIdNumber, newPersonId, personPk, putNewPersonItems, sameIdNumber } from '../../store/people-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree, permits } from '../authorization';
 import { InputInvalidError, RecordNotFoundError } from '../errors';
 import { checkVersion, commitChange, fieldError, today, type RegistryDeps } from './commit';
-import { OrgClosedError, PersonDuplicateError } from './errors';
+import { OrgClosedError, PersonDuplicateError, RegistryVersionConflictError } from './errors';
 
 /**
- * A person's record (DOMAIN §2). The person id follows from the ID number (`personIdFor`), so one ID number is one
- * person. The ID number never goes into an audit event, an error detail or a log line.
+ * A person's record (DOMAIN §2). The person id is random (`newPersonId`): it is shown in URLs and JSON, so it must
+ * not be computable from the ID number. One ID number is one person through the store's ID-number index, written in
+ * the same transaction as the person. The ID number never goes into an audit event, an error detail or a log line.
  */
 
 type Form = Record<string, string | undefined>;
@@ -43,20 +44,25 @@ export async function createPerson(deps: RegistryDeps, actor: Actor, form: Form)
   checkIdNumber(idNumber, input, today(deps));
   const { idNumber: _raw, status, statusFrom, ...record } = input;
   const person: Person = {
-    ...record, id: personIdFor(idNumber), idNumber, status, statusHistory: [{ value: status, from: statusFrom }],
+    ...record, id: newPersonId(), idNumber, status, statusHistory: [{ value: status, from: statusFrom }],
     rightsState: 'normal', rightsHistory: [], exclusions: [], version: 1,
   };
   const at = deps.clock.now().toISOString();
   const details = { name: person.name, orgId: person.orgId, orgName: tree.get(person.orgId)?.name, status, statusFrom };
   try {
-    await transactWrite(deps.store, [putNewPerson(deps.store, person), auditPut(deps.store, personPk(person.id), { at, action: 'person.created', actor: actor.id, details })]);
+    await transactWrite(deps.store, [...putNewPersonItems(deps.store, person), auditPut(deps.store, personPk(person.id), { at, action: 'person.created', actor: actor.id, details })]);
   } catch (error) {
     if (!(error instanceof StoreConditionFailedError)) throw error;
-    const existing = await getPerson(deps.store, person.id);
-    const visible = existing && permits(actor, 'person.view', existing.orgId, tree) ? existing.id : undefined;
-    throw new PersonDuplicateError(visible, { cause: error });
+    throw await duplicateError(deps, actor, tree, idNumber, error);
   }
   return person;
+}
+
+/** The ID number is registered already: the existing person is named only to someone who may see them. */
+async function duplicateError(deps: RegistryDeps, actor: Actor, tree: OrgTree, idNumber: string, cause: unknown): Promise<PersonDuplicateError> {
+  const existing = await getPersonByIdNumber(deps.store, idNumber);
+  const visible = existing && permits(actor, 'person.view', existing.orgId, tree) ? existing.id : undefined;
+  return new PersonDuplicateError(visible, { cause });
 }
 
 /** The person as the actor may act on them: found, and in scope for `action`. */
@@ -74,7 +80,11 @@ export async function loadPerson(deps: RegistryDeps, actor: Actor, personId: str
 
 const RECORD_FIELDS = ['orgId', 'name', 'gender', 'ethnicity', 'birthDate', 'education', 'unitPost', 'phone', 'email', 'address', 'applicationDate'] as const;
 
-/** Edits the record (not the ID number, status, rights or exclusions); moving to another organization needs both. */
+/**
+ * Edits the record, the ID number included (not status, rights or exclusions); moving to another organization needs
+ * both. A blank or unchanged ID number keeps the stored one; a new one is validated as on creation and moves the
+ * ID-number index in the same transaction (a number registered to someone else is refused as a duplicate).
+ */
 export async function editPerson(deps: RegistryDeps, actor: Actor, personId: string, form: Form): Promise<Person> {
   const { tree, person } = await loadPerson(deps, actor, personId, 'person.edit');
   const orgId = form.orgId?.trim() ?? '';
@@ -85,16 +95,35 @@ export async function editPerson(deps: RegistryDeps, actor: Actor, personId: str
   const input = parseForm(editPersonForm, form);
   checkVersion(person, input.version, `edit person ${personId}`);
   if (input.orgId !== person.orgId) checkOrg(tree, input.orgId);
-  checkIdNumber(person.idNumber, input, today(deps));
-  const { version: _version, ...record } = input;
-  const next: Person = { ...person, ...record, version: person.version + 1 };
+  const idNumber = input.idNumber && !sameIdNumber(input.idNumber, person.idNumber) ? normalizeIdNumber(input.idNumber) : person.idNumber;
+  checkIdNumber(idNumber, input, today(deps));
+  const { version: _version, idNumber: _typed, ...record } = input;
+  const next: Person = { ...person, ...record, idNumber, version: person.version + 1 };
   // Only which fields changed (and the organization, which is not personal data): no values, never the ID number.
-  const changed = RECORD_FIELDS.filter((key) => (person[key] ?? '') !== (next[key] ?? ''));
+  const changed: string[] = RECORD_FIELDS.filter((key) => (person[key] ?? '') !== (next[key] ?? ''));
+  const idNumberChanged = idNumber !== person.idNumber;
+  if (idNumberChanged) {
+    // Whoever may replace the number must be someone who may see it (today the same roles as person.edit).
+    authorize(actor, 'person.viewIdNumber', person.orgId, tree);
+    changed.push('idNumber');
+  }
   if (changed.length === 0) return person;
   const details: Record<string, unknown> = { changed };
   if (next.orgId !== person.orgId) details.org = { before: tree.get(person.orgId)?.name ?? person.orgId, after: tree.get(next.orgId)?.name ?? next.orgId };
   if (next.name !== person.name) details.name = { before: person.name, after: next.name };
   const at = deps.clock.now().toISOString();
-  await commitChange(deps, [replacePerson(deps.store, next), auditPut(deps.store, personPk(personId), { at, action: 'person.edited', actor: actor.id, details })], `edit person ${personId}`);
+  const items = [...changePersonItems(deps.store, person, next), auditPut(deps.store, personPk(personId), { at, action: 'person.edited', actor: actor.id, details })];
+  if (!idNumberChanged) {
+    await commitChange(deps, items, `edit person ${personId}`);
+    return next;
+  }
+  try {
+    await transactWrite(deps.store, items);
+  } catch (error) {
+    if (!(error instanceof StoreConditionFailedError)) throw error;
+    // Items: the record (version), the old number's index item (still this person's), the new one's (not registered).
+    if (error.failedAt(2)) throw await duplicateError(deps, actor, tree, idNumber, error);
+    throw new RegistryVersionConflictError({ cause: error, detail: `edit person ${personId}: condition failed` });
+  }
   return next;
 }

@@ -1,6 +1,6 @@
 import { countVerdicts, personFromRecord, planRoster, type RosterCounts, type RowProblem, type RowVerdict } from '../../domain/roster';
 import { auditPut } from '../../store/audit';
-import { personIdFor, personPk, putNewPerson, replacePerson } from '../../store/people-repo';
+import { newPersonId, personPk, putNewPersonItems, replacePerson } from '../../store/people-repo';
 import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
@@ -9,8 +9,11 @@ import { authorizeRosterUse } from './roster-access';
 import { decodeExpected, unpackRosterFile, type CarriedFile } from './roster-carry';
 import { rosterPlanContext } from './roster-context';
 
-/** People per transaction: each is its record and its audit event, and a transaction holds at most 100 items. */
-export const ROSTER_CHUNK_PEOPLE = 50;
+/**
+ * People per transaction, and a transaction holds at most 100 items: a new person is 3 (the record, its
+ * ID-number index item, the audit event), a changed one 2 (the record, the audit event).
+ */
+export const ROSTER_CHUNK_PEOPLE = 33;
 
 export interface RosterConfirmation extends CarriedFile {
   fileName: string;
@@ -48,14 +51,15 @@ export interface RosterImportResult {
 interface Write {
   verdict: RowVerdict;
   created: boolean;
-  items: [TransactItem, TransactItem];
+  items: TransactItem[];
 }
 
 function planWrite(deps: ServiceDeps, actor: Actor, verdict: RowVerdict, expectedVersion: number, sha256: string): Write {
   const record = verdict.record!;
-  const personId = personIdFor(record.idNumber);
+  // A changed row is the stored person the ID number found; a new one gets a random id (its number goes in the index).
+  const personId = expectedVersion !== 0 && verdict.existing ? verdict.existing.id : newPersonId();
   const person = personFromRecord(record, personId, expectedVersion === 0 ? undefined : verdict.existing, expectedVersion);
-  const write = expectedVersion === 0 ? putNewPerson(deps.store, person) : replacePerson(deps.store, person);
+  const writes = expectedVersion === 0 ? putNewPersonItems(deps.store, person) : [replacePerson(deps.store, person)];
   // Audit details in the registry's vocabulary (shared/ui/audit-trail.ts); never the ID number.
   const details: Record<string, unknown> = { source: 'roster-import', file: sha256.slice(0, 16), row: verdict.rowNumber };
   const before = expectedVersion === 0 ? undefined : verdict.existing;
@@ -69,7 +73,7 @@ function planWrite(deps: ServiceDeps, actor: Actor, verdict: RowVerdict, expecte
   const audit = auditPut(deps.store, personPk(personId), {
     at: deps.clock.now().toISOString(), action: expectedVersion === 0 ? 'person.created' : 'person.edited', actor: actor.id, details,
   });
-  return { verdict, created: expectedVersion === 0, items: [write, audit] };
+  return { verdict, created: expectedVersion === 0, items: [...writes, audit] };
 }
 
 function skippedReason(verdict: RowVerdict, expected: number | undefined): string | undefined {
@@ -80,8 +84,9 @@ function skippedReason(verdict: RowVerdict, expected: number | undefined): strin
 
 /**
  * Imports the rows the preview found valid and new or changed, re-reading and re-checking the carried file.
- * Unchanged rows are not written at all. Writes go in transactions of 50 people, each person conditional on
- * the version the preview saw: a change since then refuses that transaction (and the result names its rows).
+ * Unchanged rows are not written at all. Writes go in transactions of 33 people, each person conditional on
+ * what the preview saw (the stored version; for a new person, its ID number not registered yet): a change since
+ * then refuses that transaction (and the result names its rows).
  */
 export async function importRoster(deps: ServiceDeps, actor: Actor, confirmation: RosterConfirmation): Promise<RosterImportResult> {
   authorizeRosterUse(actor, 'roster.import');
@@ -104,7 +109,10 @@ export async function importRoster(deps: ServiceDeps, actor: Actor, confirmation
     } catch (error) {
       if (!(error instanceof StoreConditionFailedError)) throw error;
       const rowNumbers = chunk.map((w) => w.verdict.rowNumber);
-      result.refused.push({ rowNumbers, conflictRows: rowNumbers.filter((_, index) => error.failedAt(index * 2)) });
+      // A new person's index item fails when the number was registered since the preview; a changed one's record on its version.
+      const offsets = chunk.map((_, index) => chunk.slice(0, index).reduce((sum, w) => sum + w.items.length, 0));
+      const conflicted = (write: Write, index: number) => write.items.some((_, item) => error.failedAt(offsets[index] + item));
+      result.refused.push({ rowNumbers, conflictRows: chunk.flatMap((write, index) => (conflicted(write, index) ? [write.verdict.rowNumber] : [])) });
       continue;
     }
     for (const write of chunk) (write.created ? result.created : result.updated).push(write.verdict.rowNumber);

@@ -5,8 +5,7 @@ import type { Organization } from '../../domain/registry/organization';
 import type { Person } from '../../domain/registry/person';
 import type { OrgResolution, PlanContext, RosterRow } from '../../domain/roster';
 import { listOrganizations } from '../../store/orgs-repo';
-import { getPeopleByIds } from '../../store/people-batch';
-import { personIdFor } from '../../store/people-repo';
+import { getPeopleByIdNumbers } from '../../store/people-batch';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
 import { mayRoster } from './roster-access';
@@ -34,16 +33,10 @@ export function orgResolver(tree: OrgTree, inScope: (orgId: string) => boolean):
   };
 }
 
-/** The stored people the rows name, by normalized ID number (reads only, in batches). */
+/** The stored people the rows name, by normalized ID number (reads only, in batches: the ID-number index, then the people). */
 async function storedPeople(deps: ServiceDeps, rows: readonly RosterRow[]): Promise<Map<string, Person>> {
   const idNumbers = [...new Set(rows.map((row) => normalizeIdNumber(row.values.idNumber ?? '')).filter((id) => /^\d{17}[\dX]$/.test(id)))];
-  const byId = await getPeopleByIds(deps.store, idNumbers.map(personIdFor));
-  const found = new Map<string, Person>();
-  for (const idNumber of idNumbers) {
-    const person = byId.get(personIdFor(idNumber));
-    if (person) found.set(idNumber, person);
-  }
-  return found;
+  return getPeopleByIdNumbers(deps.store, idNumbers);
 }
 
 /** Everything the pure plan needs: today, the tree with the actor's scope, and the stored people the file names. */

@@ -19,7 +19,7 @@ export interface PersonFormOptions {
   message?: string;
 }
 
-/** 添加人员 / 编辑人员信息. The ID number is entered once, when the person is added (it identifies them). */
+/** 添加人员 / 编辑人员信息. Editing never shows the stored ID number: a new one may be typed in to correct it. */
 export function personFormPage(options: PersonFormOptions): SafeHtml {
   const { form, mode } = options;
   const L = PERSON_FIELD_LABELS;
@@ -37,7 +37,9 @@ export function personFormPage(options: PersonFormOptions): SafeHtml {
       ${radioGroup({ name: 'gender', label: L.gender, state: form, required: true, options: [['男', '男'], ['女', '女']] })}
       ${textField({ name: 'ethnicity', label: L.ethnicity, state: form, required: true, maxLength: 20, hint: '例如：汉族' })}
       ${textField({ name: 'birthDate', label: L.birthDate, type: 'date', state: form, required: true })}
-      ${mode === 'create' ? textField({ name: 'idNumber', label: L.idNumber, state: form, required: true, maxLength: 40, autocomplete: 'off', hint: '18 位，最后一位可能是 X；系统核对校验位，以及与出生日期、性别是否一致。添加后不能修改。' }) : ''}
+      ${mode === 'create'
+        ? textField({ name: 'idNumber', label: L.idNumber, state: form, required: true, maxLength: 40, autocomplete: 'off', hint: '18 位，最后一位可能是 X；系统核对校验位，以及与出生日期、性别是否一致。' })
+        : textField({ name: 'idNumber', label: `更正${L.idNumber}`, state: form, maxLength: 40, autocomplete: 'off', hint: '留空则不修改。如需更正，请填写新的完整号码（18 位）；系统核对校验位，以及与出生日期、性别是否一致。' })}
       ${textField({ name: 'education', label: L.education, state: form, required: true, maxLength: 30, hint: '例如：大学本科' })}
       ${textField({ name: 'unitPost', label: L.unitPost, state: form, required: true, maxLength: 100 })}
       ${textField({ name: 'phone', label: L.phone, state: form, required: true, maxLength: 30, autocomplete: 'off' })}

@@ -1,7 +1,7 @@
 import { createStaffSite } from '../../../functions/http/staff-site';
 import type { HttpHandlerFn } from '../../../functions/http/edge/types';
 import { demoIdNumber } from '../../../infra/local/seed-data';
-import { personIdFor } from '../../../shared/store/people-repo';
+import { createHash } from 'node:crypto';
 import { putTestOrg, putTestPerson, testOrg, testPerson } from '../../support/registry-fixtures';
 import { Browser, signInWithForm } from './support/http-client';
 import { addAccount, createTestDeps, type TestDeps } from './support/test-deps';
@@ -9,6 +9,7 @@ import { addAccount, createTestDeps, type TestDeps } from './support/test-deps';
 let deps: TestDeps;
 let site: HttpHandlerFn;
 const MEMBER_ID_NUMBER = demoIdNumber('110105', '1985-02-21', 46, '女');
+let personId: string;
 
 beforeAll(async () => {
   deps = await createTestDeps();
@@ -20,7 +21,7 @@ beforeAll(async () => {
   await putTestOrg(store, testOrg({ id: 'b1', kind: 'branch', parentId: 'c1', name: '办公室党支部', termEnd: '2025-12-31' }));
   await putTestOrg(store, testOrg({ id: 'b2', kind: 'branch', parentId: 'gb', name: '业务一处党支部' }));
   await putTestOrg(store, testOrg({ id: 'g1', kind: 'party-group', parentId: 'b1', name: '第一党小组' }));
-  await putTestPerson(store, testPerson({ orgId: 'b1', name: '何芳', gender: '女', birthDate: '1985-02-21', idNumber: MEMBER_ID_NUMBER }));
+  personId = (await putTestPerson(store, testPerson({ orgId: 'b1', name: '何芳', gender: '女', birthDate: '1985-02-21', idNumber: MEMBER_ID_NUMBER }))).id;
   await putTestPerson(store, testPerson({ orgId: 'b2', name: '胡军' }));
   await addAccount(store, { username: 'admin', password: 'pw-admin-123', role: 'admin', orgId: 'wc', displayName: '管理员' });
   await addAccount(store, { username: 'li', password: 'pw-li-123', orgId: 'b1', displayName: '李书记' });
@@ -99,8 +100,6 @@ describe('组织管理 pages', () => {
 });
 
 describe('党员名册 pages', () => {
-  const personId = personIdFor(MEMBER_ID_NUMBER);
-
   test('lists mask the ID number; the person page shows it in full to committee staff and admins only', async () => {
     const admin = await signedIn('admin', 'pw-admin-123');
     const list = (await admin.browser.get('/staff/orgs/c1/people')).body ?? '';
@@ -130,7 +129,7 @@ describe('党员名册 pages', () => {
     const idNumber = demoIdNumber('110105', '1998-01-19', 43, '男');
     const created = await browser.post('/staff/people', { ...form, idNumber });
     expect(created.statusCode).toBe(303);
-    expect(created.headers?.location).toBe(`/staff/people/${personIdFor(idNumber)}?done=created`);
+    expect(created.headers?.location).toMatch(/^\/staff\/people\/p-[A-Za-z0-9_-]{22}\?done=created$/);
     const duplicate = await browser.post('/staff/people', { ...form, idNumber });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.body).toContain('该身份证号已在党员名册中登记');
@@ -150,5 +149,68 @@ describe('党员名册 pages', () => {
     const li = await signedIn('li', 'pw-li-123');
     expect((await li.browser.post(`/staff/people/${personId}/exclusions`, { _csrf: li.csrf, reason: 'abroad', from: '2026-02-01', version: '2' })).statusCode).toBe(303);
     expect((await li.browser.post(`/staff/people/${personId}/status`, { _csrf: li.csrf, status: 'probationary', from: '2026-02-01', version: '3' })).statusCode).toBe(403);
+  });
+
+  test('person ids reveal nothing; no page or JSON carries the ID-number index key, nor the full number outside the person page for committee staff and admins', async () => {
+    const admin = await signedIn('admin', 'pw-admin-123');
+    const json = { headers: { accept: 'application/json' } };
+    const form = { orgId: 'b2', name: '同名', gender: '女', ethnicity: '汉族', birthDate: '1991-06-30', education: '大学本科', unitPost: '综合科 科员', phone: '13910015099', status: 'full', statusFrom: '2016-07-01' };
+    const numbers = [demoIdNumber('110105', '1991-06-30', 21, '女'), demoIdNumber('110105', '1991-06-30', 22, '女')];
+    const ids: string[] = [];
+    for (const idNumber of numbers) {
+      const created = await admin.browser.request('POST', '/staff/people', { body: { ...form, idNumber }, json: true, headers: { 'x-csrf-token': admin.csrf } });
+      expect(created.statusCode).toBe(201);
+      ids.push(JSON.parse(created.body ?? '{}').person.id);
+    }
+    const duplicate = await admin.browser.request('POST', '/staff/people', { body: { ...form, idNumber: numbers[0] }, json: true, headers: { 'x-csrf-token': admin.csrf } });
+    expect(duplicate.statusCode).toBe(409);
+    const listed = JSON.parse((await admin.browser.get('/staff/orgs/b2/people', json)).body ?? '{}').people as { id: string; name: string }[];
+    expect(listed.filter((p) => p.name === '同名').map((p) => p.id).sort()).toEqual([...ids].sort());
+    const hashes = [...numbers, MEMBER_ID_NUMBER].map((n) => createHash('sha256').update(n).digest('hex'));
+    for (const id of ids) {
+      expect(id).toMatch(/^p-[A-Za-z0-9_-]{22}$/);
+      for (const hash of hashes) expect(hash).not.toContain(id.slice(2, 10));
+    }
+    expect(ids[0].slice(0, 6)).not.toBe(ids[1].slice(0, 6));
+
+    // Correct the member's number through the edit form, which never shows the stored one.
+    const editForm = (await admin.browser.get(`/staff/people/${personId}/edit`)).body ?? '';
+    expect(editForm).toContain('更正身份证号');
+    expect(editForm).not.toContain(MEMBER_ID_NUMBER);
+    const newNumber = demoIdNumber('110105', '1985-02-21', 48, '女');
+    const values = { orgId: 'b1', name: '何芳', gender: '女', ethnicity: '汉族', birthDate: '1985-02-21', education: '大学本科', unitPost: '综合科 科员', phone: '13900000000' };
+    const version = JSON.parse((await admin.browser.get(`/staff/people/${personId}`, json)).body ?? '{}').person.version as number;
+    // A number registered to someone else (born the same day) is refused.
+    const sameDay = demoIdNumber('110105', '1985-02-21', 47, '女');
+    const other = await admin.browser.request('POST', '/staff/people', { body: { ...form, birthDate: '1985-02-21', idNumber: sameDay }, json: true, headers: { 'x-csrf-token': admin.csrf } });
+    expect(other.statusCode).toBe(201);
+    const taken = await admin.browser.post(`/staff/people/${personId}`, { _csrf: admin.csrf, ...values, idNumber: sameDay, version: String(version) });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.body).toContain('该身份证号已在党员名册中登记');
+    const edited = await admin.browser.post(`/staff/people/${personId}`, { _csrf: admin.csrf, ...values, idNumber: newNumber, version: String(version) });
+    expect(edited.statusCode).toBe(303);
+    const ownPage = (await admin.browser.get(`/staff/people/${personId}`)).body ?? '';
+    expect(ownPage).toContain(newNumber);
+    expect(ownPage).toContain('修改的项目：身份证号');
+    hashes.push(...[newNumber, sameDay].map((n) => createHash('sha256').update(n).digest('hex')));
+    const allNumbers = [...numbers, MEMBER_ID_NUMBER, newNumber, sameDay];
+
+    const wang = await signedIn('wang', 'pw-wang-123');
+    const li = await signedIn('li', 'pw-li-123');
+    const maskedEverywhere = [
+      await admin.browser.get('/staff/orgs/wc/people'), await admin.browser.get('/staff/orgs/wc/people', json), await wang.browser.get('/staff/orgs/c1/people', json),
+      await li.browser.get('/staff/orgs/b1/people'), await li.browser.get(`/staff/people/${personId}`), await li.browser.get(`/staff/people/${personId}`, json),
+      await admin.browser.get(`/staff/people/${ids[1]}/edit`), duplicate, taken,
+    ];
+    const ownPages = [await admin.browser.get(`/staff/people/${personId}`, json), await wang.browser.get(`/staff/people/${personId}`), await admin.browser.get(`/staff/people/${ids[0]}`)];
+    for (const page of [...maskedEverywhere, ...ownPages]) {
+      const body = page.body ?? '';
+      expect(body).not.toContain('IDNUMBER');
+      for (const hash of hashes) expect(body).not.toContain(hash.slice(0, 16));
+    }
+    for (const page of maskedEverywhere) for (const n of allNumbers) expect(page.body ?? '').not.toContain(n);
+    expect(ownPages[0].body).toContain(newNumber);
+    expect(ownPages[1].body).toContain(newNumber);
+    expect(ownPages[2].body).toContain(numbers[0]);
   });
 });

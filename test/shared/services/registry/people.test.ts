@@ -1,4 +1,5 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
 import { demoIdNumber } from '../../../../infra/local/seed-data';
 import type { Actor } from '../../../../shared/services/actor';
 import { AuthForbiddenError } from '../../../../shared/services/errors';
@@ -7,7 +8,7 @@ import {
   RegistryVersionConflictError, setRightsState,
 } from '../../../../shared/services/registry';
 import { listAudit } from '../../../../shared/store/audit';
-import { personIdFor, personPk } from '../../../../shared/store/people-repo';
+import { getPersonByIdNumber, personPk } from '../../../../shared/store/people-repo';
 import { registryFixture } from './support';
 
 let fixture: Awaited<ReturnType<typeof registryFixture>>;
@@ -20,19 +21,58 @@ beforeAll(async () => {
 });
 
 const ID_NUMBER = demoIdNumber('110105', '1993-11-05', 41, '女');
+/** The person with ID_NUMBER, created by the first test. */
+let id: string;
 const personForm = (overrides: Record<string, string> = {}) => ({
   orgId: 'b1', name: '陈静', gender: '女', ethnicity: '汉族', birthDate: '1993-11-05', idNumber: ID_NUMBER, education: '大学本科',
   unitPost: '综合科 副科长', phone: '13910012001', email: 'chen@example.org', status: 'full', statusFrom: '2018-07-01', ...overrides,
 });
 
 describe('people', () => {
-  test('create: the id follows from the ID number; a second person with it is refused clearly', async () => {
+  test('create: a random id; a second person with the same ID number is refused clearly', async () => {
     const person = await createPerson(fixture.deps, admin, personForm({ idNumber: ` ${ID_NUMBER.toLowerCase()} ` }));
-    expect(person.id).toBe(personIdFor(ID_NUMBER));
+    id = person.id;
+    expect(person.id).toMatch(/^p-[A-Za-z0-9_-]{22}$/);
+    expect(await getPersonByIdNumber(fixture.deps.store, ID_NUMBER)).toEqual(person);
     expect(person).toMatchObject({ idNumber: ID_NUMBER, status: 'full', statusHistory: [{ value: 'full', from: '2018-07-01' }], rightsState: 'normal', version: 1 });
     const again = createPerson(fixture.deps, admin, personForm({ orgId: 'g1', name: '别人' }));
     await expect(again).rejects.toBeInstanceOf(PersonDuplicateError);
     await expect(again).rejects.toMatchObject({ httpStatus: 409, userMessage: expect.stringContaining('已在党员名册中登记'), existingPersonId: person.id });
+    // Spelled differently (full-width digits, spaces): the same number.
+    const fullWidth = ID_NUMBER.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    await expect(createPerson(fixture.deps, admin, personForm({ idNumber: ` ${fullWidth} `, name: '别人' }))).rejects.toBeInstanceOf(PersonDuplicateError);
+    // Someone who may not see the registered person is not told who it is.
+    const elsewhere = await fixture.actorFor({ id: 'zhao', role: 'committee-staff', orgId: 'gb' });
+    await expect(createPerson(fixture.deps, elsewhere, personForm({ orgId: 'b2', name: '别人' }))).rejects.toMatchObject({ httpStatus: 409, existingPersonId: undefined });
+  });
+
+  test('a person id has nothing to do with the ID number: not a hash of it, unrelated for two people alike but for the number', async () => {
+    const [numberA, numberB] = [demoIdNumber('110105', '1990-04-12', 11, '男'), demoIdNumber('110105', '1990-04-12', 12, '男')];
+    const form = (idNumber: string) => personForm({ idNumber, name: '孪生', gender: '男', birthDate: '1990-04-12', phone: '13900000077', email: '' });
+    const a = await createPerson(fixture.deps, admin, form(numberA));
+    const b = await createPerson(fixture.deps, admin, form(numberB));
+    const listed = (await listOrgPeople(fixture.deps, admin, 'b1')).people.filter((p) => p.name === '孪生').map((p) => p.id);
+    expect(listed.sort()).toEqual([a.id, b.id].sort());
+    for (const [person, idNumber] of [[a, numberA], [b, numberB]] as const) {
+      const body = person.id.slice(2);
+      expect(body).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      for (const algorithm of ['sha256', 'sha1', 'md5', 'sha512']) {
+        for (const text of [idNumber, idNumber.toLowerCase(), `${idNumber}\n`]) {
+          const digest = createHash(algorithm).update(text).digest();
+          for (const encoded of [digest.toString('hex'), digest.toString('base64url'), digest.toString('base64')]) {
+            expect(encoded).not.toContain(body.slice(0, 8));
+            expect(person.id).not.toContain(encoded.slice(0, 8));
+          }
+        }
+      }
+      expect(person.id).not.toContain(idNumber.slice(0, 6));
+      expect(person.id).not.toContain(idNumber.slice(6, 14));
+    }
+    // Two people alike in every field but the number: ids with nothing in common beyond the prefix.
+    expect(a.id).not.toBe(b.id);
+    expect(a.id.slice(0, 6)).not.toBe(b.id.slice(0, 6));
+    // The same number again is refused.
+    await expect(createPerson(fixture.deps, admin, form(numberA))).rejects.toBeInstanceOf(PersonDuplicateError);
   });
 
   test('the ID number is checked against the birth date and gender on the form', async () => {
@@ -45,7 +85,6 @@ describe('people', () => {
   });
 
   test('status, rights and exclusions: dated, version-checked, each in the person history', async () => {
-    const id = personIdFor(ID_NUMBER);
     await expect(changeMembershipStatus(fixture.deps, admin, id, { status: 'full', from: '2026-01-01', version: '1' })).rejects.toMatchObject({ fieldErrors: { status: expect.stringContaining('当前已是正式党员') } });
     let person = await setRightsState(fixture.deps, admin, id, { rightsState: 'probation-within-party', from: '2025-12-10', note: '留党察看一年', version: '1' });
     await expect(setRightsState(fixture.deps, admin, id, { rightsState: 'normal', from: '2025-12-01', version: '2' })).rejects.toMatchObject({ fieldErrors: { from: expect.stringContaining('2025-12-10') } });
@@ -63,14 +102,12 @@ describe('people', () => {
   });
 
   test('branch staff record exclusions but not status, rights or the record (403)', async () => {
-    const id = personIdFor(ID_NUMBER);
     await expect(changeMembershipStatus(fixture.deps, secretary, id, { status: 'probationary', from: '2026-01-01', version: '6' })).rejects.toBeInstanceOf(AuthForbiddenError);
     await expect(setRightsState(fixture.deps, secretary, id, { rightsState: 'rights-suspended', from: '2026-01-01', version: '6' })).rejects.toBeInstanceOf(AuthForbiddenError);
     await expect(createPerson(fixture.deps, secretary, personForm({ idNumber: demoIdNumber('110105', '1993-11-05', 43, '女') }))).rejects.toBeInstanceOf(AuthForbiddenError);
   });
 
   test('the full ID number only on the person page for committee staff and admins; masked for branch staff and in lists', async () => {
-    const id = personIdFor(ID_NUMBER);
     expect((await getPersonView(fixture.deps, admin, id)).idNumber).toBe(ID_NUMBER);
     const committee = await fixture.actorFor({ id: 'wang', role: 'committee-staff', orgId: 'c1' });
     expect((await getPersonView(fixture.deps, committee, id)).idNumber).toBe(ID_NUMBER);
@@ -83,12 +120,57 @@ describe('people', () => {
     expect(JSON.stringify(list)).not.toContain(ID_NUMBER);
   });
 
-  test('no audit event anywhere in the table carries an ID number', async () => {
+  test('the ID number can be corrected: validated, refused when registered to someone else, the index moves with it', async () => {
+    const NEW_NUMBER = demoIdNumber('110105', '1993-11-05', 45, '女');
+    const other = await createPerson(fixture.deps, admin, personForm({ idNumber: demoIdNumber('110105', '1993-11-05', 47, '女'), name: '同日生' }));
+    const edit = (idNumber: string, version = '6', actor = admin) => editPerson(fixture.deps, actor, id, { ...personForm(), phone: '13900000001', idNumber, version });
+    await expect(edit(NEW_NUMBER, '6', secretary)).rejects.toBeInstanceOf(AuthForbiddenError);
+    await expect(edit(`${NEW_NUMBER.slice(0, 17)}0`)).rejects.toMatchObject({ fieldErrors: { idNumber: expect.stringContaining('校验位') } });
+    await expect(edit(demoIdNumber('110105', '1993-11-06', 45, '女'))).rejects.toMatchObject({ fieldErrors: { idNumber: '身份证号中的出生日期与填写的出生日期不一致。' } });
+    await expect(edit(other.idNumber)).rejects.toMatchObject({ httpStatus: 409, userMessage: expect.stringContaining('已在党员名册中登记'), existingPersonId: other.id });
+    await expect(edit(NEW_NUMBER, '5')).rejects.toBeInstanceOf(RegistryVersionConflictError);
+    expect(await getPersonByIdNumber(fixture.deps.store, ID_NUMBER)).toMatchObject({ id, version: 6 });
+    expect(await getPersonByIdNumber(fixture.deps.store, NEW_NUMBER)).toBeUndefined();
+
+    const changed = await edit(` ${NEW_NUMBER.toLowerCase()} `);
+    expect(changed).toMatchObject({ id, idNumber: NEW_NUMBER, version: 7 });
+    expect(await getPersonByIdNumber(fixture.deps.store, NEW_NUMBER)).toMatchObject({ id, version: 7 });
+    expect(await getPersonByIdNumber(fixture.deps.store, ID_NUMBER)).toBeUndefined();
+    const [last] = (await listAudit(fixture.deps.store, personPk(id))).slice(-1);
+    expect(last).toMatchObject({ action: 'person.edited', details: { changed: ['idNumber'] } });
+    // A blank field keeps the number; the freed number may be registered again (to a new, unrelated id).
+    expect(await editPerson(fixture.deps, admin, id, { ...personForm(), phone: '13900000002', idNumber: '', version: '7' })).toMatchObject({ idNumber: NEW_NUMBER, version: 8 });
+    const again = await createPerson(fixture.deps, admin, personForm({ name: '陈静（原号码）' }));
+    expect(again.id).not.toBe(id);
+    expect(await getPersonByIdNumber(fixture.deps.store, ID_NUMBER)).toMatchObject({ id: again.id });
+  });
+
+  test('no audit event, list or person view carries an ID number or its index key', async () => {
     const { Items = [] } = await fixture.deps.store.doc.send(new ScanCommand({ TableName: fixture.deps.store.tableName }));
+    const people = Items.filter((item) => item.type === 'person');
+    const index = Items.filter((item) => String(item.pk).startsWith('IDNUMBER#'));
+    // Every person has exactly one index item, keyed by the SHA-256 of their number, naming them; nothing else is indexed.
+    const indexPk = (idNumber: string) => `IDNUMBER#${createHash('sha256').update(idNumber).digest('hex')}`;
+    expect(index.map((item) => [item.pk, item.sk, item.personId]).sort()).toEqual(people.map((p) => [indexPk(String(p.idNumber)), 'IDNUMBER', p.id]).sort());
+    const secrets = people.flatMap((p) => [String(p.idNumber), indexPk(String(p.idNumber)).slice('IDNUMBER#'.length, 'IDNUMBER#'.length + 16)]);
     const audit = Items.filter((item) => item.type === 'audit');
     expect(audit.length).toBeGreaterThan(5);
     const text = JSON.stringify(audit);
-    expect(text).not.toContain(ID_NUMBER);
+    expect(text).not.toContain('IDNUMBER');
+    for (const secret of secrets) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/\d{17}[\dX]/);
+    expect(JSON.stringify(people)).not.toContain('IDNUMBER');
+    const committee = await fixture.actorFor({ id: 'wang', role: 'committee-staff', orgId: 'c1' });
+    const shown = JSON.stringify([
+      await listOrgPeople(fixture.deps, admin, 'wc'), await listOrgPeople(fixture.deps, secretary, 'b1'),
+      ...(await Promise.all(people.map((p) => getPersonView(fixture.deps, secretary, String(p.id)).catch(() => undefined)))),
+    ]);
+    expect(shown).not.toContain('IDNUMBER');
+    for (const secret of secrets) expect(shown).not.toContain(secret);
+    // The person's own page for committee staff: the number in full, never its index key.
+    const own = JSON.stringify(await getPersonView(fixture.deps, committee, id));
+    expect(own).toContain(String(people.find((p) => p.id === id)?.idNumber));
+    expect(own).not.toContain('IDNUMBER');
+    for (const secret of secrets.filter((_, i) => i % 2 === 1)) expect(own).not.toContain(secret);
   });
 });

@@ -1,5 +1,5 @@
 import { listAudit } from '../../../../shared/store/audit';
-import { getPersonByIdNumber, personIdFor, personPk } from '../../../../shared/store/people-repo';
+import { getPersonByIdNumber, personPk } from '../../../../shared/store/people-repo';
 import { exportRoster, importRoster, previewRoster, RosterFileMismatchError, type RosterPreview } from '../../../../shared/services/roster';
 import type { Actor } from '../../../../shared/services/actor';
 import { AuthForbiddenError } from '../../../../shared/services/errors';
@@ -37,7 +37,9 @@ describe('roster import', () => {
     ]);
     expect(await getPersonByIdNumber(store, rows[1].身份证号)).toBeUndefined();
     expect(await getPersonByIdNumber(store, rows[2].身份证号)).toBeUndefined();
-    const audit = await listAudit(store, personPk(personIdFor(rows[3].身份证号)));
+    const fourth = await getPersonByIdNumber(store, rows[3].身份证号);
+    expect(fourth?.id).toMatch(/^p-[A-Za-z0-9_-]{22}$/);
+    const audit = await listAudit(store, personPk(fourth!.id));
     expect(audit).toEqual([expect.objectContaining({ action: 'person.created', actor: COMMITTEE_STAFF.id })]);
     expect(JSON.stringify(audit)).not.toContain(rows[3].身份证号);
     expect(JSON.stringify(audit)).not.toContain(rows[3].身份证号.slice(6, 14));
@@ -57,12 +59,13 @@ describe('roster import', () => {
   test('a changed row updates the person (status history appended, blank cells keep values) with an audit event', async () => {
     const original = personRow(50, { 党员状态: '预备党员', 状态日期: '2025-07-01', 所在党组织: '第一党支部' });
     await previewAndImport(utf8Csv([original]));
+    const createdId = (await getPersonByIdNumber(store, original.身份证号))?.id;
     const changed = { ...original, 联系电话: '13800001111', 党员状态: '正式党员', 状态日期: '2026-07-01', 电子邮箱: '', 所在党组织: '第二党支部' };
     const { preview: p, result } = await previewAndImport(utf8Csv([changed]));
     expect(p.rows[0]).toMatchObject({ outcome: 'changed', changedFields: ['phone', 'org', 'status', 'statusDate'] });
     expect(result.updated).toEqual([2]);
     const person = await getPersonByIdNumber(store, original.身份证号);
-    expect(person).toMatchObject({ phone: '13800001111', status: 'full', orgId: 'b2', version: 2, email: original.电子邮箱 });
+    expect(person).toMatchObject({ id: createdId, phone: '13800001111', status: 'full', orgId: 'b2', version: 2, email: original.电子邮箱 });
     expect(person?.statusHistory.map((h) => [h.value, h.from])).toEqual([['applicant', '2012-03-15'], ['probationary', '2025-07-01'], ['full', '2026-07-01']]);
     const audit = await listAudit(store, personPk(person!.id));
     expect(audit.map((a) => a.action)).toEqual(['person.created', 'person.edited']);
@@ -97,8 +100,9 @@ describe('roster import', () => {
     // Someone else changes row 57's person between the preview and the confirmation.
     await previewAndImport(utf8Csv([{ ...rows[55], 单位及职务: '办公室 主任' }]));
     const result = await confirm(stale);
-    expect(result.created).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
-    expect(result.refused).toEqual([{ rowNumbers: Array.from({ length: 10 }, (_, i) => i + 52), conflictRows: [57] }]);
+    // Transactions of 33 people: rows 2–34, 35–61 (row 57 is the changed one).
+    expect(result.created).toEqual(Array.from({ length: 33 }, (_, i) => i + 2));
+    expect(result.refused).toEqual([{ rowNumbers: Array.from({ length: 27 }, (_, i) => i + 35), conflictRows: [57] }]);
     expect(await getPersonByIdNumber(store, rows[59].身份证号)).toBeUndefined();
     expect((await getPersonByIdNumber(store, rows[55].身份证号))?.phone).not.toBe('13700000000');
   });
@@ -108,7 +112,8 @@ describe('roster import', () => {
     const p = await preview(utf8Csv([row]));
     await previewAndImport(utf8Csv([{ ...row, 学历: '博士研究生' }]));
     const result = await confirm(p);
-    expect(result.refused).toHaveLength(1);
+    // The new person's ID-number index item is refused: the number was registered since the preview.
+    expect(result.refused).toEqual([{ rowNumbers: [2], conflictRows: [2] }]);
     expect((await getPersonByIdNumber(store, row.身份证号))?.education).toBe('博士研究生');
   });
 
