@@ -1,6 +1,6 @@
 import { authorizeAdmin } from '../../../shared/services/actor';
-import { recomputeProvisionalNotices } from '../../../shared/services/notice';
-import { CalendarYearInvalidError, listHolidayYears, saveHolidayYear } from '../../../shared/store/calendar-repo';
+import { saveCalendarYear } from '../../../shared/services/calendar';
+import { CalendarYearInvalidError, listHolidayYears } from '../../../shared/store/calendar-repo';
 import { calendarAdminPage } from '../../../shared/ui/pages/calendar-admin';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
 import type { RouteTable } from '../edge/router';
@@ -13,7 +13,7 @@ function savedFlash(query: Record<string, string>): string | undefined {
   return `${query.saved} 年节假日安排已保存${count > 0 ? `，已重新计算 ${count} 个未结束公示的结束日期` : ''}。`;
 }
 
-/** The holiday calendar, administrators only: list years, add or replace one, then recompute open notices. */
+/** The holiday calendar, administrators only (the pages refuse early; saveCalendarYear is the check): list years, add or replace one. */
 export function calendarRoutes(deps: StaffSiteDeps): RouteTable {
   return {
     'GET /staff/calendar': async (request) => {
@@ -32,15 +32,14 @@ export function calendarRoutes(deps: StaffSiteDeps): RouteTable {
       return handleForm(
         request,
         async () => {
-          const year = holidayYearFromForm(form);
+          let saved: { year: number; recomputed: number };
           try {
-            await saveHolidayYear(deps.store, year, session.actor.id, deps.clock.now());
+            saved = await saveCalendarYear(deps, session.actor, holidayYearFromForm(form));
           } catch (error) {
             throw error instanceof CalendarYearInvalidError ? calendarFieldErrors(error) : error;
           }
-          const recomputed = await recomputeProvisionalNotices(deps, session.actor.id);
-          if (request.site.json) return jsonResponse(200, { year: year.year, recomputed });
-          return redirect(`/staff/calendar?saved=${year.year}&recomputed=${recomputed}`);
+          if (request.site.json) return jsonResponse(200, saved);
+          return redirect(`/staff/calendar?saved=${saved.year}&recomputed=${saved.recomputed}`);
         },
         async (error) => {
           const rows = calendarRows(await listHolidayYears(deps.store));

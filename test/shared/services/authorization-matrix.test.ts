@@ -1,26 +1,37 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { demoIdNumber } from '../../../infra/local/seed-data';
-import { ManualClock } from '../../../infra/local/manual-clock';
 import type { Organization } from '../../../shared/domain/registry/organization';
 import type { Person } from '../../../shared/domain/registry/person';
 import type { Actor, StaffIdentity, StaffRole } from '../../../shared/services/actor';
 import { ACTIONS, PERMISSIONS, loadOrgTree, permits, resolveActor, type Action } from '../../../shared/services/authorization';
+import { saveCalendarYear } from '../../../shared/services/calendar';
 import type { ServiceDeps } from '../../../shared/services/deps';
 import { AuthForbiddenError } from '../../../shared/services/errors';
-import { publishNotice } from '../../../shared/services/notice';
+import { fileObjection, getTaskView, objectionTaskId, publishNotice, recordObjectionOutcomes, startNoticeProcess, withdrawNotice } from '../../../shared/services/notice';
 import {
   addAttendanceExclusion, changeMembershipStatus, closeOrganization, createOrganization, createPerson, editOrganization, editPerson,
   getOrganizationView, getPersonView, listOrgPeople, moveOrganization, OrgNotEmptyError, setRightsState,
 } from '../../../shared/services/registry';
+import { exportRoster, importRoster, previewRoster, type RosterImportResult, type RosterPreview } from '../../../shared/services/roster';
+import { encodeExpected } from '../../../shared/services/roster/roster-carry';
+import { getNotice } from '../../../shared/store/notices-repo';
+import { listObjections } from '../../../shared/store/objections-repo';
 import { getOrganization } from '../../../shared/store/orgs-repo';
 import { getPerson } from '../../../shared/store/people-repo';
 import type { Store } from '../../../shared/store/store';
+import { getTask } from '../../../shared/store/tasks-repo';
+import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
+import { noticeDraft } from '../../support/notice-fixtures';
 import { putTestOrg, putTestPerson, testOrg, testPerson } from '../../support/registry-fixtures';
 import { createTestStore } from '../../support/store';
+import { idNumberFor, personRow, utf8Csv } from './roster/support/roster-fixtures';
 
 // Acceptance (issue 3): every role × every action × target = own organization / a sibling / the parent, through the
-// real service functions on DynamoDB Local. Refused → 403 and the table unchanged (scan before and after).
+// real service functions on DynamoDB Local and the local runtime (the notice process runs, so tasks are real).
+// Refused → 403 and the table unchanged (scan before and after). Two kinds of refusal are not a 403, said where they
+// are: a roster row for an organization outside the scope is a row problem of the file (the role itself may
+// import), and `account.manage` has no service yet (checked against the table only, at the end).
 //
 //   wc 机关党工委 ── c1 机关党委 (committee staff) ─┬─ b1 党支部 (branch staff) ── g1 党小组
 //   │                                            ├─ b3 党支部 (b1's sibling)
@@ -62,10 +73,26 @@ let sequence = 0;
 const freshIdNumber = () => demoIdNumber('110105', '1991-04-05', 200 + (sequence++ % 300), '女');
 
 interface Context {
+  runtime: TestRuntime;
   deps: ServiceDeps;
   actor: Actor;
   members: Map<string, Person>;
   activists: Map<string, Person>;
+  /** An open notice of each organization, to withdraw. */
+  openNotices: Map<string, string>;
+  /** An open objection task (公示异议处理) of each organization: its notice ended with an objection. */
+  objectionTasks: Map<string, { taskId: string; noticeId: string }>;
+}
+
+/** A roster file with one new person in organization `orgId` (by id; region 310101 so no ID number repeats a fixture's). */
+function rosterFile(orgId: string): Buffer {
+  const row = personRow(sequence++, { 所在党组织: orgId });
+  return utf8Csv([{ ...row, 身份证号: idNumberFor(row.出生日期, row.性别 as '男' | '女', sequence, '310101') }]);
+}
+
+interface RosterAttempt {
+  preview: RosterPreview;
+  result: RosterImportResult;
 }
 
 const fullMember = async (c: Context, orgId: string) => (await getPerson(c.deps.store, c.members.get(orgId)!.id))!;
@@ -110,10 +137,47 @@ const ATTEMPTS: Partial<Record<Action, (c: Context, target: string) => Promise<u
     const p = await fullMember(c, t);
     return addAttendanceExclusion(c.deps, c.actor, p.id, { reason: 'abroad', from: '2026-02-01', version: String(p.version) });
   },
+  // Preview, then a confirmation that claims row 2 as new whatever the preview said (a forged one must not get in either).
+  'roster.import': async (c, t): Promise<RosterAttempt> => {
+    const preview = await previewRoster(c.deps, c.actor, { bytes: rosterFile(t), fileName: 'roster.csv' });
+    const result = await importRoster(c.deps, c.actor, { ...preview.carry, expected: encodeExpected(new Map([[2, 0]])), fileName: preview.fileName });
+    return { preview, result };
+  },
+  'roster.export': (c, t) => exportRoster(c.deps, c.actor, t, 'csv'),
+  'account.manage': undefined, // no service yet: accounts come from the seed (local) or Cognito (AWS); table-checked below
   'notice.publish': (c, t) => publishNotice(c.deps, c.actor, {
     idempotencyKey: randomBytes(12).toString('base64url'), personId: c.activists.get(t)!.id, kind: 'activist', audience: 'public',
     proposedStep: '拟确定为入党积极分子', office: '组织科', contact: '010-1', periodUnit: 'workingDays', periodCount: '5',
   }),
+  'notice.withdraw': async (c, t) => {
+    await withdrawNotice(c.deps, c.actor, c.openNotices.get(t)!, { reason: '材料需补充，重新公示' });
+    return (await getNotice(c.deps.store, c.openNotices.get(t)!))!.status;
+  },
+  'task.handle': async (c, t) => {
+    const { taskId, noticeId } = c.objectionTasks.get(t)!;
+    const objections = await listObjections(c.deps.store, noticeId); // the store, not the (authorized) task view
+    const form = Object.fromEntries(objections.flatMap((o) => [[`decision.${o.id}`, 'unfounded'], [`note.${o.id}`, '经核实，反映情况不属实'], [`reviewDate.${o.id}`, '']]));
+    return recordObjectionOutcomes(c.deps, c.actor, taskId, form);
+  },
+  // The calendar belongs to no organization: the target makes no difference (administrators everywhere, others nowhere).
+  'calendar.manage': (c) => saveCalendarYear(c.deps, c.actor, { year: 2030, daysOff: ['2030-01-01'], workingWeekendDays: [], source: '测试' }),
+};
+
+/**
+ * Actions where a role that has the action, aiming outside its scope, is refused row by row instead of with a 403:
+ * the roster (a file may name several organizations; each row outside the scope is a problem, nothing of it is written).
+ */
+const ROW_LEVEL: Partial<Record<Action, { allowed: (outcome: never) => void; refused: (outcome: never) => void }>> = {
+  'roster.import': {
+    allowed: ({ preview, result }: RosterAttempt) => {
+      expect(preview.rows.map((r) => r.outcome)).toEqual(['new']);
+      expect(result).toMatchObject({ created: [2], updated: [], refused: [] });
+    },
+    refused: ({ preview, result }: RosterAttempt) => {
+      expect(preview.rows).toEqual([expect.objectContaining({ outcome: 'invalid', problems: [expect.objectContaining({ message: expect.stringContaining('不在您的管理范围内') })] })]);
+      expect(result).toMatchObject({ created: [], updated: [], skipped: [expect.objectContaining({ rowNumber: 2 })] });
+    },
+  },
 };
 
 /** What an allowed attempt gives when it is not plain success: closing a non-empty organization is a 409. */
@@ -130,6 +194,11 @@ async function scan(store: Store): Promise<string[]> {
   return items.sort();
 }
 
+/**
+ * One runtime per role: the tree, a full member and an activist in every organization, and for every organization
+ * a notice that ended with an objection (its task open) and a notice still open. Monday 2 March 2026, 09:00 China time;
+ * 5 working days end on Friday 6 March, 23:59:59.
+ */
 async function setUp(role: StaffRole): Promise<Context> {
   const store = await createTestStore();
   for (const o of ORGS) await putTestOrg(store, o);
@@ -139,12 +208,22 @@ async function setUp(role: StaffRole): Promise<Context> {
     members.set(o.id, await putTestPerson(store, testPerson({ orgId: o.id, name: `${o.id} 党员` })));
     activists.set(o.id, await putTestPerson(store, testPerson({ orgId: o.id, name: `${o.id} 积极分子`, status: 'activist', statusHistory: [{ value: 'activist', from: '2025-01-01' }] })));
   }
-  const deps: ServiceDeps = {
-    store, clock: new ManualClock('2026-03-02T01:00:00.000Z'), newId: () => randomBytes(9).toString('base64url'), publicBaseUrl: 'http://localhost',
-    mailer: { send: async () => {} },
-    workflow: { startExecution: async ({ name }) => ({ executionArn: `arn:test:${name}` }), sendTaskSuccess: async () => {}, sendTaskFailure: async () => {}, stopExecution: async () => {} },
+  const runtime = await startTestRuntime('2026-03-02T01:00:00.000Z', store);
+  const publish = async (orgId: string) => {
+    const draft = noticeDraft({ orgId, orgName: orgId, createdBy: 'system' });
+    await startNoticeProcess(runtime.deps, draft);
+    return draft.id;
   };
-  return { deps, actor: await resolveActor(store, IDENTITIES[role]), members, activists };
+  const ended = new Map<string, string>();
+  for (const o of ORGS) ended.set(o.id, await publish(o.id));
+  await runtime.stepFunctions.settled();
+  for (const [orgId, noticeId] of ended) await fileObjection(runtime.deps, noticeId, { content: `${orgId}：该同志工作作风需核实`, name: '王五', contact: '13800000000' });
+  await runtime.advanceTo('2026-03-07T01:00:00.000Z');
+  const openNotices = new Map<string, string>();
+  for (const o of ORGS) openNotices.set(o.id, await publish(o.id));
+  await runtime.stepFunctions.settled();
+  const objectionTasks = new Map([...ended].map(([orgId, noticeId]) => [orgId, { taskId: objectionTaskId(noticeId), noticeId }]));
+  return { runtime, deps: runtime.deps, actor: await resolveActor(store, IDENTITIES[role]), members, activists, openNotices, objectionTasks };
 }
 
 const ROLES: StaffRole[] = ['admin', 'committee-staff', 'branch-staff'];
@@ -154,6 +233,10 @@ describe.each(ROLES)('%s', (role) => {
   let c: Context;
   beforeAll(async () => {
     c = await setUp(role);
+    for (const { taskId } of c.objectionTasks.values()) expect(await getTask(c.deps.store, taskId)).toMatchObject({ status: 'open' });
+  }, 60_000);
+  afterAll(async () => {
+    await c?.runtime.shutdown();
   });
 
   const cases = SERVICE_ACTIONS.flatMap((action) => (['own', 'sibling', 'parent'] as const).map((where) => [action, where] as const));
@@ -167,26 +250,42 @@ describe.each(ROLES)('%s', (role) => {
 
     const before = await scan(c.deps.store);
     const attempt = ATTEMPTS[action]!(c, target);
-    if (allowed) {
+    const rowLevel = ROW_LEVEL[action];
+    if (rowLevel && PERMISSIONS[action].includes(role)) {
+      (allowed ? rowLevel.allowed : rowLevel.refused)((await attempt) as never);
+      if (!allowed) expect(await scan(c.deps.store)).toEqual(before);
+    } else if (allowed) {
       const outcome = ALLOWED_OUTCOME[action];
       if (outcome) await expect(attempt).rejects.toBeInstanceOf(outcome);
       else await expect(attempt).resolves.toBeDefined();
     } else {
       await expect(attempt).rejects.toMatchObject({ httpStatus: 403 });
       await expect(attempt.catch((e: unknown) => e)).resolves.toBeInstanceOf(AuthForbiddenError);
+      await c.runtime.stepFunctions.settled(); // nor anything a refused call might have set going
       expect(await scan(c.deps.store)).toEqual(before);
     }
+    // What an allowed call set going (the notice process) runs to rest before the next case scans.
+    await c.runtime.stepFunctions.settled();
   });
 
-  test('the people list of an organization outside the scope is refused (403)', async () => {
-    const outside = TARGETS[role].sibling;
-    const attempt = listOrgPeople(c.deps, c.actor, outside);
-    if (role === 'admin') await expect(attempt).resolves.toBeDefined();
-    else await expect(attempt).rejects.toBeInstanceOf(AuthForbiddenError);
+  // Reads that go with the actions: refused outside the scope like the changes.
+  test.each(['own', 'sibling', 'parent'] as const)('reading on %s organization: the people list (person.view), the task view (task.handle)', async (where) => {
+    const target = TARGETS[role][where];
+    const tree = await loadOrgTree(c.deps.store);
+    const reads = [
+      ['person.view', () => listOrgPeople(c.deps, c.actor, target)],
+      ['task.handle', () => getTaskView(c.deps, c.actor, c.objectionTasks.get(target)!.taskId)],
+    ] as const;
+    for (const [action, read] of reads) {
+      if (permits(c.actor, action, target, tree)) await expect(read()).resolves.toBeDefined();
+      else await expect(read()).rejects.toBeInstanceOf(AuthForbiddenError);
+    }
   });
 });
 
-describe('actions without a registry service (roster: the roster services; accounts, calendar: admin pages)', () => {
+// account.manage: no service acts on staff accounts yet (local accounts come from the seed, AWS users from Cognito),
+// so it is checked against the permission table only, as any action whose service has not joined ATTEMPTS yet.
+describe('actions without a service (account.manage): the table and the scope', () => {
   test.each(ROLES.flatMap((role) => ACTIONS.filter((a) => !ATTEMPTS[a]).map((action) => [role, action] as const)))('%s × %s follows the table and the scope', async (role, action) => {
     const store = await createTestStore();
     for (const o of ORGS) await putTestOrg(store, o);

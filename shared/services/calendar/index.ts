@@ -1,0 +1,1 @@
+export { saveCalendarYear } from './save-calendar-year';
