@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Policy } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { ApprovalProcess } from './constructs/approval-process';
 import { DataStore } from './constructs/data-store';
 import { WebApi } from './constructs/http-api';
 import { Mail, PLACEHOLDER_MAIL_FROM } from './constructs/mail';
@@ -22,6 +23,8 @@ export interface DangjianStackProps extends StackProps {
 export class DangjianStack extends Stack {
   readonly data: DataStore;
   readonly notice: NoticeProcess;
+  /** The approval step by e-mail link (nested in the processes that need a higher committee's decision). */
+  readonly approval: ApprovalProcess;
   readonly auth: StaffAuth;
   readonly mail: Mail;
   readonly web: WebApi;
@@ -36,6 +39,7 @@ export class DangjianStack extends Stack {
     this.notice = new NoticeProcess(this, 'Notice', { table: this.data.table });
     this.auth = new StaffAuth(this, 'StaffAuth');
     this.mail = new Mail(this, 'Mail', { mailFrom: props.mailFrom ?? PLACEHOLDER_MAIL_FROM, mailDomain: props.mailDomain });
+    this.approval = new ApprovalProcess(this, 'Approval', { table: this.data.table, mail: this.mail });
     this.web = new WebApi(this, 'Web', {
       table: this.data.table,
       noticeStateMachine: this.notice.workflow.stateMachine,
@@ -46,6 +50,7 @@ export class DangjianStack extends Stack {
     // Functions outside a request have no host to take: without publicBaseUrl their links point at the API's own URL.
     const siteUrl = publicBaseUrl || this.web.url.replace(/\/$/, '');
     const machine = this.notice.workflow.stateMachine;
+    this.approval.request.addEnvironment('PUBLIC_BASE_URL', siteUrl);
     this.scheduler = new Scheduler(this, 'Scheduler', {
       table: this.data.table,
       mail: this.mail,

@@ -46,7 +46,7 @@ function defaultPolicy(role: IRole | undefined): IConstruct {
 
 /** Acknowledges the findings that remain in the stack by design. */
 export function acknowledgeFindings(stack: DangjianStack): void {
-  const handlers = [...stack.notice.functions, ...Object.values(stack.web.functions), stack.scheduler.tick];
+  const handlers = [...stack.notice.functions, ...stack.approval.functions, ...Object.values(stack.web.functions), stack.scheduler.tick];
   const tableIndexes = `${findingReference(stack, stack.data.table.tableArn)}/index/*`;
   for (const handler of handlers) {
     const policy = defaultPolicy(handler.role);
@@ -55,13 +55,15 @@ export function acknowledgeFindings(stack: DangjianStack): void {
     acknowledge(handler, 'AwsSolutions-L1', NAG_REASONS.runtime);
   }
 
-  const machine = stack.notice.workflow.stateMachine;
-  const machinePolicy = defaultPolicy(machine.role);
-  acknowledge(machinePolicy, 'AwsSolutions-IAM5[Resource::*]', NAG_REASONS.stateMachineLogsAndXray);
-  for (const task of stack.notice.functions) {
-    const versions = `${findingReference(stack, task.functionArn)}:*`;
-    acknowledge(machinePolicy, `AwsSolutions-IAM5[Resource::${versions}]`, NAG_REASONS.taskFunctionVersions);
+  for (const process of [stack.notice, stack.approval]) {
+    const machinePolicy = defaultPolicy(process.workflow.stateMachine.role);
+    acknowledge(machinePolicy, 'AwsSolutions-IAM5[Resource::*]', NAG_REASONS.stateMachineLogsAndXray);
+    for (const task of process.functions) {
+      const versions = `${findingReference(stack, task.functionArn)}:*`;
+      acknowledge(machinePolicy, `AwsSolutions-IAM5[Resource::${versions}]`, NAG_REASONS.taskFunctionVersions);
+    }
   }
+  const machine = stack.notice.workflow.stateMachine;
 
   const executions = findingReference(stack, executionArns(machine));
   acknowledge(stack.web.workflowPolicy, `AwsSolutions-IAM5[Resource::${executions}]`, NAG_REASONS.stopExecution);

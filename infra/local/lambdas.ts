@@ -1,8 +1,10 @@
+import { createRequestDecisionHandler } from '../../functions/approval/request-decision';
 import { createAwaitObjectionOutcomesHandler } from '../../functions/notice/await-objection-outcomes';
 import { createCloseNoticeHandler } from '../../functions/notice/close-notice';
 import { createPublishNoticeHandler } from '../../functions/notice/publish-notice';
 import { createTickHandler } from '../../functions/scheduler/tick';
 import type { ServiceDeps } from '../../shared/services/deps';
+import { ApprovalHandler } from '../../workflows/approval/approval-states';
 import { NoticeHandler } from '../../workflows/notice/notice-states';
 import type { LocalLambda } from './step-functions/types';
 
@@ -12,6 +14,7 @@ export function localLambdas(deps: ServiceDeps): Record<string, LocalLambda> {
     [NoticeHandler.publish]: createPublishNoticeHandler(deps),
     [NoticeHandler.close]: createCloseNoticeHandler(deps),
     [NoticeHandler.awaitOutcomes]: createAwaitObjectionOutcomesHandler(deps),
+    [ApprovalHandler.request]: createRequestDecisionHandler(deps),
     'scheduler-tick': createTickHandler(deps),
   };
 }

@@ -16,6 +16,7 @@ export const ACTIONS = [
   'roster.import', 'roster.export',
   'account.manage',
   'notice.publish', 'notice.withdraw', 'task.handle',
+  'approval.manage',
   'calendar.manage',
 ] as const;
 
@@ -45,6 +46,7 @@ export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
   'notice.publish': ALL,
   'notice.withdraw': ALL,
   'task.handle': ALL,
+  'approval.manage': COMMITTEE, // the higher committee's staff follow up approvals by e-mail link
   'calendar.manage': ADMIN,
 };
 

@@ -26,8 +26,11 @@ function toTask(item: Record<string, unknown>): StoredTask {
   return task as unknown as StoredTask;
 }
 
+/** A pending step no workflow waits on (e.g. 'approval-overdue'): it has no task token. */
+export type StandaloneTask = PendingTask & { taskToken?: undefined };
+
 /** Put of a new open task (refused if the id exists). */
-export function putNewTask(store: Store, task: StoredTask): TransactItem {
+export function putNewTask(store: Store, task: StoredTask | StandaloneTask): TransactItem {
   return {
     Put: {
       TableName: store.tableName,

@@ -1,6 +1,7 @@
 /** A human step waiting in a workflow (ARCHITECTURE §3): shown in the 待办 list of the staff who may act. */
 
-export type PendingTaskKind = 'notice-objections';
+/** 'approval-overdue': every link of an approval expired undecided; staff resend, reassign or record a paper decision. */
+export type PendingTaskKind = 'notice-objections' | 'approval-overdue';
 export type PendingTaskStatus = 'open' | 'done';
 
 export interface PendingTask {
@@ -21,4 +22,5 @@ export interface PendingTask {
 
 export const PENDING_TASK_KIND_LABELS: Record<PendingTaskKind, string> = {
   'notice-objections': '公示异议处理',
+  'approval-overdue': '审批逾期',
 };

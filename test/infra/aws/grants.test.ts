@@ -14,8 +14,9 @@ describe('least-privilege grants', () => {
   });
 
   const handlers = () => {
-    const { notice, web, scheduler } = synthesized.stack;
+    const { notice, approval, web, scheduler } = synthesized.stack;
     return {
+      approvalRequest: approval.request,
       publish: notice.publish,
       close: notice.close,
       awaitOutcomes: notice.awaitOutcomes,
@@ -56,10 +57,10 @@ describe('least-privilege grants', () => {
     expect(JSON.stringify(stop.Resource)).toContain(JSON.stringify(machineName));
   });
 
-  test('the public site and the publish/close tasks have no Step Functions action at all', () => {
-    const { publicSite, publish, close } = handlers();
+  test('the public site, the publish/close tasks and the approval request task have no Step Functions action at all', () => {
+    const { publicSite, publish, close, approvalRequest } = handlers();
     const { stack, template } = synthesized;
-    for (const fn of [publicSite, publish, close]) {
+    for (const fn of [publicSite, publish, close, approvalRequest]) {
       const actions = statementsOfRole(template, stack, fn.role!).flatMap(actionsOf);
       expect(actions.filter((action) => action.startsWith('states:'))).toEqual([]);
     }
@@ -76,16 +77,19 @@ describe('least-privilege grants', () => {
     }
   });
 
-  test('the state machine role invokes its three task functions and nothing else', () => {
+  test('each state machine role invokes its own task functions and nothing else', () => {
     const { stack, template } = synthesized;
-    const statements = statementsOfRole(template, stack, stack.notice.workflow.stateMachine.role);
-    const invoke = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('lambda:')));
-    expect(invoke.flatMap(actionsOf).every((a) => a === 'lambda:InvokeFunction')).toBe(true);
-    const invoked = new Set(JSON.stringify(invoke.map((s) => s.Resource)).match(/"Fn::GetAtt":\["[A-Za-z0-9]+"/g)?.map((m) => m.split('"')[3]));
-    const tasks = stack.notice.functions.map((fn) => logicalId(stack, fn));
-    expect([...invoked].sort()).toEqual([...tasks].sort());
-    expect(rolesAllowing('lambda:InvokeFunction')).toEqual(
-      [logicalId(stack, stack.notice.workflow.stateMachine.role), logicalId(stack, stack.scheduler.role)].sort());
+    for (const process of [stack.notice, stack.approval]) {
+      const statements = statementsOfRole(template, stack, process.workflow.stateMachine.role);
+      const invoke = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('lambda:')));
+      expect(invoke.flatMap(actionsOf).every((a) => a === 'lambda:InvokeFunction')).toBe(true);
+      const invoked = new Set(JSON.stringify(invoke.map((s) => s.Resource)).match(/"Fn::GetAtt":\["[A-Za-z0-9]+"/g)?.map((m) => m.split('"')[3]));
+      const tasks = process.functions.map((fn) => logicalId(stack, fn));
+      expect([...invoked].sort()).toEqual([...tasks].sort());
+    }
+    expect(rolesAllowing('lambda:InvokeFunction')).toEqual([
+      logicalId(stack, stack.notice.workflow.stateMachine.role), logicalId(stack, stack.approval.workflow.stateMachine.role), logicalId(stack, stack.scheduler.role),
+    ].sort());
   });
 
   test('the schedule role may invoke the tick and nothing else, and only EventBridge Scheduler may assume it', () => {
@@ -110,9 +114,9 @@ describe('least-privilege grants', () => {
     });
   });
 
-  test('mail: only the staff site, the objection step and the tick may send, from mailFrom, via the identity and configuration set', () => {
-    const { staffSite, awaitOutcomes, tick } = handlers();
-    expect(rolesAllowing('ses:SendEmail')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick)].sort());
+  test('mail: only the staff site, the objection step, the approval request and the tick may send, from mailFrom, via the identity and configuration set', () => {
+    const { staffSite, awaitOutcomes, approvalRequest, tick } = handlers();
+    expect(rolesAllowing('ses:SendEmail')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(tick)].sort());
     for (const statement of statementsWith('ses:SendEmail')) {
       expect(actionsOf(statement).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': PLACEHOLDER_MAIL_FROM } });

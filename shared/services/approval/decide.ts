@@ -1,0 +1,120 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  resolveDecision, type ApprovalDecision, type ApprovalOutcome, type ApprovalResolution, type ApprovalState,
+} from '../../domain/approval/approval';
+import { approvalDecisionForm } from '../../schemas/approval';
+import { parseForm } from '../../schemas/parse-form';
+import { approvalPk, closeTask, replaceApproval, useLink, type StoredApproval } from '../../store/approvals-repo';
+import { auditPut } from '../../store/audit';
+import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
+import type { ServiceDeps } from '../deps';
+import { deliverApprovalCallback } from './callback';
+import { readLink, type ApprovalLinkView } from './view';
+
+/** Who sent a request: recorded with every decision, resend and reassignment. */
+export interface ClientInfo {
+  ip: string;
+  userAgent: string;
+}
+
+/** Whether a transaction lost to a concurrent one (a condition or a conflict): read again and retry. */
+export function lostRace(error: unknown): boolean {
+  return error instanceof StoreConditionFailedError || error instanceof TransactionCanceledException;
+}
+
+export const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+export const MAX_ATTEMPTS = 12;
+
+/** The resolution the workflow receives when the decisions resolved the approval. */
+export function resolutionOf(approval: StoredApproval, decisions: ApprovalDecision[], state: ApprovalOutcome, now: Date): ApprovalResolution {
+  const deciding = approval.policy === 'any' ? [decisions[0]] : decisions.filter((d) => d.outcome === state);
+  const comments = deciding.map((d) => (d.comment ? (deciding.length > 1 ? `${d.decidedBy}：${d.comment}` : d.comment) : undefined)).filter(Boolean);
+  const meetingDates = deciding.map((d) => d.meetingDate).sort();
+  return {
+    approvalId: approval.id,
+    outcome: state,
+    decidedAt: now.toISOString(),
+    meetingDate: meetingDates[meetingDates.length - 1],
+    ...(comments.length ? { comment: comments.join('；') } : {}),
+    decidedBy: deciding.map((d) => d.decidedBy).join('、'),
+  };
+}
+
+/** The next version of an approval with `decisions`, resolved if the policy says so. */
+export function withDecisions(approval: StoredApproval, decisions: ApprovalDecision[], now: Date): { next: StoredApproval; state: ApprovalState } {
+  const state = resolveDecision(approval.policy, approval.approvers, decisions);
+  const next: StoredApproval = {
+    ...approval,
+    decisions,
+    status: state,
+    version: approval.version + 1,
+    ...(state !== 'pending' ? { resolution: resolutionOf(approval, decisions, state, now), overdueTaskId: undefined } : {}),
+  };
+  return { next, state };
+}
+
+/** Items that settle an open overdue task together with a change that answers it. */
+export function closeOverdueItems(deps: ServiceDeps, approval: StoredApproval, by: string, at: string): TransactItem[] {
+  return approval.overdueTaskId ? [closeTask(deps.store, approval.overdueTaskId, by, at)] : [];
+}
+
+/**
+ * The approver's POST from the link page. Exactly once: in ONE transaction the link is used (condition: still
+ * pending), the decision is added to the approval (condition: its version unchanged and still pending), the approval
+ * is resolved if the policy says so, and the audit event is written; only then is the workflow told. A second POST,
+ * a race lost to another approver, an expired, replaced or unknown link answer with the corresponding view.
+ */
+export async function decideByLink(deps: ServiceDeps, rawLinkId: string, form: unknown, client: ClientInfo): Promise<ApprovalLinkView> {
+  let parsed: ReturnType<typeof approvalDecisionForm.parse> | undefined;
+  for (let attempt = 0; ; attempt++) {
+    const read = await readLink(deps, rawLinkId);
+    if (!read.open) return read.view;
+    const { link, approval } = read;
+    parsed ??= parseForm(approvalDecisionForm, form);
+    const now = deps.clock.now();
+    const decision: ApprovalDecision = {
+      approverIndex: link.approverIndex,
+      outcome: parsed.outcome,
+      ...(parsed.comment ? { comment: parsed.comment } : {}),
+      meetingDate: parsed.meetingDate,
+      decidedBy: link.approverName,
+      decidedAt: now.toISOString(),
+      byLink: true,
+    };
+    const { next, state } = withDecisions(approval, [...approval.decisions, decision], now);
+    const at = now.toISOString();
+    const items: TransactItem[] = [
+      useLink(deps.store, link.linkHash, at),
+      replaceApproval(deps.store, next, approval.version),
+      auditPut(deps.store, approvalPk(approval.id), {
+        at,
+        action: 'approval.decided',
+        actor: 'public',
+        details: {
+          approver: link.approverName,
+          approverIndex: link.approverIndex,
+          outcome: decision.outcome,
+          meetingDate: decision.meetingDate,
+          ...(decision.comment ? { comment: decision.comment } : {}),
+          ip: client.ip,
+          userAgent: client.userAgent,
+        },
+      }),
+    ];
+    if (state !== 'pending') {
+      items.push(
+        auditPut(deps.store, approvalPk(approval.id), { at, action: 'approval.resolved', actor: 'system', details: { outcome: state, decidedBy: next.resolution?.decidedBy } }),
+        ...closeOverdueItems(deps, approval, link.approverName, at),
+      );
+    }
+    try {
+      await transactWrite(deps.store, items);
+    } catch (error) {
+      if (!lostRace(error) || attempt >= MAX_ATTEMPTS) throw error;
+      await pause(attempt);
+      continue;
+    }
+    if (state !== 'pending') await deliverApprovalCallback(deps, next);
+    return (await readLink(deps, rawLinkId)).view;
+  }
+}

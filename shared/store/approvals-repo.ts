@@ -1,0 +1,260 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { ApprovalDecision, ApprovalPolicy, ApprovalResolution, ApprovalState, ApprovalSubject } from '../domain/approval/approval';
+import { queryAll } from './query-all';
+import type { Store } from './store';
+import { taskPk } from './tasks-repo';
+import type { TransactItem } from './transact';
+
+/**
+ * Approvals by e-mail link, in the single table:
+ *   pk APPROVAL#<id>, sk APPROVAL              the approval: request, approvers, decisions, resolution, the workflow's
+ *                                              task token (never shown). gsi2 ORG#<orgId>#approval / <createdAt>#<id>;
+ *                                              gsi1 APPROVALS#callback / <resolvedAt>#<id> while the workflow is not told
+ *   pk APPROVAL#<id>, sk AUDIT#…               its audit trail
+ *   pk APPROVALLINK#<sha256 hex>, sk LINK      one approver's link, keyed by the HASH of its raw id (the raw id is
+ *                                              never stored); gsi1 APPROVALLINKS#open / <expiresAt>#<hash> while the
+ *                                              scheduler still has to remind or escalate
+ * Every change of an approval is conditioned on its `version`, so decisions, resends and resolutions are serialized.
+ */
+export const approvalPk = (approvalId: string) => `APPROVAL#${approvalId}`;
+const APPROVAL_SK = 'APPROVAL';
+export const approvalLinkPk = (linkHash: string) => `APPROVALLINK#${linkHash}`;
+const LINK_SK = 'LINK';
+const CALLBACK_KEY = 'APPROVALS#callback';
+const OPEN_LINKS_KEY = 'APPROVALLINKS#open';
+const orgApprovalsKey = (orgId: string) => `ORG#${orgId}#approval`;
+
+export interface StoredApprover {
+  name: string;
+  email: string;
+  /** SHA-256 (hex) of the approver's current link id. */
+  linkHash: string;
+}
+
+export interface StoredApproval {
+  id: string;
+  subject: ApprovalSubject;
+  policy: ApprovalPolicy;
+  dueDate: string;
+  approvers: StoredApprover[];
+  linkValidDays?: number;
+  reminderDaysBefore?: number;
+  status: ApprovalState;
+  /** Decisions in the order recorded. */
+  decisions: ApprovalDecision[];
+  resolution?: ApprovalResolution;
+  taskToken: string;
+  executionArn: string;
+  createdAt: string;
+  /** The open 'approval-overdue' task, if any. */
+  overdueTaskId?: string;
+  /** Whether the workflow has been told the resolution. */
+  callbackDelivered?: boolean;
+  version: number;
+}
+
+export type LinkStatus = 'pending' | 'used' | 'revoked';
+
+export interface StoredLink {
+  linkHash: string;
+  approvalId: string;
+  approverIndex: number;
+  approverName: string;
+  status: LinkStatus;
+  issuedAt: string;
+  expiresAt: string;
+  reminderAt: string;
+  remindedAt?: string;
+  usedAt?: string;
+  revokedAt?: string;
+}
+
+const strip = <T>(item: Record<string, unknown>): T => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, type: _t, ...rest } = item;
+  return rest as T;
+};
+
+export async function getApproval(store: Store, approvalId: string): Promise<StoredApproval | undefined> {
+  const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: approvalPk(approvalId), sk: APPROVAL_SK }, ConsistentRead: true }));
+  return Item ? strip<StoredApproval>(Item) : undefined;
+}
+
+export async function getLink(store: Store, linkHash: string): Promise<StoredLink | undefined> {
+  const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: approvalLinkPk(linkHash), sk: LINK_SK }, ConsistentRead: true }));
+  return Item ? strip<StoredLink>(Item) : undefined;
+}
+
+export function putNewApproval(store: Store, approval: StoredApproval): TransactItem {
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: {
+        pk: approvalPk(approval.id), sk: APPROVAL_SK, type: 'approval',
+        gsi2pk: orgApprovalsKey(approval.subject.orgId), gsi2sk: `${approval.createdAt}#${approval.id}`,
+        ...approval,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/**
+ * Replaces an approval with its next version (condition: still at `expectedVersion` and pending). A resolved approval
+ * enters the callback listing until the workflow has been told.
+ */
+export function replaceApproval(store: Store, next: StoredApproval, expectedVersion: number): TransactItem {
+  const resolvedUntold = next.status !== 'pending' && !next.callbackDelivered;
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: {
+        pk: approvalPk(next.id), sk: APPROVAL_SK, type: 'approval',
+        gsi2pk: orgApprovalsKey(next.subject.orgId), gsi2sk: `${next.createdAt}#${next.id}`,
+        ...(resolvedUntold ? { gsi1pk: CALLBACK_KEY, gsi1sk: `${next.resolution?.decidedAt ?? next.createdAt}#${next.id}` } : {}),
+        ...next,
+      },
+      ConditionExpression: '#version = :expected AND #status = :pending',
+      ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+      ExpressionAttributeValues: { ':expected': expectedVersion, ':pending': 'pending' },
+    },
+  };
+}
+
+/** Gives a pending approval the workflow's new task token (retried or redriven task); false when no longer pending. */
+export async function renewApprovalToken(store: Store, approvalId: string, taskToken: string, executionArn: string): Promise<boolean> {
+  try {
+    await store.doc.send(new UpdateCommand({
+      TableName: store.tableName,
+      Key: { pk: approvalPk(approvalId), sk: APPROVAL_SK },
+      UpdateExpression: 'SET taskToken = :token, executionArn = :arn',
+      ConditionExpression: '#status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pending': 'pending', ':token': taskToken, ':arn': executionArn },
+    }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/** The workflow has been told the resolution: the approval leaves the callback listing. */
+export async function markApprovalCallbackDelivered(store: Store, approvalId: string): Promise<void> {
+  await store.doc.send(new UpdateCommand({
+    TableName: store.tableName,
+    Key: { pk: approvalPk(approvalId), sk: APPROVAL_SK },
+    UpdateExpression: 'SET callbackDelivered = :true REMOVE gsi1pk, gsi1sk',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':true': true },
+  }));
+}
+
+/** Resolved approvals whose workflow has not been told, resolved before `beforeIso`. */
+export async function listUndeliveredApprovals(store: Store, beforeIso: string): Promise<StoredApproval[]> {
+  const items = await queryAll(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :key AND gsi1sk < :before',
+    ExpressionAttributeValues: { ':key': CALLBACK_KEY, ':before': beforeIso },
+  });
+  return items.map((item) => strip<StoredApproval>(item));
+}
+
+export async function listOrgApprovals(store: Store, orgIds: string[]): Promise<StoredApproval[]> {
+  const lists = await Promise.all(orgIds.map((orgId) => queryAll(store, {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :key',
+    ExpressionAttributeValues: { ':key': orgApprovalsKey(orgId) },
+  })));
+  return lists.flat().map((item) => strip<StoredApproval>(item)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export function putNewLink(store: Store, link: StoredLink): TransactItem {
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: { pk: approvalLinkPk(link.linkHash), sk: LINK_SK, type: 'approval-link', gsi1pk: OPEN_LINKS_KEY, gsi1sk: `${link.expiresAt}#${link.linkHash}`, ...link },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** The link's single use (condition: still pending). */
+export function useLink(store: Store, linkHash: string, usedAt: string): TransactItem {
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: { pk: approvalLinkPk(linkHash), sk: LINK_SK },
+      UpdateExpression: 'SET #status = :used, usedAt = :at REMOVE gsi1pk, gsi1sk',
+      ConditionExpression: '#status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':used': 'used', ':pending': 'pending', ':at': usedAt },
+    },
+  };
+}
+
+/** Invalidates a link (resent, reassigned, decided on paper); condition: still pending. */
+export function revokeLink(store: Store, linkHash: string, revokedAt: string): TransactItem {
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: { pk: approvalLinkPk(linkHash), sk: LINK_SK },
+      UpdateExpression: 'SET #status = :revoked, revokedAt = :at REMOVE gsi1pk, gsi1sk',
+      ConditionExpression: '#status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':revoked': 'revoked', ':pending': 'pending', ':at': revokedAt },
+    },
+  };
+}
+
+/** Links the scheduler still has to look at (pending: reminder or escalation not yet done). */
+export async function listOpenLinks(store: Store): Promise<StoredLink[]> {
+  const items = await queryAll(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :key',
+    ExpressionAttributeValues: { ':key': OPEN_LINKS_KEY },
+  });
+  return items.map((item) => strip<StoredLink>(item));
+}
+
+/** Marks the reminder of a link as sent; false when it already was (or the link is no longer pending). */
+export async function markLinkReminded(store: Store, linkHash: string, at: string): Promise<boolean> {
+  try {
+    await store.doc.send(new UpdateCommand({
+      TableName: store.tableName,
+      Key: { pk: approvalLinkPk(linkHash), sk: LINK_SK },
+      UpdateExpression: 'SET remindedAt = :at',
+      ConditionExpression: 'attribute_not_exists(remindedAt) AND #status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':at': at, ':pending': 'pending' },
+    }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/** The scheduler is done with a link (expired and escalated, or its approval resolved). */
+export async function dropLinkFromSchedule(store: Store, linkHash: string): Promise<void> {
+  await store.doc.send(new UpdateCommand({
+    TableName: store.tableName,
+    Key: { pk: approvalLinkPk(linkHash), sk: LINK_SK },
+    UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
+    ConditionExpression: 'attribute_exists(pk)',
+  }));
+}
+
+/** Closes an open pending task (an 'approval-overdue' step settled by staff's action). */
+export function closeTask(store: Store, taskId: string, completedBy: string, completedAt: string): TransactItem {
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: { pk: taskPk(taskId), sk: 'TASK' },
+      UpdateExpression: 'SET #status = :done, completedBy = :by, completedAt = :at REMOVE gsi1pk, gsi1sk',
+      ConditionExpression: '#status = :open',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':done': 'done', ':open': 'open', ':by': completedBy, ':at': completedAt },
+    },
+  };
+}
