@@ -2,10 +2,10 @@
  * The HTTP routes, shared by the CDK HTTP API (one route each) and the local server.
  * Paths use API Gateway's syntax: `{name}` is a path parameter.
  */
-export type HttpHandlerId = 'http-public' | 'http-staff';
+export type HttpHandlerId = 'http-public' | 'http-staff' | 'http-approval';
 
 export interface RouteDefinition {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'HEAD' | 'POST';
   path: string;
   handlerId: HttpHandlerId;
 }
@@ -14,6 +14,7 @@ export interface RouteDefinition {
 export const HTTP_HANDLER_ENTRIES: Record<HttpHandlerId, string> = {
   'http-public': 'functions/http/public-site.ts',
   'http-staff': 'functions/http/staff-site.ts',
+  'http-approval': 'functions/http/approval-site.ts',
 };
 
 export const ROUTES: RouteDefinition[] = [
@@ -64,4 +65,14 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/staff/people/{personId}/rights', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/people/{personId}/exclusions', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/people/{personId}/exclusions/end', handlerId: 'http-staff' },
+  // Approvals (审批): the approvers' e-mail links (no account; GET and HEAD show, only the form POST decides) and the
+  // staff pages. One handler, the only one allowed to complete or fail a task of the approval state machine.
+  { method: 'GET', path: '/approvals/{linkId}', handlerId: 'http-approval' },
+  { method: 'HEAD', path: '/approvals/{linkId}', handlerId: 'http-approval' },
+  { method: 'POST', path: '/approvals/{linkId}', handlerId: 'http-approval' },
+  { method: 'GET', path: '/staff/approvals', handlerId: 'http-approval' },
+  { method: 'GET', path: '/staff/approvals/{approvalId}', handlerId: 'http-approval' },
+  { method: 'POST', path: '/staff/approvals/{approvalId}/resend', handlerId: 'http-approval' },
+  { method: 'POST', path: '/staff/approvals/{approvalId}/reassign', handlerId: 'http-approval' },
+  { method: 'POST', path: '/staff/approvals/{approvalId}/paper-decision', handlerId: 'http-approval' },
 ];

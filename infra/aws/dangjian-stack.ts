@@ -43,6 +43,7 @@ export class DangjianStack extends Stack {
     this.web = new WebApi(this, 'Web', {
       table: this.data.table,
       noticeStateMachine: this.notice.workflow.stateMachine,
+      approvalStateMachine: this.approval.workflow.stateMachine,
       auth: this.auth,
       mail: this.mail,
       publicBaseUrl,

@@ -73,7 +73,8 @@ export function acknowledgeFindings(stack: DangjianStack): void {
   for (const { route, definition } of stack.web.routes.values()) {
     const reason = definition.handlerId === 'http-public'
       ? NAG_REASONS.publicRoute
-      : definition.path === '/staff/sign-in' ? NAG_REASONS.signInRoute : NAG_REASONS.staffRoute;
+      : definition.path.startsWith('/approvals/') ? NAG_REASONS.approvalLinkRoute
+        : definition.path === '/staff/sign-in' ? NAG_REASONS.signInRoute : NAG_REASONS.staffRoute;
     acknowledge(route, 'AwsSolutions-APIG4', reason);
   }
 }

@@ -1,7 +1,7 @@
 import { createSiteApp } from '../../functions/http/edge/site-app';
 import { htmlResponse, redirect } from '../../functions/http/edge/responses';
 import { sessionOf, staffLayout } from '../../functions/http/staff/staff-context';
-import type { Clock } from '../../shared/services/ports';
+import type { Clock, WorkflowControl } from '../../shared/services/ports';
 import { InputInvalidError } from '../../shared/services/errors';
 import type { Store } from '../../shared/store/store';
 import { clockPage, outboxPage } from './dev-pages-view';
@@ -23,6 +23,33 @@ export interface DevPagesOptions {
   outbox: Pick<Outbox, 'list'>;
   /** The clock sessions expire by (as the staff site is given); defaults to `clock`. */
   sessionClock?: Clock;
+  /** With it, POST /dev/approvals/demo starts a demo approval (an approval workflow with one approver). */
+  workflow?: Pick<WorkflowControl, 'startExecution'>;
+  /** Organization the demo approval is about. */
+  demoOrgId?: string;
+}
+
+/** The approver of the demo approval (its mail lands in the outbox). */
+export const DEMO_APPROVER = { name: '王委员', email: 'wangweiyuan@demo.example.org' } as const;
+const DAY_MS = 86_400_000;
+
+/** Starts an approval workflow asking DEMO_APPROVER; answers its id. Local runtime only, never a production route. */
+async function startDemoApproval(workflow: Pick<WorkflowControl, 'startExecution'>, clock: DevClock, orgId: string): Promise<string> {
+  const approvalId = `demo-${clock.now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const approval = {
+    approvalId,
+    subject: {
+      kind: 'pre-review',
+      title: '关于张伟同志拟确定为发展对象的预审（演示）',
+      summary: '张伟同志于2024年3月提出入党申请，2024年9月确定为入党积极分子，培养考察期满一年。\n支部委员会研究同意拟确定为发展对象，现报上级党委预审。',
+      orgId,
+    },
+    approvers: [{ ...DEMO_APPROVER }],
+    policy: 'any',
+    dueDate: new Date(clock.now().getTime() + 14 * DAY_MS).toISOString(),
+  };
+  await workflow.startExecution({ stateMachine: 'approval', name: `approval-${approvalId}`, input: { approval } });
+  return approvalId;
 }
 
 const HOUR_MS = 3_600_000;
@@ -58,6 +85,12 @@ export function createDevPages(options: DevPagesOptions): ExtraRoute[] {
     routes: {
       'GET /dev/outbox': async (request) => htmlResponse(200, outboxPage(await options.outbox.list(100), staffLayout(sessionOf(request)))),
       'GET /dev/clock': async (request) => htmlResponse(200, clockPage(view(), staffLayout(sessionOf(request)), { values: {}, errors: {} })),
+      'POST /dev/approvals/demo': async (request) => {
+        sessionOf(request);
+        if (!options.workflow) return redirect('/dev/outbox');
+        const approvalId = await startDemoApproval(options.workflow, clock, options.demoOrgId ?? 'org-demo');
+        return redirect(`/dev/outbox?approval=${encodeURIComponent(approvalId)}`);
+      },
       'POST /dev/clock': async (request) => {
         const staff = staffLayout(sessionOf(request));
         const form = Object.fromEntries([...CLOCK_FIELDS, 'action'].map((name) => [name, request.site.form[name] ?? '']));
@@ -77,5 +110,6 @@ export function createDevPages(options: DevPagesOptions): ExtraRoute[] {
     { method: 'GET', path: '/dev/outbox', handler: site },
     { method: 'GET', path: '/dev/clock', handler: site },
     { method: 'POST', path: '/dev/clock', handler: site },
+    ...(options.workflow ? [{ method: 'POST' as const, path: '/dev/approvals/demo', handler: site }] : []),
   ];
 }

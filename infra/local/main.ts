@@ -1,6 +1,7 @@
 // `npm start`: the whole system on this machine (ARCHITECTURE §6).
 import './polyfills';
 import { join, resolve } from 'node:path';
+import { createApprovalSite } from '../../functions/http/approval-site';
 import { createPublicSite } from '../../functions/http/public-site';
 import { createStaffSite } from '../../functions/http/staff-site';
 import { createLocalAuthenticator } from '../../shared/services/auth';
@@ -13,6 +14,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { Outbox } from './outbox';
 import { createLocalRuntime } from './runtime';
 import { DEMO_NOTICE_PLANS, DEMO_SIGN_INS, demoActor, seedDemo } from './seed';
+import { DEMO_ORG_IDS } from './seed-data';
 import { startHttpServer } from './server';
 import { endStaleProcess, rememberProcess } from './stale-process';
 
@@ -51,13 +53,15 @@ async function main(): Promise<void> {
 
   // Sessions expire by real time, so that running the clock fast does not sign staff out.
   const sessionClock = { now: () => new Date() };
+  const staffDeps = { ...runtime.deps, authenticator: createLocalAuthenticator(store), sessionClock };
   const server = await startHttpServer({
     port,
     handlers: {
       'http-public': createPublicSite(runtime.deps),
-      'http-staff': createStaffSite({ ...runtime.deps, authenticator: createLocalAuthenticator(store), sessionClock }),
+      'http-staff': createStaffSite(staffDeps),
+      'http-approval': createApprovalSite(staffDeps),
     },
-    extraRoutes: createDevPages({ store, clock, outbox, sessionClock }),
+    extraRoutes: createDevPages({ store, clock, outbox, sessionClock, workflow: runtime.deps.workflow, demoOrgId: DEMO_ORG_IDS.agency }),
   });
 
   console.log(`\n党建流程 dangjian-flow 已启动 / running at ${server.url}`);

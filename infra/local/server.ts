@@ -15,7 +15,7 @@ export { buildEvent, isTextBody } from './server-event';
  */
 
 export interface ExtraRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'HEAD' | 'POST';
   /** API Gateway path syntax: `{name}` is a parameter, `{name+}` takes the rest of the path. */
   path: string;
   handler: HttpHandlerFn;
@@ -24,7 +24,8 @@ export interface ExtraRoute {
 export interface HttpServerOptions {
   port: number;
   host?: string;
-  handlers: Record<HttpHandlerId, HttpHandlerFn>;
+  /** The handler of each id; the routes of an id without one are not served (404). */
+  handlers: Partial<Record<HttpHandlerId, HttpHandlerFn>>;
   /** Local-only routes (dev pages), matched after ROUTES. */
   extraRoutes?: ExtraRoute[];
   /** Largest body read (bigger requests get 413 without reaching a handler); API Gateway's limit is 10 MB. */
@@ -62,7 +63,10 @@ export function compilePath(path: string): { pattern: RegExp; names: string[] } 
 }
 
 export function compileRoutes(options: Pick<HttpServerOptions, 'handlers' | 'extraRoutes'>): CompiledRoute[] {
-  const fromTable = ROUTES.map((route) => ({ method: route.method, path: route.path, handler: options.handlers[route.handlerId] }));
+  const fromTable = ROUTES.flatMap((route) => {
+    const handler = options.handlers[route.handlerId];
+    return handler ? [{ method: route.method, path: route.path, handler }] : [];
+  });
   return [...fromTable, ...(options.extraRoutes ?? [])].map((route) => ({ ...route, ...compilePath(route.path) }));
 }
 
@@ -89,14 +93,15 @@ export function matchRoute(routes: CompiledRoute[], method: string, path: string
   return { route, pathParameters };
 }
 
-function writeResult(response: ServerResponse, result: HttpResult): void {
+/** Writes the answer; to a HEAD request the headers only (as for the GET, with its length), never a body. */
+function writeResult(response: ServerResponse, result: HttpResult, head = false): void {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
   if (result.cookies && result.cookies.length > 0) headers['set-cookie'] = result.cookies;
   const body = result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
   headers['content-length'] = String(body.length);
   response.writeHead(result.statusCode ?? 200, headers);
-  response.end(body);
+  response.end(head ? undefined : body);
 }
 
 function plainPage(status: number, message: string): HttpResult {
@@ -122,7 +127,7 @@ async function serve(routes: CompiledRoute[], maxBodyBytes: number, request: Inc
   const body = await readBody(request, maxBodyBytes);
   if (body === 'too-large') return writeResult(response, plainPage(413, '提交的内容过大，请精简后重新提交。'));
   const event: HttpEvent = buildEvent({ request, url, method, route: match.route.path, pathParameters: match.pathParameters, body });
-  writeResult(response, await match.route.handler(event));
+  writeResult(response, await match.route.handler(event), method === 'HEAD');
 }
 
 /** Starts the server; port 0 picks a free port (see `url`). */

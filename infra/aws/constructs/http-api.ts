@@ -12,17 +12,22 @@ import { HTTP_HANDLER_ENTRIES, ROUTES, type HttpHandlerId, type RouteDefinition 
 import { HandlerFunction } from './handler-function';
 import type { Mail } from './mail';
 import type { StaffAuth } from './staff-auth';
-import { grantWorkflowControl } from './workflow-grants';
+import { grantTaskCallbackAndFailure, grantWorkflowControl } from './workflow-grants';
 
 /** Throttling of the whole API, per second (steady rate) and in a burst. */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 /** Stricter throttling of the one anonymous write: objections to a public notice. */
 export const OBJECTION_ROUTE_KEY = 'POST /notices/{noticeId}/objections';
 export const OBJECTION_THROTTLE = { rateLimit: 5, burstLimit: 10 } as const;
+/** The approvers' links (审批链接): anonymous, so throttled as strictly (guessing ids is hopeless anyway, 128 bits). */
+export const APPROVAL_LINK_ROUTE_KEYS = ['GET /approvals/{linkId}', 'HEAD /approvals/{linkId}', 'POST /approvals/{linkId}'] as const;
+export const APPROVAL_LINK_THROTTLE = { rateLimit: 5, burstLimit: 10 } as const;
 
 export interface HttpApiProps {
   table: ITable;
   noticeStateMachine: StateMachine;
+  /** The approval state machine: only the approval site (http-approval) may complete or fail its tasks. */
+  approvalStateMachine: StateMachine;
   auth: StaffAuth;
   mail: Mail;
   /** Base URL of the site for links in mails; empty: the handlers use the request's host. */
@@ -44,12 +49,15 @@ export class WebApi extends Construct {
   readonly routes = new Map<string, { route: HttpRoute; definition: RouteDefinition }>();
   /** The staff site's grants on the notice state machine. */
   readonly workflowPolicy: Policy;
+  /** The approval site's grants on the approval state machine (SendTaskSuccess/Failure, nothing else). */
+  readonly approvalCallbackPolicy: Policy;
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
     const environment = {
       TABLE_NAME: props.table.tableName,
       NOTICE_STATE_MACHINE_ARN: props.noticeStateMachine.stateMachineArn,
+      APPROVAL_STATE_MACHINE_ARN: props.approvalStateMachine.stateMachineArn,
       USER_POOL_ID: props.auth.userPoolId,
       USER_POOL_CLIENT_ID: props.auth.clientId,
       // The name functions/adapters/cognito-authenticator.ts reads.
@@ -59,7 +67,11 @@ export class WebApi extends Construct {
     };
     const fn = (constructId: string, handlerId: HttpHandlerId) =>
       new HandlerFunction(this, constructId, { handlerId, entry: HTTP_HANDLER_ENTRIES[handlerId], environment });
-    this.functions = { 'http-public': fn('PublicSite', 'http-public'), 'http-staff': fn('StaffSite', 'http-staff') };
+    this.functions = {
+      'http-public': fn('PublicSite', 'http-public'),
+      'http-staff': fn('StaffSite', 'http-staff'),
+      'http-approval': fn('ApprovalSite', 'http-approval'),
+    };
 
     this.api = new HttpApi(this, 'Api', { description: 'dangjian-flow: public notice board and staff site', createDefaultStage: false });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.SIX_MONTHS });
@@ -82,20 +94,23 @@ export class WebApi extends Construct {
       this.routes.set(routeKey(definition), { route, definition });
     }
 
-    const objections = this.routes.get(OBJECTION_ROUTE_KEY);
-    if (!objections) throw new Error(`ROUTES has no ${OBJECTION_ROUTE_KEY}, which the stage throttles`);
+    const throttled: [string, { rateLimit: number; burstLimit: number }][] = [
+      [OBJECTION_ROUTE_KEY, OBJECTION_THROTTLE],
+      ...APPROVAL_LINK_ROUTE_KEYS.map((key) => [key, APPROVAL_LINK_THROTTLE] as [string, typeof APPROVAL_LINK_THROTTLE]),
+    ];
     const cfnStage = this.stage.node.defaultChild as CfnStage;
     // RouteSettings is untyped JSON, passed to CloudFormation as is: its keys must already be PascalCase.
-    cfnStage.routeSettings = {
-      [OBJECTION_ROUTE_KEY]: {
-        ThrottlingRateLimit: OBJECTION_THROTTLE.rateLimit,
-        ThrottlingBurstLimit: OBJECTION_THROTTLE.burstLimit,
-      },
-    };
-    // A stage's route settings may only name routes that already exist.
-    cfnStage.node.addDependency(objections.route);
+    cfnStage.routeSettings = Object.fromEntries(throttled.map(([key, limits]) =>
+      [key, { ThrottlingRateLimit: limits.rateLimit, ThrottlingBurstLimit: limits.burstLimit }]));
+    for (const [key] of throttled) {
+      const entry = this.routes.get(key);
+      if (!entry) throw new Error(`ROUTES has no ${key}, which the stage throttles`);
+      // A stage's route settings may only name routes that already exist.
+      cfnStage.node.addDependency(entry.route);
+    }
 
     this.workflowPolicy = this.grant(props);
+    this.approvalCallbackPolicy = grantTaskCallbackAndFailure(this.functions['http-approval'], props.approvalStateMachine);
   }
 
   get url(): string {
@@ -103,11 +118,14 @@ export class WebApi extends Construct {
   }
 
   private grant(props: HttpApiProps): Policy {
-    const { 'http-public': publicSite, 'http-staff': staffSite } = this.functions;
+    const { 'http-public': publicSite, 'http-staff': staffSite, 'http-approval': approvalSite } = this.functions;
     props.table.grantReadWriteData(publicSite);
     props.table.grantReadWriteData(staffSite);
+    props.table.grantReadWriteData(approvalSite);
     // Sign-in (InitiateAuth with the public app client, no secret) is an unauthenticated Cognito API: no IAM grant.
     props.mail.grantSend(staffSite);
+    // Resending and reassigning mail the approver a new link.
+    props.mail.grantSend(approvalSite);
     return grantWorkflowControl(staffSite, props.noticeStateMachine);
   }
 }

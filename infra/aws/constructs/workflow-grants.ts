@@ -33,6 +33,13 @@ export function grantTaskCallback(fn: LambdaFunction, machine: StateMachine): Po
   ]);
 }
 
+/** May complete or fail a waiting callback task of this machine's executions (the approval decision handler), nothing else. */
+export function grantTaskCallbackAndFailure(fn: LambdaFunction, machine: StateMachine): Policy {
+  return attach(fn, 'TaskDecisionPolicy', [
+    new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'], resources: [machine.stateMachineArn] }),
+  ]);
+}
+
 /** What the staff site does with the workflow: start it, decide its human steps, stop an execution (withdrawal). */
 export function grantWorkflowControl(fn: LambdaFunction, machine: StateMachine): Policy {
   return attach(fn, 'WorkflowControlPolicy', [

@@ -3,10 +3,16 @@ import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
 
+/** Where a pending step is handled: an overdue approval on its approval page, any other step on its task form. */
+function taskHref(task: PendingTask): string {
+  const approvalId = task.kind === 'approval-overdue' ? task.subject.approvalId : undefined;
+  return approvalId ? `/staff/approvals/${encodeURIComponent(approvalId)}` : `/staff/tasks/${encodeURIComponent(task.id)}`;
+}
+
 function row(task: PendingTask, now: Date): SafeHtml {
   const overdue = new Date(task.dueAt).getTime() < now.getTime();
   return html`<tr>
-    <td><a href="/staff/tasks/${task.id}">${task.title}</a></td>
+    <td><a href="${taskHref(task)}">${task.title}</a></td>
     <td>${PENDING_TASK_KIND_LABELS[task.kind] ?? task.kind}</td>
     <td>${formatDateTime(task.createdAt)}</td>
     <td>${formatDateTime(task.dueAt)}${overdue ? html` <span class="tag overdue">已逾期</span>` : ''}</td>

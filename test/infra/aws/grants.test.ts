@@ -22,6 +22,7 @@ describe('least-privilege grants', () => {
       awaitOutcomes: notice.awaitOutcomes,
       publicSite: web.functions['http-public'],
       staffSite: web.functions['http-staff'],
+      approvalSite: web.functions['http-approval'],
       tick: scheduler.tick,
     };
   };
@@ -34,6 +35,15 @@ describe('least-privilege grants', () => {
     return [...new Set(roles)].sort();
   }
 
+  /** Roles allowed an action on the notice machine (the approval machine's grants: approval.test.ts). */
+  function rolesAllowingOnNotice(action: string): string[] {
+    const notice = JSON.stringify(machineRef().Ref);
+    const roles = policies(synthesized.template)
+      .filter((policy) => policy.statements.some((s) => s.Effect === 'Allow' && actionsOf(s).includes(action) && JSON.stringify(s.Resource).includes(notice)))
+      .flatMap((policy) => policy.roles.map((role) => (role as { Ref: string }).Ref));
+    return [...new Set(roles)].sort();
+  }
+
   function statementsWith(action: string): PolicyStatementJson[] {
     return policies(synthesized.template).flatMap((p) => p.statements).filter((s) => actionsOf(s).includes(action));
   }
@@ -42,15 +52,21 @@ describe('least-privilege grants', () => {
 
   test('SendTaskSuccess: only the staff site, the objection step (redrive) and the tick (callback retry), on the notice machine', () => {
     const { staffSite, awaitOutcomes, tick } = handlers();
-    expect(rolesAllowing('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick)].sort());
-    for (const statement of statementsWith('states:SendTaskSuccess')) expect(resourcesOf(statement)).toEqual([machineRef()]);
+    const { approvalSite } = handlers();
+    expect(rolesAllowingOnNotice('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick)].sort());
+    // Elsewhere only the approval decision handler has it, on the approval machine alone (approval.test.ts).
+    expect(rolesAllowing('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick), roleOf(approvalSite)].sort());
+    for (const statement of statementsWith('states:SendTaskSuccess')) expect(resourcesOf(statement)).toHaveLength(1);
   });
 
-  test('starting, failing and stopping executions: the staff site only', () => {
-    const { staffSite } = handlers();
+  test('starting, failing and stopping notice executions: the staff site only', () => {
+    const { staffSite, approvalSite } = handlers();
     for (const action of ['states:StartExecution', 'states:SendTaskFailure', 'states:StopExecution']) {
-      expect({ action, roles: rolesAllowing(action) }).toEqual({ action, roles: [roleOf(staffSite)] });
+      expect({ action, roles: rolesAllowingOnNotice(action) }).toEqual({ action, roles: [roleOf(staffSite)] });
     }
+    expect(rolesAllowing('states:StartExecution')).toEqual([roleOf(staffSite)]);
+    expect(rolesAllowing('states:StopExecution')).toEqual([roleOf(staffSite)]);
+    expect(rolesAllowing('states:SendTaskFailure')).toEqual([roleOf(staffSite), roleOf(approvalSite)].sort());
     const [stop] = statementsWith('states:StopExecution');
     const machineName = { 'Fn::GetAtt': [machineRef().Ref, 'Name'] };
     expect(JSON.stringify(stop.Resource)).toContain(':execution:');
@@ -114,9 +130,9 @@ describe('least-privilege grants', () => {
     });
   });
 
-  test('mail: only the staff site, the objection step, the approval request and the tick may send, from mailFrom, via the identity and configuration set', () => {
-    const { staffSite, awaitOutcomes, approvalRequest, tick } = handlers();
-    expect(rolesAllowing('ses:SendEmail')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(tick)].sort());
+  test('mail: only the staff site, the objection step, the approval request, the approval site and the tick may send, from mailFrom, via the identity and configuration set', () => {
+    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick } = handlers();
+    expect(rolesAllowing('ses:SendEmail')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick)].sort());
     for (const statement of statementsWith('ses:SendEmail')) {
       expect(actionsOf(statement).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': PLACEHOLDER_MAIL_FROM } });

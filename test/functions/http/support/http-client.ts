@@ -10,7 +10,7 @@ export interface RequestOptions {
 }
 
 const noop: HttpHandlerFn = async () => ({ statusCode: 500 });
-const routes = compileRoutes({ handlers: { 'http-public': noop, 'http-staff': noop } });
+const routes = compileRoutes({ handlers: { 'http-public': noop, 'http-staff': noop, 'http-approval': noop } });
 
 export function makeEvent(method: string, url: string, options: RequestOptions = {}, cookies: string[] = []): HttpEvent {
   const [path, query = ''] = url.split('?');
