@@ -21,9 +21,11 @@ export function linkify(text: string): SafeHtml {
   return html`${parts}`;
 }
 
-export function outboxPage(mails: OutboxMail[], staff: LayoutStaff): SafeHtml {
+export function outboxPage(mails: OutboxMail[], staff: LayoutStaff, options: { demoApproval?: boolean } = {}): SafeHtml {
   const body = html`<h1>发件箱</h1>${devNav}
     <p class="muted">本地运行时不真正发送邮件，系统发出的每封邮件都保存在这里（最新的在前）。</p>
+    ${options.demoApproval ? html`<form method="post" action="/dev/approvals/demo"><input type="hidden" name="_csrf" value="${staff.csrfToken}">
+      <button type="submit">发起一项演示审批</button> <span class="muted">审批人会收到带链接的邮件（显示在下方）。</span></form>` : html``}
     ${mails.length === 0 ? html`<p>还没有邮件。</p>` : mails.map((mail) => html`<article class="mail">
       <h3>${mail.subject}</h3>
       <p class="muted">收件人：${mail.to.join('，')} · 发送时间：${formatDateTime(mail.sentAt)}</p>

@@ -2,6 +2,7 @@ import { createSiteApp } from '../../functions/http/edge/site-app';
 import { htmlResponse, redirect } from '../../functions/http/edge/responses';
 import { sessionOf, staffLayout } from '../../functions/http/staff/staff-context';
 import type { Clock, WorkflowControl } from '../../shared/services/ports';
+import { getOrganization } from '../../shared/store/orgs-repo';
 import { InputInvalidError } from '../../shared/services/errors';
 import type { Store } from '../../shared/store/store';
 import { clockPage, outboxPage } from './dev-pages-view';
@@ -34,7 +35,7 @@ export const DEMO_APPROVER = { name: '王委员', email: 'wangweiyuan@demo.examp
 const DAY_MS = 86_400_000;
 
 /** Starts an approval workflow asking DEMO_APPROVER; answers its id. Local runtime only, never a production route. */
-async function startDemoApproval(workflow: Pick<WorkflowControl, 'startExecution'>, clock: DevClock, orgId: string): Promise<string> {
+async function startDemoApproval(workflow: Pick<WorkflowControl, 'startExecution'>, clock: DevClock, org: { id: string; name?: string }): Promise<string> {
   const approvalId = `demo-${clock.now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const approval = {
     approvalId,
@@ -42,7 +43,8 @@ async function startDemoApproval(workflow: Pick<WorkflowControl, 'startExecution
       kind: 'pre-review',
       title: '关于张伟同志拟确定为发展对象的预审（演示）',
       summary: '张伟同志于2024年3月提出入党申请，2024年9月确定为入党积极分子，培养考察期满一年。\n支部委员会研究同意拟确定为发展对象，现报上级党委预审。',
-      orgId,
+      orgId: org.id,
+      orgName: org.name,
     },
     approvers: [{ ...DEMO_APPROVER }],
     policy: 'any',
@@ -83,12 +85,14 @@ export function createDevPages(options: DevPagesOptions): ExtraRoute[] {
   const view = () => ({ now: clock.now(), rate: clock.state().rate });
   const site = createSiteApp({
     routes: {
-      'GET /dev/outbox': async (request) => htmlResponse(200, outboxPage(await options.outbox.list(100), staffLayout(sessionOf(request)))),
+      'GET /dev/outbox': async (request) => htmlResponse(200, outboxPage(await options.outbox.list(100), staffLayout(sessionOf(request)), { demoApproval: Boolean(options.workflow) })),
       'GET /dev/clock': async (request) => htmlResponse(200, clockPage(view(), staffLayout(sessionOf(request)), { values: {}, errors: {} })),
       'POST /dev/approvals/demo': async (request) => {
         sessionOf(request);
         if (!options.workflow) return redirect('/dev/outbox');
-        const approvalId = await startDemoApproval(options.workflow, clock, options.demoOrgId ?? 'org-demo');
+        const orgId = options.demoOrgId ?? 'org-demo';
+        const org = { id: orgId, name: (await getOrganization(options.store, orgId))?.name };
+        const approvalId = await startDemoApproval(options.workflow, clock, org);
         return redirect(`/dev/outbox?approval=${encodeURIComponent(approvalId)}`);
       },
       'POST /dev/clock': async (request) => {

@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       'http-staff': createStaffSite(staffDeps),
       'http-approval': createApprovalSite(staffDeps),
     },
-    extraRoutes: createDevPages({ store, clock, outbox, sessionClock, workflow: runtime.deps.workflow, demoOrgId: DEMO_ORG_IDS.agency }),
+    extraRoutes: createDevPages({ store, clock, outbox, sessionClock, workflow: runtime.deps.workflow, demoOrgId: DEMO_ORG_IDS.office }),
   });
 
   console.log(`\n党建流程 dangjian-flow 已启动 / running at ${server.url}`);

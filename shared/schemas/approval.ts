@@ -9,6 +9,7 @@ export const approvalRequestSchema = z.object({
     title: z.string().trim().min(1).max(200),
     summary: z.string().max(20_000),
     orgId: z.string().min(1),
+    orgName: z.string().max(200).optional(),
     caseUrl: z.string().url().optional(),
   }),
   approvers: z.array(z.object({ name: z.string().trim().min(1).max(50), email: z.string().email() })).min(1).max(25),

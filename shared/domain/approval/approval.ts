@@ -33,6 +33,8 @@ export interface ApprovalSubject {
   /** The case summary, plain text. */
   summary: string;
   orgId: string;
+  /** The organization's name as the approver reads it. */
+  orgName?: string;
   caseUrl?: string;
 }
 
