@@ -1,8 +1,10 @@
 import { runCalendarCommand, type CliIo } from './calendar-command';
+import { runTallyCommand } from './tally-command';
 
 /** The `dangjian` command line: the first word picks the command, the rest goes to it. */
 const commands: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   calendar: runCalendarCommand,
+  tally: runTallyCommand,
 };
 
 const io: CliIo = {

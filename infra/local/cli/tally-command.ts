@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { TallyInputError, tallyRound } from '../../../shared/domain/election';
+import type { CliIo } from './calendar-command';
+
+export const TALLY_USAGE = [
+  '用法：dangjian tally --file <round.json | ->',
+  '  --file  一轮投票的 JSON 文件；“-”表示从标准输入读取',
+  '输入：{"seats": 5, "candidates": [...], "shouldAttend": 50, "present": 45, "ballotsIssued": 45,',
+  '       "ballots": [["姓名", ...], "spoiled", ...] 或 "summary": {"returned": n, "invalid": n, "spoiled": n, "votes": {"姓名": n}},',
+  '       "rules": {"quorum": "atLeastFourFifths" | "moreThanFourFifths", "majorityBase": "shouldAttend" | "present", "minCandidateMargin": 0.2}}',
+  '输出：一行 JSON（valid, problems[{code, message}], quorumMet, ballotsReturned, ballotsValid, ballotsInvalid, votes, threshold, elected, tiedForLastSeat, seatsUnfilled）',
+];
+
+class CliUsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliUsageError';
+  }
+}
+
+/** Reads all of standard input (the CLI's only use of it). */
+async function readStdin(stdin: AsyncIterable<Buffer | string>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readRound(file: string | undefined, stdin: AsyncIterable<Buffer | string>): Promise<unknown> {
+  if (file === undefined || file === '') throw new CliUsageError('缺少 --file（一轮投票的 JSON 文件，或“-”表示标准输入） (missing --file)');
+  let text: string;
+  try {
+    text = file === '-' ? await readStdin(stdin) : await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CliUsageError(`无法读取“${file}” (cannot read the file): ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch (error) {
+    throw new CliUsageError(`“${file}”不是有效的 JSON (not valid JSON): ${(error as Error).message}`);
+  }
+}
+
+/**
+ * `dangjian tally --file round.json`: prints the result of one round as one JSON line.
+ * Returns the exit code: 0 tallied (even when the round is not valid: see `valid` and `problems`), 2 bad arguments or input.
+ */
+export async function runTallyCommand(argv: string[], io: CliIo, stdin: AsyncIterable<Buffer | string> = process.stdin): Promise<number> {
+  if (argv.length === 1 && ['help', '--help', '-h'].includes(argv[0])) {
+    io.out(TALLY_USAGE.join('\n'));
+    return 0;
+  }
+  try {
+    const { values } = parseArgs({ args: argv, options: { file: { type: 'string' } }, strict: true, allowPositionals: false });
+    const result = tallyRound((await readRound(values.file, stdin)) as Parameters<typeof tallyRound>[0]);
+    io.out(JSON.stringify(result));
+    return 0;
+  } catch (error) {
+    const nodeArgError = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (error instanceof TallyInputError) {
+      io.err('输入无效 (invalid input):');
+      for (const issue of error.issues) io.err(`  ${issue}`);
+      return 2;
+    }
+    if (!(error instanceof CliUsageError || nodeArgError)) throw error;
+    io.err(`参数错误 (bad arguments): ${(error as Error).message}`);
+    io.err(TALLY_USAGE.join('\n'));
+    return 2;
+  }
+}

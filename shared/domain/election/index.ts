@@ -1,0 +1,16 @@
+export type {
+  Ballot,
+  BallotSummary,
+  MajorityBase,
+  QuorumRule,
+  TallyInput,
+  TallyProblem,
+  TallyProblemCode,
+  TallyResult,
+  TallyRules,
+} from './types';
+export { TallyInputError } from './errors';
+export { DEFAULT_TALLY_RULES, majorityThreshold, minimumCandidates, quorumMet } from './rules';
+export { countBallots, countSummary, type BallotCount } from './count-ballots';
+export { parseTallyInput, type CheckedTallyInput } from './tally-input';
+export { tallyChecked, tallyRound } from './tally-round';
