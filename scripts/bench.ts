@@ -8,6 +8,7 @@ import { runObjectionBench } from './bench/objection-bench';
 import { formatReport, reportJson, type BenchReport } from './bench/report';
 import { formatRosterBench, rosterBenchJson, runRosterBench } from './bench/roster-bench';
 import { runRuntimeBench } from './bench/runtime-bench';
+import { formatTallyBench, runTallyBench, tallyBenchJson } from './bench/tally-bench';
 import { formatVotingMembersBench, runVotingMembersBench, votingMembersBenchJson, votingMembersWarnings } from './bench/voting-members-bench';
 
 function setting(name: string, fallback: number): number {
@@ -81,6 +82,9 @@ async function main(): Promise<void> {
     const voting = await runVotingMembersBench({ endpoint: db.endpoint, people: settings.votingPeople, calls: settings.votingCalls });
     for (const warning of votingMembersWarnings(voting)) progress(`voting members: WARNING ${warning}`);
 
+    progress('6 election tally: 10,000 ballots, 15 candidates, 9 seats through tallyRound, against a bare counting loop…');
+    const tally = runTallyBench();
+
     const report: BenchReport = {
       environment: {
         node: process.version,
@@ -99,8 +103,8 @@ async function main(): Promise<void> {
     for (const [part, lines] of [['runtime', runtime.unusualLog], ['objections', objections.unusualLog]] as const) {
       for (const line of lines.slice(0, 10)) progress(`${part} log: ${line}`);
     }
-    console.log(`\n${formatReport(report)}\n\n${formatRosterBench(roster)}\n\n${formatVotingMembersBench(voting)}\n`);
-    console.log(JSON.stringify({ ...JSON.parse(reportJson(report)), roster: rosterBenchJson(roster), votingMembers: votingMembersBenchJson(voting) }));
+    console.log(`\n${formatReport(report)}\n\n${formatRosterBench(roster)}\n\n${formatVotingMembersBench(voting)}\n\n${formatTallyBench(tally)}\n`);
+    console.log(JSON.stringify({ ...JSON.parse(reportJson(report)), roster: rosterBenchJson(roster), votingMembers: votingMembersBenchJson(voting), tally: tallyBenchJson(tally) }));
   } finally {
     clearTimeout(watchdog);
     process.off('SIGINT', interrupt);
