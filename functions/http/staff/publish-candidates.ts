@@ -1,16 +1,9 @@
 import type { Actor } from '../../../shared/services/actor';
 import type { Store } from '../../../shared/store/store';
 import { getOrganization } from '../../../shared/store/orgs-repo';
-import { listPeople, type MembershipStatus } from '../../../shared/store/people-repo';
+import { MEMBERSHIP_STATUS_LABELS } from '../../../shared/domain/registry/person';
+import { listPeople } from '../../../shared/store/people-repo';
 import type { PublishCandidate } from '../../../shared/ui/pages/publish-form';
-
-export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
-  applicant: '入党申请人',
-  activist: '入党积极分子',
-  'development-target': '发展对象',
-  probationary: '预备党员',
-  full: '正式党员',
-};
 
 /** The people of the actor's organizations, for the 发布公示 picker (name, organization, status only). */
 export async function publishCandidates(store: Store, actor: Actor): Promise<PublishCandidate[]> {
