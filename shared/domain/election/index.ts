@@ -14,3 +14,4 @@ export { DEFAULT_TALLY_RULES, majorityThreshold, minimumCandidates, quorumMet } 
 export { countBallots, countSummary, type BallotCount } from './count-ballots';
 export { parseTallyInput, type CheckedTallyInput } from './tally-input';
 export { tallyChecked, tallyRound } from './tally-round';
+export { COMPOUND_SURNAMES, compareBySurnameStrokes, sortBySurnameStrokes, surnameStrokeKey } from './stroke-order';
