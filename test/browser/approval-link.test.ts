@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freePort } from '../../infra/local/dynamodb-local';
+import type { Page } from 'playwright-core';
 import { DEMO_APPROVER } from '../../infra/local/dev-pages';
-import { launchChromium, reloadUntilVisible, signInAsStaff } from '../support/browser';
-import { killHard, startRuntimeProcess, type RuntimeProcess } from '../support/runtime-process';
+import { reloadUntilVisible, signInAsStaff } from '../support/browser';
+import { startBrowserRuntime, type BrowserRuntime } from '../support/browser-runtime';
 
 // Acceptance (issue 4): the approver opens the link from the outbox, sees the case, approves; the workflow moves on;
 // opening the link again shows the recorded decision. Against `npm start`'s program (main.ts), in Chromium.
@@ -14,41 +9,20 @@ import { killHard, startRuntimeProcess, type RuntimeProcess } from '../support/r
 
 const TITLE = '关于张伟同志拟确定为发展对象的预审（演示）';
 
-let dataDir: string;
-let runtime: RuntimeProcess | undefined;
-let browser: Browser | undefined;
-let staffContext: BrowserContext;
-let approverContext: BrowserContext;
+let runtime: BrowserRuntime;
 let staff: Page;
 let approver: Page;
 let approvalId: string;
 let link: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'dangjian-browser-'));
-  const port = await freePort();
-  runtime = await startRuntimeProcess({
-    PORT: String(port),
-    DANGJIAN_DATA_DIR: dataDir,
-    DYNAMODB_ENDPOINT: process.env.TEST_DYNAMODB_ENDPOINT!,
-    TABLE_NAME: `browser-${randomUUID()}`,
-    DANGJIAN_CLOCK_START: '2026-09-23T01:00:00Z',
-    DANGJIAN_CLOCK_RATE: '1',
-    DANGJIAN_DEMO_NOTICES: 'off',
-  });
-  browser = await launchChromium();
-  const baseURL = `http://127.0.0.1:${port}`;
-  staffContext = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1100, height: 900 } });
-  approverContext = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1100, height: 900 } });
-  for (const context of [staffContext, approverContext]) context.setDefaultTimeout(15_000);
-  staff = await staffContext.newPage();
-  approver = await approverContext.newPage();
+  runtime = await startBrowserRuntime();
+  staff = await runtime.newPage();
+  approver = await runtime.newPage();
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (runtime) await killHard(runtime);
-  rmSync(dataDir, { recursive: true, force: true });
+  await runtime?.stop();
 });
 
 test('committee staff start a demo approval; the approver’s mail with the link is in the outbox', async () => {

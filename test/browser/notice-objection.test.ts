@@ -1,12 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freePort } from '../../infra/local/dynamodb-local';
+import type { Page } from 'playwright-core';
 import { demoPerson } from '../../infra/local/seed-data';
-import { jumpVirtualClock, launchChromium, reloadUntilVisible, signInAsStaff } from '../support/browser';
-import { killHard, startRuntimeProcess, type RuntimeProcess } from '../support/runtime-process';
+import { jumpVirtualClock, reloadUntilVisible, signInAsStaff } from '../support/browser';
+import { startBrowserRuntime, type BrowserRuntime } from '../support/browser-runtime';
 
 // Acceptance: a visitor files an objection on the board; staff sign in, see the pending step, record the outcome;
 // the notice closes. Everything goes through the pages in Chromium, against `npm start`'s program (main.ts).
@@ -18,42 +16,21 @@ const TITLE = `关于${person.name}同志拟确定为发展对象的公示`;
 const OBJECTION_TEXT = '该同志曾在单位年度考核中被评为不称职，请组织核实。';
 const OUTCOME_NOTE = '经查阅人事档案，该同志近三年年度考核均为称职，反映情况不属实。';
 
-let dataDir: string;
-let runtime: RuntimeProcess | undefined;
-let browser: Browser | undefined;
-let staffContext: BrowserContext;
-let visitorContext: BrowserContext;
+let runtime: BrowserRuntime;
 let staff: Page;
 let visitor: Page;
 let noticeId: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'dangjian-browser-'));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const port = await freePort();
-  runtime = await startRuntimeProcess({
-    PORT: String(port),
-    DANGJIAN_DATA_DIR: dataDir,
-    DYNAMODB_ENDPOINT: process.env.TEST_DYNAMODB_ENDPOINT!,
-    TABLE_NAME: `browser-${randomUUID()}`,
-    // Wednesday 23 Sep 2026, 09:00 China time. 5 working days (25 Sep is 中秋节): 23, 24, 28, 29, 30 Sep.
-    DANGJIAN_CLOCK_START: '2026-09-23T01:00:00Z',
-    DANGJIAN_CLOCK_RATE: '1',
-    DANGJIAN_DEMO_NOTICES: 'off',
-  });
-  browser = await launchChromium();
-  const baseURL = `http://127.0.0.1:${port}`;
-  staffContext = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1100, height: 900 } });
-  visitorContext = await browser.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1100, height: 900 } });
-  for (const context of [staffContext, visitorContext]) context.setDefaultTimeout(15_000);
-  staff = await staffContext.newPage();
-  visitor = await visitorContext.newPage();
+  // Wednesday 23 Sep 2026, 09:00 China time. 5 working days (25 Sep is 中秋节): 23, 24, 28, 29, 30 Sep.
+  runtime = await startBrowserRuntime();
+  staff = await runtime.newPage();
+  visitor = await runtime.newPage();
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (runtime) await killHard(runtime);
-  rmSync(dataDir, { recursive: true, force: true });
+  await runtime?.stop();
 });
 
 test('staff sign in and publish a 5-working-day notice through 发布公示', async () => {

@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
-import { freePort } from '../../infra/local/dynamodb-local';
+import type { Page } from 'playwright-core';
 import { DEMO_ORG_IDS } from '../../infra/local/seed-data';
-import { launchChromium, signInAsStaff } from '../support/browser';
-import { killHard, startRuntimeProcess, type RuntimeProcess } from '../support/runtime-process';
+import { signInAsStaff } from '../support/browser';
+import { startBrowserRuntime, type BrowserRuntime } from '../support/browser-runtime';
 import { csvText, personRow } from '../shared/services/roster/support/roster-fixtures';
 
 // Acceptance (issue 3): an administrator imports a roster through the pages and sees the tree and the people;
@@ -22,39 +17,20 @@ const rows = [
   personRow(704, { 姓名: '错号码', 所在党组织: BUSINESS, 身份证号: '11010519900101123' }),
 ];
 
-let dataDir: string;
-let runtime: RuntimeProcess | undefined;
-let browser: Browser | undefined;
-let baseURL: string;
+let runtime: BrowserRuntime;
 
 async function staffPage(username: string): Promise<Page> {
-  const context = await browser!.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1100, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
+  const page = await runtime.newPage();
   await signInAsStaff(page, username, 'demo2026');
   return page;
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'dangjian-roster-browser-'));
-  const port = await freePort();
-  runtime = await startRuntimeProcess({
-    PORT: String(port),
-    DANGJIAN_DATA_DIR: dataDir,
-    DYNAMODB_ENDPOINT: process.env.TEST_DYNAMODB_ENDPOINT!,
-    TABLE_NAME: `browser-roster-${randomUUID()}`,
-    DANGJIAN_CLOCK_START: '2026-09-23T01:00:00Z',
-    DANGJIAN_CLOCK_RATE: '1',
-    DANGJIAN_DEMO_NOTICES: 'off',
-  });
-  browser = await launchChromium();
-  baseURL = `http://127.0.0.1:${port}`;
+  runtime = await startBrowserRuntime();
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (runtime) await killHard(runtime);
-  rmSync(dataDir, { recursive: true, force: true });
+  await runtime?.stop();
 });
 
 test('an administrator uploads a GB18030 roster, reads the preview, confirms, and finds the people in the tree', async () => {

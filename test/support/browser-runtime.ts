@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { freePort } from '../../infra/local/dynamodb-local';
+import { launchChromium } from './browser';
+import { killHard, startRuntimeProcess, type RuntimeProcess } from './runtime-process';
+
+/** `npm start`'s program (main.ts) on the run's DynamoDB Local, and Chromium to drive it. */
+export interface BrowserRuntime {
+  baseURL: string;
+  /** A page in a fresh browser context (its own cookies), Chinese locale, 15 s default timeout. */
+  newPage(): Promise<Page>;
+  stop(): Promise<void>;
+}
+
+/** Starts the runtime (Wednesday 23 Sep 2026, 09:00 China time, clock ×1, no demo notices) and Chromium. */
+export async function startBrowserRuntime(): Promise<BrowserRuntime> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dangjian-browser-'));
+  const port = await freePort();
+  let runtime: RuntimeProcess | undefined;
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close();
+    if (runtime) await killHard(runtime);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    runtime = await startRuntimeProcess({
+      PORT: String(port),
+      DANGJIAN_DATA_DIR: dataDir,
+      DYNAMODB_ENDPOINT: process.env.TEST_DYNAMODB_ENDPOINT!,
+      TABLE_NAME: `browser-${randomUUID()}`,
+      DANGJIAN_CLOCK_START: '2026-09-23T01:00:00Z',
+      DANGJIAN_CLOCK_RATE: '1',
+      DANGJIAN_DEMO_NOTICES: 'off',
+    });
+    browser = await launchChromium();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const baseURL = `http://127.0.0.1:${port}`;
+  return {
+    baseURL,
+    async newPage() {
+      const context = await browser!.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1100, height: 900 } });
+      context.setDefaultTimeout(15_000);
+      return context.newPage();
+    },
+    stop,
+  };
+}
