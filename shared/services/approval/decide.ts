@@ -6,6 +6,7 @@ import { approvalDecisionForm } from '../../schemas/approval';
 import { parseForm } from '../../schemas/parse-form';
 import { approvalPk, closeTask, replaceApproval, useLink, type StoredApproval } from '../../store/approvals-repo';
 import { auditPut } from '../../store/audit';
+import type { Store } from '../../store/store';
 import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { deliverApprovalCallback } from './callback';
@@ -22,8 +23,23 @@ export function lostRace(error: unknown): boolean {
   return error instanceof StoreConditionFailedError || error instanceof TransactionCanceledException;
 }
 
-export const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
-export const MAX_ATTEMPTS = 12;
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+const MAX_ATTEMPTS = 12;
+
+/**
+ * Writes a read-modify-write transaction. Answers false when it lost a race (after a short pause: read again and
+ * retry), true when written; throws any other failure, or the race after MAX_ATTEMPTS attempts.
+ */
+export async function commitOrRetry(store: Store, items: TransactItem[], attempt: number): Promise<boolean> {
+  try {
+    await transactWrite(store, items);
+    return true;
+  } catch (error) {
+    if (!lostRace(error) || attempt >= MAX_ATTEMPTS) throw error;
+    await pause(attempt);
+    return false;
+  }
+}
 
 /** The resolution the workflow receives when the decisions resolved the approval. */
 export function resolutionOf(approval: StoredApproval, decisions: ApprovalDecision[], state: ApprovalOutcome, now: Date): ApprovalResolution {
@@ -107,13 +123,7 @@ export async function decideByLink(deps: ServiceDeps, rawLinkId: string, form: u
         ...closeOverdueItems(deps, approval, link.approverName, at),
       );
     }
-    try {
-      await transactWrite(deps.store, items);
-    } catch (error) {
-      if (!lostRace(error) || attempt >= MAX_ATTEMPTS) throw error;
-      await pause(attempt);
-      continue;
-    }
+    if (!(await commitOrRetry(deps.store, items, attempt))) continue;
     if (state !== 'pending') await deliverApprovalCallback(deps, next);
     return (await readLink(deps, rawLinkId)).view;
   }

@@ -5,13 +5,13 @@ import {
   approvalPk, getApproval, getLink, listOrgApprovals, putNewLink, replaceApproval, revokeLink, type StoredApproval,
 } from '../../store/approvals-repo';
 import { auditPut, listAudit, type AuditEvent } from '../../store/audit';
-import { transactWrite, type TransactItem } from '../../store/transact';
+import type { TransactItem } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree, PERMISSIONS } from '../authorization';
 import type { ServiceDeps } from '../deps';
 import { AuthForbiddenError, InputInvalidError, RecordNotFoundError } from '../errors';
 import { deliverApprovalCallback } from './callback';
-import { closeOverdueItems, lostRace, MAX_ATTEMPTS, pause, resolutionOf, type ClientInfo } from './decide';
+import { closeOverdueItems, commitOrRetry, resolutionOf, type ClientInfo } from './decide';
 import { ApprovalNotPendingError, ApproverAlreadyDecidedError } from './errors';
 import { approvalContact, requestMail } from './format';
 import { issueLink } from './request';
@@ -143,13 +143,7 @@ async function replaceLink(
       }),
       ...closeOverdueItems(deps, approval, actor.displayName, at),
     ];
-    try {
-      await transactWrite(deps.store, items);
-    } catch (error) {
-      if (!lostRace(error) || attempt >= MAX_ATTEMPTS) throw error;
-      await pause(attempt);
-      continue;
-    }
+    if (!(await commitOrRetry(deps.store, items, attempt))) continue;
     await deps.mailer.send(requestMail(deps, next, approverIndex, rawLinkId, link.expiresAt, await approvalContact(deps, approval.subject.orgId)));
     return { expiresAt: link.expiresAt };
   }
@@ -210,13 +204,7 @@ export async function recordPaperDecision(deps: ServiceDeps, actor: Actor, appro
       auditPut(deps.store, approvalPk(approval.id), { at, action: 'approval.resolved', actor: 'system', details: { outcome: input.outcome, decidedBy: input.decidedBy } }),
       ...closeOverdueItems(deps, approval, actor.displayName, at),
     ];
-    try {
-      await transactWrite(deps.store, items);
-    } catch (error) {
-      if (!lostRace(error) || attempt >= MAX_ATTEMPTS) throw error;
-      await pause(attempt);
-      continue;
-    }
+    if (!(await commitOrRetry(deps.store, items, attempt))) continue;
     await deliverApprovalCallback(deps, next);
     return getApprovalForStaff(deps, actor, approvalId);
   }
