@@ -1,21 +1,12 @@
-import type { ExecutionDescription, ExecutionStatus } from './types';
+import type { ExecutionDescription } from './types';
 
 /**
  * The stored execution (pk `EXECUTION#<arn>`, sk `STATE`): its description plus the checkpoint of
  * the top-level state it is in. JSON values are stored as strings.
  */
-export interface ExecutionRecord {
-  executionArn: string;
-  stateMachine: string;
-  name: string;
-  status: ExecutionStatus;
-  input: unknown;
-  output?: unknown;
-  error?: string;
-  cause?: string;
+export interface ExecutionRecord extends Omit<ExecutionDescription, 'startDate' | 'stopDate' | 'currentState'> {
   startDate: string;
   stopDate?: string;
-  parentExecutionArn?: string;
   /** Checkpoint: the top-level state to run, its input and its ordinal. */
   currentState: string;
   stepInput: unknown;
