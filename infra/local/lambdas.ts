@@ -1,10 +1,17 @@
 import { createRequestDecisionHandler } from '../../functions/approval/request-decision';
+import { createAwaitStepHandler } from '../../functions/development/await-step';
+import { createEndStageHandler } from '../../functions/development/end-stage';
+import { createFileHandler } from '../../functions/development/file';
+import { createPrepareApprovalHandler } from '../../functions/development/prepare-approval';
+import { createPrepareNoticeHandler } from '../../functions/development/prepare-notice';
+import { createRecordDecisionHandler } from '../../functions/development/record-decision';
 import { createAwaitObjectionOutcomesHandler } from '../../functions/notice/await-objection-outcomes';
 import { createCloseNoticeHandler } from '../../functions/notice/close-notice';
 import { createPublishNoticeHandler } from '../../functions/notice/publish-notice';
 import { createTickHandler } from '../../functions/scheduler/tick';
 import type { ServiceDeps } from '../../shared/services/deps';
 import { ApprovalHandler } from '../../workflows/approval/approval-states';
+import { DevelopmentHandler } from '../../workflows/development/development-states';
 import { NoticeHandler } from '../../workflows/notice/notice-states';
 import type { LocalLambda } from './step-functions/types';
 
@@ -15,6 +22,12 @@ export function localLambdas(deps: ServiceDeps): Record<string, LocalLambda> {
     [NoticeHandler.close]: createCloseNoticeHandler(deps),
     [NoticeHandler.awaitOutcomes]: createAwaitObjectionOutcomesHandler(deps),
     [ApprovalHandler.request]: createRequestDecisionHandler(deps),
+    [DevelopmentHandler.awaitStep]: createAwaitStepHandler(deps),
+    [DevelopmentHandler.prepareNotice]: createPrepareNoticeHandler(deps),
+    [DevelopmentHandler.prepareApproval]: createPrepareApprovalHandler(deps),
+    [DevelopmentHandler.recordDecision]: createRecordDecisionHandler(deps),
+    [DevelopmentHandler.file]: createFileHandler(deps),
+    [DevelopmentHandler.endStage]: createEndStageHandler(deps),
     'scheduler-tick': createTickHandler(deps),
   };
 }

@@ -18,6 +18,7 @@ export const ACTIONS = [
   'notice.publish', 'notice.withdraw', 'task.handle',
   'approval.manage',
   'calendar.manage',
+  'case.view', 'case.handle', 'case.committee', 'ruleset.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -48,6 +49,10 @@ export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
   'task.handle': ALL,
   'approval.manage': COMMITTEE, // the higher committee's staff follow up approvals by e-mail link
   'calendar.manage': ADMIN,
+  'case.view': ALL, // a development case (发展党员) and its file (全程纪实)
+  'case.handle': ALL, // open a case, start a stage, the branch's steps
+  'case.committee': COMMITTEE, // the higher committee's steps: political review, training, interview, archive
+  'ruleset.manage': ADMIN, // development rule sets by configuration
 };
 
 /** The organizations an identity may act in, in `tree`. */

@@ -28,6 +28,8 @@ export interface HttpApiProps {
   noticeStateMachine: StateMachine;
   /** The approval state machine: only the approval site (http-approval) may complete or fail its tasks. */
   approvalStateMachine: StateMachine;
+  /** The five stage machines of member development (stage 1 first). */
+  developmentStateMachines: StateMachine[];
   auth: StaffAuth;
   mail: Mail;
   /** Base URL of the site for links in mails; empty: the handlers use the request's host. */
@@ -58,6 +60,7 @@ export class WebApi extends Construct {
       TABLE_NAME: props.table.tableName,
       NOTICE_STATE_MACHINE_ARN: props.noticeStateMachine.stateMachineArn,
       APPROVAL_STATE_MACHINE_ARN: props.approvalStateMachine.stateMachineArn,
+      ...Object.fromEntries(props.developmentStateMachines.map((m, i) => [`DEVELOPMENT_STAGE_${i + 1}_STATE_MACHINE_ARN`, m.stateMachineArn])),
       USER_POOL_ID: props.auth.userPoolId,
       USER_POOL_CLIENT_ID: props.auth.clientId,
       // The name functions/adapters/cognito-authenticator.ts reads.

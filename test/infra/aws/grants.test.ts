@@ -1,5 +1,7 @@
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { PLACEHOLDER_MAIL_FROM } from '../../../infra/aws/constructs/mail';
+import type { StageNo } from '../../../shared/domain/development/steps';
+import { STAGE_PLANS } from '../../../workflows/development/stage-plans';
 import {
   actionsOf, logicalId, policies, resourcesOf, statementsOfRole, synthesize, type PolicyStatementJson, type Synthesized,
 } from './synth';
@@ -14,8 +16,10 @@ describe('least-privilege grants', () => {
   });
 
   const handlers = () => {
-    const { notice, approval, web, scheduler } = synthesized.stack;
+    const { notice, approval, web, scheduler, development } = synthesized.stack;
     return {
+      awaitStep: development.functions.awaitStep,
+      file: development.functions.file,
       approvalRequest: approval.request,
       publish: notice.publish,
       close: notice.close,
@@ -50,24 +54,31 @@ describe('least-privilege grants', () => {
 
   const machineRef = () => ({ Ref: logicalId(synthesized.stack, synthesized.stack.notice.workflow.stateMachine) });
 
+  /** Roles of the development stage machines that run a nested notice (stages 2–5). */
+  const stageRolesWithNotice = () => synthesized.stack.development.stateMachines.slice(1).map((m) => logicalId(synthesized.stack, m.role));
+
   test('SendTaskSuccess: only the staff site, the objection step (redrive) and the tick (callback retry), on the notice machine', () => {
-    const { staffSite, awaitOutcomes, tick } = handlers();
+    const { staffSite, awaitOutcomes, tick, awaitStep } = handlers();
     const { approvalSite } = handlers();
     expect(rolesAllowingOnNotice('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick)].sort());
-    // Elsewhere only the approval decision handler has it, on the approval machine alone (approval.test.ts).
-    expect(rolesAllowing('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick), roleOf(approvalSite)].sort());
+    // Elsewhere only the approval decision handler (on the approval machine alone, approval.test.ts) and a development
+    // form step asked again for a step already done (on the stage machines).
+    expect(rolesAllowing('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick), roleOf(approvalSite), roleOf(awaitStep)].sort());
     for (const statement of statementsWith('states:SendTaskSuccess')) expect(resourcesOf(statement)).toHaveLength(1);
   });
 
-  test('starting, failing and stopping notice executions: the staff site only', () => {
-    const { staffSite, approvalSite } = handlers();
-    for (const action of ['states:StartExecution', 'states:SendTaskFailure', 'states:StopExecution']) {
-      expect({ action, roles: rolesAllowingOnNotice(action) }).toEqual({ action, roles: [roleOf(staffSite)] });
+  test('starting, failing and stopping notice executions: the staff site, and the development stages that nest a notice', () => {
+    const { staffSite, approvalSite, tick } = handlers();
+    const stages = stageRolesWithNotice();
+    expect(rolesAllowingOnNotice('states:SendTaskFailure')).toEqual([roleOf(staffSite)]);
+    for (const action of ['states:StartExecution', 'states:StopExecution']) {
+      expect({ action, roles: rolesAllowingOnNotice(action) }).toEqual({ action, roles: [roleOf(staffSite), ...stages].sort() });
     }
-    expect(rolesAllowing('states:StartExecution')).toEqual([roleOf(staffSite)]);
-    expect(rolesAllowing('states:StopExecution')).toEqual([roleOf(staffSite)]);
+    expect(rolesAllowing('states:StartExecution')).toEqual([roleOf(staffSite), ...stages].sort());
+    // The tick stops an admission approval past its hard stop (approval machine only).
+    expect(rolesAllowing('states:StopExecution')).toEqual([roleOf(staffSite), roleOf(tick), ...stages].sort());
     expect(rolesAllowing('states:SendTaskFailure')).toEqual([roleOf(staffSite), roleOf(approvalSite)].sort());
-    const [stop] = statementsWith('states:StopExecution');
+    const [stop] = statementsWith('states:StopExecution').filter((s) => JSON.stringify(s.Resource).includes(JSON.stringify({ 'Fn::GetAtt': [machineRef().Ref, 'Name'] })));
     const machineName = { 'Fn::GetAtt': [machineRef().Ref, 'Name'] };
     expect(JSON.stringify(stop.Resource)).toContain(':execution:');
     expect(JSON.stringify(stop.Resource)).toContain(JSON.stringify(machineName));
@@ -103,8 +114,18 @@ describe('least-privilege grants', () => {
       const tasks = process.functions.map((fn) => logicalId(stack, fn));
       expect([...invoked].sort()).toEqual([...tasks].sort());
     }
+    stack.development.stateMachines.forEach((machine, index) => {
+      const plan = STAGE_PLANS[(index + 1) as StageNo];
+      const uses = (kind: string) => plan.some((node) => kind in node);
+      const f = stack.development.functions;
+      const expected = [f.awaitStep, f.endStage, ...(uses('notice') ? [f.prepareNotice] : []), ...(uses('approval') ? [f.prepareApproval, f.recordDecision] : []), ...(uses('filing') ? [f.file] : [])];
+      const invoke = statementsOfRole(template, stack, machine.role).filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
+      const invoked = new Set(JSON.stringify(invoke.map((s) => s.Resource)).match(/"Fn::GetAtt":\["[A-Za-z0-9]+"/g)?.map((m) => m.split('"')[3]));
+      expect([index + 1, [...invoked].sort()]).toEqual([index + 1, expected.map((fn) => logicalId(stack, fn)).sort()]);
+    });
     expect(rolesAllowing('lambda:InvokeFunction')).toEqual([
       logicalId(stack, stack.notice.workflow.stateMachine.role), logicalId(stack, stack.approval.workflow.stateMachine.role), logicalId(stack, stack.scheduler.role),
+      ...stack.development.stateMachines.map((m) => logicalId(stack, m.role)),
     ].sort());
   });
 
@@ -130,9 +151,9 @@ describe('least-privilege grants', () => {
     });
   });
 
-  test('mail: only the staff site, the objection step, the approval request, the approval site and the tick may send, from mailFrom, via the identity and configuration set', () => {
-    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick } = handlers();
-    expect(rolesAllowing('ses:SendEmail')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick)].sort());
+  test('mail: only the staff site, the objection step, the approval request, the approval site, the tick and the development form and filing steps may send, from mailFrom, via the identity and configuration set', () => {
+    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick, awaitStep, file } = handlers();
+    expect(rolesAllowing('ses:SendEmail')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick), roleOf(awaitStep), roleOf(file)].sort());
     for (const statement of statementsWith('ses:SendEmail')) {
       expect(actionsOf(statement).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': PLACEHOLDER_MAIL_FROM } });
