@@ -2,8 +2,10 @@ import { chinaDate } from '../../domain/calendar';
 import type { DevelopmentRuleSet } from '../../domain/development/rule-set';
 import { caseWarnings, WARNING_KIND_LABELS, WARNING_LEVEL_LABELS, type WarningCase, type WarningItem } from '../../domain/development/warnings';
 import { auditPut } from '../../store/audit';
+import { casePk, getCase, listActiveCaseIds } from '../../store/cases-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
+import { getRuleSet } from '../development/rule-sets';
 import { staffToNotify } from '../registry/questions';
 
 /**
@@ -19,7 +21,7 @@ export const warningMarkerKey = (item: Pick<WarningItem, 'caseId' | 'kind' | 'du
 });
 
 /** Where the mail's link points: the case file (the page shows the step to act on). */
-export const caseUrl = (publicBaseUrl: string, caseId: string) => `${publicBaseUrl}/staff/development/cases/${encodeURIComponent(caseId)}`;
+export const caseUrl = (publicBaseUrl: string, caseId: string) => `${publicBaseUrl}/staff/cases/${encodeURIComponent(caseId)}`;
 
 function mailOf(item: WarningItem, baseUrl: string) {
   return {
@@ -28,12 +30,12 @@ function mailOf(item: WarningItem, baseUrl: string) {
   };
 }
 
-async function claim(deps: ServiceDeps, item: WarningItem, casePk: string): Promise<boolean> {
+async function claim(deps: ServiceDeps, item: WarningItem): Promise<boolean> {
   const at = deps.clock.now().toISOString();
   try {
     await transactWrite(deps.store, [
       { Put: { TableName: deps.store.tableName, Item: { ...warningMarkerKey(item), type: 'development-warning', at }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      auditPut(deps.store, casePk, { at, action: 'development.warning-sent', actor: 'system', details: { kind: item.kind, dueDate: item.dueDate, level: item.level } }),
+      auditPut(deps.store, casePk(item.caseId), { at, action: 'case.warning-sent', actor: 'system', details: { kind: item.kind, dueDate: item.dueDate, level: item.level } }),
     ]);
     return true;
   } catch (error) {
@@ -45,8 +47,6 @@ async function claim(deps: ServiceDeps, item: WarningItem, casePk: string): Prom
 export interface WarningMailOptions {
   rulesOf?: (item: WarningCase) => DevelopmentRuleSet;
   dueSoonDays?: number;
-  /** The case's partition, for its audit event (default `CASE#<id>`). */
-  casePk?: (caseId: string) => string;
 }
 
 /** Mails the warnings of `cases` due today (China date); answers the warnings mailed now. */
@@ -58,9 +58,20 @@ export async function mailDevelopmentWarnings(deps: ServiceDeps, cases: readonly
     if (!recipients.has(item.orgId)) recipients.set(item.orgId, [...new Set((await staffToNotify(deps, item.orgId)).map((staff) => staff.email))]);
     const to = recipients.get(item.orgId)!;
     if (to.length === 0) continue; // nobody to tell yet: try again on the next run
-    if (!(await claim(deps, item, options.casePk?.(item.caseId) ?? `CASE#${item.caseId}`))) continue;
+    if (!(await claim(deps, item))) continue;
     await deps.mailer.send({ to, ...mailOf(item, deps.publicBaseUrl) });
     mailed.push(item);
   }
   return mailed;
+}
+
+/** The scheduler's run: every active case (each under its own rule set), warned as above. */
+export async function warnAboutDevelopmentDeadlines(deps: ServiceDeps): Promise<number> {
+  const cases = (await Promise.all((await listActiveCaseIds(deps.store)).map((id) => getCase(deps.store, id)))).filter((c) => c !== undefined);
+  const rules = new Map<string, DevelopmentRuleSet>();
+  for (const version of new Set(cases.map((c) => c.ruleSetVersion))) rules.set(version, await getRuleSet(deps, version));
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  const input = cases.map((c) => ({ caseId: c.id, personName: c.personName, orgId: c.orgId, stage: c.stage, dates: c.dates }));
+  const mailed = await mailDevelopmentWarnings(deps, input, { rulesOf: (item) => rules.get(byId.get(item.caseId)!.ruleSetVersion)! });
+  return mailed.length;
 }

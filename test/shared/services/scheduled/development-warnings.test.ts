@@ -47,9 +47,9 @@ test('a due-soon warning is mailed once to the branch and committee staff, with 
   expect(mail.to.sort()).toEqual(['li@example.org', 'wang@example.org']); // not the other branch, not the administrator
   expect(mail.subject).toBe('【发展党员预警】张三：谈话即将到期');
   expect(mail.text).toContain('张三：应在 2026-04-10 前与入党申请人谈话（还有 11 天）');
-  expect(mail.text).toContain('https://dangjian.example.cn/staff/development/cases/case-zhang');
+  expect(mail.text).toContain('https://dangjian.example.cn/staff/cases/case-zhang');
   const audit = await listAudit(deps.store, 'CASE#case-zhang');
-  expect(audit).toEqual([expect.objectContaining({ action: 'development.warning-sent', actor: 'system', details: { kind: 'talk-due', dueDate: '2026-04-10', level: 'due-soon' } })]);
+  expect(audit).toEqual([expect.objectContaining({ action: 'case.warning-sent', actor: 'system', details: { kind: 'talk-due', dueDate: '2026-04-10', level: 'due-soon' } })]);
 });
 
 test('the next level is mailed once more: overdue after the due date', async () => {
