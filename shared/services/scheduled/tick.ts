@@ -1,5 +1,6 @@
 import type { ServiceDeps } from '../deps';
 import { retryUndeliveredApprovalCallbacks, runApprovalReminders } from '../approval';
+import { runDevelopmentReminders } from '../development/reminders';
 import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
 
@@ -10,10 +11,12 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   approvalCallbacksRetried: number;
   approvalReminders: number;
   approvalsOverdue: number;
+  development: Awaited<ReturnType<typeof runDevelopmentReminders>>;
 }> {
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
   const calendarWarnings = await warnAboutMissingCalendar(deps);
-  return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue };
+  const development = await runDevelopmentReminders(deps);
+  return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, development };
 }
