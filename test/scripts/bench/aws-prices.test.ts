@@ -6,7 +6,6 @@ test.each([
   ['1,000 state transitions', { stateTransitions: 1000 }, 'stepFunctions', 0.025],
   ['a million write units', { writeUnits: 1e6 }, 'dynamoDb', 0.625],
   ['a million read units', { readUnits: 1e6 }, 'dynamoDb', 0.125],
-  ['a million HTTP requests', { httpRequests: 1e6 }, 'httpApi', 1],
   ['1,000 mails', { mails: 1000 }, 'ses', 0.1],
   // 0.20 per million requests + 0.25 GB × 0.1 s × 0.0000166667 per GB-s per invocation
   ['a million task invocations', { taskInvocations: 1e6 }, 'lambda', 0.2 + 0.25 * 0.1 * 0.0000166667 * 1e6],
@@ -16,7 +15,9 @@ test.each([
   expect(cost.total).toBeCloseTo(dollars, 6);
 });
 
-test('an HTTP request is also a Lambda invocation', () => {
-  const cost = costOf({ ...none, httpRequests: 1 });
-  expect(cost.lambda).toBeCloseTo(AWS_PRICES.lambdaPerRequest + 0.25 * 0.1 * AWS_PRICES.lambdaPerGbSecond, 12);
+test('an HTTP request is an HTTP API request and a Lambda invocation', () => {
+  const cost = costOf({ ...none, httpRequests: 1e6 });
+  expect(cost.httpApi).toBeCloseTo(1, 6);
+  expect(cost.lambda).toBeCloseTo(1e6 * (AWS_PRICES.lambdaPerRequest + 0.25 * 0.1 * AWS_PRICES.lambdaPerGbSecond), 6);
+  expect(cost.total).toBeCloseTo(cost.httpApi + cost.lambda, 9);
 });
