@@ -1,5 +1,6 @@
 import type { ServiceDeps } from '../deps';
 import { retryUndeliveredApprovalCallbacks, runApprovalReminders } from '../approval';
+import { runDevelopmentReminders } from '../development/reminders';
 import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
 import { warnAboutDevelopmentDeadlines } from './development-warnings';
@@ -12,11 +13,13 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   approvalReminders: number;
   approvalsOverdue: number;
   developmentWarnings: number;
+  development: Awaited<ReturnType<typeof runDevelopmentReminders>>;
 }> {
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
   const calendarWarnings = await warnAboutMissingCalendar(deps);
+  const development = await runDevelopmentReminders(deps);
   const developmentWarnings = await warnAboutDevelopmentDeadlines(deps);
-  return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, developmentWarnings };
+  return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, development, developmentWarnings };
 }

@@ -38,14 +38,18 @@ export async function setUpWorld(runtime: TestRuntime): Promise<World> {
 export class CaseDriver {
   caseId = '';
 
-  constructor(private readonly runtime: TestRuntime, private readonly world: World) {}
+  constructor(private readonly runtime: TestRuntime, private readonly people: World) {}
+
+  async world(): Promise<World> {
+    return this.people;
+  }
 
   today(): string {
     return chinaDate(this.runtime.clock.now());
   }
 
   async open(ruleSetVersion?: string): Promise<DevelopmentCase> {
-    const opened = await openCase(this.runtime.deps, branchStaff, { personId: this.world.applicantId, applicationDate: this.today(), ...(ruleSetVersion ? { ruleSetVersion } : {}) });
+    const opened = await openCase(this.runtime.deps, branchStaff, { personId: this.people.applicantId, applicationDate: this.today(), ...(ruleSetVersion ? { ruleSetVersion } : {}) });
     this.caseId = opened.id;
     await this.runtime.stepFunctions.settled();
     return opened;
@@ -115,14 +119,14 @@ export class CaseDriver {
     await this.start(2);
     await this.submit('activistDecision', { decisionDate: this.today(), memberRecommendations: 3, massRecommendations: 1, decidedBy: 'branch-committee', minutes: '支委会研究同意。' });
     await this.endNotice('activist');
-    await this.submit('contacts', { assignedDate: this.today(), contactIds: [this.world.members[0]] });
+    await this.submit('contacts', { assignedDate: this.today(), contactIds: [this.people.members[0]] });
   }
 
   async stage3() {
     await this.start(3);
     await this.submit('targetDecision', { decisionDate: this.today(), groupOpinion: '同意', contactsOpinion: '同意', membersOpinion: '同意', minutes: '支委会研究同意。' });
     await this.endNotice('developmentTarget');
-    await this.submit('sponsors', { assignedDate: this.today(), sponsorIds: this.world.members.slice(1, 3) });
+    await this.submit('sponsors', { assignedDate: this.today(), sponsorIds: this.people.members.slice(1, 3) });
     await this.submit('politicalReview', { reviewDate: this.today(), result: 'qualified', conclusion: '政治审查合格。' }, committeeStaff);
     await this.submit('training', { startDate: this.today(), endDate: this.today(), days: 3, organizer: '机关党委' }, committeeStaff);
   }
