@@ -1,29 +1,29 @@
-// `npm run simulate -- development`: one demo case from application to full membership on a hand-driven clock,
-// printed as its timeline (全程纪实). DynamoDB Local runs in memory for the run.
+// `npm run simulate -- development`: one demo case from application to full membership, its timeline printed.
 import '../infra/local/polyfills';
-import { randomUUID } from 'node:crypto';
-import { startDynamoDbLocal } from '../infra/local/dynamodb-local';
-import { createStore, ensureTable } from '../shared/store/store';
-import { runDevelopmentDemo } from './simulate/development-demo';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../infra/local/dynamodb-local';
+import { simulateDevelopment } from './simulate/simulate-development';
 
-const SCENARIOS = { development: runDevelopmentDemo } as const;
+const PROCESSES = ['development'] as const;
 
-async function main(): Promise<void> {
-  const name = process.argv[2] ?? 'development';
-  const scenario = SCENARIOS[name as keyof typeof SCENARIOS];
-  if (!scenario) {
-    console.error(`未知的模拟场景：${name}（可用：${Object.keys(SCENARIOS).join('、')}）`);
-    process.exit(2);
+async function main(process_: string | undefined): Promise<void> {
+  if (!PROCESSES.includes(process_ as (typeof PROCESSES)[number])) {
+    console.error(`usage: npm run simulate -- <process>   (process: ${PROCESSES.join(', ')})`);
+    process.exitCode = 2;
+    return;
   }
-  const db = await startDynamoDbLocal();
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  let db: DynamoDbLocal | undefined;
   try {
-    const store = createStore({ tableName: `simulate-${randomUUID()}`, endpoint: db.endpoint });
-    await ensureTable(store);
-    for (const line of await scenario(store)) console.log(line);
-    store.doc.destroy();
+    db = await startDynamoDbLocal();
+    const { timeline, mails } = await simulateDevelopment(db.endpoint);
+    console.log(timeline.join('\n'));
+    console.log(`\n发出的邮件 ${mails.length} 封（审批、备案、提醒）。`);
   } finally {
-    await db.stop();
+    await db?.stop();
   }
 }
 
-await main();
+main(process.argv[2]).catch((error: unknown) => {
+  console.error('simulate failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});

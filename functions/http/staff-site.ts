@@ -6,10 +6,13 @@ import type { ErrorLogger } from './edge/error-mapper';
 import { createSiteApp } from './edge/site-app';
 import type { HttpHandlerFn } from './edge/types';
 import { calendarRoutes } from './staff/calendar-routes';
+import { caseRoutes } from './staff/case-routes';
+import { developmentRoutes } from './staff/development-routes';
 import { noticeRoutes } from './staff/notice-routes';
 import { ROSTER_BODY_ROUTES, rosterRoutes } from './staff/roster-routes';
 import { orgRoutes } from './staff/org-routes';
 import { peopleRoutes } from './staff/people-routes';
+import { ruleSetRoutes } from './staff/rule-set-routes';
 import { signInRoutes } from './staff/sign-in-routes';
 import type { StaffSiteDeps } from './staff/staff-context';
 import { taskRoutes } from './staff/task-routes';
@@ -24,7 +27,7 @@ export function createStaffSite(deps: StaffSiteDeps, options: { log?: ErrorLogge
   return createSiteApp({
     routes: (event) => {
       const d = withRequestBaseUrl(deps, event);
-      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d) };
+      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d), ...developmentRoutes(d), ...caseRoutes(d), ...ruleSetRoutes(d) };
     },
     session: { store: deps.store, clock: deps.sessionClock ?? deps.clock, openRouteKeys: OPEN_STAFF_ROUTES },
     bodyRoutes: ROSTER_BODY_ROUTES,

@@ -3,6 +3,7 @@ import { retryUndeliveredApprovalCallbacks, runApprovalReminders } from '../appr
 import { runDevelopmentReminders } from '../development/reminders';
 import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
+import { warnAboutDevelopmentDeadlines } from './development-warnings';
 
 /** The scheduler's periodic work (EventBridge Scheduler in AWS, the local scheduler emulation on this machine). */
 export async function runScheduledWork(deps: ServiceDeps): Promise<{
@@ -11,6 +12,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   approvalCallbacksRetried: number;
   approvalReminders: number;
   approvalsOverdue: number;
+  developmentWarnings: number;
   development: Awaited<ReturnType<typeof runDevelopmentReminders>>;
 }> {
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
@@ -18,5 +20,6 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
   const calendarWarnings = await warnAboutMissingCalendar(deps);
   const development = await runDevelopmentReminders(deps);
-  return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, development };
+  const developmentWarnings = await warnAboutDevelopmentDeadlines(deps);
+  return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, development, developmentWarnings };
 }
