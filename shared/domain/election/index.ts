@@ -15,3 +15,14 @@ export { countBallots, countSummary, type BallotCount } from './count-ballots';
 export { parseTallyInput, type CheckedTallyInput } from './tally-input';
 export { tallyChecked, tallyRound } from './tally-round';
 export { COMPOUND_SURNAMES, compareBySurnameStrokes, sortBySurnameStrokes, surnameStrokeKey } from './stroke-order';
+export {
+  reconcileRound,
+  type BallotEntry,
+  type BallotsEntry,
+  type EntryProblem,
+  type EntryTotals,
+  type ReconcileResult,
+  type RoundContext,
+  type SummaryEntry,
+  type SummarySheet,
+} from './ballot-entry';
