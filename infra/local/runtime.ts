@@ -7,6 +7,7 @@ import type { RuntimeClock } from './clock';
 import { localLambdas } from './lambdas';
 import { LocalScheduler } from './scheduler';
 import { LocalStepFunctions } from './step-functions/local-step-functions';
+import type { LocalLambda } from './step-functions/types';
 
 export interface LocalRuntimeOptions {
   store: Store;
@@ -16,6 +17,10 @@ export interface LocalRuntimeOptions {
   /** Scheduler period in virtual ms (default 15 minutes); 0 turns the scheduler off. */
   schedulerIntervalMs?: number;
   log?: (line: string) => void;
+  /** Where the runner keeps its executions and task tokens (default `store`); benchmarks give it a handle of its own. */
+  runnerStore?: Store;
+  /** Told of each task handler invocation (benchmarks count them). */
+  onLambdaInvoke?: (handlerId: string) => void;
 }
 
 export interface LocalRuntime {
@@ -42,9 +47,9 @@ export function createLocalRuntime(options: LocalRuntimeOptions): LocalRuntime {
     newId: () => randomBytes(16).toString('base64url'),
     publicBaseUrl: options.publicBaseUrl,
   };
-  const lambdas = localLambdas(deps);
+  const lambdas = counted(localLambdas(deps), options.onLambdaInvoke);
   const stepFunctions = new LocalStepFunctions({
-    store: options.store,
+    store: options.runnerStore ?? options.store,
     clock: options.clock,
     machines: synthesizeWorkflows(),
     lambdas,
@@ -70,4 +75,11 @@ export function createLocalRuntime(options: LocalRuntimeOptions): LocalRuntime {
       await stepFunctions.shutdown();
     },
   };
+}
+
+function counted(lambdas: Record<string, LocalLambda>, onInvoke?: (handlerId: string) => void): Record<string, LocalLambda> {
+  if (!onInvoke) return lambdas;
+  return Object.fromEntries(
+    Object.entries(lambdas).map(([handlerId, lambda]) => [handlerId, (event: unknown) => (onInvoke(handlerId), lambda(event))]),
+  );
 }
