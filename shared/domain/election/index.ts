@@ -23,3 +23,14 @@ export {
 } from './nomination';
 export { rankOpenBallot, type OpenBallotInput, type OpenBallotOutcome } from './open-ballot';
 export { checkSeatsDecision, decideNextRound, roundTallyRules, type RoundBallot, type SeatsDecisionCheck } from './next-round';
+export {
+  reconcileRound,
+  type BallotEntry,
+  type BallotsEntry,
+  type EntryProblem,
+  type EntryTotals,
+  type ReconcileResult,
+  type RoundContext,
+  type SummaryEntry,
+  type SummarySheet,
+} from './ballot-entry';

@@ -2,6 +2,8 @@ import { PENDING_TASK_KIND_LABELS, type PendingTask } from '../../domain/tasks/p
 import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
+import type { TermRow } from '../../services/registry/term-overview';
+import { termWarningList } from '../term-table';
 
 /** Where a pending step is handled: an overdue approval on its approval page, any other step on its task form. */
 function taskHref(task: PendingTask): string {
@@ -19,11 +21,12 @@ function row(task: PendingTask, now: Date): SafeHtml {
   </tr>`;
 }
 
-/** The staff home: pending human steps (待办) with their due dates, each linking to its form. */
-export function staffHomePage(tasks: PendingTask[], staff: LayoutStaff, now: Date, notice?: string): SafeHtml {
+/** The staff home: term warnings (换届预警), then pending human steps (待办) with their due dates, each linking to its form. */
+export function staffHomePage(tasks: PendingTask[], staff: LayoutStaff, now: Date, notice?: string, termWarnings: readonly TermRow[] = []): SafeHtml {
   const sorted = [...tasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const body = html`<h1>待办事项</h1>
     ${notice ? html`<div class="alert ok" role="status"><p>${notice}</p></div>` : ''}
+    ${termWarningList(termWarnings)}
     ${sorted.length === 0
       ? html`<p>目前没有待办事项。</p>`
       : html`<div class="table-wrap"><table>
