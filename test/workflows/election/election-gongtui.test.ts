@@ -37,7 +37,7 @@ test('公推直选: six steps, a short recommendation round, a tie re-vote, the 
   expect(await election.state()).toBe(ElectionState.candidateNotice);
   const noticeIds = (await election.file()).election.candidates.map((_, i) => `${election.electionId}-c1-${i + 1}`);
   const notice = await getNotice(runtime.store, noticeIds[0]);
-  expect(notice).toMatchObject({ kind: 'candidates', audience: 'internal', status: 'open', subject: { name: '刘洋' } });
+  expect(notice).toMatchObject({ kind: 'candidates', audience: 'public', status: 'open', subject: { name: '刘洋' } });
   expect(notice?.endsAt).toContain('2026-09-29'); // 7 calendar days from 2026-09-23
 
   await runtime.advanceTo('2026-09-30T00:00:00.000Z');
