@@ -29,6 +29,8 @@ export const createElectionSchema = z.object({
   structure: requiredText('委员会结构（职数、分工）', 500),
   method: requiredText('选举办法要点', 1000),
   rulesVersion: choice('选举规则版本', Object.keys(ELECTION_RULE_SETS) as [string, ...string[]]).default('2020'),
+  /** The page's one-time key (a hidden field): a repeated submission finds the election it created. */
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '表单已失效，请刷新页面后重新填写。').optional(),
 });
 export const createElectionFields: FormField[] = [
   field('form', '选举方式', 'select', true, '创建后不能更改。', Object.entries(ELECTION_FORM_LABELS).map(([value, label]) => ({ value, label }))),
