@@ -17,6 +17,8 @@ export interface StepContext {
   votingNames: ReadonlySet<string>;
   /** The decision of the last round (for the seats decision). */
   lastNext?: NextRound;
+  /** When the step is recorded (ISO instant). */
+  at: string;
 }
 
 function requireVoting(list: readonly string[], context: StepContext, field: string): void {
@@ -81,9 +83,9 @@ export const FORM_STEP_EFFECTS: { [K in ElectionFormStepKey]: Handler<K> } = {
     if (election.deputies > 0 && values.deputy === undefined) throw new InputInvalidError({ deputy: '请选择副书记。' });
     return { changes: { secretary: values.secretary, deputy: values.deputy }, outcome: {} };
   },
-  'results-rejected': (election, values) => {
+  'results-rejected': (election, values, context) => {
     const changes: Partial<Election> = values.decision === 'end'
-      ? { status: 'ended', completedAt: undefined }
+      ? { status: 'ended', completedAt: context.at }
       : { elected: [], secretary: undefined, deputy: undefined, seats: election.seats, ballot: { contest: 'committee', seats: election.seats, candidates: sortBySurnameStrokes(election.candidates) } };
     return { changes, outcome: { decision: values.decision } };
   },

@@ -60,9 +60,9 @@ export async function submitElectionStep(deps: ServiceDeps, actor: Actor, electi
   const needsRoster = stepKey === 'recommendation' || stepKey === 'open-ballot';
   const votingNames = new Set(needsRoster ? (await votingMembersOf(deps, election.orgId, chinaDate(deps.clock.now()))).map((p) => p.name) : []);
   const lastNext = stepKey === 'seats-decision' ? (await readElectionPartition(deps.store, electionId)).rounds.at(-1)?.next : undefined;
-  const effect = (FORM_STEP_EFFECTS[stepKey] as (e: Election, v: never, c: unknown) => ReturnType<(typeof FORM_STEP_EFFECTS)['announcement']>)(election, values, { votingNames, lastNext });
-  const attempt = (election.stepCounts[stepKey] ?? 0) + 1;
   const at = deps.clock.now().toISOString();
+  const effect = (FORM_STEP_EFFECTS[stepKey] as (e: Election, v: never, c: unknown) => ReturnType<(typeof FORM_STEP_EFFECTS)['announcement']>)(election, values, { votingNames, lastNext, at });
+  const attempt = (election.stepCounts[stepKey] ?? 0) + 1;
   const next = nextVersion(election, { ...effect.changes, stepCounts: { ...election.stepCounts, [stepKey]: attempt } });
   const record: ElectionStepRecord = { electionId, stepKey, attempt, values: values as Record<string, unknown>, outcome: effect.outcome, at, actorId: actor.id, actorName: actor.displayName };
   await commitStep(deps, actor, task, { ...next, currentStep: stepKey }, record, [], effect.outcome, 'election.step-recorded');

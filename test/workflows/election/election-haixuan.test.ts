@@ -42,7 +42,7 @@ test('海选: the open first ballot ranks names to the list (held again without 
   const execution = await election.execution();
   expect(execution.status).toBe('SUCCEEDED');
   expect((await runtime.stepFunctions.history(execution.executionArn)).some((e) => e.stateName === ElectionState.ended)).toBe(true);
-  expect((await election.file()).election.status).toBe('ended');
+  expect((await election.file()).election).toMatchObject({ status: 'ended', completedAt: '2026-09-30T00:00:00.000Z' });
 });
 
 test('a founded objection to a candidate stops the candidate notice: back to the open ballot, the list cleared', async () => {
