@@ -24,7 +24,11 @@ export function awsServiceDeps(): ServiceDeps {
   return {
     store: createStore({ tableName: required('TABLE_NAME') }),
     clock: { now: () => new Date() },
-    workflow: new SfnWorkflowControl(new SFNClient({}), { notice: process.env.NOTICE_STATE_MACHINE_ARN, approval: process.env.APPROVAL_STATE_MACHINE_ARN }),
+    workflow: new SfnWorkflowControl(new SFNClient({}), {
+      notice: process.env.NOTICE_STATE_MACHINE_ARN,
+      approval: process.env.APPROVAL_STATE_MACHINE_ARN,
+      election: process.env.ELECTION_STATE_MACHINE_ARN,
+    }),
     mailer: new SesMailer(new SESv2Client({}), process.env.MAIL_FROM ?? '', process.env.MAIL_CONFIGURATION_SET),
     newId: () => randomBytes(16).toString('base64url'),
     publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',

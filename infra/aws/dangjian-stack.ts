@@ -3,6 +3,7 @@ import type { Policy } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ApprovalProcess } from './constructs/approval-process';
 import { DataStore } from './constructs/data-store';
+import { ElectionProcess } from './constructs/election-process';
 import { WebApi } from './constructs/http-api';
 import { Mail, PLACEHOLDER_MAIL_FROM } from './constructs/mail';
 import { NoticeProcess } from './constructs/notice-process';
@@ -25,12 +26,16 @@ export class DangjianStack extends Stack {
   readonly notice: NoticeProcess;
   /** The approval step by e-mail link (nested in the processes that need a higher committee's decision). */
   readonly approval: ApprovalProcess;
+  /** Branch elections (nesting the approval and notice processes). */
+  readonly election: ElectionProcess;
   readonly auth: StaffAuth;
   readonly mail: Mail;
   readonly web: WebApi;
   readonly scheduler: Scheduler;
   /** The objection step's own SendTaskSuccess grant. */
   readonly noticeCallbackPolicy: Policy;
+  /** The election's open-step task answers a step already done (SendTaskSuccess on its own machine). */
+  readonly electionCallbackPolicy: Policy;
 
   constructor(scope: Construct, id: string, props: DangjianStackProps = {}) {
     super(scope, id, props);
@@ -40,10 +45,17 @@ export class DangjianStack extends Stack {
     this.auth = new StaffAuth(this, 'StaffAuth');
     this.mail = new Mail(this, 'Mail', { mailFrom: props.mailFrom ?? PLACEHOLDER_MAIL_FROM, mailDomain: props.mailDomain });
     this.approval = new ApprovalProcess(this, 'Approval', { table: this.data.table, mail: this.mail });
+    this.election = new ElectionProcess(this, 'Election', {
+      table: this.data.table,
+      mail: this.mail,
+      approvalStateMachine: this.approval.workflow.stateMachine,
+      noticeStateMachine: this.notice.workflow.stateMachine,
+    });
     this.web = new WebApi(this, 'Web', {
       table: this.data.table,
       noticeStateMachine: this.notice.workflow.stateMachine,
       approvalStateMachine: this.approval.workflow.stateMachine,
+      electionStateMachine: this.election.workflow.stateMachine,
       auth: this.auth,
       mail: this.mail,
       publicBaseUrl,
@@ -56,6 +68,7 @@ export class DangjianStack extends Stack {
       table: this.data.table,
       mail: this.mail,
       noticeStateMachine: machine,
+      electionStateMachine: this.election.workflow.stateMachine,
       publicBaseUrl: siteUrl,
     });
     // The objection step mails staff a link and, asked again for a step already decided (redrive), answers it.
@@ -63,6 +76,10 @@ export class DangjianStack extends Stack {
     awaitOutcomes.addEnvironment('PUBLIC_BASE_URL', siteUrl);
     this.mail.grantSend(awaitOutcomes);
     this.noticeCallbackPolicy = grantTaskCallback(awaitOutcomes, machine);
+    const { openStep } = this.election;
+    openStep.addEnvironment('PUBLIC_BASE_URL', siteUrl);
+    this.election.prepareApproval.addEnvironment('PUBLIC_BASE_URL', siteUrl);
+    this.electionCallbackPolicy = grantTaskCallback(openStep, this.election.workflow.stateMachine);
 
     new CfnOutput(this, 'ApiUrl', { value: this.web.url, description: 'URL of the public notice board and the staff site (/staff)' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPoolId, description: 'Staff user pool' });

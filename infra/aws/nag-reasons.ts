@@ -18,6 +18,10 @@ export const NAG_REASONS = {
   stopExecution:
     'AwsSolutions-IAM5 execution:<notice state machine>:* — StopExecution is authorized on execution ARNs, which carry the ' +
     'execution name; the wildcard is limited to executions of the notice state machine.',
+  nestedExecutions:
+    'AwsSolutions-IAM5 execution:<child state machine>:* — a nested execution (startExecution.sync:2) is followed with ' +
+    'DescribeExecution/StopExecution on its execution ARN, which carries the name chosen at run time (approval-<id>, ' +
+    'notice-<id>); the wildcard is limited to executions of that one child state machine.',
   optionalMfa:
     'AwsSolutions-COG2 — MFA is optional (TOTP offered to every user, administrators can require it per user): branch staff are ' +
     'often volunteers without authenticator apps; threat protection (Plus tier, full function) and a 12-character password ' +

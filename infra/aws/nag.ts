@@ -1,5 +1,6 @@
-import { Stack, Validations, type App } from 'aws-cdk-lib';
+import { Stack, Token, Validations, type App } from 'aws-cdk-lib';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
+import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { executionArns } from './constructs/workflow-grants';
@@ -46,7 +47,7 @@ function defaultPolicy(role: IRole | undefined): IConstruct {
 
 /** Acknowledges the findings that remain in the stack by design. */
 export function acknowledgeFindings(stack: DangjianStack): void {
-  const handlers = [...stack.notice.functions, ...stack.approval.functions, ...Object.values(stack.web.functions), stack.scheduler.tick];
+  const handlers = [...stack.notice.functions, ...stack.approval.functions, ...stack.election.functions, ...Object.values(stack.web.functions), stack.scheduler.tick];
   const tableIndexes = `${findingReference(stack, stack.data.table.tableArn)}/index/*`;
   for (const handler of handlers) {
     const policy = defaultPolicy(handler.role);
@@ -55,7 +56,7 @@ export function acknowledgeFindings(stack: DangjianStack): void {
     acknowledge(handler, 'AwsSolutions-L1', NAG_REASONS.runtime);
   }
 
-  for (const process of [stack.notice, stack.approval]) {
+  for (const process of [stack.notice, stack.approval, stack.election]) {
     const machinePolicy = defaultPolicy(process.workflow.stateMachine.role);
     acknowledge(machinePolicy, 'AwsSolutions-IAM5[Resource::*]', NAG_REASONS.stateMachineLogsAndXray);
     for (const task of process.functions) {
@@ -64,6 +65,16 @@ export function acknowledgeFindings(stack: DangjianStack): void {
     }
   }
   const machine = stack.notice.workflow.stateMachine;
+  // The election runs the approval and notice processes as nested executions (startExecution.sync:2).
+  const electionPolicy = defaultPolicy(stack.election.workflow.stateMachine.role);
+  for (const child of [stack.approval.workflow.stateMachine, machine]) {
+    // As the StepFunctionsStartExecution task's grant writes it: the machine's name split out of its ARN, then "*".
+    const name = JSON.stringify({ 'Fn::Select': [6, { 'Fn::Split': [':', { Ref: stack.getLogicalId(child.node.defaultChild as CfnStateMachine) }] }] });
+    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+    const executions = `arn:<AWS::Partition>:states:${region}:${account}:execution:${name}*`;
+    acknowledge(electionPolicy, `AwsSolutions-IAM5[Resource::${executions}]`, NAG_REASONS.nestedExecutions);
+  }
 
   const executions = findingReference(stack, executionArns(machine));
   acknowledge(stack.web.workflowPolicy, `AwsSolutions-IAM5[Resource::${executions}]`, NAG_REASONS.stopExecution);

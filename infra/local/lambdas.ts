@@ -1,10 +1,17 @@
 import { createRequestDecisionHandler } from '../../functions/approval/request-decision';
+import { createNoteElectionDecisionHandler } from '../../functions/election/note-decision';
+import { createNoteCandidateNoticesHandler } from '../../functions/election/note-notices';
+import { createOpenElectionStepHandler } from '../../functions/election/open-step';
+import { createPrepareElectionApprovalHandler } from '../../functions/election/prepare-approval';
+import { createPrepareCandidateNoticesHandler } from '../../functions/election/prepare-notices';
+import { createRecordElectionResultsHandler } from '../../functions/election/record-results';
 import { createAwaitObjectionOutcomesHandler } from '../../functions/notice/await-objection-outcomes';
 import { createCloseNoticeHandler } from '../../functions/notice/close-notice';
 import { createPublishNoticeHandler } from '../../functions/notice/publish-notice';
 import { createTickHandler } from '../../functions/scheduler/tick';
 import type { ServiceDeps } from '../../shared/services/deps';
 import { ApprovalHandler } from '../../workflows/approval/approval-states';
+import { ElectionHandler } from '../../workflows/election/election-states';
 import { NoticeHandler } from '../../workflows/notice/notice-states';
 import type { LocalLambda } from './step-functions/types';
 
@@ -15,6 +22,12 @@ export function localLambdas(deps: ServiceDeps): Record<string, LocalLambda> {
     [NoticeHandler.close]: createCloseNoticeHandler(deps),
     [NoticeHandler.awaitOutcomes]: createAwaitObjectionOutcomesHandler(deps),
     [ApprovalHandler.request]: createRequestDecisionHandler(deps),
+    [ElectionHandler.openStep]: createOpenElectionStepHandler(deps),
+    [ElectionHandler.prepareApproval]: createPrepareElectionApprovalHandler(deps),
+    [ElectionHandler.noteDecision]: createNoteElectionDecisionHandler(deps),
+    [ElectionHandler.prepareNotices]: createPrepareCandidateNoticesHandler(deps),
+    [ElectionHandler.noteNotices]: createNoteCandidateNoticesHandler(deps),
+    [ElectionHandler.recordResults]: createRecordElectionResultsHandler(deps),
     'scheduler-tick': createTickHandler(deps),
   };
 }

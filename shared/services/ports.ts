@@ -31,7 +31,7 @@ export interface WorkflowControl {
 }
 
 /** Logical names of the state machines (resolved to ARNs in AWS by environment, to ASL locally). */
-export type WorkflowName = 'notice' | 'approval';
+export type WorkflowName = 'notice' | 'approval' | 'election';
 
 export class WorkflowTaskClosedError extends Error {
   constructor(message = 'The task is no longer open', options?: ErrorOptions) {

@@ -28,6 +28,8 @@ export interface HttpApiProps {
   noticeStateMachine: StateMachine;
   /** The approval state machine: only the approval site (http-approval) may complete or fail its tasks. */
   approvalStateMachine: StateMachine;
+  /** The election state machine: the staff site starts elections and completes their steps. */
+  electionStateMachine: StateMachine;
   auth: StaffAuth;
   mail: Mail;
   /** Base URL of the site for links in mails; empty: the handlers use the request's host. */
@@ -58,6 +60,7 @@ export class WebApi extends Construct {
       TABLE_NAME: props.table.tableName,
       NOTICE_STATE_MACHINE_ARN: props.noticeStateMachine.stateMachineArn,
       APPROVAL_STATE_MACHINE_ARN: props.approvalStateMachine.stateMachineArn,
+      ELECTION_STATE_MACHINE_ARN: props.electionStateMachine.stateMachineArn,
       USER_POOL_ID: props.auth.userPoolId,
       USER_POOL_CLIENT_ID: props.auth.clientId,
       // The name functions/adapters/cognito-authenticator.ts reads.
@@ -126,7 +129,7 @@ export class WebApi extends Construct {
     props.mail.grantSend(staffSite);
     // Resending and reassigning mail the approver a new link.
     props.mail.grantSend(approvalSite);
-    return grantWorkflowControl(staffSite, props.noticeStateMachine);
+    return grantWorkflowControl(staffSite, props.noticeStateMachine, [props.electionStateMachine]);
   }
 }
 

@@ -26,3 +26,11 @@ export {
   type SummaryEntry,
   type SummarySheet,
 } from './ballot-entry';
+export * from './election';
+export { DEFAULT_ELECTION_RULES, ELECTION_RULE_SETS, defineElectionRules, type ElectionRuleSet } from './rule-set';
+export {
+  applyUnfitRule, candidateCount, isUnfit, rankRecommendation, topWithTies,
+  type EvaluationOutcome, type PersonRatings, type RankedNominee, type RecommendationInput, type RecommendationOutcome,
+} from './nomination';
+export { rankOpenBallot, type OpenBallotInput, type OpenBallotOutcome } from './open-ballot';
+export { checkSeatsDecision, decideNextRound, roundTallyRules, type RoundBallot, type SeatsDecisionCheck } from './next-round';

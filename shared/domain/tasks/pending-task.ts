@@ -1,7 +1,8 @@
 /** A human step waiting in a workflow (ARCHITECTURE §3): shown in the 待办 list of the staff who may act. */
 
 /** 'approval-overdue': every link of an approval expired undecided; staff resend, reassign or record a paper decision. */
-export type PendingTaskKind = 'notice-objections' | 'approval-overdue';
+/** 'election-step': a step of a branch election waits on a form or a round's ballots (subject { electionId, stepKey, attempt }). */
+export type PendingTaskKind = 'notice-objections' | 'approval-overdue' | 'election-step';
 export type PendingTaskStatus = 'open' | 'done';
 
 export interface PendingTask {
@@ -23,4 +24,5 @@ export interface PendingTask {
 export const PENDING_TASK_KIND_LABELS: Record<PendingTaskKind, string> = {
   'notice-objections': '公示异议处理',
   'approval-overdue': '审批逾期',
+  'election-step': '换届选举',
 };

@@ -14,8 +14,9 @@ describe('least-privilege grants', () => {
   });
 
   const handlers = () => {
-    const { notice, approval, web, scheduler } = synthesized.stack;
+    const { notice, approval, web, scheduler, election } = synthesized.stack;
     return {
+      electionOpenStep: election.openStep,
       approvalRequest: approval.request,
       publish: notice.publish,
       close: notice.close,
@@ -51,23 +52,27 @@ describe('least-privilege grants', () => {
   const machineRef = () => ({ Ref: logicalId(synthesized.stack, synthesized.stack.notice.workflow.stateMachine) });
 
   test('SendTaskSuccess: only the staff site, the objection step (redrive) and the tick (callback retry), on the notice machine', () => {
-    const { staffSite, awaitOutcomes, tick } = handlers();
+    const { staffSite, awaitOutcomes, tick, electionOpenStep } = handlers();
     const { approvalSite } = handlers();
     expect(rolesAllowingOnNotice('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick)].sort());
-    // Elsewhere only the approval decision handler has it, on the approval machine alone (approval.test.ts).
-    expect(rolesAllowing('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick), roleOf(approvalSite)].sort());
+    // Elsewhere only the approval decision handler has it, on the approval machine alone (approval.test.ts), and the
+    // election's open-step task on the election machine alone (it answers a step already done).
+    expect(rolesAllowing('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick), roleOf(approvalSite), roleOf(electionOpenStep)].sort());
     for (const statement of statementsWith('states:SendTaskSuccess')) expect(resourcesOf(statement)).toHaveLength(1);
   });
 
-  test('starting, failing and stopping notice executions: the staff site only', () => {
+  test('starting, failing and stopping notice executions: the staff site, and the election machine for its nested notices', () => {
     const { staffSite, approvalSite } = handlers();
-    for (const action of ['states:StartExecution', 'states:SendTaskFailure', 'states:StopExecution']) {
-      expect({ action, roles: rolesAllowingOnNotice(action) }).toEqual({ action, roles: [roleOf(staffSite)] });
+    const electionMachine = logicalId(synthesized.stack, synthesized.stack.election.workflow.stateMachine.role);
+    for (const action of ['states:StartExecution', 'states:StopExecution']) {
+      // The election machine runs notices as nested executions (startExecution.sync:2), which follows them with Stop.
+      expect({ action, roles: rolesAllowingOnNotice(action) }).toEqual({ action, roles: [electionMachine, roleOf(staffSite)].sort() });
     }
-    expect(rolesAllowing('states:StartExecution')).toEqual([roleOf(staffSite)]);
-    expect(rolesAllowing('states:StopExecution')).toEqual([roleOf(staffSite)]);
+    expect(rolesAllowingOnNotice('states:SendTaskFailure')).toEqual([roleOf(staffSite)]);
+    expect(rolesAllowing('states:StartExecution')).toEqual([electionMachine, roleOf(staffSite)].sort());
+    expect(rolesAllowing('states:StopExecution')).toEqual([electionMachine, roleOf(staffSite)].sort());
     expect(rolesAllowing('states:SendTaskFailure')).toEqual([roleOf(staffSite), roleOf(approvalSite)].sort());
-    const [stop] = statementsWith('states:StopExecution');
+    const [stop] = statementsWith('states:StopExecution').filter((st) => JSON.stringify(st.Resource).includes('GetAtt'));
     const machineName = { 'Fn::GetAtt': [machineRef().Ref, 'Name'] };
     expect(JSON.stringify(stop.Resource)).toContain(':execution:');
     expect(JSON.stringify(stop.Resource)).toContain(JSON.stringify(machineName));
@@ -95,7 +100,7 @@ describe('least-privilege grants', () => {
 
   test('each state machine role invokes its own task functions and nothing else', () => {
     const { stack, template } = synthesized;
-    for (const process of [stack.notice, stack.approval]) {
+    for (const process of [stack.notice, stack.approval, stack.election]) {
       const statements = statementsOfRole(template, stack, process.workflow.stateMachine.role);
       const invoke = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('lambda:')));
       expect(invoke.flatMap(actionsOf).every((a) => a === 'lambda:InvokeFunction')).toBe(true);
@@ -104,7 +109,8 @@ describe('least-privilege grants', () => {
       expect([...invoked].sort()).toEqual([...tasks].sort());
     }
     expect(rolesAllowing('lambda:InvokeFunction')).toEqual([
-      logicalId(stack, stack.notice.workflow.stateMachine.role), logicalId(stack, stack.approval.workflow.stateMachine.role), logicalId(stack, stack.scheduler.role),
+      logicalId(stack, stack.notice.workflow.stateMachine.role), logicalId(stack, stack.approval.workflow.stateMachine.role),
+      logicalId(stack, stack.election.workflow.stateMachine.role), logicalId(stack, stack.scheduler.role),
     ].sort());
   });
 
@@ -131,8 +137,8 @@ describe('least-privilege grants', () => {
   });
 
   test('mail: only the staff site, the objection step, the approval request, the approval site and the tick may send, from mailFrom, via the identity and configuration set', () => {
-    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick } = handlers();
-    expect(rolesAllowing('ses:SendEmail')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick)].sort());
+    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick, electionOpenStep } = handlers();
+    expect(rolesAllowing('ses:SendEmail')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick), roleOf(electionOpenStep)].sort());
     for (const statement of statementsWith('ses:SendEmail')) {
       expect(actionsOf(statement).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': PLACEHOLDER_MAIL_FROM } });
