@@ -11,8 +11,8 @@ import { electionChange, nextVersion } from './commit';
 export const candidateNoticeId = (electionId: string, round: number, index: number) => `${electionId}-c${round}-${index + 1}`;
 
 /**
- * Task PrepareCandidateNotice: one internal notice (候选人预备人选公示) per approved candidate, for the members of the
- * unit, the period from the election's rules (7 calendar days by default). The Map state runs each as a nested
+ * Task PrepareCandidateNotice: one public notice (候选人预备人选公示, DOMAIN §5 step 4: "publicly
+ * noticed", objections as in §4) per approved candidate, the period from the election's rules (7 calendar days by default). The Map state runs each as a nested
  * notice execution `notice-<id>`.
  */
 export async function prepareCandidateNotices(deps: ServiceDeps, request: { electionId: string }): Promise<{ drafts: NoticeDraft[] }> {
@@ -28,7 +28,7 @@ export async function prepareCandidateNotices(deps: ServiceDeps, request: { elec
       orgId: election.orgId,
       orgName: election.orgName,
       kind: 'candidates',
-      audience: 'internal',
+      audience: 'public',
       subject: reduceSubject(person),
       proposedStep: `${election.orgName}新一届委员会委员候选人预备人选`,
       objectionContact: { office: `${election.orgName}`, contact: '支部组织委员' },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Election } from '../../domain/election/election';
 import { roundTallyRules, type RoundBallot } from '../../domain/election/next-round';
-import { TallyInputError } from '../../domain/election/errors';
-import { parseTallyInput, type CheckedTallyInput } from '../../domain/election/tally-input';
+import { reconcileRound } from '../../domain/election/ballot-entry';
+import type { CheckedTallyInput } from '../../domain/election/tally-input';
 import { roundMeetingSchema } from '../../schemas/election-steps';
 import { parseForm } from '../../schemas/parse-form';
 import { InputInvalidError } from '../errors';
@@ -34,26 +34,26 @@ function ballotOf(election: Election, candidates: string[] | undefined): RoundBa
   return { ...ballot, candidates: names };
 }
 
-/** Checks a round's entry against its ballot paper; InputInvalidError (Chinese, per field) when it cannot be tallied. */
+/**
+ * Checks a round's entry against its ballot paper with reconcileRound (the totals agree; ballot by ballot against the
+ * counters' sheet); InputInvalidError with its Chinese problems per field (`returned`, `votes.<name>`, `sheet.…`).
+ */
 export function checkRoundEntry(election: Election, raw: unknown): CheckedRound {
   const values = parseForm(roundEntrySchema, raw);
   if (values.roundNo !== undefined && values.roundNo !== election.roundCount + 1) throw new ElectionRoundAlreadyRecordedError(values.roundNo);
   const ballot = ballotOf(election, values.candidates);
-  const entry = (values.entry ?? {}) as { mode?: string; ballots?: unknown; returned?: unknown; invalid?: unknown; spoiled?: unknown; votes?: unknown };
-  const rules = roundTallyRules(election.rules, ballot);
-  try {
-    const input = parseTallyInput({
-      seats: ballot.seats,
-      candidates: ballot.candidates,
-      shouldAttend: values.shouldAttend,
-      present: values.present,
-      ballotsIssued: values.ballotsIssued,
-      ...(entry.mode === 'ballots' ? { ballots: entry.ballots } : { summary: { returned: entry.returned, invalid: entry.invalid, spoiled: entry.spoiled, votes: entry.votes } }),
-      rules,
-    });
-    return { ballot, input };
-  } catch (error) {
-    if (error instanceof TallyInputError) throw new InputInvalidError({ entry: error.issues.join('；') }, { cause: error });
-    throw error;
+  const result = reconcileRound(values.entry, {
+    seats: ballot.seats,
+    candidates: ballot.candidates,
+    shouldAttend: values.shouldAttend,
+    present: values.present,
+    ballotsIssued: values.ballotsIssued,
+    rules: roundTallyRules(election.rules, ballot),
+  });
+  if (!result.ok) {
+    const fieldErrors: Record<string, string> = {};
+    for (const problem of result.problems) fieldErrors[problem.field] ??= problem.message;
+    throw new InputInvalidError(fieldErrors);
   }
+  return { ballot, input: result.input };
 }

@@ -1,6 +1,7 @@
-import { ElectionRoundAlreadyRecordedError, ElectionStepNotOpenError } from '../../../shared/services/election';
+import { ElectionRoundAlreadyRecordedError, ElectionStepNotOpenError, recordElectionResults } from '../../../shared/services/election';
+import { listAudit } from '../../../shared/store/audit';
 import { getNotice } from '../../../shared/store/notices-repo';
-import { getOrganization } from '../../../shared/store/orgs-repo';
+import { getOrganization, orgPk } from '../../../shared/store/orgs-repo';
 import { ElectionState } from '../../../workflows/election/election-states';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
 import { ElectionDriver, recommendationForm, seedElectionRegistry } from './election-fixtures';
@@ -37,7 +38,7 @@ test('公推直选: six steps, a short recommendation round, a tie re-vote, the 
   expect(await election.state()).toBe(ElectionState.candidateNotice);
   const noticeIds = (await election.file()).election.candidates.map((_, i) => `${election.electionId}-c1-${i + 1}`);
   const notice = await getNotice(runtime.store, noticeIds[0]);
-  expect(notice).toMatchObject({ kind: 'candidates', audience: 'internal', status: 'open', subject: { name: '刘洋' } });
+  expect(notice).toMatchObject({ kind: 'candidates', audience: 'public', status: 'open', subject: { name: '刘洋' } });
   expect(notice?.endsAt).toContain('2026-09-29'); // 7 calendar days from 2026-09-23
 
   await runtime.advanceTo('2026-09-30T00:00:00.000Z');
@@ -71,6 +72,10 @@ test('公推直选: six steps, a short recommendation round, a tie re-vote, the 
   expect(org?.committee.map((m) => [m.name, m.post])).toEqual([['张伟', 'secretary'], ['刘洋', 'deputy-secretary'], ['王芳', 'member']]);
   expect(org?.committee.every((m) => m.personId)).toBe(true);
   expect(org).toMatchObject({ termStart: '2026-09-30', termEnd: '2029-09-29' });
+  // RecordResults run again (a retried task): nothing is written twice.
+  await recordElectionResults(runtime.deps, { electionId: election.electionId });
+  expect((await getOrganization(runtime.store, 'branch-1'))?.version).toBe(org?.version);
+  expect((await listAudit(runtime.store, orgPk('branch-1'))).filter((e) => e.action === 'org.committee-elected')).toHaveLength(1);
   const actions = file.audit.map((e) => e.action);
   expect(actions).toEqual(expect.arrayContaining(['election.created', 'election.request-approved', 'election.candidate-list-approved', 'election.candidate-notice-passed', 'election.round-recorded', 'election.results-recorded']));
 });

@@ -1,6 +1,8 @@
+import { fileObjection, objectionTaskId, recordObjectionOutcomes } from '../../../shared/services/notice';
+import { listObjections } from '../../../shared/store/objections-repo';
 import { ElectionState } from '../../../workflows/election/election-states';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
-import { ElectionDriver, seedElectionRegistry } from './election-fixtures';
+import { ElectionDriver, branchStaff, seedElectionRegistry } from './election-fixtures';
 
 let runtime: TestRuntime;
 beforeEach(async () => {
@@ -41,4 +43,25 @@ test('海选: the open first ballot ranks names to the list (held again without 
   expect(execution.status).toBe('SUCCEEDED');
   expect((await runtime.stepFunctions.history(execution.executionArn)).some((e) => e.stateName === ElectionState.ended)).toBe(true);
   expect((await election.file()).election.status).toBe('ended');
+});
+
+test('a founded objection to a candidate stops the candidate notice: back to the open ballot, the list cleared', async () => {
+  const election = await ElectionDriver.create(runtime, 'haixuan', 3, 0);
+  await election.throughEvaluation();
+  await election.submit('open-ballot', openBallot(11, '张伟 9\n王芳 8\n李娜 7\n刘洋 6'));
+  await election.decide('approved');
+  expect(await election.state()).toBe(ElectionState.candidateNotice);
+
+  const noticeId = `${election.electionId}-c1-1`;
+  await fileObjection(runtime.deps, noticeId, { content: '该同志存在违反工作纪律的问题', name: '王五', contact: '13800000000' });
+  await runtime.advanceTo('2026-09-30T00:00:00.000Z');
+  const staff = { ...branchStaff };
+  const [objection] = await listObjections(runtime.store, noticeId);
+  await recordObjectionOutcomes(runtime.deps, staff, objectionTaskId(noticeId), { [`decision.${objection.id}`]: 'founded', [`note.${objection.id}`]: '经调查反映属实', [`reviewDate.${objection.id}`]: '' });
+  await runtime.stepFunctions.settled();
+
+  expect(await election.state()).toBe(ElectionState.openBallot);
+  const file = await election.file();
+  expect(file.election).toMatchObject({ candidates: [], noticeRounds: 1 });
+  expect(file.audit.map((e) => e.action)).toContain('election.candidate-notice-stopped');
 });

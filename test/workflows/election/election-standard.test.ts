@@ -1,7 +1,8 @@
 import { getOrganization } from '../../../shared/store/orgs-repo';
 import { ElectionState } from '../../../workflows/election/election-states';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
-import { ElectionDriver, recommendationForm, seedElectionRegistry } from './election-fixtures';
+import { recordRound } from '../../../shared/services/election';
+import { ElectionDriver, branchStaff, recommendationForm, seedElectionRegistry } from './election-fixtures';
 
 let runtime: TestRuntime;
 beforeEach(async () => {
@@ -26,6 +27,13 @@ test('standard form: a rejected candidate list returns to recommendation; an unf
   await election.decide('approved');
   await runtime.advanceTo('2026-09-30T00:00:00.000Z');
   expect(await election.state()).toBe(ElectionState.electionRound);
+
+  // Ballot by ballot, checked against the counters' sheet (reconcileRound): a disagreement is refused, nothing recorded.
+  const ballots = [...Array.from({ length: 11 }, () => ['张伟', '王芳']), 'spoiled'];
+  const entry = { mode: 'ballots', ballots, sheet: { returned: 11, invalid: 0, spoiled: 1, votes: { 张伟: 11, 王芳: 11 } } };
+  const refused = await recordRound(runtime.deps, branchStaff, election.electionId, { shouldAttend: 12, present: 12, ballotsIssued: 12, roundNo: 1, entry }).catch((e: unknown) => e);
+  expect(refused).toMatchObject({ httpStatus: 422, fieldErrors: { 'sheet.returned': '汇总表收回票 11 张，逐张录入为 12 张' } });
+  expect((await election.file()).rounds).toEqual([]);
 
   // 陈静 and 杨帆 stay at or below half (6 of 12): one seat unfilled.
   const first = await election.round({ 张伟: 10, 王芳: 9, 陈静: 6, 杨帆: 5 });
