@@ -67,6 +67,14 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/staff/people/{personId}/exclusions/end', handlerId: 'http-staff' },
   // Elections (换届选举): terms and reminders, elections and their steps, ballot papers, ballot entry, results.
   { method: 'GET', path: '/staff/elections', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/elections/new', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/elections', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/elections/{electionId}', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/elections/{electionId}/steps/{stepKey}', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/elections/{electionId}/steps/{stepKey}', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/elections/{electionId}/ballot', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/elections/{electionId}/round', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/elections/{electionId}/round', handlerId: 'http-staff' },
   // Approvals (审批): the approvers' e-mail links (no account; GET and HEAD show, only the form POST decides) and the
   // staff pages. One handler, the only one allowed to complete or fail a task of the approval state machine.
   { method: 'GET', path: '/approvals/{linkId}', handlerId: 'http-approval' },

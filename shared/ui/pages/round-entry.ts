@@ -11,6 +11,8 @@ export interface RoundEntryOptions {
   /** Officers' rounds: the meeting's candidates are typed on the form. */
   candidatesOnForm: boolean;
   mode: RoundEntryMode;
+  /** The round this entry is for (第 N 轮); carried so that a second submission of the same round is refused. */
+  roundNo: number;
   /** The ballots entered so far (mode 'ballots'). */
   ballots: (string[] | 'spoiled')[];
   form: FormState;
@@ -76,13 +78,14 @@ function oneBallot(o: RoundEntryOptions, names: readonly string[]): SafeHtml {
 export function roundEntryPage(o: RoundEntryOptions): SafeHtml {
   const id = o.paper.electionId;
   const names = sortBySurnameStrokes(o.paper.candidates);
-  const title = `${ballotTitle(o.paper)}：计票录入`;
+  const title = `第 ${o.roundNo} 轮 ${ballotTitle(o.paper)}：计票录入`;
   const body = html`<p><a href="/staff/elections/${id}">← 返回选举档案</a></p>
     <h1>${title}</h1>
     <p>${o.paper.orgName} · 应选 ${o.paper.seats} 名${names.length > 0 ? ` · 候选人：${names.join('、')}` : ''} · <a href="/staff/elections/${id}/ballot">打印选票</a></p>
     <p>录入方式：${o.mode === 'summary' ? html`<strong>汇总录入</strong> · <a href="?mode=ballots">逐张录入</a>` : html`<a href="?mode=summary">汇总录入</a> · <strong>逐张录入</strong>`}</p>
     <form class="stacked" method="post" action="/staff/elections/${id}/round?mode=${o.mode}" novalidate>
       ${csrfField(o.staff.csrfToken)}
+      <input type="hidden" name="roundNo" value="${o.roundNo}">
       ${errorSummary(o.message, o.form.errors)}
       ${o.mode === 'ballots' ? html`<input type="hidden" name="ballots" value="${JSON.stringify(o.ballots)}">${oneBallot(o, names)}${runningTotals(o)}` : ''}
       ${meetingFields(o)}

@@ -1,3 +1,5 @@
+import { ELECTION_STEPS, type ElectionStepKey } from '../../domain/election/election';
+import { electionStepHref } from './election-file';
 import { PENDING_TASK_KIND_LABELS, type PendingTask } from '../../domain/tasks/pending-task';
 import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
@@ -8,7 +10,10 @@ import { termWarningList } from '../term-table';
 /** Where a pending step is handled: an overdue approval on its approval page, any other step on its task form. */
 function taskHref(task: PendingTask): string {
   const approvalId = task.kind === 'approval-overdue' ? task.subject.approvalId : undefined;
-  return approvalId ? `/staff/approvals/${encodeURIComponent(approvalId)}` : `/staff/tasks/${encodeURIComponent(task.id)}`;
+  if (approvalId) return `/staff/approvals/${encodeURIComponent(approvalId)}`;
+  const { electionId, stepKey } = task.subject;
+  if (task.kind === 'election-step' && electionId && stepKey in ELECTION_STEPS) return electionStepHref(encodeURIComponent(electionId), stepKey as ElectionStepKey);
+  return `/staff/tasks/${encodeURIComponent(task.id)}`;
 }
 
 function row(task: PendingTask, now: Date): SafeHtml {
@@ -33,6 +38,6 @@ export function staffHomePage(tasks: PendingTask[], staff: LayoutStaff, now: Dat
           <thead><tr><th>事项</th><th>类型</th><th>产生时间</th><th>办理期限</th></tr></thead>
           <tbody>${sorted.map((task) => row(task, now))}</tbody>
         </table></div>`}
-    <p><a href="/staff/notices/new">发布新的公示</a> · <a href="/staff/notices">查看全部公示</a></p>`;
+    <p><a href="/staff/notices/new">发布新的公示</a> · <a href="/staff/notices">查看全部公示</a> · <a href="/staff/elections">换届选举</a></p>`;
   return layout({ title: '待办事项', body, staff });
 }
