@@ -3,6 +3,8 @@ import '../infra/local/polyfills';
 import { availableParallelism } from 'node:os';
 import { synthesizeWorkflows } from '../infra/aws/asl';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../infra/local/dynamodb-local';
+import { costOf } from './bench/aws-prices';
+import { formatDevelopmentBench, runDevelopmentBench } from './bench/development-bench';
 import { runFloorBench } from './bench/floor-bench';
 import { runObjectionBench } from './bench/objection-bench';
 import { formatReport, reportJson, type BenchReport } from './bench/report';
@@ -30,9 +32,11 @@ const settings = {
   rosterPeople: setting('BENCH_ROSTER_PEOPLE', 5_000),
   votingPeople: setting('BENCH_VOTING_PEOPLE', 2_000),
   votingCalls: setting('BENCH_VOTING_CALLS', 200),
+  developmentCases: setting('BENCH_DEVELOPMENT_CASES', 200),
+  developmentClients: setting('BENCH_DEVELOPMENT_CLIENTS', 20),
   /** Wednesday 23 Sep 2026, 09:00 China time. */
   start: new Date(process.env.BENCH_CLOCK_START ?? '2026-09-23T01:00:00.000Z'),
-  timeoutMs: setting('BENCH_TIMEOUT_SECONDS', 300) * 1000,
+  timeoutMs: setting('BENCH_TIMEOUT_SECONDS', 900) * 1000,
 };
 
 const progress = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -85,6 +89,11 @@ async function main(): Promise<void> {
     progress('6 election tally: 10,000 ballots, 15 candidates, 9 seats through tallyRound, against a bare counting loop…');
     const tally = runTallyBench();
 
+    progress(`7 member development: ${settings.developmentCases} cases through all five stages…`);
+    const development = await runDevelopmentBench({ endpoint: db.endpoint, cases: settings.developmentCases, clients: settings.developmentClients });
+    const developmentCost = costOf(development.perCase);
+    for (const line of development.unusualLog) progress(`development log: ${line}`);
+
     const report: BenchReport = {
       environment: {
         node: process.version,
@@ -103,8 +112,8 @@ async function main(): Promise<void> {
     for (const [part, lines] of [['runtime', runtime.unusualLog], ['objections', objections.unusualLog]] as const) {
       for (const line of lines.slice(0, 10)) progress(`${part} log: ${line}`);
     }
-    console.log(`\n${formatReport(report)}\n\n${formatRosterBench(roster)}\n\n${formatVotingMembersBench(voting)}\n\n${formatTallyBench(tally)}\n`);
-    console.log(JSON.stringify({ ...JSON.parse(reportJson(report)), roster: rosterBenchJson(roster), votingMembers: votingMembersBenchJson(voting), tally: tallyBenchJson(tally) }));
+    console.log(`\n${formatReport(report)}\n\n${formatRosterBench(roster)}\n\n${formatVotingMembersBench(voting)}\n\n${formatTallyBench(tally)}\n\n${formatDevelopmentBench(development, developmentCost)}\n`);
+    console.log(JSON.stringify({ ...JSON.parse(reportJson(report)), roster: rosterBenchJson(roster), votingMembers: votingMembersBenchJson(voting), tally: tallyBenchJson(tally), development: { ...development, costPerCase: developmentCost } }));
   } finally {
     clearTimeout(watchdog);
     process.off('SIGINT', interrupt);

@@ -75,6 +75,17 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'GET', path: '/staff/elections/{electionId}/ballot', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/{electionId}/round', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/elections/{electionId}/round', handlerId: 'http-staff' },
+  // Member development (发展党员): the dashboard (预警), cases, the 全程纪实 and its printable archive, stages, step forms, rule sets.
+  { method: 'GET', path: '/staff/development', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/development/rule-sets', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/development/rule-sets', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/cases', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/cases', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/cases/{caseId}', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/cases/{caseId}/archive', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/cases/{caseId}/stages', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/cases/{caseId}/steps/{stepKey}', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/cases/{caseId}/steps/{stepKey}', handlerId: 'http-staff' },
   // Approvals (审批): the approvers' e-mail links (no account; GET and HEAD show, only the form POST decides) and the
   // staff pages. One handler, the only one allowed to complete or fail a task of the approval state machine.
   { method: 'GET', path: '/approvals/{linkId}', handlerId: 'http-approval' },

@@ -9,10 +9,13 @@ import { calendarRoutes } from './staff/calendar-routes';
 import { electionRoutes } from './staff/election-routes';
 import { electionRoundRoutes } from './staff/election-round-routes';
 import { electionStepRoutes } from './staff/election-step-routes';
+import { caseRoutes } from './staff/case-routes';
+import { developmentRoutes } from './staff/development-routes';
 import { noticeRoutes } from './staff/notice-routes';
 import { ROSTER_BODY_ROUTES, rosterRoutes } from './staff/roster-routes';
 import { orgRoutes } from './staff/org-routes';
 import { peopleRoutes } from './staff/people-routes';
+import { ruleSetRoutes } from './staff/rule-set-routes';
 import { signInRoutes } from './staff/sign-in-routes';
 import type { StaffSiteDeps } from './staff/staff-context';
 import { taskRoutes } from './staff/task-routes';
@@ -27,7 +30,7 @@ export function createStaffSite(deps: StaffSiteDeps, options: { log?: ErrorLogge
   return createSiteApp({
     routes: (event) => {
       const d = withRequestBaseUrl(deps, event);
-      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d), ...electionRoutes(d), ...electionStepRoutes(d), ...electionRoundRoutes(d) };
+      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d), ...electionRoutes(d), ...electionStepRoutes(d), ...electionRoundRoutes(d), ...developmentRoutes(d), ...caseRoutes(d), ...ruleSetRoutes(d) };
     },
     session: { store: deps.store, clock: deps.sessionClock ?? deps.clock, openRouteKeys: OPEN_STAFF_ROUTES },
     bodyRoutes: ROSTER_BODY_ROUTES,

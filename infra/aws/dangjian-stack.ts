@@ -4,12 +4,13 @@ import { Construct } from 'constructs';
 import { ApprovalProcess } from './constructs/approval-process';
 import { DataStore } from './constructs/data-store';
 import { ElectionProcess } from './constructs/election-process';
+import { DevelopmentProcess } from './constructs/development-process';
 import { WebApi } from './constructs/http-api';
 import { Mail, PLACEHOLDER_MAIL_FROM } from './constructs/mail';
 import { NoticeProcess } from './constructs/notice-process';
 import { Scheduler } from './constructs/scheduler';
 import { StaffAuth } from './constructs/staff-auth';
-import { grantTaskCallback } from './constructs/workflow-grants';
+import { grantStageControl, grantStopExecutions, grantTaskCallback, grantTaskCallbackOn } from './constructs/workflow-grants';
 
 export interface DangjianStackProps extends StackProps {
   /** Sender address of all mail (context `mailFrom`). */
@@ -28,10 +29,14 @@ export class DangjianStack extends Stack {
   readonly approval: ApprovalProcess;
   /** Branch elections (nesting the approval and notice processes). */
   readonly election: ElectionProcess;
+  /** Member development: five stage machines (issue 5). */
+  readonly development: DevelopmentProcess;
   readonly auth: StaffAuth;
   readonly mail: Mail;
   readonly web: WebApi;
   readonly scheduler: Scheduler;
+  /** The scheduler's StopExecution grant on approvals (the admission approval's hard stop). */
+  readonly stopApprovalPolicy: Policy;
   /** The objection step's own SendTaskSuccess grant. */
   readonly noticeCallbackPolicy: Policy;
   /** The election's open-step task answers a step already done (SendTaskSuccess on its own machine). */
@@ -51,11 +56,18 @@ export class DangjianStack extends Stack {
       approvalStateMachine: this.approval.workflow.stateMachine,
       noticeStateMachine: this.notice.workflow.stateMachine,
     });
+    this.development = new DevelopmentProcess(this, 'Development', {
+      table: this.data.table,
+      mail: this.mail,
+      notice: this.notice.workflow.stateMachine,
+      approval: this.approval.workflow.stateMachine,
+    });
     this.web = new WebApi(this, 'Web', {
       table: this.data.table,
       noticeStateMachine: this.notice.workflow.stateMachine,
       approvalStateMachine: this.approval.workflow.stateMachine,
       electionStateMachine: this.election.workflow.stateMachine,
+      developmentStateMachines: this.development.stateMachines,
       auth: this.auth,
       mail: this.mail,
       publicBaseUrl,
@@ -71,6 +83,14 @@ export class DangjianStack extends Stack {
       electionStateMachine: this.election.workflow.stateMachine,
       publicBaseUrl: siteUrl,
     });
+    // Member development: mails carry links; a form step asked again answers the stage; staff start stages and
+    // complete form steps; the tick retries their callbacks and stops an admission approval past its hard stop.
+    const { awaitStep, file } = this.development.functions;
+    for (const fn of [awaitStep, file]) fn.addEnvironment('PUBLIC_BASE_URL', siteUrl);
+    grantTaskCallbackOn(awaitStep, this.development.stateMachines);
+    grantStageControl(this.web.functions['http-staff'], this.development.stateMachines);
+    grantTaskCallbackOn(this.scheduler.tick, this.development.stateMachines, 'DevelopmentCallbackPolicy');
+    this.stopApprovalPolicy = grantStopExecutions(this.scheduler.tick, this.approval.workflow.stateMachine);
     // The objection step mails staff a link and, asked again for a step already decided (redrive), answers it.
     const { awaitOutcomes } = this.notice;
     awaitOutcomes.addEnvironment('PUBLIC_BASE_URL', siteUrl);

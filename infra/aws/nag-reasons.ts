@@ -19,9 +19,12 @@ export const NAG_REASONS = {
     'AwsSolutions-IAM5 execution:<notice state machine>:* — StopExecution is authorized on execution ARNs, which carry the ' +
     'execution name; the wildcard is limited to executions of the notice state machine.',
   nestedExecutions:
-    'AwsSolutions-IAM5 execution:<child state machine>:* — a nested execution (startExecution.sync:2) is followed with ' +
-    'DescribeExecution/StopExecution on its execution ARN, which carries the name chosen at run time (approval-<id>, ' +
-    'notice-<id>); the wildcard is limited to executions of that one child state machine.',
+    'AwsSolutions-IAM5 execution:<notice or approval state machine>:* — a development stage and an election run the notice and the approval ' +
+    'as nested executions (startExecution.sync:2): DescribeExecution and StopExecution are authorized on execution ARNs, which ' +
+    'carry the execution name; the wildcard is limited to executions of those two machines.',
+  stopApproval:
+    'AwsSolutions-IAM5 execution:<approval state machine>:* — the scheduler stops an admission approval that passed its hard stop ' +
+    '(6 months after the general meeting); the wildcard is limited to executions of the approval machine.',
   optionalMfa:
     'AwsSolutions-COG2 — MFA is optional (TOTP offered to every user, administrators can require it per user): branch staff are ' +
     'often volunteers without authenticator apps; threat protection (Plus tier, full function) and a 12-character password ' +

@@ -1,8 +1,9 @@
-import { Stack, Token, Validations, type App } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Stack, Validations, type App } from 'aws-cdk-lib';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
-import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import type { StageNo } from '../../shared/domain/development/steps';
+import { STAGE_PLANS } from '../../workflows/development/stage-plans';
 import { executionArns } from './constructs/workflow-grants';
 import { DangjianStack } from './dangjian-stack';
 import { NAG_REASONS } from './nag-reasons';
@@ -47,7 +48,7 @@ function defaultPolicy(role: IRole | undefined): IConstruct {
 
 /** Acknowledges the findings that remain in the stack by design. */
 export function acknowledgeFindings(stack: DangjianStack): void {
-  const handlers = [...stack.notice.functions, ...stack.approval.functions, ...stack.election.functions, ...Object.values(stack.web.functions), stack.scheduler.tick];
+  const handlers = [...stack.notice.functions, ...stack.approval.functions, ...stack.election.functions, ...Object.values(stack.development.functions), ...Object.values(stack.web.functions), stack.scheduler.tick];
   const tableIndexes = `${findingReference(stack, stack.data.table.tableArn)}/index/*`;
   for (const handler of handlers) {
     const policy = defaultPolicy(handler.role);
@@ -64,17 +65,29 @@ export function acknowledgeFindings(stack: DangjianStack): void {
       acknowledge(machinePolicy, `AwsSolutions-IAM5[Resource::${versions}]`, NAG_REASONS.taskFunctionVersions);
     }
   }
+  // The stage machines of member development: their task functions, and the nested notice and approval executions.
+  // The nested-execution grant CDK writes (StepFunctionsStartExecution, RUN_JOB): execution:<machine name>*.
+  const nestedArn = (arn: string) => stack.formatArn({
+    service: 'states', resource: 'execution', arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    resourceName: `${Arn.split(arn, ArnFormat.COLON_RESOURCE_NAME).resourceName ?? ''}*`,
+  });
+  const nested = [stack.notice.workflow.stateMachine, stack.approval.workflow.stateMachine].map((m) => findingReference(stack, nestedArn(m.stateMachineArn)));
+  stack.development.stateMachines.forEach((stageMachine, index) => {
+    const plan = STAGE_PLANS[(index + 1) as StageNo];
+    const uses = (kind: string) => plan.some((node) => kind in node);
+    const machinePolicy = defaultPolicy(stageMachine.role);
+    acknowledge(machinePolicy, 'AwsSolutions-IAM5[Resource::*]', NAG_REASONS.stateMachineLogsAndXray);
+    const { awaitStep, endStage, prepareNotice, prepareApproval, recordDecision, file } = stack.development.functions;
+    const tasks = [awaitStep, endStage, ...(uses('notice') ? [prepareNotice] : []), ...(uses('approval') ? [prepareApproval, recordDecision] : []), ...(uses('filing') ? [file] : [])];
+    for (const task of tasks) acknowledge(machinePolicy, `AwsSolutions-IAM5[Resource::${findingReference(stack, task.functionArn)}:*]`, NAG_REASONS.taskFunctionVersions);
+    if (uses('notice')) acknowledge(machinePolicy, `AwsSolutions-IAM5[Resource::${nested[0]}]`, NAG_REASONS.nestedExecutions);
+    if (uses('approval')) acknowledge(machinePolicy, `AwsSolutions-IAM5[Resource::${nested[1]}]`, NAG_REASONS.nestedExecutions);
+  });
+  acknowledge(stack.stopApprovalPolicy, `AwsSolutions-IAM5[Resource::${findingReference(stack, executionArns(stack.approval.workflow.stateMachine))}]`, NAG_REASONS.stopApproval);
   const machine = stack.notice.workflow.stateMachine;
   // The election runs the approval and notice processes as nested executions (startExecution.sync:2).
   const electionPolicy = defaultPolicy(stack.election.workflow.stateMachine.role);
-  for (const child of [stack.approval.workflow.stateMachine, machine]) {
-    // As the StepFunctionsStartExecution task's grant writes it: the machine's name split out of its ARN, then "*".
-    const name = JSON.stringify({ 'Fn::Select': [6, { 'Fn::Split': [':', { Ref: stack.getLogicalId(child.node.defaultChild as CfnStateMachine) }] }] });
-    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
-    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
-    const executions = `arn:<AWS::Partition>:states:${region}:${account}:execution:${name}*`;
-    acknowledge(electionPolicy, `AwsSolutions-IAM5[Resource::${executions}]`, NAG_REASONS.nestedExecutions);
-  }
+  for (const reference of nested) acknowledge(electionPolicy, `AwsSolutions-IAM5[Resource::${reference}]`, NAG_REASONS.nestedExecutions);
 
   const executions = findingReference(stack, executionArns(machine));
   acknowledge(stack.web.workflowPolicy, `AwsSolutions-IAM5[Resource::${executions}]`, NAG_REASONS.stopExecution);

@@ -5,6 +5,12 @@ import { createOpenElectionStepHandler } from '../../functions/election/open-ste
 import { createPrepareElectionApprovalHandler } from '../../functions/election/prepare-approval';
 import { createPrepareCandidateNoticesHandler } from '../../functions/election/prepare-notices';
 import { createRecordElectionResultsHandler } from '../../functions/election/record-results';
+import { createAwaitStepHandler } from '../../functions/development/await-step';
+import { createEndStageHandler } from '../../functions/development/end-stage';
+import { createFileHandler } from '../../functions/development/file';
+import { createPrepareApprovalHandler } from '../../functions/development/prepare-approval';
+import { createPrepareNoticeHandler } from '../../functions/development/prepare-notice';
+import { createRecordDecisionHandler } from '../../functions/development/record-decision';
 import { createAwaitObjectionOutcomesHandler } from '../../functions/notice/await-objection-outcomes';
 import { createCloseNoticeHandler } from '../../functions/notice/close-notice';
 import { createPublishNoticeHandler } from '../../functions/notice/publish-notice';
@@ -12,6 +18,7 @@ import { createTickHandler } from '../../functions/scheduler/tick';
 import type { ServiceDeps } from '../../shared/services/deps';
 import { ApprovalHandler } from '../../workflows/approval/approval-states';
 import { ElectionHandler } from '../../workflows/election/election-states';
+import { DevelopmentHandler } from '../../workflows/development/development-states';
 import { NoticeHandler } from '../../workflows/notice/notice-states';
 import type { LocalLambda } from './step-functions/types';
 
@@ -28,6 +35,12 @@ export function localLambdas(deps: ServiceDeps): Record<string, LocalLambda> {
     [ElectionHandler.prepareNotices]: createPrepareCandidateNoticesHandler(deps),
     [ElectionHandler.noteNotices]: createNoteCandidateNoticesHandler(deps),
     [ElectionHandler.recordResults]: createRecordElectionResultsHandler(deps),
+    [DevelopmentHandler.awaitStep]: createAwaitStepHandler(deps),
+    [DevelopmentHandler.prepareNotice]: createPrepareNoticeHandler(deps),
+    [DevelopmentHandler.prepareApproval]: createPrepareApprovalHandler(deps),
+    [DevelopmentHandler.recordDecision]: createRecordDecisionHandler(deps),
+    [DevelopmentHandler.file]: createFileHandler(deps),
+    [DevelopmentHandler.endStage]: createEndStageHandler(deps),
     'scheduler-tick': createTickHandler(deps),
   };
 }

@@ -14,6 +14,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { Outbox } from './outbox';
 import { createLocalRuntime } from './runtime';
 import { DEMO_NOTICE_PLANS, DEMO_SIGN_INS, demoActor, seedDemo } from './seed';
+import { openDemoCases } from './seed-cases';
 import { DEMO_ORG_IDS } from './seed-data';
 import { startHttpServer } from './server';
 import { endStaleProcess, rememberProcess } from './stale-process';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   await runtime.start();
   if (env.DANGJIAN_DEMO_NOTICES !== 'off') {
     for (const plan of DEMO_NOTICE_PLANS) await publishNotice(runtime.deps, await resolveActor(store, demoActor(plan.actor)), plan.form);
+    await openDemoCases(runtime.deps);
   }
 
   // Sessions expire by real time, so that running the clock fast does not sign staff out.

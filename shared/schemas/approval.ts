@@ -17,6 +17,7 @@ export const approvalRequestSchema = z.object({
   dueDate: z.string().datetime({ offset: true }),
   linkValidDays: z.number().int().min(1).max(90).optional(),
   reminderDaysBefore: z.number().int().min(0).max(30).optional(),
+  decisionWindow: z.object({ reasonRequiredAfter: z.string().datetime({ offset: true }), closesAt: z.string().datetime({ offset: true }) }).optional(),
 });
 
 /** The event of the RequestDecision task. */

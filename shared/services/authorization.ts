@@ -19,6 +19,7 @@ export const ACTIONS = [
   'approval.manage',
   'election.view', 'election.handle',
   'calendar.manage',
+  'case.view', 'case.handle', 'case.committee', 'ruleset.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -51,6 +52,10 @@ export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
   'election.view': ALL,
   'election.handle': ALL, // the branch runs its own election's steps through forms; the committee follows up
   'calendar.manage': ADMIN,
+  'case.view': ALL, // a development case (发展党员) and its file (全程纪实)
+  'case.handle': ALL, // open a case, start a stage, the branch's steps
+  'case.committee': COMMITTEE, // the higher committee's steps: political review, training, interview, archive
+  'ruleset.manage': ADMIN, // development rule sets by configuration
 };
 
 /** The organizations an identity may act in, in `tree`. */

@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { ApprovalDecision, ApprovalPolicy, ApprovalResolution, ApprovalState, ApprovalSubject } from '../domain/approval/approval';
+import type { ApprovalDecision, ApprovalPolicy, ApprovalResolution, ApprovalState, ApprovalSubject, DecisionWindow } from '../domain/approval/approval';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import { taskPk } from './tasks-repo';
@@ -40,6 +40,8 @@ export interface StoredApproval {
   approvers: StoredApprover[];
   linkValidDays?: number;
   reminderDaysBefore?: number;
+  /** After `reasonRequiredAfter` a decision needs a reason (comment); after `closesAt` none is taken. */
+  decisionWindow?: DecisionWindow;
   status: ApprovalState;
   /** Decisions in the order recorded. */
   decisions: ApprovalDecision[];

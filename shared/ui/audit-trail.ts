@@ -1,3 +1,4 @@
+import { CASE_ACTION_LABELS, CASE_DETAIL_LABELS, CASE_VALUE_LABELS } from './development/case-audit-labels';
 import { formatDateTime } from './format';
 import { html, type SafeHtml } from './html';
 
@@ -38,6 +39,7 @@ const ACTION_LABELS: Record<string, string> = {
   'person.rights-changed': '变更权利状态',
   'person.exclusion-added': '登记不计入应到会人数的情形',
   'person.exclusion-ended': '结束不计入应到会人数的情形',
+  ...CASE_ACTION_LABELS,
 };
 
 const ACTOR_LABELS: Record<string, string> = { system: '系统', public: '公众' };
@@ -97,6 +99,7 @@ const DETAIL_LABELS: Record<string, string> = {
   expiresAt: '链接有效期至',
   ip: 'IP 地址',
   userAgent: '浏览器',
+  ...CASE_DETAIL_LABELS,
 };
 
 const VALUE_LABELS: Record<string, string> = {
@@ -117,6 +120,7 @@ const VALUE_LABELS: Record<string, string> = {
   email: '电子邮箱', address: '家庭住址', applicationDate: '申请日期', idNumber: '身份证号', full: '正式党员', activist: '入党积极分子',
   applicant: '入党申请人', 'development-target': '发展对象', probationary: '预备党员',
   'roster-import': '花名册导入', name: '姓名', orgId: '所属组织', status: '党员状态', statusDate: '状态日期',
+  ...CASE_VALUE_LABELS,
 };
 
 function detailValue(value: unknown): string {

@@ -58,6 +58,13 @@ tr.problem td { background: #fff4f4; }
 tr.problem td:first-child { border-left: 4px solid var(--red); }
 ul.problems { margin: 0; padding-left: 1.1rem; color: var(--red); }
 input[type=file] { font: inherit; max-width: 36rem; width: 100%; padding: .4rem; border: 1px dashed #8c959f; border-radius: 4px; }
+.stage .step { border-left: 3px solid var(--line); padding: 0 0 .2rem .8rem; margin: .8rem 0; }
+.stage .step.pending h3 { color: var(--muted); }
+.stage .step h3 { font-size: 1rem; margin: .3rem 0; }
+.record { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .8rem; margin: .4rem 0; }
+.org-picker { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 0 0 1rem; }
+.org-picker select { width: auto; }
+.archive table.steps td { font-size: .9rem; }
 .site-footer { max-width: 60rem; margin: 2rem auto 1rem; padding: 0 1rem; color: var(--muted); font-size: .85rem; }
 .print-page { max-width: 44rem; margin: 0 auto; padding: 2rem 1.5rem; font-family: "FangSong", "STFangsong", "Noto Serif CJK SC", serif; font-size: 1.1rem; line-height: 2; }
 .print-page .org-heading { text-align: center; color: var(--red); font-size: 1.6rem; font-weight: bold; letter-spacing: .1rem;

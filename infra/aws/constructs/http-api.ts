@@ -30,6 +30,8 @@ export interface HttpApiProps {
   approvalStateMachine: StateMachine;
   /** The election state machine: the staff site starts elections and completes their steps. */
   electionStateMachine: StateMachine;
+  /** The five stage machines of member development (stage 1 first). */
+  developmentStateMachines: StateMachine[];
   auth: StaffAuth;
   mail: Mail;
   /** Base URL of the site for links in mails; empty: the handlers use the request's host. */
@@ -61,6 +63,7 @@ export class WebApi extends Construct {
       NOTICE_STATE_MACHINE_ARN: props.noticeStateMachine.stateMachineArn,
       APPROVAL_STATE_MACHINE_ARN: props.approvalStateMachine.stateMachineArn,
       ELECTION_STATE_MACHINE_ARN: props.electionStateMachine.stateMachineArn,
+      ...Object.fromEntries(props.developmentStateMachines.map((m, i) => [`DEVELOPMENT_STAGE_${i + 1}_STATE_MACHINE_ARN`, m.stateMachineArn])),
       USER_POOL_ID: props.auth.userPoolId,
       USER_POOL_CLIENT_ID: props.auth.clientId,
       // The name functions/adapters/cognito-authenticator.ts reads.

@@ -50,3 +50,18 @@ export function grantWorkflowControl(fn: LambdaFunction, machine: StateMachine, 
     new PolicyStatement({ actions: ['states:StopExecution'], resources: [executionArns(machine)] }),
   ]);
 }
+
+/** May complete a waiting callback task (SendTaskSuccess) of these machines' executions, nothing else. */
+export function grantTaskCallbackOn(fn: LambdaFunction, machines: StateMachine[], name = 'TaskCallbackPolicy'): Policy {
+  return attach(fn, name, machines.map((m) => new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [m.stateMachineArn] })));
+}
+
+/** Member development from the staff site: start a stage, complete its form steps (SendTaskSuccess). */
+export function grantStageControl(fn: LambdaFunction, machines: StateMachine[]): Policy {
+  return attach(fn, 'DevelopmentControlPolicy', machines.map((m) => new PolicyStatement({ actions: ['states:StartExecution', 'states:SendTaskSuccess'], resources: [m.stateMachineArn] })));
+}
+
+/** The scheduler stops an approval past its hard stop (the admission approval after 6 months). */
+export function grantStopExecutions(fn: LambdaFunction, machine: StateMachine): Policy {
+  return attach(fn, 'StopApprovalPolicy', [new PolicyStatement({ actions: ['states:StopExecution'], resources: [executionArns(machine)] })]);
+}

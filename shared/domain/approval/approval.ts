@@ -55,6 +55,18 @@ export interface ApprovalRequest {
   linkValidDays?: number;
   /** Days before a link's expiry that the reminder goes out (default 3). */
   reminderDaysBefore?: number;
+  /**
+   * A deadline the decision itself is held to (e.g. the admission approval, DOMAIN §3 step 17): after
+   * `reasonRequiredAfter` a decision needs a comment giving the reason; after `closesAt` no decision is taken.
+   */
+  decisionWindow?: DecisionWindow;
+}
+
+export interface DecisionWindow {
+  /** ISO instant. */
+  reasonRequiredAfter: string;
+  /** ISO instant. */
+  closesAt: string;
 }
 
 /** One approver's decision (by link), or the decision taken on paper for the whole approval. */

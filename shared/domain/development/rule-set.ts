@@ -36,6 +36,8 @@ export interface DevelopmentRuleSet {
   probationMonths: number;
   extension: { minMonths: number; maxMonths: number; maxTimes: number };
   noticeNodes: Record<NoticeNode, boolean>;
+  /** The notices of the nodes: period (5 working days by default) and audience (DOMAIN §4). */
+  notice: { unit: 'workingDays' | 'calendarDays'; count: number; audience: 'public' | 'internal' };
 }
 
 /** The 2014 national rules (中国共产党发展党员工作细则) with all four notice nodes on. */
@@ -54,6 +56,7 @@ export const DEFAULT_RULE_SET: DevelopmentRuleSet = Object.freeze({
   probationMonths: 12,
   extension: Object.freeze({ minMonths: 6, maxMonths: 12, maxTimes: 1 }),
   noticeNodes: Object.freeze({ activist: true, developmentTarget: true, admission: true, conversion: true }),
+  notice: Object.freeze({ unit: 'workingDays', count: 5, audience: 'public' }),
 }) as DevelopmentRuleSet;
 
 function positiveInt(value: unknown, path: string, min = 1): number {
@@ -77,6 +80,7 @@ export function defineRuleSet(overrides: Partial<DevelopmentRuleSet> & { ruleSet
     conversionApproval: { ...base.conversionApproval, ...overrides.conversionApproval },
     extension: { ...base.extension, ...overrides.extension },
     noticeNodes: { ...base.noticeNodes, ...overrides.noticeNodes },
+    notice: { ...base.notice, ...overrides.notice },
   };
   if (typeof rules.ruleSetVersion !== 'string' || rules.ruleSetVersion.trim() === '') throw new DevelopmentInputError('规则集必须有版本号（ruleSetVersion）');
   positiveInt(rules.minimumAgeYears, 'minimumAgeYears');
@@ -96,6 +100,10 @@ export function defineRuleSet(overrides: Partial<DevelopmentRuleSet> & { ruleSet
   positiveInt(rules.extension.minMonths, 'extension.minMonths');
   positiveInt(rules.extension.maxMonths, 'extension.maxMonths', rules.extension.minMonths);
   positiveInt(rules.extension.maxTimes, 'extension.maxTimes', 0);
+  if (rules.notice.unit !== 'workingDays' && rules.notice.unit !== 'calendarDays') throw new DevelopmentInputError('规则集的 notice.unit 必须是 workingDays 或 calendarDays');
+  positiveInt(rules.notice.count, 'notice.count');
+  if (rules.notice.count > 30) throw new DevelopmentInputError('规则集的 notice.count 不能超过 30 天');
+  if (rules.notice.audience !== 'public' && rules.notice.audience !== 'internal') throw new DevelopmentInputError('规则集的 notice.audience 必须是 public 或 internal');
   for (const node of Object.keys(NOTICE_NODE_LABELS) as NoticeNode[]) {
     if (typeof rules.noticeNodes[node] !== 'boolean') throw new DevelopmentInputError(`规则集的 noticeNodes.${node} 必须是 true 或 false`);
   }

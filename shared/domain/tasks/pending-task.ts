@@ -1,8 +1,11 @@
 /** A human step waiting in a workflow (ARCHITECTURE §3): shown in the 待办 list of the staff who may act. */
 
-/** 'approval-overdue': every link of an approval expired undecided; staff resend, reassign or record a paper decision. */
-/** 'election-step': a step of a branch election waits on a form or a round's ballots (subject { electionId, stepKey, attempt }). */
-export type PendingTaskKind = 'notice-objections' | 'approval-overdue' | 'election-step';
+/**
+ * 'approval-overdue': every link of an approval expired undecided; staff resend, reassign or record a paper decision.
+ * 'development-step': a stage of a development case waits on a staff form; subject { caseId, stepKey, attempt }.
+ * 'election-step': a step of a branch election waits on a form or a round's ballots; subject { electionId, stepKey, attempt }.
+ */
+export type PendingTaskKind = 'notice-objections' | 'approval-overdue' | 'development-step' | 'election-step';
 export type PendingTaskStatus = 'open' | 'done';
 
 export interface PendingTask {
@@ -24,5 +27,6 @@ export interface PendingTask {
 export const PENDING_TASK_KIND_LABELS: Record<PendingTaskKind, string> = {
   'notice-objections': '公示异议处理',
   'approval-overdue': '审批逾期',
+  'development-step': '发展党员',
   'election-step': '换届选举',
 };

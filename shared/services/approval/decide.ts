@@ -9,7 +9,9 @@ import { auditPut } from '../../store/audit';
 import type { Store } from '../../store/store';
 import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
+import { InputInvalidError } from '../errors';
 import { deliverApprovalCallback } from './callback';
+import { ApprovalWindowClosedError } from './errors';
 import { readLink, type ApprovalLinkView } from './view';
 
 /** Who sent a request: recorded with every decision, resend and reassignment. */
@@ -69,6 +71,19 @@ export function withDecisions(approval: StoredApproval, decisions: ApprovalDecis
   return { next, state };
 }
 
+/**
+ * The decision window (DecisionWindow): after its hard stop no decision is taken (ApprovalWindowClosedError); after
+ * the due date a decision must give its reason in the comment (InputInvalidError on `comment`).
+ */
+export function checkDecisionWindow(approval: Pick<StoredApproval, 'decisionWindow'>, decidedAt: string, comment: string | undefined): void {
+  const window = approval.decisionWindow;
+  if (!window) return;
+  if (decidedAt > window.closesAt) throw new ApprovalWindowClosedError(window.closesAt);
+  if (decidedAt > window.reasonRequiredAfter && !comment) {
+    throw new InputInvalidError({ comment: `已超过审批期限（${window.reasonRequiredAfter.slice(0, 10)}），请在“意见说明”中写明延期审批的原因（最迟 ${window.closesAt.slice(0, 10)}）。` });
+  }
+}
+
 /** Items that settle an open overdue task together with a change that answers it. */
 export function closeOverdueItems(deps: ServiceDeps, approval: StoredApproval, by: string, at: string): TransactItem[] {
   return approval.overdueTaskId ? [closeTask(deps.store, approval.overdueTaskId, by, at)] : [];
@@ -88,6 +103,7 @@ export async function decideByLink(deps: ServiceDeps, rawLinkId: string, form: u
     const { link, approval } = read;
     parsed ??= parseForm(approvalDecisionForm, form);
     const now = deps.clock.now();
+    checkDecisionWindow(approval, now.toISOString(), parsed.comment);
     const decision: ApprovalDecision = {
       approverIndex: link.approverIndex,
       outcome: parsed.outcome,

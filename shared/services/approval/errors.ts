@@ -15,3 +15,11 @@ export class ApproverAlreadyDecidedError extends ServiceError {
     super(`审批人${name}已作出决定，无需重新发送链接或更换审批人。`, options);
   }
 }
+
+/** A decision after the approval's hard stop (e.g. 6 months after the general meeting): refused. */
+export class ApprovalWindowClosedError extends ServiceError {
+  readonly httpStatus = 409;
+  constructor(readonly closesAt: string, options?: ErrorOptions) {
+    super(`已超过最长审批期限（${closesAt.slice(0, 10)}），不能再作出审批决定。请与上级党委组织部门联系。`, options);
+  }
+}

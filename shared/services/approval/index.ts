@@ -8,5 +8,5 @@ export {
 } from './staff';
 export { runApprovalReminders, overdueTaskId } from './reminders';
 export { deliverApprovalCallback, retryUndeliveredApprovalCallbacks } from './callback';
-export { ApprovalNotPendingError, ApproverAlreadyDecidedError } from './errors';
+export { ApprovalNotPendingError, ApproverAlreadyDecidedError, ApprovalWindowClosedError } from './errors';
 export { approvalExecutionName, startApprovalProcess } from './start';

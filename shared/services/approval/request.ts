@@ -55,6 +55,7 @@ export async function createApprovalRequest(
     subject: input.subject,
     policy: input.policy,
     dueDate: input.dueDate,
+    ...(input.decisionWindow ? { decisionWindow: input.decisionWindow } : {}),
     approvers: input.approvers.map((approver, index) => ({ name: approver.name, email: approver.email, linkHash: issued[index].link.linkHash })),
     status: 'pending',
     decisions: [],

@@ -11,7 +11,7 @@ import { authorize, loadOrgTree, PERMISSIONS } from '../authorization';
 import type { ServiceDeps } from '../deps';
 import { AuthForbiddenError, InputInvalidError, RecordNotFoundError } from '../errors';
 import { deliverApprovalCallback } from './callback';
-import { closeOverdueItems, commitOrRetry, resolutionOf, type ClientInfo } from './decide';
+import { checkDecisionWindow, closeOverdueItems, commitOrRetry, resolutionOf, type ClientInfo } from './decide';
 import { ApprovalNotPendingError, ApproverAlreadyDecidedError } from './errors';
 import { approvalContact, requestMail } from './format';
 import { issueLink } from './request';
@@ -177,6 +177,7 @@ export async function recordPaperDecision(deps: ServiceDeps, actor: Actor, appro
     if (approval.status !== 'pending') throw new ApprovalNotPendingError();
     const now = deps.clock.now();
     const at = now.toISOString();
+    checkDecisionWindow(approval, new Date(`${input.decidedAt}T00:00:00+08:00`).toISOString(), input.comment);
     const decision: ApprovalDecision = {
       approverIndex: -1,
       outcome: input.outcome,

@@ -1,8 +1,10 @@
 import type { ServiceDeps } from '../deps';
 import { retryUndeliveredApprovalCallbacks, runApprovalReminders } from '../approval';
+import { runDevelopmentReminders } from '../development/reminders';
 import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
+import { warnAboutDevelopmentDeadlines } from './development-warnings';
 
 /** The scheduler's periodic work (EventBridge Scheduler in AWS, the local scheduler emulation on this machine). */
 export async function runScheduledWork(deps: ServiceDeps): Promise<{
@@ -12,11 +14,15 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   approvalReminders: number;
   approvalsOverdue: number;
   termReminders: string[];
+  developmentWarnings: number;
+  development: Awaited<ReturnType<typeof runDevelopmentReminders>>;
 }> {
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
   const calendarWarnings = await warnAboutMissingCalendar(deps);
   const { sent: termReminders } = await sendTermReminders(deps);
-  return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders };
+  const development = await runDevelopmentReminders(deps);
+  const developmentWarnings = await warnAboutDevelopmentDeadlines(deps);
+  return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings };
 }

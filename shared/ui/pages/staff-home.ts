@@ -1,14 +1,16 @@
 import { ELECTION_STEPS, type ElectionStepKey } from '../../domain/election/election';
 import { electionStepHref } from './election-file';
 import { PENDING_TASK_KIND_LABELS, type PendingTask } from '../../domain/tasks/pending-task';
+import { developmentPaths } from '../development/paths';
 import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
 import type { TermRow } from '../../services/registry/term-overview';
 import { termWarningList } from '../term-table';
 
-/** Where a pending step is handled: an overdue approval on its approval page, any other step on its task form. */
+/** Where a pending step is handled: a development step on its step form, an overdue approval on its approval page, any other step on its task form. */
 function taskHref(task: PendingTask): string {
+  if (task.kind === 'development-step' && task.subject.caseId && task.subject.stepKey) return developmentPaths.step(task.subject.caseId, task.subject.stepKey);
   const approvalId = task.kind === 'approval-overdue' ? task.subject.approvalId : undefined;
   if (approvalId) return `/staff/approvals/${encodeURIComponent(approvalId)}`;
   const { electionId, stepKey } = task.subject;

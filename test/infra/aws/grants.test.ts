@@ -1,5 +1,7 @@
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { PLACEHOLDER_MAIL_FROM } from '../../../infra/aws/constructs/mail';
+import type { StageNo } from '../../../shared/domain/development/steps';
+import { STAGE_PLANS } from '../../../workflows/development/stage-plans';
 import {
   actionsOf, logicalId, policies, resourcesOf, statementsOfRole, synthesize, type PolicyStatementJson, type Synthesized,
 } from './synth';
@@ -14,9 +16,11 @@ describe('least-privilege grants', () => {
   });
 
   const handlers = () => {
-    const { notice, approval, web, scheduler, election } = synthesized.stack;
+    const { notice, approval, web, scheduler, development, election } = synthesized.stack;
     return {
       electionOpenStep: election.openStep,
+      awaitStep: development.functions.awaitStep,
+      file: development.functions.file,
       approvalRequest: approval.request,
       publish: notice.publish,
       close: notice.close,
@@ -51,28 +55,32 @@ describe('least-privilege grants', () => {
 
   const machineRef = () => ({ Ref: logicalId(synthesized.stack, synthesized.stack.notice.workflow.stateMachine) });
 
+  /** Roles of the development stage machines that run a nested notice (stages 2–5). */
+  const stageRolesWithNotice = () => synthesized.stack.development.stateMachines.slice(1).map((m) => logicalId(synthesized.stack, m.role));
+
   test('SendTaskSuccess: only the staff site, the objection step (redrive) and the tick (callback retry), on the notice machine', () => {
-    const { staffSite, awaitOutcomes, tick, electionOpenStep } = handlers();
+    const { staffSite, awaitOutcomes, tick, awaitStep, electionOpenStep } = handlers();
     const { approvalSite } = handlers();
     expect(rolesAllowingOnNotice('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick)].sort());
-    // Elsewhere only the approval decision handler has it, on the approval machine alone (approval.test.ts), and the
-    // election's open-step task on the election machine alone (it answers a step already done).
-    expect(rolesAllowing('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick), roleOf(approvalSite), roleOf(electionOpenStep)].sort());
+    // Elsewhere only the approval decision handler (on the approval machine alone, approval.test.ts) and a development
+    // form step asked again for a step already done (on the stage machines), and the same for an election's step (on
+    // the election machine).
+    expect(rolesAllowing('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick), roleOf(approvalSite), roleOf(awaitStep), roleOf(electionOpenStep)].sort());
     for (const statement of statementsWith('states:SendTaskSuccess')) expect(resourcesOf(statement)).toHaveLength(1);
   });
 
-  test('starting, failing and stopping notice executions: the staff site, and the election machine for its nested notices', () => {
-    const { staffSite, approvalSite } = handlers();
-    const electionMachine = logicalId(synthesized.stack, synthesized.stack.election.workflow.stateMachine.role);
-    for (const action of ['states:StartExecution', 'states:StopExecution']) {
-      // The election machine runs notices as nested executions (startExecution.sync:2), which follows them with Stop.
-      expect({ action, roles: rolesAllowingOnNotice(action) }).toEqual({ action, roles: [electionMachine, roleOf(staffSite)].sort() });
-    }
+  test('starting, failing and stopping notice executions: the staff site, and the development stages and the election that nest a notice', () => {
+    const { staffSite, approvalSite, tick } = handlers();
+    const stages = [...stageRolesWithNotice(), logicalId(synthesized.stack, synthesized.stack.election.workflow.stateMachine.role)];
     expect(rolesAllowingOnNotice('states:SendTaskFailure')).toEqual([roleOf(staffSite)]);
-    expect(rolesAllowing('states:StartExecution')).toEqual([electionMachine, roleOf(staffSite)].sort());
-    expect(rolesAllowing('states:StopExecution')).toEqual([electionMachine, roleOf(staffSite)].sort());
+    for (const action of ['states:StartExecution', 'states:StopExecution']) {
+      expect({ action, roles: rolesAllowingOnNotice(action) }).toEqual({ action, roles: [roleOf(staffSite), ...stages].sort() });
+    }
+    expect(rolesAllowing('states:StartExecution')).toEqual([roleOf(staffSite), ...stages].sort());
+    // The tick stops an admission approval past its hard stop (approval machine only).
+    expect(rolesAllowing('states:StopExecution')).toEqual([roleOf(staffSite), roleOf(tick), ...stages].sort());
     expect(rolesAllowing('states:SendTaskFailure')).toEqual([roleOf(staffSite), roleOf(approvalSite)].sort());
-    const [stop] = statementsWith('states:StopExecution').filter((st) => JSON.stringify(st.Resource).includes('GetAtt'));
+    const [stop] = statementsWith('states:StopExecution').filter((s) => JSON.stringify(s.Resource).includes(JSON.stringify({ 'Fn::GetAtt': [machineRef().Ref, 'Name'] })));
     const machineName = { 'Fn::GetAtt': [machineRef().Ref, 'Name'] };
     expect(JSON.stringify(stop.Resource)).toContain(':execution:');
     expect(JSON.stringify(stop.Resource)).toContain(JSON.stringify(machineName));
@@ -108,9 +116,19 @@ describe('least-privilege grants', () => {
       const tasks = process.functions.map((fn) => logicalId(stack, fn));
       expect([...invoked].sort()).toEqual([...tasks].sort());
     }
+    stack.development.stateMachines.forEach((machine, index) => {
+      const plan = STAGE_PLANS[(index + 1) as StageNo];
+      const uses = (kind: string) => plan.some((node) => kind in node);
+      const f = stack.development.functions;
+      const expected = [f.awaitStep, f.endStage, ...(uses('notice') ? [f.prepareNotice] : []), ...(uses('approval') ? [f.prepareApproval, f.recordDecision] : []), ...(uses('filing') ? [f.file] : [])];
+      const invoke = statementsOfRole(template, stack, machine.role).filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
+      const invoked = new Set(JSON.stringify(invoke.map((s) => s.Resource)).match(/"Fn::GetAtt":\["[A-Za-z0-9]+"/g)?.map((m) => m.split('"')[3]));
+      expect([index + 1, [...invoked].sort()]).toEqual([index + 1, expected.map((fn) => logicalId(stack, fn)).sort()]);
+    });
     expect(rolesAllowing('lambda:InvokeFunction')).toEqual([
-      logicalId(stack, stack.notice.workflow.stateMachine.role), logicalId(stack, stack.approval.workflow.stateMachine.role),
-      logicalId(stack, stack.election.workflow.stateMachine.role), logicalId(stack, stack.scheduler.role),
+      logicalId(stack, stack.notice.workflow.stateMachine.role), logicalId(stack, stack.approval.workflow.stateMachine.role), logicalId(stack, stack.scheduler.role),
+      logicalId(stack, stack.election.workflow.stateMachine.role),
+      ...stack.development.stateMachines.map((m) => logicalId(stack, m.role)),
     ].sort());
   });
 
@@ -136,9 +154,9 @@ describe('least-privilege grants', () => {
     });
   });
 
-  test('mail: only the staff site, the objection step, the approval request, the approval site and the tick may send, from mailFrom, via the identity and configuration set', () => {
-    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick, electionOpenStep } = handlers();
-    expect(rolesAllowing('ses:SendEmail')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick), roleOf(electionOpenStep)].sort());
+  test('mail: only the staff site, the objection step, the approval request, the approval site, the tick, the development form and filing steps and the election step task may send, from mailFrom, via the identity and configuration set', () => {
+    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick, awaitStep, file, electionOpenStep } = handlers();
+    expect(rolesAllowing('ses:SendEmail')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick), roleOf(awaitStep), roleOf(file), roleOf(electionOpenStep)].sort());
     for (const statement of statementsWith('ses:SendEmail')) {
       expect(actionsOf(statement).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': PLACEHOLDER_MAIL_FROM } });

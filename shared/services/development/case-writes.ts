@@ -1,0 +1,29 @@
+import type { DevelopmentCase, StepRecord } from '../../domain/development/case';
+import { auditPut } from '../../store/audit';
+import { casePk, closePersonCase, getCase, replaceCase } from '../../store/cases-repo';
+import type { TransactItem } from '../../store/transact';
+import type { ServiceDeps } from '../deps';
+import { RecordNotFoundError } from '../errors';
+
+export async function loadCase(deps: Pick<ServiceDeps, 'store'>, caseId: string): Promise<DevelopmentCase> {
+  const found = await getCase(deps.store, caseId);
+  if (!found) throw new RecordNotFoundError('该发展党员案件');
+  return found;
+}
+
+/** The items that replace the case (version check) with its audit event; a closed case also closes the person's marker. */
+export function caseChangeItems(deps: Pick<ServiceDeps, 'store'>, previous: DevelopmentCase, next: DevelopmentCase, event: { at: string; action: string; actor: string; details?: Record<string, unknown> }): TransactItem[] {
+  return [
+    replaceCase(deps.store, next, previous.version),
+    auditPut(deps.store, casePk(next.id), event),
+    ...(previous.status === 'active' && next.status !== 'active' ? [closePersonCase(deps.store, next)] : []),
+  ];
+}
+
+/** The task of a form step the stage execution waits on (one per case, step and attempt). */
+export const developmentTaskId = (caseId: string, stepKey: string, attempt: number) => `dev-${caseId}-${stepKey}-${attempt}`;
+
+/** A system record (approval, filing) of a step. */
+export function systemRecord(devCase: DevelopmentCase, partial: Pick<StepRecord, 'stepNo' | 'stepKey' | 'at' | 'values'> & Partial<StepRecord>): StepRecord {
+  return { caseId: devCase.id, stage: devCase.stage, attempt: devCase.attempt, actorId: 'system', actorName: '系统', attachments: [], explanations: [], ...partial };
+}

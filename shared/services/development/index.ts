@@ -1,0 +1,15 @@
+/** Member development (DOMAIN §3, issue 5): the service API of the pages, the stage workflows' tasks and the scheduler. */
+export { openCase } from './open-case';
+export { startStage, startStageExecution, stageWorkflow, type StageInput } from './stages';
+export { submitStepForm, recordPeriodStep, checkAdmissionNoticeCleared } from './submit-step';
+export { getCaseFile, listCases, type CaseFile, type CaseApprovalView, type CaseFilingView, type OpenCaseStep } from './case-file';
+export { getRuleSet, saveRuleSet } from './rule-sets';
+export { openStepTask, endStage } from './step-tasks';
+export { prepareCaseNotice, caseNoticeId } from './notice-tasks';
+export { prepareCaseApproval, recordApprovalDecision, caseApprovalId, type CaseApprovalStep } from './approval-tasks';
+export { recordFiling, viewFilingLink, acknowledgeFiling, filingLinkUrl, type CaseFilingStep, type FilingLinkView } from './filings';
+export { developmentTaskId } from './case-writes';
+export { runDevelopmentReminders } from './reminders';
+export {
+  DevelopmentStageTooEarlyError, DevelopmentCaseStateError, DevelopmentRuleViolationError, DevelopmentCaseExistsError, FilingLinkInvalidError,
+} from './errors';

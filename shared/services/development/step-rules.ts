@@ -1,0 +1,170 @@
+import { checkResult, type CheckResult, type Finding } from '../../domain/development/check-result';
+import { checkTraining } from '../../domain/development/training';
+import { checkCultivationContacts, checkSponsors, memberOnDate, type MemberOnDate } from '../../domain/development/members';
+import { checkTalkTiming } from '../../domain/development/talk';
+import { checkCultivationTime } from '../../domain/development/cultivation';
+import { checkLeavingWithinMonths } from '../../domain/development/leaving';
+import { checkGeneralMeetingVote, describeGeneralMeetingVote } from '../../domain/development/vote';
+import { currentProbationEndDate, decideConversion, type ConversionOutcome } from '../../domain/development/conversion';
+import { DevelopmentInputError } from '../../domain/development/check-result';
+import type { DevelopmentCase } from '../../domain/development/case';
+import type { CaseDates } from '../../domain/development/deadlines';
+import type { DevelopmentRuleSet } from '../../domain/development/rule-set';
+import type { DevelopmentTaskKey } from '../../domain/development/steps';
+import { getPerson } from '../../store/people-repo';
+import type { ServiceDeps } from '../deps';
+import { meetingAttendanceOf } from '../registry/questions';
+
+/** What a step's values mean for the case: rule findings, the dates it sets, and what the workflow is told. */
+export interface StepEvaluation extends CheckResult {
+  lateFlag?: boolean;
+  dates: Partial<CaseDates>;
+  /** The workflow's result of the step (e.g. { passed } for a vote). */
+  output: Record<string, unknown>;
+  /** Derived values recorded with the step (names of people, the vote's explanation). */
+  derived: Record<string, unknown>;
+}
+
+type Values = Record<string, unknown>;
+const str = (v: unknown) => v as string;
+const num = (v: unknown) => (v === undefined ? undefined : (v as number));
+
+/** The main date of each step form: never in the future. */
+const MAIN_DATE: Partial<Record<DevelopmentTaskKey, string>> = {
+  talk: 'talkDate', activistDecision: 'decisionDate', contacts: 'assignedDate', evaluation: 'evaluationDate', targetDecision: 'decisionDate',
+  sponsors: 'assignedDate', politicalReview: 'reviewDate', training: 'endDate', committeeReview: 'reviewDate', applicationForm: 'filledDate',
+  generalMeeting: 'meetingDate', interview: 'interviewDate', placement: 'placedDate', oath: 'oathDate', probationEvaluation: 'evaluationDate',
+  conversionApplication: 'applicationDate', conversionMeeting: 'meetingDate', archive: 'archivedDate',
+};
+
+async function membersOnDate(deps: Pick<ServiceDeps, 'store'>, ids: string[], date: string): Promise<{ members: MemberOnDate[]; problems: Finding[] }> {
+  const people = await Promise.all(ids.map((id) => getPerson(deps.store, id)));
+  const problems: Finding[] = [];
+  const members: MemberOnDate[] = [];
+  people.forEach((person, index) => {
+    if (!person) problems.push({ code: 'PERSON_UNKNOWN', message: `党员名册中没有编号为 ${ids[index]} 的人员。` });
+    else members.push(memberOnDate(person, date));
+  });
+  return { members, problems };
+}
+
+async function vote(deps: Pick<ServiceDeps, 'store'>, devCase: DevelopmentCase, values: Values) {
+  const input = { shouldAttend: num(values.shouldAttend) ?? 0, present: num(values.present) ?? 0, yes: num(values.yes) ?? 0, writtenYes: num(values.writtenYes), writtenNo: num(values.writtenNo) };
+  const problems: Finding[] = [];
+  const attendance = await meetingAttendanceOf(deps, devCase.orgId, str(values.meetingDate));
+  if (attendance.shouldAttendCount > 0 && attendance.shouldAttendCount !== input.shouldAttend) {
+    problems.push({
+      code: 'SHOULD_ATTEND_MISMATCH',
+      message: `按党员名册，${str(values.meetingDate)} 应到会有表决权的正式党员为 ${attendance.shouldAttendCount} 人（已扣除登记原因的 ${attendance.excluded.length} 人），填写的是 ${input.shouldAttend} 人；请核对名册或登记不计入的原因。`,
+    });
+  }
+  try {
+    const result = checkGeneralMeetingVote(input);
+    return { result, problems, explanation: describeGeneralMeetingVote(input, result) };
+  } catch (error) {
+    if (!(error instanceof DevelopmentInputError)) throw error;
+    return { result: undefined, problems: [...problems, { code: 'VOTE_COUNTS', message: error.message }], explanation: '' };
+  }
+}
+
+/** The rules of DOMAIN §3 for one step, on the case as it stands. */
+export async function evaluateStep(
+  deps: Pick<ServiceDeps, 'store'>,
+  key: DevelopmentTaskKey,
+  values: Values,
+  devCase: DevelopmentCase,
+  rules: DevelopmentRuleSet,
+  today: string,
+): Promise<StepEvaluation> {
+  const problems: Finding[] = [];
+  const warnings: Finding[] = [];
+  const done = (extra: Partial<StepEvaluation> = {}): StepEvaluation => ({ ...checkResult(problems, warnings), dates: {}, output: { done: true }, derived: {}, ...extra });
+  const dateField = MAIN_DATE[key];
+  if (dateField && str(values[dateField]) > today) problems.push({ code: 'DATE_IN_FUTURE', message: `日期 ${str(values[dateField])} 晚于今天（${today}），请登记已经发生的事项。` });
+  const dates = devCase.dates;
+  switch (key) {
+    case 'talk': {
+      const timing = checkTalkTiming({ applicationDate: dates.applicationDate, talkDate: str(values.talkDate) }, rules);
+      problems.push(...timing.problems);
+      warnings.push(...timing.warnings);
+      const late = timing.warnings.length > 0;
+      if (late && !values.lateReason) problems.push({ code: 'TALK_LATE_NO_REASON', message: '谈话已超过 1 个月期限，请填写超期原因。' });
+      return done({ lateFlag: late, dates: { talkDate: str(values.talkDate) } });
+    }
+    case 'activistDecision':
+      if (dates.talkDate && str(values.decisionDate) < dates.talkDate) problems.push({ code: 'BEFORE_TALK', message: `确定入党积极分子的日期早于谈话日期 ${dates.talkDate}。` });
+      return done({ dates: { activistDate: str(values.decisionDate) } });
+    case 'contacts': {
+      const found = await membersOnDate(deps, values.contactIds as string[], str(values.assignedDate));
+      const check = checkCultivationContacts(found.members, devCase.personId, rules);
+      problems.push(...found.problems, ...check.problems);
+      return done({ derived: { contactNames: found.members.map((m) => m.name) } });
+    }
+    case 'sponsors': {
+      const found = await membersOnDate(deps, values.sponsorIds as string[], str(values.assignedDate));
+      const check = checkSponsors(found.members, devCase.personId, rules);
+      problems.push(...found.problems, ...check.problems);
+      return done({ derived: { sponsorNames: found.members.map((m) => m.name) } });
+    }
+    case 'evaluation':
+    case 'probationEvaluation': {
+      const date = str(values.evaluationDate);
+      const from = key === 'evaluation' ? dates.activistDate : dates.admissionMeetingDate;
+      if (from && date < from) problems.push({ code: 'EVALUATION_BEFORE_PERIOD', message: `考察日期 ${date} 早于考察期开始的日期 ${from}。` });
+      return done({ dates: key === 'evaluation' ? { evaluationDates: [...(dates.evaluationDates ?? []), date].sort() } : {} });
+    }
+    case 'targetDecision': {
+      const check = checkCultivationTime({ activistDate: dates.activistDate ?? str(values.decisionDate), targetDate: str(values.decisionDate) }, rules);
+      problems.push(...check.problems);
+      return done({ dates: { targetDate: str(values.decisionDate) } });
+    }
+    case 'politicalReview':
+      return done({ output: { qualified: values.result === 'qualified' } });
+    case 'training': {
+      if (str(values.endDate) < str(values.startDate)) problems.push({ code: 'TRAINING_DATES', message: '培训结束日期早于开始日期。' });
+      problems.push(...checkTraining({ days: num(values.days), hours: num(values.hours) }, rules).problems);
+      return done();
+    }
+    case 'committeeReview': {
+      const check = checkLeavingWithinMonths({ reviewDate: str(values.reviewDate), expectedLeavingDate: values.expectedLeavingDate as string | undefined, reason: values.leavingReason as string | undefined }, rules);
+      problems.push(...check.problems);
+      warnings.push(...check.warnings);
+      return done();
+    }
+    case 'generalMeeting': {
+      const counted = await vote(deps, devCase, values);
+      problems.push(...counted.problems);
+      const passed = counted.result?.passed === true;
+      return done({ output: { passed }, dates: passed ? { admissionMeetingDate: str(values.meetingDate) } : {}, derived: { voteResult: counted.explanation, passed } });
+    }
+    case 'conversionMeeting':
+      return conversion(deps, devCase, values, rules, problems, warnings);
+    default:
+      return done(key.startsWith('noticeReview-') ? { output: { decision: values.decision } } : {});
+  }
+}
+
+async function conversion(deps: Pick<ServiceDeps, 'store'>, devCase: DevelopmentCase, values: Values, rules: DevelopmentRuleSet, problems: Finding[], warnings: Finding[]): Promise<StepEvaluation> {
+  const dates = devCase.dates;
+  const admission = dates.admissionMeetingDate as string;
+  const end = currentProbationEndDate(admission, dates.probationExtensions ?? [], rules);
+  const meetingDate = str(values.meetingDate);
+  if (meetingDate < end) problems.push({ code: 'BEFORE_PROBATION_END', message: `预备期到 ${end} 期满，期满后方可讨论转正。` });
+  const counted = await vote(deps, devCase, values);
+  problems.push(...counted.problems);
+  const outcome = values.outcome as ConversionOutcome;
+  if (outcome !== 'on-time' && !values.reason) problems.push({ code: 'REASON_REQUIRED', message: '延长预备期或取消预备党员资格，须写明理由。' });
+  const decision = decideConversion({ admissionMeetingDate: admission, outcome, extensionMonths: num(values.extensionMonths), previousExtensions: dates.probationExtensions ?? [] }, rules);
+  problems.push(...decision.problems);
+  const passed = counted.result?.passed === true;
+  const result = passed ? outcome : 'vote-failed';
+  const changes: Partial<CaseDates> = {};
+  if (passed && outcome === 'on-time') changes.conversionMeetingDate = meetingDate;
+  if (passed && outcome === 'extend') changes.probationExtensions = [...(dates.probationExtensions ?? []), num(values.extensionMonths) as number];
+  return {
+    ...checkResult(problems, warnings),
+    dates: changes,
+    output: { outcome: result },
+    derived: { voteResult: counted.explanation, passed, probationEndDate: end, ...(decision.extendedProbationEndDate ? { extendedProbationEndDate: decision.extendedProbationEndDate } : {}) },
+  };
+}

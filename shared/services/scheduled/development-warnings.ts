@@ -1,0 +1,77 @@
+import { chinaDate } from '../../domain/calendar';
+import type { DevelopmentRuleSet } from '../../domain/development/rule-set';
+import { caseWarnings, WARNING_KIND_LABELS, WARNING_LEVEL_LABELS, type WarningCase, type WarningItem } from '../../domain/development/warnings';
+import { auditPut } from '../../store/audit';
+import { casePk, getCase, listActiveCaseIds } from '../../store/cases-repo';
+import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import type { ServiceDeps } from '../deps';
+import { getRuleSet } from '../development/rule-sets';
+import { staffToNotify } from '../registry/questions';
+
+/**
+ * DOMAIN §7: each overdue, due-soon or reached warning of a development case is e-mailed once per level to the staff
+ * responsible for the case's organization. A marker item (`DEVWARN#<caseId>` / `<kind>#<dueDate>#<level>`, written
+ * only if absent, with the case's audit event in the same transaction) makes it idempotent across scheduler runs:
+ * the marker is written first, so a crash between marker and mail loses a mail rather than sending it twice.
+ */
+
+export const warningMarkerKey = (item: Pick<WarningItem, 'caseId' | 'kind' | 'dueDate' | 'level'>) => ({
+  pk: `DEVWARN#${item.caseId}`,
+  sk: `${item.kind}#${item.dueDate}#${item.level}`,
+});
+
+/** Where the mail's link points: the case file (the page shows the step to act on). */
+export const caseUrl = (publicBaseUrl: string, caseId: string) => `${publicBaseUrl}/staff/cases/${encodeURIComponent(caseId)}`;
+
+function mailOf(item: WarningItem, baseUrl: string) {
+  return {
+    subject: `【发展党员预警】${item.personName}：${WARNING_KIND_LABELS[item.kind]}${WARNING_LEVEL_LABELS[item.level]}`,
+    text: `${item.message}\n\n请及时办理：${caseUrl(baseUrl, item.caseId)}\n（本邮件由系统自动发送，每项预警在每个阶段只提醒一次。）`,
+  };
+}
+
+async function claim(deps: ServiceDeps, item: WarningItem): Promise<boolean> {
+  const at = deps.clock.now().toISOString();
+  try {
+    await transactWrite(deps.store, [
+      { Put: { TableName: deps.store.tableName, Item: { ...warningMarkerKey(item), type: 'development-warning', at }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      auditPut(deps.store, casePk(item.caseId), { at, action: 'case.warning-sent', actor: 'system', details: { kind: item.kind, dueDate: item.dueDate, level: item.level } }),
+    ]);
+    return true;
+  } catch (error) {
+    if (error instanceof StoreConditionFailedError && error.failedAt(0)) return false;
+    throw error;
+  }
+}
+
+export interface WarningMailOptions {
+  rulesOf?: (item: WarningCase) => DevelopmentRuleSet;
+  dueSoonDays?: number;
+}
+
+/** Mails the warnings of `cases` due today (China date); answers the warnings mailed now. */
+export async function mailDevelopmentWarnings(deps: ServiceDeps, cases: readonly WarningCase[], options: WarningMailOptions = {}): Promise<WarningItem[]> {
+  const items = caseWarnings(cases, chinaDate(deps.clock.now()), { rulesOf: options.rulesOf, dueSoonDays: options.dueSoonDays });
+  const recipients = new Map<string, string[]>();
+  const mailed: WarningItem[] = [];
+  for (const item of items) {
+    if (!recipients.has(item.orgId)) recipients.set(item.orgId, [...new Set((await staffToNotify(deps, item.orgId)).map((staff) => staff.email))]);
+    const to = recipients.get(item.orgId)!;
+    if (to.length === 0) continue; // nobody to tell yet: try again on the next run
+    if (!(await claim(deps, item))) continue;
+    await deps.mailer.send({ to, ...mailOf(item, deps.publicBaseUrl) });
+    mailed.push(item);
+  }
+  return mailed;
+}
+
+/** The scheduler's run: every active case (each under its own rule set), warned as above. */
+export async function warnAboutDevelopmentDeadlines(deps: ServiceDeps): Promise<number> {
+  const cases = (await Promise.all((await listActiveCaseIds(deps.store)).map((id) => getCase(deps.store, id)))).filter((c) => c !== undefined);
+  const rules = new Map<string, DevelopmentRuleSet>();
+  for (const version of new Set(cases.map((c) => c.ruleSetVersion))) rules.set(version, await getRuleSet(deps, version));
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  const input = cases.map((c) => ({ caseId: c.id, personName: c.personName, orgId: c.orgId, stage: c.stage, dates: c.dates }));
+  const mailed = await mailDevelopmentWarnings(deps, input, { rulesOf: (item) => rules.get(byId.get(item.caseId)!.ruleSetVersion)! });
+  return mailed.length;
+}

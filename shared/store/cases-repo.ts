@@ -1,0 +1,140 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DevelopmentCase, StepRecord } from '../domain/development/case';
+import { queryAll } from './query-all';
+import type { Store } from './store';
+import type { TransactItem } from './transact';
+
+/**
+ * Development cases (一人一档), keys in shared/store/README.md. The case, its step records, the references to its
+ * notices and approvals, its filings and its audit events share the partition CASE#<id>, so the file is one query.
+ */
+export const casePk = (caseId: string) => `CASE#${caseId}`;
+const CASE_SK = 'CASE';
+const ACTIVE_KEY = 'CASES#active';
+const personCaseKey = (personId: string) => ({ pk: `PERSON#${personId}`, sk: 'DEVCASE' });
+
+function caseItem(devCase: DevelopmentCase): Record<string, unknown> {
+  return {
+    pk: casePk(devCase.id),
+    sk: CASE_SK,
+    type: 'case',
+    gsi2pk: `ORG#${devCase.orgId}#case`,
+    gsi2sk: `${devCase.createdAt}#${devCase.id}`,
+    ...(devCase.status === 'active' ? { gsi1pk: ACTIVE_KEY, gsi1sk: devCase.id } : {}),
+    ...devCase,
+  };
+}
+
+function toCase(item: Record<string, unknown>): DevelopmentCase {
+  const { pk: _pk, sk: _sk, type: _t, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
+  return rest as unknown as DevelopmentCase;
+}
+
+/** A new case, and the person's open-case marker (a person has at most one open case). */
+export function putNewCase(store: Store, devCase: DevelopmentCase): TransactItem[] {
+  return [
+    { Put: { TableName: store.tableName, Item: caseItem(devCase), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: store.tableName,
+        Item: { ...personCaseKey(devCase.personId), type: 'person-case', caseId: devCase.id, open: true },
+        ConditionExpression: 'attribute_not_exists(pk) OR #open = :false',
+        ExpressionAttributeNames: { '#open': 'open' },
+        ExpressionAttributeValues: { ':false': false },
+      },
+    },
+  ];
+}
+
+/** Replaces the case if its version is still `expectedVersion` (the next version is in `next`). */
+export function replaceCase(store: Store, next: DevelopmentCase, expectedVersion: number): TransactItem {
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: caseItem(next),
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    },
+  };
+}
+
+/** The person's open-case marker, closed with the case. */
+export function closePersonCase(store: Store, devCase: Pick<DevelopmentCase, 'personId' | 'id'>): TransactItem {
+  return { Put: { TableName: store.tableName, Item: { ...personCaseKey(devCase.personId), type: 'person-case', caseId: devCase.id, open: false } } };
+}
+
+export async function getCase(store: Store, caseId: string): Promise<DevelopmentCase | undefined> {
+  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: casePk(caseId), sk: CASE_SK }, ConsistentRead: true }));
+  return result.Item ? toCase(result.Item) : undefined;
+}
+
+/** The open case of a person, if any. */
+export async function getOpenCaseIdOf(store: Store, personId: string): Promise<string | undefined> {
+  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: personCaseKey(personId), ConsistentRead: true }));
+  return result.Item?.open === true ? (result.Item.caseId as string) : undefined;
+}
+
+export async function listOrgCases(store: Store, orgId: string): Promise<DevelopmentCase[]> {
+  const items = await queryAll(store, { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :key', ExpressionAttributeValues: { ':key': `ORG#${orgId}#case` } });
+  return items.map(toCase);
+}
+
+/** Every active case (the scheduler's reminders and approval deadlines). */
+export async function listActiveCaseIds(store: Store): Promise<string[]> {
+  const items = await queryAll(store, { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :key', ExpressionAttributeValues: { ':key': ACTIVE_KEY } });
+  return items.map((item) => item.gsi1sk as string);
+}
+
+/**
+ * A step record. Workflow steps are once per attempt (sk STEP#<key>#a<attempt>, refused if present: a retried task or
+ * a double submission writes nothing twice); repeatable 'record' steps are keyed by their time.
+ */
+export function putStepRecord(store: Store, record: StepRecord, repeatable: boolean): TransactItem {
+  const suffix = repeatable ? record.at : `a${record.attempt}`;
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: { pk: casePk(record.caseId), sk: `STEP#${record.stepKey}#${suffix}`, type: 'step', ...record },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export type CaseRefKind = 'notice' | 'approval' | 'filing';
+
+/** A reference from the case to a notice, approval or filing it started (idempotent: refused if present). */
+export function putCaseRef(store: Store, caseId: string, kind: CaseRefKind, refId: string, details: Record<string, unknown>): TransactItem {
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: { pk: casePk(caseId), sk: `REF#${kind}#${refId}`, type: 'case-ref', kind, refId, ...details },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export interface CaseRef {
+  kind: CaseRefKind;
+  refId: string;
+  [key: string]: unknown;
+}
+
+/** Step records (oldest first; at the same instant by step number) and references of a case. */
+export async function listCaseRecords(store: Store, caseId: string): Promise<{ steps: StepRecord[]; refs: CaseRef[] }> {
+  const items = await queryAll(store, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': casePk(caseId) } });
+  const strip = ({ pk: _pk, sk: _sk, type: _t, ...rest }: Record<string, unknown>) => rest;
+  const steps = items.filter((i) => i.type === 'step').map((i) => strip(i) as unknown as StepRecord).sort((a, b) => a.at.localeCompare(b.at) || a.stepNo - b.stepNo);
+  const refs = items.filter((i) => i.type === 'case-ref').map((i) => strip(i) as unknown as CaseRef);
+  return { steps, refs };
+}
+
+/** A marker written once (e.g. "staff were told stage 3 can start"): false when it was already there. */
+export function putCaseMarker(store: Store, caseId: string, marker: string, at: string): TransactItem {
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: { pk: casePk(caseId), sk: `MARK#${marker}`, type: 'case-mark', at },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}

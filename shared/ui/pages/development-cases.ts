@@ -1,0 +1,42 @@
+import { CASE_STATUS_LABELS, type DevelopmentCase } from '../../domain/development/case';
+import { STAGE_LABELS } from '../../domain/development/steps';
+import { stepFormFields } from '../../schemas/development-steps';
+import type { CasesView } from '../../services/development-views/cases';
+import { csrfField, errorSummary, type FormState } from '../form-fields';
+import { formatDateTime } from '../format';
+import { html, type SafeHtml } from '../html';
+import { layout, type LayoutStaff } from '../layout';
+import { orgPicker } from '../development/org-picker';
+import { developmentPaths } from '../development/paths';
+import { fieldLabels, stepField } from '../development/step-fields';
+
+function stateText(c: DevelopmentCase): string {
+  if (c.status !== 'active') return CASE_STATUS_LABELS[c.status];
+  if (c.stageState === 'running') return `${STAGE_LABELS[c.stage]}办理中`;
+  return c.nextStage ? `待开始第${c.nextStage.stage}阶段（${c.nextStage.earliestStart} 起）` : CASE_STATUS_LABELS[c.status];
+}
+
+/** The list of cases and the form opening one (step 1: the application received). */
+export function developmentCasesPage(view: CasesView, staff: LayoutStaff, form: FormState, message?: string): SafeHtml {
+  const fields = stepFormFields('application');
+  const body = html`<p><a href="${developmentPaths.dashboard(view.org.id)}">← 发展党员工作台</a></p>
+    <h1>发展党员案件：${view.org.name}</h1>
+    ${orgPicker(developmentPaths.cases(), view.orgChoices, view.org.id)}
+    ${view.cases.length === 0
+      ? html`<p>还没有发展党员案件。</p>`
+      : html`<div class="table-wrap"><table>
+          <thead><tr><th>姓名</th><th>所在组织</th><th>申请日期</th><th>进度</th><th>建立时间</th></tr></thead>
+          <tbody>${view.cases.map((c) => html`<tr><td><a href="${developmentPaths.caseFile(c.id)}">${c.personName}</a></td><td>${view.orgNames[c.orgId] ?? c.orgId}</td><td>${c.dates.applicationDate}</td><td>${stateText(c)}</td><td>${formatDateTime(c.createdAt)}</td></tr>`)}</tbody>
+        </table></div>`}
+    <h2 id="open-case">新建案件：收到入党申请书（第 1 步）</h2>
+    ${errorSummary(message, form.errors, fieldLabels(fields))}
+    ${view.applicants.length === 0
+      ? html`<p class="muted">本组织没有可以建立案件的人员。请先在党员名册中登记入党申请人。</p>`
+      : html`<form method="post" action="${developmentPaths.cases()}" class="stacked">
+          ${csrfField(staff.csrfToken)}<input type="hidden" name="orgId" value="${view.org.id}">
+          ${fields.map((field) => stepField(field, form, view.applicants))}
+          <button type="submit">建立案件</button>
+        </form>`}
+    <p class="muted">申请人须年满 18 周岁；每人同时只能有一个正在办理的案件。建立案件后，系统开始第一阶段，并提醒在 1 个月内谈话。</p>`;
+  return layout({ title: `发展党员案件 - ${view.org.name}`, body, staff });
+}

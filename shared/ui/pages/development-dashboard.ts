@@ -1,0 +1,46 @@
+import { STAGE_LABELS, type StageNo } from '../../domain/development/steps';
+import { WARNING_KIND_LABELS, WARNING_LEVEL_LABELS, type WarningItem } from '../../domain/development/warnings';
+import type { DevelopmentDashboard } from '../../services/development-views/dashboard';
+import { html, type SafeHtml } from '../html';
+import { layout, type LayoutStaff } from '../layout';
+import { developmentPaths, stepHref } from '../development/paths';
+import { orgPicker } from '../development/org-picker';
+
+const levelTag = (item: WarningItem): SafeHtml =>
+  html`<span class="tag${item.level === 'overdue' ? ' overdue' : item.level === 'due-soon' ? ' provisional' : ' open'}">${WARNING_LEVEL_LABELS[item.level]}</span>`;
+
+function warningRow(item: WarningItem): SafeHtml {
+  return html`<tr>
+    <td><a href="${developmentPaths.caseFile(item.caseId)}">${item.personName}</a></td>
+    <td>${WARNING_KIND_LABELS[item.kind]}</td>
+    <td>${item.dueDate}</td>
+    <td>${levelTag(item)}</td>
+    <td>${item.message}</td>
+    <td><a href="${stepHref(item.caseId, item.target.stepNo)}">去办理</a></td>
+  </tr>`;
+}
+
+/** 发展党员工作台: cases per stage, the warnings (预警) and the cases whose next stage may start, for one organization. */
+export function developmentDashboardPage(view: DevelopmentDashboard, staff: LayoutStaff): SafeHtml {
+  const body = html`<h1>发展党员工作台：${view.org.name}</h1>
+    ${orgPicker(developmentPaths.dashboard(), view.orgChoices, view.org.id)}
+    <p><a class="button" href="${developmentPaths.cases(view.org.id)}">案件列表和新建案件</a>
+      ${staff.role === 'admin' ? html` <a href="${developmentPaths.ruleSets()}">规则设置</a>` : ''}</p>
+    <h2>各阶段案件</h2>
+    <div class="table-wrap"><table>
+      <thead><tr><th>阶段</th><th>办理中</th><th>已逾期</th><th>即将到期</th><th>已到期</th></tr></thead>
+      <tbody>${view.counts.map((c) => html`<tr><td>${STAGE_LABELS[c.stage as StageNo]}</td><td>${c.cases}</td><td>${c.overdue ? html`<strong class="tag overdue">${c.overdue}</strong>` : '0'}</td><td>${c.dueSoon}</td><td>${c.reached}</td></tr>`)}</tbody>
+    </table></div>
+    <h2>预警（截至 ${view.today}）</h2>
+    ${view.warnings.length === 0
+      ? html`<p>目前没有逾期或即将到期的事项。</p>`
+      : html`<div class="table-wrap"><table>
+          <thead><tr><th>对象</th><th>事项</th><th>期限</th><th>状态</th><th>说明</th><th></th></tr></thead>
+          <tbody>${view.warnings.map(warningRow)}</tbody>
+        </table></div>`}
+    <h2>可以开始下一阶段</h2>
+    ${view.readyToStart.length === 0
+      ? html`<p>没有等待开始下一阶段的案件。</p>`
+      : html`<ul>${view.readyToStart.map((c) => html`<li><a href="${developmentPaths.caseFile(c.id)}">${c.personName}</a>：可开始${STAGE_LABELS[c.nextStage!.stage]}（${c.nextStage!.earliestStart} 起）</li>`)}</ul>`}`;
+  return layout({ title: `发展党员工作台 - ${view.org.name}`, body, staff });
+}
