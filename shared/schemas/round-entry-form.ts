@@ -28,6 +28,9 @@ export interface RoundSubmission {
 }
 
 export const MAX_BALLOTS = 5000;
+
+/** Name-and-votes lines of a sheet: one per seat for write-ins; officers' rounds two more (the candidates are typed too). */
+export const voteLines = (ballot: Pick<FormBallot, 'seats' | 'candidatesOnForm'>): number => ballot.seats + (ballot.candidatesOnForm ? 2 : 0);
 const ballotsSchema = z.array(z.union([z.literal('spoiled'), z.array(z.string().trim().min(1).max(40)).max(50)])).max(MAX_BALLOTS);
 
 /** The ballots the page carries; malformed → InputInvalidError on `ballots`. */
@@ -62,10 +65,10 @@ export function formCandidates(form: Record<string, string>, ballot: FormBallot)
 }
 
 /** A sheet (summary, or the counters' sheet with `prefix` 'sheet.'): candidates' votes, then the write-in lines. */
-function sheetOf(form: Record<string, string>, prefix: string, candidates: readonly string[], seats: number, errors: Record<string, string>): SummarySheet {
+function sheetOf(form: Record<string, string>, prefix: string, candidates: readonly string[], lines: number, errors: Record<string, string>): SummarySheet {
   const votes: Record<string, number> = {};
   for (const name of candidates) votes[name] = count(form, `${prefix}votes.${name}`, errors, false) ?? 0;
-  for (let i = 0; i < seats; i++) {
+  for (let i = 0; i < lines; i++) {
     const name = (form[`${prefix}writein.${i}.name`] ?? '').trim();
     const n = count(form, `${prefix}writein.${i}.votes`, errors, name !== '');
     if (name === '' && n) errors[`${prefix}writein.${i}.name`] = '请填写另选人姓名。';
@@ -93,11 +96,11 @@ export function parseRoundForm(form: Record<string, string>, mode: RoundEntryMod
   const candidates = formCandidates(form, ballot);
   if (ballot.candidatesOnForm && candidates.length === 0) errors.candidates = '请填写候选人。';
   let entry: BallotEntry;
-  if (mode === 'summary') entry = { mode: 'summary', ...sheetOf(form, '', candidates, ballot.seats, errors) };
+  if (mode === 'summary') entry = { mode: 'summary', ...sheetOf(form, '', candidates, voteLines(ballot), errors) };
   else {
     const ballots = parseCarriedBallots(form.ballots);
     if (ballots.length === 0) errors.ballots = '尚未录入任何选票。';
-    entry = { mode: 'ballots', ballots, sheet: sheetOf(form, 'sheet.', candidates, ballot.seats, errors) };
+    entry = { mode: 'ballots', ballots, sheet: sheetOf(form, 'sheet.', candidates, voteLines(ballot), errors) };
   }
   if (Object.keys(errors).length > 0) throw new InputInvalidError(errors);
   const context = { seats: ballot.seats, candidates, shouldAttend: shouldAttend!, present: present!, ballotsIssued: ballotsIssued!, rules: { minCandidateMargin: 0 } };

@@ -1,6 +1,6 @@
 import { countBallots } from '../../domain/election/count-ballots';
 import { sortBySurnameStrokes } from '../../domain/election/stroke-order';
-import type { RoundEntryMode } from '../../schemas/round-entry-form';
+import { voteLines, type RoundEntryMode } from '../../schemas/round-entry-form';
 import { csrfField, errorSummary, textArea, textField, type FormState } from '../form-fields';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
@@ -41,9 +41,12 @@ function sheetFields(o: RoundEntryOptions, names: readonly string[], prefix: str
     ${num(o.form, `${prefix}spoiled`, '废票张数')}
     <h3>得票数</h3>
     ${names.map((name) => num(o.form, `${prefix}votes.${name}`, name))}
-    ${Array.from({ length: o.paper.seats }, (_, i) => html`<div class="writein">
-      ${textField({ name: `${prefix}writein.${i}.name`, label: `另选他人 ${i + 1} 姓名`, state: o.form })}
-      ${num(o.form, `${prefix}writein.${i}.votes`, `另选他人 ${i + 1} 得票数`)}</div>`)}
+    ${Array.from({ length: voteLines({ seats: o.paper.seats, candidatesOnForm: o.candidatesOnForm }) }, (_, i) => {
+      const who = o.candidatesOnForm ? `得票人 ${i + 1}` : `另选他人 ${i + 1}`;
+      return html`<div class="writein">
+      ${textField({ name: `${prefix}writein.${i}.name`, label: `${who} 姓名`, state: o.form, hint: o.candidatesOnForm && i === 0 ? '填写候选人及另选他人的姓名和得票数。' : undefined })}
+      ${num(o.form, `${prefix}writein.${i}.votes`, `${who} 得票数`)}</div>`;
+    })}
   </fieldset>`;
 }
 

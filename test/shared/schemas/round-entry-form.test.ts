@@ -44,6 +44,13 @@ describe('parseRoundForm: summary counts', () => {
     expect(round.candidates).toEqual(['张一', '李二']);
     expect(errorsOf(() => parseRoundForm({ ...MEETING, returned: '0', invalid: '0', spoiled: '0' }, 'summary', officers))).toEqual({ candidates: '请填写候选人。' });
   });
+
+  test('officers: seats + 2 name-and-votes lines, so the candidate and a write-in fit on a one-seat sheet', () => {
+    const officers = { seats: 1, candidates: [], candidatesOnForm: true };
+    const form = { ...MEETING, candidates: '张一', returned: '9', invalid: '0', spoiled: '0', 'writein.0.name': '张一', 'writein.0.votes': '7', 'writein.2.name': '李二', 'writein.2.votes': '2' };
+    expect(parseRoundForm(form, 'summary', officers).entry).toMatchObject({ votes: { 张一: 7, 李二: 2 } });
+    expect(parseRoundForm({ ...form, 'writein.3.name': '王三', 'writein.3.votes': '1' }, 'summary', officers).entry).toMatchObject({ votes: { 张一: 7, 李二: 2 } });
+  });
 });
 
 describe('parseRoundForm: one ballot at a time', () => {
