@@ -68,6 +68,16 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/staff/people/{personId}/rights', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/people/{personId}/exclusions', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/people/{personId}/exclusions/end', handlerId: 'http-staff' },
+  // Elections (换届选举): terms and reminders, elections and their steps, ballot papers, ballot entry, results.
+  { method: 'GET', path: '/staff/elections', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/elections/new', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/elections', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/elections/{electionId}', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/elections/{electionId}/steps/{stepKey}', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/elections/{electionId}/steps/{stepKey}', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/elections/{electionId}/ballot', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/elections/{electionId}/round', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/elections/{electionId}/round', handlerId: 'http-staff' },
   // Member development (发展党员): the dashboard (预警), cases, the 全程纪实 and its printable archive, stages, step forms, rule sets.
   { method: 'GET', path: '/staff/development', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/development/rule-sets', handlerId: 'http-staff' },

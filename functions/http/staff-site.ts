@@ -6,6 +6,9 @@ import type { ErrorLogger } from './edge/error-mapper';
 import { createSiteApp } from './edge/site-app';
 import type { HttpHandlerFn } from './edge/types';
 import { calendarRoutes } from './staff/calendar-routes';
+import { electionRoutes } from './staff/election-routes';
+import { electionRoundRoutes } from './staff/election-round-routes';
+import { electionStepRoutes } from './staff/election-step-routes';
 import { caseRoutes } from './staff/case-routes';
 import { developmentRoutes } from './staff/development-routes';
 import { noticeRoutes } from './staff/notice-routes';
@@ -27,7 +30,7 @@ export function createStaffSite(deps: StaffSiteDeps, options: { log?: ErrorLogge
   return createSiteApp({
     routes: (event) => {
       const d = withRequestBaseUrl(deps, event);
-      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d), ...developmentRoutes(d), ...caseRoutes(d), ...ruleSetRoutes(d) };
+      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d), ...electionRoutes(d), ...electionStepRoutes(d), ...electionRoundRoutes(d), ...developmentRoutes(d), ...caseRoutes(d), ...ruleSetRoutes(d) };
     },
     session: { store: deps.store, clock: deps.sessionClock ?? deps.clock, openRouteKeys: OPEN_STAFF_ROUTES },
     bodyRoutes: ROSTER_BODY_ROUTES,

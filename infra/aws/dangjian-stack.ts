@@ -3,6 +3,7 @@ import type { Policy } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ApprovalProcess } from './constructs/approval-process';
 import { DataStore } from './constructs/data-store';
+import { ElectionProcess } from './constructs/election-process';
 import { DevelopmentProcess } from './constructs/development-process';
 import { WebApi } from './constructs/http-api';
 import { Mail, PLACEHOLDER_MAIL_FROM } from './constructs/mail';
@@ -26,6 +27,8 @@ export class DangjianStack extends Stack {
   readonly notice: NoticeProcess;
   /** The approval step by e-mail link (nested in the processes that need a higher committee's decision). */
   readonly approval: ApprovalProcess;
+  /** Branch elections (nesting the approval and notice processes). */
+  readonly election: ElectionProcess;
   /** Member development: five stage machines (issue 5). */
   readonly development: DevelopmentProcess;
   readonly auth: StaffAuth;
@@ -36,6 +39,8 @@ export class DangjianStack extends Stack {
   readonly stopApprovalPolicy: Policy;
   /** The objection step's own SendTaskSuccess grant. */
   readonly noticeCallbackPolicy: Policy;
+  /** The election's open-step task answers a step already done (SendTaskSuccess on its own machine). */
+  readonly electionCallbackPolicy: Policy;
 
   constructor(scope: Construct, id: string, props: DangjianStackProps = {}) {
     super(scope, id, props);
@@ -45,6 +50,12 @@ export class DangjianStack extends Stack {
     this.auth = new StaffAuth(this, 'StaffAuth');
     this.mail = new Mail(this, 'Mail', { mailFrom: props.mailFrom ?? PLACEHOLDER_MAIL_FROM, mailDomain: props.mailDomain });
     this.approval = new ApprovalProcess(this, 'Approval', { table: this.data.table, mail: this.mail });
+    this.election = new ElectionProcess(this, 'Election', {
+      table: this.data.table,
+      mail: this.mail,
+      approvalStateMachine: this.approval.workflow.stateMachine,
+      noticeStateMachine: this.notice.workflow.stateMachine,
+    });
     this.development = new DevelopmentProcess(this, 'Development', {
       table: this.data.table,
       mail: this.mail,
@@ -55,6 +66,7 @@ export class DangjianStack extends Stack {
       table: this.data.table,
       noticeStateMachine: this.notice.workflow.stateMachine,
       approvalStateMachine: this.approval.workflow.stateMachine,
+      electionStateMachine: this.election.workflow.stateMachine,
       developmentStateMachines: this.development.stateMachines,
       auth: this.auth,
       mail: this.mail,
@@ -68,6 +80,7 @@ export class DangjianStack extends Stack {
       table: this.data.table,
       mail: this.mail,
       noticeStateMachine: machine,
+      electionStateMachine: this.election.workflow.stateMachine,
       publicBaseUrl: siteUrl,
     });
     // Member development: mails carry links; a form step asked again answers the stage; staff start stages and
@@ -83,6 +96,10 @@ export class DangjianStack extends Stack {
     awaitOutcomes.addEnvironment('PUBLIC_BASE_URL', siteUrl);
     this.mail.grantSend(awaitOutcomes);
     this.noticeCallbackPolicy = grantTaskCallback(awaitOutcomes, machine);
+    const { openStep } = this.election;
+    openStep.addEnvironment('PUBLIC_BASE_URL', siteUrl);
+    this.election.prepareApproval.addEnvironment('PUBLIC_BASE_URL', siteUrl);
+    this.electionCallbackPolicy = grantTaskCallback(openStep, this.election.workflow.stateMachine);
 
     new CfnOutput(this, 'ApiUrl', { value: this.web.url, description: 'URL of the public notice board and the staff site (/staff)' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPoolId, description: 'Staff user pool' });

@@ -19,7 +19,7 @@ export const NAG_REASONS = {
     'AwsSolutions-IAM5 execution:<notice state machine>:* — StopExecution is authorized on execution ARNs, which carry the ' +
     'execution name; the wildcard is limited to executions of the notice state machine.',
   nestedExecutions:
-    'AwsSolutions-IAM5 execution:<notice or approval state machine>:* — a development stage runs the notice and the approval ' +
+    'AwsSolutions-IAM5 execution:<notice or approval state machine>:* — a development stage and an election run the notice and the approval ' +
     'as nested executions (startExecution.sync:2): DescribeExecution and StopExecution are authorized on execution ARNs, which ' +
     'carry the execution name; the wildcard is limited to executions of those two machines.',
   stopApproval:

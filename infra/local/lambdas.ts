@@ -1,4 +1,10 @@
 import { createRequestDecisionHandler } from '../../functions/approval/request-decision';
+import { createNoteElectionDecisionHandler } from '../../functions/election/note-decision';
+import { createNoteCandidateNoticesHandler } from '../../functions/election/note-notices';
+import { createOpenElectionStepHandler } from '../../functions/election/open-step';
+import { createPrepareElectionApprovalHandler } from '../../functions/election/prepare-approval';
+import { createPrepareCandidateNoticesHandler } from '../../functions/election/prepare-notices';
+import { createRecordElectionResultsHandler } from '../../functions/election/record-results';
 import { createAwaitStepHandler } from '../../functions/development/await-step';
 import { createEndStageHandler } from '../../functions/development/end-stage';
 import { createFileHandler } from '../../functions/development/file';
@@ -11,6 +17,7 @@ import { createPublishNoticeHandler } from '../../functions/notice/publish-notic
 import { createTickHandler } from '../../functions/scheduler/tick';
 import type { ServiceDeps } from '../../shared/services/deps';
 import { ApprovalHandler } from '../../workflows/approval/approval-states';
+import { ElectionHandler } from '../../workflows/election/election-states';
 import { DevelopmentHandler } from '../../workflows/development/development-states';
 import { NoticeHandler } from '../../workflows/notice/notice-states';
 import type { LocalLambda } from './step-functions/types';
@@ -22,6 +29,12 @@ export function localLambdas(deps: ServiceDeps): Record<string, LocalLambda> {
     [NoticeHandler.close]: createCloseNoticeHandler(deps),
     [NoticeHandler.awaitOutcomes]: createAwaitObjectionOutcomesHandler(deps),
     [ApprovalHandler.request]: createRequestDecisionHandler(deps),
+    [ElectionHandler.openStep]: createOpenElectionStepHandler(deps),
+    [ElectionHandler.prepareApproval]: createPrepareElectionApprovalHandler(deps),
+    [ElectionHandler.noteDecision]: createNoteElectionDecisionHandler(deps),
+    [ElectionHandler.prepareNotices]: createPrepareCandidateNoticesHandler(deps),
+    [ElectionHandler.noteNotices]: createNoteCandidateNoticesHandler(deps),
+    [ElectionHandler.recordResults]: createRecordElectionResultsHandler(deps),
     [DevelopmentHandler.awaitStep]: createAwaitStepHandler(deps),
     [DevelopmentHandler.prepareNotice]: createPrepareNoticeHandler(deps),
     [DevelopmentHandler.prepareApproval]: createPrepareApprovalHandler(deps),

@@ -17,6 +17,7 @@ export const ACTIONS = [
   'account.manage',
   'notice.publish', 'notice.withdraw', 'task.handle',
   'approval.manage',
+  'election.view', 'election.handle',
   'calendar.manage',
   'case.view', 'case.handle', 'case.committee', 'ruleset.manage',
 ] as const;
@@ -48,6 +49,8 @@ export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
   'notice.withdraw': ALL,
   'task.handle': ALL,
   'approval.manage': COMMITTEE, // the higher committee's staff follow up approvals by e-mail link
+  'election.view': ALL,
+  'election.handle': ALL, // the branch runs its own election's steps through forms; the committee follows up
   'calendar.manage': ADMIN,
   'case.view': ALL, // a development case (发展党员) and its file (全程纪实)
   'case.handle': ALL, // open a case, start a stage, the branch's steps

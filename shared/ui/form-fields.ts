@@ -16,7 +16,9 @@ interface FieldBase {
   required?: boolean;
 }
 
-export const fieldId = (name: string): string => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+/** The element id of a field: ASCII names as they are (other characters as '-'); each non-ASCII character by its code point, so 'votes.张一' and 'votes.李二' differ. */
+export const fieldId = (name: string): string =>
+  `f-${name.replace(/[^\x00-\x7F]/gu, (c) => `u${c.codePointAt(0)!.toString(16)}`).replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 function wrap(base: FieldBase, control: SafeHtml, labelled = true): SafeHtml {
   const error = base.state.errors[base.name];

@@ -25,6 +25,7 @@ h2 { font-size: 1.2rem; margin: 1.5rem 0 .6rem; border-bottom: 1px solid var(--l
 .tag.provisional { color: var(--warn); border-color: var(--warn); }
 .tag.open { color: var(--ok); border-color: var(--ok); }
 .tag.overdue { color: var(--red); border-color: var(--red); }
+tr.overdue td { background: #fff4f4; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
@@ -75,6 +76,13 @@ input[type=file] { font: inherit; max-width: 36rem; width: 100%; padding: .4rem;
 .print-page .signature { text-align: right; margin-top: 2.5rem; }
 .print-page .signature p { text-indent: 0; }
 .print-actions { text-align: center; margin: 1rem 0; }
+.ballot-paper { break-after: page; page-break-after: always; }
+.ballot-paper p.seats { text-align: center; text-indent: 0; }
+.ballot-paper table.marks { width: 100%; }
+.ballot-paper table.marks td { height: 2.4rem; text-align: center; }
+.ballot-paper td.name { font-size: 1.2rem; letter-spacing: .2rem; }
+.ballot-paper td.mark { width: 6rem; }
+.ballot-paper .instructions { font-size: .95rem; line-height: 1.6; }
 @media (max-width: 40rem) {
   html { font-size: 16px; }
   dl.facts { grid-template-columns: 1fr; }

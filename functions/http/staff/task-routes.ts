@@ -1,4 +1,5 @@
 import { getTaskView, listPendingTasks, recordObjectionOutcomes } from '../../../shared/services/notice';
+import { termOverview, termWarnings } from '../../../shared/services/registry/term-overview';
 import { staffHomePage } from '../../../shared/ui/pages/staff-home';
 import { taskFormPage } from '../../../shared/ui/pages/task-form';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
@@ -11,8 +12,9 @@ export function taskRoutes(deps: StaffSiteDeps): RouteTable {
     'GET /staff': async (request) => {
       const session = sessionOf(request);
       const tasks = await listPendingTasks(deps, session.actor);
-      if (request.site.json) return jsonResponse(200, { tasks });
-      return htmlResponse(200, staffHomePage(tasks, staffLayout(session), deps.clock.now()));
+      const warnings = termWarnings(await termOverview(deps, session.actor));
+      if (request.site.json) return jsonResponse(200, { tasks, termWarnings: warnings });
+      return htmlResponse(200, staffHomePage(tasks, staffLayout(session), deps.clock.now(), undefined, warnings));
     },
 
     'GET /staff/tasks/{taskId}': async (request) => {

@@ -28,6 +28,8 @@ export interface HttpApiProps {
   noticeStateMachine: StateMachine;
   /** The approval state machine: only the approval site (http-approval) may complete or fail its tasks. */
   approvalStateMachine: StateMachine;
+  /** The election state machine: the staff site starts elections and completes their steps. */
+  electionStateMachine: StateMachine;
   /** The five stage machines of member development (stage 1 first). */
   developmentStateMachines: StateMachine[];
   auth: StaffAuth;
@@ -60,6 +62,7 @@ export class WebApi extends Construct {
       TABLE_NAME: props.table.tableName,
       NOTICE_STATE_MACHINE_ARN: props.noticeStateMachine.stateMachineArn,
       APPROVAL_STATE_MACHINE_ARN: props.approvalStateMachine.stateMachineArn,
+      ELECTION_STATE_MACHINE_ARN: props.electionStateMachine.stateMachineArn,
       ...Object.fromEntries(props.developmentStateMachines.map((m, i) => [`DEVELOPMENT_STAGE_${i + 1}_STATE_MACHINE_ARN`, m.stateMachineArn])),
       USER_POOL_ID: props.auth.userPoolId,
       USER_POOL_CLIENT_ID: props.auth.clientId,
@@ -129,7 +132,7 @@ export class WebApi extends Construct {
     props.mail.grantSend(staffSite);
     // Resending and reassigning mail the approver a new link.
     props.mail.grantSend(approvalSite);
-    return grantWorkflowControl(staffSite, props.noticeStateMachine);
+    return grantWorkflowControl(staffSite, props.noticeStateMachine, [props.electionStateMachine]);
   }
 }
 

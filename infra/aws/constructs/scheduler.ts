@@ -16,6 +16,8 @@ export interface SchedulerProps {
   mail: Mail;
   /** The machine whose claimed-but-undelivered callbacks the tick retries (SendTaskSuccess). */
   noticeStateMachine: StateMachine;
+  /** The election machine: its claimed-but-undelivered step callbacks are retried too. */
+  electionStateMachine: StateMachine;
   /** Base URL of the site, for links in reminder mails. */
   publicBaseUrl: string;
 }
@@ -41,7 +43,7 @@ export class Scheduler extends Construct {
     });
     props.table.grantReadWriteData(this.tick);
     props.mail.grantSend(this.tick);
-    this.callbackPolicy = grantTaskCallback(this.tick, props.noticeStateMachine);
+    this.callbackPolicy = grantTaskCallback(this.tick, [props.noticeStateMachine, props.electionStateMachine]);
 
     this.role = new Role(this, 'InvokeRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {

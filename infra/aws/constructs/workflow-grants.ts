@@ -26,11 +26,10 @@ function attach(fn: LambdaFunction, name: string, statements: PolicyStatement[])
   return policy;
 }
 
-/** May complete a waiting callback task (SendTaskSuccess) of this machine's executions, nothing else. */
-export function grantTaskCallback(fn: LambdaFunction, machine: StateMachine): Policy {
-  return attach(fn, 'TaskCallbackPolicy', [
-    new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [machine.stateMachineArn] }),
-  ]);
+/** May complete a waiting callback task (SendTaskSuccess) of these machines' executions, nothing else. */
+export function grantTaskCallback(fn: LambdaFunction, machine: StateMachine | StateMachine[]): Policy {
+  const machines = Array.isArray(machine) ? machine : [machine];
+  return attach(fn, 'TaskCallbackPolicy', machines.map((m) => new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [m.stateMachineArn] })));
 }
 
 /** May complete or fail a waiting callback task of this machine's executions (the approval decision handler), nothing else. */
@@ -41,8 +40,9 @@ export function grantTaskCallbackAndFailure(fn: LambdaFunction, machine: StateMa
 }
 
 /** What the staff site does with the workflow: start it, decide its human steps, stop an execution (withdrawal). */
-export function grantWorkflowControl(fn: LambdaFunction, machine: StateMachine): Policy {
+export function grantWorkflowControl(fn: LambdaFunction, machine: StateMachine, others: StateMachine[] = []): Policy {
   return attach(fn, 'WorkflowControlPolicy', [
+    ...others.map((other) => new PolicyStatement({ actions: ['states:StartExecution', 'states:SendTaskSuccess'], resources: [other.stateMachineArn] })),
     new PolicyStatement({
       actions: ['states:StartExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure'],
       resources: [machine.stateMachineArn],

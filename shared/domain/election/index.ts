@@ -15,3 +15,22 @@ export { countBallots, countSummary, type BallotCount } from './count-ballots';
 export { parseTallyInput, type CheckedTallyInput } from './tally-input';
 export { tallyChecked, tallyRound } from './tally-round';
 export { COMPOUND_SURNAMES, compareBySurnameStrokes, sortBySurnameStrokes, surnameStrokeKey } from './stroke-order';
+export * from './election';
+export { DEFAULT_ELECTION_RULES, ELECTION_RULE_SETS, defineElectionRules, type ElectionRuleSet } from './rule-set';
+export {
+  applyUnfitRule, candidateCount, isUnfit, rankRecommendation, topWithTies,
+  type EvaluationOutcome, type PersonRatings, type RankedNominee, type RecommendationInput, type RecommendationOutcome,
+} from './nomination';
+export { rankOpenBallot, type OpenBallotInput, type OpenBallotOutcome } from './open-ballot';
+export { checkSeatsDecision, decideNextRound, roundTallyRules, type RoundBallot, type SeatsDecisionCheck } from './next-round';
+export {
+  reconcileRound,
+  type BallotEntry,
+  type BallotsEntry,
+  type EntryProblem,
+  type EntryTotals,
+  type ReconcileResult,
+  type RoundContext,
+  type SummaryEntry,
+  type SummarySheet,
+} from './ballot-entry';

@@ -3,8 +3,9 @@
 /**
  * 'approval-overdue': every link of an approval expired undecided; staff resend, reassign or record a paper decision.
  * 'development-step': a stage of a development case waits on a staff form; subject { caseId, stepKey, attempt }.
+ * 'election-step': a step of a branch election waits on a form or a round's ballots; subject { electionId, stepKey, attempt }.
  */
-export type PendingTaskKind = 'notice-objections' | 'approval-overdue' | 'development-step';
+export type PendingTaskKind = 'notice-objections' | 'approval-overdue' | 'development-step' | 'election-step';
 export type PendingTaskStatus = 'open' | 'done';
 
 export interface PendingTask {
@@ -27,4 +28,5 @@ export const PENDING_TASK_KIND_LABELS: Record<PendingTaskKind, string> = {
   'notice-objections': '公示异议处理',
   'approval-overdue': '审批逾期',
   'development-step': '发展党员',
+  'election-step': '换届选举',
 };

@@ -3,6 +3,7 @@ import { retryUndeliveredApprovalCallbacks, runApprovalReminders } from '../appr
 import { runDevelopmentReminders } from '../development/reminders';
 import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
+import { sendTermReminders } from './term-reminders';
 import { warnAboutDevelopmentDeadlines } from './development-warnings';
 
 /** The scheduler's periodic work (EventBridge Scheduler in AWS, the local scheduler emulation on this machine). */
@@ -12,6 +13,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   approvalCallbacksRetried: number;
   approvalReminders: number;
   approvalsOverdue: number;
+  termReminders: string[];
   developmentWarnings: number;
   development: Awaited<ReturnType<typeof runDevelopmentReminders>>;
 }> {
@@ -19,7 +21,8 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
   const calendarWarnings = await warnAboutMissingCalendar(deps);
+  const { sent: termReminders } = await sendTermReminders(deps);
   const development = await runDevelopmentReminders(deps);
   const developmentWarnings = await warnAboutDevelopmentDeadlines(deps);
-  return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, development, developmentWarnings };
+  return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings };
 }

@@ -1,14 +1,21 @@
+import { ELECTION_STEPS, type ElectionStepKey } from '../../domain/election/election';
+import { electionStepHref } from './election-file';
 import { PENDING_TASK_KIND_LABELS, type PendingTask } from '../../domain/tasks/pending-task';
 import { developmentPaths } from '../development/paths';
 import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
+import type { TermRow } from '../../services/registry/term-overview';
+import { termWarningList } from '../term-table';
 
 /** Where a pending step is handled: a development step on its step form, an overdue approval on its approval page, any other step on its task form. */
 function taskHref(task: PendingTask): string {
   if (task.kind === 'development-step' && task.subject.caseId && task.subject.stepKey) return developmentPaths.step(task.subject.caseId, task.subject.stepKey);
   const approvalId = task.kind === 'approval-overdue' ? task.subject.approvalId : undefined;
-  return approvalId ? `/staff/approvals/${encodeURIComponent(approvalId)}` : `/staff/tasks/${encodeURIComponent(task.id)}`;
+  if (approvalId) return `/staff/approvals/${encodeURIComponent(approvalId)}`;
+  const { electionId, stepKey } = task.subject;
+  if (task.kind === 'election-step' && electionId && stepKey in ELECTION_STEPS) return electionStepHref(encodeURIComponent(electionId), stepKey as ElectionStepKey);
+  return `/staff/tasks/${encodeURIComponent(task.id)}`;
 }
 
 function row(task: PendingTask, now: Date): SafeHtml {
@@ -21,17 +28,18 @@ function row(task: PendingTask, now: Date): SafeHtml {
   </tr>`;
 }
 
-/** The staff home: pending human steps (待办) with their due dates, each linking to its form. */
-export function staffHomePage(tasks: PendingTask[], staff: LayoutStaff, now: Date, notice?: string): SafeHtml {
+/** The staff home: term warnings (换届预警), then pending human steps (待办) with their due dates, each linking to its form. */
+export function staffHomePage(tasks: PendingTask[], staff: LayoutStaff, now: Date, notice?: string, termWarnings: readonly TermRow[] = []): SafeHtml {
   const sorted = [...tasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const body = html`<h1>待办事项</h1>
     ${notice ? html`<div class="alert ok" role="status"><p>${notice}</p></div>` : ''}
+    ${termWarningList(termWarnings)}
     ${sorted.length === 0
       ? html`<p>目前没有待办事项。</p>`
       : html`<div class="table-wrap"><table>
           <thead><tr><th>事项</th><th>类型</th><th>产生时间</th><th>办理期限</th></tr></thead>
           <tbody>${sorted.map((task) => row(task, now))}</tbody>
         </table></div>`}
-    <p><a href="/staff/notices/new">发布新的公示</a> · <a href="/staff/notices">查看全部公示</a></p>`;
+    <p><a href="/staff/notices/new">发布新的公示</a> · <a href="/staff/notices">查看全部公示</a> · <a href="/staff/elections">换届选举</a></p>`;
   return layout({ title: '待办事项', body, staff });
 }

@@ -6,6 +6,7 @@ import type { Person } from '../../../shared/domain/registry/person';
 import type { Actor, StaffIdentity, StaffRole } from '../../../shared/services/actor';
 import { ACTIONS, PERMISSIONS, loadOrgTree, permits, resolveActor, type Action } from '../../../shared/services/authorization';
 import { saveCalendarYear } from '../../../shared/services/calendar';
+import { createElection, listElections } from '../../../shared/services/election';
 import type { ServiceDeps } from '../../../shared/services/deps';
 import { AuthForbiddenError } from '../../../shared/services/errors';
 import { fileObjection, getTaskView, objectionTaskId, publishNotice, recordObjectionOutcomes, startNoticeProcess, withdrawNotice } from '../../../shared/services/notice';
@@ -159,6 +160,10 @@ const ATTEMPTS: Partial<Record<Action, (c: Context, target: string) => Promise<u
     const form = Object.fromEntries(objections.flatMap((o) => [[`decision.${o.id}`, 'unfounded'], [`note.${o.id}`, '经核实，反映情况不属实'], [`reviewDate.${o.id}`, '']]));
     return recordObjectionOutcomes(c.deps, c.actor, taskId, form);
   },
+  'election.view': (c, t) => listElections(c.deps, c.actor, t),
+  'election.handle': (c, t) => createElection(c.deps, c.actor, {
+    orgId: t, form: 'standard', seats: '3', deputies: '1', meetingDate: '2026-04-20', structure: '委员 3 名', method: '差额选举',
+  }),
   // The calendar belongs to no organization: the target makes no difference (administrators everywhere, others nowhere).
   'calendar.manage': (c) => saveCalendarYear(c.deps, c.actor, { year: 2030, daysOff: ['2030-01-01'], workingWeekendDays: [], source: '测试' }),
 };

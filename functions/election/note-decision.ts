@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { ServiceDeps } from '../../shared/services/deps';
+import { recordElectionDecision } from '../../shared/services/election';
+import { awsServiceDeps } from '../adapters/aws-deps';
+import { lazyHandler } from '../adapters/lazy-handler';
+
+const eventSchema = z.object({
+  electionId: z.string().min(1),
+  kind: z.enum(['request', 'candidate-list', 'election-result']),
+  decision: z.object({
+    approvalId: z.string().min(1),
+    outcome: z.enum(['approved', 'rejected']),
+    decidedAt: z.string(),
+    decidedBy: z.string(),
+    meetingDate: z.string().optional(),
+    comment: z.string().optional(),
+  }),
+});
+
+/** Tasks Note…Decision: the higher organization's decision recorded on the election. Output: { outcome }. */
+export const createNoteElectionDecisionHandler = (deps: ServiceDeps) => async (event: unknown) => recordElectionDecision(deps, eventSchema.parse(event));
+
+export const handler = lazyHandler(() => createNoteElectionDecisionHandler(awsServiceDeps()));

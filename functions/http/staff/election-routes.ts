@@ -1,0 +1,57 @@
+import { createElection, getElectionFile, listElections } from '../../../shared/services/election';
+import { termOverview, termWarnings } from '../../../shared/services/registry/term-overview';
+import { createElectionFields } from '../../../shared/schemas/election-steps';
+import { listOrgNotices } from '../../../shared/store/notices-repo';
+import { createElectionPage, electionList } from '../../../shared/ui/pages/election-list';
+import { electionFilePage } from '../../../shared/ui/pages/election-file';
+import { electionsOverviewPage } from '../../../shared/ui/pages/elections-overview';
+import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
+import type { RouteTable } from '../edge/router';
+import type { SiteRequest } from '../edge/types';
+import { formFields, handleForm, sessionOf, staffLayout, type StaffSiteDeps } from './staff-context';
+
+const FLASH: Record<string, string> = { created: '换届选举已发起，请示已报上级党组织审批。', step: '已提交。', round: '计票结果已记录。' };
+
+/** 换届选举: the terms and elections overview, creating an election, and its file. */
+export function electionRoutes(deps: StaffSiteDeps): RouteTable {
+  const orgChoices = async (request: SiteRequest) => (await termOverview(deps, sessionOf(request).actor)).map((row) => row.org);
+  const createPage = async (request: SiteRequest, values: Record<string, string>, errors: Record<string, string> = {}, message?: string) =>
+    createElectionPage({ orgs: await orgChoices(request), fields: createElectionFields, form: { values, errors }, staff: staffLayout(sessionOf(request)), message });
+
+  return {
+    'GET /staff/elections': async (request) => {
+      const session = sessionOf(request);
+      const terms = await termOverview(deps, session.actor);
+      const lists = await Promise.all(terms.map((row) => listElections(deps, session.actor, row.org.id)));
+      const elections = lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      if (request.site.json) return jsonResponse(200, { terms, warnings: termWarnings(terms), elections });
+      return htmlResponse(200, electionsOverviewPage({ terms, staff: staffLayout(session), elections: electionList(elections, terms.length > 0) }));
+    },
+
+    'GET /staff/elections/new': async (request) =>
+      htmlResponse(200, await createPage(request, { orgId: request.query.orgId ?? '', form: 'gongtui', deputies: '1', rulesVersion: '2020' })),
+
+    'POST /staff/elections': async (request) => {
+      const session = sessionOf(request);
+      const form = formFields(request);
+      return handleForm(
+        request,
+        async () => {
+          const election = await createElection(deps, session.actor, { ...form, orgId: form.orgId ?? '' });
+          if (request.site.json) return jsonResponse(201, { election });
+          return redirect(`/staff/elections/${encodeURIComponent(election.id)}?done=created`);
+        },
+        async (error) => htmlResponse(422, await createPage(request, form, error.fieldErrors, error.userMessage)),
+      );
+    },
+
+    'GET /staff/elections/{electionId}': async (request) => {
+      const session = sessionOf(request);
+      const file = await getElectionFile(deps, session.actor, request.params.electionId);
+      const notices = (await listOrgNotices(deps.store, file.election.orgId)).filter((n) => n.id.startsWith(`${file.election.id}-c`));
+      if (request.site.json) return jsonResponse(200, { ...file, notices });
+      const page = electionFilePage({ file, notices, staff: staffLayout(session), now: deps.clock.now(), flash: FLASH[request.query.done ?? ''] });
+      return htmlResponse(200, page);
+    },
+  };
+}

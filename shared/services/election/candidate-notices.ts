@@ -1,0 +1,65 @@
+import { chinaDate } from '../../domain/calendar';
+import type { NoticeDraft, NoticeResult } from '../../domain/notice/notice';
+import { reduceSubject } from '../../domain/notice/reduce-subject';
+import { getElection } from '../../store/elections-repo';
+import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import type { ServiceDeps } from '../deps';
+import { votingMembersOf } from '../registry/questions';
+import { electionChange, nextVersion } from './commit';
+
+/** The notice of one candidate in one notice round: a retried task prepares the same ids. */
+export const candidateNoticeId = (electionId: string, round: number, index: number) => `${electionId}-c${round}-${index + 1}`;
+
+/**
+ * Task PrepareCandidateNotice: one public notice (候选人预备人选公示, DOMAIN §5 step 4: "publicly
+ * noticed", objections as in §4) per approved candidate, the period from the election's rules (7 calendar days by default). The Map state runs each as a nested
+ * notice execution `notice-<id>`.
+ */
+export async function prepareCandidateNotices(deps: ServiceDeps, request: { electionId: string }): Promise<{ drafts: NoticeDraft[] }> {
+  const election = await getElection(deps.store, request.electionId);
+  if (!election) throw new Error(`Election ${request.electionId} not found`);
+  const members = await votingMembersOf(deps, election.orgId, chinaDate(deps.clock.now()));
+  const round = election.noticeRounds + 1;
+  const drafts = election.candidates.map((name, index): NoticeDraft => {
+    const person = members.find((p) => p.name === name);
+    if (!person) throw new Error(`Candidate ${name} is not a voting member of ${election.orgId}`);
+    return {
+      id: candidateNoticeId(election.id, round, index),
+      orgId: election.orgId,
+      orgName: election.orgName,
+      kind: 'candidates',
+      audience: 'public',
+      subject: reduceSubject(person),
+      proposedStep: `${election.orgName}新一届委员会委员候选人预备人选`,
+      objectionContact: { office: `${election.orgName}`, contact: '支部组织委员' },
+      period: { unit: election.rules.candidateNotice.unit, count: election.rules.candidateNotice.days },
+      createdBy: 'system',
+    };
+  });
+  return { drafts };
+}
+
+/**
+ * Task NoteNoticeResults: the candidate notices have ended. Any stopped (founded objection) or postponed notice
+ * sends the election back to recommendation (the candidate list is cleared); otherwise it goes to the vote.
+ * Output: { stopped }. Idempotent per notice round.
+ */
+export async function recordCandidateNoticeResults(deps: ServiceDeps, request: { electionId: string; results: { noticeId: string; result: NoticeResult }[] }): Promise<{ stopped: boolean }> {
+  const election = await getElection(deps.store, request.electionId);
+  if (!election) throw new Error(`Election ${request.electionId} not found`);
+  const blocked = request.results.filter((r) => r.result !== 'proceed');
+  const stopped = blocked.length > 0;
+  const round = election.noticeRounds + 1;
+  if (request.results.some((r) => !r.noticeId.startsWith(`${election.id}-c${round}-`))) return { stopped };
+  const next = nextVersion(election, { noticeRounds: round, ...(stopped ? { candidates: [], ballot: undefined } : {}) });
+  try {
+    await transactWrite(deps.store, electionChange(deps.store, next, {
+      at: deps.clock.now().toISOString(), action: stopped ? 'election.candidate-notice-stopped' : 'election.candidate-notice-passed', actor: 'system',
+      details: { results: request.results },
+    }));
+  } catch (error) {
+    if (!(error instanceof StoreConditionFailedError)) throw error;
+    return recordCandidateNoticeResults(deps, request);
+  }
+  return { stopped };
+}

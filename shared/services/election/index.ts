@@ -1,0 +1,12 @@
+/** Branch elections (DOMAIN §5, issue 6): what staff do (authorized) and what the election workflow's tasks do. */
+export { createElection } from './create-election';
+export { submitElectionStep } from './submit-step';
+export { recordRound } from './record-round';
+export { getElectionFile, listElections, type ElectionFile } from './read';
+export { ElectionAlreadyRunningError, ElectionRoundAlreadyRecordedError, ElectionStepNotOpenError } from './errors';
+// Workflow tasks (act for the system: no actor).
+export { openElectionStep, electionTaskId } from './step-task';
+export { prepareElectionApproval, electionApprovalId, type ElectionApprovalKind } from './approvals';
+export { recordElectionDecision } from './decisions';
+export { prepareCandidateNotices, recordCandidateNoticeResults, candidateNoticeId } from './candidate-notices';
+export { recordElectionResults, termEndOf, newCommittee } from './record-results';

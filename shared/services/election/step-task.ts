@@ -1,0 +1,68 @@
+import { ELECTION_STEPS, type Election, type ElectionStepKey } from '../../domain/election/election';
+import { computePeriodEnd } from '../../domain/calendar';
+import { listStaffEmails } from '../../store/accounts-repo';
+import { loadCalendar } from '../../store/calendar-repo';
+import { electionPk, getElection } from '../../store/elections-repo';
+import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import type { ServiceDeps } from '../deps';
+import { openPendingTask } from '../tasks/open-pending-task';
+import { electionChange, nextVersion } from './commit';
+
+/** Staff have 10 working days for a step (a reminder date on the 待办 list; the workflow waits as long as it takes). */
+const STEP_PERIOD = { unit: 'workingDays', count: 10 } as const;
+
+/** The attempt a step's next task is for: round steps count rounds, form steps their own records. */
+export function nextAttempt(election: Election, stepKey: ElectionStepKey): number {
+  return ELECTION_STEPS[stepKey].entry === 'round' ? election.roundCount + 1 : (election.stepCounts[stepKey] ?? 0) + 1;
+}
+
+export const electionTaskId = (electionId: string, stepKey: ElectionStepKey, attempt: number) => `election-${electionId}-${stepKey}-${attempt}`;
+
+/** The ballot a step opens with, when it opens one: the secretary's round follows the committee's. */
+function ballotOnOpen(election: Election, stepKey: ElectionStepKey): Partial<Election> {
+  if (stepKey !== 'officers-round' || election.ballot?.contest !== 'committee') return {};
+  return { ballot: { contest: 'secretary', seats: 1, candidates: [] } };
+}
+
+/**
+ * Task of every human step (waitForTaskToken): opens the 'election-step' pending task for the step's next attempt,
+ * marks it as the election's current step and mails the organization's staff. Asked again (retry, resume), the open
+ * task takes the new token; a task already done answers the workflow with its recorded output.
+ */
+export async function openElectionStep(deps: ServiceDeps, request: { electionId: string; stepKey: ElectionStepKey; taskToken: string }): Promise<void> {
+  const election = await getElection(deps.store, request.electionId);
+  if (!election) throw new Error(`Election ${request.electionId} not found`);
+  const { stepKey } = request;
+  const attempt = nextAttempt(election, stepKey);
+  const taskId = electionTaskId(election.id, stepKey, attempt);
+  const now = deps.clock.now();
+  const step = ELECTION_STEPS[stepKey];
+  const { created } = await openPendingTask(deps, {
+    id: taskId,
+    kind: 'election-step',
+    title: `换届选举：${election.orgName} ${step.label}${attempt > 1 ? `（第 ${attempt} 次）` : ''}`,
+    orgId: election.orgId,
+    assigneeRole: 'branch-staff',
+    subject: { electionId: election.id, stepKey, attempt: String(attempt) },
+    status: 'open',
+    createdAt: now.toISOString(),
+    dueAt: computePeriodEnd(await loadCalendar(deps.store), now, STEP_PERIOD).endsAtInstant.toISOString(),
+    taskToken: request.taskToken,
+  }, electionPk(election.id));
+  if (election.currentTaskId === taskId) return;
+  const next = nextVersion(election, { currentStep: stepKey, currentTaskId: taskId, phase: step.phase, ...ballotOnOpen(election, stepKey) });
+  try {
+    await transactWrite(deps.store, electionChange(deps.store, next, { at: now.toISOString(), action: 'election.step-opened', actor: 'system', details: { stepKey, attempt, taskId } }));
+  } catch (error) {
+    if (!(error instanceof StoreConditionFailedError)) throw error;
+    return openElectionStep(deps, request);
+  }
+  if (!created) return;
+  const to = await listStaffEmails(deps.store, election.orgId);
+  if (to.length === 0) return;
+  await deps.mailer.send({
+    to,
+    subject: `【待办】换届选举：${step.label}`,
+    text: `${election.orgName}换届选举（${step.label}）待办理：${deps.publicBaseUrl}/staff/elections/${election.id}`,
+  });
+}

@@ -1,0 +1,106 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Election, ElectionRound, ElectionStepKey, ElectionStepRecord } from '../domain/election/election';
+import { queryAll } from './query-all';
+import type { Store } from './store';
+import type { TransactItem } from './transact';
+
+/**
+ * Elections, in the single table (one partition per election: its file is one query):
+ *   pk ELECTION#<id>, sk ELECTION                 the election; gsi2 ORG#<orgId>#election / <createdAt>#<id>
+ *   pk ELECTION#<id>, sk STEP#<stepKey>#<nnn>     a recorded human step, by key and attempt (written once)
+ *   pk ELECTION#<id>, sk ROUND#<nnn>              a voting round, by number (written once: a retry never adds one)
+ *   pk ELECTION#<id>, sk AUDIT#…                  its audit trail
+ * Every change of the election is conditioned on its `version`.
+ */
+export const electionPk = (electionId: string) => `ELECTION#${electionId}`;
+const ELECTION_SK = 'ELECTION';
+const pad = (n: number) => String(n).padStart(3, '0');
+export const stepSk = (stepKey: ElectionStepKey, attempt: number) => `STEP#${stepKey}#${pad(attempt)}`;
+export const roundSk = (no: number) => `ROUND#${pad(no)}`;
+const orgElectionsKey = (orgId: string) => `ORG#${orgId}#election`;
+
+const strip = <T>(item: Record<string, unknown>): T => {
+  const { pk: _pk, sk: _sk, gsi2pk: _g3, gsi2sk: _g4, type: _t, ...rest } = item;
+  return rest as T;
+};
+
+function electionItem(election: Election): Record<string, unknown> {
+  return {
+    pk: electionPk(election.id), sk: ELECTION_SK, type: 'election',
+    gsi2pk: orgElectionsKey(election.orgId), gsi2sk: `${election.createdAt}#${election.id}`,
+    ...election,
+  };
+}
+
+export function putNewElection(store: Store, election: Election): TransactItem {
+  return { Put: { TableName: store.tableName, Item: electionItem(election), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** Replaces the election whose stored version is `next.version - 1`. */
+export function replaceElection(store: Store, next: Election): TransactItem {
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: electionItem(next),
+      ConditionExpression: '#version = :previous',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':previous': next.version - 1 },
+    },
+  };
+}
+
+export function putStepRecord(store: Store, record: ElectionStepRecord): TransactItem {
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: { pk: electionPk(record.electionId), sk: stepSk(record.stepKey, record.attempt), type: 'election-step', ...record },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export function putRound(store: Store, round: ElectionRound): TransactItem {
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: { pk: electionPk(round.electionId), sk: roundSk(round.no), type: 'election-round', ...round },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export async function getElection(store: Store, electionId: string): Promise<Election | undefined> {
+  const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: electionPk(electionId), sk: ELECTION_SK }, ConsistentRead: true }));
+  return Item ? strip<Election>(Item) : undefined;
+}
+
+/** The election's partition: the election, its steps and rounds in order (audit events are read by listAudit). */
+export async function readElectionPartition(store: Store, electionId: string): Promise<{ election?: Election; steps: ElectionStepRecord[]; rounds: ElectionRound[] }> {
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': electionPk(electionId) },
+    ConsistentRead: true,
+  });
+  const steps: ElectionStepRecord[] = [];
+  const rounds: ElectionRound[] = [];
+  let election: Election | undefined;
+  for (const item of items) {
+    if (item.type === 'election') election = strip<Election>(item);
+    if (item.type === 'election-step') steps.push(strip<ElectionStepRecord>(item));
+    if (item.type === 'election-round') rounds.push(strip<ElectionRound>(item));
+  }
+  steps.sort((a, b) => a.at.localeCompare(b.at) || a.attempt - b.attempt);
+  rounds.sort((a, b) => a.no - b.no);
+  return { election, steps, rounds };
+}
+
+/** An organization's elections, newest first. */
+export async function listOrgElections(store: Store, orgId: string): Promise<Election[]> {
+  const items = await queryAll(store, {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :key',
+    ExpressionAttributeValues: { ':key': orgElectionsKey(orgId) },
+    ScanIndexForward: false,
+  });
+  return items.map((item) => strip<Election>(item));
+}

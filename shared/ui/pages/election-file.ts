@@ -1,0 +1,76 @@
+import {
+  ELECTION_FORM_LABELS, ELECTION_PHASE_LABELS, ELECTION_STATUS_LABELS, ELECTION_STEPS,
+  type ElectionPhase, type ElectionStepRecord,
+} from '../../domain/election/election';
+import type { Notice } from '../../domain/notice/notice';
+import type { ElectionFile } from '../../services/election';
+import { auditTrail } from '../audit-trail';
+import { formatDateTime, staffStatusLabel } from '../format';
+import { html, type SafeHtml } from '../html';
+import { layout, type LayoutStaff } from '../layout';
+import { roundResult } from '../round-result';
+
+const APPROVAL_LABELS = { request: '换届选举请示', 'candidate-list': '候选人预备人选', 'election-result': '选举结果' } as const;
+const APPROVAL_PHASE = { request: 'publicize', 'candidate-list': 'candidates', 'election-result': 'results' } as const;
+
+/** Where the step now waiting is done: the round entry, or its form. */
+export function electionStepHref(electionId: string, stepKey: keyof typeof ELECTION_STEPS): string {
+  return ELECTION_STEPS[stepKey].entry === 'round' ? `/staff/elections/${electionId}/round` : `/staff/elections/${electionId}/steps/${stepKey}`;
+}
+
+function stepLine(step: ElectionStepRecord): SafeHtml {
+  const outcome = Object.entries(step.outcome ?? {}).filter(([, v]) => typeof v !== 'object' || Array.isArray(v));
+  return html`<li>${formatDateTime(step.at)} · ${ELECTION_STEPS[step.stepKey].label}${step.attempt > 1 ? `（第 ${step.attempt} 次）` : ''} · ${step.actorName}
+    ${outcome.length > 0 ? html`<span class="muted">（${outcome.map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('、') : String(v)}`).join('；')}）</span>` : ''}</li>`;
+}
+
+export interface ElectionFileOptions {
+  file: ElectionFile;
+  notices: readonly Notice[];
+  staff: LayoutStaff;
+  now: Date;
+  flash?: string;
+}
+
+/** 选举档案: the election, the step waiting, the six steps with their records, approvals and notices, the rounds, the file. */
+export function electionFilePage(o: ElectionFileOptions): SafeHtml {
+  const { election: e, steps, rounds, openTask } = o.file;
+  const phases = Object.keys(ELECTION_PHASE_LABELS) as ElectionPhase[];
+  const timeline = phases.map((phase) => {
+    const records = steps.filter((s) => ELECTION_STEPS[s.stepKey].phase === phase);
+    const approvals = e.approvals.filter((a) => APPROVAL_PHASE[a.kind] === phase);
+    const notices = phase === 'candidates' ? o.notices : [];
+    const current = e.phase === phase && e.status === 'running';
+    return html`<li${current ? html` class="current" aria-current="step"` : ''}><strong>${ELECTION_PHASE_LABELS[phase]}</strong>${current ? html` <span class="tag open">进行中</span>` : ''}
+      ${records.length + approvals.length + notices.length > 0 ? html`<ul>
+        ${records.map(stepLine)}
+        ${approvals.map((a) => html`<li>${formatDateTime(a.decidedAt)} · 上级党组织审批${APPROVAL_LABELS[a.kind]}：${a.outcome === 'approved' ? '批准' : '不批准'}</li>`)}
+        ${notices.map((n) => html`<li>候选人公示：<a href="/staff/notices/${n.id}">${n.subject.name}</a>（${staffStatusLabel(n, o.now)}）</li>`)}
+      </ul>` : ''}</li>`;
+  });
+  const body = html`<p><a href="/staff/elections">← 返回换届选举</a></p>
+    <h1>${e.orgName}换届选举</h1>
+    ${o.flash ? html`<div class="alert ok" role="status"><p>${o.flash}</p></div>` : ''}
+    <dl class="facts">
+      <dt>选举方式</dt><dd>${ELECTION_FORM_LABELS[e.form]}</dd>
+      <dt>委员名额</dt><dd>${e.seats} 名（副书记 ${e.deputies} 名）</dd>
+      <dt>状态</dt><dd>${ELECTION_STATUS_LABELS[e.status]}</dd>
+      <dt>计划召开党员大会</dt><dd>${e.plan.meetingDate}</dd>
+      <dt>选举规则版本</dt><dd>${e.rulesVersion}</dd>
+      ${e.candidates.length > 0 ? html`<dt>候选人预备人选</dt><dd>${e.candidates.join('、')}</dd>` : ''}
+      ${e.elected.length > 0 ? html`<dt>当选委员</dt><dd>${e.elected.join('、')}</dd>` : ''}
+      ${e.secretary ? html`<dt>书记</dt><dd>${e.secretary}</dd>` : ''}
+      ${e.deputy ? html`<dt>副书记</dt><dd>${e.deputy}</dd>` : ''}
+      ${e.termStart ? html`<dt>新一届任期</dt><dd>${e.termStart} 至 ${e.termEnd}</dd>` : ''}
+    </dl>
+    ${openTask && e.currentStep
+      ? html`<div class="alert info"><p>待办：<a href="${electionStepHref(e.id, e.currentStep)}">${ELECTION_STEPS[e.currentStep].label}</a>（办理期限 ${formatDateTime(openTask.dueAt)}）</p>
+          ${e.ballot ? html`<p><a href="/staff/elections/${e.id}/ballot">打印选票</a></p>` : ''}</div>`
+      : ''}
+    <h2>选举程序</h2>
+    <ol class="timeline">${timeline}</ol>
+    ${rounds.length > 0 ? html`<h2>计票结果</h2>${rounds.map((round) => roundResult(round))}` : ''}
+    <h2>全程纪实</h2>
+    ${auditTrail(o.file.audit)}`;
+  return layout({ title: `${e.orgName}换届选举`, body, staff: o.staff });
+}

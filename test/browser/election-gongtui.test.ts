@@ -1,0 +1,178 @@
+import type { Page } from 'playwright-core';
+import { demoIdNumber } from '../../infra/local/seed-data';
+import { jumpVirtualClock, reloadUntilVisible, signInAsStaff } from '../support/browser';
+import { startBrowserRuntime, type BrowserRuntime } from '../support/browser-runtime';
+
+// Acceptance (issue 6): a 公推直选 election of the demo office branch from the written request to approved results,
+// through the staff pages, with every decision of the higher committee taken from the e-mail link in the outbox and
+// the candidate notice ended by jumping the virtual clock. Against `npm start`'s program, in Chromium. The tests
+// below are steps of one story and run in order.
+
+const ORG = '中共示例市数据管理局办公室支部委员会';
+let runtime: BrowserRuntime;
+let staff: Page;
+let approver: Page;
+/** Committee staff: adds a member, reads the outbox (a staff page). */
+let committee: Page;
+let electionPath: string;
+
+beforeAll(async () => {
+  runtime = await startBrowserRuntime();
+  staff = await runtime.newPage();
+  approver = await runtime.newPage();
+}, 90_000);
+
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+/** Opens the newest approval mail whose subject contains `subject` in the outbox and approves through its link. */
+async function approveFromOutbox(subject: string): Promise<void> {
+  const mail = (page: Page) => page.locator('article.mail', { has: page.getByRole('heading', { name: new RegExp(`【审批】.*${subject}`) }) });
+  await reloadUntilVisible(committee, '/dev/outbox', mail, 30_000);
+  const href = await mail(committee).first().locator('a[href*="/approvals/"]').first().getAttribute('href');
+  await approver.goto(new URL(href!).pathname);
+  await approver.getByLabel('会议日期').fill('2026-09-24');
+  await approver.getByLabel('意见说明').fill('经机关党委会议研究，同意。');
+  await approver.getByRole('button', { name: '同意', exact: true }).click();
+  await approver.getByRole('heading', { name: '您的审批意见已提交' }).waitFor();
+}
+
+/** Waits for the step in 待办 and opens it. */
+async function openStep(label: string): Promise<void> {
+  await reloadUntilVisible(staff, '/staff', (page) => page.getByRole('link', { name: new RegExp(label) }), 30_000);
+  await staff.getByRole('link', { name: new RegExp(label) }).first().click();
+}
+
+test('the committee adds a fourth voting member to the branch (3 seats need 4 candidates)', async () => {
+  committee = await runtime.newPage();
+  await signInAsStaff(committee, 'zuzhiyuan', 'demo2026');
+  await committee.goto('/staff/people/new');
+  const csrf = (await committee.locator('input[name="_csrf"]').first().getAttribute('value'))!;
+  const created = await committee.request.post('/staff/people', {
+    maxRedirects: 0,
+    form: {
+      _csrf: csrf, orgId: 'demo-branch-office', name: '孙立', gender: '男', ethnicity: '汉族', birthDate: '1984-04-04',
+      idNumber: demoIdNumber('110105', '1984-04-04', 77, '男'), education: '大学本科', unitPost: '综合科 副科长', phone: '13900000077',
+      status: 'full', statusFrom: '2010-07-01',
+    },
+  });
+  expect(created.status()).toBe(303);
+}, 60_000);
+
+test('branch staff see the term warning and request the election (公推直选, 3 seats)', async () => {
+  await signInAsStaff(staff, 'bangongshi', 'demo2026');
+  await staff.getByRole('link', { name: '换届选举' }).first().click();
+  await staff.getByRole('heading', { name: '各组织任期' }).waitFor();
+  expect(await staff.locator('main').innerText()).toContain('2027-01-07');
+  await staff.getByRole('link', { name: '发起换届选举' }).click();
+  await staff.getByLabel('组织').selectOption({ label: ORG });
+  await staff.getByLabel('选举方式').selectOption({ label: '公推直选' });
+  await staff.getByLabel('委员名额').fill('3');
+  await staff.getByLabel('副书记职数').fill('1');
+  await staff.getByLabel('计划召开党员大会日期').fill('2026-10-20');
+  await staff.getByLabel('委员会结构（职数、分工）').fill('书记 1 名、副书记 1 名、组织委员 1 名');
+  await staff.getByLabel('选举办法要点').fill('差额选举，无记名投票');
+  await staff.getByRole('button', { name: '提交换届选举请示' }).click();
+  await staff.getByText('换届选举已发起').waitFor();
+  electionPath = new URL(staff.url()).pathname;
+  expect(await staff.locator('main').innerText()).toContain('公推直选');
+}, 60_000);
+
+test('the higher committee approves the request from the outbox link', async () => {
+  await approveFromOutbox('召开党员大会进行换届选举的请示');
+}, 60_000);
+
+test('steps 1–3 through the generic step forms, from 待办', async () => {
+  await openStep('向党员公告选举事项');
+  await staff.getByLabel('公告日期').fill('2026-09-24');
+  await staff.getByLabel('公告方式').fill('支部内部公示栏');
+  await staff.getByLabel('公告内容').fill('支部委员会任期将满，定于 10 月召开党员大会进行换届选举。');
+  await staff.getByRole('button', { name: '提交' }).click();
+  await staff.getByText('已提交。').waitFor();
+
+  await openStep('召开动员大会');
+  await staff.getByLabel('动员大会日期').fill('2026-09-25');
+  await staff.getByLabel('参会人数').fill('4');
+  await staff.getByRole('button', { name: '提交' }).click();
+  await staff.getByText('已提交。').waitFor();
+
+  await openStep('述职与民主评议');
+  await staff.getByLabel('述职评议会日期').fill('2026-09-25');
+  await staff.getByLabel('参加评议人数').fill('4');
+  await staff.getByLabel('班子评价“好”票数').fill('3');
+  await staff.getByLabel('班子评价“较好”票数').fill('1');
+  await staff.getByLabel('班子评价“一般”票数').fill('0');
+  await staff.getByLabel('班子评价“差”票数').fill('0');
+  await staff.getByLabel('委员个人评议').fill('黄丽 3 1 0 0');
+  await staff.getByRole('button', { name: '提交' }).click();
+  await staff.getByText('已提交。').waitFor();
+
+  await openStep('民主推荐');
+  await staff.getByLabel('组织推荐人选').fill('黄丽、周强、何芳、孙立');
+  await staff.getByLabel('参加推荐的党员人数').fill('4');
+  await staff.getByLabel('参加推荐的群众人数').fill('0');
+  await staff.getByLabel('推荐票').fill('黄丽 4 0\n周强 4 0\n孙立 4 0\n何芳 3 0');
+  await staff.getByRole('button', { name: '提交' }).click();
+  await staff.getByText('已提交。').waitFor();
+}, 120_000);
+
+test('the candidate list is approved from the outbox; the 7-day candidate notice ends on the virtual clock', async () => {
+  await approveFromOutbox('候选人预备人选');
+  await reloadUntilVisible(staff, electionPath, (page) => page.getByRole('link', { name: '孙立' }), 30_000);
+  await jumpVirtualClock(staff, '2026-10-03T00:05');
+  await openStep('选举委员（计票）');
+}, 120_000);
+
+test('ballot papers print in stroke order; the round is entered as summary counts and tallied', async () => {
+  const ballot = await runtime.newPage();
+  await signInAsStaff(ballot, 'bangongshi', 'demo2026');
+  await ballot.goto(`${electionPath}/ballot?copies=2`);
+  expect(await ballot.locator('article.ballot-paper').count()).toBe(2);
+  const names = await ballot.locator('article.ballot-paper').first().locator('td.name').allInnerTexts();
+  expect(names).toEqual(['孙立', '何芳', '周强', '黄丽']); // 孙 6, 何 7, 周 8, 黄 11 strokes
+
+  await staff.getByLabel('应到会有选举权的党员人数').fill('3');
+  await staff.getByLabel('实到会有选举权的党员人数').fill('3');
+  await staff.getByLabel('发出选票张数').fill('3');
+  await staff.getByLabel('收回选票张数').fill('3');
+  await staff.getByLabel('无效票张数').fill('0');
+  await staff.getByLabel('废票张数').fill('0');
+  await staff.getByLabel('黄丽').fill('3');
+  await staff.getByLabel('周强').fill('3');
+  await staff.getByLabel('孙立').fill('3');
+  await staff.getByLabel('何芳').fill('0');
+  await staff.getByRole('button', { name: '核对并提交计票结果' }).click();
+  await staff.getByText('计票结果已记录。').waitFor();
+  expect(await staff.locator('main').innerText()).toContain('当选：');
+}, 120_000);
+
+async function officersRound(name: string): Promise<void> {
+  await openStep('大会选举书记、副书记');
+  for (const [label, value] of [['应到会有选举权的党员人数', '3'], ['实到会有选举权的党员人数', '3'], ['发出选票张数', '3'], ['收回选票张数', '3'], ['无效票张数', '0'], ['废票张数', '0']]) {
+    await staff.getByLabel(label).fill(value);
+  }
+  await staff.getByLabel('候选人（每行一人）').fill(name);
+  await staff.getByLabel('得票人 1 姓名').fill(name);
+  await staff.getByLabel('得票人 1 得票数').fill('3');
+  await staff.getByRole('button', { name: '核对并提交计票结果' }).click();
+  await staff.getByText('计票结果已记录。').waitFor();
+}
+
+test('the meeting elects the secretary and the deputy; the results are approved from the outbox', async () => {
+  await officersRound('黄丽');
+  await officersRound('周强');
+  await approveFromOutbox('换届选举结果');
+  await reloadUntilVisible(staff, electionPath, (page) => page.getByText('已完成（结果已批准并记入组织）'), 30_000);
+  const file = await staff.locator('main').innerText();
+  expect(file).toContain('书记');
+  expect(file).toContain('黄丽');
+  expect(file).toContain('六、选举结果报批');
+  // The registry has the new committee and term; the term table no longer shows the old term end.
+  await staff.goto('/staff/orgs/demo-branch-office');
+  const org = await staff.locator('main').innerText();
+  expect(org).toContain('黄丽');
+  expect(org).toMatch(/2029-\d\d-\d\d/);
+  await staff.goto('/staff/elections');
+  expect(await staff.locator('main').innerText()).not.toContain('2027-01-07');
+}, 120_000);

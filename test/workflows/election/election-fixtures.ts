@@ -1,0 +1,104 @@
+import type { Actor } from '../../../shared/services/actor';
+import { decideByLink } from '../../../shared/services/approval';
+import { createElection, getElectionFile, recordRound, submitElectionStep } from '../../../shared/services/election';
+import { putAccount } from '../../../shared/store/accounts-repo';
+import { electionExecutionName } from '../../../shared/domain/election/election';
+import type { TestRuntime } from '../../support/local-runtime';
+import { putTestOrg, putTestPerson, testOrg, testPerson } from '../../support/registry-fixtures';
+
+/** The branch's twelve full members (all voting, none excluded): should attend 12. */
+export const MEMBERS = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周杰', '吴丽', '徐强', '孙燕'];
+
+export const branchStaff: Actor = { id: 'zuzhi-1', displayName: '钱组织委员', role: 'branch-staff', orgId: 'branch-1', scopeOrgIds: ['branch-1'] };
+
+/** 机关党委 (approving, its secretary decides by e-mail link) › 办公室党支部 with twelve members and staff. */
+export async function seedElectionRegistry(runtime: TestRuntime): Promise<void> {
+  const secretary = await putTestPerson(runtime.store, testPerson({ orgId: 'committee-1', name: '赵书记', email: 'zhao@example.org' }));
+  await putTestOrg(runtime.store, testOrg({ id: 'committee-1', kind: 'committee', name: '机关党委', committee: [{ personId: secretary.id, name: '赵书记', post: 'secretary' }] }));
+  await putTestOrg(runtime.store, testOrg({
+    id: 'branch-1', kind: 'branch', parentId: 'committee-1', name: '办公室党支部',
+    committee: [{ name: '张伟', post: 'secretary' }], termStart: '2023-10-01', termEnd: '2026-09-30',
+  }));
+  for (const name of MEMBERS) await putTestPerson(runtime.store, testPerson({ orgId: 'branch-1', name }));
+  await putAccount(runtime.store, { username: 'zuzhi-1', passwordHash: 'x', role: 'branch-staff', orgId: 'branch-1', email: 'zuzhi@example.org', displayName: '钱组织委员' });
+}
+
+export const executionArnOf = (electionId: string) => `arn:aws:states:local:000000000000:execution:election:${electionExecutionName(electionId)}`;
+
+/** Drives one election through the services, as the staff pages and the approver's link would. */
+export class ElectionDriver {
+  constructor(readonly runtime: TestRuntime, readonly electionId: string) {}
+
+  static async create(runtime: TestRuntime, form: 'gongtui' | 'haixuan' | 'standard', seats = 3, deputies = 1): Promise<ElectionDriver> {
+    const election = await createElection(runtime.deps, branchStaff, {
+      orgId: 'branch-1', form, seats: String(seats), deputies: String(deputies), meetingDate: '2026-10-20',
+      structure: '委员 3 名：书记、副书记、组织委员', method: '差额选举，无记名投票',
+    });
+    await runtime.stepFunctions.settled();
+    return new ElectionDriver(runtime, election.id);
+  }
+
+  async state(): Promise<string | undefined> {
+    const execution = await this.runtime.stepFunctions.describeExecution(executionArnOf(this.electionId));
+    return execution.status === 'RUNNING' ? execution.currentState : execution.status;
+  }
+
+  async execution() {
+    return this.runtime.stepFunctions.describeExecution(executionArnOf(this.electionId));
+  }
+
+  async file() {
+    return getElectionFile(this.runtime.deps, branchStaff, this.electionId);
+  }
+
+  /** The approver decides through the link in the latest approval e-mail. */
+  async decide(outcome: 'approved' | 'rejected'): Promise<void> {
+    const mail = this.runtime.mailer.sent.filter((m) => m.to.includes('zhao@example.org') && m.subject.startsWith('【审批】')).at(-1);
+    const link = /\/approvals\/([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1];
+    if (!link) throw new Error('no approval link mailed');
+    await decideByLink(this.runtime.deps, link, { outcome, meetingDate: '2026-10-01', comment: outcome === 'approved' ? '同意' : '请重新推荐' }, { ip: '203.0.113.7', userAgent: 'test' });
+    await this.runtime.stepFunctions.settled();
+  }
+
+  async submit(stepKey: string, form: Record<string, unknown>) {
+    const outcome = await submitElectionStep(this.runtime.deps, branchStaff, this.electionId, stepKey, form);
+    await this.runtime.stepFunctions.settled();
+    return outcome;
+  }
+
+  /** A round entered as the counters' summary; 12 should attend, all present, 12 ballots issued and returned. */
+  async round(votes: Record<string, number>, extra: Record<string, unknown> = {}) {
+    const roundNo = (await this.file()).election.roundCount + 1;
+    return this.roundNo(roundNo, votes, extra);
+  }
+
+  /** A round entered for round `roundNo` (the number the page shows). */
+  async roundNo(roundNo: number, votes: Record<string, number>, extra: Record<string, unknown> = {}) {
+    const round = await recordRound(this.runtime.deps, branchStaff, this.electionId, {
+      shouldAttend: 12, present: 12, ballotsIssued: 12, roundNo, ...extra,
+      entry: { mode: 'summary', returned: 12, invalid: 0, spoiled: 0, votes },
+    });
+    await this.runtime.stepFunctions.settled();
+    return round;
+  }
+
+  /** Step 1 to 2: request approved, announcement, mobilization, evaluation (孙燕 rated 不称职 by 5 of 12). */
+  async throughEvaluation(): Promise<void> {
+    await this.decide('approved');
+    await this.submit('announcement', { announcedOn: '2026-09-24', channel: '支部内部公示栏', content: '支部委员会任期届满，定于10月召开党员大会进行换届选举。' });
+    await this.submit('mobilization', { meetingDate: '2026-09-25', attendees: '12', notes: '传达换届选举工作安排' });
+    await this.submit('evaluation', {
+      meetingDate: '2026-09-28', raters: '12', teamGood: '8', teamFairlyGood: '3', teamAverage: '1', teamPoor: '0',
+      personRatings: '张伟 8 4 0 0\n孙燕 2 3 2 5\n王芳 4 4 0 4',
+    });
+  }
+}
+
+/** A recommendation form where the names given have 11 of 12 members' votes (more than half) and the rest 3. */
+export function recommendationForm(qualified: string[], others: string[] = []): Record<string, unknown> {
+  return {
+    organizationNominees: [...qualified, ...others].join('、'),
+    jointNominations: '', selfNominees: '', memberVoters: '12', staffVoters: '0',
+    votes: [...qualified.map((name, i) => `${name} ${11 - (i % 3)} 0`), ...others.map((name) => `${name} 3 0`)].join('\n'),
+  };
+}
