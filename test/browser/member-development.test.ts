@@ -193,6 +193,8 @@ test('stage IV: pre-review and approval from the outbox links; the general meeti
   expect(file).toContain(OBJECTION_TEXT);
   expect(file).toContain('经查考勤记录');
   expect(file).toMatch(/接收杨帆为中共预备党员：同意/);
+  await secretary.goto(`/staff/people/${person.id}`);
+  await expect(secretary.locator('main').innerText()).resolves.toMatch(/起：预备党员/);
 }, 240_000);
 
 test('the printable archive lists the steps and the notices', async () => {

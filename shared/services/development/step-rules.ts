@@ -3,6 +3,7 @@ import { checkTraining } from '../../domain/development/training';
 import { checkCultivationContacts, checkSponsors, memberOnDate, type MemberOnDate } from '../../domain/development/members';
 import { checkTalkTiming } from '../../domain/development/talk';
 import { checkCultivationTime } from '../../domain/development/cultivation';
+import { checkEvaluations } from '../../domain/development/evaluations';
 import { checkLeavingWithinMonths } from '../../domain/development/leaving';
 import { checkGeneralMeetingVote, describeGeneralMeetingVote } from '../../domain/development/vote';
 import { currentProbationEndDate, decideConversion, type ConversionOutcome } from '../../domain/development/conversion';
@@ -116,6 +117,10 @@ export async function evaluateStep(
     case 'targetDecision': {
       const check = checkCultivationTime({ activistDate: dates.activistDate ?? str(values.decisionDate), targetDate: str(values.decisionDate) }, rules);
       problems.push(...check.problems);
+      // A missing half-yearly evaluation is recorded and shown with the decision, not a reason to refuse it.
+      if (dates.activistDate && check.ok) {
+        warnings.push(...checkEvaluations({ activistDate: dates.activistDate, evaluationDates: dates.evaluationDates ?? [], asOf: str(values.decisionDate) }, rules).problems);
+      }
       return done({ dates: { targetDate: str(values.decisionDate) } });
     }
     case 'politicalReview':

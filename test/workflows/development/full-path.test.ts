@@ -73,6 +73,8 @@ test('the whole path from application to full membership, each stage its own exe
   expect(file.notices[0].notice.subject).toEqual({ name: '张三', gender: '男', birthYearMonth: '1998-03', education: '大学本科', unitPost: '综合科 科员' });
   expect(file.approvals.map((a) => [a.stepKey, a.status])).toEqual([['preReview', 'approved'], ['admissionApproval', 'approved'], ['conversionApproval', 'approved']]);
   expect(file.filings.map((f) => [f.stepKey, f.filedWith])).toEqual([['activistFiling', '机关党委'], ['targetFiling', '机关党委'], ['admissionFiling', '机关党委']]);
+  // The second half-year had no evaluation: recorded and shown with the decision on the development target.
+  expect(file.steps.find((s) => s.stepKey === 'targetDecision')?.explanations).toEqual([{ code: 'EVALUATION_MISSING', message: '2026-07-05 至 2027-01-05 的半年考察没有记录（每半年应考察一次）。' }]);
   expect(file.steps.find((s) => s.stepKey === 'generalMeeting')?.values.voteResult).toBe('应到会 3 人，实到 3 人，赞成票 3 票（含书面意见），超过应到会人数的半数，通过。');
   for (const stage of [1, 2, 3, 4, 5]) expect((await executionOf(driver.caseId, stage)).status).toBe('SUCCEEDED');
   // The registry follows the case: the person is now a full member, with the dated steps of the way.

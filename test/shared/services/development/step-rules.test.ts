@@ -1,0 +1,48 @@
+import type { DevelopmentCase } from '../../../../shared/domain/development/case';
+import { DEFAULT_RULE_SET } from '../../../../shared/domain/development/rule-set';
+import { evaluateStep } from '../../../../shared/services/development/step-rules';
+import type { Store } from '../../../../shared/store/store';
+import { createTestStore } from '../../../support/store';
+import { putTestOrg, testOrg } from '../../../support/registry-fixtures';
+
+// The rules the services add around the domain's (boundary on each side); a branch with no members in the registry,
+// so the vote counts are checked by the domain rule alone.
+let store: Store;
+beforeAll(async () => {
+  store = await createTestStore();
+  await putTestOrg(store, testOrg({ id: 'b1', kind: 'branch' }));
+});
+
+const devCase = (dates: DevelopmentCase['dates']): DevelopmentCase => ({
+  id: 'c1', personId: 'p1', personName: '张三', orgId: 'b1', ruleSetVersion: '2014', status: 'active', stage: 5, attempt: 1, stageState: 'running',
+  dates, outcomeReasons: [], warnings: [], createdAt: 'x', updatedAt: 'x', version: 1,
+});
+const base = { applicationDate: '2025-01-06', talkDate: '2025-01-20', activistDate: '2025-03-10', admissionMeetingDate: '2026-06-30' };
+const vote = { shouldAttend: 16, present: 9, yes: 9, exclusions: '无', oneAtATime: true, discussion: '同意' };
+const codes = async (key: string, values: Record<string, unknown>, today = '2027-12-31') =>
+  (await evaluateStep({ store }, key as never, values, devCase(base), DEFAULT_RULE_SET, today)).problems.map((p) => p.code);
+
+test.each([
+  ['a step dated today', 'talk', { talkDate: '2025-01-20', talker: '李', content: '谈话' }, '2025-01-20', []],
+  ['a step dated tomorrow', 'talk', { talkDate: '2025-01-21', talker: '李', content: '谈话' }, '2025-01-20', ['DATE_IN_FUTURE']],
+  ['the activist decision on the talk day', 'activistDecision', { decisionDate: '2025-01-20' }, '2027-12-31', []],
+  ['the activist decision the day before the talk', 'activistDecision', { decisionDate: '2025-01-19' }, '2027-12-31', ['BEFORE_TALK']],
+  ['training ending on its first day', 'training', { startDate: '2026-05-10', endDate: '2026-05-10', days: 3 }, '2027-12-31', []],
+  ['training ending before it starts', 'training', { startDate: '2026-05-10', endDate: '2026-05-09', days: 3 }, '2027-12-31', ['TRAINING_DATES']],
+  ['the conversion meeting on the last day of probation', 'conversionMeeting', { meetingDate: '2027-06-30', outcome: 'on-time', ...vote }, '2027-12-31', []],
+  ['the conversion meeting the day before', 'conversionMeeting', { meetingDate: '2027-06-29', outcome: 'on-time', ...vote }, '2027-12-31', ['BEFORE_PROBATION_END']],
+  ['an extension with its reason', 'conversionMeeting', { meetingDate: '2027-06-30', outcome: 'extend', extensionMonths: 6, reason: '继续考察', ...vote }, '2027-12-31', []],
+  ['an extension without a reason', 'conversionMeeting', { meetingDate: '2027-06-30', outcome: 'extend', extensionMonths: 6, ...vote }, '2027-12-31', ['REASON_REQUIRED']],
+  ['a vote with more yes than present', 'generalMeeting', { meetingDate: '2026-06-30', ...vote, yes: 10 }, '2027-12-31', ['VOTE_COUNTS']],
+] as const)('%s', async (_name, key, values, today, expected) => {
+  expect(await codes(key, values, today)).toEqual(expected);
+});
+
+test.each([
+  [8, false],
+  [9, true],
+] as const)('a conversion vote of %i yes of 16 should-attend: passed %s, the outcome follows', async (yes, passed) => {
+  const result = await evaluateStep({ store }, 'conversionMeeting', { meetingDate: '2027-06-30', outcome: 'on-time', ...vote, yes }, devCase(base), DEFAULT_RULE_SET, '2027-12-31');
+  expect(result.output).toEqual({ outcome: passed ? 'on-time' : 'vote-failed' });
+  expect(result.dates).toEqual(passed ? { conversionMeetingDate: '2027-06-30' } : {});
+});
