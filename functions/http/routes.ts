@@ -24,6 +24,9 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'GET', path: '/notices/{noticeId}/print', handlerId: 'http-public' },
   { method: 'POST', path: '/notices/{noticeId}/objections', handlerId: 'http-public' },
   { method: 'GET', path: '/assets/{file}', handlerId: 'http-public' },
+  // Filing acknowledgment links (备案回执) mailed to the higher organization: GET shows, only POST acknowledges.
+  { method: 'GET', path: '/filings/{linkId}', handlerId: 'http-public' },
+  { method: 'POST', path: '/filings/{linkId}', handlerId: 'http-public' },
   // Staff (工作人员): sign-in, pending steps (待办), forms.
   { method: 'GET', path: '/staff/sign-in', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/sign-in', handlerId: 'http-staff' },

@@ -36,6 +36,10 @@ export const NAG_REASONS = {
     'AwsSolutions-APIG4 — the higher committee\'s approvers decide through an e-mailed link without an account (DOMAIN §6): ' +
     'the opaque link id (128 bits, stored only as a hash, single-use, expiring, bound to one approver) is the credential; ' +
     'GET and HEAD decide nothing, the POST needs the page\'s CSRF token, and the routes are throttled (5 rps, burst 10).',
+  filingLinkRoute:
+    'AwsSolutions-APIG4 — the higher organization acknowledges a filing (备案) through an e-mailed link without an account: ' +
+    'the opaque link id (256 bits, stored only as a hash, single-use, expiring after 30 days) is the credential; GET shows the ' +
+    'filing and changes nothing, only the POST acknowledges, and nothing else can be done with it.',
   signInRoute:
     'AwsSolutions-APIG4 — the staff sign-in page and form must be reachable without a session; Cognito (threat protection, ' +
     'password policy) authenticates the credentials posted here.',

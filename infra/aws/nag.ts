@@ -95,7 +95,9 @@ export function acknowledgeFindings(stack: DangjianStack): void {
   acknowledge(stack.auth.userPool, 'AwsSolutions-COG2', NAG_REASONS.optionalMfa);
 
   for (const { route, definition } of stack.web.routes.values()) {
-    const reason = definition.handlerId === 'http-public'
+    const reason = definition.path.startsWith('/filings/')
+      ? NAG_REASONS.filingLinkRoute
+      : definition.handlerId === 'http-public'
       ? NAG_REASONS.publicRoute
       : definition.path.startsWith('/approvals/') ? NAG_REASONS.approvalLinkRoute
         : definition.path === '/staff/sign-in' ? NAG_REASONS.signInRoute : NAG_REASONS.staffRoute;

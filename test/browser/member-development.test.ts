@@ -146,6 +146,12 @@ test('stage III a year later: development target, sponsors; the organizer record
   await jumpVirtualClock(secretary, '2027-10-01T00:05'); // the notice (no objection) ends; 2027 has no holiday calendar yet: weekends only
   await openStep(secretary, '确定入党介绍人');
   await expect(secretary.locator('.rules').innerText()).resolves.toContain('须为正式党员');
+  // 高远 is under 留党察看: the form says so in the list, and the step is refused with the rule, nothing recorded.
+  await field(secretary, '确定日期').fill('2027-10-01');
+  await field(secretary, '第 1 人').selectOption({ label: '黄丽（正式党员）' });
+  await field(secretary, '第 2 人').selectOption({ label: '高远（留党察看，不符合条件）' });
+  await secretary.getByRole('button', { name: '提交' }).click();
+  await expect(secretary.getByRole('alert').first().innerText()).resolves.toMatch(/不符合规定，未予登记[\s\S]*入党介绍人不能是受党纪处分/);
   await submitStep(secretary, { 确定日期: '2027-10-01' }, { selects: { '第 1 人': '黄丽（正式党员）', '第 2 人': '周强（正式党员）' } });
 
   await signInAsStaff(organizer, 'zuzhiyuan', 'demo2026');

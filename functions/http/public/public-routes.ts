@@ -1,6 +1,8 @@
+import { acknowledgeFiling, viewFilingLink } from '../../../shared/services/development';
 import { fileObjection, getPublicNotice, listBoard } from '../../../shared/services/notice';
 import type { ServiceDeps } from '../../../shared/services/deps';
 import { InputInvalidError, RecordNotFoundError } from '../../../shared/services/errors';
+import { filingAckPage } from '../../../shared/ui/pages/filing-ack';
 import { noticePage } from '../../../shared/ui/pages/notice-page';
 import { noticePrintPage } from '../../../shared/ui/pages/notice-print';
 import { publicBoardPage } from '../../../shared/ui/pages/public-board';
@@ -10,6 +12,8 @@ import type { RouteTable } from '../edge/router';
 import { publicNoticeView } from './public-notice-view';
 
 const OBJECTION_FIELDS = ['content', 'name', 'contact'] as const;
+/** A filing link's page is never cached, indexed or sent on as a referrer. */
+const FILING_HEADERS = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex, nofollow' };
 
 /** The public notice board: no sign-in, nothing personal beyond what a notice shows. */
 export function publicRoutes(deps: ServiceDeps): RouteTable {
@@ -42,6 +46,19 @@ export function publicRoutes(deps: ServiceDeps): RouteTable {
         const page = noticePage(notice, { now: deps.clock.now(), form: { values: form, errors: error.fieldErrors }, formMessage: error.userMessage });
         return htmlResponse(422, page);
       }
+    },
+
+    // Filing acknowledgment links (备案回执): GET shows and changes nothing; only the page's POST acknowledges, once.
+    'GET /filings/{linkId}': async ({ params }) => {
+      const view = await viewFilingLink(deps, params.linkId);
+      const status = view.state === 'invalid' ? 404 : view.state === 'expired' ? 410 : 200;
+      return { ...htmlResponse(status, filingAckPage(view, `/filings/${encodeURIComponent(params.linkId)}`)), headers: { 'content-type': 'text/html; charset=utf-8', ...FILING_HEADERS } };
+    },
+
+    'POST /filings/{linkId}': async ({ params }) => {
+      const before = await viewFilingLink(deps, params.linkId);
+      const view = before.state === 'pending' ? await acknowledgeFiling(deps, params.linkId) : before;
+      return { ...htmlResponse(200, filingAckPage(view, `/filings/${encodeURIComponent(params.linkId)}`, before.state === 'pending')), headers: { 'content-type': 'text/html; charset=utf-8', ...FILING_HEADERS } };
     },
 
     'GET /assets/{file}': async ({ params }) => {

@@ -15,6 +15,12 @@ import { staffToNotify } from '../registry/questions';
  * the marker is written first, so a crash between marker and mail loses a mail rather than sending it twice.
  */
 
+/**
+ * An overdue admission approval (3 months, hard stop at 6) is enforced and mailed by development/reminders.ts (the
+ * case's warning, the decision window, the block); here only its due-soon reminder is mailed, never a second copy.
+ */
+const ENFORCED_ELSEWHERE: ReadonlySet<string> = new Set(['admission-approval-due', 'admission-approval-limit']);
+
 export const warningMarkerKey = (item: Pick<WarningItem, 'caseId' | 'kind' | 'dueDate' | 'level'>) => ({
   pk: `DEVWARN#${item.caseId}`,
   sk: `${item.kind}#${item.dueDate}#${item.level}`,
@@ -55,6 +61,7 @@ export async function mailDevelopmentWarnings(deps: ServiceDeps, cases: readonly
   const recipients = new Map<string, string[]>();
   const mailed: WarningItem[] = [];
   for (const item of items) {
+    if (ENFORCED_ELSEWHERE.has(item.kind) && item.level === 'overdue') continue;
     if (!recipients.has(item.orgId)) recipients.set(item.orgId, [...new Set((await staffToNotify(deps, item.orgId)).map((staff) => staff.email))]);
     const to = recipients.get(item.orgId)!;
     if (to.length === 0) continue; // nobody to tell yet: try again on the next run

@@ -14,12 +14,15 @@ export const CASE_ACTION_LABELS: Record<string, string> = {
   'case.filed': '报备案',
   'case.filing-acknowledged': '备案已确认收到',
   'case.warning-sent': '发送预警提醒',
+  'case.stage-startable': '提醒可以开始下一阶段',
+  'case.admission-approval-overdue': '接收预备党员审批超期',
+  'case.admission-approval-blocked': '接收预备党员审批超过最长期限，案件冻结',
   'ruleset.created': '新增规则版本',
 };
 
 export const CASE_DETAIL_LABELS: Record<string, string> = {
   stepKey: '步骤', stepNo: '步骤序号', stage: '阶段', attempt: '第几次', dueDate: '期限', level: '预警级别', ruleSetVersion: '规则版本',
-  personId: '人员编号', applicationDate: '申请日期', output: '办理结果', overrides: '规则', node: '公示节点', filedWith: '备案单位',
+  personId: '人员编号', applicationDate: '申请日期', output: '办理结果', overrides: '规则', node: '公示节点', filedWith: '备案单位', lastDate: '最迟日期',
 };
 
 export const CASE_VALUE_LABELS: Record<string, string> = {

@@ -123,6 +123,25 @@ describe('发展党员 pages', () => {
     expect(file).toContain('开始第2阶段');
   });
 
+  test('a talk after the 1-month limit: the form says so, a reason is required, the record is flagged 逾期办理', async () => {
+    const { browser, csrf } = await signedIn('bangongshi');
+    const late = await putTestPerson(rt.store, testPerson({ orgId: DEMO_ORG_IDS.office, name: '孙迟到', birthDate: '1997-02-02', status: 'applicant', statusHistory: [{ value: 'applicant', from: '2026-08-01' }] }));
+    const opened = await browser.post('/staff/cases', { _csrf: csrf, personId: late.id, applicationDate: '2026-08-01' });
+    const lateCase = caseIdFrom(opened.headers?.location);
+    await rt.stepFunctions.settled();
+    const form = (await browser.get(`/staff/cases/${lateCase}/steps/talk`)).body ?? '';
+    expect(form).toContain('即 2026-09-01 前派人谈话。今天（2026-09-23）已超过期限');
+    const values = { _csrf: csrf, talkDate: '2026-09-22', talker: '周强 组织委员', content: '补谈' };
+    const refused = await browser.post(`/staff/cases/${lateCase}/steps/talk`, values);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('谈话已超过 1 个月期限，请填写超期原因。');
+    expect(refused.body).toContain('value="周强 组织委员"'); // the input is kept
+    expect((await browser.post(`/staff/cases/${lateCase}/steps/talk`, { ...values, lateReason: '书记外出学习' })).statusCode).toBe(303);
+    const file = (await browser.get(`/staff/cases/${lateCase}`)).body ?? '';
+    expect(file).toContain('逾期办理');
+    expect(file).toContain('书记外出学习');
+  });
+
   test('starting a stage before its date shows the too-early message with the date; nothing is written', async () => {
     const { browser, csrf } = await signedIn('bangongshi');
     const person = await putTestPerson(rt.store, testPerson({ orgId: DEMO_ORG_IDS.office, name: '钱积极', birthDate: '1996-01-01', status: 'activist', statusHistory: [{ value: 'activist', from: '2026-09-01' }] }));
@@ -147,7 +166,7 @@ describe('发展党员 pages', () => {
     const { browser } = await signedIn('zuzhiyuan');
     const page = (await browser.get(`/staff/development?orgId=${DEMO_ORG_IDS.office}`)).body ?? '';
     expect(page).toContain('发展党员工作台');
-    expect(page).toMatch(/第一阶段：申请入党<\/td><td>1<\/td>/);
+    expect(page).toMatch(/第一阶段：申请入党<\/td><td>2<\/td>/);
     expect(page).toMatch(/第二阶段：入党积极分子的确定和培养教育<\/td><td>1<\/td>/);
     expect(page).toContain('钱积极：2027-03-01 前应完成半年考察（还有 9 天）');
     expect(page).toContain('href="/staff/cases/c-waiting/steps/evaluation"');

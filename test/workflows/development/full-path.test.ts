@@ -1,6 +1,7 @@
 import { getCaseFile, DevelopmentCaseStateError, DevelopmentStageTooEarlyError } from '../../../shared/services/development';
 import { listAudit } from '../../../shared/store/audit';
 import { casePk } from '../../../shared/store/cases-repo';
+import { getPerson } from '../../../shared/store/people-repo';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
 import { CaseDriver, committeeStaff, setUpWorld } from './development-fixtures';
 
@@ -74,6 +75,12 @@ test('the whole path from application to full membership, each stage its own exe
   expect(file.filings.map((f) => [f.stepKey, f.filedWith])).toEqual([['activistFiling', '机关党委'], ['targetFiling', '机关党委'], ['admissionFiling', '机关党委']]);
   expect(file.steps.find((s) => s.stepKey === 'generalMeeting')?.values.voteResult).toBe('应到会 3 人，实到 3 人，赞成票 3 票（含书面意见），超过应到会人数的半数，通过。');
   for (const stage of [1, 2, 3, 4, 5]) expect((await executionOf(driver.caseId, stage)).status).toBe('SUCCEEDED');
+  // The registry follows the case: the person is now a full member, with the dated steps of the way.
+  const person = await getPerson(runtime.store, file.case.personId);
+  expect(person?.status).toBe('full');
+  expect(person?.statusHistory.map((h) => [h.value, h.from])).toEqual([
+    ['applicant', '2025-12-01'], ['activist', '2026-01-05'], ['development-target', '2027-01-05'], ['probationary', meetingDate], ['full', probationEnd],
+  ]);
   const actions = (await listAudit(runtime.store, casePk(driver.caseId))).map((e) => e.action);
   expect(actions.filter((a) => a === 'case.stage-ended')).toHaveLength(5);
 });

@@ -79,3 +79,14 @@ test('nothing due, a closed case, or nobody to tell: no mail and no marker', asy
   expect(await listAudit(deps.store, 'CASE#case-lonely')).toEqual([]);
   expect(deps.mailer.sent).toEqual([]);
 });
+
+test('an admission approval: due soon is mailed here, overdue is left to the reminders that enforce it (no second mail)', async () => {
+  const admitted: WarningCase = {
+    caseId: 'case-admit', personName: '李四', orgId: 'b1', stage: 4,
+    dates: { applicationDate: '2024-01-05', talkDate: '2024-01-10', activistDate: '2024-03-01', targetDate: '2025-03-01', admissionMeetingDate: '2026-01-05' },
+  };
+  expect((await mailDevelopmentWarnings(deps, [admitted])).map((i) => [i.kind, i.level])).toEqual([['admission-approval-due', 'due-soon']]); // due 2026-04-05
+  deps.clock.set(new Date('2026-04-10T01:00:00.000Z'));
+  expect(await mailDevelopmentWarnings(deps, [admitted])).toEqual([]);
+  expect(deps.mailer.sent.map((m) => m.subject)).toEqual(['【发展党员预警】李四：接收预备党员审批即将到期']);
+});
