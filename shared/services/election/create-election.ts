@@ -42,7 +42,10 @@ export async function createElection(deps: ServiceDeps, actor: Actor, input: { o
     await startElectionProcess(deps, existing);
     return existing;
   }
-  if ((await listOrgElections(deps.store, org.id)).some((e) => e.status === 'running')) throw new ElectionAlreadyRunningError();
+  const running = (await listOrgElections(deps.store, org.id)).filter((e) => e.status === 'running');
+  // The same key submitted twice at once: the other submission has just created it.
+  if (running.some((e) => e.id === id)) return createElection(deps, actor, input);
+  if (running.length > 0) throw new ElectionAlreadyRunningError();
   const rules = ELECTION_RULE_SETS[values.rulesVersion];
   const now = deps.clock.now().toISOString();
   const election: Election = {
