@@ -1,4 +1,5 @@
 import { CASE_ACTION_LABELS, CASE_DETAIL_LABELS, CASE_VALUE_LABELS } from './development/case-audit-labels';
+import { ELECTION_ACTION_LABELS, ELECTION_DETAIL_LABELS, ELECTION_VALUE_LABELS } from './election-audit-labels';
 import { formatDateTime } from './format';
 import { html, type SafeHtml } from './html';
 
@@ -40,6 +41,7 @@ const ACTION_LABELS: Record<string, string> = {
   'person.exclusion-added': '登记不计入应到会人数的情形',
   'person.exclusion-ended': '结束不计入应到会人数的情形',
   ...CASE_ACTION_LABELS,
+  ...ELECTION_ACTION_LABELS,
 };
 
 const ACTOR_LABELS: Record<string, string> = { system: '系统', public: '公众' };
@@ -100,6 +102,7 @@ const DETAIL_LABELS: Record<string, string> = {
   ip: 'IP 地址',
   userAgent: '浏览器',
   ...CASE_DETAIL_LABELS,
+  ...ELECTION_DETAIL_LABELS,
 };
 
 const VALUE_LABELS: Record<string, string> = {
@@ -121,6 +124,7 @@ const VALUE_LABELS: Record<string, string> = {
   applicant: '入党申请人', 'development-target': '发展对象', probationary: '预备党员',
   'roster-import': '花名册导入', name: '姓名', orgId: '所属组织', status: '党员状态', statusDate: '状态日期',
   ...CASE_VALUE_LABELS,
+  ...ELECTION_VALUE_LABELS,
 };
 
 function detailValue(value: unknown): string {

@@ -168,6 +168,8 @@ test('the meeting elects the secretary and the deputy; the results are approved 
   expect(file).toContain('书记');
   expect(file).toContain('黄丽');
   expect(file).toContain('六、选举结果报批');
+  expect(file).toMatch(/民主推荐（提名与推荐票）.*（候选人预备人选：/); // the recommendation's outcome, in Chinese
+  expect(file).not.toMatch(/(^|\s)(short|list|needed|stepKey)：|步骤：[a-z]/m); // the file speaks Chinese
   // The registry has the new committee and term; the term table no longer shows the old term end.
   await staff.goto('/staff/orgs/demo-branch-office');
   const org = await staff.locator('main').innerText();

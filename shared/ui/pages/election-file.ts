@@ -18,10 +18,27 @@ export function electionStepHref(electionId: string, stepKey: keyof typeof ELECT
   return ELECTION_STEPS[stepKey].entry === 'round' ? `/staff/elections/${electionId}/round` : `/staff/elections/${electionId}/steps/${stepKey}`;
 }
 
+/** The outcome of a step in Chinese: known keys only (the record keeps everything). */
+const OUTCOME_LABELS: Record<string, string> = {
+  excluded: '不再提名', list: '候选人预备人选', needed: '候选人应有人数', short: '人数不足，另行推荐', repeat: '重新投票', decision: '决定', problems: '问题',
+};
+const DECISION_LABELS: Record<string, string> = { further: '另行选举', fewer: '减少名额', rerun: '重新选举', end: '终止选举' };
+
+function outcomeText(outcome: Record<string, unknown>): string {
+  return Object.entries(outcome)
+    .filter(([key, value]) => key in OUTCOME_LABELS && value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0))
+    .map(([key, value]) => {
+      if (value === true) return OUTCOME_LABELS[key];
+      const text = Array.isArray(value) ? value.join('、') : key === 'decision' ? (DECISION_LABELS[String(value)] ?? String(value)) : String(value);
+      return `${OUTCOME_LABELS[key]}：${text}`;
+    })
+    .join('；');
+}
+
 function stepLine(step: ElectionStepRecord): SafeHtml {
-  const outcome = Object.entries(step.outcome ?? {}).filter(([, v]) => typeof v !== 'object' || Array.isArray(v));
+  const outcome = outcomeText(step.outcome ?? {});
   return html`<li>${formatDateTime(step.at)} · ${ELECTION_STEPS[step.stepKey].label}${step.attempt > 1 ? `（第 ${step.attempt} 次）` : ''} · ${step.actorName}
-    ${outcome.length > 0 ? html`<span class="muted">（${outcome.map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('、') : String(v)}`).join('；')}）</span>` : ''}</li>`;
+    ${outcome ? html`<span class="muted">（${outcome}）</span>` : ''}</li>`;
 }
 
 export interface ElectionFileOptions {
