@@ -39,7 +39,7 @@ async function summaryOf(deps: ServiceDeps, devCase: DevelopmentCase): Promise<s
   const { steps } = await listCaseRecords(deps.store, devCase.id);
   const lines = [
     `${devCase.personName}，${person?.gender ?? ''}，${person?.birthDate.slice(0, 7) ?? ''} 生，${person?.education ?? ''}，${person?.unitPost ?? ''}。`,
-    ...steps.map((s) => `${s.stepNo}. ${s.stepNo > 0 && s.stepNo <= 25 ? stepByKey(s.stepKey as never).label : s.stepKey}（${s.at.slice(0, 10)}，${s.actorName}）${s.values.voteResult ? `：${String(s.values.voteResult)}` : ''}`),
+    ...steps.map((s) => `${s.stepNo}. ${s.stepNo > 0 && s.stepNo <= 25 ? stepByKey(s.stepKey as never).label : s.stepKey}（${chinaDate(new Date(s.at))}，${s.actorName}）${s.values.voteResult ? `：${String(s.values.voteResult)}` : ''}`),
   ];
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../domain/calendar';
 import { stepByKey } from '../../domain/development/steps';
 import { auditPut } from '../../store/audit';
 import { casePk, putCaseRef, putStepRecord } from '../../store/cases-repo';
@@ -52,7 +53,7 @@ export async function recordFiling(deps: ServiceDeps, request: { caseId: string;
       to,
       subject: `【备案】${link.orgName}：${devCase.personName} — ${step.label}`,
       text:
-        `${link.orgName}报${link.filedWith}备案：${devCase.personName}，${step.label}（第 ${step.no} 步），${at.slice(0, 10)}。\n` +
+        `${link.orgName}报${link.filedWith}备案：${devCase.personName}，${step.label}（第 ${step.no} 步），${chinaDate(new Date(at))}。\n` +
         `请打开以下链接确认收到备案（打开链接不会作出任何确认，须在页面上点击“确认收到”）：${filingLinkUrl(deps.publicBaseUrl, rawId)}\n` +
         `链接 ${LINK_VALID_DAYS} 天内有效。`,
     });

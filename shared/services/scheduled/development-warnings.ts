@@ -16,10 +16,14 @@ import { staffToNotify } from '../registry/questions';
  */
 
 /**
- * An overdue admission approval (3 months, hard stop at 6) is enforced and mailed by development/reminders.ts (the
- * case's warning, the decision window, the block); here only its due-soon reminder is mailed, never a second copy.
+ * Mailed by development/reminders.ts, never a second copy here: an overdue admission approval (3 months, hard stop
+ * at 6), which it also enforces (the case's warning, the decision window, the block), and the cultivation year or
+ * the probation end reached, which it announces as "stage III / V can start now". Their due-soon reminders are mailed here.
  */
-const ENFORCED_ELSEWHERE: ReadonlySet<string> = new Set(['admission-approval-due', 'admission-approval-limit']);
+function mailedByReminders(item: WarningItem): boolean {
+  if (item.level === 'overdue') return item.kind === 'admission-approval-due' || item.kind === 'admission-approval-limit';
+  return item.level === 'reached' && (item.kind === 'cultivation-reached' || item.kind === 'probation-end');
+}
 
 export const warningMarkerKey = (item: Pick<WarningItem, 'caseId' | 'kind' | 'dueDate' | 'level'>) => ({
   pk: `DEVWARN#${item.caseId}`,
@@ -61,7 +65,7 @@ export async function mailDevelopmentWarnings(deps: ServiceDeps, cases: readonly
   const recipients = new Map<string, string[]>();
   const mailed: WarningItem[] = [];
   for (const item of items) {
-    if (ENFORCED_ELSEWHERE.has(item.kind) && item.level === 'overdue') continue;
+    if (mailedByReminders(item)) continue;
     if (!recipients.has(item.orgId)) recipients.set(item.orgId, [...new Set((await staffToNotify(deps, item.orgId)).map((staff) => staff.email))]);
     const to = recipients.get(item.orgId)!;
     if (to.length === 0) continue; // nobody to tell yet: try again on the next run

@@ -90,3 +90,16 @@ test('an admission approval: due soon is mailed here, overdue is left to the rem
   expect(await mailDevelopmentWarnings(deps, [admitted])).toEqual([]);
   expect(deps.mailer.sent.map((m) => m.subject)).toEqual(['【发展党员预警】李四：接收预备党员审批即将到期']);
 });
+
+test('the cultivation year: due soon is mailed here; reached is left to the stage-start reminder (no second mail)', async () => {
+  const activist: WarningCase = {
+    caseId: 'case-activist', personName: '王五', orgId: 'b1', stage: 2,
+    dates: { applicationDate: '2025-03-01', talkDate: '2025-03-10', activistDate: '2025-04-10', evaluationDates: ['2025-10-09'] },
+  };
+  deps.clock.set(new Date('2026-04-01T01:00:00.000Z')); // the year is reached on 2026-04-10
+  const cultivation = (items: { kind: string; level: string }[]) => items.filter((i) => i.kind === 'cultivation-reached').map((i) => i.level);
+  expect(cultivation(await mailDevelopmentWarnings(deps, [activist]))).toEqual(['due-soon']);
+  deps.clock.set(new Date('2026-04-12T01:00:00.000Z'));
+  expect(cultivation(await mailDevelopmentWarnings(deps, [activist]))).toEqual([]);
+  expect(deps.mailer.sent.filter((m) => m.subject.includes('培养满一年'))).toHaveLength(1);
+});
