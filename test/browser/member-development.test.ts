@@ -52,6 +52,11 @@ async function startNextStage(page: Page, stage: number): Promise<void> {
 }
 
 /** Approves the newest approval mail about the person from the outbox link (meeting date given). */
+/** The stage's workflow publishes the notice after the step is recorded: wait for it on the board before time jumps past it. */
+async function waitForNotice(page: Page, kind: string): Promise<void> {
+  await reloadUntilVisible(page, '/', (p) => p.getByRole('link', { name: new RegExp(`${person.name}.*${kind}`) }), 30_000);
+}
+
 async function approveFromOutbox(page: Page, subject: string, meetingDate: string): Promise<void> {
   const mail = (p: Page) => p.locator('article.mail', { has: p.getByRole('heading', { name: new RegExp(`^【审批】.*${subject}`) }) });
   await reloadUntilVisible(page, '/dev/outbox', mail, 30_000);
@@ -143,6 +148,7 @@ test('stage III a year later: development target, sponsors; the organizer record
   await submitStep(secretary, {
     确定发展对象日期: '2027-09-24', 党小组意见: '同意。', 培养联系人意见: '同意。', 党员和群众意见: '普遍认可。', 支部委员会研究决定情况: '同意列为发展对象。',
   });
+  await waitForNotice(visitor, '发展对象');
   await jumpVirtualClock(secretary, '2027-10-01T00:05'); // the notice (no objection) ends; 2027 has no holiday calendar yet: weekends only
   await openStep(secretary, '确定入党介绍人');
   await expect(secretary.locator('.rules').innerText()).resolves.toContain('须为正式党员');
@@ -167,6 +173,7 @@ test('stage IV: pre-review and approval from the outbox links; the general meeti
   await submitStep(secretary, { 支部委员会审查日期: '2027-10-01', 审查意见: '符合条件，同意报上级党委预审。' });
   await approveFromOutbox(organizer, person.name, '2027-10-01');
 
+  await waitForNotice(visitor, '拟接收为中共预备党员');
   await jumpVirtualClock(secretary, '2027-10-09T00:05'); // the admission notice has ended
   await openStep(secretary, '填写入党志愿书');
   await submitStep(secretary, { 填写入党志愿书日期: '2027-10-09' });
