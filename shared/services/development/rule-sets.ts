@@ -35,7 +35,7 @@ export async function saveRuleSet(deps: ServiceDeps, actor: Actor, overrides: Pa
       auditPut(deps.store, ruleSetPk(ruleSetVersion), { at, action: 'ruleset.created', actor: actor.id, details: { overrides: rest } }),
     ]);
   } catch (error) {
-    if (error instanceof StoreConditionFailedError) throw new InputInvalidError({ ruleSetVersion: `规则版本“${ruleSetVersion}”已存在，已使用的版本不能修改。` }, { cause: error });
+    if (error instanceof StoreConditionFailedError) throw new InputInvalidError({ ruleSetVersion: `规则版本“${ruleSetVersion}”已存在；已建立的版本不能修改，请使用新的版本号。` }, { cause: error });
     throw error;
   }
   return rules;

@@ -4,6 +4,7 @@ import {
   DevelopmentCaseExistsError, DevelopmentCaseStateError, DevelopmentRuleViolationError, getRuleSet, openCase, saveRuleSet, submitStepForm,
 } from '../../../shared/services/development';
 import { AuthForbiddenError, InputInvalidError, RecordNotFoundError, TaskAlreadyHandledError } from '../../../shared/services/errors';
+import { listRuleSets } from '../../../shared/services/development-views/rule-set-admin';
 import { casePk } from '../../../shared/store/cases-repo';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
 import { putTestOrg, putTestPerson, testOrg, testPerson } from '../../support/registry-fixtures';
@@ -92,6 +93,8 @@ test('rule sets are configuration: validated, administrators only, the built-in 
   expect((bad as InputInvalidError).fieldErrors.ruleSet).toContain('extension.maxMonths');
   await saveRuleSet(runtime.deps, admin, { ruleSetVersion: 'local-2026', talkWithinMonths: 2, notice: { unit: 'calendarDays', count: 7, audience: 'public' } });
   await expect(saveRuleSet(runtime.deps, admin, { ruleSetVersion: 'local-2026' })).rejects.toBeInstanceOf(InputInvalidError);
+  // Every stored version is on the 规则设置 list, beside the built-in one.
+  expect((await listRuleSets(runtime.deps, admin)).map((r) => [r.version, r.builtIn])).toEqual([['2014', true], ['local-2026', false]]);
   expect((await getRuleSet(runtime.deps)).ruleSetVersion).toBe('2014');
   await expect(getRuleSet(runtime.deps, 'nope')).rejects.toBeInstanceOf(RecordNotFoundError);
   const opened = await driver.open('local-2026');
