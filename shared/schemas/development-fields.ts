@@ -1,19 +1,9 @@
 import { z } from 'zod';
-import { isoDate, optionalIsoDate, optionalText, requiredText, choice } from './form-fields';
-
-/** A field of a development step form as the pages render it (generic rendering of any step). */
-export interface StepFormField {
-  name: string;
-  label: string;
-  type: 'date' | 'text' | 'textarea' | 'number' | 'select' | 'person' | 'people' | 'checkbox';
-  options?: ReadonlyArray<{ value: string; label: string }>;
-  required: boolean;
-  help?: string;
-}
+import { isoDate, optionalIsoDate, optionalText, requiredText, choice, type FormField } from './form-fields';
 
 /** A field with its zod schema, so the list for the page and the schema for the service never disagree. */
 export interface FieldSpec {
-  field: StepFormField;
+  field: FormField;
   schema: z.ZodType;
 }
 

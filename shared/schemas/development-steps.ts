@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { CONVERSION_OUTCOME_LABELS } from '../domain/development/conversion';
 import type { DevelopmentTaskKey, NoticeReviewKey, StepKey } from '../domain/development/steps';
-import { f, formSchema, type FieldSpec, type StepFormField } from './development-fields';
+import { f, formSchema, type FieldSpec } from './development-fields';
+import type { FormField } from './form-fields';
 
-export type { StepFormField } from './development-fields';
 
 const voteFields: FieldSpec[] = [
   f.count('shouldAttend', '应到会有表决权的正式党员人数', true, '扣除按规定不计入应到会人数的党员（须登记原因）后的人数'),
@@ -97,7 +97,7 @@ export function isFormStepKey(key: string): key is FormStepKey {
 const specsOf = (key: FormStepKey | NoticeReviewKey): FieldSpec[] => (isFormStepKey(key) ? STEP_FORM_FIELDS[key] : NOTICE_REVIEW_FIELDS);
 
 /** The field list of a step's form, for pages that render any step generically (plus notes and attachments). */
-export function stepFormFields(key: FormStepKey | NoticeReviewKey): StepFormField[] {
+export function stepFormFields(key: FormStepKey | NoticeReviewKey): FormField[] {
   return [...specsOf(key).map((spec) => spec.field), { name: 'notes', label: '备注', type: 'textarea', required: false }];
 }
 

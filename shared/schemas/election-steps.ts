@@ -2,18 +2,8 @@ import { z } from 'zod';
 import type { ElectionStepKey } from '../domain/election/election';
 import { ELECTION_FORM_LABELS } from '../domain/election/election';
 import { ELECTION_RULE_SETS } from '../domain/election/rule-set';
-import { choice, isoDate, optionalText, requiredText } from './form-fields';
+import { choice, isoDate, optionalText, requiredText, type FormField } from './form-fields';
 import { count, nameCounts, nameList } from './election-lines';
-
-/** One field as pages render it, generically (same shape as the development steps' fields). */
-export interface FormField {
-  name: string;
-  label: string;
-  type: 'date' | 'text' | 'textarea' | 'number' | 'select' | 'person' | 'people' | 'checkbox';
-  options?: { value: string; label: string }[];
-  required: boolean;
-  help?: string;
-}
 
 const field = (name: string, label: string, type: FormField['type'], required = true, help?: string, options?: FormField['options']): FormField =>
   ({ name, label, type, required, ...(help ? { help } : {}), ...(options ? { options } : {}) });

@@ -2,6 +2,16 @@ import { z } from 'zod';
 
 /** Field builders with Chinese messages, shared by the forms. */
 
+/** One field of a step form as the pages render it, whatever the step (development and election steps alike). */
+export interface FormField {
+  name: string;
+  label: string;
+  type: 'date' | 'text' | 'textarea' | 'number' | 'select' | 'person' | 'people' | 'checkbox';
+  options?: ReadonlyArray<{ value: string; label: string }>;
+  required: boolean;
+  help?: string;
+}
+
 export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `请填写${label}。` })

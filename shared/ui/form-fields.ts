@@ -73,6 +73,10 @@ export function csrfField(token: string): SafeHtml {
 }
 
 /** The message above a form that failed: what went wrong, and each field's message as a link to it. */
+/** The labels of a step form's fields, for the error summary. */
+export const fieldLabels = (fields: ReadonlyArray<{ name: string; label: string }>): Record<string, string> =>
+  Object.fromEntries(fields.map((f) => [f.name, f.label]));
+
 export function errorSummary(message: string | undefined, errors: Record<string, string>, labels: Record<string, string> = {}): SafeHtml {
   const entries = Object.entries(errors);
   if (!message && entries.length === 0) return html``;

@@ -1,18 +1,12 @@
+import type { FormField } from '../schemas/form-fields';
 import { selectField, textArea, textField, type FormState } from './form-fields';
 import { html, type SafeHtml } from './html';
 
-/** A field as the step schemas describe it (shared/schemas/election-steps.ts), rendered without knowing the step. */
-export interface GenericField {
-  name: string;
-  label: string;
-  type: 'date' | 'text' | 'textarea' | 'number' | 'select' | 'person' | 'people' | 'checkbox';
-  options?: { value: string; label: string }[];
-  required: boolean;
-  help?: string;
-}
-
-/** One field: person → a name; people → names, one per line; checkbox → 是; the rest as their HTML controls. */
-export function genericField(field: GenericField, state: FormState): SafeHtml {
+/**
+ * One field of an election step (shared/schemas/election-steps.ts), rendered without knowing the step: person → a
+ * name; people → names, one per line; checkbox → 是; the rest as their HTML controls.
+ */
+export function genericField(field: FormField, state: FormState): SafeHtml {
   const base = { name: field.name, label: field.label, state, required: field.required, hint: field.help };
   switch (field.type) {
     case 'textarea':
@@ -32,5 +26,3 @@ export function genericField(field: GenericField, state: FormState): SafeHtml {
   }
 }
 
-/** The labels of the fields, for the error summary. */
-export const fieldLabels = (fields: readonly GenericField[]): Record<string, string> => Object.fromEntries(fields.map((f) => [f.name, f.label]));

@@ -5,7 +5,8 @@ import { isNoticeReviewKey, isStepKey, NOTICE_NODE_POSITIONS, noticeNodeOfReview
 import { NOTICE_NODE_LABELS } from '../../domain/development/rule-set';
 import { MEMBERSHIP_STATUS_LABELS, RIGHTS_STATE_LABELS } from '../../domain/registry/person';
 import type { PendingTask } from '../../domain/tasks/pending-task';
-import { isFormStepKey, stepFormFields, type StepFormField } from '../../schemas/development-steps';
+import { isFormStepKey, stepFormFields } from '../../schemas/development-steps';
+import type { FormField } from '../../schemas/form-fields';
 import { getTask } from '../../store/tasks-repo';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree, permits } from '../authorization';
@@ -27,7 +28,7 @@ export interface StepFormView {
   label: string;
   /** 'form': a workflow waits on it (a pending task); 'record': recorded during a period, any number of times. */
   mode: 'form' | 'record';
-  fields: StepFormField[];
+  fields: FormField[];
   explanations: string[];
   people: Array<{ id: string; label: string }>;
   /** The pending task of a form step for the case's current attempt, when there is one. */

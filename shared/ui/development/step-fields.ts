@@ -1,4 +1,4 @@
-import type { StepFormField } from '../../schemas/development-steps';
+import type { FormField } from '../../schemas/form-fields';
 import { fieldId, selectField, textArea, textField, type FormState } from '../form-fields';
 import { html, type SafeHtml } from '../html';
 
@@ -12,7 +12,7 @@ export interface PersonChoice {
 export const PEOPLE_ROWS = 2;
 
 /** The form values of a `people` field's rows, joined as the schema takes them (ids separated by commas). */
-export function joinPeopleRows(form: Record<string, string>, fields: readonly StepFormField[]): Record<string, string> {
+export function joinPeopleRows(form: Record<string, string>, fields: readonly FormField[]): Record<string, string> {
   const out = { ...form };
   for (const field of fields.filter((f) => f.type === 'people')) {
     const rows = Object.keys(form).filter((key) => key.startsWith(`${field.name}.`)).sort();
@@ -24,7 +24,7 @@ export function joinPeopleRows(form: Record<string, string>, fields: readonly St
   return out;
 }
 
-function peopleRows(field: StepFormField, state: FormState, choices: readonly PersonChoice[]): SafeHtml {
+function peopleRows(field: FormField, state: FormState, choices: readonly PersonChoice[]): SafeHtml {
   const chosen = (state.values[field.name] ?? '').split(/[\s,，]+/).filter(Boolean);
   const error = state.errors[field.name];
   const id = fieldId(field.name);
@@ -43,7 +43,7 @@ function peopleRows(field: StepFormField, state: FormState, choices: readonly Pe
   </div>`;
 }
 
-function checkbox(field: StepFormField, state: FormState): SafeHtml {
+function checkbox(field: FormField, state: FormState): SafeHtml {
   const error = state.errors[field.name];
   const on = ['on', 'true', '1'].includes(state.values[field.name] ?? '');
   return html`<div class="field${error ? ' invalid' : ''}">
@@ -54,7 +54,7 @@ function checkbox(field: StepFormField, state: FormState): SafeHtml {
 }
 
 /** One field of a step form, rendered from the field list of shared/schemas/development-steps.ts. */
-export function stepField(field: StepFormField, state: FormState, people: readonly PersonChoice[] = []): SafeHtml {
+export function stepField(field: FormField, state: FormState, people: readonly PersonChoice[] = []): SafeHtml {
   const base = { name: field.name, label: field.label, state, hint: field.help, required: field.required };
   switch (field.type) {
     case 'date':
@@ -76,5 +76,3 @@ export function stepField(field: StepFormField, state: FormState, people: readon
   }
 }
 
-/** Labels of the fields, for the error summary. */
-export const fieldLabels = (fields: readonly StepFormField[]): Record<string, string> => Object.fromEntries(fields.map((f) => [f.name, f.label]));

@@ -2,13 +2,13 @@ import { CASE_STATUS_LABELS, type DevelopmentCase } from '../../domain/developme
 import { STAGE_LABELS } from '../../domain/development/steps';
 import { stepFormFields } from '../../schemas/development-steps';
 import type { CasesView } from '../../services/development-views/cases';
-import { csrfField, errorSummary, type FormState } from '../form-fields';
+import { csrfField, errorSummary, fieldLabels, type FormState } from '../form-fields';
 import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
 import { orgPicker } from '../development/org-picker';
 import { developmentPaths } from '../development/paths';
-import { fieldLabels, stepField } from '../development/step-fields';
+import { stepField } from '../development/step-fields';
 
 function stateText(c: DevelopmentCase): string {
   if (c.status !== 'active') return CASE_STATUS_LABELS[c.status];

@@ -1,11 +1,11 @@
 import { STAGE_LABELS } from '../../domain/development/steps';
 import type { StepFormView } from '../../services/development-views/step-form';
-import { csrfField, errorSummary, type FormState } from '../form-fields';
+import { csrfField, errorSummary, fieldLabels, type FormState } from '../form-fields';
 import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
 import { developmentPaths } from '../development/paths';
-import { fieldLabels, stepField } from '../development/step-fields';
+import { stepField } from '../development/step-fields';
 
 export interface StepFormPageOptions {
   view: StepFormView;

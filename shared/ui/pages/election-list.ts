@@ -1,8 +1,8 @@
 import { ELECTION_FORM_LABELS, ELECTION_PHASE_LABELS, ELECTION_STATUS_LABELS, ELECTION_STEPS, type Election } from '../../domain/election/election';
 import type { Organization } from '../../domain/registry/organization';
-import type { GenericField } from '../generic-fields';
-import { fieldLabels, genericField } from '../generic-fields';
-import { csrfField, errorSummary, selectField, type FormState } from '../form-fields';
+import type { FormField } from '../../schemas/form-fields';
+import { genericField } from '../generic-fields';
+import { csrfField, errorSummary, fieldLabels, selectField, type FormState } from '../form-fields';
 import { formatDate } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
@@ -28,7 +28,7 @@ export function electionList(elections: readonly Election[], canCreate: boolean)
 
 export interface CreateElectionOptions {
   orgs: readonly Pick<Organization, 'id' | 'name'>[];
-  fields: readonly GenericField[];
+  fields: readonly FormField[];
   form: FormState;
   staff: LayoutStaff;
   message?: string;

@@ -1,13 +1,14 @@
 import { ELECTION_FORM_LABELS, ELECTION_STEPS, type Election, type ElectionStepKey } from '../../domain/election/election';
-import { csrfField, errorSummary, type FormState } from '../form-fields';
-import { fieldLabels, genericField, type GenericField } from '../generic-fields';
+import { csrfField, errorSummary, fieldLabels, type FormState } from '../form-fields';
+import type { FormField } from '../../schemas/form-fields';
+import { genericField } from '../generic-fields';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
 
 export interface ElectionStepFormOptions {
   election: Election;
   stepKey: ElectionStepKey;
-  fields: readonly GenericField[];
+  fields: readonly FormField[];
   form: FormState;
   staff: LayoutStaff;
   message?: string;
