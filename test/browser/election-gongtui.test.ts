@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { demoIdNumber } from '../../infra/local/seed-data';
-import { jumpVirtualClock, reloadUntilVisible, signInAsStaff } from '../support/browser';
+import { approveFromOutbox, jumpVirtualClock, reloadUntilVisible, signInAsStaff } from '../support/browser';
 import { startBrowserRuntime, type BrowserRuntime } from '../support/browser-runtime';
 
 // Acceptance (issue 6): a 公推直选 election of the demo office branch from the written request to approved results,
@@ -25,18 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await runtime?.stop();
 });
-
-/** Opens the newest approval mail whose subject contains `subject` in the outbox and approves through its link. */
-async function approveFromOutbox(subject: string): Promise<void> {
-  const mail = (page: Page) => page.locator('article.mail', { has: page.getByRole('heading', { name: new RegExp(`【审批】.*${subject}`) }) });
-  await reloadUntilVisible(committee, '/dev/outbox', mail, 30_000);
-  const href = await mail(committee).first().locator('a[href*="/approvals/"]').first().getAttribute('href');
-  await approver.goto(new URL(href!).pathname);
-  await approver.getByLabel('会议日期').fill('2026-09-24');
-  await approver.getByLabel('意见说明').fill('经机关党委会议研究，同意。');
-  await approver.getByRole('button', { name: '同意', exact: true }).click();
-  await approver.getByRole('heading', { name: '您的审批意见已提交' }).waitFor();
-}
 
 /** Waits for the step in 待办 and opens it. */
 async function openStep(label: string): Promise<void> {
@@ -80,7 +68,7 @@ test('branch staff see the term warning and request the election (公推直选, 
 }, 60_000);
 
 test('the higher committee approves the request from the outbox link', async () => {
-  await approveFromOutbox('召开党员大会进行换届选举的请示');
+  await approveFromOutbox(committee, approver, '召开党员大会进行换届选举的请示', '2026-09-24');
 }, 60_000);
 
 test('steps 1–3 through the generic step forms, from 待办', async () => {
@@ -118,7 +106,7 @@ test('steps 1–3 through the generic step forms, from 待办', async () => {
 }, 120_000);
 
 test('the candidate list is approved from the outbox; the 7-day candidate notice ends on the virtual clock', async () => {
-  await approveFromOutbox('候选人预备人选');
+  await approveFromOutbox(committee, approver, '候选人预备人选', '2026-09-24');
   await reloadUntilVisible(staff, electionPath, (page) => page.getByRole('link', { name: '孙立' }), 30_000);
   await jumpVirtualClock(staff, '2026-10-03T00:05');
   await openStep('选举委员（计票）');
@@ -162,7 +150,7 @@ async function officersRound(name: string): Promise<void> {
 test('the meeting elects the secretary and the deputy; the results are approved from the outbox', async () => {
   await officersRound('黄丽');
   await officersRound('周强');
-  await approveFromOutbox('换届选举结果');
+  await approveFromOutbox(committee, approver, '换届选举结果', '2026-09-24');
   await reloadUntilVisible(staff, electionPath, (page) => page.getByText('已完成（结果已批准并记入组织）'), 30_000);
   const file = await staff.locator('main').innerText();
   expect(file).toContain('书记');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { demoPerson } from '../../infra/local/seed-data';
-import { jumpVirtualClock, reloadUntilVisible, signInAsStaff } from '../support/browser';
+import { approveFromOutbox, jumpVirtualClock, reloadUntilVisible, signInAsStaff } from '../support/browser';
 import { startBrowserRuntime, type BrowserRuntime } from '../support/browser-runtime';
 
 // Acceptance (issue 5): a branch secretary takes a person from application to probationary member through the forms,
@@ -51,21 +51,9 @@ async function startNextStage(page: Page, stage: number): Promise<void> {
   await page.getByText('新的阶段已开始。').waitFor();
 }
 
-/** Approves the newest approval mail about the person from the outbox link (meeting date given). */
 /** The stage's workflow publishes the notice after the step is recorded: wait for it on the board before time jumps past it. */
 async function waitForNotice(page: Page, kind: string): Promise<void> {
   await reloadUntilVisible(page, '/', (p) => p.getByRole('link', { name: new RegExp(`${person.name}.*${kind}`) }), 30_000);
-}
-
-async function approveFromOutbox(page: Page, subject: string, meetingDate: string): Promise<void> {
-  const mail = (p: Page) => p.locator('article.mail', { has: p.getByRole('heading', { name: new RegExp(`^【审批】.*${subject}`) }) });
-  await reloadUntilVisible(page, '/dev/outbox', mail, 30_000);
-  const href = await mail(page).first().locator('a[href*="/approvals/"]').first().getAttribute('href');
-  await page.goto(new URL(href!).pathname);
-  await page.getByLabel('会议日期').fill(meetingDate);
-  await page.getByLabel('意见说明').fill('经机关党委会议研究，同意。');
-  await page.getByRole('button', { name: '同意', exact: true }).click();
-  await page.getByRole('heading', { name: '您的审批意见已提交' }).waitFor();
 }
 
 beforeAll(async () => {
@@ -171,7 +159,7 @@ test('stage IV: pre-review and approval from the outbox links; the general meeti
   await startNextStage(secretary, 4);
   await openStep(secretary, '支部委员会审查');
   await submitStep(secretary, { 支部委员会审查日期: '2027-10-01', 审查意见: '符合条件，同意报上级党委预审。' });
-  await approveFromOutbox(organizer, person.name, '2027-10-01');
+  await approveFromOutbox(organizer, organizer, person.name, '2027-10-01');
 
   await waitForNotice(visitor, '拟接收为中共预备党员');
   await jumpVirtualClock(secretary, '2027-10-09T00:05'); // the admission notice has ended
@@ -189,7 +177,7 @@ test('stage IV: pre-review and approval from the outbox links; the general meeti
   );
   await openStep(organizer, '上级党委派人谈话');
   await submitStep(organizer, { 谈话日期: '2027-10-09', '谈话人（上级党委委员或组织员）': '王红 组织委员', 谈话情况: '入党动机端正。' });
-  await approveFromOutbox(organizer, `接收${person.name}`, '2027-10-09');
+  await approveFromOutbox(organizer, organizer, `接收${person.name}`, '2027-10-09');
 
   const probation = (p: Page) => p.getByText('开始第5阶段');
   await reloadUntilVisible(secretary, casePath(), probation, 30_000);

@@ -62,3 +62,18 @@ export async function jumpVirtualClock(page: Page, chinaTime: string): Promise<v
     throw new Error(`The clock page shows ${await shown.innerText()} after jumping to ${expected}`);
   }
 }
+
+/**
+ * Reads the newest approval mail whose subject contains `subject` in the outbox (a staff page, on `outbox`), then
+ * opens its link on `approver` and approves with the committee meeting's date.
+ */
+export async function approveFromOutbox(outbox: Page, approver: Page, subject: string, meetingDate: string): Promise<void> {
+  const mail = (page: Page) => page.locator('article.mail', { has: page.getByRole('heading', { name: new RegExp(`^【审批】.*${subject}`) }) });
+  await reloadUntilVisible(outbox, '/dev/outbox', mail, 30_000);
+  const href = await mail(outbox).first().locator('a[href*="/approvals/"]').first().getAttribute('href');
+  await approver.goto(new URL(href!).pathname);
+  await approver.getByLabel('会议日期').fill(meetingDate);
+  await approver.getByLabel('意见说明').fill('经机关党委会议研究，同意。');
+  await approver.getByRole('button', { name: '同意', exact: true }).click();
+  await approver.getByRole('heading', { name: '您的审批意见已提交' }).waitFor();
+}
