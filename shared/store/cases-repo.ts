@@ -79,10 +79,11 @@ export async function listOrgCases(store: Store, orgId: string): Promise<Develop
   return items.map(toCase);
 }
 
-/** Every active case (the scheduler's reminders and approval deadlines). */
-export async function listActiveCaseIds(store: Store): Promise<string[]> {
+/** Every active case, each read consistently (the scheduler's reminders, approval deadlines and warnings). */
+export async function listActiveCases(store: Store): Promise<DevelopmentCase[]> {
   const items = await queryAll(store, { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :key', ExpressionAttributeValues: { ':key': ACTIVE_KEY } });
-  return items.map((item) => item.gsi1sk as string);
+  const cases = await Promise.all(items.map((item) => getCase(store, item.gsi1sk as string)));
+  return cases.filter((c) => c !== undefined);
 }
 
 /**

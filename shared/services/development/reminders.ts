@@ -4,7 +4,7 @@ import type { CaseWarning, DevelopmentCase } from '../../domain/development/case
 import { STAGE_LABELS } from '../../domain/development/steps';
 import { getApproval } from '../../store/approvals-repo';
 import { auditPut } from '../../store/audit';
-import { casePk, getCase, listActiveCaseIds, putCaseMarker } from '../../store/cases-repo';
+import { casePk, putCaseMarker } from '../../store/cases-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { staffToNotify, type StaffContact } from '../registry/questions';
@@ -71,13 +71,15 @@ async function watchAdmissionApproval(deps: ServiceDeps, devCase: DevelopmentCas
   return status;
 }
 
-/** The scheduler's development work: stage-start reminders and the admission approval's deadlines. */
-export async function runDevelopmentReminders(deps: ServiceDeps): Promise<{ stageReminders: number; approvalsOverdue: number; approvalsBlocked: number }> {
+/** The scheduler's development work on the active cases: stage-start reminders and the admission approval's deadlines. */
+export async function runDevelopmentReminders(
+  deps: ServiceDeps,
+  cases: readonly DevelopmentCase[],
+): Promise<{ stageReminders: number; approvalsOverdue: number; approvalsBlocked: number }> {
   const today = chinaDate(deps.clock.now());
   const counts = { stageReminders: 0, approvalsOverdue: 0, approvalsBlocked: 0 };
-  for (const caseId of await listActiveCaseIds(deps.store)) {
-    const devCase = await getCase(deps.store, caseId);
-    if (!devCase || devCase.status !== 'active') continue;
+  for (const devCase of cases) {
+    if (devCase.status !== 'active') continue;
     if (await remindStageStart(deps, devCase, today)) counts.stageReminders += 1;
     const watched = await watchAdmissionApproval(deps, devCase, today);
     if (watched === 'overdue') counts.approvalsOverdue += 1;

@@ -1,8 +1,9 @@
 import { chinaDate } from '../../domain/calendar';
+import type { DevelopmentCase } from '../../domain/development/case';
 import type { DevelopmentRuleSet } from '../../domain/development/rule-set';
 import { caseWarnings, WARNING_KIND_LABELS, WARNING_LEVEL_LABELS, type WarningCase, type WarningItem } from '../../domain/development/warnings';
 import { auditPut } from '../../store/audit';
-import { casePk, getCase, listActiveCaseIds } from '../../store/cases-repo';
+import { casePk } from '../../store/cases-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { getRuleSet } from '../development/rule-sets';
@@ -76,9 +77,8 @@ export async function mailDevelopmentWarnings(deps: ServiceDeps, cases: readonly
   return mailed;
 }
 
-/** The scheduler's run: every active case (each under its own rule set), warned as above. */
-export async function warnAboutDevelopmentDeadlines(deps: ServiceDeps): Promise<number> {
-  const cases = (await Promise.all((await listActiveCaseIds(deps.store)).map((id) => getCase(deps.store, id)))).filter((c) => c !== undefined);
+/** The scheduler's run: the active cases (each under its own rule set), warned as above. */
+export async function warnAboutDevelopmentDeadlines(deps: ServiceDeps, cases: readonly DevelopmentCase[]): Promise<number> {
   const rules = new Map<string, DevelopmentRuleSet>();
   for (const version of new Set(cases.map((c) => c.ruleSetVersion))) rules.set(version, await getRuleSet(deps, version));
   const byId = new Map(cases.map((c) => [c.id, c]));

@@ -1,3 +1,4 @@
+import { listActiveCases } from '../../store/cases-repo';
 import type { ServiceDeps } from '../deps';
 import { retryUndeliveredApprovalCallbacks, runApprovalReminders } from '../approval';
 import { runDevelopmentReminders } from '../development/reminders';
@@ -22,7 +23,8 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
   const calendarWarnings = await warnAboutMissingCalendar(deps);
   const { sent: termReminders } = await sendTermReminders(deps);
-  const development = await runDevelopmentReminders(deps);
-  const developmentWarnings = await warnAboutDevelopmentDeadlines(deps);
+  const activeCases = await listActiveCases(deps.store); // read once for the reminders and the warnings
+  const development = await runDevelopmentReminders(deps, activeCases);
+  const developmentWarnings = await warnAboutDevelopmentDeadlines(deps, activeCases);
   return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings };
 }
