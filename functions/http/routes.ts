@@ -38,6 +38,7 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'GET', path: '/staff/notices/new', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/notices', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/notices/{noticeId}', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/notices/{noticeId}/print', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/notices/{noticeId}/withdraw', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/calendar', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/calendar', handlerId: 'http-staff' },

@@ -3,6 +3,7 @@ import { createNoteElectionDecisionHandler } from '../../functions/election/note
 import { createNoteCandidateNoticesHandler } from '../../functions/election/note-notices';
 import { createOpenElectionStepHandler } from '../../functions/election/open-step';
 import { createPrepareElectionApprovalHandler } from '../../functions/election/prepare-approval';
+import { createPrepareAnnouncementHandler } from '../../functions/election/prepare-announcement';
 import { createPrepareCandidateNoticesHandler } from '../../functions/election/prepare-notices';
 import { createRecordElectionResultsHandler } from '../../functions/election/record-results';
 import { createAwaitStepHandler } from '../../functions/development/await-step';
@@ -32,6 +33,7 @@ export function localLambdas(deps: ServiceDeps): Record<string, LocalLambda> {
     [ElectionHandler.openStep]: createOpenElectionStepHandler(deps),
     [ElectionHandler.prepareApproval]: createPrepareElectionApprovalHandler(deps),
     [ElectionHandler.noteDecision]: createNoteElectionDecisionHandler(deps),
+    [ElectionHandler.prepareAnnouncement]: createPrepareAnnouncementHandler(deps),
     [ElectionHandler.prepareNotices]: createPrepareCandidateNoticesHandler(deps),
     [ElectionHandler.noteNotices]: createNoteCandidateNoticesHandler(deps),
     [ElectionHandler.recordResults]: createRecordElectionResultsHandler(deps),

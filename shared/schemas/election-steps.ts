@@ -33,10 +33,12 @@ export const createElectionFields: FormField[] = [
 ];
 
 // ── The human steps ───────────────────────────────────────────────────────────────────────────────────────────────
+/** The announcement to members, published as an internal notice of the organization (换届选举公告). */
 const announcement = z.object({
-  announcedOn: isoDate('公告日期'),
-  channel: requiredText('公告方式', 100),
-  content: requiredText('公告内容', 2000),
+  title: requiredText('公告标题', 100),
+  body: requiredText('公告正文', 4000),
+  periodUnit: choice('公告期计算方式', ['workingDays', 'calendarDays']),
+  periodCount: count('公告期天数', 1, 30),
 });
 const mobilization = z.object({
   meetingDate: isoDate('动员大会日期'),
@@ -95,7 +97,12 @@ export const isFormStep = (stepKey: string): stepKey is ElectionFormStepKey => O
 
 /** The fields of each form step, for pages that render any step. `officers-meeting` names only the elected. */
 export const ELECTION_STEP_FIELDS: Record<ElectionFormStepKey, FormField[]> = {
-  announcement: [field('announcedOn', '公告日期', 'date'), field('channel', '公告方式', 'text', true, '如：内部公示栏、党员微信群、书面通知'), field('content', '公告内容', 'textarea')],
+  announcement: [
+    field('title', '公告标题', 'text'),
+    field('body', '公告正文', 'textarea', true, '提交后作为本组织内部公示发布（不在公示栏公开），可打印后在单位内部张贴。'),
+    field('periodUnit', '公告期计算方式', 'select', true, undefined, [{ value: 'workingDays', label: '工作日' }, { value: 'calendarDays', label: '自然日' }]),
+    field('periodCount', '公告期天数', 'number', true, '默认按选举规则；公告期满自动结束，不影响后续步骤。'),
+  ],
   mobilization: [field('meetingDate', '动员大会日期', 'date'), field('attendees', '参会人数', 'number'), field('notes', '会议记录摘要', 'textarea', false)],
   evaluation: [
     field('meetingDate', '述职评议会日期', 'date'),

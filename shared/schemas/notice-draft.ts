@@ -1,10 +1,17 @@
 import { z } from 'zod';
 
-/** The notice process's input as the task Lambdas check it (a workflow input is input too). */
-export const noticeDraftSchema = z.object({
+const common = {
   id: z.string().min(1).max(64),
   orgId: z.string().min(1),
   orgName: z.string(),
+  objectionContact: z.object({ office: z.string(), contact: z.string() }),
+  period: z.object({ unit: z.enum(['workingDays', 'calendarDays']), count: z.number().int().min(1).max(30) }),
+  createdBy: z.string(),
+};
+
+/** A notice about one person: only what DOMAIN §2 lets a notice show (strict: no ID number, phone, address). */
+const personDraft = z.object({
+  ...common,
   kind: z.enum(['activist', 'development-target', 'admission', 'conversion', 'candidates', 'other']),
   audience: z.enum(['public', 'internal']),
   subject: z.object({
@@ -17,7 +24,18 @@ export const noticeDraftSchema = z.object({
   applicationDate: z.string().optional(),
   previousStage: z.object({ label: z.string(), date: z.string() }).optional(),
   proposedStep: z.string().min(1),
-  objectionContact: z.object({ office: z.string(), contact: z.string() }),
-  period: z.object({ unit: z.enum(['workingDays', 'calendarDays']), count: z.number().int().min(1).max(30) }),
-  createdBy: z.string(),
 });
+
+/** A notice about a matter (事项): internal only, a title and a text. */
+const matterDraft = z.object({
+  ...common,
+  kind: z.literal('election-announcement'),
+  audience: z.literal('internal', { error: '事项公告只能在本组织内部公示，不能在公示栏公开发布。' }),
+  matter: z.object({
+    title: z.string().trim().min(1, '请填写公告标题。').max(100, '公告标题不能超过 100 个字。'),
+    body: z.string().trim().min(1, '请填写公告正文。').max(5000, '公告正文不能超过 5000 个字。'),
+  }).strict(),
+}).strict();
+
+/** The notice process's input as the task Lambdas check it (a workflow input is input too). */
+export const noticeDraftSchema = z.discriminatedUnion('kind', [personDraft, matterDraft]);

@@ -1,11 +1,8 @@
-import { NOTICE_KIND_LABELS, type Notice } from '../domain/notice/notice';
+import { NOTICE_KIND_LABELS, type MatterNotice, type Notice } from '../domain/notice/notice';
 import { formatDate, formatDateLong, formatDateTime, formatPeriod, formatYearMonth } from './format';
-import { html, type SafeHtml } from './html';
+import { html, multiline, type SafeHtml } from './html';
 
-/** The notice's title line, e.g. 关于张三同志拟确定为发展对象的公示. */
-export function noticeTitle(notice: Notice): string {
-  return `关于${notice.subject.name}同志${notice.proposedStep}的公示`;
-}
+export { noticeHeading, noticeHeadline, noticeTitle } from '../domain/notice/notice-headline';
 
 export function provisionalMark(notice: Pick<Notice, 'provisional'>): SafeHtml {
   return notice.provisional
@@ -18,8 +15,21 @@ export function periodText(notice: Notice): SafeHtml {
   return html`${formatDateLong(notice.publishedAt)}至${formatDateLong(notice.endsAt.slice(0, 10))}（${formatPeriod(notice.period)}，截至 ${formatDateTime(notice.endsAt)}）${provisionalMark(notice)}`;
 }
 
+/** A matter notice (事项): its kind, title, text, organization, period, and that it is internal. */
+function matterFacts(notice: MatterNotice): SafeHtml {
+  return html`<dl class="facts">
+    <dt>公示事项</dt><dd>${NOTICE_KIND_LABELS[notice.kind]}</dd>
+    <dt>标题</dt><dd>${notice.matter.title}</dd>
+    <dt>正文</dt><dd>${multiline(notice.matter.body)}</dd>
+    <dt>所在党组织</dt><dd>${notice.orgName}</dd>
+    <dt>公示范围</dt><dd>本组织内部（不在公示栏公开）</dd>
+    <dt>公示期</dt><dd>${periodText(notice)}</dd>
+  </dl>`;
+}
+
 /** Everything DOMAIN §4 says a notice shows; never the ID number, phone or address (the Notice has none). */
 export function noticeFacts(notice: Notice): SafeHtml {
+  if (notice.kind === 'election-announcement') return matterFacts(notice);
   const { subject } = notice;
   return html`<dl class="facts">
     <dt>公示事项</dt><dd>${NOTICE_KIND_LABELS[notice.kind]}</dd>

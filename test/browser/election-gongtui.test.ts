@@ -72,12 +72,25 @@ test('the higher committee approves the request from the outbox link', async () 
 }, 60_000);
 
 test('steps 1–3 through the generic step forms, from 待办', async () => {
+  // The announcement: proposed from the election (title, text, the rules' 5 working days), edited, published internally.
   await openStep('向党员公告选举事项');
-  await staff.getByLabel('公告日期').fill('2026-09-24');
-  await staff.getByLabel('公告方式').fill('支部内部公示栏');
-  await staff.getByLabel('公告内容').fill('支部委员会任期将满，定于 10 月召开党员大会进行换届选举。');
+  expect(await staff.getByLabel('公告标题').inputValue()).toBe(`关于${ORG}召开党员大会进行换届选举的公告`);
+  expect(await staff.getByLabel('公告正文').inputValue()).toContain('一、选举方式：公推直选。');
+  expect(await staff.getByLabel('公告期天数').inputValue()).toBe('5');
+  await staff.getByLabel('公告正文').fill('全体党员：\n支部委员会任期将满，定于 10 月 20 日召开党员大会进行换届选举。');
   await staff.getByRole('button', { name: '提交' }).click();
   await staff.getByText('已提交。').waitFor();
+  await reloadUntilVisible(staff, electionPath, (page) => page.getByRole('link', { name: /召开党员大会进行换届选举的公告/ }), 30_000);
+  await staff.getByRole('link', { name: /召开党员大会进行换届选举的公告/ }).click();
+  await staff.getByText('本组织内部（不在公示栏公开）').waitFor();
+  expect(await staff.locator('main').innerText()).toContain('定于 10 月 20 日召开党员大会进行换届选举');
+  await staff.getByRole('link', { name: /打印版/ }).click();
+  await staff.locator('article.print-page').waitFor();
+  expect(await staff.locator('article.print-page').innerText()).toContain('定于 10 月 20 日召开党员大会进行换届选举');
+  const board = await runtime.newPage();
+  await board.goto('/');
+  expect(await board.locator('body').innerText()).not.toContain('召开党员大会进行换届选举的公告');
+  await board.close();
 
   await openStep('召开动员大会');
   await staff.getByLabel('动员大会日期').fill('2026-09-25');

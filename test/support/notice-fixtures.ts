@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { NoticeDraft } from '../../shared/domain/notice/notice';
+import type { MatterNoticeDraft, PersonNoticeDraft } from '../../shared/domain/notice/notice';
 import type { Actor } from '../../shared/services/actor';
 import type { OutgoingMail } from '../../shared/services/ports';
 
@@ -11,7 +11,7 @@ export const branchSecretary: Actor = {
   scopeOrgIds: ['branch-1'],
 };
 
-export function noticeDraft(overrides: Partial<NoticeDraft> = {}): NoticeDraft {
+export function noticeDraft(overrides: Partial<PersonNoticeDraft> = {}): PersonNoticeDraft {
   return {
     id: randomBytes(12).toString('base64url'),
     orgId: 'branch-1',
@@ -23,6 +23,22 @@ export function noticeDraft(overrides: Partial<NoticeDraft> = {}): NoticeDraft {
     previousStage: { label: '确定为入党积极分子', date: '2025-04-10' },
     proposedStep: '拟确定为发展对象',
     objectionContact: { office: '机关党委组织科', contact: '010-12345678' },
+    period: { unit: 'workingDays', count: 5 },
+    createdBy: 'secretary-1',
+    ...overrides,
+  };
+}
+
+/** An internal notice about a matter (the election announcement kind). */
+export function matterNoticeDraft(overrides: Partial<MatterNoticeDraft> = {}): MatterNoticeDraft {
+  return {
+    id: randomBytes(12).toString('base64url'),
+    orgId: 'branch-1',
+    orgName: '办公室党支部',
+    kind: 'election-announcement',
+    audience: 'internal',
+    matter: { title: '关于办公室党支部召开党员大会进行换届选举的公告', body: '支部委员会任期届满，定于10月召开党员大会进行换届选举。' },
+    objectionContact: { office: '办公室党支部', contact: '支部组织委员' },
     period: { unit: 'workingDays', count: 5 },
     createdBy: 'secretary-1',
     ...overrides,

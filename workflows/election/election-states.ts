@@ -7,6 +7,8 @@ export const ElectionState = {
   routeRequestDecision: 'RouteRequestDecision',
   requestRejected: 'RequestRejected',
   announcement: 'Announcement',
+  prepareAnnouncementNotice: 'PrepareAnnouncementNotice',
+  publishAnnouncementNotice: 'PublishAnnouncementNotice',
   mobilizationMeeting: 'MobilizationMeeting',
   // 2. Work reports and evaluation
   workReportsAndEvaluation: 'WorkReportsAndEvaluation',
@@ -51,6 +53,7 @@ export const ElectionState = {
 /** Handler ids of the election process's Lambda tasks. */
 export const ElectionHandler = {
   openStep: 'election-open-step',
+  prepareAnnouncement: 'election-prepare-announcement',
   prepareApproval: 'election-prepare-approval',
   noteDecision: 'election-note-decision',
   prepareNotices: 'election-prepare-notices',

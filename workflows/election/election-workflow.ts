@@ -15,6 +15,7 @@ export interface ElectionWorkflowProps {
   openStep: IFunction;
   prepareApproval: IFunction;
   noteDecision: IFunction;
+  prepareAnnouncement: IFunction;
   prepareNotices: IFunction;
   noteNotices: IFunction;
   recordResults: IFunction;
@@ -65,6 +66,17 @@ export class ElectionWorkflow extends Construct {
     const request = approval(S.prepareRequestApproval, S.requestApproval, S.noteRequestDecision, 'request');
     const announcement = human(S.announcement, 'announcement');
     const mobilization = human(S.mobilizationMeeting, 'mobilization');
+    // The announcement as an internal notice: started, not awaited (the notice machine ends it by itself). A retried
+    // start of the same name and input is idempotent while it runs; once it has ended AWS refuses the name: caught.
+    const prepareAnnouncement = lambda(S.prepareAnnouncementNotice, props.prepareAnnouncement, {}, '$.announcementNotice');
+    const publishAnnouncement = new StepFunctionsStartExecution(this, S.publishAnnouncementNotice, {
+      stateMachine: props.noticeStateMachine,
+      integrationPattern: IntegrationPattern.REQUEST_RESPONSE,
+      name: JsonPath.format('notice-{}', JsonPath.stringAt('$.announcementNotice.draft.id')),
+      input: TaskInput.fromObject({ notice: JsonPath.objectAt('$.announcementNotice.draft') }),
+      resultPath: JsonPath.DISCARD,
+    });
+    publishAnnouncement.addCatch(mobilization, { errors: ['StepFunctions.ExecutionAlreadyExistsException'], resultPath: JsonPath.DISCARD });
     // 2. Work reports and evaluation
     const evaluation = human(S.workReportsAndEvaluation, 'evaluation');
     // 3. Recommendation / open ballot
@@ -97,7 +109,7 @@ export class ElectionWorkflow extends Construct {
     request.start.next(request.run).next(request.noted).next(
       new Choice(this, S.routeRequestDecision).when(approved, announcement).otherwise(new Succeed(this, S.requestRejected)),
     );
-    announcement.next(mobilization).next(evaluation).next(new Choice(this, S.routeNomination).when(isForm('haixuan'), openBallot).otherwise(recommendation));
+    announcement.next(prepareAnnouncement).next(publishAnnouncement).next(mobilization).next(evaluation).next(new Choice(this, S.routeNomination).when(isForm('haixuan'), openBallot).otherwise(recommendation));
     recommendation.next(new Choice(this, S.routeRecommendation).when(Condition.booleanEquals('$.step.short', true), recommendation).otherwise(candidates.start));
     openBallot.next(new Choice(this, S.routeOpenBallot).when(Condition.booleanEquals('$.step.repeat', true), openBallot).otherwise(candidates.start));
     candidates.start.next(candidates.run).next(candidates.noted).next(

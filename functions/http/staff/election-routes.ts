@@ -48,7 +48,8 @@ export function electionRoutes(deps: StaffSiteDeps): RouteTable {
     'GET /staff/elections/{electionId}': async (request) => {
       const session = sessionOf(request);
       const file = await getElectionFile(deps, session.actor, request.params.electionId);
-      const notices = (await listOrgNotices(deps.store, file.election.orgId)).filter((n) => n.id.startsWith(`${file.election.id}-c`));
+      const ownNotice = (id: string) => id.startsWith(`${file.election.id}-c`) || id === file.election.announcementNoticeId;
+      const notices = (await listOrgNotices(deps.store, file.election.orgId)).filter((n) => ownNotice(n.id));
       if (request.site.json) return jsonResponse(200, { ...file, notices });
       const page = electionFilePage({ file, notices, staff: staffLayout(session), now: deps.clock.now(), flash: FLASH[request.query.done ?? ''] });
       return htmlResponse(200, page);

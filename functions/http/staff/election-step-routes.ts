@@ -3,6 +3,7 @@ import { getElectionFile, submitElectionStep } from '../../../shared/services/el
 import { RecordNotFoundError } from '../../../shared/services/errors';
 import { ELECTION_STEP_FIELDS, isFormStep, officersMeetingFields } from '../../../shared/schemas/election-steps';
 import type { Election } from '../../../shared/domain/election/election';
+import { announcementPeriod, proposedAnnouncement } from '../../../shared/domain/election/announcement';
 import { electionStepFormPage } from '../../../shared/ui/pages/election-step-form';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
 import type { RouteTable } from '../edge/router';
@@ -16,19 +17,26 @@ function fieldsOf(election: Election, stepKey: string) {
   return stepKey === 'officers-meeting' ? officersMeetingFields(election.elected) : ELECTION_STEP_FIELDS[stepKey];
 }
 
+/** What a step's form first shows: the announcement proposed from the election and its rules; others empty. */
+function firstValues(election: Election, stepKey: string): Record<string, string> {
+  if (stepKey !== 'announcement') return {};
+  const period = announcementPeriod(election);
+  return { ...proposedAnnouncement(election), periodUnit: period.unit, periodCount: String(period.count) };
+}
+
 /** An election's form steps, rendered from their field lists; a step not waiting goes back to the file. */
 export function electionStepRoutes(deps: StaffSiteDeps): RouteTable {
-  const page = async (request: SiteRequest, values: Record<string, string>, errors: Record<string, string> = {}, message?: string) => {
+  const page = async (request: SiteRequest, values?: Record<string, string>, errors: Record<string, string> = {}, message?: string) => {
     const session = sessionOf(request);
     const { election, openTask } = await getElectionFile(deps, session.actor, request.params.electionId);
     const stepKey = request.params.stepKey as ElectionStepKey;
     const fields = fieldsOf(election, stepKey);
-    return { election, waiting: openTask !== undefined && election.currentStep === stepKey, html: electionStepFormPage({ election, stepKey, fields, form: { values, errors }, staff: staffLayout(session), message }) };
+    return { election, waiting: openTask !== undefined && election.currentStep === stepKey, html: electionStepFormPage({ election, stepKey, fields, form: { values: values ?? firstValues(election, stepKey), errors }, staff: staffLayout(session), message }) };
   };
 
   return {
     'GET /staff/elections/{electionId}/steps/{stepKey}': async (request) => {
-      const { election, waiting, html } = await page(request, {});
+      const { election, waiting, html } = await page(request);
       if (!waiting) return redirect(filePath(election.id));
       if (request.site.json) return jsonResponse(200, { election, step: ELECTION_STEPS[request.params.stepKey as ElectionStepKey] });
       return htmlResponse(200, html);

@@ -1,5 +1,6 @@
 import { getStaffNotice, listStaffNotices, publishNotice, withdrawNotice } from '../../../shared/services/notice';
 import { publishFormDefaults, publishFormPage } from '../../../shared/ui/pages/publish-form';
+import { noticePrintPage } from '../../../shared/ui/pages/notice-print';
 import { staffNoticeDetailPage } from '../../../shared/ui/pages/staff-notice-detail';
 import { staffNoticesPage } from '../../../shared/ui/pages/staff-notices';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
@@ -10,7 +11,7 @@ import { formFields, handleForm, sessionOf, staffLayout, type StaffSiteDeps } fr
 
 const noticePath = (noticeId: string) => `/staff/notices/${encodeURIComponent(noticeId)}`;
 
-/** Staff notices: list, publish (发布公示), detail with its 全程纪实, withdrawal. */
+/** Staff notices: list, publish (发布公示), detail with its 全程纪实, the printable version, withdrawal. */
 export function noticeRoutes(deps: StaffSiteDeps): RouteTable {
   return {
     'GET /staff/notices': async (request) => {
@@ -51,6 +52,12 @@ export function noticeRoutes(deps: StaffSiteDeps): RouteTable {
       if (request.site.json) return jsonResponse(200, view);
       const page = staffNoticeDetailPage({ ...view, staff: staffLayout(session), now: deps.clock.now(), flash: noticeFlash(request.query) });
       return htmlResponse(200, page);
+    },
+
+    /** The A4 version for staff to post inside the unit: any notice of their organizations, internal ones too. */
+    'GET /staff/notices/{noticeId}/print': async (request) => {
+      const { notice } = await getStaffNotice(deps, sessionOf(request).actor, request.params.noticeId);
+      return htmlResponse(200, noticePrintPage(notice, noticePath(notice.id)));
     },
 
     'POST /staff/notices/{noticeId}/withdraw': async (request) => {

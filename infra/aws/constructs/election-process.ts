@@ -30,16 +30,17 @@ export class ElectionProcess extends Construct {
     const openStep = fn('OpenStep', ElectionHandler.openStep, 'open-step');
     const prepareApproval = fn('PrepareApproval', ElectionHandler.prepareApproval, 'prepare-approval');
     const noteDecision = fn('NoteDecision', ElectionHandler.noteDecision, 'note-decision');
+    const prepareAnnouncement = fn('PrepareAnnouncement', ElectionHandler.prepareAnnouncement, 'prepare-announcement');
     const prepareNotices = fn('PrepareNotices', ElectionHandler.prepareNotices, 'prepare-notices');
     const noteNotices = fn('NoteNotices', ElectionHandler.noteNotices, 'note-notices');
     const recordResults = fn('RecordResults', ElectionHandler.recordResults, 'record-results');
     this.openStep = openStep;
     this.prepareApproval = prepareApproval;
-    this.functions = [openStep, prepareApproval, noteDecision, prepareNotices, noteNotices, recordResults];
+    this.functions = [openStep, prepareApproval, noteDecision, prepareAnnouncement, prepareNotices, noteNotices, recordResults];
     for (const handler of this.functions) props.table.grantReadWriteData(handler);
     props.mail.grantSend(openStep);
     this.workflow = new ElectionWorkflow(this, 'Workflow', {
-      openStep, prepareApproval, noteDecision, prepareNotices, noteNotices, recordResults,
+      openStep, prepareApproval, noteDecision, prepareAnnouncement, prepareNotices, noteNotices, recordResults,
       approvalStateMachine: props.approvalStateMachine,
       noticeStateMachine: props.noticeStateMachine,
     });

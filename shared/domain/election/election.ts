@@ -134,6 +134,8 @@ export interface Election {
   approvals: { kind: 'request' | 'candidate-list' | 'election-result'; approvalId: string; outcome: 'approved' | 'rejected'; decidedAt: string }[];
   /** Rounds of the candidate notice started so far. */
   noticeRounds: number;
+  /** The internal notice of the announcement to members (step 1), once the workflow publishes it. */
+  announcementNoticeId?: string;
   /** The new committee's term, once recorded. */
   termStart?: string;
   termEnd?: string;

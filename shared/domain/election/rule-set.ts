@@ -21,6 +21,8 @@ export interface ElectionRuleSet {
   sourceWeights: { members: number; staff: number };
   /** The candidate notice (候选人预备人选公示): its length and how days are counted. */
   candidateNotice: { days: number; unit: 'calendarDays' | 'workingDays' };
+  /** The election announcement to members (换届选举公告, step 1): an internal notice this long (the default of its form). */
+  announcement: { days: number; unit: 'calendarDays' | 'workingDays' };
 }
 
 /** 《中国共产党基层组织选举工作条例》(2020) as DOMAIN §5 states it. */
@@ -34,6 +36,7 @@ export const DEFAULT_ELECTION_RULES: Readonly<ElectionRuleSet> = Object.freeze({
   jointNominationMinimum: 10,
   sourceWeights: Object.freeze({ members: 1, staff: 1 }),
   candidateNotice: Object.freeze({ days: 7, unit: 'calendarDays' }),
+  announcement: Object.freeze({ days: 5, unit: 'workingDays' }),
 }) as ElectionRuleSet;
 
 function check(ok: boolean, message: string): void {
@@ -54,6 +57,7 @@ export function defineElectionRules(
     unfitThreshold: { ...base.unfitThreshold, ...overrides.unfitThreshold },
     sourceWeights: { ...base.sourceWeights, ...overrides.sourceWeights },
     candidateNotice: { ...base.candidateNotice, ...overrides.candidateNotice },
+    announcement: { ...base.announcement, ...overrides.announcement },
   };
   check(typeof rules.rulesVersion === 'string' && rules.rulesVersion.trim() !== '', '规则集必须有版本号（rulesVersion）');
   for (const kind of ['committee', 'generalBranch', 'branch'] as const) check(isInt(rules.termYears[kind], 1), `任期年数 termYears.${kind} 必须是正整数`);
@@ -66,6 +70,8 @@ export function defineElectionRules(
   check(isInt(rules.sourceWeights.members, 0) && isInt(rules.sourceWeights.staff, 0) && rules.sourceWeights.members > 0, '推荐票权重 sourceWeights 必须是非负整数（党员票权重大于 0）');
   check(isInt(rules.candidateNotice.days, 1) && rules.candidateNotice.days <= 30, '候选人公示天数 candidateNotice.days 必须在 1 到 30 之间');
   check(rules.candidateNotice.unit === 'calendarDays' || rules.candidateNotice.unit === 'workingDays', '公示天数计算方式 candidateNotice.unit 不正确');
+  check(isInt(rules.announcement.days, 1) && rules.announcement.days <= 30, '选举公告天数 announcement.days 必须在 1 到 30 之间');
+  check(rules.announcement.unit === 'calendarDays' || rules.announcement.unit === 'workingDays', '选举公告天数计算方式 announcement.unit 不正确');
   return rules;
 }
 

@@ -1,6 +1,9 @@
 /** The public notice (公示) of DOMAIN §4: what is shown, for how long, and what came of it. */
 
-export type NoticeKind = 'activist' | 'development-target' | 'admission' | 'conversion' | 'candidates' | 'other';
+/** A notice is about one person (公示对象) or about a matter (事项, e.g. the election announcement). */
+export type PersonNoticeKind = 'activist' | 'development-target' | 'admission' | 'conversion' | 'candidates' | 'other';
+export type MatterNoticeKind = 'election-announcement';
+export type NoticeKind = PersonNoticeKind | MatterNoticeKind;
 export type NoticeAudience = 'public' | 'internal';
 export type NoticeStatus = 'open' | 'closed' | 'withdrawn';
 export type NoticeResult = 'proceed' | 'postponed' | 'stopped' | 'withdrawn';
@@ -12,7 +15,10 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   conversion: '预备党员拟转正',
   candidates: '候选人预备人选',
   other: '其他事项',
+  'election-announcement': '换届选举公告',
 };
+
+export const MATTER_NOTICE_KINDS: readonly MatterNoticeKind[] = ['election-announcement'];
 
 /** The personal data a notice may show (DOMAIN §2): never the ID number, phone or address. */
 export interface NoticeSubject {
@@ -29,11 +35,19 @@ export interface NoticePeriod {
   count: number;
 }
 
-export interface NoticeDraft {
+interface NoticeDraftBase {
   id: string;
   orgId: string;
   orgName: string;
-  kind: NoticeKind;
+  /** Where to turn with an objection (a person notice) or an opinion (a matter notice). */
+  objectionContact: { office: string; contact: string };
+  period: NoticePeriod;
+  createdBy: string;
+}
+
+/** A notice about one person: public or internal; shows only the NoticeSubject (DOMAIN §2). */
+export interface PersonNoticeDraft extends NoticeDraftBase {
+  kind: PersonNoticeKind;
   audience: NoticeAudience;
   subject: NoticeSubject;
   /** YYYY-MM-DD */
@@ -41,12 +55,25 @@ export interface NoticeDraft {
   previousStage?: { label: string; date: string };
   /** The step proposed, e.g. 拟确定为发展对象. */
   proposedStep: string;
-  objectionContact: { office: string; contact: string };
-  period: NoticePeriod;
-  createdBy: string;
 }
 
-export interface Notice extends NoticeDraft {
+/** What a matter notice says: its title line and its text. */
+export interface NoticeMatter {
+  title: string;
+  body: string;
+}
+
+/** A notice about a matter (事项): always internal (inside the organization, never on the public board). */
+export interface MatterNoticeDraft extends NoticeDraftBase {
+  kind: MatterNoticeKind;
+  audience: 'internal';
+  matter: NoticeMatter;
+}
+
+export type NoticeDraft = PersonNoticeDraft | MatterNoticeDraft;
+
+/** What the notice process records once the draft is published. */
+export interface NoticeState {
   status: NoticeStatus;
   publishedAt: string;
   /** 23:59:59 China time on the last day, e.g. 2026-09-30T23:59:59+08:00 */
@@ -61,6 +88,19 @@ export interface Notice extends NoticeDraft {
   withdrawnBy?: string;
   withdrawReason?: string;
   executionArn?: string;
+}
+
+export type PersonNotice = PersonNoticeDraft & NoticeState;
+export type MatterNotice = MatterNoticeDraft & NoticeState;
+export type Notice = PersonNotice | MatterNotice;
+
+export const isMatterKind = (kind: NoticeKind): kind is MatterNoticeKind => (MATTER_NOTICE_KINDS as readonly string[]).includes(kind);
+export const isPersonNotice = <T extends NoticeDraft>(notice: T): notice is Extract<T, { kind: PersonNoticeKind }> => !isMatterKind(notice.kind);
+
+/** Why a draft cannot be published, in Chinese (a matter notice is internal only), or undefined. */
+export function noticeDraftProblem(draft: { kind: NoticeKind; audience: NoticeAudience }): string | undefined {
+  if (isMatterKind(draft.kind) && draft.audience !== 'internal') return `${NOTICE_KIND_LABELS[draft.kind]}只能在本组织内部公示，不能在公示栏公开发布。`;
+  return undefined;
 }
 
 /** Objections are accepted up to and including the last second of the period. */

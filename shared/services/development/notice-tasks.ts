@@ -1,6 +1,6 @@
 import type { DevelopmentCase } from '../../domain/development/case';
 import type { NoticeNode } from '../../domain/development/rule-set';
-import type { NoticeDraft, NoticeKind } from '../../domain/notice/notice';
+import type { PersonNoticeDraft, PersonNoticeKind } from '../../domain/notice/notice';
 import { reduceSubject } from '../../domain/notice/reduce-subject';
 import { auditPut } from '../../store/audit';
 import { casePk, putCaseRef } from '../../store/cases-repo';
@@ -16,7 +16,7 @@ import { getRuleSet } from './rule-sets';
 /** The notice of a node in an attempt of a case (deterministic: a retried task publishes nothing twice). */
 export const caseNoticeId = (caseId: string, node: NoticeNode, attempt: number) => `${caseId}-${node}-${attempt}`;
 
-const KIND: Record<NoticeNode, NoticeKind> = { activist: 'activist', developmentTarget: 'development-target', admission: 'admission', conversion: 'conversion' };
+const KIND: Record<NoticeNode, PersonNoticeKind> = { activist: 'activist', developmentTarget: 'development-target', admission: 'admission', conversion: 'conversion' };
 
 const PROPOSED: Record<NoticeNode, string> = {
   activist: '拟确定为入党积极分子',
@@ -25,7 +25,7 @@ const PROPOSED: Record<NoticeNode, string> = {
   conversion: '拟转为中共正式党员',
 };
 
-function previousStage(node: NoticeNode, devCase: DevelopmentCase): NoticeDraft['previousStage'] {
+function previousStage(node: NoticeNode, devCase: DevelopmentCase): PersonNoticeDraft['previousStage'] {
   const { dates } = devCase;
   const stage = {
     activist: { label: '递交入党申请书', date: dates.applicationDate },
@@ -41,7 +41,7 @@ function previousStage(node: NoticeNode, devCase: DevelopmentCase): NoticeDraft[
  * the period and audience of the case's rule set, and where to object (the approving committee's staff).
  * The case records a reference to the notice (once).
  */
-export async function prepareCaseNotice(deps: ServiceDeps, request: { caseId: string; node: NoticeNode }): Promise<{ notice: NoticeDraft }> {
+export async function prepareCaseNotice(deps: ServiceDeps, request: { caseId: string; node: NoticeNode }): Promise<{ notice: PersonNoticeDraft }> {
   const devCase = await loadCase(deps, request.caseId);
   const person = await getPerson(deps.store, devCase.personId);
   if (!person) throw new RecordNotFoundError('入党申请人');
@@ -49,7 +49,7 @@ export async function prepareCaseNotice(deps: ServiceDeps, request: { caseId: st
   const org = await getOrganization(deps.store, devCase.orgId);
   const approving = await approverOf(deps, devCase.orgId);
   const committeeStaff = (await staffToNotify(deps, devCase.orgId)).find((s) => s.role === 'committee-staff');
-  const notice: NoticeDraft = {
+  const notice: PersonNoticeDraft = {
     id: caseNoticeId(devCase.id, request.node, devCase.attempt),
     orgId: devCase.orgId,
     orgName: org?.name ?? '',

@@ -8,5 +8,6 @@ export { ElectionAlreadyRunningError, ElectionRoundAlreadyRecordedError, Electio
 export { openElectionStep, electionTaskId } from './step-task';
 export { prepareElectionApproval, electionApprovalId, type ElectionApprovalKind } from './approvals';
 export { recordElectionDecision } from './decisions';
+export { prepareAnnouncementNotice } from './announcement-notice';
 export { prepareCandidateNotices, recordCandidateNoticeResults, candidateNoticeId } from './candidate-notices';
 export { recordElectionResults, termEndOf, newCommittee } from './record-results';

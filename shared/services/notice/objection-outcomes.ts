@@ -1,5 +1,6 @@
 import { chinaDate, computePeriodEnd } from '../../domain/calendar';
 import { NOTICE_KIND_LABELS } from '../../domain/notice/notice';
+import { noticeHeadline } from '../../domain/notice/notice-headline';
 import { resultOfOutcomes, type ObjectionOutcome } from '../../domain/notice/objection';
 import { objectionOutcomesForm } from '../../schemas/notice-forms';
 import { parseForm } from '../../schemas/parse-form';
@@ -31,7 +32,7 @@ export async function openObjectionTask(deps: ServiceDeps, request: { noticeId: 
   const { created } = await openPendingTask(deps, {
     id: taskId,
     kind: 'notice-objections',
-    title: `公示异议处理：${notice.subject.name}（${NOTICE_KIND_LABELS[notice.kind]}公示，${notice.objectionCount} 条异议）`,
+    title: `公示异议处理：${noticeHeadline(notice)}（${NOTICE_KIND_LABELS[notice.kind]}公示，${notice.objectionCount} 条异议）`,
     orgId: notice.orgId,
     assigneeRole: 'branch-staff',
     subject: { noticeId: notice.id },
@@ -43,9 +44,9 @@ export async function openObjectionTask(deps: ServiceDeps, request: { noticeId: 
   if (!created) return;
   await deps.mailer.send({
     to: await listStaffEmails(deps.store, notice.orgId),
-    subject: `【待办】公示异议处理：${notice.subject.name}`,
+    subject: `【待办】公示异议处理：${noticeHeadline(notice)}`,
     text:
-      `${notice.orgName}：${notice.subject.name}的${NOTICE_KIND_LABELS[notice.kind]}公示已期满，收到 ${notice.objectionCount} 条异议。\n` +
+      `${notice.orgName}：${noticeHeadline(notice)}的${NOTICE_KIND_LABELS[notice.kind]}公示已期满，收到 ${notice.objectionCount} 条异议。\n` +
       `请逐条调查核实并登记处理结果：${deps.publicBaseUrl}/staff/tasks/${taskId}`,
   });
 }

@@ -1,5 +1,5 @@
 import { computePeriodEnd } from '../../domain/calendar';
-import type { Notice, NoticeDraft } from '../../domain/notice/notice';
+import { noticeDraftProblem, type Notice, type NoticeDraft } from '../../domain/notice/notice';
 import { reduceSubject } from '../../domain/notice/reduce-subject';
 import { parseForm } from '../../schemas/parse-form';
 import { publishNoticeForm } from '../../schemas/notice-forms';
@@ -55,14 +55,16 @@ export async function startNoticeProcess(deps: ServiceDeps, draft: NoticeDraft):
 }
 
 /**
- * Task PublishNotice: records the notice as open with its end computed on the working-day calendar.
- * Idempotent: a retried task returns the notice already recorded.
+ * Task PublishNotice: records the notice as open with its end computed on the working-day calendar (a matter notice
+ * only internal). Idempotent: a retried task returns the notice already recorded.
  */
 export async function recordPublication(
   deps: ServiceDeps,
   draft: NoticeDraft,
   executionArn?: string,
 ): Promise<{ noticeId: string; endsAt: string }> {
+  const problem = noticeDraftProblem(draft);
+  if (problem) throw new InputInvalidError({ audience: problem });
   const existing = await getNotice(deps.store, draft.id);
   if (existing) return { noticeId: existing.id, endsAt: existing.endsAt };
   const now = deps.clock.now();

@@ -1,6 +1,7 @@
 import type { StepRecord } from '../../domain/development/case';
 import { OUTCOME_LABELS, type Objection } from '../../domain/notice/objection';
 import type { Notice } from '../../domain/notice/notice';
+import { noticeHeading } from '../../domain/notice/notice-headline';
 import { isFormStepKey, stepFormFields } from '../../schemas/development-steps';
 import type { CaseApprovalView, CaseFilingView } from '../../services/development';
 import { formatDateTime, staffStatusLabel } from '../format';
@@ -56,7 +57,7 @@ function objectionBlock(objection: Objection, index: number): SafeHtml {
 export function noticeBlock(entry: { notice: Notice; objections: Objection[] }, now: Date, link = true): SafeHtml {
   const { notice, objections } = entry;
   return html`<div class="notice-card">
-    <h3>${link ? html`<a href="/staff/notices/${notice.id}">${notice.subject.name}同志${notice.proposedStep}的公示</a>` : html`${notice.subject.name}同志${notice.proposedStep}的公示`}</h3>
+    <h3>${link ? html`<a href="/staff/notices/${notice.id}">${noticeHeading(notice)}</a>` : noticeHeading(notice)}</h3>
     <p>公示期：${formatDateTime(notice.publishedAt)} 至 ${formatDateTime(notice.endsAt)}；状态：${staffStatusLabel(notice, now)}；收到异议 ${objections.length} 件。</p>
     ${objections.map(objectionBlock)}
   </div>`;

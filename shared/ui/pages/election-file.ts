@@ -2,7 +2,8 @@ import {
   ELECTION_FORM_LABELS, ELECTION_PHASE_LABELS, ELECTION_STATUS_LABELS, ELECTION_STEPS,
   type ElectionPhase, type ElectionStepRecord,
 } from '../../domain/election/election';
-import type { Notice } from '../../domain/notice/notice';
+import { isPersonNotice, type Notice } from '../../domain/notice/notice';
+import { noticeHeadline } from '../../domain/notice/notice-headline';
 import type { ElectionFile } from '../../services/election';
 import { auditTrail } from '../audit-trail';
 import { formatDateTime, staffStatusLabel } from '../format';
@@ -49,6 +50,15 @@ export interface ElectionFileOptions {
   flash?: string;
 }
 
+/** The announcement to members (step 1) as its internal notice: status, the staff page, the printable version. */
+function announcementLine(noticeId: string | undefined, notices: readonly Notice[], now: Date): SafeHtml {
+  if (!noticeId) return html``;
+  const notice = notices.find((n) => n.id === noticeId);
+  if (!notice) return html`<li>换届选举公告（内部公示）：正在发布</li>`;
+  return html`<li>换届选举公告（内部公示）：<a href="/staff/notices/${notice.id}">${noticeHeadline(notice)}</a>（${staffStatusLabel(notice, now)}，截至 ${formatDateTime(notice.endsAt)}）
+    · <a href="/staff/notices/${notice.id}/print">打印版</a></li>`;
+}
+
 /** 选举档案: the election, the step waiting, the six steps with their records, approvals and notices, the rounds, the file. */
 export function electionFilePage(o: ElectionFileOptions): SafeHtml {
   const { election: e, steps, rounds, openTask } = o.file;
@@ -56,11 +66,13 @@ export function electionFilePage(o: ElectionFileOptions): SafeHtml {
   const timeline = phases.map((phase) => {
     const records = steps.filter((s) => ELECTION_STEPS[s.stepKey].phase === phase);
     const approvals = e.approvals.filter((a) => APPROVAL_PHASE[a.kind] === phase);
-    const notices = phase === 'candidates' ? o.notices : [];
+    const notices = phase === 'candidates' ? o.notices.filter(isPersonNotice) : [];
+    const announcement = phase === 'publicize' ? announcementLine(e.announcementNoticeId, o.notices, o.now) : html``;
     const current = e.phase === phase && e.status === 'running';
     return html`<li${current ? html` class="current" aria-current="step"` : ''}><strong>${ELECTION_PHASE_LABELS[phase]}</strong>${current ? html` <span class="tag open">进行中</span>` : ''}
-      ${records.length + approvals.length + notices.length > 0 ? html`<ul>
+      ${records.length + approvals.length + notices.length > 0 || e.announcementNoticeId && phase === 'publicize' ? html`<ul>
         ${records.map(stepLine)}
+        ${announcement}
         ${approvals.map((a) => html`<li>${formatDateTime(a.decidedAt)} · 上级党组织审批${APPROVAL_LABELS[a.kind]}：${a.outcome === 'approved' ? '批准' : '不批准'}</li>`)}
         ${notices.map((n) => html`<li>候选人公示：<a href="/staff/notices/${n.id}">${n.subject.name}</a>（${staffStatusLabel(n, o.now)}）</li>`)}
       </ul>` : ''}</li>`;

@@ -1,4 +1,4 @@
-import type { Notice } from '../../domain/notice/notice';
+import type { MatterNotice, Notice } from '../../domain/notice/notice';
 import { formatDateLong, formatPeriod, formatYearMonth } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
@@ -9,11 +9,32 @@ export function orgHeading(orgName: string): string {
   return orgName.startsWith('中共') ? orgName : `中共${orgName}`;
 }
 
-/** The printable notice: an A4 formal layout, no navigation (print CSS hides the button row too). */
-export function noticePrintPage(notice: Notice): SafeHtml {
+/** A matter notice (e.g. 换届选举公告) to post inside the unit: its text, period, and where to turn. */
+function matterPrint(notice: MatterNotice, backHref: string): SafeHtml {
+  const lastDay = notice.endsAt.slice(0, 10);
+  return html`<div class="print-actions no-print"><a href="${backHref}">← 返回公示页面</a></div>
+  <article class="print-page">
+    <div class="org-heading">${orgHeading(notice.orgName)}</div>
+    <div class="title">${notice.matter.title}</div>
+    ${notice.matter.body.split(/\r?\n/).filter((line) => line.trim() !== '').map((line) => html`<p>${line}</p>`)}
+    <p>公示时间：${formatDateLong(notice.publishedAt)}至${formatDateLong(lastDay)}（${formatPeriod(notice.period)}）${notice.provisional ? '（结束日期为临时计算）' : ''}。本公告在本组织内部公示。</p>
+    <p>如有意见建议，请向${notice.objectionContact.office}反映，联系方式：${notice.objectionContact.contact}。</p>
+    <div class="signature">
+      <p>${orgHeading(notice.orgName)}</p>
+      <p>${formatDateLong(notice.publishedAt)}</p>
+    </div>
+  </article>`;
+}
+
+/**
+ * The printable notice: an A4 formal layout, no navigation (print CSS hides the button row too). The public print
+ * page links back to the public notice; the staff one (internal notices too) to the staff notice page.
+ */
+export function noticePrintPage(notice: Notice, backHref = `/notices/${notice.id}`): SafeHtml {
+  if (notice.kind === 'election-announcement') return layout({ title: noticeTitle(notice), body: matterPrint(notice, backHref), bare: true });
   const { subject } = notice;
   const lastDay = notice.endsAt.slice(0, 10);
-  const body = html`<div class="print-actions no-print"><a href="/notices/${notice.id}">← 返回公示页面</a></div>
+  const body = html`<div class="print-actions no-print"><a href="${backHref}">← 返回公示页面</a></div>
   <article class="print-page">
     <div class="org-heading">${orgHeading(notice.orgName)}</div>
     <div class="title">${noticeTitle(notice)}</div>

@@ -48,13 +48,15 @@ export function staffNoticeDetailPage(options: StaffNoticeDetailOptions): SafeHt
     <h1>${noticeTitle(notice)}</h1>
     ${options.flash ? html`<div class="alert ok" role="status"><p>${options.flash}</p></div>` : ''}
     <p><span class="tag">${staffStatusLabel(notice, options.now)}</span>
-      ${notice.audience === 'public' ? html` <a href="/notices/${notice.id}">公示页面</a> · <a href="/notices/${notice.id}/print">打印版</a>` : ' 内部公示'}</p>
+      ${notice.audience === 'public'
+        ? html` <a href="/notices/${notice.id}">公示页面</a> · <a href="/notices/${notice.id}/print">打印版</a>`
+        : html` 内部公示 · <a href="/staff/notices/${notice.id}/print">打印版（在单位内部张贴）</a>`}</p>
     ${notice.withdrawReason ? html`<p>撤回原因：${notice.withdrawReason}</p>` : ''}
     ${noticeFacts(notice)}
     <h2>意见受理</h2>
     ${objectionChannel(notice)}
-    <h2>异议（${options.objections.length} 条）</h2>
-    ${options.objections.length === 0 ? html`<p>未收到异议。</p>` : options.objections.map(objectionItem)}
+    ${notice.kind === 'election-announcement' ? '' : html`<h2>异议（${options.objections.length} 条）</h2>
+    ${options.objections.length === 0 ? html`<p>未收到异议。</p>` : options.objections.map(objectionItem)}`}
     <h2>全程纪实</h2>
     ${auditTrail(options.audit)}
     ${notice.status === 'open' ? withdrawForm(notice, staff, options.withdrawForm ?? emptyForm(), options.withdrawMessage) : ''}`;

@@ -2,11 +2,11 @@ import { NOTICE_KIND_LABELS, type Notice } from '../../domain/notice/notice';
 import { formatDate, formatDateTime, staffStatusLabel } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
-import { provisionalMark } from '../notice-facts';
+import { noticeHeadline, provisionalMark } from '../notice-facts';
 
 function row(notice: Notice, now: Date): SafeHtml {
   return html`<tr>
-    <td><a href="/staff/notices/${notice.id}">${notice.subject.name}</a></td>
+    <td><a href="/staff/notices/${notice.id}">${noticeHeadline(notice)}</a></td>
     <td>${NOTICE_KIND_LABELS[notice.kind]}</td>
     <td>${notice.orgName}</td>
     <td>${notice.audience === 'public' ? '公开' : '内部'}</td>
@@ -25,7 +25,7 @@ export function staffNoticesPage(notices: Notice[], staff: LayoutStaff, now: Dat
     ${sorted.length === 0
       ? html`<p>还没有发布过公示。</p>`
       : html`<div class="table-wrap"><table>
-          <thead><tr><th>公示对象</th><th>事项</th><th>党组织</th><th>范围</th><th>发布日期</th><th>截止时间</th><th>状态</th></tr></thead>
+          <thead><tr><th>公示对象或事项</th><th>事项</th><th>党组织</th><th>范围</th><th>发布日期</th><th>截止时间</th><th>状态</th></tr></thead>
           <tbody>${sorted.map((notice) => row(notice, now))}</tbody>
         </table></div>`}`;
   return layout({ title: '公示管理', body, staff });

@@ -102,21 +102,26 @@ describe('换届选举 pages', () => {
     const home = (await browser.get('/staff')).body ?? '';
     expect(home).toContain(`href="/staff/elections/${electionId}/steps/announcement"`);
     const form = (await browser.get(`/staff/elections/${electionId}/steps/announcement`)).body ?? '';
-    expect(form).toContain('公告日期');
-    expect(form).toContain('公告方式');
+    // Prefilled from the election and its rules: title, text (organization, seats, form, meeting date), 5 working days.
+    expect(form).toContain('value="关于办公室党支部召开党员大会进行换届选举的公告"');
+    expect(form).toMatch(/委员名额：新一届委员会设委员 \d+ 名/);
+    expect(form).toContain('公推直选');
+    expect(form).toMatch(/<option value="workingDays" selected/);
+    expect(form).toContain('value="5"');
 
     const other = await signedIn('zhao', 'pw-zhao-123');
-    const forbidden = await other.browser.post(`/staff/elections/${electionId}/steps/announcement`, { _csrf: other.csrf, announcedOn: '2026-03-03', channel: '公示栏', content: '公告' });
+    const forbidden = await other.browser.post(`/staff/elections/${electionId}/steps/announcement`, { _csrf: other.csrf, title: '公告', body: '公告', periodUnit: 'workingDays', periodCount: '5' });
     expect(forbidden.statusCode).toBe(403);
 
-    const bad = await browser.post(`/staff/elections/${electionId}/steps/announcement`, { _csrf: csrf, announcedOn: '2026-13-40', channel: '', content: '公告内容' });
+    const bad = await browser.post(`/staff/elections/${electionId}/steps/announcement`, { _csrf: csrf, title: '', body: '公告内容', periodUnit: 'workingDays', periodCount: '31' });
     expect(bad.statusCode).toBe(422);
-    expect(bad.body).toMatch(/公告方式/);
+    expect(bad.body).toContain('请填写公告标题。');
+    expect(bad.body).toContain('公告期天数不能大于 30。');
     expect(bad.body).toContain('公告内容');
     expect(completed).toEqual([]);
     expect((await getElection(deps.store, electionId))?.stepCounts).toEqual({});
 
-    const body = { _csrf: csrf, announcedOn: '2026-03-03', channel: '内部公示栏', content: '定于 4 月召开党员大会进行换届选举。' };
+    const body = { _csrf: csrf, title: '关于办公室党支部换届选举的公告', body: '定于 4 月召开党员大会进行换届选举。', periodUnit: 'workingDays', periodCount: '5' };
     const [first, second] = await Promise.all([
       browser.post(`/staff/elections/${electionId}/steps/announcement`, body),
       browser.post(`/staff/elections/${electionId}/steps/announcement`, body),

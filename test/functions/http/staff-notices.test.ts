@@ -1,8 +1,9 @@
 import { createPublicSite } from '../../../functions/http/public-site';
 import { createStaffSite } from '../../../functions/http/staff-site';
 import type { HttpHandlerFn } from '../../../functions/http/edge/types';
-import { closeNoticeAtEnd, openObjectionTask } from '../../../shared/services/notice';
+import { closeNoticeAtEnd, openObjectionTask, recordPublication } from '../../../shared/services/notice';
 import { getNotice } from '../../../shared/store/notices-repo';
+import { matterNoticeDraft } from '../../support/notice-fixtures';
 import { putTestOrg, testOrg } from '../../support/registry-fixtures';
 import { Browser, makeEvent, signInWithForm } from './support/http-client';
 import { PRIVATE_PERSON, PUBLISH_FORM, publishWithForm, seedPerson } from './support/fixtures';
@@ -59,6 +60,54 @@ describe('发布公示', () => {
     const other = new Browser(staffSite);
     await signInWithForm(other, 'zhao', 'pw-zhao-123');
     expect((await other.get(`/staff/notices/${noticeId}`)).statusCode).toBe(403);
+  });
+});
+
+describe('a matter notice (换届选举公告): internal, for staff only, printable', () => {
+  const draft = matterNoticeDraft({
+    id: 'e-1-announcement', orgId: 'org-a', orgName: '示例党支部',
+    matter: { title: '关于示例党支部召开党员大会进行换届选举的公告', body: '全体党员：\n定于10月20日召开党员大会。' },
+  });
+  beforeAll(async () => {
+    await recordPublication(deps, draft);
+  });
+
+  test('the list and the detail show its title, text, period and that it is internal; the print link is the staff one', async () => {
+    expect((await browser.get('/staff/notices')).body).toContain('关于示例党支部召开党员大会进行换届选举的公告</a>');
+    const detail = (await browser.get(`/staff/notices/${draft.id}`)).body ?? '';
+    expect(detail).toContain('<h1>关于示例党支部召开党员大会进行换届选举的公告</h1>');
+    expect(detail).toContain('全体党员：<br>定于10月20日召开党员大会。');
+    expect(detail).toContain('换届选举公告');
+    expect(detail).toContain('本组织内部（不在公示栏公开）');
+    expect(detail).toMatch(/5个工作日/);
+    expect(detail).toContain(`href="/staff/notices/${draft.id}/print"`);
+    expect(detail).not.toContain(`href="/notices/${draft.id}`);
+  });
+
+  test('the printable A4 version for posting inside the unit; staff of another organization get 403', async () => {
+    const print = await browser.get(`/staff/notices/${draft.id}/print`);
+    expect(print.statusCode).toBe(200);
+    expect(print.body).toContain('class="print-page"');
+    expect(print.body).toContain('<p>定于10月20日召开党员大会。</p>');
+    expect(print.body).toContain('中共示例党支部');
+    expect(print.body).toContain(`href="/staff/notices/${draft.id}"`);
+    const other = new Browser(staffSite);
+    await signInWithForm(other, 'zhao', 'pw-zhao-123');
+    expect((await other.get(`/staff/notices/${draft.id}/print`)).statusCode).toBe(403);
+    expect((await new Browser(staffSite).get(`/staff/notices/${draft.id}/print`)).statusCode).toBe(303); // not signed in
+  });
+
+  test('never public: not on the board, its public page and public print are 404', async () => {
+    for (const path of [`/notices/${draft.id}`, `/notices/${draft.id}/print`]) {
+      expect((await publicSite(makeEvent('GET', path))).statusCode).toBe(404);
+    }
+    expect((await publicSite(makeEvent('GET', '/'))).body).not.toContain('换届选举的公告');
+  });
+
+  test('a public matter notice is refused before anything is written', async () => {
+    const refused = { ...draft, id: 'e-2-announcement', audience: 'public' } as never;
+    await expect(recordPublication(deps, refused)).rejects.toMatchObject({ httpStatus: 422, fieldErrors: { audience: '换届选举公告只能在本组织内部公示，不能在公示栏公开发布。' } });
+    expect(await getNotice(deps.store, 'e-2-announcement')).toBeUndefined();
   });
 });
 

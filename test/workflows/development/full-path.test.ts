@@ -70,7 +70,7 @@ test('the whole path from application to full membership, each stage its own exe
   expect(file.case).toMatchObject({ status: 'full-member', stageState: 'closed' });
   expect(file.steps.map((s) => s.stepNo)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
   expect(file.notices.map((n) => [n.notice.kind, n.notice.result])).toEqual([['activist', 'proceed'], ['development-target', 'proceed'], ['admission', 'proceed'], ['conversion', 'proceed']]);
-  expect(file.notices[0].notice.subject).toEqual({ name: '张三', gender: '男', birthYearMonth: '1998-03', education: '大学本科', unitPost: '综合科 科员' });
+  expect(file.notices[0].notice).toHaveProperty('subject', { name: '张三', gender: '男', birthYearMonth: '1998-03', education: '大学本科', unitPost: '综合科 科员' });
   expect(file.approvals.map((a) => [a.stepKey, a.status])).toEqual([['preReview', 'approved'], ['admissionApproval', 'approved'], ['conversionApproval', 'approved']]);
   expect(file.filings.map((f) => [f.stepKey, f.filedWith])).toEqual([['activistFiling', '机关党委'], ['targetFiling', '机关党委'], ['admissionFiling', '机关党委']]);
   // The second half-year had no evaluation: recorded and shown with the decision on the development target.

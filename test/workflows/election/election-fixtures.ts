@@ -85,13 +85,22 @@ export class ElectionDriver {
   /** Step 1 to 2: request approved, announcement, mobilization, evaluation (孙燕 rated 不称职 by 5 of 12). */
   async throughEvaluation(): Promise<void> {
     await this.decide('approved');
-    await this.submit('announcement', { announcedOn: '2026-09-24', channel: '支部内部公示栏', content: '支部委员会任期届满，定于10月召开党员大会进行换届选举。' });
+    await this.submit('announcement', announcementForm());
     await this.submit('mobilization', { meetingDate: '2026-09-25', attendees: '12', notes: '传达换届选举工作安排' });
     await this.submit('evaluation', {
       meetingDate: '2026-09-28', raters: '12', teamGood: '8', teamFairlyGood: '3', teamAverage: '1', teamPoor: '0',
       personRatings: '张伟 8 4 0 0\n孙燕 2 3 2 5\n王芳 4 4 0 4',
     });
   }
+}
+
+/** The announcement step's form: title, text, and the rules' default period (5 working days). */
+export function announcementForm(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    title: '关于办公室党支部召开党员大会进行换届选举的公告',
+    body: '支部委员会任期届满，定于10月召开党员大会进行换届选举。',
+    periodUnit: 'workingDays', periodCount: '5', ...overrides,
+  };
 }
 
 /** A recommendation form where the names given have 11 of 12 members' votes (more than half) and the rest 3. */

@@ -4,7 +4,7 @@ import { getNotice } from '../../../shared/store/notices-repo';
 import { getOrganization, orgPk } from '../../../shared/store/orgs-repo';
 import { ElectionState } from '../../../workflows/election/election-states';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
-import { ElectionDriver, recommendationForm, seedElectionRegistry } from './election-fixtures';
+import { announcementForm, ElectionDriver, recommendationForm, seedElectionRegistry } from './election-fixtures';
 
 // 公推直选 end to end over the synthesized ASL, the real task handlers, nested approval and notice executions,
 // DynamoDB Local and a hand-driven clock.
@@ -84,8 +84,8 @@ test('a step submitted twice, or out of turn, is refused and records nothing mor
   const election = await ElectionDriver.create(runtime, 'gongtui');
   await expect(election.submit('announcement', {})).rejects.toBeInstanceOf(ElectionStepNotOpenError);
   await election.decide('approved');
-  const form = { announcedOn: '2026-09-24', channel: '支部内部公示栏', content: '换届选举公告' };
-  await expect(election.submit('announcement', { ...form, announcedOn: '2026-13-01' })).rejects.toMatchObject({ httpStatus: 422 });
+  const form = announcementForm();
+  await expect(election.submit('announcement', { ...form, body: ' ' })).rejects.toMatchObject({ httpStatus: 422 });
   await election.submit('announcement', form);
   await expect(election.submit('announcement', form)).rejects.toBeInstanceOf(ElectionStepNotOpenError);
   expect((await election.file()).steps).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { listOpenTasks } from '../../../shared/store/tasks-repo';
 import { ElectionState } from '../../../workflows/election/election-states';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
-import { ElectionDriver, recommendationForm, seedElectionRegistry } from './election-fixtures';
+import { announcementForm, ElectionDriver, recommendationForm, seedElectionRegistry } from './election-fixtures';
 
 let runtime: TestRuntime;
 afterEach(async () => {
@@ -26,7 +26,7 @@ test('restarts during a human step and during the candidate notices lose and dup
   election = await restart(election);
   expect(await election.state()).toBe(ElectionState.announcement);
   expect((await listOpenTasks(runtime.store, ['branch-1'])).map((t) => t.id)).toEqual([`election-${election.electionId}-announcement-1`]);
-  await election.submit('announcement', { announcedOn: '2026-09-24', channel: '支部内部公示栏', content: '换届选举公告' });
+  await election.submit('announcement', announcementForm());
   await election.submit('mobilization', { meetingDate: '2026-09-25', attendees: '12' });
   await election.submit('evaluation', { meetingDate: '2026-09-28', raters: '12', teamGood: '12', teamFairlyGood: '0', teamAverage: '0', teamPoor: '0', personRatings: '张伟 12 0 0 0' });
   await election.submit('recommendation', recommendationForm(['张伟', '王芳', '李娜', '刘洋']));

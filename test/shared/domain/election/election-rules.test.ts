@@ -134,4 +134,20 @@ describe('election rule sets', () => {
     expect(() => defineElectionRules({ rulesVersion: 'x', unfitThreshold: { numerator: 3, denominator: 3 } })).toThrow(TallyInputError);
     expect(() => defineElectionRules({ rulesVersion: '' })).toThrow(/版本号/);
   });
+  test('the announcement to members: 5 working days by default', () => {
+    expect(rules.announcement).toEqual({ days: 5, unit: 'workingDays' });
+    expect(defineElectionRules({ rulesVersion: 'local-2', announcement: { days: 7, unit: 'calendarDays' } }).announcement).toEqual({ days: 7, unit: 'calendarDays' });
+  });
+  test.each([
+    ['0 days', { days: 0, unit: 'workingDays' }, /announcement\.days/],
+    ['1 day', { days: 1, unit: 'workingDays' }, undefined],
+    ['30 days', { days: 30, unit: 'calendarDays' }, undefined],
+    ['31 days', { days: 31, unit: 'calendarDays' }, /announcement\.days/],
+    ['2.5 days', { days: 2.5, unit: 'workingDays' }, /announcement\.days/],
+    ['an unknown unit', { days: 5, unit: 'weeks' }, /announcement\.unit/],
+  ] as const)('announcement period of %s', (_name, announcement, error) => {
+    const define = () => defineElectionRules({ rulesVersion: 'local-3', announcement: announcement as never });
+    if (error) expect(define).toThrow(error);
+    else expect(define().announcement).toEqual(announcement);
+  });
 });
