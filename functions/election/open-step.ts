@@ -9,6 +9,7 @@ const eventSchema = z.object({
   electionId: z.string().min(1),
   stepKey: z.string().refine((key): key is ElectionStepKey => Object.hasOwn(ELECTION_STEPS, key)),
   taskToken: z.string().min(1),
+  after: z.string().min(1).optional(),
 });
 
 /** Every human step of an election (callback): open the pending step; the form or round entry resumes the workflow. */

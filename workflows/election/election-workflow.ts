@@ -39,12 +39,17 @@ export class ElectionWorkflow extends Construct {
     const electionId = JsonPath.stringAt('$.electionId');
     const lambda = (name: string, fn: IFunction, payload: Record<string, unknown>, resultPath: string) =>
       new LambdaInvoke(this, name, { lambdaFunction: fn, payload: TaskInput.fromObject({ electionId, ...payload }), payloadResponseOnly: true, resultPath });
-    const human = (name: string, stepKey: ElectionStepKey, resultPath = '$.step') =>
+    /**
+     * A human step. Its output (the recorded outcome with its `taskId`) goes to $.step, so every later human step is
+     * told which task came before it (`after`): a repeated open of the same visit (retry, restart, redrive) then
+     * finds its own task again, while a loop back to the step (another round) opens the next attempt.
+     */
+    const human = (name: string, stepKey: ElectionStepKey, first = false) =>
       new LambdaInvoke(this, name, {
         lambdaFunction: props.openStep,
         integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-        payload: TaskInput.fromObject({ electionId, stepKey, taskToken: JsonPath.taskToken }),
-        resultPath,
+        payload: TaskInput.fromObject({ electionId, stepKey, taskToken: JsonPath.taskToken, ...(first ? {} : { after: JsonPath.stringAt('$.step.taskId') }) }),
+        resultPath: '$.step',
       });
     /** Prepare → the nested approval execution → record the decision; the caller routes on $.noted.outcome. */
     const approval = (prepare: string, ask: string, note: string, kind: ApprovalKind) => {
@@ -64,7 +69,7 @@ export class ElectionWorkflow extends Construct {
 
     // 1. Publicize and mobilize
     const request = approval(S.prepareRequestApproval, S.requestApproval, S.noteRequestDecision, 'request');
-    const announcement = human(S.announcement, 'announcement');
+    const announcement = human(S.announcement, 'announcement', true);
     const mobilization = human(S.mobilizationMeeting, 'mobilization');
     // The announcement as an internal notice: started, not awaited (the notice machine ends it by itself). A retried
     // start of the same name and input is idempotent while it runs; once it has ended AWS refuses the name: caught.
@@ -96,9 +101,9 @@ export class ElectionWorkflow extends Construct {
     const noticeMap = new MapState(this, S.candidateNotice, { itemsPath: '$.notices.drafts', resultPath: '$.noticeResults' }).itemProcessor(noticeRun);
     const noteNotices = lambda(S.noteNoticeResults, props.noteNotices, { results: JsonPath.objectAt('$.noticeResults') }, '$.noticed');
     // 5. Election
-    const round = human(S.electionRound, 'election-round', '$.round');
+    const round = human(S.electionRound, 'election-round');
     const seatsDecision = human(S.seatsDecision, 'seats-decision');
-    const officersRound = human(S.officersRound, 'officers-round', '$.round');
+    const officersRound = human(S.officersRound, 'officers-round');
     const officersMeeting = human(S.officersMeeting, 'officers-meeting');
     // 6. Results
     const results = approval(S.prepareResultsApproval, S.resultsApproval, S.noteResultsDecision, 'election-result');
@@ -120,12 +125,12 @@ export class ElectionWorkflow extends Construct {
     );
     round.next(
       new Choice(this, S.routeRound)
-        .when(Condition.stringEquals('$.round.decision', 'complete'), routeOfficers)
-        .when(Condition.stringEquals('$.round.decision', 'unfilled'), seatsDecision)
+        .when(Condition.stringEquals('$.step.decision', 'complete'), routeOfficers)
+        .when(Condition.stringEquals('$.step.decision', 'unfilled'), seatsDecision)
         .otherwise(round),
     );
     seatsDecision.next(new Choice(this, S.routeSeatsDecision).when(Condition.stringEquals('$.step.decision', 'further'), round).otherwise(routeOfficers));
-    officersRound.next(new Choice(this, S.routeOfficersRound).when(Condition.booleanEquals('$.round.officersDone', true), results.start).otherwise(officersRound));
+    officersRound.next(new Choice(this, S.routeOfficersRound).when(Condition.booleanEquals('$.step.officersDone', true), results.start).otherwise(officersRound));
     officersMeeting.next(results.start);
     results.start.next(results.run).next(results.noted).next(
       new Choice(this, S.routeResultsDecision).when(approved, recordResults.next(new Succeed(this, S.completed))).otherwise(resultsRejected),

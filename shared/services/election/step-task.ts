@@ -3,6 +3,7 @@ import { computePeriodEnd } from '../../domain/calendar';
 import { listStaffEmails } from '../../store/accounts-repo';
 import { loadCalendar } from '../../store/calendar-repo';
 import { electionPk, getElection } from '../../store/elections-repo';
+import { getTask } from '../../store/tasks-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { openPendingTask } from '../tasks/open-pending-task';
@@ -24,17 +25,38 @@ function ballotOnOpen(election: Election, stepKey: ElectionStepKey): Partial<Ele
   return { ballot: { contest: 'secretary', seats: 1, candidates: [] } };
 }
 
+export interface OpenElectionStepRequest {
+  electionId: string;
+  stepKey: ElectionStepKey;
+  taskToken: string;
+  /** The task of the human step the workflow came from (none before the first one): identifies this visit. */
+  after?: string;
+}
+
 /**
- * Task of every human step (waitForTaskToken): opens the 'election-step' pending task for the step's next attempt,
- * marks it as the election's current step and mails the organization's staff. Asked again (retry, resume), the open
- * task takes the new token; a task already done answers the workflow with its recorded output.
+ * The task of this visit of the step: the current task when it is the same visit asked again (same step, same
+ * task before it), even if it was done meanwhile; otherwise the step's next attempt.
  */
-export async function openElectionStep(deps: ServiceDeps, request: { electionId: string; stepKey: ElectionStepKey; taskToken: string }): Promise<void> {
+async function visitTask(deps: ServiceDeps, election: Election, request: OpenElectionStepRequest): Promise<{ taskId: string; attempt: number }> {
+  const current = election.currentTaskId ? await getTask(deps.store, election.currentTaskId) : undefined;
+  if (current?.subject.stepKey === request.stepKey && (current.subject.after ?? '') === (request.after ?? '')) {
+    return { taskId: current.id, attempt: Number(current.subject.attempt) };
+  }
+  const attempt = nextAttempt(election, request.stepKey);
+  return { taskId: electionTaskId(election.id, request.stepKey, attempt), attempt };
+}
+
+/**
+ * Task of every human step (waitForTaskToken): opens the 'election-step' pending task for this visit of the step,
+ * marks it as the election's current step and mails the organization's staff. Asked again for the same visit (retry,
+ * resume, redrive): the open task takes the new token, and a task already done answers the workflow with its recorded
+ * output, even when the form was submitted before the workflow heard of it.
+ */
+export async function openElectionStep(deps: ServiceDeps, request: OpenElectionStepRequest): Promise<void> {
   const election = await getElection(deps.store, request.electionId);
   if (!election) throw new Error(`Election ${request.electionId} not found`);
   const { stepKey } = request;
-  const attempt = nextAttempt(election, stepKey);
-  const taskId = electionTaskId(election.id, stepKey, attempt);
+  const { taskId, attempt } = await visitTask(deps, election, request);
   const now = deps.clock.now();
   const step = ELECTION_STEPS[stepKey];
   const { created } = await openPendingTask(deps, {
@@ -43,7 +65,7 @@ export async function openElectionStep(deps: ServiceDeps, request: { electionId:
     title: `换届选举：${election.orgName} ${step.label}${attempt > 1 ? `（第 ${attempt} 次）` : ''}`,
     orgId: election.orgId,
     assigneeRole: 'branch-staff',
-    subject: { electionId: election.id, stepKey, attempt: String(attempt) },
+    subject: { electionId: election.id, stepKey, attempt: String(attempt), ...(request.after ? { after: request.after } : {}) },
     status: 'open',
     createdAt: now.toISOString(),
     dueAt: computePeriodEnd(await loadCalendar(deps.store), now, STEP_PERIOD).endsAtInstant.toISOString(),

@@ -30,11 +30,15 @@ export async function openStepFor(deps: ServiceDeps, actor: Actor, electionId: s
   return { election, task };
 }
 
-/** Claims the task, writes the record and the election's next version with the audit event; then tells the workflow. */
-export async function commitStep(deps: ServiceDeps, actor: Actor, task: StoredTask, next: Election, record: ElectionStepRecord | undefined, extra: Parameters<typeof electionChange>[3], output: Record<string, unknown>, action: string): Promise<void> {
+/**
+ * Claims the task, writes the record and the election's next version with the audit event; then tells the workflow.
+ * The workflow's output carries the task's id, which the next human step is opened `after`.
+ */
+export async function commitStep(deps: ServiceDeps, actor: Actor, task: StoredTask, next: Election, record: ElectionStepRecord | undefined, extra: Parameters<typeof electionChange>[3], outcome: Record<string, unknown>, action: string): Promise<void> {
   const at = deps.clock.now().toISOString();
+  const output = { ...outcome, taskId: task.id };
   try {
-    await transactWrite(deps.store, electionChange(deps.store, next, { at, action, actor: actor.id, details: { stepKey: next.currentStep, ...output } }, [
+    await transactWrite(deps.store, electionChange(deps.store, next, { at, action, actor: actor.id, details: { stepKey: next.currentStep, ...outcome } }, [
       claimTask(deps.store, task.id, { completedBy: actor.displayName, completedAt: at, output }),
       ...(record ? [putStepRecord(deps.store, record)] : []),
       ...(extra ?? []),
