@@ -6,6 +6,7 @@ export const ELECTION_ACTION_LABELS: Record<string, string> = {
   'election.created': '发起换届选举',
   'election.step-opened': '生成换届选举待办',
   'election.step-recorded': '记录换届选举步骤',
+  'election.announcement-published': '发布换届选举公告（内部公示）',
   'election.round-recorded': '录入计票结果',
   'election.results-recorded': '选举结果记入组织',
   'election.candidate-notice-passed': '候选人公示期满',
@@ -36,6 +37,7 @@ export const ELECTION_DETAIL_LABELS: Record<string, string> = {
   roundNo: '轮次',
   form: '选举方式',
   seats: '委员名额',
+  noticeId: '公示编号',
 };
 
 /** Values: the step keys by their labels, the contests and the next-round decisions. */

@@ -1,6 +1,7 @@
 import { createStaffSite } from '../../../functions/http/staff-site';
 import type { HttpHandlerFn } from '../../../functions/http/edge/types';
-import { listElections, openElectionStep } from '../../../shared/services/election';
+import { listElections, openElectionStep, prepareAnnouncementNotice } from '../../../shared/services/election';
+import { recordPublication } from '../../../shared/services/notice';
 import { resolveActor } from '../../../shared/services/authorization';
 import type { WorkflowControl } from '../../../shared/services/ports';
 import { getElection } from '../../../shared/store/elections-repo';
@@ -134,5 +135,17 @@ describe('换届选举 pages', () => {
     // The step is no longer waiting: its form goes back to the file.
     expect((await browser.get(`/staff/elections/${electionId}/steps/announcement`)).statusCode).toBe(303);
     expect(csrfFrom(file)).toBe(csrf);
+  });
+
+  test('the file shows the announcement notice the workflow publishes: status, end, staff page and print links', async () => {
+    const { browser } = await signedIn('li', 'pw-li-123');
+    const { draft } = await prepareAnnouncementNotice(deps, { electionId }); // the workflow's tasks, run by hand here
+    expect((await browser.get(`/staff/elections/${electionId}`)).body).toContain('换届选举公告（内部公示）：正在发布');
+    await recordPublication(deps, draft);
+    const file = (await browser.get(`/staff/elections/${electionId}`)).body ?? '';
+    expect(file).toContain(`<a href="/staff/notices/${draft.id}">关于办公室党支部换届选举的公告</a>`);
+    expect(file).toContain(`<a href="/staff/notices/${draft.id}/print">打印版</a>`);
+    expect(file).toMatch(/换届选举公告（内部公示）：.*（公示中，截至 /s);
+    expect(file).toContain('发布换届选举公告（内部公示）');
   });
 });
