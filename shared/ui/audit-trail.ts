@@ -34,6 +34,7 @@ const ACTION_LABELS: Record<string, string> = {
   'org.moved': '调整隶属关系',
   'org.closed': '撤销组织',
   'org.term-reminder-sent': '发送换届提醒',
+  'settings.term-reminders-changed': '修改换届提醒设置',
   'person.created': '登记人员',
   'person.edited': '修改人员信息',
   'person.status-changed': '变更党员状态',

@@ -2,7 +2,7 @@ import {
   DEFAULT_TERM_REMINDER_SETTINGS, TermReminderSettingsError, defineTermReminderRules, describeTermReminders, type TermReminderSettings,
 } from '../../domain/election/term-reminder-settings';
 import { DEFAULT_TERM_REMINDERS, type TermReminderRule } from '../../domain/election/term-reminders';
-import { auditPut } from '../../store/audit';
+import { auditPut, listAudit } from '../../store/audit';
 import { SETTINGS_PK, getStoredTermReminderSettings, putTermReminderSettings } from '../../store/settings-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
@@ -20,6 +20,15 @@ export interface TermReminderSettingsView {
   rules: TermReminderRule[];
 }
 
+/** One save of the setting (its audit event), for the page's 修改记录. */
+export interface TermReminderSettingsChange {
+  at: string;
+  version: number;
+  byName: string;
+  before: string;
+  after: string;
+}
+
 async function currentView(deps: Pick<ServiceDeps, 'store'>): Promise<TermReminderSettingsView> {
   const stored = await getStoredTermReminderSettings(deps.store);
   if (!stored) return { settings: { ...DEFAULT_TERM_REMINDER_SETTINGS, noticeMonths: [...DEFAULT_TERM_REMINDER_SETTINGS.noticeMonths] }, version: 0, rules: [...DEFAULT_TERM_REMINDERS] };
@@ -32,10 +41,14 @@ export async function getTermReminderRules(deps: Pick<ServiceDeps, 'store'>): Pr
   return (await currentView(deps)).rules;
 }
 
-/** The setting for the administrator's page (`termreminders.manage`). */
-export async function readTermReminderSettings(deps: Pick<ServiceDeps, 'store'>, actor: Actor): Promise<TermReminderSettingsView> {
+/** The setting for the administrator's page (`termreminders.manage`), with its changes, newest first. */
+export async function readTermReminderSettings(deps: Pick<ServiceDeps, 'store'>, actor: Actor): Promise<TermReminderSettingsView & { history: TermReminderSettingsChange[] }> {
   authorize(actor, 'termreminders.manage', undefined, await loadOrgTree(deps.store));
-  return currentView(deps);
+  const events = (await listAudit(deps.store, SETTINGS_PK)).filter((e) => e.action === 'settings.term-reminders-changed');
+  const history = events.reverse().map(({ at, actor: by, details = {} }) => ({
+    at, version: Number(details.version), byName: String(details.changedByName ?? by), before: String(details.before ?? ''), after: String(details.after ?? ''),
+  }));
+  return { ...(await currentView(deps)), history };
 }
 
 /**
@@ -63,7 +76,7 @@ export async function saveTermReminderSettings(deps: ServiceDeps, actor: Actor, 
       putTermReminderSettings(deps.store, { ...saved, version, changedBy: actor.id, changedByName: actor.displayName, changedAt: at }),
       auditPut(deps.store, SETTINGS_PK, {
         at, action: 'settings.term-reminders-changed', actor: actor.id,
-        details: { before: describeTermReminders(current.settings), after: describeTermReminders(saved), version },
+        details: { before: describeTermReminders(current.settings), after: describeTermReminders(saved), version, changedByName: actor.displayName },
       }),
     ]);
   } catch (error) {

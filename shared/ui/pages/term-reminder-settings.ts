@@ -1,6 +1,6 @@
 import { TERM_REMINDER_LIMITS, describeTermReminders } from '../../domain/election/term-reminder-settings';
 import { TERM_REMINDER_FIELD_LABELS } from '../../schemas/term-reminder-form';
-import type { TermReminderSettingsView } from '../../services/settings/term-reminder-settings';
+import type { TermReminderSettingsChange, TermReminderSettingsView } from '../../services/settings/term-reminder-settings';
 import { csrfField, errorSummary, textField, type FormState } from '../form-fields';
 import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
@@ -13,7 +13,7 @@ export const TERM_REMINDER_SETTINGS_PATH = '/staff/elections/settings';
  * is the version the form was shown with; a save over a newer one is refused (409).
  */
 export function termReminderSettingsPage(
-  current: TermReminderSettingsView,
+  current: TermReminderSettingsView & { history: TermReminderSettingsChange[] },
   staff: LayoutStaff,
   form: FormState,
   options: { message?: string; flash?: string } = {},
@@ -34,6 +34,11 @@ export function termReminderSettingsPage(
       ${textField({ name: 'noticeMonths', label: TERM_REMINDER_FIELD_LABELS.noticeMonths, state: form, maxLength: 40, hint: `最多 ${maxReminders} 次，每次为 ${minMonths} 至 ${maxMonths} 个月，用逗号分隔，例如“6，2”；不填则只发送换届请示截止提醒。` })}
       ${textField({ name: 'requestMonths', label: TERM_REMINDER_FIELD_LABELS.requestMonths, state: form, type: 'number', min: String(minRequestMonths), required: true, hint: `${minRequestMonths} 至 ${maxRequestMonths} 个月；按规定须在任期届满前至少 1 个月报送换届选举请示。` })}
       <button type="submit">保存设置</button>
-    </form>`;
+    </form>
+    ${current.history.length > 0 ? html`<h2>修改记录</h2>
+    <div class="table-wrap"><table>
+      <thead><tr><th>版本</th><th>修改人</th><th>时间</th><th>修改前</th><th>修改后</th></tr></thead>
+      <tbody>${current.history.map((c) => html`<tr><td>第 ${c.version} 版</td><td>${c.byName}</td><td>${formatDateTime(c.at)}</td><td>${c.before}</td><td>${c.after}</td></tr>`)}</tbody>
+    </table></div>` : ''}`;
   return layout({ title: '换届提醒设置', body, staff });
 }

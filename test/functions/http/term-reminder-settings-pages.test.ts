@@ -75,6 +75,7 @@ test('the administrator: the link, the defaults, 422 for bad input, a save that 
   expect(after).toContain('换届提醒设置已保存（第 1 版）。');
   expect(after).toContain('第 1 版，管理员于');
   expect(after).toContain('name="version" value="1"');
+  expect(after).toMatch(/<td>第 1 版<\/td><td>管理员<\/td><td>[^<]+<\/td><td>任期届满前 6 个月、2 个月发送换届提醒；[^<]*<\/td><td>任期届满前 3 个月发送换届提醒；/);
   const followed = (await browser.get('/staff/elections')).body ?? '';
   expect(followed).toContain('任期届满前 3 个月发送换届提醒；届满前 1 个月为换届请示报送截止日。');
   expect(followed).toContain('2028-01-09 换届提醒（届满前 3 个月）');

@@ -35,7 +35,7 @@ async function scan(store: Store): Promise<string[]> {
 test('nothing stored: the defaults, version 0', async () => {
   const { deps } = await setUp();
   expect(await getTermReminderRules(deps)).toEqual(DEFAULT_TERM_REMINDERS);
-  expect(await readTermReminderSettings(deps, admin)).toEqual({ settings: { noticeMonths: [6, 2], requestMonths: 1 }, version: 0, rules: DEFAULT_TERM_REMINDERS });
+  expect(await readTermReminderSettings(deps, admin)).toEqual({ settings: { noticeMonths: [6, 2], requestMonths: 1 }, version: 0, rules: DEFAULT_TERM_REMINDERS, history: [] });
 });
 
 test('an administrator saves; the rules in force follow; the next save goes over version 1; each save has its audit event', async () => {
@@ -52,6 +52,10 @@ test('an administrator saves; the rules in force follow; the next save goes over
   expect(audit.map((e) => [e.action, e.actor, e.details?.version])).toEqual([
     ['settings.term-reminders-changed', 'admin', 1],
     ['settings.term-reminders-changed', 'admin2', 2],
+  ]);
+  expect((await readTermReminderSettings(deps, admin)).history.map((c) => [c.version, c.byName, c.after])).toEqual([
+    [2, '另一位管理员', '任期届满前 6 个月发送换届提醒；届满前 1 个月为换届请示报送截止日。'],
+    [1, '管理员', '任期届满前 9 个月、3 个月发送换届提醒；届满前 2 个月为换届请示报送截止日。'],
   ]);
   expect(audit[0].details).toMatchObject({ before: '任期届满前 6 个月、2 个月发送换届提醒；届满前 1 个月为换届请示报送截止日。', after: '任期届满前 9 个月、3 个月发送换届提醒；届满前 2 个月为换届请示报送截止日。' });
 });
