@@ -19,7 +19,7 @@ export const ACTIONS = [
   'approval.manage',
   'election.view', 'election.handle',
   'calendar.manage',
-  'case.view', 'case.handle', 'case.committee', 'ruleset.manage',
+  'case.view', 'case.handle', 'case.committee', 'ruleset.manage', 'termreminders.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -56,6 +56,7 @@ export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
   'case.handle': ALL, // open a case, start a stage, the branch's steps
   'case.committee': COMMITTEE, // the higher committee's steps: political review, training, interview, archive
   'ruleset.manage': ADMIN, // development rule sets by configuration
+  'termreminders.manage': ADMIN, // the term-end reminder setting (换届提醒设置)
 };
 
 /** The organizations an identity may act in, in `tree`. */

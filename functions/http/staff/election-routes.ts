@@ -1,5 +1,6 @@
 import { createElection, getElectionFile, listElections } from '../../../shared/services/election';
 import { termOverview, termWarnings } from '../../../shared/services/registry/term-overview';
+import { getTermReminderRules } from '../../../shared/services/settings/term-reminder-settings';
 import { createElectionFields } from '../../../shared/schemas/election-steps';
 import { listOrgNotices } from '../../../shared/store/notices-repo';
 import { createElectionPage, electionList } from '../../../shared/ui/pages/election-list';
@@ -21,11 +22,12 @@ export function electionRoutes(deps: StaffSiteDeps): RouteTable {
   return {
     'GET /staff/elections': async (request) => {
       const session = sessionOf(request);
-      const terms = await termOverview(deps, session.actor);
+      const reminders = await getTermReminderRules(deps);
+      const terms = await termOverview(deps, session.actor, { rules: reminders });
       const lists = await Promise.all(terms.map((row) => listElections(deps, session.actor, row.org.id)));
       const elections = lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       if (request.site.json) return jsonResponse(200, { terms, warnings: termWarnings(terms), elections });
-      return htmlResponse(200, electionsOverviewPage({ terms, staff: staffLayout(session), elections: electionList(elections, terms.length > 0) }));
+      return htmlResponse(200, electionsOverviewPage({ terms, staff: staffLayout(session), elections: electionList(elections, terms.length > 0), reminders }));
     },
 
     'GET /staff/elections/new': async (request) =>

@@ -75,14 +75,15 @@ export function termStatus(
   return { state: due ? 'reminding' : 'running', termEnd, ...(due && { due }), ...(next && { next }) };
 }
 
-/** The Chinese subject and text of a reminder e-mail. */
-export function reminderText(orgName: string, reminder: TermReminder): { subject: string; text: string } {
-  const requestDeadline = addMonths(reminder.termEnd, -1);
+/** The Chinese subject and text of a reminder e-mail; `requestMonths`: the request deadline, months before the term end. */
+export function reminderText(orgName: string, reminder: TermReminder, requestMonths = 1): { subject: string; text: string } {
+  const deadlineMonths = reminder.kind === 'request-deadline' ? reminder.monthsBefore : requestMonths;
+  const requestDeadline = addMonths(reminder.termEnd, -deadlineMonths);
   if (reminder.kind === 'request-deadline') {
     return {
       subject: `${orgName}换届请示截止提醒（任期 ${reminder.termEnd} 届满）`,
       text:
-        `${orgName}本届任期将于 ${reminder.termEnd} 届满。按规定，应在任期届满前 1 个月（${requestDeadline} 前）` +
+        `${orgName}本届任期将于 ${reminder.termEnd} 届满。按规定，应在任期届满前 ${deadlineMonths} 个月（${requestDeadline} 前）` +
         `向上级党组织报送换届选举请示（应选名额、委员会组成、日程安排、选举方式）。\n请尽快在系统中发起换届选举。`,
     };
   }

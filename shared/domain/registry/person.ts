@@ -1,6 +1,10 @@
 /** People (DOMAIN §2): their record, membership status with its history, and the states that take away a vote. */
 
-export type MembershipStatus = 'applicant' | 'activist' | 'development-target' | 'probationary' | 'full';
+/**
+ * probation-cancelled: the conversion general meeting cancelled the probationary status (取消预备党员资格); the
+ * person is not a member (no vote, not counted as should attend), kept on the roster for the record.
+ */
+export type MembershipStatus = 'applicant' | 'activist' | 'development-target' | 'probationary' | 'full' | 'probation-cancelled';
 
 export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
   applicant: '入党申请人',
@@ -8,6 +12,7 @@ export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
   'development-target': '发展对象',
   probationary: '预备党员',
   full: '正式党员',
+  'probation-cancelled': '已取消预备党员资格',
 };
 
 /** States that remove voting rights while they last. */

@@ -3,20 +3,16 @@ import { STAGE_OUTCOME_LABELS, type DevelopmentCase, type StageOutcome } from '.
 import { caseAfterStage } from '../../domain/development/case-progress';
 import { isNoticeReviewKey, noticeNodeOfReviewKey, stepByKey, type DevelopmentTaskKey, type StageNo } from '../../domain/development/steps';
 import { talkDueDate } from '../../domain/development/talk';
-import { currentProbationEndDate } from '../../domain/development/conversion';
-import type { DevelopmentRuleSet } from '../../domain/development/rule-set';
-import { MEMBERSHIP_STATUS_LABELS, type MembershipStatus, type Person } from '../../domain/registry/person';
-import { auditPut } from '../../store/audit';
 import { casePk } from '../../store/cases-repo';
-import { getPerson, personPk, replacePerson } from '../../store/people-repo';
 import { getNotice } from '../../store/notices-repo';
-import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
+import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { staffToNotify } from '../registry/questions';
 import { openPendingTask } from '../tasks/open-pending-task';
 import { caseChangeItems, developmentTaskId, loadCase } from './case-writes';
 import { caseNoticeId } from './notice-tasks';
 import { getRuleSet } from './rule-sets';
+import { membershipStatusItems } from './registry-status';
 
 const DAY_MS = 86_400_000;
 const endOfChinaDay = (date: string) => new Date(`${date}T23:59:59+08:00`).toISOString();
@@ -65,34 +61,6 @@ export async function openStepTask(deps: ServiceDeps, request: { caseId: string;
 }
 
 /**
- * The registry follows the case (DOMAIN §2): a completed stage II makes an activist (from the activist date), III a
- * development target, IV a probationary member (from the admitting general meeting), V a full member (from the end
- * of probation, where party standing counts from). Skipped when staff already recorded that status or a later date.
- */
-async function membershipStatusItems(deps: ServiceDeps, devCase: DevelopmentCase, rules: DevelopmentRuleSet, at: string): Promise<TransactItem[]> {
-  const { dates } = devCase;
-  const change: Partial<Record<StageNo, { status: MembershipStatus; from?: string }>> = {
-    2: { status: 'activist', from: dates.activistDate },
-    3: { status: 'development-target', from: dates.targetDate },
-    4: { status: 'probationary', from: dates.admissionMeetingDate },
-    5: { status: 'full', from: dates.admissionMeetingDate ? currentProbationEndDate(dates.admissionMeetingDate, dates.probationExtensions ?? [], rules) : undefined },
-  };
-  const target = change[devCase.stage];
-  const person = await getPerson(deps.store, devCase.personId);
-  if (!target?.from || !person || person.status === target.status || (person.statusHistory.at(-1)?.from ?? '') > target.from) return [];
-  const next: Person = {
-    ...person, status: target.status, statusHistory: [...person.statusHistory, { value: target.status, from: target.from, note: '发展党员案件' }], version: person.version + 1,
-  };
-  return [
-    replacePerson(deps.store, next),
-    auditPut(deps.store, personPk(person.id), {
-      at, action: 'person.status-changed', actor: 'system',
-      details: { before: MEMBERSHIP_STATUS_LABELS[person.status], after: MEMBERSHIP_STATUS_LABELS[target.status], effective: target.from, caseId: devCase.id },
-    }),
-  ];
-}
-
-/**
  * Task of a stage's end: the case's status, dates and the next stage's earliest start (and the person's membership status),
  * in one transaction with the audit events. Idempotent: a retried task finds the stage already ended and changes nothing.
  */
@@ -105,7 +73,7 @@ export async function endStage(deps: ServiceDeps, request: { caseId: string; sta
     const at = now.toISOString();
     const next = caseAfterStage(devCase, request.outcome, rules, chinaDate(now), at, request.reason);
     if (request.outcome === 'blocked') next.blocked = true;
-    const statusItems = request.outcome === 'completed' ? await membershipStatusItems(deps, devCase, rules, at) : [];
+    const statusItems = await membershipStatusItems(deps, devCase, request.outcome, rules, chinaDate(now), at);
     try {
       await transactWrite(deps.store, [...statusItems, ...caseChangeItems(deps, devCase, next, {
         at,

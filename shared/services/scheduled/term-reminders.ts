@@ -6,12 +6,14 @@ import { listOrganizations, orgPk } from '../../store/orgs-repo';
 import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { staffToNotify } from '../registry/questions';
+import { getTermReminderRules } from '../settings/term-reminder-settings';
 
 /**
  * Term-end reminders and the overdue warning by e-mail (DOMAIN §5, §7), each once per organization and term end:
  * a marker item `ORG#<id>` / `TERMREMINDER#<termEnd>#<key>` is put only if absent, with the organization's audit
  * event, in one transaction; only the run that wrote the marker sends the mail. When a term is renewed its end
- * moves, so the next term's reminders have new markers.
+ * moves, so the next term's reminders have new markers. The keys come from the months (`6m`, `request-1m`), so a
+ * changed setting never sends again a reminder already sent for the same months.
  */
 
 const markerSk = (termEnd: string, key: string) => `TERMREMINDER#${termEnd}#${key}`;
@@ -53,8 +55,13 @@ export interface TermReminderRun {
   sent: string[];
 }
 
-/** Sends the term reminders due today (China time) and the overdue warnings, each once. */
-export async function sendTermReminders(deps: ServiceDeps, rules?: readonly TermReminderRule[]): Promise<TermReminderRun> {
+/**
+ * Sends the term reminders due today (China time) and the overdue warnings, each once. `rules`: the reminders in
+ * force, read once per run from the stored setting (换届提醒设置, the defaults when none) unless given.
+ */
+export async function sendTermReminders(deps: ServiceDeps, given?: readonly TermReminderRule[]): Promise<TermReminderRun> {
+  const rules = given ?? (await getTermReminderRules(deps));
+  const requestMonths = rules.find((rule) => rule.kind === 'request-deadline')?.monthsBefore;
   const today = chinaDate(deps.clock.now());
   const orgs = (await listOrganizations(deps.store)).filter((org) => org.status === 'active' && org.termEnd);
   const sent: string[] = [];
@@ -68,7 +75,7 @@ export async function sendTermReminders(deps: ServiceDeps, rules?: readonly Term
       mail = overdueText(org, termEnd, status.daysOverdue!);
     } else if (status.due) {
       key = status.due.key;
-      mail = reminderText(org.name, status.due);
+      mail = reminderText(org.name, status.due, requestMonths);
     } else continue;
     const to = [...new Set((await staffToNotify(deps, org.id)).map((s) => s.email))];
     if (!(await claimReminder(deps, org, termEnd, key, { reminder: key, recipients: to.length }))) continue;

@@ -2,6 +2,9 @@ import { fileObjection, objectionTaskId, recordObjectionOutcomes } from '../../.
 import { caseNoticeId, DevelopmentCaseStateError, DevelopmentRuleViolationError, saveRuleSet } from '../../../shared/services/development';
 import type { Actor } from '../../../shared/services/actor';
 import { listObjections } from '../../../shared/store/objections-repo';
+import { listAudit } from '../../../shared/store/audit';
+import { getPerson, personPk } from '../../../shared/store/people-repo';
+import { meetingAttendanceOf } from '../../../shared/services/registry/questions';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
 import { CaseDriver, branchStaff, committeeStaff, setUpWorld } from './development-fixtures';
 
@@ -95,14 +98,26 @@ test('probation extended once by 6 months, then converted on time at the new dat
   expect(await driver.case()).toMatchObject({ status: 'full-member', dates: { conversionMeetingDate: newEnd } });
 });
 
-test('cancellation of probationary status closes the case', async () => {
+test('cancellation of probationary status closes the case and the registry no longer counts the person as a member', async () => {
   await openWithoutNotices();
   await toConversionMeeting();
-  await driver.submit('conversionMeeting', driver.vote(driver.today(), { outcome: 'cancel', reason: '不具备党员条件' }));
+  const { applicantId } = await driver.world();
+  expect((await getPerson(runtime.store, applicantId))?.status).toBe('probationary');
+  const meetingDate = driver.today();
+  await driver.submit('conversionMeeting', driver.vote(meetingDate, { outcome: 'cancel', reason: '不具备党员条件' }));
   const cancelled = await driver.case();
   expect(cancelled).toMatchObject({ status: 'cancelled', stageState: 'closed', dates: { closedDate: driver.today() } });
   expect(cancelled.nextStage).toBeUndefined();
   await expect(driver.start(5)).rejects.toBeInstanceOf(DevelopmentCaseStateError);
+
+  const person = (await getPerson(runtime.store, applicantId))!;
+  expect(person.status).toBe('probation-cancelled');
+  expect(person.statusHistory.at(-1)).toEqual({ value: 'probation-cancelled', from: meetingDate, note: '发展党员案件' });
+  const changes = (await listAudit(runtime.store, personPk(applicantId))).filter((e) => e.action === 'person.status-changed');
+  expect(changes.at(-1)?.details).toMatchObject({ before: '预备党员', after: '已取消预备党员资格', effective: meetingDate, caseId: driver.caseId });
+  const attendance = await meetingAttendanceOf(runtime.deps, 'branch-1', driver.today());
+  expect(attendance.shouldAttend.map((p) => p.id)).not.toContain(applicantId);
+  expect(attendance.shouldAttendCount).toBe(3);
 });
 
 test('a founded objection to a notice stops the case', async () => {

@@ -70,6 +70,16 @@ describe('reminderText', () => {
     expect(mail.text).toContain('换届选举请示须在 2027-07-31 前报送上级党组织');
   });
 
+  test('a configured request deadline (2 months) is the date in both kinds of reminder', () => {
+    const rules: TermReminderRule[] = [
+      { key: '5m', monthsBefore: 5, kind: 'notice' },
+      { key: 'request-2m', monthsBefore: 2, kind: 'request-deadline' },
+    ];
+    const [notice, deadline] = termReminders(END, rules);
+    expect(reminderText('第一党支部', notice, 2).text).toContain('换届选举请示须在 2027-06-30 前报送上级党组织');
+    expect(reminderText('第一党支部', deadline, 2).text).toContain('应在任期届满前 2 个月（2027-06-30 前）');
+  });
+
   test('the request-deadline reminder says the request is due', () => {
     const deadline = termReminders(END).at(-1)!;
     expect(reminderText('第一党支部', deadline).subject).toBe('第一党支部换届请示截止提醒（任期 2027-08-31 届满）');

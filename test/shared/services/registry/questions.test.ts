@@ -16,6 +16,8 @@ beforeAll(async () => {
   await add('孙预备', { orgId: 'b1', status: 'probationary', statusHistory: [{ value: 'probationary', from: '2025-06-20' }] });
   // Converted to full member on 2026-02-01: a voting member from that day only.
   await add('李转正', { orgId: 'b1', status: 'full', statusHistory: [{ value: 'probationary', from: '2025-01-10' }, { value: 'full', from: '2026-02-01' }] });
+  // Probation cancelled (取消预备党员资格) on 2026-01-20: never a voting member, before or after.
+  await add('陈取消', { orgId: 'b1', status: 'probation-cancelled', statusHistory: [{ value: 'probationary', from: '2025-01-10' }, { value: 'probation-cancelled', from: '2026-01-20' }] });
   // Under 留党察看 from 2025-12-10 until restored on 2026-12-10.
   await add('周察看', { orgId: 'b1', rightsState: 'probation-within-party', rightsHistory: [{ value: 'probation-within-party', from: '2025-12-10' }, { value: 'normal', from: '2026-12-10' }] });
   await add('吴出国', { orgId: 'b1', exclusions: [{ reason: 'abroad', from: '2025-11-01', to: '2026-10-31', note: '公派出国' }] });
