@@ -9,7 +9,7 @@ import { getPerson } from '../../store/people-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { RecordNotFoundError } from '../errors';
-import { approverOf, staffToNotify } from '../registry/questions';
+import { noticeContactOf } from '../registry/notice-contact';
 import { loadCase } from './case-writes';
 import { getRuleSet } from './rule-sets';
 
@@ -47,8 +47,6 @@ export async function prepareCaseNotice(deps: ServiceDeps, request: { caseId: st
   if (!person) throw new RecordNotFoundError('入党申请人');
   const rules = await getRuleSet(deps, devCase.ruleSetVersion);
   const org = await getOrganization(deps.store, devCase.orgId);
-  const approving = await approverOf(deps, devCase.orgId);
-  const committeeStaff = (await staffToNotify(deps, devCase.orgId)).find((s) => s.role === 'committee-staff');
   const notice: PersonNoticeDraft = {
     id: caseNoticeId(devCase.id, request.node, devCase.attempt),
     orgId: devCase.orgId,
@@ -59,7 +57,7 @@ export async function prepareCaseNotice(deps: ServiceDeps, request: { caseId: st
     applicationDate: devCase.dates.applicationDate,
     previousStage: previousStage(request.node, devCase),
     proposedStep: PROPOSED[request.node],
-    objectionContact: { office: `${approving?.name ?? org?.name ?? ''}组织部门`, contact: committeeStaff?.email ?? '请到受理部门当面反映' },
+    objectionContact: await noticeContactOf(deps, { id: devCase.orgId, name: org?.name ?? '' }, 'approving'),
     period: { unit: rules.notice.unit, count: rules.notice.count },
     createdBy: 'system',
   };

@@ -3,6 +3,7 @@ import type { MatterNoticeDraft } from '../../domain/notice/notice';
 import { readElectionPartition } from '../../store/elections-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
+import { noticeContactOf } from '../registry/notice-contact';
 import { electionChange, nextVersion } from './commit';
 
 /**
@@ -27,7 +28,7 @@ export async function prepareAnnouncementNotice(deps: ServiceDeps, request: { el
     kind: 'election-announcement',
     audience: 'internal',
     matter: { title: values.title ?? proposed.title, body: values.body ?? proposed.body },
-    objectionContact: { office: election.orgName, contact: '支部组织委员' },
+    objectionContact: await noticeContactOf(deps, { id: election.orgId, name: election.orgName }, 'own'),
     period: { unit: values.periodUnit ?? period.unit, count: values.periodCount ?? period.count },
     createdBy: step.actorId,
   };

@@ -4,6 +4,7 @@ import { reduceSubject } from '../../domain/notice/reduce-subject';
 import { getElection } from '../../store/elections-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
+import { noticeContactOf } from '../registry/notice-contact';
 import { votingMembersOf } from '../registry/questions';
 import { electionChange, nextVersion } from './commit';
 
@@ -20,6 +21,7 @@ export async function prepareCandidateNotices(deps: ServiceDeps, request: { elec
   if (!election) throw new Error(`Election ${request.electionId} not found`);
   const members = await votingMembersOf(deps, election.orgId, chinaDate(deps.clock.now()));
   const round = election.noticeRounds + 1;
+  const contact = await noticeContactOf(deps, { id: election.orgId, name: election.orgName }, 'approving');
   const drafts = election.candidates.map((name, index): NoticeDraft => {
     const person = members.find((p) => p.name === name);
     if (!person) throw new Error(`Candidate ${name} is not a voting member of ${election.orgId}`);
@@ -31,7 +33,7 @@ export async function prepareCandidateNotices(deps: ServiceDeps, request: { elec
       audience: 'public',
       subject: reduceSubject(person),
       proposedStep: `${election.orgName}新一届委员会委员候选人预备人选`,
-      objectionContact: { office: `${election.orgName}`, contact: '支部组织委员' },
+      objectionContact: contact,
       period: { unit: election.rules.candidateNotice.unit, count: election.rules.candidateNotice.days },
       createdBy: 'system',
     };

@@ -33,6 +33,7 @@ test('the announcement is published as an internal notice (5 working days), the 
     kind: 'election-announcement', audience: 'internal', status: 'open', orgId: 'branch-1', orgName: '办公室党支部',
     matter: { title: '关于办公室党支部召开党员大会进行换届选举的公告', body: '定于10月20日召开党员大会。\n请全体党员参加。' },
     period: { unit: 'workingDays', count: 5 },
+    objectionContact: { office: '办公室党支部', contact: 'zuzhi@example.org' }, // opinions go to the branch's own staff
     endsAt: '2026-09-30T23:59:59+08:00', // 5 working days from Wednesday 2026-09-23
   });
   expect(notice).not.toHaveProperty('subject');

@@ -39,6 +39,8 @@ test('公推直选: six steps, a short recommendation round, a tie re-vote, the 
   const noticeIds = (await election.file()).election.candidates.map((_, i) => `${election.electionId}-c1-${i + 1}`);
   const notice = await getNotice(runtime.store, noticeIds[0]);
   expect(notice).toMatchObject({ kind: 'candidates', audience: 'public', status: 'open', subject: { name: '刘洋' } });
+  // Objections go to the approving committee (no committee staff account with an e-mail here: in person).
+  expect(notice?.objectionContact).toEqual({ office: '机关党委组织部门', contact: '请到受理部门当面反映' });
   expect(notice?.endsAt).toContain('2026-09-29'); // 7 calendar days from 2026-09-23
 
   await runtime.advanceTo('2026-09-30T00:00:00.000Z');
