@@ -5,6 +5,7 @@ import { synthesizeWorkflows } from '../infra/aws/asl';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../infra/local/dynamodb-local';
 import { costOf } from './bench/aws-prices';
 import { formatDevelopmentBench, runDevelopmentBench } from './bench/development-bench';
+import { formatElectionBench, runElectionBench } from './bench/election-bench';
 import { runFloorBench } from './bench/floor-bench';
 import { runObjectionBench } from './bench/objection-bench';
 import { formatReport, reportJson, type BenchReport } from './bench/report';
@@ -34,6 +35,8 @@ const settings = {
   votingCalls: setting('BENCH_VOTING_CALLS', 200),
   developmentCases: setting('BENCH_DEVELOPMENT_CASES', 200),
   developmentClients: setting('BENCH_DEVELOPMENT_CLIENTS', 20),
+  elections: setting('BENCH_ELECTIONS', 50),
+  electionClients: setting('BENCH_ELECTION_CLIENTS', 20),
   /** Wednesday 23 Sep 2026, 09:00 China time. */
   start: new Date(process.env.BENCH_CLOCK_START ?? '2026-09-23T01:00:00.000Z'),
   timeoutMs: setting('BENCH_TIMEOUT_SECONDS', 900) * 1000,
@@ -94,6 +97,11 @@ async function main(): Promise<void> {
     const developmentCost = costOf(development.perCase);
     for (const line of development.unusualLog) progress(`development log: ${line}`);
 
+    progress(`8 branch elections: ${settings.elections} 公推直选 elections through all six steps…`);
+    const elections = await runElectionBench({ endpoint: db.endpoint, elections: settings.elections, clients: settings.electionClients });
+    const electionCost = costOf(elections.perElection);
+    for (const line of elections.unusualLog) progress(`election log: ${line}`);
+
     const report: BenchReport = {
       environment: {
         node: process.version,
@@ -112,8 +120,8 @@ async function main(): Promise<void> {
     for (const [part, lines] of [['runtime', runtime.unusualLog], ['objections', objections.unusualLog]] as const) {
       for (const line of lines.slice(0, 10)) progress(`${part} log: ${line}`);
     }
-    console.log(`\n${formatReport(report)}\n\n${formatRosterBench(roster)}\n\n${formatVotingMembersBench(voting)}\n\n${formatTallyBench(tally)}\n\n${formatDevelopmentBench(development, developmentCost)}\n`);
-    console.log(JSON.stringify({ ...JSON.parse(reportJson(report)), roster: rosterBenchJson(roster), votingMembers: votingMembersBenchJson(voting), tally: tallyBenchJson(tally), development: { ...development, costPerCase: developmentCost } }));
+    console.log(`\n${formatReport(report)}\n\n${formatRosterBench(roster)}\n\n${formatVotingMembersBench(voting)}\n\n${formatTallyBench(tally)}\n\n${formatDevelopmentBench(development, developmentCost)}\n\n${formatElectionBench(elections, electionCost)}\n`);
+    console.log(JSON.stringify({ ...JSON.parse(reportJson(report)), roster: rosterBenchJson(roster), votingMembers: votingMembersBenchJson(voting), tally: tallyBenchJson(tally), development: { ...development, costPerCase: developmentCost }, elections: { ...elections, costPerElection: electionCost } }));
   } finally {
     clearTimeout(watchdog);
     process.off('SIGINT', interrupt);

@@ -1,13 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { ManualClock } from '../../infra/local/clock';
-import { createLocalRuntime } from '../../infra/local/runtime';
 import { getCase } from '../../shared/store/cases-repo';
-import { createStore, ensureTable } from '../../shared/store/store';
-import type { CaseCost } from './aws-prices';
-import { meterStore } from './capacity-meter';
+import type { CaseCost, CaseUsage } from './aws-prices';
 import { DevelopmentDriver } from './development-driver';
 import { setUpDevelopmentWorld } from './development-world';
-import { MemoryMailer } from './drafts';
+import { openMeteredRuntime } from './metered-runtime';
 
 export interface DevelopmentBenchOptions {
   endpoint: string;
@@ -20,7 +15,7 @@ export interface DevelopmentBenchResult {
   cases: number;
   completed: number;
   wallMs: number;
-  perCase: { stateTransitions: number; taskInvocations: number; httpRequests: number; readUnits: number; writeUnits: number; mails: number };
+  perCase: CaseUsage;
   executions: number;
   taskInvocationsByHandler: Record<string, number>;
   unusualLog: string[];
@@ -37,50 +32,24 @@ const START = '2026-01-05T02:00:00.000Z';
  * Step Functions keeps in AWS, go through a store handle of their own and are not counted).
  */
 export async function runDevelopmentBench(options: DevelopmentBenchOptions): Promise<DevelopmentBenchResult> {
-  const tableName = `bench-development-${randomUUID()}`;
-  const store = createStore({ tableName, endpoint: options.endpoint });
-  await ensureTable(store);
-  const world = await setUpDevelopmentWorld(store, options.cases);
-  const runnerStore = createStore({ tableName, endpoint: options.endpoint });
-  const clock = new ManualClock(START);
-  const mailer = new MemoryMailer();
-  const log: string[] = [];
-  const invocations: Record<string, number> = {};
-  const runtime = createLocalRuntime({
-    store, runnerStore, clock, mailer, publicBaseUrl: 'http://127.0.0.1', schedulerIntervalMs: 0, log: (line) => log.push(line),
-    onLambdaInvoke: (handlerId) => (invocations[handlerId] = (invocations[handlerId] ?? 0) + 1),
-  });
-  await runtime.start();
-  const meter = meterStore(store);
+  const metered = await openMeteredRuntime({ endpoint: options.endpoint, name: 'development', start: START, seed: (store) => setUpDevelopmentWorld(store, options.cases) });
   const t0 = Date.now();
   try {
-    const drive = new DevelopmentDriver(runtime, clock, mailer, world, options.clients);
+    const drive = new DevelopmentDriver(metered.runtime, metered.clock, metered.mailer, metered.world, options.clients);
     await drive.allCases();
     const wallMs = Date.now() - t0;
-    const completed = (await Promise.all(drive.caseIds.map((id) => getCase(store, id)))).filter((c) => c?.status === 'full-member').length;
-    const transitions = log.filter((line) => /^\[sfn\] [^ ]+: (→ \S+|SUCCEEDED|FAILED)/.test(line)).length;
-    const tasks = Object.values(invocations).reduce((a, b) => a + b, 0);
-    const per = (n: number) => n / Math.max(1, completed);
+    const completed = (await Promise.all(drive.caseIds.map((id) => getCase(metered.store, id)))).filter((c) => c?.status === 'full-member').length;
     return {
       cases: options.cases,
       completed,
       wallMs,
-      perCase: {
-        stateTransitions: per(transitions),
-        taskInvocations: per(tasks),
-        httpRequests: per(drive.httpRequests),
-        readUnits: per(meter.readUnits),
-        writeUnits: per(meter.writeUnits),
-        mails: per(mailer.sent.length),
-      },
-      executions: new Set(log.map((line) => /^\[sfn\] ([^ ]+): /.exec(line)?.[1]).filter(Boolean)).size,
-      taskInvocationsByHandler: invocations,
-      unusualLog: log.filter((line) => !/^\[sfn\] [^ ]+: (→ \S+|SUCCEEDED)$/.test(line)).slice(0, 10),
+      perCase: metered.usagePer(completed, drive.httpRequests),
+      executions: metered.executions(),
+      taskInvocationsByHandler: metered.invocations,
+      unusualLog: metered.unusualLog(),
     };
   } finally {
-    await runtime.shutdown();
-    store.doc.destroy();
-    runnerStore.doc.destroy();
+    await metered.stop();
   }
 }
 

@@ -1,13 +1,7 @@
-import { demoIdNumber } from '../../infra/local/seed-data';
-import type { Organization } from '../../shared/domain/registry/organization';
-import type { Person } from '../../shared/domain/registry/person';
 import type { Actor } from '../../shared/services/actor';
 import { putAccount } from '../../shared/store/accounts-repo';
-import { auditPut } from '../../shared/store/audit';
-import { orgPk, putNewOrganization } from '../../shared/store/orgs-repo';
-import { newPersonId, personPk, putNewPersonItems } from '../../shared/store/people-repo';
 import type { Store } from '../../shared/store/store';
-import { transactWrite } from '../../shared/store/transact';
+import { benchOrg as org, benchPerson as person, putBenchOrg as putOrg, putBenchPerson as putPerson } from './bench-registry';
 
 /** The organizations, accounts and people of the development benchmark: a committee, one branch, 3 members, N applicants. */
 
@@ -19,32 +13,9 @@ export const BENCH_APPROVER_EMAIL = 'approver@bench.example.org';
 
 const SURNAMES = [...'王李张刘陈杨赵黄周吴'];
 const GIVEN = [...'明华强军平刚伟芳敏静丽勇杰涛超磊洋艳娟霞'];
-const CREATED_AT = '2026-01-01T00:00:00.000Z';
 
 /** Distinct three-character names (none is part of another), so a mail names exactly one applicant. */
 export const applicantName = (index: number) => `${SURNAMES[index % 10]}${GIVEN[Math.floor(index / 10) % 20]}${GIVEN[(index + 7) % 20]}`;
-
-function person(orgId: string, name: string, index: number, overrides: Partial<Person>): Person {
-  const birthDate = `199${index % 10}-0${1 + (index % 9)}-1${index % 10}`;
-  return {
-    id: newPersonId(), orgId, name, gender: '男', ethnicity: '汉族', birthDate, education: '大学本科', unitPost: '综合科 科员', phone: '13900000000',
-    idNumber: demoIdNumber('110105', birthDate, index, '男'),
-    status: 'full', statusHistory: [{ value: 'full', from: '2015-07-01' }], rightsState: 'normal', rightsHistory: [], exclusions: [], version: 1,
-    ...overrides,
-  };
-}
-
-const org = (fields: Pick<Organization, 'id' | 'kind' | 'name'> & Partial<Organization>): Organization =>
-  ({ committee: [], mayApprove: fields.kind === 'committee', status: 'active', version: 1, ...fields });
-
-async function putOrg(store: Store, value: Organization) {
-  await transactWrite(store, [putNewOrganization(store, value), auditPut(store, orgPk(value.id), { at: CREATED_AT, action: 'org.created', actor: 'system' })]);
-}
-
-async function putPerson(store: Store, value: Person) {
-  await transactWrite(store, [...putNewPersonItems(store, value), auditPut(store, personPk(value.id), { at: CREATED_AT, action: 'person.created', actor: 'system' })]);
-  return value;
-}
 
 export interface BenchWorld {
   members: string[];

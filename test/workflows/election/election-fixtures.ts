@@ -1,3 +1,4 @@
+import { announcementForm, approvalLinkIn } from '../../../scripts/bench/election-forms';
 import type { Actor } from '../../../shared/services/actor';
 import { decideByLink } from '../../../shared/services/approval';
 import { createElection, getElectionFile, recordRound, submitElectionStep } from '../../../shared/services/election';
@@ -5,6 +6,9 @@ import { putAccount } from '../../../shared/store/accounts-repo';
 import { electionExecutionName } from '../../../shared/domain/election/election';
 import type { TestRuntime } from '../../support/local-runtime';
 import { putTestOrg, putTestPerson, testOrg, testPerson } from '../../support/registry-fixtures';
+
+// The forms staff fill in, shared with the simulation and the benchmark (12 voters here).
+export { announcementForm, recommendationForm } from '../../../scripts/bench/election-forms';
 
 /** The branch's twelve full members (all voting, none excluded): should attend 12. */
 export const MEMBERS = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆', '赵磊', '黄敏', '周杰', '吴丽', '徐强', '孙燕'];
@@ -53,9 +57,7 @@ export class ElectionDriver {
 
   /** The approver decides through the link in the latest approval e-mail. */
   async decide(outcome: 'approved' | 'rejected'): Promise<void> {
-    const mail = this.runtime.mailer.sent.filter((m) => m.to.includes('zhao@example.org') && m.subject.startsWith('【审批】')).at(-1);
-    const link = /\/approvals\/([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1];
-    if (!link) throw new Error('no approval link mailed');
+    const link = approvalLinkIn(this.runtime.mailer.sent, 'zhao@example.org', (subject) => subject.startsWith('【审批】'));
     await decideByLink(this.runtime.deps, link, { outcome, meetingDate: '2026-10-01', comment: outcome === 'approved' ? '同意' : '请重新推荐' }, { ip: '203.0.113.7', userAgent: 'test' });
     await this.runtime.stepFunctions.settled();
   }
@@ -92,22 +94,4 @@ export class ElectionDriver {
       personRatings: '张伟 8 4 0 0\n孙燕 2 3 2 5\n王芳 4 4 0 4',
     });
   }
-}
-
-/** The announcement step's form: title, text, and the rules' default period (5 working days). */
-export function announcementForm(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    title: '关于办公室党支部召开党员大会进行换届选举的公告',
-    body: '支部委员会任期届满，定于10月召开党员大会进行换届选举。',
-    periodUnit: 'workingDays', periodCount: '5', ...overrides,
-  };
-}
-
-/** A recommendation form where the names given have 11 of 12 members' votes (more than half) and the rest 3. */
-export function recommendationForm(qualified: string[], others: string[] = []): Record<string, unknown> {
-  return {
-    organizationNominees: [...qualified, ...others].join('、'),
-    jointNominations: '', selfNominees: '', memberVoters: '12', staffVoters: '0',
-    votes: [...qualified.map((name, i) => `${name} ${11 - (i % 3)} 0`), ...others.map((name) => `${name} 3 0`)].join('\n'),
-  };
 }

@@ -1,0 +1,67 @@
+import { getElection } from '../../shared/store/elections-repo';
+import type { CaseCost, CaseUsage } from './aws-prices';
+import { ELECTION_START, ElectionsDriver } from './election-driver';
+import { setUpElectionWorld } from './election-world';
+import { openMeteredRuntime } from './metered-runtime';
+
+export interface ElectionBenchOptions {
+  endpoint: string;
+  /** Elections, one per branch of 15 members. */
+  elections: number;
+  /** Requests the driver has in flight at once (staff at their forms). */
+  clients: number;
+}
+
+export interface ElectionBenchResult {
+  elections: number;
+  /** Elections whose results were approved and recorded in the registry. */
+  completed: number;
+  wallMs: number;
+  perElection: CaseUsage;
+  executions: number;
+  taskInvocationsByHandler: Record<string, number>;
+  unusualLog: string[];
+}
+
+/**
+ * `elections` 公推直选 elections (one per branch) driven at once through all six steps on the local runtime (the
+ * real election, notice and approval machines and handlers, DynamoDB Local), on a hand-moved clock: every election
+ * takes each step, then time jumps to the next date (the approvals, the meetings, the end of the candidate notices).
+ * Each has three approvals by mailed link, an internal announcement, four candidate notices and four voting rounds
+ * (a tie at the last seat and its re-vote, the secretary, the deputy). Counts per completed election as part 7 does.
+ */
+export async function runElectionBench(options: ElectionBenchOptions): Promise<ElectionBenchResult> {
+  const metered = await openMeteredRuntime({ endpoint: options.endpoint, name: 'election', start: ELECTION_START, seed: (store) => setUpElectionWorld(store, options.elections) });
+  const t0 = Date.now();
+  try {
+    const drive = new ElectionsDriver(metered.runtime, metered.clock, metered.mailer, metered.world, options.clients);
+    await drive.allElections();
+    const wallMs = Date.now() - t0;
+    const completed = (await Promise.all(drive.electionIds.map((id) => getElection(metered.store, id)))).filter((e) => e?.status === 'completed').length;
+    return {
+      elections: options.elections,
+      completed,
+      wallMs,
+      perElection: metered.usagePer(completed, drive.httpRequests),
+      executions: metered.executions(),
+      taskInvocationsByHandler: metered.invocations,
+      unusualLog: metered.unusualLog(),
+    };
+  } finally {
+    await metered.stop();
+  }
+}
+
+const fixed = (n: number, digits = 1) => n.toFixed(digits);
+
+/** The printed section of the benchmark. */
+export function formatElectionBench(result: ElectionBenchResult, cost: CaseCost): string {
+  const { perElection: per } = result;
+  const dollars = (n: number) => `$${n.toFixed(6)}`;
+  return [
+    `8. branch elections: ${result.elections} 公推直选 elections at once through all six steps, one re-vote each (${result.completed} results approved and recorded, ${result.executions} executions, ${fixed(result.wallMs / 1000)} s)`,
+    `   per completed election: ${fixed(per.stateTransitions)} state transitions, ${fixed(per.taskInvocations)} task Lambda invocations + ${fixed(per.httpRequests)} HTTP requests (Lambda each),`,
+    `   ${fixed(per.readUnits)} read units, ${fixed(per.writeUnits)} write units, ${fixed(per.mails)} mails`,
+    `   list price per election: ${dollars(cost.total)} (Step Functions ${dollars(cost.stepFunctions)}, Lambda ${dollars(cost.lambda)}, HTTP API ${dollars(cost.httpApi)}, DynamoDB ${dollars(cost.dynamoDb)}, SES ${dollars(cost.ses)})`,
+  ].join('\n');
+}
