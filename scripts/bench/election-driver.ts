@@ -6,15 +6,15 @@ import { candidateNoticeId, createElection, getElectionFile, recordRound, submit
 import { getElection } from '../../shared/store/elections-repo';
 import { getNotice } from '../../shared/store/notices-repo';
 import type { MemoryMailer } from './drafts';
-import { announcementForm, approvalLinkIn, recommendationForm } from './election-forms';
-import { mapLimit } from './stats';
+import { announcementForm, approvalLinkIn, recommendationForm, summaryRound } from './election-forms';
 import { BRANCH_MEMBERS, ELECTION_APPROVER_EMAIL, type ElectionBranch, type ElectionWorld } from './election-world';
+import { mapLimit } from './stats';
 
 const client = { ip: '203.0.113.7', userAgent: 'bench' };
 const VOTERS = BRANCH_MEMBERS.length;
 const [ZHANG, WANG, LI, LIU] = BRANCH_MEMBERS;
 
-/** The dates of the path (10:00 China time): the planned general meeting is MEETING. */
+/** The dates of the path, each at 10:00 China time; `meeting` is the planned general meeting (all four rounds). */
 const DAYS = {
   request: '2026-09-01', requestDecision: '2026-09-03', announcement: '2026-09-04', mobilization: '2026-09-08', evaluation: '2026-09-11',
   recommendation: '2026-09-15', listDecision: '2026-09-17', meeting: '2026-09-28', resultsDecision: '2026-09-30',
@@ -73,10 +73,7 @@ export class ElectionsDriver {
   private round(votes: Record<string, number>, candidates?: string[]) {
     return this.each(async (branch, electionId) => {
       const { roundCount } = (await getElection(this.runtime.deps.store, electionId))!;
-      await recordRound(this.runtime.deps, branch.staff, electionId, {
-        shouldAttend: VOTERS, present: VOTERS, ballotsIssued: VOTERS, roundNo: roundCount + 1, ...(candidates ? { candidates } : {}),
-        entry: { mode: 'summary', returned: VOTERS, invalid: 0, spoiled: 0, votes },
-      });
+      await recordRound(this.runtime.deps, branch.staff, electionId, summaryRound(VOTERS, roundCount + 1, votes, candidates ? { candidates } : {}));
     });
   }
 

@@ -20,6 +20,14 @@ export function recommendationForm(qualified: string[], others: string[] = [], v
   };
 }
 
+/**
+ * A voting round entered as the counters' summary for round `roundNo`: all `voters` who should attend present, as many
+ * ballots issued and returned, none invalid or spoiled; `extra` adds the officers' candidates or changes the meeting's numbers.
+ */
+export function summaryRound(voters: number, roundNo: number, votes: Record<string, number>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { shouldAttend: voters, present: voters, ballotsIssued: voters, roundNo, ...extra, entry: { mode: 'summary', returned: voters, invalid: 0, spoiled: 0, votes } };
+}
+
 /** The token of the approval link in the latest mail to `to` whose subject passes `subject`; throws when none was mailed. */
 export function approvalLinkIn(sent: readonly OutgoingMail[], to: string, subject: (subject: string) => boolean): string {
   const mail = sent.filter((m) => m.to.includes(to) && subject(m.subject)).at(-1);

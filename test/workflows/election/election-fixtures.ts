@@ -1,4 +1,4 @@
-import { announcementForm, approvalLinkIn } from '../../../scripts/bench/election-forms';
+import { announcementForm, approvalLinkIn, summaryRound } from '../../../scripts/bench/election-forms';
 import type { Actor } from '../../../shared/services/actor';
 import { decideByLink } from '../../../shared/services/approval';
 import { createElection, getElectionFile, recordRound, submitElectionStep } from '../../../shared/services/election';
@@ -76,10 +76,7 @@ export class ElectionDriver {
 
   /** A round entered for round `roundNo` (the number the page shows). */
   async roundNo(roundNo: number, votes: Record<string, number>, extra: Record<string, unknown> = {}) {
-    const round = await recordRound(this.runtime.deps, branchStaff, this.electionId, {
-      shouldAttend: 12, present: 12, ballotsIssued: 12, roundNo, ...extra,
-      entry: { mode: 'summary', returned: 12, invalid: 0, spoiled: 0, votes },
-    });
+    const round = await recordRound(this.runtime.deps, branchStaff, this.electionId, summaryRound(12, roundNo, votes, extra));
     await this.runtime.stepFunctions.settled();
     return round;
   }
