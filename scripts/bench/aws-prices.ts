@@ -46,3 +46,14 @@ export function costOf(usage: CaseUsage, prices = AWS_PRICES): CaseCost {
   };
   return { ...parts, total: Object.values(parts).reduce((a, b) => a + b, 0) };
 }
+
+/** The usage and list-price lines of a process bench (parts 7 and 8), per `unit` (case, election). */
+export function usageLines(per: CaseUsage, cost: CaseCost, unit: string): string[] {
+  const fixed = (n: number) => n.toFixed(1);
+  const dollars = (n: number) => `$${n.toFixed(6)}`;
+  return [
+    `   per completed ${unit}: ${fixed(per.stateTransitions)} state transitions, ${fixed(per.taskInvocations)} task Lambda invocations + ${fixed(per.httpRequests)} HTTP requests (Lambda each),`,
+    `   ${fixed(per.readUnits)} read units, ${fixed(per.writeUnits)} write units, ${fixed(per.mails)} mails`,
+    `   list price per ${unit}: ${dollars(cost.total)} (Step Functions ${dollars(cost.stepFunctions)}, Lambda ${dollars(cost.lambda)}, HTTP API ${dollars(cost.httpApi)}, DynamoDB ${dollars(cost.dynamoDb)}, SES ${dollars(cost.ses)})`,
+  ];
+}

@@ -1,5 +1,5 @@
 import { getCase } from '../../shared/store/cases-repo';
-import type { CaseCost, CaseUsage } from './aws-prices';
+import { usageLines, type CaseCost, type CaseUsage } from './aws-prices';
 import { DevelopmentDriver } from './development-driver';
 import { setUpDevelopmentWorld } from './development-world';
 import { openMeteredRuntime } from './metered-runtime';
@@ -53,16 +53,11 @@ export async function runDevelopmentBench(options: DevelopmentBenchOptions): Pro
   }
 }
 
-const fixed = (n: number, digits = 1) => n.toFixed(digits);
+const fixed = (n: number) => n.toFixed(1);
 
 /** The printed section of the benchmark. */
 export function formatDevelopmentBench(result: DevelopmentBenchResult, cost: CaseCost): string {
-  const { perCase } = result;
-  const dollars = (n: number) => `$${n.toFixed(6)}`;
-  return [
-    `7. member development: ${result.cases} cases at once through all five stages (${result.completed} reached full membership, ${result.executions} executions, ${fixed(result.wallMs / 1000)} s)`,
-    `   per completed case: ${fixed(perCase.stateTransitions)} state transitions, ${fixed(perCase.taskInvocations)} task Lambda invocations + ${fixed(perCase.httpRequests)} HTTP requests (Lambda each),`,
-    `   ${fixed(perCase.readUnits)} read units, ${fixed(perCase.writeUnits)} write units, ${fixed(perCase.mails)} mails`,
-    `   list price per case: ${dollars(cost.total)} (Step Functions ${dollars(cost.stepFunctions)}, Lambda ${dollars(cost.lambda)}, HTTP API ${dollars(cost.httpApi)}, DynamoDB ${dollars(cost.dynamoDb)}, SES ${dollars(cost.ses)})`,
-  ].join('\n');
+  const heading =
+    `7. member development: ${result.cases} cases at once through all five stages (${result.completed} reached full membership, ${result.executions} executions, ${fixed(result.wallMs / 1000)} s)`;
+  return [heading, ...usageLines(result.perCase, cost, 'case')].join('\n');
 }

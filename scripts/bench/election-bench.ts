@@ -1,5 +1,5 @@
 import { getElection } from '../../shared/store/elections-repo';
-import type { CaseCost, CaseUsage } from './aws-prices';
+import { usageLines, type CaseCost, type CaseUsage } from './aws-prices';
 import { ELECTION_START, ElectionsDriver } from './election-driver';
 import { setUpElectionWorld } from './election-world';
 import { openMeteredRuntime } from './metered-runtime';
@@ -52,16 +52,11 @@ export async function runElectionBench(options: ElectionBenchOptions): Promise<E
   }
 }
 
-const fixed = (n: number, digits = 1) => n.toFixed(digits);
+const fixed = (n: number) => n.toFixed(1);
 
 /** The printed section of the benchmark. */
 export function formatElectionBench(result: ElectionBenchResult, cost: CaseCost): string {
-  const { perElection: per } = result;
-  const dollars = (n: number) => `$${n.toFixed(6)}`;
-  return [
-    `8. branch elections: ${result.elections} 公推直选 elections at once through all six steps, one re-vote each (${result.completed} results approved and recorded, ${result.executions} executions, ${fixed(result.wallMs / 1000)} s)`,
-    `   per completed election: ${fixed(per.stateTransitions)} state transitions, ${fixed(per.taskInvocations)} task Lambda invocations + ${fixed(per.httpRequests)} HTTP requests (Lambda each),`,
-    `   ${fixed(per.readUnits)} read units, ${fixed(per.writeUnits)} write units, ${fixed(per.mails)} mails`,
-    `   list price per election: ${dollars(cost.total)} (Step Functions ${dollars(cost.stepFunctions)}, Lambda ${dollars(cost.lambda)}, HTTP API ${dollars(cost.httpApi)}, DynamoDB ${dollars(cost.dynamoDb)}, SES ${dollars(cost.ses)})`,
-  ].join('\n');
+  const heading =
+    `8. branch elections: ${result.elections} 公推直选 elections at once through all six steps, one re-vote each (${result.completed} results approved and recorded, ${result.executions} executions, ${fixed(result.wallMs / 1000)} s)`;
+  return [heading, ...usageLines(result.perElection, cost, 'election')].join('\n');
 }
