@@ -2,7 +2,7 @@ import { getCase } from '../../shared/store/cases-repo';
 import { usageLines, type CaseCost, type CaseUsage } from './aws-prices';
 import { DevelopmentDriver } from './development-driver';
 import { setUpDevelopmentWorld } from './development-world';
-import { openMeteredRuntime } from './metered-runtime';
+import { runMeteredBench } from './metered-runtime';
 
 export interface DevelopmentBenchOptions {
   endpoint: string;
@@ -32,25 +32,16 @@ const START = '2026-01-05T02:00:00.000Z';
  * Step Functions keeps in AWS, go through a store handle of their own and are not counted).
  */
 export async function runDevelopmentBench(options: DevelopmentBenchOptions): Promise<DevelopmentBenchResult> {
-  const metered = await openMeteredRuntime({ endpoint: options.endpoint, name: 'development', start: START, seed: (store) => setUpDevelopmentWorld(store, options.cases) });
-  const t0 = Date.now();
-  try {
-    const drive = new DevelopmentDriver(metered.runtime, metered.clock, metered.mailer, metered.world, options.clients);
-    await drive.allCases();
-    const wallMs = Date.now() - t0;
-    const completed = (await Promise.all(drive.caseIds.map((id) => getCase(metered.store, id)))).filter((c) => c?.status === 'full-member').length;
-    return {
-      cases: options.cases,
-      completed,
-      wallMs,
-      perCase: metered.usagePer(completed, drive.httpRequests),
-      executions: metered.executions(),
-      taskInvocationsByHandler: metered.invocations,
-      unusualLog: metered.unusualLog(),
-    };
-  } finally {
-    await metered.stop();
-  }
+  const { completed, wallMs, usage, ...counts } = await runMeteredBench(
+    { endpoint: options.endpoint, name: 'development', start: START, seed: (store) => setUpDevelopmentWorld(store, options.cases) },
+    async (metered) => {
+      const driver = new DevelopmentDriver(metered.runtime, metered.clock, metered.mailer, metered.world, options.clients);
+      await driver.allCases();
+      return driver;
+    },
+    async (store, driver) => (await Promise.all(driver.caseIds.map((id) => getCase(store, id)))).filter((c) => c?.status === 'full-member').length,
+  );
+  return { cases: options.cases, completed, wallMs, perCase: usage, ...counts };
 }
 
 const fixed = (n: number) => n.toFixed(1);

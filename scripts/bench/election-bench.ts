@@ -2,7 +2,7 @@ import { getElection } from '../../shared/store/elections-repo';
 import { usageLines, type CaseCost, type CaseUsage } from './aws-prices';
 import { ELECTION_START, ElectionsDriver } from './election-driver';
 import { setUpElectionWorld } from './election-world';
-import { openMeteredRuntime } from './metered-runtime';
+import { runMeteredBench } from './metered-runtime';
 
 export interface ElectionBenchOptions {
   endpoint: string;
@@ -31,25 +31,16 @@ export interface ElectionBenchResult {
  * (a tie at the last seat and its re-vote, the secretary, the deputy). Counts per completed election as part 7 does.
  */
 export async function runElectionBench(options: ElectionBenchOptions): Promise<ElectionBenchResult> {
-  const metered = await openMeteredRuntime({ endpoint: options.endpoint, name: 'election', start: ELECTION_START, seed: (store) => setUpElectionWorld(store, options.elections) });
-  const t0 = Date.now();
-  try {
-    const drive = new ElectionsDriver(metered.runtime, metered.clock, metered.mailer, metered.world, options.clients);
-    await drive.allElections();
-    const wallMs = Date.now() - t0;
-    const completed = (await Promise.all(drive.electionIds.map((id) => getElection(metered.store, id)))).filter((e) => e?.status === 'completed').length;
-    return {
-      elections: options.elections,
-      completed,
-      wallMs,
-      perElection: metered.usagePer(completed, drive.httpRequests),
-      executions: metered.executions(),
-      taskInvocationsByHandler: metered.invocations,
-      unusualLog: metered.unusualLog(),
-    };
-  } finally {
-    await metered.stop();
-  }
+  const { completed, wallMs, usage, ...counts } = await runMeteredBench(
+    { endpoint: options.endpoint, name: 'election', start: ELECTION_START, seed: (store) => setUpElectionWorld(store, options.elections) },
+    async (metered) => {
+      const driver = new ElectionsDriver(metered.runtime, metered.clock, metered.mailer, metered.world, options.clients);
+      await driver.allElections();
+      return driver;
+    },
+    async (store, driver) => (await Promise.all(driver.electionIds.map((id) => getElection(store, id)))).filter((e) => e?.status === 'completed').length,
+  );
+  return { elections: options.elections, completed, wallMs, perElection: usage, ...counts };
 }
 
 const fixed = (n: number) => n.toFixed(1);

@@ -31,7 +31,14 @@ export interface MeteredRuntime<World> {
 
 const TRANSITION = /^\[sfn\] [^ ]+: (→ \S+|SUCCEEDED|FAILED)/;
 
-export async function openMeteredRuntime<World>(options: { endpoint: string; name: string; start: string; seed: (store: Store) => Promise<World> }): Promise<MeteredRuntime<World>> {
+export interface MeteredRuntimeOptions<World> {
+  endpoint: string;
+  name: string;
+  start: string;
+  seed: (store: Store) => Promise<World>;
+}
+
+export async function openMeteredRuntime<World>(options: MeteredRuntimeOptions<World>): Promise<MeteredRuntime<World>> {
   const tableName = `bench-${options.name}-${randomUUID()}`;
   const store = createStore({ tableName, endpoint: options.endpoint });
   await ensureTable(store);
@@ -68,4 +75,42 @@ export async function openMeteredRuntime<World>(options: { endpoint: string; nam
       runnerStore.doc.destroy();
     },
   };
+}
+
+/** What a process bench measured (parts 7 and 8): usage per completed process. */
+export interface MeteredBenchRun {
+  completed: number;
+  wallMs: number;
+  usage: CaseUsage;
+  executions: number;
+  taskInvocationsByHandler: Record<string, number>;
+  unusualLog: string[];
+}
+
+/**
+ * Opens a metered runtime, lets `drive` take every process through (timed), counts the processes that reached their
+ * end with `countCompleted`, and measures usage per completed process with the driver's HTTP requests.
+ */
+export async function runMeteredBench<World, Driver extends { httpRequests: number }>(
+  options: MeteredRuntimeOptions<World>,
+  drive: (metered: MeteredRuntime<World>) => Promise<Driver>,
+  countCompleted: (store: Store, driver: Driver) => Promise<number>,
+): Promise<MeteredBenchRun> {
+  const metered = await openMeteredRuntime(options);
+  const t0 = Date.now();
+  try {
+    const driver = await drive(metered);
+    const wallMs = Date.now() - t0;
+    const completed = await countCompleted(metered.store, driver);
+    return {
+      completed,
+      wallMs,
+      usage: metered.usagePer(completed, driver.httpRequests),
+      executions: metered.executions(),
+      taskInvocationsByHandler: metered.invocations,
+      unusualLog: metered.unusualLog(),
+    };
+  } finally {
+    await metered.stop();
+  }
 }
