@@ -4,15 +4,14 @@ import { getPublicNotice, listBoard, startNoticeProcess } from '../../../shared/
 import { listAudit } from '../../../shared/store/audit';
 import { getNotice, listBoardNotices, noticePk } from '../../../shared/store/notices-repo';
 import { ElectionState } from '../../../workflows/election/election-states';
-import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
-import { announcementForm, ElectionDriver, executionArnOf, seedElectionRegistry } from './election-fixtures';
+import type { TestRuntime } from '../../support/local-runtime';
+import { announcementForm, ElectionDriver, executionArnOf, startElectionRuntime } from './election-fixtures';
 
 // Step 1's announcement to members (换届选举公告): recorded, then published by the workflow as an internal notice of
 // the branch, which ends by itself while the election goes on.
 let runtime: TestRuntime;
 beforeEach(async () => {
-  runtime = await startTestRuntime('2026-09-23T01:00:00.000Z');
-  await seedElectionRegistry(runtime);
+  runtime = await startElectionRuntime();
 });
 afterEach(async () => {
   await runtime.shutdown();

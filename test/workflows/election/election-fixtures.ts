@@ -4,7 +4,7 @@ import { decideByLink } from '../../../shared/services/approval';
 import { createElection, getElectionFile, recordRound, submitElectionStep } from '../../../shared/services/election';
 import { putAccount } from '../../../shared/store/accounts-repo';
 import { electionExecutionName } from '../../../shared/domain/election/election';
-import type { TestRuntime } from '../../support/local-runtime';
+import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
 import { putTestOrg, putTestPerson, testOrg, testPerson } from '../../support/registry-fixtures';
 
 // The forms staff fill in, shared with the simulation and the benchmark (12 voters here).
@@ -25,6 +25,13 @@ export async function seedElectionRegistry(runtime: TestRuntime): Promise<void> 
   }));
   for (const name of MEMBERS) await putTestPerson(runtime.store, testPerson({ orgId: 'branch-1', name }));
   await putAccount(runtime.store, { username: 'zuzhi-1', passwordHash: 'x', role: 'branch-staff', orgId: 'branch-1', email: 'zuzhi@example.org', displayName: '钱组织委员' });
+}
+
+/** A test runtime on Wednesday 2026-09-23 (China time 09:00) with the election registry seeded. */
+export async function startElectionRuntime(): Promise<TestRuntime> {
+  const runtime = await startTestRuntime('2026-09-23T01:00:00.000Z');
+  await seedElectionRegistry(runtime);
+  return runtime;
 }
 
 export const executionArnOf = (electionId: string) => `arn:aws:states:local:000000000000:execution:election:${electionExecutionName(electionId)}`;

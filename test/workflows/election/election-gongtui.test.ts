@@ -3,15 +3,14 @@ import { listAudit } from '../../../shared/store/audit';
 import { getNotice } from '../../../shared/store/notices-repo';
 import { getOrganization, orgPk } from '../../../shared/store/orgs-repo';
 import { ElectionState } from '../../../workflows/election/election-states';
-import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
-import { announcementForm, ElectionDriver, recommendationForm, seedElectionRegistry } from './election-fixtures';
+import type { TestRuntime } from '../../support/local-runtime';
+import { announcementForm, ElectionDriver, recommendationForm, startElectionRuntime } from './election-fixtures';
 
 // 公推直选 end to end over the synthesized ASL, the real task handlers, nested approval and notice executions,
 // DynamoDB Local and a hand-driven clock.
 let runtime: TestRuntime;
 beforeEach(async () => {
-  runtime = await startTestRuntime('2026-09-23T01:00:00.000Z');
-  await seedElectionRegistry(runtime);
+  runtime = await startElectionRuntime();
 });
 afterEach(async () => {
   await runtime.shutdown();

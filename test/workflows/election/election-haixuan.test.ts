@@ -1,13 +1,12 @@
 import { fileObjection, objectionTaskId, recordObjectionOutcomes } from '../../../shared/services/notice';
 import { listObjections } from '../../../shared/store/objections-repo';
 import { ElectionState } from '../../../workflows/election/election-states';
-import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
-import { ElectionDriver, branchStaff, seedElectionRegistry } from './election-fixtures';
+import type { TestRuntime } from '../../support/local-runtime';
+import { ElectionDriver, branchStaff, startElectionRuntime } from './election-fixtures';
 
 let runtime: TestRuntime;
 beforeEach(async () => {
-  runtime = await startTestRuntime('2026-09-23T01:00:00.000Z');
-  await seedElectionRegistry(runtime);
+  runtime = await startElectionRuntime();
 });
 afterEach(async () => {
   await runtime.shutdown();

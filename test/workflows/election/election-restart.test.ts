@@ -1,7 +1,7 @@
 import { listOpenTasks } from '../../../shared/store/tasks-repo';
 import { ElectionState } from '../../../workflows/election/election-states';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
-import { announcementForm, ElectionDriver, recommendationForm, seedElectionRegistry } from './election-fixtures';
+import { announcementForm, ElectionDriver, recommendationForm, startElectionRuntime } from './election-fixtures';
 
 let runtime: TestRuntime;
 afterEach(async () => {
@@ -17,8 +17,7 @@ async function restart(driver: ElectionDriver): Promise<ElectionDriver> {
 }
 
 test('restarts during a human step and during the candidate notices lose and duplicate nothing; fewer seats when the meeting agrees', async () => {
-  runtime = await startTestRuntime('2026-09-23T01:00:00.000Z');
-  await seedElectionRegistry(runtime);
+  runtime = await startElectionRuntime();
   let election = await ElectionDriver.create(runtime, 'gongtui', 3, 0);
   await election.decide('approved');
   expect(await election.state()).toBe(ElectionState.announcement);

@@ -1,13 +1,12 @@
 import { getOrganization } from '../../../shared/store/orgs-repo';
 import { ElectionState } from '../../../workflows/election/election-states';
-import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
+import type { TestRuntime } from '../../support/local-runtime';
 import { recordRound } from '../../../shared/services/election';
-import { ElectionDriver, branchStaff, recommendationForm, seedElectionRegistry } from './election-fixtures';
+import { ElectionDriver, branchStaff, recommendationForm, startElectionRuntime } from './election-fixtures';
 
 let runtime: TestRuntime;
 beforeEach(async () => {
-  runtime = await startTestRuntime('2026-09-23T01:00:00.000Z');
-  await seedElectionRegistry(runtime);
+  runtime = await startElectionRuntime();
 });
 afterEach(async () => {
   await runtime.shutdown();

@@ -2,8 +2,8 @@ import { openElectionStep, submitElectionStep } from '../../../shared/services/e
 import type { ServiceDeps } from '../../../shared/services/deps';
 import { getTask, listOpenTasks } from '../../../shared/store/tasks-repo';
 import { ElectionState } from '../../../workflows/election/election-states';
-import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
-import { announcementForm, ElectionDriver, MEMBERS, branchStaff, recommendationForm, seedElectionRegistry } from './election-fixtures';
+import type { TestRuntime } from '../../support/local-runtime';
+import { announcementForm, ElectionDriver, MEMBERS, branchStaff, recommendationForm, startElectionRuntime } from './election-fixtures';
 
 let runtime: TestRuntime;
 afterEach(async () => {
@@ -27,8 +27,7 @@ function lostCallbacks(deps: ServiceDeps): ServiceDeps {
 const taskIds = async () => (await listOpenTasks(runtime.store, ['branch-1'])).map((t) => t.id);
 
 test('a step opened again after its form was submitted but before the workflow heard of it replays the recorded step instead of opening a second one', async () => {
-  runtime = await startTestRuntime('2026-09-23T01:00:00.000Z');
-  await seedElectionRegistry(runtime);
+  runtime = await startElectionRuntime();
   const election = await ElectionDriver.create(runtime, 'gongtui', 3, 0);
   await election.decide('approved');
   await election.submit('announcement', announcementForm());
@@ -55,8 +54,7 @@ test('a step opened again after its form was submitted but before the workflow h
 });
 
 test('a step the workflow loops back to opens its next attempt, and asking again for that visit keeps it', async () => {
-  runtime = await startTestRuntime('2026-09-23T01:00:00.000Z');
-  await seedElectionRegistry(runtime);
+  runtime = await startElectionRuntime();
   const election = await ElectionDriver.create(runtime, 'gongtui', 3, 0);
   const id = election.electionId;
   await election.throughEvaluation();

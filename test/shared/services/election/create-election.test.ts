@@ -1,14 +1,13 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createElection, ElectionAlreadyRunningError, listElections } from '../../../../shared/services/election';
 import { InputInvalidError } from '../../../../shared/services/errors';
-import { startTestRuntime, type TestRuntime } from '../../../support/local-runtime';
+import type { TestRuntime } from '../../../support/local-runtime';
 import { putTestOrg, testOrg } from '../../../support/registry-fixtures';
-import { branchStaff, executionArnOf, seedElectionRegistry } from '../../../workflows/election/election-fixtures';
+import { branchStaff, executionArnOf, startElectionRuntime } from '../../../workflows/election/election-fixtures';
 
 let runtime: TestRuntime;
 beforeEach(async () => {
-  runtime = await startTestRuntime('2026-09-23T01:00:00.000Z');
-  await seedElectionRegistry(runtime);
+  runtime = await startElectionRuntime();
 });
 afterEach(async () => {
   await runtime.shutdown();
