@@ -30,9 +30,7 @@ async function toStage4() {
   await driver.stage1();
   await driver.start(2);
   await driver.submit('activistDecision', { decisionDate: driver.today(), memberRecommendations: 3, massRecommendations: 0, decidedBy: 'branch-committee', minutes: '同意' });
-  await driver.submit('contacts', { assignedDate: driver.today(), contactIds: ['unknown-person'] }).catch((e: unknown) => {
-    expect(e).toBeInstanceOf(DevelopmentRuleViolationError);
-  });
+  await expect(driver.submit('contacts', { assignedDate: driver.today(), contactIds: ['unknown-person'] })).rejects.toBeInstanceOf(DevelopmentRuleViolationError);
   await driver.submit('contacts', { assignedDate: driver.today(), contactIds: [(await driver.world()).members[0]] });
   await driver.at('2027-01-05T02:00:00.000Z');
   await driver.start(3);
