@@ -66,6 +66,8 @@ export interface ElectionRound {
   contest: RoundContest;
   seats: number;
   candidates: string[];
+  /** The meeting's date (rounds recorded before it was asked for have none). */
+  meetingDate?: string;
   shouldAttend: number;
   present: number;
   ballotsIssued: number;
