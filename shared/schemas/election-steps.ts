@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ElectionStepKey } from '../domain/election/election';
 import { ELECTION_FORM_LABELS } from '../domain/election/election';
-import { ELECTION_RULE_SETS } from '../domain/election/rule-set';
+import { ELECTION_RULE_SETS, ruleSetLabel } from '../domain/election/rule-set';
 import { choice, isoDate, optionalText, requiredText, type FormField } from './form-fields';
 import { count, nameCounts, nameList } from './election-lines';
 
@@ -29,7 +29,8 @@ export const createElectionFields: FormField[] = [
   field('meetingDate', '计划召开党员大会日期', 'date'),
   field('structure', '委员会结构（职数、分工）', 'textarea'),
   field('method', '选举办法要点', 'textarea'),
-  field('rulesVersion', '选举规则版本', 'select', true, undefined, Object.keys(ELECTION_RULE_SETS).map((value) => ({ value, label: value }))),
+  field('rulesVersion', '选举规则版本', 'select', true, '新的选举按 2020 条例；按 1990 暂行条例进行的选举可选后者。选举开始后不能更改。',
+    Object.keys(ELECTION_RULE_SETS).sort().reverse().map((value) => ({ value, label: ruleSetLabel(ELECTION_RULE_SETS[value]) }))),
 ];
 
 // ── The human steps ───────────────────────────────────────────────────────────────────────────────────────────────

@@ -64,7 +64,7 @@ export async function runTallyCommand(argv: string[], io: CliIo, stdin: AsyncIte
   try {
     const { values } = parseArgs({ args: argv, options: { file: { type: 'string' }, rules: { type: 'string' } }, strict: true, allowPositionals: false });
     const named = values.rules === undefined ? undefined : ELECTION_RULE_SETS[values.rules];
-    if (values.rules !== undefined && !named) throw new CliUsageError(`--rules 须为 ${Object.keys(ELECTION_RULE_SETS).join(' 或 ')} (unknown rule set “${values.rules}”)`);
+    if (values.rules !== undefined && !named) throw new CliUsageError(`--rules 须为 ${Object.keys(ELECTION_RULE_SETS).sort().reverse().join(' 或 ')} (unknown rule set “${values.rules}”)`);
     const round = (await readRound(values.file, stdin)) as Parameters<typeof tallyRound>[0];
     const result = tallyRound(named ? withNamedRules(round, tallyRulesOf(named)) : round);
     io.out(JSON.stringify(result));
