@@ -21,7 +21,7 @@ export function ballotTitle(paper: Pick<BallotPaper, 'contest'>): string {
   return `换届选举${CONTEST_TITLES[paper.contest]}选举选票`;
 }
 
-/** The marking rules printed on every ballot (DOMAIN §5: more names than seats makes the ballot invalid). */
+/** The marking rules printed on every ballot (docs/domain/elections.md E4: more names than seats makes the ballot invalid). */
 export function markingInstructions(seats: number): string[] {
   return [
     `本次应选 ${seats} 名，所选人数等于或少于应选人数的为有效票，多于应选人数的为无效票。`,
