@@ -15,7 +15,7 @@ export { DEFAULT_TALLY_RULES, majorityThreshold, minimumCandidates, quorumMet } 
 export { countBallots, countSummary, type BallotCount } from './count-ballots';
 export { parseTallyInput, type CheckedTallyInput } from './tally-input';
 export { tallyChecked, tallyRound } from './tally-round';
-export { COMPOUND_SURNAMES, compareBySurnameStrokes, sortBySurnameStrokes, surnameStrokeKey } from './stroke-order';
+export { COMPOUND_SURNAMES, compareBySurnameStrokes, sortBySurnameStrokes, surnameStrokeKey, unrankedCharacters } from './stroke-order';
 export * from './election';
 export { DEFAULT_ELECTION_RULES, ELECTION_RULES_1990, ELECTION_RULE_SETS, defineElectionRules, ruleSetLabel, tieReVoteOf, type ElectionRuleSet } from './rule-set';
 export {
