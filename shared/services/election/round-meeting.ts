@@ -35,9 +35,11 @@ export function roundNotBefore(election: Election, previous: ElectionRound | und
 
 /**
  * Who may be elected in a round (E8): in the committee's round the organization's full members with voting rights on
- * the meeting date; the secretary and the deputy from the elected committee members, the deputy not the secretary.
+ * the meeting date (undefined, everyone, when the roster has none recorded: as for 应到, nothing to check against);
+ * the secretary and the deputy from the elected committee members, the deputy not the secretary.
  */
-export async function eligibleForRound(deps: ServiceDeps, election: Election, contest: RoundContest, meetingDate: string): Promise<string[]> {
-  if (contest === 'committee') return (await votingMembersOf(deps, election.orgId, meetingDate)).map((person) => person.name);
-  return election.elected.filter((name) => name !== election.secretary);
+export async function eligibleForRound(deps: ServiceDeps, election: Election, contest: RoundContest, meetingDate: string): Promise<string[] | undefined> {
+  if (contest !== 'committee') return election.elected.filter((name) => name !== election.secretary);
+  const members = await votingMembersOf(deps, election.orgId, meetingDate);
+  return members.length > 0 ? members.map((person) => person.name) : undefined;
 }
