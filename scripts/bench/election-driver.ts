@@ -73,7 +73,7 @@ export class ElectionsDriver {
   private round(votes: Record<string, number>, candidates?: string[]) {
     return this.each(async (branch, electionId) => {
       const { roundCount } = (await getElection(this.runtime.deps.store, electionId))!;
-      await recordRound(this.runtime.deps, branch.staff, electionId, summaryRound(VOTERS, roundCount + 1, votes, candidates ? { candidates } : {}));
+      await recordRound(this.runtime.deps, branch.staff, electionId, summaryRound(VOTERS, roundCount + 1, votes, { meetingDate: this.today(), ...(candidates ? { candidates } : {}) }));
     });
   }
 

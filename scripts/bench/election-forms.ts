@@ -22,7 +22,8 @@ export function recommendationForm(qualified: string[], others: string[] = [], v
 
 /**
  * A voting round entered as the counters' summary for round `roundNo`: all `voters` who should attend present, as many
- * ballots issued and returned, none invalid or spoiled; `extra` adds the officers' candidates or changes the meeting's numbers.
+ * ballots issued and returned, none invalid or spoiled; `extra` adds the meeting's date (`meetingDate`, required by the
+ * service) and the officers' candidates, or changes the meeting's numbers.
  */
 export function summaryRound(voters: number, roundNo: number, votes: Record<string, number>, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { shouldAttend: voters, present: voters, ballotsIssued: voters, roundNo, ...extra, entry: { mode: 'summary', returned: voters, invalid: 0, spoiled: 0, votes } };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ElectionStepKey } from '../domain/election/election';
 import { ELECTION_FORM_LABELS } from '../domain/election/election';
-import { ELECTION_RULE_SETS } from '../domain/election/rule-set';
+import { ELECTION_RULE_SETS, ruleSetLabel } from '../domain/election/rule-set';
 import { choice, isoDate, optionalText, requiredText, type FormField } from './form-fields';
 import { count, nameCounts, nameList } from './election-lines';
 
@@ -29,7 +29,8 @@ export const createElectionFields: FormField[] = [
   field('meetingDate', '计划召开党员大会日期', 'date'),
   field('structure', '委员会结构（职数、分工）', 'textarea'),
   field('method', '选举办法要点', 'textarea'),
-  field('rulesVersion', '选举规则版本', 'select', true, undefined, Object.keys(ELECTION_RULE_SETS).map((value) => ({ value, label: value }))),
+  field('rulesVersion', '选举规则版本', 'select', true, '新的选举按 2020 条例；按 1990 暂行条例进行的选举可选后者。选举开始后不能更改。',
+    Object.keys(ELECTION_RULE_SETS).sort().reverse().map((value) => ({ value, label: ruleSetLabel(ELECTION_RULE_SETS[value]) }))),
 ];
 
 // ── The human steps ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -63,6 +64,7 @@ const recommendation = z.object({
   votes: nameCounts('推荐票', ['党员票', '群众票'], true),
 });
 const openBallot = z.object({
+  meetingDate: isoDate('投票日期'),
   shouldAttend: count('应到人数', 1),
   present: count('实到人数', 0),
   ballotsReturned: count('收回选票数', 0),
@@ -122,6 +124,7 @@ export const ELECTION_STEP_FIELDS: Record<ElectionFormStepKey, FormField[]> = {
     field('votes', '推荐票', 'textarea', true, `${LINES_HELP}格式：姓名 党员票 群众票。得票超过半数者按得票排序。`),
   ],
   'open-ballot': [
+    field('meetingDate', '投票日期', 'date', true, '召开党员大会进行首轮公开投票的日期。'),
     field('shouldAttend', '应到人数', 'number'),
     field('present', '实到人数', 'number'),
     field('ballotsReturned', '收回选票数', 'number'),
@@ -152,11 +155,13 @@ export function officersMeetingFields(elected: readonly string[]): FormField[] {
 
 /** A voting round as entered: the meeting's numbers and the ballots (see ballot-entry.ts, reconcileRound). */
 export const roundMeetingSchema = z.object({
+  meetingDate: isoDate('投票日期'),
   shouldAttend: count('应到人数', 1),
   present: count('实到人数', 0),
   ballotsIssued: count('发出选票数', 0),
 });
 export const ROUND_MEETING_FIELDS: FormField[] = [
+  field('meetingDate', '投票日期', 'date', true, '党员大会进行本轮投票的日期。'),
   field('shouldAttend', '应到人数', 'number', true, '有选举权的正式党员，除因故不能参加者外。'),
   field('present', '实到人数', 'number'),
   field('ballotsIssued', '发出选票数', 'number'),

@@ -3,7 +3,7 @@ import { reconcileRound, type BallotEntry, type SummarySheet } from '../domain/e
 import { InputInvalidError } from '../services/errors';
 
 /**
- * The round-entry forms as flat fields (urlencoded): the meeting's numbers (`shouldAttend`, `present`,
+ * The round-entry forms as flat fields (urlencoded): the meeting's date and numbers (`meetingDate`, `shouldAttend`, `present`,
  * `ballotsIssued`), for officers' rounds the candidates (`candidates`, one per line), and either the summary
  * (`returned`, `valid`, `invalid`, `spoiled`, `votes.<name>`, write-ins `writein.<i>.name` / `writein.<i>.votes`) or
  * the ballots entered so far (`ballots`, JSON, carried by the page) with the counters' sheet (`sheet.…`, same names).
@@ -20,6 +20,7 @@ export interface FormBallot {
 }
 
 export interface RoundSubmission {
+  meetingDate: string;
   shouldAttend: number;
   present: number;
   ballotsIssued: number;
@@ -90,6 +91,8 @@ function sheetOf(form: Record<string, string>, prefix: string, candidates: reado
  */
 export function parseRoundForm(form: Record<string, string>, mode: RoundEntryMode, ballot: FormBallot): RoundSubmission {
   const errors: Record<string, string> = {};
+  const meetingDate = (form.meetingDate ?? '').trim();
+  if (meetingDate === '') errors.meetingDate = '请填写投票日期。';
   const shouldAttend = count(form, 'shouldAttend', errors);
   const present = count(form, 'present', errors);
   const ballotsIssued = count(form, 'ballotsIssued', errors);
@@ -109,7 +112,7 @@ export function parseRoundForm(form: Record<string, string>, mode: RoundEntryMod
     for (const problem of checked.problems) errors[problem.field] ??= problem.message;
     throw new InputInvalidError(errors);
   }
-  return { shouldAttend: shouldAttend!, present: present!, ballotsIssued: ballotsIssued!, ...(ballot.candidatesOnForm && { candidates }), entry };
+  return { meetingDate, shouldAttend: shouldAttend!, present: present!, ballotsIssued: ballotsIssued!, ...(ballot.candidatesOnForm && { candidates }), entry };
 }
 
 /** One ballot from the one-at-a-time form: the ticked candidates (`mark.<name>`), the write-ins (`write.<i>`), or 废票. */

@@ -121,7 +121,8 @@ test('steps 1–3 through the generic step forms, from 待办', async () => {
 test('the candidate list is approved from the outbox; the 7-day candidate notice ends on the virtual clock', async () => {
   await approveFromOutbox(committee, approver, '候选人预备人选', '2026-09-24');
   await reloadUntilVisible(staff, electionPath, (page) => page.getByRole('link', { name: '孙立' }), 30_000);
-  await jumpVirtualClock(staff, '2026-10-03T00:05');
+  // The rounds are held on the planned day of the general meeting (a round may not be dated before it).
+  await jumpVirtualClock(staff, '2026-10-20T00:05');
   await openStep('选举委员（计票）');
 }, 120_000);
 
@@ -133,16 +134,26 @@ test('ballot papers print in stroke order; the round is entered as summary count
   const names = await ballot.locator('article.ballot-paper').first().locator('td.name').allInnerTexts();
   expect(names).toEqual(['孙立', '何芳', '周强', '黄丽']); // 孙 6, 何 7, 周 8, 黄 11 strokes
 
+  await staff.getByLabel('投票日期').fill('2026-10-20');
   await staff.getByLabel('应到会有选举权的党员人数').fill('3');
+  await staff.getByLabel('实到会有选举权的党员人数').fill('2');
+  await staff.getByLabel('发出选票张数').fill('2');
+  await staff.getByLabel('收回选票张数').fill('2');
+  await staff.getByLabel('无效票张数').fill('0');
+  await staff.getByLabel('废票张数').fill('0');
+  await staff.getByLabel('黄丽').fill('2');
+  await staff.getByLabel('周强').fill('2');
+  await staff.getByLabel('孙立').fill('2');
+  await staff.getByLabel('何芳').fill('0');
+  // 2 of 3 present is below 4/5: not a vote; refused, the step stays open.
+  await staff.getByRole('button', { name: '核对并提交计票结果' }).click();
+  await staff.getByText('会议未达到法定人数，不能表决，请重新召开').first().waitFor();
   await staff.getByLabel('实到会有选举权的党员人数').fill('3');
   await staff.getByLabel('发出选票张数').fill('3');
   await staff.getByLabel('收回选票张数').fill('3');
-  await staff.getByLabel('无效票张数').fill('0');
-  await staff.getByLabel('废票张数').fill('0');
   await staff.getByLabel('黄丽').fill('3');
   await staff.getByLabel('周强').fill('3');
   await staff.getByLabel('孙立').fill('3');
-  await staff.getByLabel('何芳').fill('0');
   await staff.getByRole('button', { name: '核对并提交计票结果' }).click();
   await staff.getByText('计票结果已记录。').waitFor();
   expect(await staff.locator('main').innerText()).toContain('当选：');
@@ -150,7 +161,7 @@ test('ballot papers print in stroke order; the round is entered as summary count
 
 async function officersRound(name: string): Promise<void> {
   await openStep('大会选举书记、副书记');
-  for (const [label, value] of [['应到会有选举权的党员人数', '3'], ['实到会有选举权的党员人数', '3'], ['发出选票张数', '3'], ['收回选票张数', '3'], ['无效票张数', '0'], ['废票张数', '0']]) {
+  for (const [label, value] of [['投票日期', '2026-10-20'], ['应到会有选举权的党员人数', '3'], ['实到会有选举权的党员人数', '3'], ['发出选票张数', '3'], ['收回选票张数', '3'], ['无效票张数', '0'], ['废票张数', '0']]) {
     await staff.getByLabel(label).fill(value);
   }
   await staff.getByLabel('候选人（每行一人）').fill(name);

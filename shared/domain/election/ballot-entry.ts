@@ -5,7 +5,7 @@ import { parseTallyInput, type CheckedTallyInput } from './tally-input';
 import type { BallotSummary, TallyInput } from './types';
 
 /**
- * The two ways counters enter one voting round (DOMAIN §5), and the check that the totals agree before the round
+ * The two ways counters enter one voting round (docs/domain/elections.md, E4), and the check that the totals agree before the round
  * is tallied: one ballot at a time (with the counters' own summary sheet to cross-check), or the summary counts only.
  */
 

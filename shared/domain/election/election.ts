@@ -10,7 +10,7 @@ export const ELECTION_FORM_LABELS: Record<ElectionForm, string> = {
   standard: '常规选举（新一届委员会选举书记、副书记）',
 };
 
-/** The six steps of DOMAIN §5. */
+/** The six steps (docs/domain/elections.md, "The six steps"). */
 export type ElectionPhase = 'publicize' | 'evaluation' | 'recommendation' | 'candidates' | 'election' | 'results';
 
 export const ELECTION_PHASE_LABELS: Record<ElectionPhase, string> = {
@@ -66,6 +66,8 @@ export interface ElectionRound {
   contest: RoundContest;
   seats: number;
   candidates: string[];
+  /** The meeting's date (rounds recorded before it was asked for have none). */
+  meetingDate?: string;
   shouldAttend: number;
   present: number;
   ballotsIssued: number;

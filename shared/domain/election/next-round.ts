@@ -1,6 +1,6 @@
 import type { NextRound, RoundContest } from './election';
 import { minimumCandidates } from './rules';
-import type { ElectionRuleSet } from './rule-set';
+import { tieReVoteOf, type ElectionRuleSet } from './rule-set';
 import type { TallyResult, TallyRules } from './types';
 
 /** The ballot paper of one round. */
@@ -13,9 +13,9 @@ export interface RoundBallot {
 }
 
 /**
- * What follows a tally (DOMAIN §5): an invalid round is held again; a tie at the last seat → a new vote among the
- * tied for the seats left; seats short of qualified names → a further election among the others (or fewer seats if
- * the meeting agrees); otherwise the contest is complete.
+ * What follows a tally (docs/domain/elections.md, E6 and E7): an invalid round is held again; a tie at the last seat
+ * → a new vote among the tied for the seats left (again after a re-vote tied again); seats short of qualified names →
+ * a further election among the others (or fewer seats if the meeting agrees); otherwise the contest is complete.
  */
 export function decideNextRound(result: TallyResult, ballot: RoundBallot): NextRound {
   if (!result.valid) return { kind: 'invalid' };
@@ -25,10 +25,18 @@ export function decideNextRound(result: TallyResult, ballot: RoundBallot): NextR
   return { kind: 'unfilled', seats: result.seatsUnfilled, others: ballot.candidates.filter((name) => !elected.has(name)) };
 }
 
-/** The tally rules of a round: the election's, with no margin for officers (等额 allowed) and re-votes among the tied. */
-export function roundTallyRules(rules: Pick<ElectionRuleSet, 'quorum' | 'majorityBase' | 'candidateMargin'>, ballot: RoundBallot): TallyRules {
+/**
+ * The tally rules of a round: the election's, with no margin for officers (等额 allowed, E1) and re-votes among the
+ * tied (E6, decided as the election's rule set says).
+ */
+export function roundTallyRules(rules: Pick<ElectionRuleSet, 'quorum' | 'majorityBase' | 'candidateMargin'> & Partial<Pick<ElectionRuleSet, 'tieReVote'>>, ballot: RoundBallot): TallyRules {
   const equalAllowed = ballot.contest !== 'committee' || ballot.reVote === true;
-  return { quorum: rules.quorum, majorityBase: rules.majorityBase, minCandidateMargin: equalAllowed ? 0 : rules.candidateMargin };
+  return { quorum: rules.quorum, majorityBase: rules.majorityBase, minCandidateMargin: equalAllowed ? 0 : rules.candidateMargin, tieReVote: tieReVoteOf(rules) };
+}
+
+/** The tally rules of a named rule set for a first round of the committee (what `dangjian tally --rules` starts from). */
+export function tallyRulesOf(rules: ElectionRuleSet): TallyRules {
+  return roundTallyRules(rules, { contest: 'committee', seats: 1, candidates: [] });
 }
 
 export type SeatsDecisionCheck = { ok: true } | { ok: false; field: 'decision' | 'votesFor'; message: string };

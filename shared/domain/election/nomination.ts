@@ -4,7 +4,7 @@ import type { ElectionRuleSet } from './rule-set';
 /** Code-unit order: the same everywhere, unlike localeCompare. */
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** How many candidates the list needs for `seats`: seats + ⌈seats × margin⌉ (差额, DOMAIN §5). */
+/** How many candidates the list needs for `seats`: seats + ⌈seats × margin⌉ (差额, docs/domain/elections.md E1). */
 export function candidateCount(seats: number, rules: Pick<ElectionRuleSet, 'candidateMargin'>): number {
   return minimumCandidates(seats, rules.candidateMargin);
 }

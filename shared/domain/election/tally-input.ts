@@ -13,6 +13,9 @@ export interface CheckedTallyInput {
   rules: TallyRules;
   ballots?: Ballot[];
   summary?: BallotSummary;
+  reVote: boolean;
+  /** Who may be elected; undefined: everyone. */
+  eligible?: string[];
 }
 
 const count = z.number().int().nonnegative();
@@ -22,6 +25,7 @@ const rulesSchema = z.strictObject({
   quorum: z.enum(['atLeastFourFifths', 'moreThanFourFifths']).optional(),
   majorityBase: z.enum(['shouldAttend', 'present']).optional(),
   minCandidateMargin: z.number().min(0).max(10).optional(),
+  tieReVote: z.enum(['mostVotes', 'majority']).optional(),
 });
 
 const summarySchema = z.strictObject({
@@ -40,6 +44,8 @@ const inputSchema = z.strictObject({
   ballots: z.array(z.union([z.literal('spoiled'), z.array(name)])).optional(),
   summary: summarySchema.optional(),
   rules: rulesSchema.optional(),
+  reVote: z.boolean().optional(),
+  eligible: z.array(name).optional(),
 });
 
 type RawInput = z.infer<typeof inputSchema>;
@@ -48,6 +54,11 @@ type RawInput = z.infer<typeof inputSchema>;
 function contradictions(raw: RawInput): string[] {
   const issues: string[] = [];
   if (raw.present > raw.shouldAttend) issues.push('present: 实到人数不能多于应到人数 (present must not exceed shouldAttend)');
+  // E4: one ballot per voter present.
+  if (raw.ballotsIssued > raw.present) issues.push(`ballotsIssued: 发出选票 ${raw.ballotsIssued} 张，多于实到的 ${raw.present} 人：每位到会的有选举权的党员只能领取一张选票 (ballotsIssued must not exceed present)`);
+  if (raw.reVote && raw.candidates.length <= raw.seats) {
+    issues.push(`candidates: 再次投票在得票相等的人中进行，人数须多于剩余的 ${raw.seats} 个名额 (a re-vote needs more tied names than seats left)`);
+  }
   const seen = new Set<string>();
   for (const candidate of raw.candidates) {
     if (seen.has(candidate)) issues.push(`candidates: 候选人“${candidate}”重复 (duplicate candidate)`);
@@ -85,13 +96,16 @@ export function parseTallyInput(raw: unknown): CheckedTallyInput {
   }
   const issues = contradictions(parsed.data);
   if (issues.length > 0) throw new TallyInputError(issues);
-  const { rules, summary, ballots, ...rest } = parsed.data;
+  const { rules, summary, ballots, reVote, eligible, ...rest } = parsed.data;
   return {
     ...rest,
+    reVote: reVote ?? false,
+    ...(eligible !== undefined && { eligible }),
     rules: {
       quorum: rules?.quorum ?? DEFAULT_TALLY_RULES.quorum,
       majorityBase: rules?.majorityBase ?? DEFAULT_TALLY_RULES.majorityBase,
       minCandidateMargin: rules?.minCandidateMargin ?? DEFAULT_TALLY_RULES.minCandidateMargin,
+      tieReVote: rules?.tieReVote ?? DEFAULT_TALLY_RULES.tieReVote,
     },
     ...(ballots !== undefined && { ballots }),
     ...(summary !== undefined && {

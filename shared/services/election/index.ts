@@ -1,4 +1,4 @@
-/** Branch elections (DOMAIN §5, issue 6): what staff do (authorized) and what the election workflow's tasks do. */
+/** Branch elections (docs/domain/elections.md, issue 6): what staff do (authorized) and what the election workflow's tasks do. */
 export { createElection } from './create-election';
 export { submitElectionStep } from './submit-step';
 export { recordRound } from './record-round';

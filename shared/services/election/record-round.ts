@@ -1,12 +1,12 @@
 import type { Election, ElectionRound, NextRound } from '../../domain/election/election';
 import { decideNextRound, type RoundBallot } from '../../domain/election/next-round';
 import { tallyChecked } from '../../domain/election/tally-round';
-import { putRound } from '../../store/elections-repo';
+import { putRound, readElectionPartition } from '../../store/elections-repo';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
 import { nextVersion } from './commit';
-import { checkRoundEntry } from './round-entry';
+import { checkRoundEntry, readRoundMeeting } from './round-entry';
+import { eligibleForRound, requireRoundMeeting, roundNotBefore } from './round-meeting';
 import { commitStep, openStepFor } from './submit-step';
 
 /** How the election changes after a round of its contest, and whether the officers are all elected. */
@@ -31,21 +31,25 @@ function afterRound(election: Election, ballot: RoundBallot, elected: string[], 
 }
 
 /**
- * Staff enter one voting round (ballots one by one or the counters' summary): checked, tallied with the election's
+ * Staff enter one voting round (ballots one by one or the counters' summary): the meeting checked first (date, roster,
+ * quorum: a meeting without a quorum is refused, not recorded), the entry checked, tallied with the election's
  * rules (tallyRound), the next step decided (held again / re-vote among the tied / seats unfilled / complete), and
  * recorded under its round number with the claimed task and the audit event in one transaction: a retried entry
  * never adds a second round. Output to the workflow: { decision, contest, officersDone }.
  */
 export async function recordRound(deps: ServiceDeps, actor: Actor, electionId: string, entry: unknown): Promise<ElectionRound> {
   const { election, task } = await openStepFor(deps, actor, electionId, ['election-round', 'officers-round']);
-  const { ballot, input } = checkRoundEntry(election, entry);
-  if (input.present > input.shouldAttend) throw new InputInvalidError({ present: '实到人数不能多于应到人数。' });
+  const meeting = readRoundMeeting(election, entry);
+  const previous = (await readElectionPartition(deps.store, electionId)).rounds.at(-1);
+  await requireRoundMeeting(deps, election, meeting, roundNotBefore(election, previous));
+  const eligible = await eligibleForRound(deps, election, election.ballot?.contest ?? 'committee', meeting.meetingDate);
+  const { ballot, input } = checkRoundEntry(election, entry, eligible);
   const result = tallyChecked(input);
   const next = decideNextRound(result, ballot);
   const { changes, officersDone } = afterRound(election, ballot, result.elected, next);
   const at = deps.clock.now().toISOString();
   const round: ElectionRound = {
-    electionId, no: election.roundCount + 1, contest: ballot.contest, seats: ballot.seats, candidates: ballot.candidates,
+    electionId, no: election.roundCount + 1, contest: ballot.contest, seats: ballot.seats, candidates: ballot.candidates, meetingDate: meeting.meetingDate,
     shouldAttend: input.shouldAttend, present: input.present, ballotsIssued: input.ballotsIssued, result, next, at, actorId: actor.id, actorName: actor.displayName,
   };
   const output = { decision: next.kind, contest: ballot.contest, officersDone, elected: result.elected };

@@ -3,6 +3,7 @@ import type { Election } from '../../domain/election/election';
 import { roundTallyRules, type RoundBallot } from '../../domain/election/next-round';
 import { reconcileRound } from '../../domain/election/ballot-entry';
 import type { CheckedTallyInput } from '../../domain/election/tally-input';
+import type { RoundMeeting } from '../../domain/election/round-meeting';
 import { roundMeetingSchema } from '../../schemas/election-steps';
 import { parseForm } from '../../schemas/parse-form';
 import { InputInvalidError } from '../errors';
@@ -15,6 +16,12 @@ const roundEntrySchema = roundMeetingSchema.extend({
   roundNo: z.coerce.number().int().positive().optional(),
   entry: z.unknown(),
 });
+
+/** The meeting of a round as entered (read before anything else is checked). */
+export function readRoundMeeting(election: Election, raw: unknown): RoundMeeting & { ballotsIssued: number } {
+  const values = parseForm(roundMeetingSchema, raw);
+  return { meetingDate: values.meetingDate, shouldAttend: values.shouldAttend, present: values.present, ballotsIssued: values.ballotsIssued };
+}
 
 export interface CheckedRound {
   ballot: RoundBallot;
@@ -37,8 +44,9 @@ function ballotOf(election: Election, candidates: string[] | undefined): RoundBa
 /**
  * Checks a round's entry against its ballot paper with reconcileRound (the totals agree; ballot by ballot against the
  * counters' sheet); InputInvalidError with its Chinese problems per field (`returned`, `votes.<name>`, `sheet.…`).
+ * `eligible`: who may be elected in this round (docs/domain/elections.md, E8); votes for anyone else count for no one.
  */
-export function checkRoundEntry(election: Election, raw: unknown): CheckedRound {
+export function checkRoundEntry(election: Election, raw: unknown, eligible?: readonly string[]): CheckedRound {
   const values = parseForm(roundEntrySchema, raw);
   if (values.roundNo !== undefined && values.roundNo !== election.roundCount + 1) throw new ElectionRoundAlreadyRecordedError(values.roundNo);
   const ballot = ballotOf(election, values.candidates);
@@ -49,6 +57,8 @@ export function checkRoundEntry(election: Election, raw: unknown): CheckedRound 
     present: values.present,
     ballotsIssued: values.ballotsIssued,
     rules: roundTallyRules(election.rules, ballot),
+    reVote: ballot.reVote === true,
+    ...(eligible && { eligible }),
   });
   if (!result.ok) {
     const fieldErrors: Record<string, string> = {};

@@ -14,6 +14,7 @@ import { deliverTaskCallback } from '../tasks/deliver-callback';
 import { electionChange, nextVersion } from './commit';
 import { ElectionStepNotOpenError } from './errors';
 import { FORM_STEP_EFFECTS } from './form-steps';
+import { requireMeetingDate, requireRoundMeeting, roundNotBefore } from './round-meeting';
 
 /** The election and its open task for `stepKey`, for an actor allowed to handle it; refused otherwise. */
 export async function openStepFor(deps: ServiceDeps, actor: Actor, electionId: string, stepKeys: string | readonly string[]): Promise<{ election: Election; task: StoredTask }> {
@@ -63,7 +64,12 @@ export async function submitElectionStep(deps: ServiceDeps, actor: Actor, electi
   const values = parseForm(ELECTION_STEP_SCHEMAS[stepKey], rawForm) as never;
   const needsRoster = stepKey === 'recommendation' || stepKey === 'open-ballot';
   const votingNames = new Set(needsRoster ? (await votingMembersOf(deps, election.orgId, chinaDate(deps.clock.now()))).map((p) => p.name) : []);
-  const lastNext = stepKey === 'seats-decision' ? (await readElectionPartition(deps.store, electionId)).rounds.at(-1)?.next : undefined;
+  const lastRound = (await readElectionPartition(deps.store, electionId)).rounds.at(-1);
+  const lastNext = stepKey === 'seats-decision' ? lastRound?.next : undefined;
+  // E10, E11: the 海选 open ballot is a vote of the general meeting; the new committee meets after the last round.
+  const started = { date: chinaDate(new Date(election.createdAt)), what: '本次选举开始的日期' };
+  if (stepKey === 'open-ballot') await requireRoundMeeting(deps, election, values, started);
+  if (stepKey === 'officers-meeting') requireMeetingDate(deps, (values as { meetingDate: string }).meetingDate, roundNotBefore(election, lastRound));
   const at = deps.clock.now().toISOString();
   const effect = (FORM_STEP_EFFECTS[stepKey] as (e: Election, v: never, c: unknown) => ReturnType<(typeof FORM_STEP_EFFECTS)['announcement']>)(election, values, { votingNames, lastNext, at });
   const attempt = (election.stepCounts[stepKey] ?? 0) + 1;

@@ -1,4 +1,4 @@
-import { sortBySurnameStrokes } from '../../domain/election/stroke-order';
+import { sortBySurnameStrokes, unrankedCharacters } from '../../domain/election/stroke-order';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import { orgHeading } from './notice-print';
@@ -21,7 +21,7 @@ export function ballotTitle(paper: Pick<BallotPaper, 'contest'>): string {
   return `换届选举${CONTEST_TITLES[paper.contest]}选举选票`;
 }
 
-/** The marking rules printed on every ballot (DOMAIN §5: more names than seats makes the ballot invalid). */
+/** The marking rules printed on every ballot (docs/domain/elections.md E4: more names than seats makes the ballot invalid). */
 export function markingInstructions(seats: number): string[] {
   return [
     `本次应选 ${seats} 名，所选人数等于或少于应选人数的为有效票，多于应选人数的为无效票。`,
@@ -51,6 +51,13 @@ function onePaper(paper: BallotPaper, names: readonly string[]): SafeHtml {
   </article>`;
 }
 
+/** Staff only (not printed): names the stroke data cannot fully place (docs/domain/elections.md, E9), to check by hand. */
+function strokeOrderWarning(names: readonly string[]): SafeHtml | '' {
+  const flagged = names.map((name) => ({ name, chars: unrankedCharacters(name) })).filter((n) => n.chars.length > 0);
+  if (flagged.length === 0) return '';
+  return html`<p class="warning" role="alert">以下候选人姓名中有笔画数据未收录的字，已按能确定的部分（姓氏等）排序，请在印制前按姓氏笔画人工核对顺序：${flagged.map((n) => `${n.name}（${n.chars.map((c) => `“${c}”`).join('')}）`).join('、')}。</p>`;
+}
+
 /**
  * The printable ballot papers of a round: `copies` identical A4 pages (no serial number: the ballot is secret),
  * candidates in 姓氏笔画 order, the seats, the marking instructions and one blank write-in line per seat.
@@ -65,6 +72,7 @@ export function ballotPaperPage(paper: BallotPaper, copies: number): SafeHtml {
         <button type="submit">生成</button>
       </form>
       <p class="muted">共 ${copies} 份，每份一页 A4。请使用浏览器的“打印”功能打印。</p>
+      ${strokeOrderWarning(names)}
     </div>
     ${pages}`;
   return layout({ title: `${paper.orgName}${ballotTitle(paper)}`, body, bare: true });

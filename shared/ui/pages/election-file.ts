@@ -4,6 +4,7 @@ import {
 } from '../../domain/election/election';
 import { isPersonNotice, type Notice } from '../../domain/notice/notice';
 import { noticeHeadline } from '../../domain/notice/notice-headline';
+import { ruleSetLabel } from '../../domain/election/rule-set';
 import type { ElectionFile } from '../../services/election';
 import { auditTrail } from '../audit-trail';
 import { formatDateTime, staffStatusLabel } from '../format';
@@ -85,7 +86,7 @@ export function electionFilePage(o: ElectionFileOptions): SafeHtml {
       <dt>委员名额</dt><dd>${e.seats} 名（副书记 ${e.deputies} 名）</dd>
       <dt>状态</dt><dd>${ELECTION_STATUS_LABELS[e.status]}</dd>
       <dt>计划召开党员大会</dt><dd>${e.plan.meetingDate}</dd>
-      <dt>选举规则版本</dt><dd>${e.rulesVersion}</dd>
+      <dt>选举规则版本</dt><dd>${ruleSetLabel({ rulesVersion: e.rulesVersion, label: e.rules.label })}</dd>
       ${e.candidates.length > 0 ? html`<dt>候选人预备人选</dt><dd>${e.candidates.join('、')}</dd>` : ''}
       ${e.elected.length > 0 ? html`<dt>当选委员</dt><dd>${e.elected.join('、')}</dd>` : ''}
       ${e.secretary ? html`<dt>书记</dt><dd>${e.secretary}</dd>` : ''}

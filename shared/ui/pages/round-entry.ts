@@ -25,7 +25,8 @@ const num = (form: FormState, name: string, label: string, hint?: string) =>
 
 function meetingFields(o: RoundEntryOptions): SafeHtml {
   return html`<fieldset><legend>会议情况</legend>
-    ${num(o.form, 'shouldAttend', '应到会有选举权的党员人数')}
+    ${textField({ name: 'meetingDate', label: '投票日期', state: o.form, type: 'date', hint: '不能早于计划召开党员大会的日期，也不能晚于今天。' })}
+    ${num(o.form, 'shouldAttend', '应到会有选举权的党员人数', '按党员名册核对：有选举权的正式党员，扣除登记了不计入原因的人数。')}
     ${num(o.form, 'present', '实到会有选举权的党员人数')}
     ${num(o.form, 'ballotsIssued', '发出选票张数')}
     ${o.candidatesOnForm ? textArea({ name: 'candidates', label: '候选人（每行一人）', state: o.form, rows: 3, required: true }) : ''}

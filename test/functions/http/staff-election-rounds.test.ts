@@ -44,7 +44,7 @@ async function signedIn(username: string, password: string): Promise<{ browser: 
   return { browser, csrf: await signInWithForm(browser, username, password) };
 }
 
-const MEETING = { shouldAttend: '10', present: '10', ballotsIssued: '10' };
+const MEETING = { meetingDate: '2026-03-02', shouldAttend: '10', present: '10', ballotsIssued: '10' };
 const count = (text: string | undefined, part: string) => (text ?? '').split(part).length - 1;
 
 test('ballot papers: N copies in stroke order; a bad number of copies is 422; another branch is 403', async () => {
@@ -97,6 +97,20 @@ test('summary counts: inconsistent totals 422; consistent ones recorded once, re
   expect(bad.statusCode).toBe(422);
   expect(bad.body).toContain('“丁一”得 11 票，多于有效票 10 张');
   expect((await getElection(deps.store, electionId))?.roundCount).toBe(0);
+  // 7 of 10 present: not a vote; the page says so, the step stays open, nothing is written.
+  const noQuorum = await browser.post(url, { _csrf: csrf, ...MEETING, present: '7', ballotsIssued: '7', returned: '7', invalid: '0', spoiled: '0', 'votes.丁一': '7' });
+  expect(noQuorum.statusCode).toBe(422);
+  expect(noQuorum.body).toContain('会议未达到法定人数，不能表决，请重新召开');
+  // More ballots issued than voters present.
+  const tooMany = await browser.post(url, { _csrf: csrf, ...MEETING, present: '9', returned: '9', invalid: '0', spoiled: '0', 'votes.丁一': '7' });
+  expect(tooMany.statusCode).toBe(422);
+  expect(tooMany.body).toContain('发出选票 10 张，多于实到的 9 人');
+  // A date in the future.
+  const future = await browser.post(url, { _csrf: csrf, ...MEETING, meetingDate: '2026-03-03', returned: '10', invalid: '0', spoiled: '0', 'votes.丁一': '7' });
+  expect(future.statusCode).toBe(422);
+  expect(future.body).toContain('晚于今天');
+  expect(completed).toEqual([]);
+  expect((await getElection(deps.store, electionId))?.roundCount).toBe(0);
 
   const other = await signedIn('zhao', 'pw-zhao-123');
   const good = { ...MEETING, returned: '10', invalid: '0', spoiled: '1', 'votes.丁一': '9', 'votes.王二': '8', 'votes.李三': '7', 'votes.张四': '2' };
@@ -108,7 +122,7 @@ test('summary counts: inconsistent totals 422; consistent ones recorded once, re
   expect((await getElection(deps.store, electionId))?.roundCount).toBe(1);
   const location = [first, second].find((r) => r.statusCode === 303)!.headers?.location as string;
   const file = (await browser.get(location.split('#')[0])).body ?? '';
-  for (const text of ['计票结果已记录。', '第 1 轮 · 选举委员（应选 3 名）', '<dt>有效票</dt><dd>9 张</dd>', '<dt>废票</dt><dd>1 张</dd>', '6 票（超过半数）', '当选：丁一、王二、李三。']) {
+  for (const text of ['计票结果已记录。', '第 1 轮 · 选举委员（应选 3 名）', '<dt>有效票</dt><dd>9 张</dd>', '<dt>废票</dt><dd>1 张</dd>', '<dt>投票日期</dt><dd>2026年3月2日</dd>', '6 票（超过半数）', '当选：丁一、王二、李三。']) {
     expect(file).toContain(text);
   }
 });

@@ -19,6 +19,21 @@ describe('ballot papers', () => {
     expect(count(page, '<td class="blank"></td>')).toBe(3);
   });
 
+  test('a name the stroke data cannot fully place is sorted by its surname and flagged for staff, not printed', () => {
+    const page = ballotPaperPage({ ...PAPER, candidates: ['李四', '王琤', '陳大文', '丁一'] }, 2).value;
+    const order = ['丁一', '王琤', '李四', '陳大文'].map((name) => page.indexOf(`<td class="name">${name}</td>`));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    const warning = page.slice(page.indexOf('<div class="print-actions no-print">'), page.indexOf('<article'));
+    expect(warning).toContain('王琤（“琤”）');
+    expect(warning).not.toContain('陳大文');
+    expect(count(page, '笔画数据未收录')).toBe(1);
+  });
+
+  test('no flag when every name is known', () => {
+    expect(ballotPaperPage({ ...PAPER, candidates: ['丁一', '王五'] }, 1).value).not.toContain('笔画数据未收录');
+  });
+
   test('N copies are N identical pages without serial numbers', () => {
     const page = ballotPaperPage(PAPER, 25).value;
     expect(count(page, '<article class="print-page ballot-paper">')).toBe(25);

@@ -3,6 +3,7 @@ import type { Actor } from '../../../shared/services/actor';
 import { decideByLink } from '../../../shared/services/approval';
 import { createElection, getElectionFile, recordRound, submitElectionStep } from '../../../shared/services/election';
 import { putAccount } from '../../../shared/store/accounts-repo';
+import { chinaDate } from '../../../shared/domain/calendar';
 import { electionExecutionName } from '../../../shared/domain/election/election';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
 import { putTestOrg, putTestPerson, testOrg, testPerson } from '../../support/registry-fixtures';
@@ -34,16 +35,19 @@ export async function startElectionRuntime(): Promise<TestRuntime> {
   return runtime;
 }
 
+/** The planned general meeting of the request: the day the tests reach the rounds (a round may not be dated earlier). */
+export const PLANNED_MEETING = '2026-09-30';
+
 export const executionArnOf = (electionId: string) => `arn:aws:states:local:000000000000:execution:election:${electionExecutionName(electionId)}`;
 
 /** Drives one election through the services, as the staff pages and the approver's link would. */
 export class ElectionDriver {
   constructor(readonly runtime: TestRuntime, readonly electionId: string) {}
 
-  static async create(runtime: TestRuntime, form: 'gongtui' | 'haixuan' | 'standard', seats = 3, deputies = 1): Promise<ElectionDriver> {
+  static async create(runtime: TestRuntime, form: 'gongtui' | 'haixuan' | 'standard', seats = 3, deputies = 1, extra: Record<string, string> = {}): Promise<ElectionDriver> {
     const election = await createElection(runtime.deps, branchStaff, {
-      orgId: 'branch-1', form, seats: String(seats), deputies: String(deputies), meetingDate: '2026-10-20',
-      structure: '委员 3 名：书记、副书记、组织委员', method: '差额选举，无记名投票',
+      orgId: 'branch-1', form, seats: String(seats), deputies: String(deputies), meetingDate: PLANNED_MEETING,
+      structure: '委员 3 名：书记、副书记、组织委员', method: '差额选举，无记名投票', ...extra,
     });
     await runtime.stepFunctions.settled();
     return new ElectionDriver(runtime, election.id);
@@ -81,9 +85,10 @@ export class ElectionDriver {
     return this.roundNo(roundNo, votes, extra);
   }
 
-  /** A round entered for round `roundNo` (the number the page shows). */
+  /** A round entered for round `roundNo` (the number the page shows), held today. */
   async roundNo(roundNo: number, votes: Record<string, number>, extra: Record<string, unknown> = {}) {
-    const round = await recordRound(this.runtime.deps, branchStaff, this.electionId, summaryRound(12, roundNo, votes, extra));
+    const meetingDate = chinaDate(this.runtime.clock.now());
+    const round = await recordRound(this.runtime.deps, branchStaff, this.electionId, summaryRound(12, roundNo, votes, { meetingDate, ...extra }));
     await this.runtime.stepFunctions.settled();
     return round;
   }

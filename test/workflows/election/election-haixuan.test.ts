@@ -12,16 +12,21 @@ afterEach(async () => {
   await runtime.shutdown();
 });
 
-const openBallot = (present: number, votes: string) => ({ shouldAttend: '12', present: String(present), ballotsReturned: String(present), votes });
+const openBallot = (present: number, votes: string) => ({ meetingDate: '2026-09-23', shouldAttend: '12', present: String(present), ballotsReturned: String(present), votes });
 
-test('海选: the open first ballot ranks names to the list (held again without quorum); results rejected, the election is ended', async () => {
+test('海选: the open first ballot ranks names to the list (refused without quorum); results rejected, the election is ended', async () => {
   const election = await ElectionDriver.create(runtime, 'haixuan', 3, 0);
   await election.throughEvaluation();
   expect(await election.state()).toBe(ElectionState.openBallot);
 
-  // 9 of 12 present is below 4/5: the open ballot is held again.
-  expect(await election.submit('open-ballot', openBallot(9, '张伟 8\n王芳 7\n李娜 6\n刘洋 5\n陈静 4'))).toMatchObject({ repeat: true, list: [] });
+  // 9 of 12 present is below 4/5: not a vote. Refused, the step stays open, nothing recorded.
+  await expect(election.submit('open-ballot', openBallot(9, '张伟 8\n王芳 7\n李娜 6\n刘洋 5\n陈静 4'))).rejects.toMatchObject({ fieldErrors: { present: expect.stringContaining('会议未达到法定人数，不能表决，请重新召开') } });
   expect(await election.state()).toBe(ElectionState.openBallot);
+  expect((await election.file()).steps.filter((s) => s.stepKey === 'open-ballot')).toHaveLength(0);
+  // 应到 as the roster has it: 12 voting members.
+  await expect(election.submit('open-ballot', { ...openBallot(11, '张伟 9'), shouldAttend: '13' })).rejects.toMatchObject({ fieldErrors: { shouldAttend: expect.stringContaining('按党员名册') } });
+  // Dated tomorrow: refused.
+  await expect(election.submit('open-ballot', { ...openBallot(11, '张伟 9'), meetingDate: '2026-09-24' })).rejects.toMatchObject({ fieldErrors: { meetingDate: expect.stringContaining('晚于今天') } });
   // A name outside the branch's voting members cannot be a candidate.
   await expect(election.submit('open-ballot', openBallot(11, '张伟 9\n王芳 8\n李娜 7\n外单位人员 6'))).rejects.toMatchObject({ fieldErrors: { votes: expect.stringContaining('外单位人员') } });
   // 3 seats need 4 names: the top four, 孙燕 (不称职) left out.
@@ -33,7 +38,7 @@ test('海选: the open first ballot ranks names to the list (held again without 
   await runtime.advanceTo('2026-09-30T00:00:00.000Z');
   await election.round({ 张伟: 10, 王芳: 9, 李娜: 8, 刘洋: 2 });
   expect(await election.state()).toBe(ElectionState.officersMeeting);
-  await election.submit('officers-meeting', { meetingDate: '2026-10-21', secretary: '张伟', deputy: '' });
+  await election.submit('officers-meeting', { meetingDate: '2026-09-30', secretary: '张伟', deputy: '' });
   await election.decide('rejected');
   expect(await election.state()).toBe(ElectionState.resultsRejected);
 

@@ -30,7 +30,7 @@ test('standard form: a rejected candidate list returns to recommendation; an unf
   // Ballot by ballot, checked against the counters' sheet (reconcileRound): a disagreement is refused, nothing recorded.
   const ballots = [...Array.from({ length: 11 }, () => ['张伟', '王芳']), 'spoiled'];
   const entry = { mode: 'ballots', ballots, sheet: { returned: 11, invalid: 0, spoiled: 1, votes: { 张伟: 11, 王芳: 11 } } };
-  const refused = await recordRound(runtime.deps, branchStaff, election.electionId, { shouldAttend: 12, present: 12, ballotsIssued: 12, roundNo: 1, entry }).catch((e: unknown) => e);
+  const refused = await recordRound(runtime.deps, branchStaff, election.electionId, { meetingDate: '2026-09-30', shouldAttend: 12, present: 12, ballotsIssued: 12, roundNo: 1, entry }).catch((e: unknown) => e);
   expect(refused).toMatchObject({ httpStatus: 422, fieldErrors: { 'sheet.returned': '汇总表收回票 11 张，逐张录入为 12 张' } });
   expect((await election.file()).rounds).toEqual([]);
 
@@ -49,8 +49,8 @@ test('standard form: a rejected candidate list returns to recommendation; an unf
   expect(further).toMatchObject({ no: 2, seats: 1, result: { elected: ['陈静'] }, next: { kind: 'complete' } });
   expect(await election.state()).toBe(ElectionState.officersMeeting);
 
-  await expect(election.submit('officers-meeting', { meetingDate: '2026-10-21', secretary: '杨帆', deputy: '王芳' })).rejects.toMatchObject({ fieldErrors: { secretary: '书记须从当选委员中选出。' } });
-  await election.submit('officers-meeting', { meetingDate: '2026-10-21', secretary: '王芳', deputy: '张伟' });
+  await expect(election.submit('officers-meeting', { meetingDate: '2026-09-30', secretary: '杨帆', deputy: '王芳' })).rejects.toMatchObject({ fieldErrors: { secretary: '书记须从当选委员中选出。' } });
+  await election.submit('officers-meeting', { meetingDate: '2026-09-30', secretary: '王芳', deputy: '张伟' });
   expect(await election.state()).toBe(ElectionState.resultsApproval);
   await election.decide('approved');
 

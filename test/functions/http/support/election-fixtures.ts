@@ -12,7 +12,7 @@ import { transactWrite } from '../../../../shared/store/transact';
 export async function seedElectionAtVote(deps: ServiceDeps, o: { orgId: string; orgName: string; seats: number; candidates: string[] }): Promise<string> {
   const actor = { id: 'system-test', displayName: '测试', role: 'admin' as const, orgId: o.orgId, scopeOrgIds: [o.orgId] };
   const created = await createElection(deps, actor, {
-    orgId: o.orgId, form: 'gongtui', seats: String(o.seats), deputies: '1', meetingDate: '2026-04-20', structure: '委员会', method: '差额选举',
+    orgId: o.orgId, form: 'gongtui', seats: String(o.seats), deputies: '1', meetingDate: '2026-03-02', structure: '委员会', method: '差额选举',
   });
   const election = (await getElection(deps.store, created.id))!;
   const next = nextVersion(election, { phase: 'election', candidates: o.candidates, ballot: { contest: 'committee', seats: o.seats, candidates: o.candidates } });

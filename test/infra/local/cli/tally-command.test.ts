@@ -79,6 +79,45 @@ describe('runTallyCommand', () => {
     ]);
   });
 
+  describe('--rules 2020|1990: a named rule set beside the explicit rules of the JSON', () => {
+    const bare = (over: Record<string, unknown>) => JSON.stringify({
+      seats: 1, candidates: ['甲', '乙'], shouldAttend: 10, present: 9, ballotsIssued: 9,
+      summary: { returned: 9, invalid: 0, spoiled: 0, votes: { 甲: 5, 乙: 4 } }, ...over,
+    });
+    const tally = async (argv: string[], json: string) => {
+      const { code, out, err } = await run(['--file', '-', ...argv], json);
+      expect({ code, err }).toEqual({ code: 0, err: [] });
+      return JSON.parse(out[0]);
+    };
+    test('5 of 9 present, 10 should attend: the 2020 条例 elects no one (exactly half of should-attend), the 1990 暂行条例 elects 甲', async () => {
+      expect(await tally(['--rules', '2020'], bare({}))).toMatchObject({ threshold: 6, elected: [] });
+      expect(await tally(['--rules', '1990'], bare({}))).toMatchObject({ threshold: 5, elected: ['甲'] });
+    });
+    test('exactly 4/5 present (8 of 10): a quorum under 2020, none under 1990', async () => {
+      const eight = bare({ present: 8, ballotsIssued: 8, summary: { returned: 8, invalid: 0, spoiled: 0, votes: { 甲: 7 } } });
+      expect(await tally(['--rules', '2020'], eight)).toMatchObject({ quorumMet: true, valid: true });
+      expect(await tally(['--rules', '1990'], eight)).toMatchObject({ quorumMet: false, valid: false });
+    });
+    test('a part given in the JSON wins over the named set', async () => {
+      expect(await tally(['--rules', '1990'], bare({ rules: { majorityBase: 'shouldAttend' } }))).toMatchObject({ threshold: 6, elected: [] });
+    });
+    test('a re-vote among the tied (the tied names, the seats left): most votes elects', async () => {
+      const reVote = JSON.stringify({
+        seats: 1, candidates: ['王芳', '李娜'], shouldAttend: 10, present: 10, ballotsIssued: 10, reVote: true,
+        summary: { returned: 10, invalid: 0, spoiled: 0, votes: { 王芳: 5, 李娜: 4 } },
+      });
+      expect(await tally([], reVote)).toMatchObject({ valid: true, elected: ['王芳'], byMostVotes: true });
+      expect(await tally(['--rules', '1990'], reVote)).toMatchObject({ elected: ['王芳'] });
+      const tiedAgain = await tally(['--rules', '2020'], reVote.replace('"李娜":4', '"李娜":5'));
+      expect(tiedAgain).toMatchObject({ elected: [], tiedForLastSeat: ['王芳', '李娜'], seatsUnfilled: 1 });
+    });
+    test('an unknown rule set → exit 2', async () => {
+      const { code, err } = await run(['--file', '-', '--rules', '1985'], bare({}));
+      expect(code).toBe(2);
+      expect(err.join('\n')).toContain('--rules 须为 2020 或 1990');
+    });
+  });
+
   test('help prints the usage on out', async () => {
     const { code, out } = await run(['--help']);
     expect(code).toBe(0);
@@ -93,6 +132,7 @@ describe('runTallyCommand', () => {
     [['--file', '-'], '{"seats": 2,', '不是有效的 JSON'],
     [['--file', '-'], JSON.stringify({ ...ROUND, present: 11 }), '实到人数不能多于应到人数 (present must not exceed shouldAttend)'],
     [['--file', '-'], JSON.stringify({ ...ROUND, seats: 'two' }), 'seats:'],
+    [['--file', '-'], JSON.stringify({ ...ROUND, ballotsIssued: 9 }), '发出选票 9 张，多于实到的 8 人'],
   ])('%j (stdin %j) → exit 2, %s on err', async (argv, stdinText, message) => {
     const { code, out, err } = await run(argv, stdinText);
     expect(code).toBe(2);

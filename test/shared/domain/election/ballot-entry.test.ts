@@ -117,6 +117,6 @@ describe('reconcileRound: the round context', () => {
 
   test('the rules of the context go into the tally input, defaults filled in', () => {
     const result = reconcileRound(summary(), { ...CONTEXT, rules: { majorityBase: 'present' } });
-    expect(result.ok && result.input.rules).toEqual({ quorum: 'atLeastFourFifths', majorityBase: 'present', minCandidateMargin: 0.2 });
+    expect(result.ok && result.input.rules).toEqual({ quorum: 'atLeastFourFifths', majorityBase: 'present', minCandidateMargin: 0.2, tieReVote: 'mostVotes' });
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { compareBySurnameStrokes, sortBySurnameStrokes, surnameStrokeKey } from '../../../../shared/domain/election';
+import { compareBySurnameStrokes, sortBySurnameStrokes, surnameStrokeKey, unrankedCharacters } from '../../../../shared/domain/election';
 
 describe('surnameStrokeKey: stroke counts and classes from cnchar-order', () => {
   test.each([
@@ -13,8 +13,9 @@ describe('surnameStrokeKey: stroke counts and classes from cnchar-order', () => 
     ['王小明', '王4:一一丨一 / 小3:丨丿丶 明8:丨乛一一丿乛一一'],
     ['欧阳修', '欧8:一丿丶乛丿乛丿丶 阳6:乛丨丨乛一一 / 修9:丿丨丨丿乛丶丿丿丿'],
     ['欧阳', '欧8:一丿丶乛丿乛丿丶 / 阳6:乛丨丨乛一一'],
-    ['Alice', '(not ranked) Alice'],
-    ['諸葛亮', '(not ranked) 諸葛亮'],
+    ['Alice', 'A? / l? i? c? e?'],
+    ['陳', '陳10:乛丨一丨乛一一丨丿丶'],
+    ['王琤', '王4:一一丨一 / 琤?'],
   ])('%s → %s', (name, key) => {
     expect(surnameStrokeKey(name)).toBe(key);
   });
@@ -32,12 +33,24 @@ describe('sortBySurnameStrokes: known orders', () => {
     ['identical surnames by the given name', ['王小明', '王大为', '王五'], ['王大为', '王小明', '王五']],
     ['a shorter name that is a prefix comes first', ['王小明', '王小', '王'], ['王', '王小', '王小明']],
     ['one surname stays together when two characters share strokes (人, 八: 丿丶)', ['八一', '人二', '八二', '人一'], ['人一', '人二', '八一', '八二']],
-    ['names not in the data go last, in code-point order', ['Bob', '王五', '諸葛亮', 'Alice', '丁一', ''], ['丁一', '王五', '', 'Alice', 'Bob', '諸葛亮']],
+    ['names whose first character no data knows follow the others, in code-point order', ['Bob', '王五', 'Alice', '丁一', ''], ['丁一', '王五', '', 'Alice', 'Bob']],
+    ['traditional characters by their own strokes: 王 4, 张 7, 陳 10, 張 11, 諸 16', ['諸葛亮', '張三', '陳大文', '王五', '张三'], ['王五', '张三', '陳大文', '張三', '諸葛亮']],
+    ['rare standard characters by their strokes: 王 4, 堃 11, 龑 20', ['龑一', '堃一', '王一'], ['王一', '堃一', '龑一']],
+    ['a given name with a character no data knows still sorts by the surname (王琤 among the 王, after the known ones)', ['李四', '王琤', '王五', '丁一'], ['丁一', '王五', '王琤', '李四']],
+    ['a surname no data knows (𠀀) after the known surnames, in code-point order', ['Bob', '𠀀明', '王五'], ['王五', 'Bob', '𠀀明']],
     ['a middle dot is skipped', ['阿依古丽·买买提', '王五'], ['王五', '阿依古丽·买买提']],
     ['identical names stay', ['王五', '王五', '丁一'], ['丁一', '王五', '王五']],
     ['empty', [], []],
   ])('%s', (_label, input, expected) => {
     expect(sortBySurnameStrokes(input)).toEqual(expected);
+  });
+
+  test('the characters no data knows are listed for staff', () => {
+    expect(unrankedCharacters('王琤')).toEqual(['琤']);
+    expect(unrankedCharacters('陳大文')).toEqual([]);
+    expect(unrankedCharacters('阿依古丽·买买提')).toEqual([]);
+    expect(unrankedCharacters('𠀀明𠀀')).toEqual(['𠀀']);
+    expect(unrankedCharacters('')).toEqual(['']);
   });
 
   test('does not change its input', () => {

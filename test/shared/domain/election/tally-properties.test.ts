@@ -34,7 +34,8 @@ const roundArbitrary: fc.Arbitrary<TallyInput> = fc
       candidates: POOL.slice(0, seats + extraCandidates),
       shouldAttend,
       present,
-      ballotsIssued: Math.max(0, returned.length + issuedDelta),
+      // One ballot per voter present at most (E4): more issued than present is refused, not tallied.
+      ballotsIssued: Math.min(present, Math.max(0, returned.length + issuedDelta)),
       ballots: returned,
       rules: { quorum, majorityBase, minCandidateMargin },
     };

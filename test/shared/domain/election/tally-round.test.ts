@@ -92,6 +92,11 @@ describe('tallyRound: ballots', () => {
     expect(result.elected).toEqual(valid ? FIVE.slice(0, 5) : []);
   });
 
+  test('as many ballots issued as voters present is fine; one more is refused', () => {
+    expect(tallyRound(round({ present: 9, ballotsIssued: 9, ballots: times(9, ['张一']) })).valid).toBe(true);
+    expect(() => tallyRound(round({ present: 9, ballotsIssued: 10, ballots: times(9, ['张一']) }))).toThrow(TallyInputError);
+  });
+
   test('fewer ballots returned than issued is fine', () => {
     expect(tallyRound(round({ ballotsIssued: 10, ballots: times(9, ['张一']) })).valid).toBe(true);
   });
@@ -197,6 +202,7 @@ describe('tallyRound: input that cannot be tallied', () => {
     ['both ballots and summary', { summary: { returned: 0, invalid: 0, spoiled: 0, votes: {} } }, '须给出 ballots'],
     ['neither', { ballots: undefined }, '须给出 ballots'],
     ['present above should-attend', { present: 11 }, '实到人数不能多于应到人数'],
+    ['ballots issued above present (E4: one ballot per voter present)', { present: 9, ballotsIssued: 10 }, '发出选票 10 张，多于实到的 9 人'],
     ['duplicate candidates', { candidates: ['张一', '张一'] }, '候选人“张一”重复'],
     ['zero seats', { seats: 0 }, 'seats'],
     ['a fractional count', { present: 8.5 }, 'present'],
@@ -216,5 +222,27 @@ describe('tallyRound: input that cannot be tallied', () => {
     const result = tallyRound(round({ present: 8, ballotsIssued: 8, ballots: times(8, ['张一']), candidates: FIVE.slice(0, 5), rules: undefined }));
     expect(result).toMatchObject({ quorumMet: true, threshold: 6, valid: false });
     expect(result.problems.map((p) => p.code)).toEqual(['candidateMarginTooSmall']);
+  });
+});
+
+describe('tallyRound: who may be elected (E8)', () => {
+  const eligible = [...FIVE, '周七'];
+  test('a write-in for someone without the right to be elected is listed and counts for no one; the ballot stays valid', () => {
+    const ballots = [...times(6, ['张一', '外单位']), ...times(6, ['周七']), ['外单位']];
+    const result = tallyRound(round({ shouldAttend: 13, present: 13, ballotsIssued: 13, ballots, eligible }));
+    expect(result.ballotsValid).toBe(13);
+    expect(result.ineligible).toEqual({ 外单位: 7 });
+    expect(result.votes).not.toHaveProperty('外单位');
+    expect(result.elected).toEqual([]);
+    expect(result.votes).toMatchObject({ 张一: 6, 周七: 6 });
+  });
+  test('an eligible write-in is counted and can be elected', () => {
+    const ballots = times(7, ['周七']);
+    expect(tallyRound(round({ shouldAttend: 10, present: 10, ballotsIssued: 10, ballots, eligible })).elected).toEqual(['周七']);
+  });
+  test('without a list of the eligible every name counts (the command line without "eligible")', () => {
+    const result = tallyRound(round({ shouldAttend: 10, present: 10, ballotsIssued: 10, ballots: times(7, ['外单位']) }));
+    expect(result.elected).toEqual(['外单位']);
+    expect(result.ineligible).toBeUndefined();
   });
 });
