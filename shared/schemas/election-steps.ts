@@ -161,3 +161,12 @@ export const ROUND_MEETING_FIELDS: FormField[] = [
   field('present', '实到人数', 'number'),
   field('ballotsIssued', '发出选票数', 'number'),
 ];
+
+/** The candidates of the secretary's or deputy's ballot, entered before it is printed (one name per line, or a list). */
+export const officerCandidatesSchema = z.object({
+  contest: choice('选举职务', ['secretary', 'deputy']).optional(),
+  candidates: z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(/[\s,，、]+/).filter(Boolean) : v),
+    z.array(z.string({ error: '候选人姓名格式不正确。' }).trim().min(1).max(20, '候选人姓名过长。'), { error: '请选择候选人。' }).max(31, '候选人过多。'),
+  ),
+});

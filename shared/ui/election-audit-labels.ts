@@ -8,6 +8,7 @@ export const ELECTION_ACTION_LABELS: Record<string, string> = {
   'election.step-recorded': '记录换届选举步骤',
   'election.announcement-published': '发布换届选举公告（内部公示）',
   'election.round-recorded': '录入计票结果',
+  'election.officer-candidates-set': '确定书记、副书记候选人',
   'election.results-recorded': '选举结果记入组织',
   'election.candidate-notice-passed': '候选人公示期满',
   'election.candidate-notice-stopped': '候选人公示未通过，重新推荐',
@@ -38,6 +39,7 @@ export const ELECTION_DETAIL_LABELS: Record<string, string> = {
   form: '选举方式',
   seats: '委员名额',
   noticeId: '公示编号',
+  candidates: '候选人',
 };
 
 /** Values: the step keys by their labels, the contests and the next-round decisions. */

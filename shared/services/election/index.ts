@@ -2,6 +2,7 @@
 export { createElection } from './create-election';
 export { submitElectionStep } from './submit-step';
 export { recordRound } from './record-round';
+export { setOfficerCandidates } from './officer-candidates';
 export { getElectionFile, listElections, type ElectionFile } from './read';
 export { ElectionAlreadyRunningError, ElectionRoundAlreadyRecordedError, ElectionStepNotOpenError } from './errors';
 // Workflow tasks (act for the system: no actor).

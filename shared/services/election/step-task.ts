@@ -19,9 +19,12 @@ export function nextAttempt(election: Election, stepKey: ElectionStepKey): numbe
 
 export const electionTaskId = (electionId: string, stepKey: ElectionStepKey, attempt: number) => `election-${electionId}-${stepKey}-${attempt}`;
 
-/** The ballot a step opens with, when it opens one: the secretary's round follows the committee's. */
+/**
+ * The ballot a step opens with, when it opens one: the secretary's ballot follows the committee's (the meeting's
+ * officers' round, or the new committee's first meeting); its candidates are entered before it is printed.
+ */
 function ballotOnOpen(election: Election, stepKey: ElectionStepKey): Partial<Election> {
-  if (stepKey !== 'officers-round' || election.ballot?.contest !== 'committee') return {};
+  if ((stepKey !== 'officers-round' && stepKey !== 'officers-meeting') || election.ballot?.contest !== 'committee') return {};
   return { ballot: { contest: 'secretary', seats: 1, candidates: [] } };
 }
 
