@@ -35,7 +35,7 @@ beforeAll(async () => {
   await putTestOrg(store, testOrg({ id: 'c1', kind: 'committee', name: '数据局机关党委', termEnd: '2028-04-09' }));
   await putTestOrg(store, testOrg({ id: 'b1', kind: 'branch', parentId: 'c1', name: '办公室党支部', termStart: '2023-03-01', termEnd: '2026-02-28' }));
   await putTestOrg(store, testOrg({ id: 'b2', kind: 'branch', parentId: 'c1', name: '业务一处党支部', termEnd: '2027-03-19' }));
-  for (const name of ['丁一', '王二', '李三', '张四', '陈五']) await putTestPerson(store, testPerson({ orgId: 'b1', name }));
+  for (const name of ['丁一', '王二', '李三', '张四', '陈五', '刘六', '杨七']) await putTestPerson(store, testPerson({ orgId: 'b1', name }));
   await addAccount(store, { username: 'wang', password: 'pw-wang-123', role: 'committee-staff', orgId: 'c1', displayName: '王组织员' });
   await addAccount(store, { username: 'li', password: 'pw-li-123', orgId: 'b1', displayName: '李书记' });
   await addAccount(store, { username: 'zhao', password: 'pw-zhao-123', orgId: 'b2', displayName: '赵书记' });
