@@ -76,6 +76,7 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/staff/elections/settings', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/elections', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/{electionId}', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/elections/{electionId}/end', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/{electionId}/steps/{stepKey}', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/elections/{electionId}/steps/{stepKey}', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/{electionId}/ballot', handlerId: 'http-staff' },

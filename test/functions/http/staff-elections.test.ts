@@ -149,3 +149,35 @@ describe('换届选举 pages', () => {
     expect(file).toContain('发布换届选举公告（内部公示）');
   });
 });
+
+describe('issue 13 item 2: an election that cannot finish is refused; ending one (终止)', () => {
+  test('a branch with fewer than 7 voting members: a committee election is refused at creation, in Chinese, nothing written', async () => {
+    const { browser, csrf } = await signedIn('zhao', 'pw-zhao-123');
+    for (const name of ['甲一', '乙二', '丙三']) await putTestPerson(deps.store, testPerson({ orgId: 'b2', name }));
+    const refused = await browser.post('/staff/elections', { _csrf: csrf, ...REQUEST, orgId: 'b2', form: 'haixuan' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('本支部有表决权的正式党员 3 名，不足 7 名，不设支部委员会，只选举书记 1 名、副书记 1 名：委员名额应填 2。');
+    expect(await electionsOf('b2')).toEqual([]);
+  });
+
+  test('committee staff ask to end the election with a reason (branch staff may not); the request awaits the higher committee', async () => {
+    const [election] = await electionsOf('b1');
+    const url = `/staff/elections/${election.id}/end`;
+    const branch = await signedIn('li', 'pw-li-123');
+    expect((await branch.browser.get(`/staff/elections/${election.id}`)).body).not.toContain('终止本次选举');
+    expect((await branch.browser.post(url, { _csrf: branch.csrf, reason: '组织调整' })).statusCode).toBe(403);
+    const committee = await signedIn('wang', 'pw-wang-123');
+    expect((await committee.browser.get(`/staff/elections/${election.id}`)).body).toContain('终止本次选举');
+    const empty = await committee.browser.post(url, { _csrf: committee.csrf, reason: '' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('终止原因');
+    expect((await electionsOf('b1'))[0].endRequest).toBeUndefined();
+    const asked = await committee.browser.post(url, { _csrf: committee.csrf, reason: '机构调整，办公室党支部撤销合并。' });
+    expect(asked.statusCode).toBe(303);
+    const page = (await committee.browser.get(asked.headers?.location as string)).body ?? '';
+    expect(page).toContain('终止选举的请示已报上级党组织审批。');
+    expect(page).toContain('报请上级党组织批准终止本次选举（原因：机构调整，办公室党支部撤销合并。），等待批复。');
+    expect(started.at(-1)?.name).toBe(`approval-${election.id}-end-${election.version}`);
+    expect((await committee.browser.post(url, { _csrf: committee.csrf, reason: '再次' })).statusCode).toBe(409);
+  });
+});
