@@ -76,9 +76,11 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/staff/elections/settings', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/elections', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/{electionId}', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/elections/{electionId}/end', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/{electionId}/steps/{stepKey}', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/elections/{electionId}/steps/{stepKey}', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/{electionId}/ballot', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/elections/{electionId}/ballot/candidates', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/{electionId}/round', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/elections/{electionId}/round', handlerId: 'http-staff' },
   // Member development (发展党员): the dashboard (预警), cases, the 全程纪实 and its printable archive, stages, step forms, rule sets.

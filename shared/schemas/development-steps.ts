@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CONVERSION_OUTCOME_LABELS } from '../domain/development/conversion';
+import { CONFIRM_VOTE_FAILED_FIELD, CONFIRM_VOTE_FAILED_LABEL } from '../domain/development/vote';
 import type { DevelopmentTaskKey, NoticeReviewKey, StepKey } from '../domain/development/steps';
 import { f, formSchema, type FieldSpec } from './development-fields';
 import type { FormField } from './form-fields';
@@ -14,6 +15,7 @@ const voteFields: FieldSpec[] = [
   f.count('writtenNo', '未到会党员书面表示不赞成或弃权的人数', false),
   f.checkbox('oneAtATime', '逐个讨论、逐个表决（无记名投票）', true),
   f.textarea('discussion', '讨论情况', 5000),
+  f.checkbox(CONFIRM_VOTE_FAILED_FIELD, CONFIRM_VOTE_FAILED_LABEL, false, '表决未通过的，本阶段即告结束，须重新办理；核对人数和票数无误后勾选'),
 ];
 
 /** The fields of every form step, the 'record' steps, the application (step 1) and the notice reviews. */

@@ -13,7 +13,7 @@ const LINES_HELP = '每行一人，姓名与数字之间用空格或逗号分隔
 // ── Creating an election: the written request to the higher organization (step 1) ──────────────────────────────
 export const createElectionSchema = z.object({
   form: choice('选举方式', ['gongtui', 'haixuan', 'standard']),
-  seats: count('委员名额', 3, 31),
+  seats: count('委员名额', 1, 31),
   deputies: count('副书记职数', 0, 1),
   meetingDate: isoDate('计划召开党员大会日期'),
   structure: requiredText('委员会结构（职数、分工）', 500),
@@ -24,7 +24,7 @@ export const createElectionSchema = z.object({
 });
 export const createElectionFields: FormField[] = [
   field('form', '选举方式', 'select', true, '创建后不能更改。', Object.entries(ELECTION_FORM_LABELS).map(([value, label]) => ({ value, label }))),
-  field('seats', '委员名额', 'number', true, '含书记、副书记；3 至 31 名。'),
+  field('seats', '委员名额', 'number', true, '含书记、副书记；3 至 31 名。有表决权的正式党员不足 7 名的支部不设委员会，只选书记（必要时加副书记）：填 1 或 2。'),
   field('deputies', '副书记职数', 'number', true, '0 或 1。'),
   field('meetingDate', '计划召开党员大会日期', 'date'),
   field('structure', '委员会结构（职数、分工）', 'textarea'),
@@ -166,3 +166,12 @@ export const ROUND_MEETING_FIELDS: FormField[] = [
   field('present', '实到人数', 'number'),
   field('ballotsIssued', '发出选票数', 'number'),
 ];
+
+/** The candidates of the secretary's or deputy's ballot, entered before it is printed (one name per line, or a list). */
+export const officerCandidatesSchema = z.object({
+  contest: choice('选举职务', ['secretary', 'deputy']).optional(),
+  candidates: z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(/[\s,，、]+/).filter(Boolean) : v),
+    z.array(z.string({ error: '候选人姓名格式不正确。' }).trim().min(1).max(20, '候选人姓名过长。'), { error: '请选择候选人。' }).max(31, '候选人过多。'),
+  ),
+});

@@ -17,7 +17,7 @@ export const ACTIONS = [
   'account.manage',
   'notice.publish', 'notice.withdraw', 'task.handle',
   'approval.manage',
-  'election.view', 'election.handle',
+  'election.view', 'election.handle', 'election.end',
   'calendar.manage',
   'case.view', 'case.handle', 'case.committee', 'ruleset.manage', 'termreminders.manage',
 ] as const;
@@ -51,6 +51,7 @@ export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
   'approval.manage': COMMITTEE, // the higher committee's staff follow up approvals by e-mail link
   'election.view': ALL,
   'election.handle': ALL, // the branch runs its own election's steps through forms; the committee follows up
+  'election.end': COMMITTEE, // ending an election (终止) is asked by the higher committee's staff, approved above
   'calendar.manage': ADMIN,
   'case.view': ALL, // a development case (发展党员) and its file (全程纪实)
   'case.handle': ALL, // open a case, start a stage, the branch's steps

@@ -8,6 +8,10 @@ export const ELECTION_ACTION_LABELS: Record<string, string> = {
   'election.step-recorded': '记录换届选举步骤',
   'election.announcement-published': '发布换届选举公告（内部公示）',
   'election.round-recorded': '录入计票结果',
+  'election.officer-candidates-set': '确定书记、副书记候选人',
+  'election.end-requested': '报请上级党组织批准终止选举',
+  'election.end-rejected': '上级党组织不同意终止选举',
+  'election.ended': '选举已终止',
   'election.results-recorded': '选举结果记入组织',
   'election.candidate-notice-passed': '候选人公示期满',
   'election.candidate-notice-stopped': '候选人公示未通过，重新推荐',
@@ -38,6 +42,8 @@ export const ELECTION_DETAIL_LABELS: Record<string, string> = {
   form: '选举方式',
   seats: '委员名额',
   noticeId: '公示编号',
+  candidates: '候选人',
+  reason: '原因',
 };
 
 /** Values: the step keys by their labels, the contests and the next-round decisions. */

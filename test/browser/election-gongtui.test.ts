@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { demoIdNumber } from '../../infra/local/seed-data';
 import { approveFromOutbox, jumpVirtualClock, reloadUntilVisible, signInAsStaff } from '../support/browser';
@@ -9,6 +12,7 @@ import { startBrowserRuntime, type BrowserRuntime } from '../support/browser-run
 // below are steps of one story and run in order.
 
 const ORG = '中共示例市数据管理局办公室支部委员会';
+const SCREENSHOT_DIR = join(tmpdir(), 'dangjian-browser-screenshots');
 let runtime: BrowserRuntime;
 let staff: Page;
 let approver: Page;
@@ -17,6 +21,7 @@ let committee: Page;
 let electionPath: string;
 
 beforeAll(async () => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   runtime = await startBrowserRuntime();
   staff = await runtime.newPage();
   approver = await runtime.newPage();
@@ -32,28 +37,24 @@ async function openStep(label: string): Promise<void> {
   await staff.getByRole('link', { name: new RegExp(label) }).first().click();
 }
 
-test('the committee adds a fourth voting member to the branch (3 seats need 4 candidates)', async () => {
-  committee = await runtime.newPage();
-  await signInAsStaff(committee, 'zuzhiyuan', 'demo2026');
+/** Committee staff add a full member to the demo office branch through the people form. */
+async function addMember(name: string, seq: number, gender: '男' | '女', birthDate: string): Promise<void> {
   await committee.goto('/staff/people/new');
   const csrf = (await committee.locator('input[name="_csrf"]').first().getAttribute('value'))!;
   const created = await committee.request.post('/staff/people', {
     maxRedirects: 0,
     form: {
-      _csrf: csrf, orgId: 'demo-branch-office', name: '孙立', gender: '男', ethnicity: '汉族', birthDate: '1984-04-04',
-      idNumber: demoIdNumber('110105', '1984-04-04', 77, '男'), education: '大学本科', unitPost: '综合科 副科长', phone: '13900000077',
+      _csrf: csrf, orgId: 'demo-branch-office', name, gender, ethnicity: '汉族', birthDate,
+      idNumber: demoIdNumber('110105', birthDate, seq, gender), education: '大学本科', unitPost: '综合科 科员', phone: `139000000${seq}`,
       status: 'full', statusFrom: '2010-07-01',
     },
   });
   expect(created.status()).toBe(303);
-}, 60_000);
+}
 
-test('branch staff see the term warning and request the election (公推直选, 3 seats)', async () => {
-  await signInAsStaff(staff, 'bangongshi', 'demo2026');
-  await staff.getByRole('link', { name: '换届选举' }).first().click();
-  await staff.getByRole('heading', { name: '各组织任期' }).waitFor();
-  expect(await staff.locator('main').innerText()).toContain('2027-01-07');
-  await staff.getByRole('link', { name: '发起换届选举' }).click();
+/** Fills the request form of a 3-seat 公推直选 election and submits it. */
+async function requestElection(): Promise<void> {
+  await staff.goto('/staff/elections/new');
   await staff.getByLabel('组织').selectOption({ label: ORG });
   await staff.getByLabel('选举方式').selectOption({ label: '公推直选' });
   await staff.getByLabel('委员名额').fill('3');
@@ -62,6 +63,30 @@ test('branch staff see the term warning and request the election (公推直选, 
   await staff.getByLabel('委员会结构（职数、分工）').fill('书记 1 名、副书记 1 名、组织委员 1 名');
   await staff.getByLabel('选举办法要点').fill('差额选举，无记名投票');
   await staff.getByRole('button', { name: '提交换届选举请示' }).click();
+}
+
+test('issue 13: a branch of 3 voting members cannot elect a committee of 3: refused at creation, saying what to do', async () => {
+  await signInAsStaff(staff, 'bangongshi', 'demo2026');
+  await requestElection();
+  await staff.getByText('本支部有表决权的正式党员 3 名，不足 7 名，不设支部委员会').first().waitFor();
+  await staff.screenshot({ path: join(SCREENSHOT_DIR, 'election-too-small.png'), fullPage: true });
+  expect(new URL(staff.url()).pathname).toBe('/staff/elections'); // the form again, nothing created
+}, 60_000);
+
+test('the committee adds four voting members to the branch (7: a branch committee; 3 seats need 4 candidates)', async () => {
+  committee = await runtime.newPage();
+  await signInAsStaff(committee, 'zuzhiyuan', 'demo2026');
+  await addMember('孙立', 77, '男', '1984-04-04');
+  await addMember('马明', 78, '男', '1985-05-05');
+  await addMember('冯雪', 79, '女', '1986-06-06');
+  await addMember('韩梅', 80, '女', '1987-07-07');
+}, 60_000);
+
+test('branch staff see the term warning and request the election (公推直选, 3 seats)', async () => {
+  await staff.getByRole('link', { name: '换届选举' }).first().click();
+  await staff.getByRole('heading', { name: '各组织任期' }).waitFor();
+  expect(await staff.locator('main').innerText()).toContain('2027-01-07');
+  await requestElection();
   await staff.getByText('换届选举已发起').waitFor();
   electionPath = new URL(staff.url()).pathname;
   expect(await staff.locator('main').innerText()).toContain('公推直选');
@@ -135,45 +160,64 @@ test('ballot papers print in stroke order; the round is entered as summary count
   expect(names).toEqual(['孙立', '何芳', '周强', '黄丽']); // 孙 6, 何 7, 周 8, 黄 11 strokes
 
   await staff.getByLabel('投票日期').fill('2026-10-20');
-  await staff.getByLabel('应到会有选举权的党员人数').fill('3');
-  await staff.getByLabel('实到会有选举权的党员人数').fill('2');
-  await staff.getByLabel('发出选票张数').fill('2');
-  await staff.getByLabel('收回选票张数').fill('2');
+  await staff.getByLabel('应到会有选举权的党员人数').fill('7');
+  await staff.getByLabel('实到会有选举权的党员人数').fill('5');
+  await staff.getByLabel('发出选票张数').fill('5');
+  await staff.getByLabel('收回选票张数').fill('5');
   await staff.getByLabel('无效票张数').fill('0');
   await staff.getByLabel('废票张数').fill('0');
-  await staff.getByLabel('黄丽').fill('2');
-  await staff.getByLabel('周强').fill('2');
-  await staff.getByLabel('孙立').fill('2');
+  await staff.getByLabel('黄丽').fill('5');
+  await staff.getByLabel('周强').fill('5');
+  await staff.getByLabel('孙立').fill('5');
   await staff.getByLabel('何芳').fill('0');
-  // 2 of 3 present is below 4/5: not a vote; refused, the step stays open.
+  // 5 of 7 present is below 4/5: not a vote; refused, the step stays open.
   await staff.getByRole('button', { name: '核对并提交计票结果' }).click();
   await staff.getByText('会议未达到法定人数，不能表决，请重新召开').first().waitFor();
-  await staff.getByLabel('实到会有选举权的党员人数').fill('3');
-  await staff.getByLabel('发出选票张数').fill('3');
-  await staff.getByLabel('收回选票张数').fill('3');
-  await staff.getByLabel('黄丽').fill('3');
-  await staff.getByLabel('周强').fill('3');
-  await staff.getByLabel('孙立').fill('3');
+  await staff.getByLabel('实到会有选举权的党员人数').fill('7');
+  await staff.getByLabel('发出选票张数').fill('7');
+  await staff.getByLabel('收回选票张数').fill('7');
+  await staff.getByLabel('黄丽').fill('7');
+  await staff.getByLabel('周强').fill('7');
+  await staff.getByLabel('孙立').fill('7');
   await staff.getByRole('button', { name: '核对并提交计票结果' }).click();
   await staff.getByText('计票结果已记录。').waitFor();
   expect(await staff.locator('main').innerText()).toContain('当选：');
 }, 120_000);
 
-async function officersRound(name: string): Promise<void> {
+/**
+ * Issue 13 item 3: the secretary's (deputy's) ballot is never printed empty. 打印选票 asks for its candidates first
+ * (the newly elected members, in stroke order); the ballot then lists them and the round entry offers them.
+ */
+async function officersRound(name: string, post: '书记' | '副书记'): Promise<void> {
   await openStep('大会选举书记、副书记');
-  for (const [label, value] of [['投票日期', '2026-10-20'], ['应到会有选举权的党员人数', '3'], ['实到会有选举权的党员人数', '3'], ['发出选票张数', '3'], ['收回选票张数', '3'], ['无效票张数', '0'], ['废票张数', '0']]) {
+  const ballot = await runtime.newPage();
+  await signInAsStaff(ballot, 'bangongshi', 'demo2026');
+  await ballot.goto(`${electionPath}/ballot`);
+  await ballot.getByRole('heading', { name: `确定${post}候选人` }).waitFor();
+  await ballot.getByRole('button', { name: '确定候选人并打印选票' }).click();
+  await ballot.getByText(`请选择${post}候选人。`).first().waitFor();
+  await ballot.screenshot({ path: join(SCREENSHOT_DIR, `election-${post === '书记' ? 'secretary' : 'deputy'}-candidates.png`), fullPage: true });
+  await ballot.getByRole('checkbox', { name }).check();
+  await ballot.getByRole('button', { name: '确定候选人并打印选票' }).click();
+  await ballot.locator('article.ballot-paper').waitFor();
+  expect(await ballot.locator('article.ballot-paper p.seats').innerText()).toContain('候选人 1 名');
+  expect(await ballot.locator('article.ballot-paper td.name').allInnerTexts()).toEqual([name]);
+  await ballot.screenshot({ path: join(SCREENSHOT_DIR, `election-${post === '书记' ? 'secretary' : 'deputy'}-ballot.png`), fullPage: true });
+  await ballot.close();
+  await staff.reload();
+  for (const [label, value] of [['投票日期', '2026-10-20'], ['应到会有选举权的党员人数', '7'], ['实到会有选举权的党员人数', '7'], ['发出选票张数', '7'], ['收回选票张数', '7'], ['无效票张数', '0'], ['废票张数', '0']]) {
     await staff.getByLabel(label).fill(value);
   }
-  await staff.getByLabel('候选人（每行一人）').fill(name);
+  expect(await staff.getByLabel('候选人（每行一人）').inputValue()).toBe(name);
   await staff.getByLabel('得票人 1 姓名').fill(name);
-  await staff.getByLabel('得票人 1 得票数').fill('3');
+  await staff.getByLabel('得票人 1 得票数').fill('7');
   await staff.getByRole('button', { name: '核对并提交计票结果' }).click();
   await staff.getByText('计票结果已记录。').waitFor();
 }
 
 test('the meeting elects the secretary and the deputy; the results are approved from the outbox', async () => {
-  await officersRound('黄丽');
-  await officersRound('周强');
+  await officersRound('黄丽', '书记');
+  await officersRound('周强', '副书记');
   await approveFromOutbox(committee, approver, '换届选举结果', '2026-09-24');
   await reloadUntilVisible(staff, electionPath, (page) => page.getByText('已完成（结果已批准并记入组织）'), 30_000);
   const file = await staff.locator('main').innerText();
@@ -190,3 +234,22 @@ test('the meeting elects the secretary and the deputy; the results are approved 
   await staff.goto('/staff/elections');
   expect(await staff.locator('main').innerText()).not.toContain('2027-01-07');
 }, 120_000);
+
+test('issue 13: committee staff end a new election (终止) with a reason; approved from the outbox, it is ended and the branch may start again', async () => {
+  await requestElection();
+  await staff.getByText('换届选举已发起').waitFor();
+  const path = new URL(staff.url()).pathname;
+  await committee.goto(path);
+  await committee.getByText('终止本次选举').click();
+  await committee.getByLabel('终止原因').fill('党支部将与综合处党支部合并，本次换届不再进行。');
+  await committee.getByRole('button', { name: '报请上级党组织批准终止' }).click();
+  await committee.getByText('终止选举的请示已报上级党组织审批。').waitFor();
+  await committee.screenshot({ path: join(SCREENSHOT_DIR, 'election-end-requested.png'), fullPage: true });
+  await approveFromOutbox(committee, approver, '关于终止', '2026-10-03');
+  await jumpVirtualClock(staff, '2026-10-09T12:00'); // the scheduler applies the decision
+  await reloadUntilVisible(staff, path, (page) => page.getByText('本次选举已终止。终止原因：党支部将与综合处党支部合并'), 60_000);
+  await staff.screenshot({ path: join(SCREENSHOT_DIR, 'election-ended.png'), fullPage: true });
+  expect(await staff.locator('main').innerText()).toContain('已终止');
+  await requestElection();
+  await staff.getByText('换届选举已发起').waitFor();
+}, 180_000);

@@ -170,11 +170,22 @@ test('stage IV: pre-review and approval from the outbox links; the general meeti
   const rules = await secretary.locator('.rules').innerText();
   expect(rules).toContain('应到会有表决权的正式党员 3 人');
   expect(rules).toContain('即至少 2 人');
-  await submitStep(
-    secretary,
-    { 支部大会日期: '2027-10-09', 不计入应到会人数的党员及原因: '无', 实到会有表决权的正式党员人数: '3', 会上赞成票数: '3', 讨论情况: '逐个讨论，无记名投票。' },
-    { checks: ['逐个讨论、逐个表决（无记名投票）'] },
-  );
+  // Issue 13 item 1: a meeting without its quorum is no vote; a real failed vote is confirmed before it ends the stage.
+  const meeting = { 支部大会日期: '2027-10-09', 不计入应到会人数的党员及原因: '无', 实到会有表决权的正式党员人数: '1', 会上赞成票数: '1', 讨论情况: '逐个讨论，无记名投票。' };
+  for (const [label, value] of Object.entries(meeting)) await field(secretary, label).fill(value);
+  await secretary.getByRole('checkbox', { name: '逐个讨论、逐个表决（无记名投票）' }).check();
+  await secretary.getByRole('button', { name: '提交' }).click();
+  await secretary.getByText('会议未达到法定人数，不能表决，请重新召开').waitFor();
+  await secretary.screenshot({ path: join(SCREENSHOT_DIR, 'development-general-meeting-no-quorum.png'), fullPage: true });
+  await expect(secretary.getByRole('checkbox', { name: '确认表决未通过，结束本阶段' }).count()).resolves.toBe(0);
+  await field(secretary, '实到会有表决权的正式党员人数').fill('3');
+  await secretary.getByRole('button', { name: '提交' }).click();
+  await secretary.getByRole('checkbox', { name: '确认表决未通过，结束本阶段' }).waitFor();
+  await expect(secretary.locator('.problems').innerText()).resolves.toContain('表决未通过将结束本阶段');
+  await secretary.screenshot({ path: join(SCREENSHOT_DIR, 'development-general-meeting-confirm-failed.png'), fullPage: true });
+  await secretary.goto(casePath()); // nothing was written: the step is still to do
+  await openStep(secretary, '支部大会讨论');
+  await submitStep(secretary, { ...meeting, 实到会有表决权的正式党员人数: '3', 会上赞成票数: '3' }, { checks: ['逐个讨论、逐个表决（无记名投票）'] });
   await openStep(organizer, '上级党委派人谈话');
   await submitStep(organizer, { 谈话日期: '2027-10-09', '谈话人（上级党委委员或组织员）': '王红 组织委员', 谈话情况: '入党动机端正。' });
   await approveFromOutbox(organizer, organizer, `接收${person.name}`, '2027-10-09');

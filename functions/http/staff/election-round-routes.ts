@@ -1,8 +1,10 @@
 import type { Election } from '../../../shared/domain/election/election';
-import { getElectionFile, recordRound } from '../../../shared/services/election';
+import type { OfficerContest } from '../../../shared/domain/election/officer-candidates';
+import { getElectionFile, recordRound, setOfficerCandidates } from '../../../shared/services/election';
 import { InputInvalidError } from '../../../shared/services/errors';
 import { ballotFromForm, formCandidates, parseCarriedBallots, parseRoundForm, type FormBallot, type RoundEntryMode } from '../../../shared/schemas/round-entry-form';
 import { ballotPaperPage, parseCopies, type BallotPaper } from '../../../shared/ui/pages/ballot-paper';
+import { candidatesFromForm, officerCandidatesPage } from '../../../shared/ui/pages/officer-candidates';
 import { roundEntryPage } from '../../../shared/ui/pages/round-entry';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
 import type { RouteTable } from '../edge/router';
@@ -33,12 +35,34 @@ export function electionRoundRoutes(deps: StaffSiteDeps): RouteTable {
     return htmlResponse(error ? 422 : 200, page);
   };
 
+  const candidatesPage = (request: SiteRequest, election: Election, contest: OfficerContest, values: Record<string, string>, error?: InputInvalidError) =>
+    htmlResponse(error ? 422 : 200, officerCandidatesPage({ election, contest, form: { values, errors: error?.fieldErrors ?? {} }, staff: staffLayout(sessionOf(request)), message: error?.userMessage }));
+
   return {
     'GET /staff/elections/{electionId}/ballot': async (request) => {
-      const { paper } = await open(request);
+      const { election, paper } = await open(request);
       const copies = parseCopies(request.query.copies);
       if (copies === undefined) throw new InputInvalidError({ copies: '份数须为 1 至 500 的整数。' });
+      // The secretary's or deputy's ballot is never printed empty: its candidates are entered first.
+      if (paper.contest !== 'committee' && (paper.candidates.length === 0 || request.query.change === 'candidates')) {
+        const values = Object.fromEntries(paper.candidates.map((name) => [`candidate.${name}`, 'on']));
+        return candidatesPage(request, election, paper.contest, values);
+      }
       return htmlResponse(200, ballotPaperPage(paper, copies));
+    },
+
+    'POST /staff/elections/{electionId}/ballot/candidates': async (request) => {
+      const { election } = await open(request);
+      const values = formFields(request);
+      const contest = values.contest === 'deputy' ? 'deputy' : 'secretary';
+      try {
+        const next = await setOfficerCandidates(deps, sessionOf(request).actor, election.id, { contest: values.contest || undefined, candidates: candidatesFromForm(values) });
+        if (request.site.json) return jsonResponse(200, { ballot: next.ballot });
+        return redirect(`/staff/elections/${encodeURIComponent(election.id)}/ballot`);
+      } catch (error) {
+        if (!(error instanceof InputInvalidError) || request.site.json) throw error;
+        return candidatesPage(request, election, contest, values, error);
+      }
     },
 
     'GET /staff/elections/{electionId}/round': async (request) => {

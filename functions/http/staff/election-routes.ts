@@ -1,9 +1,10 @@
-import { createElection, getElectionFile, listElections } from '../../../shared/services/election';
+import { createElection, getElectionFile, listElections, requestElectionEnd } from '../../../shared/services/election';
 import { termOverview, termWarnings } from '../../../shared/services/registry/term-overview';
 import { getTermReminderRules } from '../../../shared/services/settings/term-reminder-settings';
 import { createElectionFields } from '../../../shared/schemas/election-steps';
 import { listOrgNotices } from '../../../shared/store/notices-repo';
 import { createElectionPage, electionList } from '../../../shared/ui/pages/election-list';
+import type { FormState } from '../../../shared/ui/form-fields';
 import { electionFilePage } from '../../../shared/ui/pages/election-file';
 import { electionsOverviewPage } from '../../../shared/ui/pages/elections-overview';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
@@ -11,13 +12,23 @@ import type { RouteTable } from '../edge/router';
 import type { SiteRequest } from '../edge/types';
 import { formFields, handleForm, sessionOf, staffLayout, type StaffSiteDeps } from './staff-context';
 
-const FLASH: Record<string, string> = { created: '换届选举已发起，请示已报上级党组织审批。', step: '已提交。', round: '计票结果已记录。' };
+const FLASH: Record<string, string> = { created: '换届选举已发起，请示已报上级党组织审批。', step: '已提交。', round: '计票结果已记录。', end: '终止选举的请示已报上级党组织审批。' };
 
 /** 换届选举: the terms and elections overview, creating an election, and its file. */
 export function electionRoutes(deps: StaffSiteDeps): RouteTable {
   const orgChoices = async (request: SiteRequest) => (await termOverview(deps, sessionOf(request).actor)).map((row) => row.org);
   const createPage = async (request: SiteRequest, values: Record<string, string>, errors: Record<string, string> = {}, message?: string) =>
     createElectionPage({ orgs: await orgChoices(request), fields: createElectionFields, form: { values, errors }, staff: staffLayout(sessionOf(request)), message });
+
+  const filePage = async (request: SiteRequest, status: number, endForm?: FormState & { message?: string }) => {
+    const session = sessionOf(request);
+    const file = await getElectionFile(deps, session.actor, request.params.electionId);
+    const ownNotice = (id: string) => id.startsWith(`${file.election.id}-c`) || id === file.election.announcementNoticeId;
+    const notices = (await listOrgNotices(deps.store, file.election.orgId)).filter((n) => ownNotice(n.id));
+    if (request.site.json) return jsonResponse(status, { ...file, notices });
+    const page = electionFilePage({ file, notices, staff: staffLayout(session), now: deps.clock.now(), flash: FLASH[request.query.done ?? ''], endForm });
+    return htmlResponse(status, page);
+  };
 
   return {
     'GET /staff/elections': async (request) => {
@@ -47,14 +58,19 @@ export function electionRoutes(deps: StaffSiteDeps): RouteTable {
       );
     },
 
-    'GET /staff/elections/{electionId}': async (request) => {
-      const session = sessionOf(request);
-      const file = await getElectionFile(deps, session.actor, request.params.electionId);
-      const ownNotice = (id: string) => id.startsWith(`${file.election.id}-c`) || id === file.election.announcementNoticeId;
-      const notices = (await listOrgNotices(deps.store, file.election.orgId)).filter((n) => ownNotice(n.id));
-      if (request.site.json) return jsonResponse(200, { ...file, notices });
-      const page = electionFilePage({ file, notices, staff: staffLayout(session), now: deps.clock.now(), flash: FLASH[request.query.done ?? ''] });
-      return htmlResponse(200, page);
+    'GET /staff/elections/{electionId}': (request) => filePage(request, 200),
+
+    'POST /staff/elections/{electionId}/end': async (request) => {
+      const form = formFields(request);
+      return handleForm(
+        request,
+        async () => {
+          const election = await requestElectionEnd(deps, sessionOf(request).actor, request.params.electionId, form);
+          if (request.site.json) return jsonResponse(200, { election });
+          return redirect(`/staff/elections/${encodeURIComponent(election.id)}?done=end`);
+        },
+        async (error) => filePage(request, 422, { values: form, errors: error.fieldErrors, message: error.userMessage }),
+      );
     },
   };
 }

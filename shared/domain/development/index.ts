@@ -8,7 +8,7 @@ export { checkEvaluations, evaluationDueDates, nextEvaluationDueDate } from './e
 export { checkCultivationTime, cultivationCompleteDate } from './cultivation';
 export { checkTraining } from './training';
 export { checkLeavingWithinMonths } from './leaving';
-export { checkGeneralMeetingVote, describeGeneralMeetingVote, moreThanHalf, type GeneralMeetingVoteInput, type GeneralMeetingVoteResult } from './vote';
+export { checkGeneralMeetingVote, CONFIRM_VOTE_FAILED_FIELD, CONFIRM_VOTE_FAILED_LABEL, describeGeneralMeetingVote, isFailedVote, moreThanHalf, NO_QUORUM_MESSAGE, type GeneralMeetingVoteInput, type GeneralMeetingVoteResult } from './vote';
 export {
   CONVERSION_OUTCOME_LABELS,
   currentProbationEndDate,

@@ -55,6 +55,18 @@ export function checkGeneralMeetingVote(input: GeneralMeetingVoteInput): General
   return { quorumMet, passed, required };
 }
 
+/** What staff are told when too few voting members came: the meeting was no vote, it is held again (the step stays open). */
+export const NO_QUORUM_MESSAGE = '会议未达到法定人数，不能表决，请重新召开';
+
+/** The form field by which staff confirm a real failed vote (it ends the stage), and its label. */
+export const CONFIRM_VOTE_FAILED_FIELD = 'confirmVoteFailed';
+export const CONFIRM_VOTE_FAILED_LABEL = '确认表决未通过，结束本阶段';
+
+/** A real vote that failed: the meeting had its quorum, the yes votes were not enough. Only this ends a stage. */
+export function isFailedVote(result: GeneralMeetingVoteResult): boolean {
+  return result.quorumMet && !result.passed;
+}
+
 /** Chinese explanation of a vote result for the meeting record. */
 export function describeGeneralMeetingVote(input: GeneralMeetingVoteInput, result: GeneralMeetingVoteResult = checkGeneralMeetingVote(input)): string {
   const votes = input.yes + (input.writtenYes ?? 0);

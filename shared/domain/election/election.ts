@@ -138,6 +138,10 @@ export interface Election {
   noticeRounds: number;
   /** The internal notice of the announcement to members (step 1), once the workflow publishes it. */
   announcementNoticeId?: string;
+  /** A request to end the election (终止), awaiting the higher committee's decision; cleared when it is decided. */
+  endRequest?: { approvalId: string; reason: string; requestedBy: string; requestedAt: string };
+  /** Why the election was ended, once it is (终止). */
+  endReason?: string;
   /** The new committee's term, once recorded. */
   termStart?: string;
   termEnd?: string;

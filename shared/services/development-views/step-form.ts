@@ -1,6 +1,7 @@
 import { chinaDate } from '../../domain/calendar';
 import type { DevelopmentCase } from '../../domain/development/case';
 import { memberOnDate } from '../../domain/development/members';
+import { checkGeneralMeetingVote, CONFIRM_VOTE_FAILED_FIELD, isFailedVote } from '../../domain/development/vote';
 import { isNoticeReviewKey, isStepKey, NOTICE_NODE_POSITIONS, noticeNodeOfReviewKey, stepByKey, type DevelopmentTaskKey } from '../../domain/development/steps';
 import { NOTICE_NODE_LABELS } from '../../domain/development/rule-set';
 import { MEMBERSHIP_STATUS_LABELS, RIGHTS_STATE_LABELS } from '../../domain/registry/person';
@@ -51,6 +52,17 @@ export function stepIdentity(stepKey: string): { no: number; label: string; comm
   return { no: step.no, label: step.label, committee: step.actor === 'committee-staff' };
 }
 
+/** Whether submitted counts are a real failed vote: only then does the form offer the confirmation that ends the stage. */
+function failedVoteSubmitted(values: Record<string, string> | undefined): boolean {
+  if (!values) return false;
+  const n = (name: string) => (values[name] ? Number(values[name]) : 0);
+  try {
+    return isFailedVote(checkGeneralMeetingVote({ shouldAttend: n('shouldAttend'), present: n('present'), yes: n('yes'), writtenYes: n('writtenYes'), writtenNo: n('writtenNo') }));
+  } catch {
+    return false;
+  }
+}
+
 export async function stepFormView(deps: Pick<ServiceDeps, 'store' | 'clock'>, actor: Actor, caseId: string, stepKey: string, values?: Record<string, string>): Promise<StepFormView> {
   const hasForm = (isStepKey(stepKey) && isFormStepKey(stepKey) && stepKey !== 'application') || isNoticeReviewKey(stepKey);
   if (!hasForm) throw new RecordNotFoundError('该步骤的表单');
@@ -63,7 +75,8 @@ export async function stepFormView(deps: Pick<ServiceDeps, 'store' | 'clock'>, a
   const rules = await getRuleSet(deps, devCase.ruleSetVersion);
   const meeting = stepKey === 'generalMeeting' || stepKey === 'conversionMeeting';
   const attendance = meeting ? await meetingAttendanceOf(deps, devCase.orgId, today) : undefined;
-  const fields = stepFormFields(stepKey as DevelopmentTaskKey & Parameters<typeof stepFormFields>[0]);
+  const confirming = meeting && failedVoteSubmitted(values);
+  const fields = stepFormFields(stepKey as DevelopmentTaskKey & Parameters<typeof stepFormFields>[0]).filter((f) => f.name !== CONFIRM_VOTE_FAILED_FIELD || confirming);
   let people: StepFormView['people'] = [];
   if (fields.some((f) => f.type === 'people')) {
     const candidates = (await peopleOfSubtree(deps.store, tree, devCase.orgId)).filter((p) => p.id !== devCase.personId);

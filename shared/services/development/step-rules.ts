@@ -5,7 +5,7 @@ import { checkTalkTiming } from '../../domain/development/talk';
 import { checkCultivationTime } from '../../domain/development/cultivation';
 import { checkEvaluations } from '../../domain/development/evaluations';
 import { checkLeavingWithinMonths } from '../../domain/development/leaving';
-import { checkGeneralMeetingVote, describeGeneralMeetingVote } from '../../domain/development/vote';
+import { checkGeneralMeetingVote, CONFIRM_VOTE_FAILED_FIELD, CONFIRM_VOTE_FAILED_LABEL, describeGeneralMeetingVote, isFailedVote, NO_QUORUM_MESSAGE } from '../../domain/development/vote';
 import { currentProbationEndDate, decideConversion, type ConversionOutcome } from '../../domain/development/conversion';
 import { DevelopmentInputError } from '../../domain/development/check-result';
 import type { DevelopmentCase } from '../../domain/development/case';
@@ -61,7 +61,14 @@ async function vote(deps: Pick<ServiceDeps, 'store'>, devCase: DevelopmentCase, 
   }
   try {
     const result = checkGeneralMeetingVote(input);
-    return { result, problems, explanation: describeGeneralMeetingVote(input, result) };
+    const explanation = describeGeneralMeetingVote(input, result);
+    // A meeting without its quorum is no vote: held again, the step stays open. A real failed vote ends the stage,
+    // a mistake that costs weeks, so staff confirm it.
+    if (!result.quorumMet) problems.push({ code: 'NO_QUORUM', message: `${NO_QUORUM_MESSAGE}。${explanation}` });
+    else if (isFailedVote(result) && values[CONFIRM_VOTE_FAILED_FIELD] !== true) {
+      problems.push({ code: 'VOTE_FAILED_UNCONFIRMED', message: `${explanation}表决未通过将结束本阶段，须重新办理。请核对人数和票数，勾选“${CONFIRM_VOTE_FAILED_LABEL}”后再提交。` });
+    }
+    return { result, problems, explanation };
   } catch (error) {
     if (!(error instanceof DevelopmentInputError)) throw error;
     return { result: undefined, problems: [...problems, { code: 'VOTE_COUNTS', message: error.message }], explanation: '' };

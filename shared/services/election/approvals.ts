@@ -38,7 +38,7 @@ function summaryOf(election: Election, kind: ElectionApprovalKind): { title: str
 }
 
 /** Who decides for the approving organization: its secretary and deputy with an e-mail, else its committee staff. */
-async function approversFor(deps: ServiceDeps, org: Organization): Promise<Approver[]> {
+export async function approversFor(deps: ServiceDeps, org: Organization): Promise<Approver[]> {
   const leaders = org.committee.filter((m) => m.personId && (m.post === 'secretary' || m.post === 'deputy-secretary'));
   const people = await Promise.all(leaders.map((m) => getPerson(deps.store, m.personId as string)));
   const approvers = people.flatMap((p) => (p?.email ? [{ name: p.name, email: p.email }] : []));

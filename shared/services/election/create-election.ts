@@ -1,4 +1,6 @@
+import { chinaDate } from '../../domain/calendar';
 import { electionExecutionName, type Election } from '../../domain/election/election';
+import { checkElectionSize } from '../../domain/election/election-size';
 import { ELECTION_RULE_SETS } from '../../domain/election/rule-set';
 import type { OrgKind } from '../../domain/registry/organization';
 import { createElectionSchema } from '../../schemas/election-steps';
@@ -11,6 +13,7 @@ import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
 import { InputInvalidError, RecordNotFoundError } from '../errors';
 import { WorkflowExecutionExistsError } from '../ports';
+import { votingMembersOf } from '../registry/questions';
 import { ElectionAlreadyRunningError } from './errors';
 
 const TERM_KIND: Partial<Record<OrgKind, 'committee' | 'generalBranch' | 'branch'>> = {
@@ -34,7 +37,10 @@ export async function createElection(deps: ServiceDeps, actor: Actor, input: { o
   const values = parseForm(createElectionSchema, input);
   const termKind = TERM_KIND[org.kind];
   if (!termKind) throw new InputInvalidError({ orgId: '党小组不单独进行换届选举。' });
-  if (values.deputies >= values.seats) throw new InputInvalidError({ deputies: '副书记职数应少于委员名额。' });
+  const rules = ELECTION_RULE_SETS[values.rulesVersion];
+  const votingMembers = (await votingMembersOf(deps, org.id, chinaDate(deps.clock.now()))).length;
+  const size = checkElectionSize({ orgKind: org.kind, votingMembers, seats: values.seats, deputies: values.deputies, form: values.form, rules });
+  if (!size.ok) throw new InputInvalidError({ [size.field]: size.message });
   const id = values.idempotencyKey ?? deps.newId();
   const existing = await getElection(deps.store, id);
   if (existing) {
@@ -46,7 +52,6 @@ export async function createElection(deps: ServiceDeps, actor: Actor, input: { o
   // The same key submitted twice at once: the other submission has just created it.
   if (running.some((e) => e.id === id)) return createElection(deps, actor, input);
   if (running.length > 0) throw new ElectionAlreadyRunningError();
-  const rules = ELECTION_RULE_SETS[values.rulesVersion];
   const now = deps.clock.now().toISOString();
   const election: Election = {
     id,

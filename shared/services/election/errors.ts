@@ -23,3 +23,11 @@ export class ElectionRoundAlreadyRecordedError extends ServiceError {
     super(`第 ${roundNo} 轮投票已录入，无需重复提交。`, options);
   }
 }
+
+/** Ending an election that is not running, or already asked to end. */
+export class ElectionEndNotPossibleError extends ServiceError {
+  readonly httpStatus = 409;
+  constructor(userMessage: string, options?: ErrorOptions & { detail?: string }) {
+    super(userMessage, options);
+  }
+}

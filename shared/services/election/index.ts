@@ -2,8 +2,10 @@
 export { createElection } from './create-election';
 export { submitElectionStep } from './submit-step';
 export { recordRound } from './record-round';
+export { setOfficerCandidates } from './officer-candidates';
+export { applyElectionEndDecisions, endElection, requestElectionEnd } from './end-election';
 export { getElectionFile, listElections, type ElectionFile } from './read';
-export { ElectionAlreadyRunningError, ElectionRoundAlreadyRecordedError, ElectionStepNotOpenError } from './errors';
+export { ElectionAlreadyRunningError, ElectionEndNotPossibleError, ElectionRoundAlreadyRecordedError, ElectionStepNotOpenError } from './errors';
 // Workflow tasks (act for the system: no actor).
 export { openElectionStep, electionTaskId } from './step-task';
 export { prepareElectionApproval, electionApprovalId, type ElectionApprovalKind } from './approvals';

@@ -34,7 +34,7 @@ function ballotOf(election: Election, candidates: string[] | undefined): RoundBa
   if (!ballot) throw new InputInvalidError({ _form: '此选举尚无候选人名单。' });
   if (ballot.contest === 'committee') return ballot;
   const elected = new Set(election.elected);
-  const names = candidates ?? [];
+  const names = candidates && candidates.length > 0 ? candidates : ballot.candidates; // entered before the ballot was printed
   if (names.length === 0) throw new InputInvalidError({ candidates: `请填写${ballot.contest === 'secretary' ? '书记' : '副书记'}候选人。` });
   const outside = names.filter((name) => !elected.has(name) || name === election.secretary);
   if (outside.length > 0) throw new InputInvalidError({ candidates: `候选人须是当选委员（且不是已当选的书记）：“${outside.join('、')}”。` });

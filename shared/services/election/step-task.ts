@@ -8,6 +8,7 @@ import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { openPendingTask } from '../tasks/open-pending-task';
 import { electionChange, nextVersion } from './commit';
+import { stopAtStep } from './end-election';
 
 /** Staff have 10 working days for a step (a reminder date on the 待办 list; the workflow waits as long as it takes). */
 const STEP_PERIOD = { unit: 'workingDays', count: 10 } as const;
@@ -19,9 +20,12 @@ export function nextAttempt(election: Election, stepKey: ElectionStepKey): numbe
 
 export const electionTaskId = (electionId: string, stepKey: ElectionStepKey, attempt: number) => `election-${electionId}-${stepKey}-${attempt}`;
 
-/** The ballot a step opens with, when it opens one: the secretary's round follows the committee's. */
+/**
+ * The ballot a step opens with, when it opens one: the secretary's ballot follows the committee's (the meeting's
+ * officers' round, or the new committee's first meeting); its candidates are entered before it is printed.
+ */
 function ballotOnOpen(election: Election, stepKey: ElectionStepKey): Partial<Election> {
-  if (stepKey !== 'officers-round' || election.ballot?.contest !== 'committee') return {};
+  if ((stepKey !== 'officers-round' && stepKey !== 'officers-meeting') || election.ballot?.contest !== 'committee') return {};
   return { ballot: { contest: 'secretary', seats: 1, candidates: [] } };
 }
 
@@ -55,6 +59,7 @@ async function visitTask(deps: ServiceDeps, election: Election, request: OpenEle
 export async function openElectionStep(deps: ServiceDeps, request: OpenElectionStepRequest): Promise<void> {
   const election = await getElection(deps.store, request.electionId);
   if (!election) throw new Error(`Election ${request.electionId} not found`);
+  if (election.status === 'ended') return stopAtStep(deps, request.taskToken, election.endReason ?? ''); // ended while a decision was pending
   const { stepKey } = request;
   const { taskId, attempt } = await visitTask(deps, election, request);
   const now = deps.clock.now();

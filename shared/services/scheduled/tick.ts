@@ -2,6 +2,7 @@ import { listActiveCases } from '../../store/cases-repo';
 import type { ServiceDeps } from '../deps';
 import { retryUndeliveredApprovalCallbacks, runApprovalReminders } from '../approval';
 import { runDevelopmentReminders } from '../development/reminders';
+import { applyElectionEndDecisions } from '../election/end-election';
 import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
@@ -17,6 +18,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   termReminders: string[];
   developmentWarnings: number;
   development: Awaited<ReturnType<typeof runDevelopmentReminders>>;
+  electionEnds: number;
 }> {
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
@@ -26,5 +28,6 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const activeCases = await listActiveCases(deps.store); // read once for the reminders and the warnings
   const development = await runDevelopmentReminders(deps, activeCases);
   const developmentWarnings = await warnAboutDevelopmentDeadlines(deps, activeCases);
-  return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings };
+  const electionEnds = await applyElectionEndDecisions(deps);
+  return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds };
 }

@@ -67,6 +67,7 @@ export function ballotPaperPage(paper: BallotPaper, copies: number): SafeHtml {
   const pages = Array.from({ length: copies }, () => onePaper(paper, names));
   const body = html`<div class="print-actions no-print">
       <a href="/staff/elections/${paper.electionId}">← 返回选举档案</a>
+      ${paper.contest !== 'committee' ? html` · <a href="/staff/elections/${paper.electionId}/ballot?change=candidates">更改候选人</a>` : ''}
       <form class="inline-print" method="get" action="/staff/elections/${paper.electionId}/ballot">
         <label>份数 <input type="number" name="copies" min="1" max="${MAX_BALLOT_COPIES}" value="${copies}"></label>
         <button type="submit">生成</button>

@@ -9,6 +9,7 @@ import type { ElectionFile } from '../../services/election';
 import { auditTrail } from '../audit-trail';
 import { formatDateTime, staffStatusLabel } from '../format';
 import { html, type SafeHtml } from '../html';
+import { csrfField, errorSummary, textArea, type FormState } from '../form-fields';
 import { layout, type LayoutStaff } from '../layout';
 import { roundResult } from '../round-result';
 
@@ -49,6 +50,31 @@ export interface ElectionFileOptions {
   staff: LayoutStaff;
   now: Date;
   flash?: string;
+  /** The end request form (终止) after a refused submission. */
+  endForm?: FormState & { message?: string };
+}
+
+/**
+ * 终止选举: the reason of an ended election; a request awaiting the higher committee; or, for committee staff while it
+ * runs, the form asking to end it.
+ */
+function endSection(o: ElectionFileOptions): SafeHtml {
+  const e = o.file.election;
+  if (e.status === 'ended' && e.endReason) return html`<div class="alert info"><p>本次选举已终止。终止原因：${e.endReason}</p></div>`;
+  if (e.status !== 'running') return html``;
+  if (e.endRequest) {
+    return html`<div class="alert info" role="status"><p>${e.endRequest.requestedBy}已于 ${formatDateTime(e.endRequest.requestedAt)} 报请上级党组织批准终止本次选举（原因：${e.endRequest.reason}），等待批复。</p></div>`;
+  }
+  if (o.staff.role !== 'committee-staff' && o.staff.role !== 'admin') return html``;
+  const form = o.endForm ?? { values: {}, errors: {} };
+  return html`<details${o.endForm ? html` open` : ''}><summary>终止本次选举</summary>
+    <p class="muted">选举无法进行下去的（如党员人数不足、组织调整），由上级党委工作人员写明原因，报上级党组织批准后终止；终止后该组织可以重新发起换届选举。</p>
+    ${errorSummary(form.message, form.errors, { reason: '终止原因' })}
+    <form method="post" action="/staff/elections/${e.id}/end" class="stacked">
+      ${csrfField(o.staff.csrfToken)}
+      ${textArea({ name: 'reason', label: '终止原因', state: form, rows: 3, required: true, maxLength: 500 })}
+      <button type="submit">报请上级党组织批准终止</button>
+    </form></details>`;
 }
 
 /** The announcement to members (step 1) as its internal notice: status, the staff page, the printable version. */
@@ -97,6 +123,7 @@ export function electionFilePage(o: ElectionFileOptions): SafeHtml {
       ? html`<div class="alert info"><p>待办：<a href="${electionStepHref(e.id, e.currentStep)}">${ELECTION_STEPS[e.currentStep].label}</a>（办理期限 ${formatDateTime(openTask.dueAt)}）</p>
           ${e.ballot ? html`<p><a href="/staff/elections/${e.id}/ballot">打印选票</a></p>` : ''}</div>`
       : ''}
+    ${endSection(o)}
     <h2>选举程序</h2>
     <ol class="timeline">${timeline}</ol>
     ${rounds.length > 0 ? html`<h2>计票结果</h2>${rounds.map((round) => roundResult(round))}` : ''}

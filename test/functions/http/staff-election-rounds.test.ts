@@ -126,3 +126,33 @@ test('summary counts: inconsistent totals 422; consistent ones recorded once, re
     expect(file).toContain(text);
   }
 });
+
+test('the secretary\'s ballot is never printed empty: its candidates are entered first, from the elected, in stroke order', async () => {
+  // The committee round above elected 丁一, 王二 and 李三; the workflow opens the meeting's officers' round.
+  await openElectionStep(deps, { electionId, stepKey: 'officers-round', taskToken: 'token-officers-1' });
+  const { browser, csrf } = await signedIn('li', 'pw-li-123');
+  const first = await browser.get(`/staff/elections/${electionId}/ballot`);
+  expect(first.statusCode).toBe(200);
+  expect(first.body).not.toContain('候选人 <strong>0</strong> 名');
+  expect(first.body).toContain('确定书记候选人');
+  const listed = [...(first.body ?? '').matchAll(/name="candidate\.([^"]+)"/g)].map((m) => m[1]);
+  expect(listed).toEqual(['丁一', '王二', '李三']); // 姓氏笔画: 丁 2, 王 4, 李 7
+
+  const url = `/staff/elections/${electionId}/ballot/candidates`;
+  const none = await browser.post(url, { _csrf: csrf, contest: 'secretary' });
+  expect(none.statusCode).toBe(422);
+  expect(none.body).toContain('请选择书记候选人。');
+  const outsider = await browser.post(url, { _csrf: csrf, contest: 'secretary', 'candidate.张四': 'on' });
+  expect(outsider.statusCode).toBe(422);
+  expect(outsider.body).toContain('书记候选人须是新当选的委员：“张四”不是。');
+  expect((await getElection(deps.store, electionId))?.ballot).toEqual({ contest: 'secretary', seats: 1, candidates: [] });
+
+  const set = await browser.post(url, { _csrf: csrf, contest: 'secretary', 'candidate.李三': 'on', 'candidate.丁一': 'on' });
+  expect(set.statusCode).toBe(303);
+  const paper = (await browser.get(`/staff/elections/${electionId}/ballot`)).body ?? '';
+  expect(paper).toContain('换届选举书记选举选票');
+  expect(paper).toContain('候选人 <strong>2</strong> 名');
+  expect(paper.indexOf('丁一')).toBeLessThan(paper.indexOf('李三'));
+  // The round entry offers the same candidates.
+  expect((await browser.get(`/staff/elections/${electionId}/round`)).body).toMatch(/<textarea[^>]*name="candidates"[^>]*>丁一\n李三<\/textarea>/);
+});

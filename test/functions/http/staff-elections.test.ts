@@ -35,7 +35,7 @@ beforeAll(async () => {
   await putTestOrg(store, testOrg({ id: 'c1', kind: 'committee', name: '数据局机关党委', termEnd: '2028-04-09' }));
   await putTestOrg(store, testOrg({ id: 'b1', kind: 'branch', parentId: 'c1', name: '办公室党支部', termStart: '2023-03-01', termEnd: '2026-02-28' }));
   await putTestOrg(store, testOrg({ id: 'b2', kind: 'branch', parentId: 'c1', name: '业务一处党支部', termEnd: '2027-03-19' }));
-  for (const name of ['丁一', '王二', '李三', '张四', '陈五']) await putTestPerson(store, testPerson({ orgId: 'b1', name }));
+  for (const name of ['丁一', '王二', '李三', '张四', '陈五', '刘六', '杨七']) await putTestPerson(store, testPerson({ orgId: 'b1', name }));
   await addAccount(store, { username: 'wang', password: 'pw-wang-123', role: 'committee-staff', orgId: 'c1', displayName: '王组织员' });
   await addAccount(store, { username: 'li', password: 'pw-li-123', orgId: 'b1', displayName: '李书记' });
   await addAccount(store, { username: 'zhao', password: 'pw-zhao-123', orgId: 'b2', displayName: '赵书记' });
@@ -147,5 +147,37 @@ describe('换届选举 pages', () => {
     expect(file).toContain(`<a href="/staff/notices/${draft.id}/print">打印版</a>`);
     expect(file).toMatch(/换届选举公告（内部公示）：.*（公示中，截至 /s);
     expect(file).toContain('发布换届选举公告（内部公示）');
+  });
+});
+
+describe('issue 13 item 2: an election that cannot finish is refused; ending one (终止)', () => {
+  test('a branch with fewer than 7 voting members: a committee election is refused at creation, in Chinese, nothing written', async () => {
+    const { browser, csrf } = await signedIn('zhao', 'pw-zhao-123');
+    for (const name of ['甲一', '乙二', '丙三']) await putTestPerson(deps.store, testPerson({ orgId: 'b2', name }));
+    const refused = await browser.post('/staff/elections', { _csrf: csrf, ...REQUEST, orgId: 'b2', form: 'haixuan' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('本支部有表决权的正式党员 3 名，不足 7 名，不设支部委员会，只选举书记 1 名、副书记 1 名：委员名额应填 2。');
+    expect(await electionsOf('b2')).toEqual([]);
+  });
+
+  test('committee staff ask to end the election with a reason (branch staff may not); the request awaits the higher committee', async () => {
+    const [election] = await electionsOf('b1');
+    const url = `/staff/elections/${election.id}/end`;
+    const branch = await signedIn('li', 'pw-li-123');
+    expect((await branch.browser.get(`/staff/elections/${election.id}`)).body).not.toContain('终止本次选举');
+    expect((await branch.browser.post(url, { _csrf: branch.csrf, reason: '组织调整' })).statusCode).toBe(403);
+    const committee = await signedIn('wang', 'pw-wang-123');
+    expect((await committee.browser.get(`/staff/elections/${election.id}`)).body).toContain('终止本次选举');
+    const empty = await committee.browser.post(url, { _csrf: committee.csrf, reason: '' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('终止原因');
+    expect((await electionsOf('b1'))[0].endRequest).toBeUndefined();
+    const asked = await committee.browser.post(url, { _csrf: committee.csrf, reason: '机构调整，办公室党支部撤销合并。' });
+    expect(asked.statusCode).toBe(303);
+    const page = (await committee.browser.get(asked.headers?.location as string)).body ?? '';
+    expect(page).toContain('终止选举的请示已报上级党组织审批。');
+    expect(page).toContain('报请上级党组织批准终止本次选举（原因：机构调整，办公室党支部撤销合并。），等待批复。');
+    expect(started.at(-1)?.name).toBe(`approval-${election.id}-end-${election.version}`);
+    expect((await committee.browser.post(url, { _csrf: committee.csrf, reason: '再次' })).statusCode).toBe(409);
   });
 });

@@ -213,6 +213,8 @@ async function setUp(role: StaffRole): Promise<Context> {
     members.set(o.id, await putTestPerson(store, testPerson({ orgId: o.id, name: `${o.id} 党员` })));
     activists.set(o.id, await putTestPerson(store, testPerson({ orgId: o.id, name: `${o.id} 积极分子`, status: 'activist', statusHistory: [{ value: 'activist', from: '2025-01-01' }] })));
   }
+  // Enough voting members in each organization for an election of 3 seats (a committee, 4 candidates).
+  await Promise.all(ORGS.flatMap((o) => Array.from({ length: 6 }, (_, i) => putTestPerson(store, testPerson({ orgId: o.id, name: `${o.id} 委员${i + 1}` })))));
   const runtime = await startTestRuntime('2026-03-02T01:00:00.000Z', store);
   const publish = async (orgId: string) => {
     const draft = noticeDraft({ orgId, orgName: orgId, createdBy: 'system' });

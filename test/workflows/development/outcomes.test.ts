@@ -53,10 +53,49 @@ async function toConversionMeeting() {
   await driver.submit('conversionApplication', { applicationDate: driver.today() });
 }
 
-test('a failed vote ends stage IV as vote-failed; staff run stage IV again (attempt 2)', async () => {
+test('a general meeting without a quorum is no vote: refused, nothing written, the step stays open', async () => {
   await openWithoutNotices();
   await toStage4();
-  await driver.submit('generalMeeting', driver.vote(driver.today(), { present: 2, yes: 1, writtenYes: 0, writtenNo: 1 }));
+  const before = await driver.case();
+  const refused = await driver.submit('generalMeeting', driver.vote(driver.today(), { present: 1, yes: 1, confirmVoteFailed: 'on' })).catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(DevelopmentRuleViolationError);
+  expect((refused as DevelopmentRuleViolationError).problems.map((p) => p.code)).toEqual(['NO_QUORUM']);
+  expect((refused as DevelopmentRuleViolationError).userMessage).toContain('会议未达到法定人数，不能表决，请重新召开');
+  expect(await driver.case()).toEqual(before);
+  expect(await driver.openSteps()).toEqual(['generalMeeting']);
+  await driver.stage4FromMeeting();
+  expect((await driver.case()).dates.admissionMeetingDate).toBe(driver.today());
+});
+
+test('a failed general-meeting vote is refused until staff confirm it; nothing is written before', async () => {
+  await openWithoutNotices();
+  await toStage4();
+  const before = await driver.case();
+  const unconfirmed = await driver.submit('generalMeeting', driver.vote(driver.today(), { present: 2, yes: 1, writtenYes: 0, writtenNo: 1 })).catch((e: unknown) => e);
+  expect((unconfirmed as DevelopmentRuleViolationError).problems.map((p) => p.code)).toEqual(['VOTE_FAILED_UNCONFIRMED']);
+  expect((unconfirmed as DevelopmentRuleViolationError).userMessage).toContain('确认表决未通过，结束本阶段');
+  expect(await driver.case()).toEqual(before);
+  expect(await driver.openSteps()).toEqual(['generalMeeting']);
+});
+
+test('a conversion meeting without a quorum is refused; a failed conversion vote needs confirmation', async () => {
+  await openWithoutNotices();
+  await toConversionMeeting();
+  const before = await driver.case();
+  const noQuorum = await driver.submit('conversionMeeting', driver.vote(driver.today(), { outcome: 'on-time', present: 1, yes: 1 })).catch((e: unknown) => e);
+  expect((noQuorum as DevelopmentRuleViolationError).problems.map((p) => p.code)).toEqual(['NO_QUORUM']);
+  const unconfirmed = await driver.submit('conversionMeeting', driver.vote(driver.today(), { outcome: 'on-time', present: 2, yes: 1 })).catch((e: unknown) => e);
+  expect((unconfirmed as DevelopmentRuleViolationError).problems.map((p) => p.code)).toEqual(['VOTE_FAILED_UNCONFIRMED']);
+  expect(await driver.case()).toEqual(before);
+  expect(await driver.openSteps()).toEqual(['conversionMeeting']);
+  await driver.submit('conversionMeeting', driver.vote(driver.today(), { outcome: 'on-time', present: 2, yes: 1, confirmVoteFailed: 'on' }));
+  expect(await driver.case()).toMatchObject({ stageState: 'between', lastOutcome: 'vote-failed' });
+});
+
+test('a confirmed failed vote ends stage IV as vote-failed; staff run stage IV again (attempt 2)', async () => {
+  await openWithoutNotices();
+  await toStage4();
+  await driver.submit('generalMeeting', driver.vote(driver.today(), { present: 2, yes: 1, writtenYes: 0, writtenNo: 1, confirmVoteFailed: 'on' }));
   const failed = await driver.case();
   expect(failed).toMatchObject({ stage: 4, attempt: 1, stageState: 'between', lastOutcome: 'vote-failed', nextStage: { stage: 4, attempt: 2, earliestStart: driver.today() } });
   expect(failed.dates.admissionMeetingDate).toBeUndefined();

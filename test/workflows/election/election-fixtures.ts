@@ -1,7 +1,7 @@
 import { announcementForm, approvalLinkIn, summaryRound } from '../../../scripts/bench/election-forms';
 import type { Actor } from '../../../shared/services/actor';
 import { decideByLink } from '../../../shared/services/approval';
-import { createElection, getElectionFile, recordRound, submitElectionStep } from '../../../shared/services/election';
+import { createElection, getElectionFile, recordRound, setOfficerCandidates, submitElectionStep } from '../../../shared/services/election';
 import { putAccount } from '../../../shared/store/accounts-repo';
 import { chinaDate } from '../../../shared/domain/calendar';
 import { electionExecutionName } from '../../../shared/domain/election/election';
@@ -77,6 +77,11 @@ export class ElectionDriver {
     const outcome = await submitElectionStep(this.runtime.deps, branchStaff, this.electionId, stepKey, form);
     await this.runtime.stepFunctions.settled();
     return outcome;
+  }
+
+  /** The candidates of the secretary's or deputy's ballot, entered before it is printed. */
+  async officerCandidates(form: { contest?: 'secretary' | 'deputy'; candidates: string[] }) {
+    return setOfficerCandidates(this.runtime.deps, branchStaff, this.electionId, form);
   }
 
   /** A round entered as the counters' summary; 12 should attend, all present, 12 ballots issued and returned. */

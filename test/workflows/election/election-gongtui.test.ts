@@ -56,10 +56,19 @@ test('公推直选: six steps, a short recommendation round, a tie re-vote, the 
   expect(secondRound).toMatchObject({ no: 2, candidates: ['王芳', '李娜'], next: { kind: 'complete' } });
   expect(await election.state()).toBe(ElectionState.officersRound);
 
-  // The meeting elects the secretary, then the deputy, each with one candidate (等额).
-  expect(await election.round({ 张伟: 11 }, { candidates: ['张伟'] })).toMatchObject({ contest: 'secretary', result: { elected: ['张伟'] } });
+  // The meeting elects the secretary, then the deputy, each with one candidate (等额), entered before the ballot is printed.
+  expect((await election.file()).election.ballot).toEqual({ contest: 'secretary', seats: 1, candidates: [] });
+  await expect(election.officerCandidates({ candidates: ['李娜'] })).rejects.toMatchObject({ fieldErrors: { candidates: '书记候选人须是新当选的委员：“李娜”不是。' } });
+  await expect(election.officerCandidates({ contest: 'deputy', candidates: ['刘洋'] })).rejects.toMatchObject({ fieldErrors: { contest: '本轮选举的是书记。' } });
+  await election.officerCandidates({ candidates: ['张伟', '刘洋'] });
+  expect((await election.file()).election.ballot).toEqual({ contest: 'secretary', seats: 1, candidates: ['刘洋', '张伟'] }); // 刘 6, 张 7
+  await election.officerCandidates({ candidates: ['张伟'] });
+  expect(await election.round({ 张伟: 11 })).toMatchObject({ contest: 'secretary', candidates: ['张伟'], result: { elected: ['张伟'] } });
   expect(await election.state()).toBe(ElectionState.officersRound);
-  expect(await election.round({ 刘洋: 10 }, { candidates: ['刘洋'] })).toMatchObject({ contest: 'deputy', result: { elected: ['刘洋'] } });
+  expect((await election.file()).election.ballot).toEqual({ contest: 'deputy', seats: 1, candidates: [] });
+  await expect(election.officerCandidates({ candidates: ['张伟'] })).rejects.toMatchObject({ fieldErrors: { candidates: '副书记候选人须是新当选的委员（已当选书记的除外）：“张伟”不是。' } });
+  await election.officerCandidates({ candidates: ['刘洋'] });
+  expect(await election.round({ 刘洋: 10 })).toMatchObject({ contest: 'deputy', candidates: ['刘洋'], result: { elected: ['刘洋'] } });
   expect(await election.state()).toBe(ElectionState.resultsApproval);
   expect(runtime.mailer.sent.at(-1)?.text).toContain('书记：张伟');
 
@@ -78,7 +87,7 @@ test('公推直选: six steps, a short recommendation round, a tie re-vote, the 
   expect((await getOrganization(runtime.store, 'branch-1'))?.version).toBe(org?.version);
   expect((await listAudit(runtime.store, orgPk('branch-1'))).filter((e) => e.action === 'org.committee-elected')).toHaveLength(1);
   const actions = file.audit.map((e) => e.action);
-  expect(actions).toEqual(expect.arrayContaining(['election.created', 'election.request-approved', 'election.candidate-list-approved', 'election.candidate-notice-passed', 'election.round-recorded', 'election.results-recorded']));
+  expect(actions).toEqual(expect.arrayContaining(['election.officer-candidates-set', 'election.created', 'election.request-approved', 'election.candidate-list-approved', 'election.candidate-notice-passed', 'election.round-recorded', 'election.results-recorded']));
 });
 
 test('a step submitted twice, or out of turn, is refused and records nothing more', async () => {

@@ -48,6 +48,13 @@ test('standard form: a rejected candidate list returns to recommendation; an unf
   const further = await election.round({ 陈静: 8, 杨帆: 3 });
   expect(further).toMatchObject({ no: 2, seats: 1, result: { elected: ['陈静'] }, next: { kind: 'complete' } });
   expect(await election.state()).toBe(ElectionState.officersMeeting);
+  // The new committee's first meeting prints the secretary's ballot, then the deputy's: candidates entered first.
+  expect((await election.file()).election.ballot).toEqual({ contest: 'secretary', seats: 1, candidates: [] });
+  await expect(election.officerCandidates({ candidates: ['杨帆'] })).rejects.toMatchObject({ fieldErrors: { candidates: '书记候选人须是新当选的委员：“杨帆”不是。' } });
+  await election.officerCandidates({ contest: 'secretary', candidates: ['陈静', '王芳'] });
+  expect((await election.file()).election.ballot).toEqual({ contest: 'secretary', seats: 1, candidates: ['王芳', '陈静'] }); // 王 4, 陈 7
+  await election.officerCandidates({ contest: 'deputy', candidates: ['张伟'] });
+  expect((await election.file()).election.ballot).toEqual({ contest: 'deputy', seats: 1, candidates: ['张伟'] });
 
   await expect(election.submit('officers-meeting', { meetingDate: '2026-09-30', secretary: '杨帆', deputy: '王芳' })).rejects.toMatchObject({ fieldErrors: { secretary: '书记须从当选委员中选出。' } });
   await election.submit('officers-meeting', { meetingDate: '2026-09-30', secretary: '王芳', deputy: '张伟' });

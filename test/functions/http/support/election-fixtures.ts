@@ -3,6 +3,7 @@ import { nextVersion, electionChange } from '../../../../shared/services/electio
 import type { ServiceDeps } from '../../../../shared/services/deps';
 import { getElection } from '../../../../shared/store/elections-repo';
 import { transactWrite } from '../../../../shared/store/transact';
+import { putTestPerson, testPerson } from '../../../support/registry-fixtures';
 
 /**
  * An election created through the service and put where the workflow leaves it after the candidate list was
@@ -10,6 +11,9 @@ import { transactWrite } from '../../../../shared/store/transact';
  * with the workflow's own task (openElectionStep).
  */
 export async function seedElectionAtVote(deps: ServiceDeps, o: { orgId: string; orgName: string; seats: number; candidates: string[] }): Promise<string> {
+  // The voting members the election needs (a committee of `seats`, with its margin), the candidates among them.
+  const others = Array.from({ length: Math.max(0, 7 - o.candidates.length) }, (_, i) => `党员${i + 1}`);
+  for (const name of [...o.candidates, ...others]) await putTestPerson(deps.store, testPerson({ orgId: o.orgId, name }));
   const actor = { id: 'system-test', displayName: '测试', role: 'admin' as const, orgId: o.orgId, scopeOrgIds: [o.orgId] };
   const created = await createElection(deps, actor, {
     orgId: o.orgId, form: 'gongtui', seats: String(o.seats), deputies: '1', meetingDate: '2026-03-02', structure: '委员会', method: '差额选举',

@@ -34,6 +34,12 @@ test.each([
   ['an extension with its reason', 'conversionMeeting', { meetingDate: '2027-06-30', outcome: 'extend', extensionMonths: 6, reason: '继续考察', ...vote }, '2027-12-31', []],
   ['an extension without a reason', 'conversionMeeting', { meetingDate: '2027-06-30', outcome: 'extend', extensionMonths: 6, ...vote }, '2027-12-31', ['REASON_REQUIRED']],
   ['a vote with more yes than present', 'generalMeeting', { meetingDate: '2026-06-30', ...vote, yes: 10 }, '2027-12-31', ['VOTE_COUNTS']],
+  ['a meeting with 8 of 16 present: no quorum, no vote', 'generalMeeting', { meetingDate: '2026-06-30', ...vote, present: 8, yes: 8 }, '2027-12-31', ['NO_QUORUM']],
+  ['a meeting with 8 of 16 present, even "confirmed" as failed', 'generalMeeting', { meetingDate: '2026-06-30', ...vote, present: 8, yes: 8, confirmVoteFailed: true }, '2027-12-31', ['NO_QUORUM']],
+  ['a conversion meeting with 8 of 16 present', 'conversionMeeting', { meetingDate: '2027-06-30', outcome: 'on-time', ...vote, present: 8, yes: 8 }, '2027-12-31', ['NO_QUORUM']],
+  ['a failed vote (9 present, 8 yes) not confirmed', 'generalMeeting', { meetingDate: '2026-06-30', ...vote, yes: 8 }, '2027-12-31', ['VOTE_FAILED_UNCONFIRMED']],
+  ['a failed vote (9 present, 8 yes) confirmed', 'generalMeeting', { meetingDate: '2026-06-30', ...vote, yes: 8, confirmVoteFailed: true }, '2027-12-31', []],
+  ['a failed conversion vote not confirmed', 'conversionMeeting', { meetingDate: '2027-06-30', outcome: 'on-time', ...vote, yes: 8 }, '2027-12-31', ['VOTE_FAILED_UNCONFIRMED']],
 ] as const)('%s', async (_name, key, values, today, expected) => {
   expect(await codes(key, values, today)).toEqual(expected);
 });
@@ -42,7 +48,7 @@ test.each([
   [8, false],
   [9, true],
 ] as const)('a conversion vote of %i yes of 16 should-attend: passed %s, the outcome follows', async (yes, passed) => {
-  const result = await evaluateStep({ store }, 'conversionMeeting', { meetingDate: '2027-06-30', outcome: 'on-time', ...vote, yes }, devCase(base), DEFAULT_RULE_SET, '2027-12-31');
+  const result = await evaluateStep({ store }, 'conversionMeeting', { meetingDate: '2027-06-30', outcome: 'on-time', ...vote, yes, confirmVoteFailed: !passed }, devCase(base), DEFAULT_RULE_SET, '2027-12-31');
   expect(result.output).toEqual({ outcome: passed ? 'on-time' : 'vote-failed' });
   expect(result.dates).toEqual(passed ? { conversionMeetingDate: '2027-06-30' } : {});
 });

@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createElection, ElectionAlreadyRunningError, listElections } from '../../../../shared/services/election';
 import { InputInvalidError } from '../../../../shared/services/errors';
 import type { TestRuntime } from '../../../support/local-runtime';
-import { putTestOrg, testOrg } from '../../../support/registry-fixtures';
+import { putTestOrg, putTestPerson, testOrg, testPerson } from '../../../support/registry-fixtures';
 import { branchStaff, executionArnOf, startElectionRuntime } from '../../../workflows/election/election-fixtures';
 
 let runtime: TestRuntime;
@@ -50,4 +50,17 @@ test('a party group holds no election of its own; an organization outside the sc
   await putTestOrg(runtime.store, testOrg({ id: 'group-1', kind: 'party-group', parentId: 'branch-1' }));
   await expect(createElection(runtime.deps, { ...branchStaff, scopeOrgIds: ['branch-1', 'group-1'] }, form({ orgId: 'group-1' }))).rejects.toMatchObject({ fieldErrors: { orgId: '党小组不单独进行换届选举。' } });
   await expect(createElection(runtime.deps, branchStaff, form({ orgId: 'committee-1' }))).rejects.toMatchObject({ httpStatus: 403 });
+});
+
+test('a branch of 3 voting members: the 海选 of 3 seats that could never finish is refused, nothing written; a secretary and a deputy may be elected', async () => {
+  await putTestOrg(runtime.store, testOrg({ id: 'branch-small', kind: 'branch', parentId: 'committee-1', name: '小支部' }));
+  for (const name of ['甲一', '乙二', '丙三']) await putTestPerson(runtime.store, testPerson({ orgId: 'branch-small', name }));
+  const staff = { ...branchStaff, orgId: 'branch-small', scopeOrgIds: ['branch-small'] };
+  const before = await scan();
+  const refused = await createElection(runtime.deps, staff, form({ orgId: 'branch-small', form: 'haixuan', seats: '3', deputies: '1' })).catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(InputInvalidError);
+  expect((refused as InputInvalidError).fieldErrors.seats).toBe('本支部有表决权的正式党员 3 名，不足 7 名，不设支部委员会，只选举书记 1 名、副书记 1 名：委员名额应填 2。');
+  expect(await scan()).toEqual(before);
+  const created = await createElection(runtime.deps, staff, form({ orgId: 'branch-small', form: 'haixuan', seats: '2', deputies: '1' }));
+  expect(created).toMatchObject({ seats: 2, deputies: 1, status: 'running' });
 });
