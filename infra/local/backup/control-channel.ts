@@ -50,6 +50,7 @@ export async function startControlChannel(dataDir: string, backups: LocalBackups
       new Promise<void>((resolve) => {
         rmSync(controlFile(dataDir), { force: true });
         server.close(() => resolve());
+        server.closeAllConnections();
       }),
   };
 }
