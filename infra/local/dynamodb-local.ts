@@ -61,7 +61,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
 function waitForStart(child: ChildProcess, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`DynamoDB Local did not start on port ${port}: ${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`DynamoDB Local did not start on port ${port}: ${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('CorsParams')) {

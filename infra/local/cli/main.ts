@@ -1,12 +1,17 @@
 import { runCalendarCommand, type CliIo } from './calendar-command';
 import { runVoteCheckCommand } from './vote-check-command';
 import { runTallyCommand } from './tally-command';
+import { backupCommand } from './backup-commands';
 
 /** The `dangjian` command line: the first word picks the command, the rest goes to it. */
 const commands: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   calendar: runCalendarCommand,
   'vote-check': runVoteCheckCommand,
   tally: runTallyCommand,
+  backup: backupCommand('backup'),
+  restore: backupCommand('restore'),
+  export: backupCommand('export'),
+  import: backupCommand('import'),
 };
 
 const io: CliIo = {
