@@ -4,7 +4,7 @@ import type { OrgKind } from '../../domain/registry/organization';
 import { createElectionSchema } from '../../schemas/election-steps';
 import { parseForm } from '../../schemas/parse-form';
 import { auditPut } from '../../store/audit';
-import { electionPk, getElection, listOrgElections, putNewElection } from '../../store/elections-repo';
+import { claimElectionGuard, electionPk, getElection, putNewElection } from '../../store/elections-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
@@ -42,10 +42,6 @@ export async function createElection(deps: ServiceDeps, actor: Actor, input: { o
     await startElectionProcess(deps, existing);
     return existing;
   }
-  const running = (await listOrgElections(deps.store, org.id)).filter((e) => e.status === 'running');
-  // The same key submitted twice at once: the other submission has just created it.
-  if (running.some((e) => e.id === id)) return createElection(deps, actor, input);
-  if (running.length > 0) throw new ElectionAlreadyRunningError();
   const rules = ELECTION_RULE_SETS[values.rulesVersion];
   const now = deps.clock.now().toISOString();
   const election: Election = {
@@ -73,13 +69,17 @@ export async function createElection(deps: ServiceDeps, actor: Actor, input: { o
     version: 1,
   };
   try {
+    // One running election per organization: the guard is claimed with the election (never a read before the write).
     await transactWrite(deps.store, [
+      claimElectionGuard(deps.store, election),
       putNewElection(deps.store, election),
       auditPut(deps.store, electionPk(election.id), { at: now, action: 'election.created', actor: actor.id, details: { form: election.form, seats: election.seats, rulesVersion: election.rulesVersion } }),
     ]);
   } catch (error) {
+    if (!(error instanceof StoreConditionFailedError)) throw error;
+    if (error.failedAt(0)) throw new ElectionAlreadyRunningError({ cause: error, detail: `organization ${org.id} has an election running` });
     // The same key submitted twice at once: the other submission created it.
-    if (error instanceof StoreConditionFailedError && values.idempotencyKey) return createElection(deps, actor, input);
+    if (values.idempotencyKey) return createElection(deps, actor, input);
     throw error;
   }
   await startElectionProcess(deps, election);
