@@ -1,12 +1,14 @@
 import { runCalendarCommand, type CliIo } from './calendar-command';
 import { runVoteCheckCommand } from './vote-check-command';
 import { runTallyCommand } from './tally-command';
+import { runCheckCommand } from './check-command';
 
 /** The `dangjian` command line: the first word picks the command, the rest goes to it. */
 const commands: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   calendar: runCalendarCommand,
   'vote-check': runVoteCheckCommand,
   tally: runTallyCommand,
+  check: runCheckCommand,
 };
 
 const io: CliIo = {
