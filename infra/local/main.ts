@@ -6,6 +6,7 @@ import { createPublicSite } from '../../functions/http/public-site';
 import { createStaffSite } from '../../functions/http/staff-site';
 import { createLocalAuthenticator } from '../../shared/services/auth';
 import { resolveActor } from '../../shared/services/authorization';
+import { repairGuards } from '../../shared/services/integrity/one-at-a-time';
 import { publishNotice } from '../../shared/services/notice';
 import { createStore, ensureTable } from '../../shared/store/store';
 import { VirtualClock } from './clock';
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
   }
   const store = createStore({ tableName: env.TABLE_NAME ?? 'dangjian', endpoint });
   await ensureTable(store);
+  // Running elections and open notices from before the one-at-a-time guards get theirs (idempotent; `dangjian check`).
+  const repaired = await repairGuards(store);
+  if (repaired.added + repaired.released > 0) log(`guards: ${repaired.added} added, ${repaired.released} released`);
 
   const clock = new VirtualClock({
     stateFile: join(dataDir, 'clock.json'),

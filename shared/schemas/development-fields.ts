@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalIsoDate, optionalText, requiredText, choice, type FormField } from './form-fields';
+import { decimal, isoDate, optionalIsoDate, optionalText, requiredText, choice, type FormField } from './form-fields';
 
 /** A field with its zod schema, so the list for the page and the schema for the service never disagree. */
 export interface FieldSpec {
@@ -8,13 +8,13 @@ export interface FieldSpec {
 }
 
 const count = (label: string, required: boolean) => {
-  const base = z.coerce.number({ error: `${label}应为数字。` }).int(`${label}应为整数。`).min(0, `${label}不能为负数。`).max(100_000, `${label}过大。`);
+  const base = decimal(z.number({ error: `${label}应为数字。` }).int(`${label}应为整数。`).min(0, `${label}不能为负数。`).max(100_000, `${label}过大。`));
   if (required) return z.preprocess((v) => (v === '' ? undefined : v), base.optional()).refine((v) => v !== undefined, `请填写${label}。`);
   return z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : v), base.optional());
 };
 
 const amount = (label: string) =>
-  z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : v), z.coerce.number({ error: `${label}应为数字。` }).min(0, `${label}不能为负数。`).max(10_000, `${label}过大。`).optional());
+  z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : v), decimal(z.number({ error: `${label}应为数字。` }).min(0, `${label}不能为负数。`).max(10_000, `${label}过大。`)).optional());
 
 /** A list of person ids: an array, or one id per line / separated by commas. */
 const personIds = (label: string) =>

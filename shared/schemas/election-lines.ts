@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalNumber } from './form-fields';
 
 /** Text fields of the election forms that carry lists: names, and names with counts, one per line. */
 
@@ -53,7 +54,7 @@ export const nameCounts = (label: string, columns: readonly string[], required =
 /** A whole number in a form field (text from a browser, or a number from JSON). */
 export const count = (label: string, min = 0, max = 100_000) =>
   z.preprocess(
-    (value) => (typeof value === 'string' ? (value.trim() === '' ? undefined : Number(value.trim())) : value),
+    (value) => (typeof value === 'string' ? (value.trim() === '' ? undefined : decimalNumber(value)) : value),
     z
       .number({ error: `请填写${label}（整数）。` })
       .int(`${label}应为整数。`)

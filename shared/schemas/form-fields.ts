@@ -12,6 +12,22 @@ export interface FormField {
   help?: string;
 }
 
+const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * A number as staff write it: decimal digits only. `Number()` also reads `0x5`, `0b101`, `1e3` and `Infinity`;
+ * those become NaN here, so the number schema refuses them with its message. Blank stays what `z.coerce` made it (0).
+ */
+export function decimalNumber(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (text === '') return Number(text);
+  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+}
+
+/** A number schema fed from a form field in decimal digits only (what `z.coerce.number` was, without `0x5`). */
+export const decimal = <T extends z.ZodType>(schema: T) => z.preprocess(decimalNumber, schema);
+
 export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `请填写${label}。` })

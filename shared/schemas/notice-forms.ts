@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OBJECTION_LIMITS } from '../domain/notice/objection';
-import { choice, optionalIsoDate, optionalText, requiredText } from './form-fields';
+import { choice, decimal, optionalIsoDate, optionalText, requiredText } from './form-fields';
 
 /** The public objection form (异议): content required; name and contact optional. */
 export const objectionForm = z.object({
@@ -22,11 +22,11 @@ export const publishNoticeForm = z.object({
   office: requiredText('受理部门', 100),
   contact: requiredText('联系方式', 100),
   periodUnit: choice('公示期计算方式', ['workingDays', 'calendarDays']),
-  periodCount: z.coerce
+  periodCount: decimal(z
     .number({ error: '公示期天数应为数字。' })
     .int('公示期天数应为整数。')
     .min(1, '公示期至少 1 天。')
-    .max(30, '公示期不能超过 30 天。'),
+    .max(30, '公示期不能超过 30 天。')),
 });
 
 export const withdrawNoticeForm = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMMITTEE_POST_LABELS, ORG_KIND_LABELS, type CommitteeMember, type CommitteePost, type OrgKind } from '../domain/registry/organization';
-import { choice, optionalIsoDate, optionalText, requiredText } from './form-fields';
+import { choice, decimal, optionalIsoDate, optionalText, requiredText } from './form-fields';
 
 /** Forms of the organization registry (组织管理). Committee rows are flat fields `committee.<n>.name|post|duty`. */
 
@@ -9,10 +9,10 @@ export const ORG_KINDS = Object.keys(ORG_KIND_LABELS) as [OrgKind, ...OrgKind[]]
 const POSTS = Object.keys(COMMITTEE_POST_LABELS) as [CommitteePost, ...CommitteePost[]];
 
 /** The form's version: the record's version when the form was shown (a stale form is refused with 409). */
-export const versionField = z.coerce
+export const versionField = decimal(z
   .number({ error: '表单已失效，请刷新页面后重新填写。' })
   .int('表单已失效，请刷新页面后重新填写。')
-  .min(1, '表单已失效，请刷新页面后重新填写。');
+  .min(1, '表单已失效，请刷新页面后重新填写。'));
 
 /** An HTML checkbox: present ('on', 'true', '1') or absent. */
 export const checkbox = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXCLUSION_REASON_LABELS, MEMBERSHIP_STATUS_LABELS, RIGHTS_STATE_LABELS, type AttendanceExclusionReason, type MembershipStatus, type RightsState } from '../domain/registry/person';
-import { choice, isoDate, optionalIsoDate, optionalText, requiredText } from './form-fields';
+import { choice, decimal, isoDate, optionalIsoDate, optionalText, requiredText } from './form-fields';
 import { versionField } from './organization-forms';
 
 /** Forms of the people registry (党员名册): the record, membership status, rights, attendance exclusions. */
@@ -64,7 +64,7 @@ export const addExclusionForm = z
   });
 
 export const endExclusionForm = z.object({
-  index: z.coerce.number({ error: '请选择要结束的情形。' }).int('请选择要结束的情形。').min(0, '请选择要结束的情形。'),
+  index: decimal(z.number({ error: '请选择要结束的情形。' }).int('请选择要结束的情形。').min(0, '请选择要结束的情形。')),
   to: isoDate('结束日期'),
   version: versionField,
 });

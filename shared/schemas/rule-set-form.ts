@@ -1,5 +1,6 @@
 import { DEFAULT_RULE_SET, NOTICE_NODE_LABELS, type DevelopmentRuleSet, type NoticeNode } from '../domain/development/rule-set';
 import { InputInvalidError } from '../services/errors';
+import { decimalNumber } from './form-fields';
 
 /** The rule-set form (规则设置): one field per number of DOMAIN §3-§4, named by its path in DevelopmentRuleSet. */
 export interface RuleSetField {
@@ -62,7 +63,7 @@ export function parseRuleSetForm(form: Record<string, string>): Partial<Developm
       value = raw;
       if (!field.options?.some(([option]) => option === raw)) errors[field.name] = `请选择${field.label}。`;
     } else {
-      value = Number(raw);
+      value = decimalNumber(raw);
       if (raw === '' || !Number.isInteger(value) || (value as number) < 0 || (value as number) > 1000) errors[field.name] = `${field.label}应为 0 至 1000 的整数。`;
     }
     const [head, tail] = field.name.split('.');

@@ -51,6 +51,14 @@ export class NoticeClosedError extends ServiceError {
   }
 }
 
+/** The person has an open notice of the same step (one open notice per person and step). */
+export class NoticeAlreadyOpenError extends ServiceError {
+  readonly httpStatus = 409;
+  constructor(options?: ErrorOptions & { detail?: string }) {
+    super('该人员同一事项的公示正在进行，不能重复发布；请待该公示结束或撤回后再发布。', options);
+  }
+}
+
 /** A notice that cannot change any more (closed, withdrawn). */
 export class NoticeNotOpenError extends ServiceError {
   readonly httpStatus = 409;

@@ -58,8 +58,8 @@ export function replaceCase(store: Store, next: DevelopmentCase, expectedVersion
   };
 }
 
-/** The person's open-case marker, closed with the case. */
-export function closePersonCase(store: Store, devCase: Pick<DevelopmentCase, 'personId' | 'id'>): TransactItem {
+/** The person's open-case marker (the guard of "one open case per person"), released in the transaction that closes the case. */
+export function releaseCaseGuard(store: Store, devCase: Pick<DevelopmentCase, 'personId' | 'id'>): TransactItem {
   return { Put: { TableName: store.tableName, Item: { ...personCaseKey(devCase.personId), type: 'person-case', caseId: devCase.id, open: false } } };
 }
 

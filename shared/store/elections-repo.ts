@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Election, ElectionRound, ElectionStepKey, ElectionStepRecord } from '../domain/election/election';
+import { claimGuard, releaseGuard, type GuardKey } from './guards';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
@@ -34,6 +35,19 @@ function electionItem(election: Election): Record<string, unknown> {
 
 export function putNewElection(store: Store, election: Election): TransactItem {
   return { Put: { TableName: store.tableName, Item: electionItem(election), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** The guard of "one running election per organization": GUARD#election#<orgId>. */
+export const electionGuardKey = (orgId: string): GuardKey => ({ rule: 'election', scope: orgId });
+
+/** Claimed with the new election: refused while another election of the organization runs. */
+export function claimElectionGuard(store: Store, election: Pick<Election, 'id' | 'orgId'>): TransactItem {
+  return claimGuard(store, electionGuardKey(election.orgId), election.id);
+}
+
+/** Released in the transaction that ends the election (results approved, request rejected, ended or stopped). */
+export function releaseElectionGuard(store: Store, election: Pick<Election, 'id' | 'orgId'>): TransactItem {
+  return releaseGuard(store, electionGuardKey(election.orgId), election.id);
 }
 
 /** Replaces the election whose stored version is `next.version - 1`. */

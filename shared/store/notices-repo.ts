@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Notice } from '../domain/notice/notice';
+import { noticeStepOf, type Notice, type NoticeDraft } from '../domain/notice/notice';
+import { claimGuard, releaseGuard, type GuardKey } from './guards';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
@@ -49,6 +50,24 @@ export function putNewNotice(store: Store, notice: Notice): TransactItem {
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
+}
+
+/** The guard of "one open notice per person and step": GUARD#notice#<personId>#<step>; none for a matter notice. */
+export function noticeGuardKey(notice: NoticeDraft): GuardKey | undefined {
+  const of = noticeStepOf(notice);
+  return of ? { rule: 'notice', scope: `${of.personId}#${of.step}` } : undefined;
+}
+
+/** Claimed with the notice (and when staff submit it): refused while the person has an open notice of the step. */
+export function claimNoticeGuard(store: Store, notice: NoticeDraft): TransactItem[] {
+  const key = noticeGuardKey(notice);
+  return key ? [claimGuard(store, key, notice.id)] : [];
+}
+
+/** Released in the transaction that ends the notice (closed at its end, withdrawn). */
+export function releaseNoticeGuard(store: Store, notice: NoticeDraft): TransactItem[] {
+  const key = noticeGuardKey(notice);
+  return key ? [releaseGuard(store, key, notice.id)] : [];
 }
 
 export interface NoticeUpdate {

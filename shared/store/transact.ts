@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './store';
@@ -17,19 +18,25 @@ export class StoreConditionFailedError extends Error {
   }
 }
 
+const CONFLICT_RETRIES = 10;
+
 /**
  * Writes all items or none (DynamoDB TransactWriteItems), mapping a failed condition to StoreConditionFailedError.
+ * A conflict with a concurrent transaction on one of the items (TransactionConflict: nothing was written) is tried
+ * again, so that of two requests racing for one guard the loser meets the winner's write as a failed condition.
  * With `measure`, answers the write capacity units the transaction consumed (ReturnConsumedCapacity TOTAL).
  */
 export async function transactWrite(store: Store, items: TransactItem[], options: { measure?: boolean } = {}): Promise<number | undefined> {
-  try {
-    const result = await store.doc.send(new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: options.measure ? 'TOTAL' : undefined }));
-    return options.measure ? (result.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.WriteCapacityUnits ?? c.CapacityUnits ?? 0), 0) : undefined;
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const result = await store.doc.send(new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: options.measure ? 'TOTAL' : undefined }));
+      return options.measure ? (result.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.WriteCapacityUnits ?? c.CapacityUnits ?? 0), 0) : undefined;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
       if (reasons.includes('ConditionalCheckFailed')) throw new StoreConditionFailedError(reasons, { cause: error });
+      if (!reasons.includes('TransactionConflict') || attempt >= CONFLICT_RETRIES) throw error;
+      await delay(5 + Math.random() * 20 * (attempt + 1));
     }
-    throw error;
   }
 }

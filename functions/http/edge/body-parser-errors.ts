@@ -14,3 +14,11 @@ export class BodyMalformedError extends ServiceError {
     super('提交的内容无法识别，请返回上一页重新提交。', options);
   }
 }
+
+/** A field with text no one can read or see: broken UTF-8, a NUL or control character, a lone surrogate, only zero-width characters. */
+export class TextUnreadableError extends ServiceError {
+  readonly httpStatus = 422;
+  constructor(options?: ErrorOptions & { detail?: string }) {
+    super('提交的内容含有无法识别或看不见的字符（如乱码、空字符、零宽字符），请删除这些字符后重新提交。', options);
+  }
+}

@@ -2,6 +2,7 @@ import type { MiddlewareObj } from '@middy/core';
 import { BodyMalformedError, BodyTooLargeError } from './body-parser-errors';
 import { isHttps, readCookies } from './cookies';
 import { parseMultipart } from './multipart';
+import { assertReadableFields, decodeFormComponent, decodeUtf8 } from './text-checks';
 import { siteOf, type HttpResult, type SiteEvent } from './types';
 
 export { BodyMalformedError, BodyTooLargeError } from './body-parser-errors';
@@ -21,10 +22,18 @@ export interface RouteBodyOptions {
 
 const header = (event: SiteEvent, name: string): string => (event.headers?.[name] ?? '').toLowerCase();
 
+/** The media type of a content type header, exactly (`application/jsonx` is not JSON); a charset other than UTF-8 is refused. */
+function mediaType(contentType: string): string {
+  const [type, ...parameters] = contentType.split(';').map((part) => part.trim());
+  const charset = parameters.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') return `${type}; charset=${charset}`;
+  return type;
+}
+
 /** Answer JSON for a JSON body, or when the client accepts JSON and not HTML. */
 export function wantsJson(event: SiteEvent): boolean {
   const accept = header(event, 'accept');
-  return header(event, 'content-type').startsWith('application/json') || (accept.includes('application/json') && !accept.includes('text/html'));
+  return mediaType(header(event, 'content-type')) === 'application/json' || (accept.includes('application/json') && !accept.includes('text/html'));
 }
 
 function fromJson(text: string): Record<string, string> {
@@ -39,9 +48,15 @@ function fromJson(text: string): Record<string, string> {
   return Object.fromEntries(entries.map(([key, value]) => [key, String(value)]));
 }
 
-/** The first value of each field; `Object.fromEntries` defines own properties, so `__proto__` is just a name. */
+/**
+ * The first value of each field; `Object.fromEntries` defines own properties, so `__proto__` is just a name.
+ * Each name and value is decoded strictly: an escape that is not UTF-8 is refused, never read as U+FFFD.
+ */
 function fromUrlEncoded(text: string): Record<string, string> {
-  const entries = [...new URLSearchParams(text)];
+  const entries = text.split('&').filter((pair) => pair !== '').map((pair): [string, string] => {
+    const at = pair.indexOf('=');
+    return at < 0 ? [decodeFormComponent(pair), ''] : [decodeFormComponent(pair.slice(0, at)), decodeFormComponent(pair.slice(at + 1))];
+  });
   return Object.fromEntries(entries.filter(([key], index) => entries.findIndex(([other]) => other === key) === index));
 }
 
@@ -62,17 +77,18 @@ export function bodyParser(options: { limitBytes?: number; routes?: Record<strin
       const limit = route?.limitBytes ?? options.limitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
       const bytes = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
       if (bytes.length > limit) throw new BodyTooLargeError({ detail: `Body of ${bytes.length} bytes exceeds ${limit}`, userMessage: route?.tooLargeMessage });
-      const type = header(event, 'content-type');
-      if (type.startsWith('multipart/form-data') && route?.multipart) {
+      const type = mediaType(header(event, 'content-type'));
+      if (type === 'multipart/form-data' && route?.multipart) {
         const body = await parseMultipart(bytes, event.headers?.['content-type'] ?? '', { fileBytes: route.multipart.fileBytes, files: route.multipart.files }, route.tooLargeMessage);
+        assertReadableFields(body.fields);
         site.form = body.fields;
         site.files = body.files;
         return;
       }
-      const text = bytes.toString('utf8');
-      if (type.startsWith('application/json')) site.form = fromJson(text);
-      else if (type.startsWith('application/x-www-form-urlencoded')) site.form = fromUrlEncoded(text);
+      if (type === 'application/json') site.form = fromJson(decodeUtf8(bytes));
+      else if (type === 'application/x-www-form-urlencoded') site.form = fromUrlEncoded(decodeUtf8(bytes));
       else throw new BodyMalformedError({ detail: `Unsupported content type ${type || '(none)'}` });
+      assertReadableFields(site.form);
     },
     name: 'body-parser',
   };

@@ -2,18 +2,24 @@ import { acknowledgeFiling, viewFilingLink } from '../../../shared/services/deve
 import { fileObjection, getPublicNotice, listBoard } from '../../../shared/services/notice';
 import type { ServiceDeps } from '../../../shared/services/deps';
 import { InputInvalidError, RecordNotFoundError } from '../../../shared/services/errors';
-import { filingAckPage } from '../../../shared/ui/pages/filing-ack';
+import { filingAckPage, filingForbiddenPage } from '../../../shared/ui/pages/filing-ack';
 import { noticePage } from '../../../shared/ui/pages/notice-page';
 import { noticePrintPage } from '../../../shared/ui/pages/notice-print';
 import { publicBoardPage } from '../../../shared/ui/pages/public-board';
 import { SITE_CSS } from '../../../shared/ui/site-css';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
 import type { RouteTable } from '../edge/router';
+import type { HttpResult } from '../edge/types';
+import { FILING_LINK_CSRF, linkCsrfToken, linkCsrfValid } from '../approval/link-csrf';
 import { publicNoticeView } from './public-notice-view';
 
 const OBJECTION_FIELDS = ['content', 'name', 'contact'] as const;
 /** A filing link's page is never cached, indexed or sent on as a referrer. */
 const FILING_HEADERS = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex, nofollow' };
+
+const filingAnswer = (status: number, body: ReturnType<typeof filingAckPage>, cookies?: string[]): HttpResult =>
+  ({ ...htmlResponse(status, body), headers: { 'content-type': 'text/html; charset=utf-8', ...FILING_HEADERS }, cookies });
+const filingPath = (linkId: string) => `/filings/${encodeURIComponent(linkId)}`;
 
 /** The public notice board: no sign-in, nothing personal beyond what a notice shows. */
 export function publicRoutes(deps: ServiceDeps): RouteTable {
@@ -48,17 +54,22 @@ export function publicRoutes(deps: ServiceDeps): RouteTable {
       }
     },
 
-    // Filing acknowledgment links (备案回执): GET shows and changes nothing; only the page's POST acknowledges, once.
-    'GET /filings/{linkId}': async ({ params }) => {
-      const view = await viewFilingLink(deps, params.linkId);
+    // Filing acknowledgment links (备案回执), protected as approval links are: GET shows and changes nothing; only the
+    // POST of the page's own form (CSRF double-submit token, cookie on /filings/) acknowledges, once.
+    'GET /filings/{linkId}': async (request) => {
+      const { linkId } = request.params;
+      const view = await viewFilingLink(deps, linkId);
       const status = view.state === 'invalid' ? 404 : view.state === 'expired' ? 410 : 200;
-      return { ...htmlResponse(status, filingAckPage(view, `/filings/${encodeURIComponent(params.linkId)}`)), headers: { 'content-type': 'text/html; charset=utf-8', ...FILING_HEADERS } };
+      const csrf = view.state === 'pending' ? linkCsrfToken(request, FILING_LINK_CSRF) : undefined;
+      return filingAnswer(status, filingAckPage(view, filingPath(linkId), { csrfToken: csrf?.token }), csrf?.cookies);
     },
 
-    'POST /filings/{linkId}': async ({ params }) => {
-      const before = await viewFilingLink(deps, params.linkId);
-      const view = before.state === 'pending' ? await acknowledgeFiling(deps, params.linkId) : before;
-      return { ...htmlResponse(200, filingAckPage(view, `/filings/${encodeURIComponent(params.linkId)}`, before.state === 'pending')), headers: { 'content-type': 'text/html; charset=utf-8', ...FILING_HEADERS } };
+    'POST /filings/{linkId}': async (request) => {
+      const { linkId } = request.params;
+      if (!linkCsrfValid(request, FILING_LINK_CSRF)) return filingAnswer(403, filingForbiddenPage());
+      const before = await viewFilingLink(deps, linkId);
+      const view = before.state === 'pending' ? await acknowledgeFiling(deps, linkId) : before;
+      return filingAnswer(200, filingAckPage(view, filingPath(linkId), { justAcknowledged: before.state === 'pending' }));
     },
 
     'GET /assets/{file}': async ({ params }) => {

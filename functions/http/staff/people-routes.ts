@@ -3,6 +3,7 @@ import type { Person } from '../../../shared/domain/registry/person';
 import {
   addAttendanceExclusion, changeMembershipStatus, createPerson, editPerson, endAttendanceExclusion, getPersonView, listOrgPeople, loadPerson, personOrgChoices, setRightsState,
 } from '../../../shared/services/registry';
+import type { PersonView } from '../../../shared/services/registry/people-read';
 import { peopleListPage } from '../../../shared/ui/pages/people-list';
 import { personDetailPage, type PersonFormName } from '../../../shared/ui/pages/person-detail';
 import { personFormPage } from '../../../shared/ui/pages/person-form';
@@ -17,6 +18,15 @@ type PersonChange = (deps: StaffSiteDeps, actor: Parameters<typeof editPerson>[1
 const PERSON_FLASH: Record<string, string> = {
   created: '人员已添加。', edited: '人员信息已保存。', status: '党员状态已变更。', rights: '权利状态已保存。', exclusion: '已登记不计入应到会人数的情形。', 'end-exclusion': '该情形已结束。',
 };
+/**
+ * A person as JSON: the ID number only masked (idNumberMasked), whoever asks. The full number is shown only on the
+ * person's page to those allowed (committee staff, administrators); a JSON answer is easily kept, logged or passed on.
+ */
+async function personJson(deps: StaffSiteDeps, actor: Parameters<typeof getPersonView>[1], personId: string): Promise<Omit<PersonView, 'idNumber'>> {
+  const { idNumber: _full, ...masked } = await getPersonView(deps, actor, personId);
+  return masked;
+}
+
 const personPath = (personId: string, done?: string) => `/staff/people/${encodeURIComponent(personId)}${done ? `?done=${done}` : ''}`;
 
 /** The record's own fields as form values (never the ID number: the edit form only takes a new one). */
@@ -45,7 +55,7 @@ export function peopleRoutes(deps: StaffSiteDeps): RouteTable {
       request,
       async () => {
         await run(deps, session.actor, personId, form);
-        if (request.site.json) return jsonResponse(200, await getPersonView(deps, session.actor, personId));
+        if (request.site.json) return jsonResponse(200, await personJson(deps, session.actor, personId));
         return redirect(personPath(personId, name));
       },
       async (error) => {
@@ -75,7 +85,7 @@ export function peopleRoutes(deps: StaffSiteDeps): RouteTable {
         request,
         async () => {
           const person = await createPerson(deps, session.actor, form);
-          return request.site.json ? jsonResponse(201, await getPersonView(deps, session.actor, person.id)) : redirect(personPath(person.id, 'created'));
+          return request.site.json ? jsonResponse(201, await personJson(deps, session.actor, person.id)) : redirect(personPath(person.id, 'created'));
         },
         async (error) => renderForm(request, 'create', form, error),
       );
@@ -83,8 +93,8 @@ export function peopleRoutes(deps: StaffSiteDeps): RouteTable {
 
     'GET /staff/people/{personId}': async (request) => {
       const session = sessionOf(request);
+      if (request.site.json) return jsonResponse(200, await personJson(deps, session.actor, request.params.personId));
       const view = await getPersonView(deps, session.actor, request.params.personId);
-      if (request.site.json) return jsonResponse(200, view);
       return htmlResponse(200, personDetailPage({ view, staff: staffLayout(session), today: today(), flash: PERSON_FLASH[request.query.done ?? ''] }));
     },
 
@@ -101,7 +111,7 @@ export function peopleRoutes(deps: StaffSiteDeps): RouteTable {
         request,
         async () => {
           await editPerson(deps, session.actor, personId, form);
-          return request.site.json ? jsonResponse(200, await getPersonView(deps, session.actor, personId)) : redirect(personPath(personId, 'edited'));
+          return request.site.json ? jsonResponse(200, await personJson(deps, session.actor, personId)) : redirect(personPath(personId, 'edited'));
         },
         async (error) => renderForm(request, 'edit', form, error),
       );

@@ -17,11 +17,16 @@ function signInForm(request: SiteRequest, status: number, extra: { message?: str
   const cookie = serializeCookie(SIGN_IN_COOKIE, token, { path: SIGN_IN_PATH, maxAgeSeconds: 3600, secure: request.site.https });
   const next = safeLocalPath(request.site.form.next ?? request.query.next, '');
   const form = { values: { username: request.site.form.username ?? '' }, errors: extra.errors ?? {} };
+  if (request.site.json) return jsonResponse(status, { csrfToken: token }, [cookie]);
   const page = signInPage({ csrfToken: token, next: next || undefined, form, message: extra.message, info: extra.info });
   return htmlResponse(status, page, [cookie]);
 }
 
-/** Sign-in (open), sign-out. A failed sign-in says only 用户名或密码错误. */
+/**
+ * Sign-in (open), sign-out. A failed sign-in says only 用户名或密码错误. The sign-in POST, JSON or form, carries the
+ * token of the sign-in cookie (form field `_csrf` or header `x-csrf-token`); a JSON client gets it from
+ * `GET /staff/sign-in` with `Accept: application/json`.
+ */
 export function signInRoutes(deps: StaffSiteDeps): RouteTable {
   const clock = deps.sessionClock ?? deps.clock;
   return {
@@ -32,7 +37,7 @@ export function signInRoutes(deps: StaffSiteDeps): RouteTable {
 
     'POST /staff/sign-in': async (request) => {
       const { site } = request;
-      if (!site.json && !tokensMatch(site.cookies[SIGN_IN_COOKIE] ?? '', submittedCsrfToken(request.event))) {
+      if (!tokensMatch(site.cookies[SIGN_IN_COOKIE] ?? '', submittedCsrfToken(request.event))) {
         throw new AuthCsrfError({ detail: 'sign-in form token missing or wrong' });
       }
       try {

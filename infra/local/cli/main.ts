@@ -2,6 +2,7 @@ import { runCalendarCommand, type CliIo } from './calendar-command';
 import { runVoteCheckCommand } from './vote-check-command';
 import { runTallyCommand } from './tally-command';
 import { backupCommand } from './backup-commands';
+import { runCheckCommand } from './check-command';
 
 /** The `dangjian` command line: the first word picks the command, the rest goes to it. */
 const commands: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
@@ -12,6 +13,7 @@ const commands: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   restore: backupCommand('restore'),
   export: backupCommand('export'),
   import: backupCommand('import'),
+  check: runCheckCommand,
 };
 
 const io: CliIo = {

@@ -49,6 +49,8 @@ interface NoticeDraftBase {
 export interface PersonNoticeDraft extends NoticeDraftBase {
   kind: PersonNoticeKind;
   audience: NoticeAudience;
+  /** The person noticed (internal: never shown, never in a public answer); one open notice per person and step. */
+  personId?: string;
   subject: NoticeSubject;
   /** YYYY-MM-DD */
   applicationDate?: string;
@@ -101,6 +103,15 @@ export const isPersonNotice = <T extends NoticeDraft>(notice: T): notice is Extr
 export function noticeDraftProblem(draft: { kind: NoticeKind; audience: NoticeAudience }): string | undefined {
   if (isMatterKind(draft.kind) && draft.audience !== 'internal') return `${NOTICE_KIND_LABELS[draft.kind]}只能在本组织内部公示，不能在公示栏公开发布。`;
   return undefined;
+}
+
+/**
+ * The step a person notice is about, for "one open notice per person and step": its kind, or for another matter
+ * (其他事项) the step proposed. Undefined for a matter notice or one without its person (published before).
+ */
+export function noticeStepOf(notice: NoticeDraft): { personId: string; step: string } | undefined {
+  if (!isPersonNotice(notice) || !notice.personId) return undefined;
+  return { personId: notice.personId, step: notice.kind === 'other' ? `other:${notice.proposedStep.trim()}` : notice.kind };
 }
 
 /** Objections are accepted up to and including the last second of the period. */

@@ -1,6 +1,6 @@
 import type { DevelopmentCase, StepRecord } from '../../domain/development/case';
 import { auditPut } from '../../store/audit';
-import { casePk, closePersonCase, getCase, replaceCase } from '../../store/cases-repo';
+import { casePk, getCase, releaseCaseGuard, replaceCase } from '../../store/cases-repo';
 import type { TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { RecordNotFoundError } from '../errors';
@@ -16,7 +16,7 @@ export function caseChangeItems(deps: Pick<ServiceDeps, 'store'>, previous: Deve
   return [
     replaceCase(deps.store, next, previous.version),
     auditPut(deps.store, casePk(next.id), event),
-    ...(previous.status === 'active' && next.status !== 'active' ? [closePersonCase(deps.store, next)] : []),
+    ...(previous.status === 'active' && next.status !== 'active' ? [releaseCaseGuard(deps.store, next)] : []),
   ];
 }
 

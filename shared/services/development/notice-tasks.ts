@@ -53,6 +53,7 @@ export async function prepareCaseNotice(deps: ServiceDeps, request: { caseId: st
     orgName: org?.name ?? '',
     kind: KIND[request.node],
     audience: rules.notice.audience,
+    personId: devCase.personId,
     subject: reduceSubject(person),
     applicationDate: devCase.dates.applicationDate,
     previousStage: previousStage(request.node, devCase),

@@ -31,6 +31,7 @@ export async function prepareCandidateNotices(deps: ServiceDeps, request: { elec
       orgName: election.orgName,
       kind: 'candidates',
       audience: 'public',
+      personId: person.id,
       subject: reduceSubject(person),
       proposedStep: `${election.orgName}新一届委员会委员候选人预备人选`,
       objectionContact: contact,

@@ -1,6 +1,6 @@
 import type { Election } from '../../domain/election/election';
 import { auditPut, type AuditEvent } from '../../store/audit';
-import { electionPk, replaceElection } from '../../store/elections-repo';
+import { electionPk, releaseElectionGuard, replaceElection } from '../../store/elections-repo';
 import type { Store } from '../../store/store';
 import type { TransactItem } from '../../store/transact';
 
@@ -9,7 +9,11 @@ export function nextVersion(election: Election, changes: Partial<Election>): Ele
   return { ...election, ...changes, version: election.version + 1 };
 }
 
-/** The items that change an election: its next version and the audit event, plus any others. */
+/**
+ * The items that change an election: its next version and the audit event, plus any others. A version that is no
+ * longer running releases the organization's election guard in the same transaction (a no-op when released before).
+ */
 export function electionChange(store: Store, next: Election, event: AuditEvent, others: TransactItem[] = []): TransactItem[] {
-  return [...others, replaceElection(store, next), auditPut(store, electionPk(next.id), event)];
+  const release = next.status === 'running' ? [] : [releaseElectionGuard(store, next)];
+  return [...others, replaceElection(store, next), auditPut(store, electionPk(next.id), event), ...release];
 }

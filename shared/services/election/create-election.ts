@@ -6,7 +6,7 @@ import type { OrgKind } from '../../domain/registry/organization';
 import { createElectionSchema } from '../../schemas/election-steps';
 import { parseForm } from '../../schemas/parse-form';
 import { auditPut } from '../../store/audit';
-import { electionPk, getElection, listOrgElections, putNewElection } from '../../store/elections-repo';
+import { claimElectionGuard, electionPk, getElection, putNewElection } from '../../store/elections-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
@@ -48,10 +48,6 @@ export async function createElection(deps: ServiceDeps, actor: Actor, input: { o
     await startElectionProcess(deps, existing);
     return existing;
   }
-  const running = (await listOrgElections(deps.store, org.id)).filter((e) => e.status === 'running');
-  // The same key submitted twice at once: the other submission has just created it.
-  if (running.some((e) => e.id === id)) return createElection(deps, actor, input);
-  if (running.length > 0) throw new ElectionAlreadyRunningError();
   const now = deps.clock.now().toISOString();
   const election: Election = {
     id,
@@ -78,13 +74,17 @@ export async function createElection(deps: ServiceDeps, actor: Actor, input: { o
     version: 1,
   };
   try {
+    // One running election per organization: the guard is claimed with the election (never a read before the write).
     await transactWrite(deps.store, [
+      claimElectionGuard(deps.store, election),
       putNewElection(deps.store, election),
       auditPut(deps.store, electionPk(election.id), { at: now, action: 'election.created', actor: actor.id, details: { form: election.form, seats: election.seats, rulesVersion: election.rulesVersion } }),
     ]);
   } catch (error) {
-    // The same key submitted twice at once: the other submission created it.
-    if (error instanceof StoreConditionFailedError && values.idempotencyKey) return createElection(deps, actor, input);
+    if (!(error instanceof StoreConditionFailedError)) throw error;
+    // The same key submitted twice at once: the other submission created it (and holds the guard).
+    if (values.idempotencyKey && (await getElection(deps.store, id))) return createElection(deps, actor, input);
+    if (error.failedAt(0)) throw new ElectionAlreadyRunningError({ cause: error, detail: `organization ${org.id} has an election running` });
     throw error;
   }
   await startElectionProcess(deps, election);

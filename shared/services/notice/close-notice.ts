@@ -1,5 +1,5 @@
 import { auditPut } from '../../store/audit';
-import { getNotice, noticePk, updateNotice } from '../../store/notices-repo';
+import { getNotice, noticePk, releaseNoticeGuard, updateNotice } from '../../store/notices-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 
@@ -40,6 +40,7 @@ export async function closeNoticeAtEnd(deps: ServiceDeps, noticeId: string): Pro
           actor: 'system',
           details: { objectionCount: notice.objectionCount, ...(unopposed ? { result: 'proceed' } : {}) },
         }),
+        ...releaseNoticeGuard(deps.store, notice),
       ]);
       return { noticeId, status: 'closed', objectionCount: notice.objectionCount };
     } catch (error) {

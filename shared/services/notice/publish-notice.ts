@@ -5,13 +5,13 @@ import { parseForm } from '../../schemas/parse-form';
 import { publishNoticeForm } from '../../schemas/notice-forms';
 import { auditPut } from '../../store/audit';
 import { loadCalendar } from '../../store/calendar-repo';
-import { getNotice, noticePk, putNewNotice, putProvisionalMarker } from '../../store/notices-repo';
+import { claimNoticeGuard, getNotice, noticePk, putNewNotice, putProvisionalMarker, releaseNoticeGuard } from '../../store/notices-repo';
 import { getOrganization } from '../../store/orgs-repo';
 import { getPerson } from '../../store/people-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import { authorizeOrg, type Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError, NoticeAlreadyOpenError } from '../errors';
 import { WorkflowExecutionExistsError } from '../ports';
 
 /** The execution of a notice's process is named after the notice, so a second start is refused. */
@@ -19,7 +19,9 @@ export const noticeExecutionName = (noticeId: string) => `notice-${noticeId}`;
 
 /**
  * Staff publish a notice: the draft is checked here, and the notice process is started with it.
- * The form's idempotency key is the notice id, so a double submission starts nothing twice.
+ * The form's idempotency key is the notice id, so a double submission starts nothing twice. One open notice per
+ * person and step: the guard is claimed here, before the process starts, so that a second notice is refused (409)
+ * whatever its key; the notice's own transaction claims it again (recordPublication).
  */
 export async function publishNotice(deps: ServiceDeps, actor: Actor, form: unknown): Promise<{ noticeId: string }> {
   const input = parseForm(publishNoticeForm, form);
@@ -29,6 +31,7 @@ export async function publishNotice(deps: ServiceDeps, actor: Actor, form: unkno
   const org = await getOrganization(deps.store, person.orgId);
   const draft: NoticeDraft = {
     id: input.idempotencyKey,
+    personId: person.id,
     orgId: person.orgId,
     orgName: org?.name ?? '',
     kind: input.kind,
@@ -41,8 +44,29 @@ export async function publishNotice(deps: ServiceDeps, actor: Actor, form: unkno
     period: { unit: input.periodUnit, count: input.periodCount },
     createdBy: actor.id,
   };
-  await startNoticeProcess(deps, draft);
+  const problem = noticeDraftProblem(draft);
+  if (problem) throw new InputInvalidError({ audience: problem });
+  if (await getNotice(deps.store, draft.id)) return { noticeId: draft.id }; // submitted again after it was published
+  await claimPublication(deps, draft);
+  try {
+    await startNoticeProcess(deps, draft);
+  } catch (error) {
+    const release = releaseNoticeGuard(deps.store, draft);
+    if (release.length > 0) await transactWrite(deps.store, release);
+    throw error;
+  }
   return { noticeId: draft.id };
+}
+
+async function claimPublication(deps: ServiceDeps, draft: NoticeDraft): Promise<void> {
+  const claim = claimNoticeGuard(deps.store, draft);
+  if (claim.length === 0) return;
+  try {
+    await transactWrite(deps.store, claim);
+  } catch (error) {
+    if (error instanceof StoreConditionFailedError) throw new NoticeAlreadyOpenError({ cause: error, detail: `notice ${draft.id}: the person has an open notice of the step` });
+    throw error;
+  }
 }
 
 /** Starts the notice process for a draft; starting it again for the same notice is a no-op. */
@@ -81,6 +105,7 @@ export async function recordPublication(
   };
   try {
     await transactWrite(deps.store, [
+      ...claimNoticeGuard(deps.store, notice),
       putNewNotice(deps.store, notice),
       ...(notice.provisional ? [putProvisionalMarker(deps.store, notice.id)] : []),
       auditPut(deps.store, noticePk(notice.id), {
@@ -93,7 +118,7 @@ export async function recordPublication(
   } catch (error) {
     if (!(error instanceof StoreConditionFailedError)) throw error;
     const raced = await getNotice(deps.store, draft.id);
-    if (!raced) throw error;
+    if (!raced) throw new NoticeAlreadyOpenError({ cause: error, detail: `notice ${draft.id}: the person has an open notice of the step` });
     return { noticeId: raced.id, endsAt: raced.endsAt };
   }
   return { noticeId: notice.id, endsAt: notice.endsAt };

@@ -1,7 +1,7 @@
 import { withdrawNoticeForm } from '../../schemas/notice-forms';
 import { parseForm } from '../../schemas/parse-form';
 import { auditPut } from '../../store/audit';
-import { getNotice, noticePk, updateNotice } from '../../store/notices-repo';
+import { getNotice, noticePk, releaseNoticeGuard, updateNotice } from '../../store/notices-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import { authorizeOrg, type Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
@@ -26,6 +26,7 @@ export async function withdrawNotice(deps: ServiceDeps, actor: Actor, noticeId: 
         values: { ':open': 'open', ':now': now.getTime() },
       }),
       auditPut(deps.store, noticePk(noticeId), { at: now.toISOString(), action: 'notice.withdrawn', actor: actor.id, details: { reason } }),
+      ...releaseNoticeGuard(deps.store, notice),
     ]);
   } catch (error) {
     if (error instanceof StoreConditionFailedError) throw new NoticeNotOpenError({ cause: error, detail: `notice ${noticeId} is not open` });

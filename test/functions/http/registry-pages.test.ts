@@ -157,10 +157,11 @@ describe('党员名册 pages', () => {
     const form = { orgId: 'b2', name: '同名', gender: '女', ethnicity: '汉族', birthDate: '1991-06-30', education: '大学本科', unitPost: '综合科 科员', phone: '13910015099', status: 'full', statusFrom: '2016-07-01' };
     const numbers = [demoIdNumber('110105', '1991-06-30', 21, '女'), demoIdNumber('110105', '1991-06-30', 22, '女')];
     const ids: string[] = [];
+    const created: Awaited<ReturnType<typeof admin.browser.request>>[] = [];
     for (const idNumber of numbers) {
-      const created = await admin.browser.request('POST', '/staff/people', { body: { ...form, idNumber }, json: true, headers: { 'x-csrf-token': admin.csrf } });
-      expect(created.statusCode).toBe(201);
-      ids.push(JSON.parse(created.body ?? '{}').person.id);
+      created.push(await admin.browser.request('POST', '/staff/people', { body: { ...form, idNumber }, json: true, headers: { 'x-csrf-token': admin.csrf } }));
+      expect(created.at(-1)!.statusCode).toBe(201);
+      ids.push(JSON.parse(created.at(-1)!.body ?? '{}').person.id);
     }
     const duplicate = await admin.browser.request('POST', '/staff/people', { body: { ...form, idNumber: numbers[0] }, json: true, headers: { 'x-csrf-token': admin.csrf } });
     expect(duplicate.statusCode).toBe(409);
@@ -201,8 +202,11 @@ describe('党员名册 pages', () => {
       await admin.browser.get('/staff/orgs/wc/people'), await admin.browser.get('/staff/orgs/wc/people', json), await wang.browser.get('/staff/orgs/c1/people', json),
       await li.browser.get('/staff/orgs/b1/people'), await li.browser.get(`/staff/people/${personId}`), await li.browser.get(`/staff/people/${personId}`, json),
       await admin.browser.get(`/staff/people/${ids[1]}/edit`), duplicate, taken,
+      // JSON is masked for everyone, committee staff and administrators too (only their page shows the number)
+      await admin.browser.get(`/staff/people/${personId}`, json), await wang.browser.get(`/staff/people/${personId}`, json), ...created,
+      other, await admin.browser.request('POST', `/staff/people/${ids[0]}/rights`, { body: { rightsState: 'probation-within-party', from: '2026-02-01', note: '留党察看一年', version: '1' }, json: true, headers: { 'x-csrf-token': admin.csrf } }),
     ];
-    const ownPages = [await admin.browser.get(`/staff/people/${personId}`, json), await wang.browser.get(`/staff/people/${personId}`), await admin.browser.get(`/staff/people/${ids[0]}`)];
+    const ownPages = [await admin.browser.get(`/staff/people/${personId}`), await wang.browser.get(`/staff/people/${personId}`), await admin.browser.get(`/staff/people/${ids[0]}`)];
     for (const page of [...maskedEverywhere, ...ownPages]) {
       const body = page.body ?? '';
       expect(body).not.toContain('IDNUMBER');

@@ -56,7 +56,7 @@ describe('发布公示', () => {
   });
 
   test('staff of another organization get 403 on the notice', async () => {
-    const noticeId = await publishWithForm(browser, csrf);
+    const noticeId = await publishWithForm(browser, csrf, { kind: 'activist', proposedStep: '拟确定为入党积极分子' }); // one open notice per person and step
     const other = new Browser(staffSite);
     await signInWithForm(other, 'zhao', 'pw-zhao-123');
     expect((await other.get(`/staff/notices/${noticeId}`)).statusCode).toBe(403);
@@ -113,7 +113,7 @@ describe('a matter notice (换届选举公告): internal, for staff only, printa
 
 describe('withdrawal', () => {
   test('a reason is required; then the notice is withdrawn and leaves the public board', async () => {
-    const noticeId = await publishWithForm(browser, csrf);
+    const noticeId = await publishWithForm(browser, csrf, { kind: 'admission', proposedStep: '拟接收为中共预备党员' });
     const missing = await browser.post(`/staff/notices/${noticeId}/withdraw`, { _csrf: csrf, reason: ' ' });
     expect(missing.statusCode).toBe(422);
     expect(missing.body).toContain('请填写撤回原因');
@@ -128,7 +128,7 @@ describe('withdrawal', () => {
 
 describe('objection handling (待办)', () => {
   test('the task is listed with its due date; the form records each outcome and shows the result', async () => {
-    const noticeId = await publishWithForm(browser, csrf);
+    const noticeId = await publishWithForm(browser, csrf, { kind: 'conversion', proposedStep: '拟转为中共正式党员' });
     const filed = await publicSite(makeEvent('POST', `/notices/${noticeId}/objections`, { body: { content: '反映<情况>一', name: '王五', contact: '13800000000' } }));
     expect(filed.statusCode).toBe(303);
     const notice = await getNotice(deps.store, noticeId);

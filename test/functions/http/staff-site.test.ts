@@ -75,6 +75,24 @@ describe('sign-in', () => {
     expect(result.cookies ?? []).toEqual([]);
   });
 
+  test('the JSON sign-in needs the same token: without it 403 and no session; with the token of GET (JSON) it signs in', async () => {
+    const json = { json: true, headers: { accept: 'application/json' } };
+    const credentials = { username: 'li', password: 'pw-li-123' };
+    for (const forged of [{}, { _csrf: 'forged' }] as Record<string, string>[]) {
+      const refused = await new Browser(site).post('/staff/sign-in', { ...credentials, ...forged }, json);
+      expect(refused.statusCode).toBe(403);
+      expect(JSON.parse(refused.body ?? '{}').error.status).toBe(403);
+      expect((refused.cookies ?? []).some((c) => c.startsWith('dj_session='))).toBe(false);
+    }
+    const browser = new Browser(site);
+    const { csrfToken } = JSON.parse((await browser.get('/staff/sign-in', json)).body ?? '{}') as { csrfToken: string };
+    expect(csrfToken).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    const byHeader = await browser.post('/staff/sign-in', credentials, { ...json, headers: { ...json.headers, 'x-csrf-token': csrfToken } });
+    expect(byHeader.statusCode).toBe(200);
+    expect(JSON.parse(byHeader.body ?? '{}')).toMatchObject({ displayName: '李书记' });
+    expect((byHeader.cookies ?? []).some((c) => c.startsWith('dj_session='))).toBe(true);
+  });
+
   test('next leads back to the page asked for; never to another site', async () => {
     for (const [next, expected] of [['/staff/notices', '/staff/notices'], ['//evil.example', '/staff'], ['https://evil.example', '/staff']]) {
       const browser = new Browser(site);

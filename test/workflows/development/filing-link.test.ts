@@ -4,7 +4,7 @@ import { getCaseFile } from '../../../shared/services/development';
 import { listAudit } from '../../../shared/store/audit';
 import { casePk } from '../../../shared/store/cases-repo';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
-import { makeEvent } from '../../functions/http/support/http-client';
+import { Browser, csrfFrom, makeEvent } from '../../functions/http/support/http-client';
 import { CaseDriver, committeeStaff, setUpWorld } from './development-fixtures';
 
 let runtime: TestRuntime;
@@ -46,9 +46,20 @@ test('a filing is mailed to the higher committee with a link: GET shows and chan
   }
   expect(await scan()).toEqual(before);
 
-  const posted = await site(makeEvent('POST', `/filings/${rawId}`));
+  // A scanner's or another site's POST (no token, or a token without its cookie) acknowledges nothing.
+  const browser = new Browser(site);
+  const token = csrfFrom((await browser.get(`/filings/${rawId}`)).body);
+  for (const forged of [makeEvent('POST', `/filings/${rawId}`), makeEvent('POST', `/filings/${rawId}`, { body: { _csrf: token } })]) {
+    const refused = await site(forged);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('备案尚未确认收到');
+  }
+  expect((await browser.post(`/filings/${rawId}`, { _csrf: 'x'.repeat(43) })).statusCode).toBe(403);
+  expect(await scan()).toEqual(before);
+
+  const posted = await browser.post(`/filings/${rawId}`, { _csrf: token });
   expect(posted.body).toContain('已确认收到备案');
-  const again = await site(makeEvent('POST', `/filings/${rawId}`));
+  const again = await browser.post(`/filings/${rawId}`, { _csrf: token });
   expect(again.body).toContain('该备案已确认收到');
   const acks = (await listAudit(runtime.store, casePk(driver.caseId))).filter((e) => e.action === 'case.filing-acknowledged');
   expect(acks).toHaveLength(1);
@@ -66,5 +77,5 @@ test('an unused filing link expires after 30 days', async () => {
   await driver.at('2026-03-01T00:00:00.000Z');
   const site = createPublicSite(runtime.deps);
   expect((await site(makeEvent('GET', `/filings/${rawId}`))).statusCode).toBe(410);
-  expect((await site(makeEvent('POST', `/filings/${rawId}`))).body).toContain('已过期');
+  expect((await site(makeEvent('POST', `/filings/${rawId}`))).statusCode).toBe(403);
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ManualClock } from '../../../../infra/local/manual-clock';
 import type { ServiceDeps } from '../../../../shared/services/deps';
 import { sendTermReminders } from '../../../../shared/services/scheduled/term-reminders';
@@ -50,11 +51,13 @@ test('each reminder is sent once, to the branch staff and the committee staff ab
   expect(audit.filter((e) => e.action === 'org.term-reminder-sent').map((e) => e.details?.reminder)).toEqual(['6m', 'request-1m']);
 });
 
-test('two scheduler runs at once send a reminder only once', async () => {
+test('ten scheduler runs at once send a reminder only once: one marker per term and month', async () => {
   const { deps, mailer } = await fixture('2027-06-30T01:00:00.000Z');
-  const runs = await Promise.all([sendTermReminders(deps), sendTermReminders(deps), sendTermReminders(deps)]);
+  const runs = await Promise.all(Array.from({ length: 10 }, () => sendTermReminders(deps)));
   expect(runs.flatMap((r) => r.sent)).toEqual(['b1:2m']);
   expect(mailer.sent).toHaveLength(1);
+  const { Items } = await deps.store.doc.send(new ScanCommand({ TableName: deps.store.tableName, ConsistentRead: true }));
+  expect((Items ?? []).filter((item) => item.type === 'term-reminder').map((item) => `${item.pk} ${item.sk}`)).toEqual(['ORG#b1 TERMREMINDER#2027-08-31#2m']);
 });
 
 test('after the term end the overdue warning is sent once; a renewed term starts its own reminders', async () => {
