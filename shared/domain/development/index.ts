@@ -4,7 +4,7 @@ export { DEFAULT_RULE_SET, NOTICE_NODE_LABELS, defineRuleSet, type DevelopmentRu
 export { checkApplicationAge } from './age';
 export { checkTalkTiming, talkDueDate } from './talk';
 export { checkCultivationContacts, checkSponsors, memberOnDate, type MemberOnDate } from './members';
-export { checkEvaluations, evaluationDueDates, nextEvaluationDueDate } from './evaluations';
+export { checkEvaluations, evaluationDueDates, evaluationSchedule, nextEvaluationDueDate, type MissingEvaluation } from './evaluations';
 export { checkCultivationTime, cultivationCompleteDate } from './cultivation';
 export { checkTraining } from './training';
 export { checkLeavingWithinMonths } from './leaving';
