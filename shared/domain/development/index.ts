@@ -8,6 +8,7 @@ export { checkEvaluations, evaluationDueDates, evaluationSchedule, nextEvaluatio
 export { checkCultivationTime, cultivationCompleteDate } from './cultivation';
 export { checkTraining } from './training';
 export { checkLeavingWithinMonths } from './leaving';
+export { checkApplicationFormDate } from './application-form';
 export { checkGeneralMeetingVote, describeGeneralMeetingVote, moreThanHalf, type GeneralMeetingVoteInput, type GeneralMeetingVoteResult } from './vote';
 export {
   CONVERSION_OUTCOME_LABELS,
