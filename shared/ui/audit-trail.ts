@@ -122,7 +122,7 @@ const VALUE_LABELS: Record<string, string> = {
   'party-group': '党小组',
   gender: '性别', ethnicity: '民族', birthDate: '出生日期', education: '学历', unitPost: '单位及职务', phone: '联系电话',
   email: '电子邮箱', address: '家庭住址', applicationDate: '申请日期', idNumber: '身份证号', full: '正式党员', activist: '入党积极分子',
-  applicant: '入党申请人', 'development-target': '发展对象', probationary: '预备党员', 'probation-cancelled': '已取消预备党员资格',
+  applicant: '入党申请人', 'development-target': '发展对象', probationary: '预备党员', 'probation-cancelled': '已取消预备党员资格', 'development-ended': '已终止发展',
   'roster-import': '花名册导入', name: '姓名', orgId: '所属组织', status: '党员状态', statusDate: '状态日期',
   ...CASE_VALUE_LABELS,
   ...ELECTION_VALUE_LABELS,

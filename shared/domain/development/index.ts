@@ -28,3 +28,4 @@ export {
   type ApprovalTimingStatus,
 } from './approval-deadline';
 export { caseDeadlines, type CaseDates, type CaseDeadline, type DeadlineKind, type DeadlineStatus, type DeadlineType } from './deadlines';
+export { CASE_ENDING_KINDS, CASE_ENDING_KIND_LABELS, caseAfterEnding, caseEndingText, checkCaseEnding, type CaseEnding, type CaseEndingKind } from './case-ending';

@@ -11,7 +11,7 @@ import { noticesOfNode } from '../development/notice-nodes';
 import { developmentPaths } from '../development/paths';
 import { orgHeading } from './notice-print';
 
-const APPROVAL_LABELS: Record<string, string> = { pending: '待决定', approved: '同意', rejected: '不同意' };
+const APPROVAL_LABELS: Record<string, string> = { pending: '待决定', approved: '同意', rejected: '不同意', cancelled: '已撤销（案件已终止）' };
 
 function stepRows(file: CaseFile): SafeHtml[] {
   return DEVELOPMENT_STEPS.map((step) => {
