@@ -29,6 +29,7 @@ const ACTION_LABELS: Record<string, string> = {
   'approval.link-resent': '重新发送审批链接',
   'approval.approver-reassigned': '更换审批人',
   'approval.paper-decision': '录入书面决定',
+  'approval.cancelled': '审批撤销',
   'org.created': '建立组织',
   'org.edited': '修改组织信息',
   'org.moved': '调整隶属关系',

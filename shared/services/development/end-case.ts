@@ -39,6 +39,13 @@ async function openPartsOf(deps: ServiceDeps, devCase: DevelopmentCase): Promise
   };
 }
 
+/** The ending page: the case, and why it cannot be ended (if so). Refused (403) to whoever may not end it. */
+export async function caseEndingView(deps: ServiceDeps, actor: Actor, caseId: string): Promise<{ devCase: DevelopmentCase; problems: string[] }> {
+  const devCase = await loadCase(deps, caseId);
+  authorize(actor, 'case.end', devCase.orgId, await loadOrgTree(deps.store));
+  return { devCase, problems: checkCaseEnding(devCase).problems.map((p) => p.message) };
+}
+
 /**
  * Branch staff end a development case (终止发展: the applicant withdraws, leaves, dies, or is not continued), after a
  * confirmation step (the form's `confirmed`). In ONE transaction: the case closed with the ending recorded (and

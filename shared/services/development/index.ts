@@ -1,6 +1,6 @@
 /** Member development (DOMAIN §3, issue 5): the service API of the pages, the stage workflows' tasks and the scheduler. */
 export { openCase } from './open-case';
-export { endCase } from './end-case';
+export { caseEndingView, endCase } from './end-case';
 export { startStage, startStageExecution, stageWorkflow, type StageInput } from './stages';
 export { submitStepForm, recordPeriodStep, checkAdmissionNoticeCleared } from './submit-step';
 export { getCaseFile, listCases, type CaseFile, type CaseApprovalView, type CaseFilingView, type OpenCaseStep } from './case-file';

@@ -12,6 +12,7 @@ export const developmentPaths = {
   archive: (caseId: string) => `/staff/cases/${enc(caseId)}/archive`,
   step: (caseId: string, stepKey: string) => `/staff/cases/${enc(caseId)}/steps/${enc(stepKey)}`,
   stages: (caseId: string) => `/staff/cases/${enc(caseId)}/stages`,
+  end: (caseId: string) => `/staff/cases/${enc(caseId)}/end`,
   ruleSets: () => '/staff/development/rule-sets',
 };
 

@@ -7,6 +7,7 @@ import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
 import { approvalBlock, filingBlock, noticeBlock, stepRecordBlock } from '../development/case-records';
+import { caseEndingBlock, otherOutcomeReasons } from '../development/case-ending-block';
 import { developmentPaths } from '../development/paths';
 import { noticesOfNode } from '../development/notice-nodes';
 
@@ -82,12 +83,14 @@ export function developmentCaseFilePage(options: CaseFilePageOptions): SafeHtml 
       <dt>状态</dt><dd>${CASE_STATUS_LABELS[c.status]}${c.status === 'active' ? `（${STAGE_LABELS[c.stage]}，${c.stageState === 'running' ? '办理中' : '本阶段已结束'}）` : ''}</dd>
       <dt>申请入党日期</dt><dd>${c.dates.applicationDate}</dd>
       <dt>适用规则</dt><dd>${c.ruleSetVersion}</dd>
-      ${c.outcomeReasons.length > 0 ? html`<dt>情况说明</dt><dd>${c.outcomeReasons.join('；')}</dd>` : ''}
+      ${otherOutcomeReasons(c).length > 0 ? html`<dt>情况说明</dt><dd>${otherOutcomeReasons(c).join('；')}</dd>` : ''}
     </dl>
+    ${c.ending ? html`<section class="case-ended"><h2>终止发展</h2>${caseEndingBlock(c.ending)}</section>` : ''}
     ${file.deadlines.length > 0 ? html`<ul class="deadlines">${file.deadlines.map((d) => html`<li>${d.status === 'overdue' ? html`<span class="tag overdue">已逾期</span> ` : d.status === 'due-soon' ? html`<span class="tag provisional">即将到期</span> ` : ''}${d.message}</li>`)}</ul>` : ''}
     ${c.warnings.map((w) => html`<div class="alert" role="status"><p>${w.message}</p></div>`)}
     <p><a href="${developmentPaths.archive(c.id)}">打印材料归档</a></p>
     ${c.status === 'active' ? actions(options) : ''}
+    ${c.status === 'active' && !c.dates.admissionApprovalDate ? html`<p><a href="${developmentPaths.end(c.id)}">终止发展（本人撤回、调离、去世或不再发展）</a></p>` : ''}
     ${stages.map((stage) => stageSection(file, stage, now))}
     <h2>操作记录</h2>
     ${auditTrail(file.audit)}`;
