@@ -28,7 +28,7 @@ export type ApprovalLinkView =
   | { state: 'pending'; approval: ApprovalPublicView; approver: { name: string }; expiresAt: string }
   | { state: 'decided'; approval: ApprovalPublicView; decision: LinkDecisionView; overall: ApprovalState }
   | { state: 'expired'; approval: { subject: { title: string } }; expiredAt: string; contact: string }
-  | { state: 'cancelled'; approval: { subject: { title: string } }; reason: string; contact: string }
+  | { state: 'cancelled'; approval: { subject: { title: string } }; reason: string }
   | { state: 'invalid' };
 
 export const INVALID_VIEW: ApprovalLinkView = { state: 'invalid' };
@@ -68,7 +68,6 @@ export async function readLink(deps: Pick<ServiceDeps, 'store' | 'clock'>, rawLi
       state: 'cancelled',
       approval: { subject: { title: approval.subject.title } },
       reason: approval.cancelled?.reason ?? '',
-      contact: await approvalContact(deps, approval.subject.orgId),
     };
     return { view, link, approval };
   }

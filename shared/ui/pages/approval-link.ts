@@ -132,12 +132,11 @@ export function approvalExpiredPage(page: { approval: { subject: { title: string
 }
 
 /** An approval withdrawn before a decision (its case was ended): says so; nothing can be decided here any more. */
-export function approvalCancelledPage(page: { approval: { subject: { title: string } }; reason: string; contact: string }): SafeHtml {
+export function approvalCancelledPage(page: { approval: { subject: { title: string } }; reason: string }): SafeHtml {
   const body = html`<h1>此审批事项已撤销</h1>
     <div class="alert" role="alert"><p>该事项已终止办理，此审批已撤销，无需再作出审批决定；本链接不再接受提交。</p></div>
     <p>事项：<strong>${page.approval.subject.title}</strong></p>
-    ${page.reason ? html`<p>撤销原因：${page.reason}</p>` : ''}
-    <p>如有疑问，请联系 ${page.contact}。</p>`;
+    ${page.reason ? html`<p>撤销原因：${page.reason}。</p>` : ''}`;
   return layout({ title: '审批事项已撤销', body });
 }
 
