@@ -50,4 +50,10 @@ export class SfnWorkflowControl implements WorkflowControl {
   async stopExecution(request: { executionArn: string; cause: string }) {
     await this.client.send(new StopExecutionCommand(request));
   }
+
+  executionArnOf(request: { stateMachine: WorkflowName; name: string }): string {
+    const stateMachineArn = this.stateMachineArns[request.stateMachine];
+    if (!stateMachineArn) throw new Error(`No state machine ARN configured for workflow ${request.stateMachine}`);
+    return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${request.name}`;
+  }
 }

@@ -92,6 +92,8 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'GET', path: '/staff/cases/{caseId}', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/cases/{caseId}/archive', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/cases/{caseId}/stages', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/cases/{caseId}/end', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/cases/{caseId}/end', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/cases/{caseId}/steps/{stepKey}', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/cases/{caseId}/steps/{stepKey}', handlerId: 'http-staff' },
   // Approvals (审批): the approvers' e-mail links (no account; GET and HEAD show, only the form POST decides) and the

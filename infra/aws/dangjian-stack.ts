@@ -37,6 +37,7 @@ export class DangjianStack extends Stack {
   readonly scheduler: Scheduler;
   /** The scheduler's StopExecution grant on approvals (the admission approval's hard stop). */
   readonly stopApprovalPolicy: Policy;
+  readonly stageControlPolicy: Policy;
   /** The objection step's own SendTaskSuccess grant. */
   readonly noticeCallbackPolicy: Policy;
   /** The election's open-step task answers a step already done (SendTaskSuccess on its own machine). */
@@ -84,11 +85,11 @@ export class DangjianStack extends Stack {
       publicBaseUrl: siteUrl,
     });
     // Member development: mails carry links; a form step asked again answers the stage; staff start stages and
-    // complete form steps; the tick retries their callbacks and stops an admission approval past its hard stop.
+    // complete form steps, and stop a stage when a case is ended; the tick retries their callbacks and stops an admission approval past its hard stop.
     const { awaitStep, file } = this.development.functions;
     for (const fn of [awaitStep, file]) fn.addEnvironment('PUBLIC_BASE_URL', siteUrl);
     grantTaskCallbackOn(awaitStep, this.development.stateMachines);
-    grantStageControl(this.web.functions['http-staff'], this.development.stateMachines);
+    this.stageControlPolicy = grantStageControl(this.web.functions['http-staff'], this.development.stateMachines);
     grantTaskCallbackOn(this.scheduler.tick, this.development.stateMachines, 'DevelopmentCallbackPolicy');
     this.stopApprovalPolicy = grantStopExecutions(this.scheduler.tick, this.approval.workflow.stateMachine);
     // The objection step mails staff a link and, asked again for a step already decided (redrive), answers it.

@@ -15,6 +15,9 @@ export const NAG_REASONS = {
   taskFunctionVersions:
     'AwsSolutions-IAM5 <function>:* — LambdaInvoke grants the task function and its versions/aliases (qualifier wildcard) only; ' +
     'the state machine can invoke no other function.',
+  stopStage:
+    'AwsSolutions-IAM5 execution:<development stage state machine>:* — ending a case (终止发展) stops its running stage; StopExecution ' +
+    'is authorized on execution ARNs, which carry the execution name; the wildcard is limited to executions of that stage machine.',
   stopExecution:
     'AwsSolutions-IAM5 execution:<notice state machine>:* — StopExecution is authorized on execution ARNs, which carry the ' +
     'execution name; the wildcard is limited to executions of the notice state machine.',

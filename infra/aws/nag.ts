@@ -83,6 +83,9 @@ export function acknowledgeFindings(stack: DangjianStack): void {
     if (uses('notice')) acknowledge(machinePolicy, `AwsSolutions-IAM5[Resource::${nested[0]}]`, NAG_REASONS.nestedExecutions);
     if (uses('approval')) acknowledge(machinePolicy, `AwsSolutions-IAM5[Resource::${nested[1]}]`, NAG_REASONS.nestedExecutions);
   });
+  for (const stageMachine of stack.development.stateMachines) {
+    acknowledge(stack.stageControlPolicy, `AwsSolutions-IAM5[Resource::${findingReference(stack, executionArns(stageMachine))}]`, NAG_REASONS.stopStage);
+  }
   acknowledge(stack.stopApprovalPolicy, `AwsSolutions-IAM5[Resource::${findingReference(stack, executionArns(stack.approval.workflow.stateMachine))}]`, NAG_REASONS.stopApproval);
   const machine = stack.notice.workflow.stateMachine;
   // The election runs the approval and notice processes as nested executions (startExecution.sync:2).

@@ -108,7 +108,7 @@ export async function runRosterBench(options: RosterBenchOptions): Promise<Roste
   for (let i = 0; i < tree.length; i += 100) await transactWrite(store, tree.slice(i, i + 100).map((o) => putNewOrganization(store, o)));
   const deps: ServiceDeps = {
     store, clock: new ManualClock('2026-09-23T02:00:00.000Z'), newId: randomUUID, publicBaseUrl: 'http://localhost',
-    workflow: { startExecution: async () => ({ executionArn: 'bench' }), sendTaskSuccess: async () => {}, sendTaskFailure: async () => {}, stopExecution: async () => {} },
+    workflow: { startExecution: async () => ({ executionArn: 'bench' }), sendTaskSuccess: async () => {}, sendTaskFailure: async () => {}, stopExecution: async () => {}, executionArnOf: () => 'bench' },
     mailer: { send: async () => {} },
   };
   const actor: Actor = { id: 'bench-admin', displayName: '测试管理员', role: 'admin', orgId: 'bench-c', scopeOrgIds: tree.map((o) => o.id) };

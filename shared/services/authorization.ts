@@ -19,7 +19,7 @@ export const ACTIONS = [
   'approval.manage',
   'election.view', 'election.handle', 'election.end',
   'calendar.manage',
-  'case.view', 'case.handle', 'case.committee', 'ruleset.manage', 'termreminders.manage',
+  'case.view', 'case.handle', 'case.end', 'case.committee', 'ruleset.manage', 'termreminders.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -55,6 +55,7 @@ export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
   'calendar.manage': ADMIN,
   'case.view': ALL, // a development case (发展党员) and its file (全程纪实)
   'case.handle': ALL, // open a case, start a stage, the branch's steps
+  'case.end': ALL, // end a case (终止发展): the branch records why; the committee may too
   'case.committee': COMMITTEE, // the higher committee's steps: political review, training, interview, archive
   'ruleset.manage': ADMIN, // development rule sets by configuration
   'termreminders.manage': ADMIN, // the term-end reminder setting (换届提醒设置)

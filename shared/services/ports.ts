@@ -28,6 +28,8 @@ export interface WorkflowControl {
   sendTaskSuccess(request: { taskToken: string; output: unknown }): Promise<void>;
   sendTaskFailure(request: { taskToken: string; error: string; cause: string }): Promise<void>;
   stopExecution(request: { executionArn: string; cause: string }): Promise<void>;
+  /** The ARN of the execution named `name` of a state machine (names are deterministic, e.g. a case's stage). */
+  executionArnOf(request: { stateMachine: WorkflowName; name: string }): string;
 }
 
 /** Logical names of the state machines (resolved to ARNs in AWS by environment, to ASL locally). */

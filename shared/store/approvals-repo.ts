@@ -51,6 +51,8 @@ export interface StoredApproval {
   createdAt: string;
   /** The open 'approval-overdue' task, if any. */
   overdueTaskId?: string;
+  /** Set when the approval was withdrawn before a decision (its subject ended): no link decides any more. */
+  cancelled?: { at: string; reason: string };
   /** Whether the workflow has been told the resolution. */
   callbackDelivered?: boolean;
   version: number;
@@ -259,4 +261,12 @@ export function closeTask(store: Store, taskId: string, completedBy: string, com
       ExpressionAttributeValues: { ':done': 'done', ':open': 'open', ':by': completedBy, ':at': completedAt },
     },
   };
+}
+
+/**
+ * Withdraws a pending approval whose subject ended (e.g. the development case was ended): its links decide nothing
+ * any more and show why; no workflow waits for it (the caller stops the execution), so no callback is owed.
+ */
+export function cancelApproval(store: Store, approval: StoredApproval, cancel: { at: string; reason: string }): TransactItem {
+  return replaceApproval(store, { ...approval, status: 'cancelled', cancelled: cancel, callbackDelivered: true, overdueTaskId: undefined, version: approval.version + 1 }, approval.version);
 }

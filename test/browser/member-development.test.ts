@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { demoPerson } from '../../infra/local/seed-data';
 import { approveFromOutbox, jumpVirtualClock, reloadUntilVisible, signInAsStaff } from '../support/browser';
 import { startBrowserRuntime, type BrowserRuntime } from '../support/browser-runtime';
+import { fieldByLabel, openCaseStep, startNextCaseStage, submitCaseStep } from '../support/development-pages';
 
 // Acceptance (issue 5): a branch secretary takes a person from application to probationary member through the forms,
 // on the virtual clock; the higher committee's steps are done by its organizer, the approvals from the outbox links;
@@ -23,33 +24,10 @@ let caseId: string;
 
 const casePath = () => `/staff/cases/${caseId}`;
 
-/** Opens the step `label` from the case file's 待办理 list once the stage workflow has opened it. */
-async function openStep(page: Page, label: string): Promise<void> {
-  const link = (p: Page) => p.locator('main ul li a', { hasText: label });
-  await reloadUntilVisible(page, casePath(), link, 30_000);
-  await link(page).first().click();
-  await page.getByRole('heading', { name: new RegExp(`第 \\d+ 步：${label}`) }).waitFor();
-}
-
-/** A form control by the start of its label (labels of required fields end with （必填）). */
-const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-
-/** Fills a step form by field label and submits; ends back on the case file. */
-async function submitStep(page: Page, fields: Record<string, string>, options: { checks?: string[]; selects?: Record<string, string> } = {}): Promise<void> {
-  for (const [label, value] of Object.entries(fields)) await field(page, label).fill(value);
-  for (const [label, value] of Object.entries(options.selects ?? {})) await field(page, label).selectOption({ label: value });
-  for (const label of options.checks ?? []) await page.getByRole('checkbox', { name: label }).check();
-  await page.getByRole('button', { name: '提交' }).click();
-  await page.getByText('已登记。').waitFor();
-}
-
-/** Starts the next stage with the case file's button. */
-async function startNextStage(page: Page, stage: number): Promise<void> {
-  const button = (p: Page) => p.getByRole('button', { name: `开始第${stage}阶段` });
-  await reloadUntilVisible(page, casePath(), button, 30_000);
-  await button(page).click();
-  await page.getByText('新的阶段已开始。').waitFor();
-}
+const openStep = (page: Page, label: string) => openCaseStep(page, casePath(), label);
+const field = fieldByLabel;
+const submitStep = submitCaseStep;
+const startNextStage = (page: Page, stage: number) => startNextCaseStage(page, casePath(), stage);
 
 /** The stage's workflow publishes the notice after the step is recorded: wait for it on the board before time jumps past it. */
 async function waitForNotice(page: Page, kind: string): Promise<void> {

@@ -2,7 +2,7 @@ import { decideByLink, viewApprovalLink } from '../../../shared/services/approva
 import type { ServiceDeps } from '../../../shared/services/deps';
 import { InputInvalidError, ServiceError } from '../../../shared/services/errors';
 import {
-  approvalDecidedPage, approvalExpiredPage, approvalForbiddenPage, approvalInvalidPage, approvalPendingPage,
+  approvalCancelledPage, approvalDecidedPage, approvalExpiredPage, approvalForbiddenPage, approvalInvalidPage, approvalPendingPage,
 } from '../../../shared/ui/pages/approval-link';
 import type { FormState } from '../../../shared/ui/form-fields';
 import { htmlResponse } from '../edge/responses';
@@ -41,6 +41,8 @@ function render(request: SiteRequest, view: LinkView, extra: { justDecided?: boo
       return page(200, htmlResponse(200, approvalDecidedPage({ ...view, justDecided: extra.justDecided })));
     case 'expired':
       return page(410, htmlResponse(410, approvalExpiredPage(view)));
+    case 'cancelled':
+      return page(410, htmlResponse(410, approvalCancelledPage(view)));
     default:
       return invalid();
   }

@@ -56,9 +56,15 @@ export function grantTaskCallbackOn(fn: LambdaFunction, machines: StateMachine[]
   return attach(fn, name, machines.map((m) => new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [m.stateMachineArn] })));
 }
 
-/** Member development from the staff site: start a stage, complete its form steps (SendTaskSuccess). */
+/**
+ * Member development from the staff site: start a stage, complete its form steps (SendTaskSuccess), stop a stage's
+ * execution when staff end the case (终止发展).
+ */
 export function grantStageControl(fn: LambdaFunction, machines: StateMachine[]): Policy {
-  return attach(fn, 'DevelopmentControlPolicy', machines.map((m) => new PolicyStatement({ actions: ['states:StartExecution', 'states:SendTaskSuccess'], resources: [m.stateMachineArn] })));
+  return attach(fn, 'DevelopmentControlPolicy', [
+    ...machines.map((m) => new PolicyStatement({ actions: ['states:StartExecution', 'states:SendTaskSuccess'], resources: [m.stateMachineArn] })),
+    new PolicyStatement({ actions: ['states:StopExecution'], resources: machines.map(executionArns) }),
+  ]);
 }
 
 /** The scheduler stops an approval past its hard stop (the admission approval after 6 months). */

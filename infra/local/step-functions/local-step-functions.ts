@@ -2,7 +2,7 @@ import '../polyfills';
 import { WorkflowExecutionExistsError, type WorkflowControl, type WorkflowName } from '../../../shared/services/ports';
 import type { RuntimeClock } from '../clock';
 import { ActivityMonitor } from './activity';
-import { assertExecutionName, executionArn as toExecutionArn } from './arns';
+import { assertExecutionName, executionArn as toExecutionArn, machineFromArn } from './arns';
 import { AslTaskError, StepFunctionsExecutionNotFoundError, StepFunctionsMachineNotFoundError, StepFunctionsRunnerClosedError } from './errors';
 import { ExecutionDriver } from './execution-driver';
 import { describe, type ExecutionRecord } from './execution-record';
@@ -75,6 +75,10 @@ export class LocalStepFunctions implements WorkflowControl {
 
   async sendTaskFailure(request: { taskToken: string; error: string; cause: string }): Promise<void> {
     await this.complete(request.taskToken, { status: 'FAILED', error: request.error, cause: request.cause });
+  }
+
+  executionArnOf(request: { stateMachine: WorkflowName | string; name: string }): string {
+    return toExecutionArn(machineFromArn(request.stateMachine), request.name);
   }
 
   /** RUNNING → ABORTED (its wait or callback is abandoned); no change if already finished. */

@@ -23,7 +23,8 @@ export const APPROVAL_POLICY_LABELS: Record<ApprovalPolicy, string> = {
 };
 
 export type ApprovalOutcome = 'approved' | 'rejected';
-export type ApprovalState = 'pending' | ApprovalOutcome;
+/** cancelled: withdrawn before a decision because what it was about ended (a development case ended, 终止发展). */
+export type ApprovalState = 'pending' | ApprovalOutcome | 'cancelled';
 
 export const APPROVAL_OUTCOME_LABELS: Record<ApprovalOutcome, string> = { approved: '同意', rejected: '不同意' };
 
@@ -104,7 +105,7 @@ export function resolveDecision(
   policy: ApprovalPolicy,
   approvers: readonly unknown[],
   decisions: readonly Pick<ApprovalDecision, 'outcome'>[],
-): ApprovalState {
+): 'pending' | ApprovalOutcome {
   const total = approvers.length;
   if (total === 0) throw new Error('An approval needs at least one approver');
   if (decisions.length === 0) return 'pending';

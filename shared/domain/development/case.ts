@@ -1,17 +1,22 @@
+import type { CaseEnding } from './case-ending';
 import type { Finding } from './check-result';
 import type { CaseDates } from './deadlines';
 import type { DevelopmentTaskKey, StageNo } from './steps';
 
 /** A development case (一人一档): one person's way from application to full membership. */
 
-/** active: under way; full-member: converted and archived; stopped: a founded objection; cancelled: probation cancelled. */
-export type CaseStatus = 'active' | 'full-member' | 'stopped' | 'cancelled';
+/**
+ * active: under way; full-member: converted and archived; stopped: a founded objection; cancelled: probation cancelled;
+ * ended: ended by branch staff (终止发展: withdrawn, left, died, not continued).
+ */
+export type CaseStatus = 'active' | 'full-member' | 'stopped' | 'cancelled' | 'ended';
 
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   active: '办理中',
   'full-member': '已转为正式党员',
   stopped: '已终止',
   cancelled: '已取消预备党员资格',
+  ended: '已终止发展',
 };
 
 /**
@@ -65,6 +70,8 @@ export interface DevelopmentCase {
   /** Why a stage or the case ended otherwise than completed (Chinese), newest last. */
   outcomeReasons: string[];
   warnings: CaseWarning[];
+  /** Set when branch staff ended the case (终止发展). */
+  ending?: CaseEnding;
   /** The admission approval passed its hard stop: its decisions are refused. */
   blocked?: boolean;
   executionArn?: string;

@@ -3,7 +3,7 @@ import { admissionApprovalDeadlines } from './approval-deadline';
 import { requireDate, addMonths } from './dates';
 import { cultivationCompleteDate } from './cultivation';
 import { currentProbationEndDate } from './conversion';
-import { evaluationDueDates } from './evaluations';
+import { evaluationSchedule } from './evaluations';
 import { DEFAULT_RULE_SET, type DevelopmentRuleSet } from './rule-set';
 import { talkDueDate } from './talk';
 
@@ -77,15 +77,9 @@ export function caseDeadlines(dates: CaseDates, asOf: string, rules: Development
   }
   if (dates.activistDate !== undefined && dates.targetDate === undefined) {
     const activist = requireDate(dates.activistDate, '确定入党积极分子日期');
-    const evaluations = dates.evaluationDates ?? [];
-    let previous = activist;
-    for (const due of evaluationDueDates(activist, asOf, rules)) {
-      if (!evaluations.some((date) => date > previous && date <= due)) items.push({ kind: 'evaluation-due', dueDate: due, message: `${due} 前应完成半年考察` });
-      previous = due;
-    }
-    let next = addMonths(previous, rules.evaluationIntervalMonths);
-    if (evaluations.some((date) => date > previous && date <= next)) next = addMonths(next, rules.evaluationIntervalMonths);
-    items.push({ kind: 'evaluation-due', dueDate: next, message: `${next} 前应完成半年考察` });
+    const { missing, nextDue } = evaluationSchedule({ activistDate: activist, evaluationDates: dates.evaluationDates ?? [], asOf }, rules);
+    for (const { due } of missing) items.push({ kind: 'evaluation-due', dueDate: due, message: `${due} 前应完成半年考察` });
+    items.push({ kind: 'evaluation-due', dueDate: nextDue, message: `${nextDue} 前应完成半年考察` });
     const complete = cultivationCompleteDate(activist, rules);
     items.push({ kind: 'cultivation-reached', dueDate: complete, message: `${complete} 起培养考察满${rules.minimumCultivationMonths % 12 === 0 ? ` ${rules.minimumCultivationMonths / 12} 年` : ` ${rules.minimumCultivationMonths} 个月`}，可确定为发展对象` });
   }

@@ -4,10 +4,11 @@ export { DEFAULT_RULE_SET, NOTICE_NODE_LABELS, defineRuleSet, type DevelopmentRu
 export { checkApplicationAge } from './age';
 export { checkTalkTiming, talkDueDate } from './talk';
 export { checkCultivationContacts, checkSponsors, memberOnDate, type MemberOnDate } from './members';
-export { checkEvaluations, evaluationDueDates, nextEvaluationDueDate } from './evaluations';
+export { checkEvaluations, evaluationDueDates, evaluationSchedule, nextEvaluationDueDate, type MissingEvaluation } from './evaluations';
 export { checkCultivationTime, cultivationCompleteDate } from './cultivation';
 export { checkTraining } from './training';
 export { checkLeavingWithinMonths } from './leaving';
+export { checkApplicationFormDate } from './application-form';
 export { checkGeneralMeetingVote, CONFIRM_VOTE_FAILED_FIELD, CONFIRM_VOTE_FAILED_LABEL, describeGeneralMeetingVote, isFailedVote, moreThanHalf, NO_QUORUM_MESSAGE, type GeneralMeetingVoteInput, type GeneralMeetingVoteResult } from './vote';
 export {
   CONVERSION_OUTCOME_LABELS,
@@ -27,3 +28,4 @@ export {
   type ApprovalTimingStatus,
 } from './approval-deadline';
 export { caseDeadlines, type CaseDates, type CaseDeadline, type DeadlineKind, type DeadlineStatus, type DeadlineType } from './deadlines';
+export { CASE_ENDING_KINDS, CASE_ENDING_KIND_LABELS, caseAfterEnding, caseEndingText, checkCaseEnding, type CaseEnding, type CaseEndingKind } from './case-ending';

@@ -4,7 +4,8 @@
  * probation-cancelled: the conversion general meeting cancelled the probationary status (取消预备党员资格); the
  * person is not a member (no vote, not counted as should attend), kept on the roster for the record.
  */
-export type MembershipStatus = 'applicant' | 'activist' | 'development-target' | 'probationary' | 'full' | 'probation-cancelled';
+/** development-ended: an applicant, activist or development target whose development case was ended (终止发展). */
+export type MembershipStatus = 'applicant' | 'activist' | 'development-target' | 'probationary' | 'full' | 'probation-cancelled' | 'development-ended';
 
 export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
   applicant: '入党申请人',
@@ -13,6 +14,7 @@ export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
   probationary: '预备党员',
   full: '正式党员',
   'probation-cancelled': '已取消预备党员资格',
+  'development-ended': '已终止发展',
 };
 
 /** States that remove voting rights while they last. */

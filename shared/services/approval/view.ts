@@ -28,6 +28,7 @@ export type ApprovalLinkView =
   | { state: 'pending'; approval: ApprovalPublicView; approver: { name: string }; expiresAt: string }
   | { state: 'decided'; approval: ApprovalPublicView; decision: LinkDecisionView; overall: ApprovalState }
   | { state: 'expired'; approval: { subject: { title: string } }; expiredAt: string; contact: string }
+  | { state: 'cancelled'; approval: { subject: { title: string } }; reason: string }
   | { state: 'invalid' };
 
 export const INVALID_VIEW: ApprovalLinkView = { state: 'invalid' };
@@ -62,6 +63,14 @@ export async function readLink(deps: Pick<ServiceDeps, 'store' | 'clock'>, rawLi
   if (!link || link.status === 'revoked') return { view: INVALID_VIEW };
   const approval = await getApproval(deps.store, link.approvalId);
   if (!approval || approval.approvers[link.approverIndex]?.linkHash !== link.linkHash) return { view: INVALID_VIEW };
+  if (approval.status === 'cancelled') {
+    const view: ApprovalLinkView = {
+      state: 'cancelled',
+      approval: { subject: { title: approval.subject.title } },
+      reason: approval.cancelled?.reason ?? '',
+    };
+    return { view, link, approval };
+  }
   const decided = decidedView(approval, link);
   if (decided) return { view: decided, link, approval };
   if (link.status !== 'pending' || linkExpired(link.expiresAt, deps.clock.now())) {

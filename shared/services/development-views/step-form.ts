@@ -8,6 +8,7 @@ import { MEMBERSHIP_STATUS_LABELS, RIGHTS_STATE_LABELS } from '../../domain/regi
 import type { PendingTask } from '../../domain/tasks/pending-task';
 import { isFormStepKey, stepFormFields } from '../../schemas/development-steps';
 import type { FormField } from '../../schemas/form-fields';
+import { getPerson } from '../../store/people-repo';
 import { getTask } from '../../store/tasks-repo';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree, permits } from '../authorization';
@@ -24,6 +25,8 @@ const RECORD_STEPS = new Set(['evaluation', 'placement', 'oath', 'probationEvalu
 /** Everything the generic step form page shows: the case, the step, its fields, the rules explained, who may be chosen. */
 export interface StepFormView {
   devCase: DevelopmentCase;
+  /** What the person is in the registry now (入党申请人, 入党积极分子, 发展对象, 预备党员…): the page calls him so. */
+  personStatus: string;
   stepKey: string;
   stepNo: number;
   label: string;
@@ -92,8 +95,9 @@ export async function stepFormView(deps: Pick<ServiceDeps, 'store' | 'clock'>, a
   const mode = RECORD_STEPS.has(stepKey) ? 'record' : 'form';
   const stored = mode === 'form' ? await getTask(deps.store, developmentTaskId(caseId, stepKey, devCase.attempt)) : undefined;
   const task = stored ? (({ taskToken: _token, ...rest }) => rest as PendingTask)(stored) : undefined; // never the token on a page
+  const person = await getPerson(deps.store, devCase.personId);
   return {
-    devCase, stepKey, stepNo: identity.no, label: identity.label, mode, fields, people, task, mayHandle, today, committeeStep: identity.committee,
+    devCase, personStatus: person ? MEMBERSHIP_STATUS_LABELS[person.status] : '姓名', stepKey, stepNo: identity.no, label: identity.label, mode, fields, people, task, mayHandle, today, committeeStep: identity.committee,
     explanations: explainStep({ key: stepKey, devCase, rules, today, attendance, values }),
     shouldAttend: attendance?.shouldAttendCount,
   };

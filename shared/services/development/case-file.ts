@@ -44,12 +44,20 @@ export interface OpenCaseStep {
   assigneeRole: string;
 }
 
+/** An open 公示异议处理 task of one of the case's notices: the page links to it. */
+export interface OpenObjectionTask {
+  taskId: string;
+  title: string;
+  dueAt: string;
+}
+
 /** Everything for the 全程纪实 page and the printable archive. */
 export interface CaseFile {
   case: DevelopmentCase;
   ruleSet: DevelopmentRuleSet;
   steps: StepRecord[];
   openSteps: OpenCaseStep[];
+  objectionTasks: OpenObjectionTask[];
   notices: Array<{ notice: Notice; objections: Objection[] }>;
   approvals: CaseApprovalView[];
   filings: CaseFilingView[];
@@ -69,6 +77,7 @@ export async function getCaseFile(deps: ServiceDeps, actor: Actor, caseId: strin
   const notices = await Promise.all(
     refs.filter((r) => r.kind === 'notice').map(async (r) => ({ notice: await getNotice(deps.store, r.refId), objections: await listObjections(deps.store, r.refId) })),
   );
+  const noticeIds = new Set(refs.filter((r) => r.kind === 'notice').map((r) => r.refId));
   const approvals = (await Promise.all(refs.filter((r) => r.kind === 'approval').map(async (r) => ({ ref: r, approval: await getApproval(deps.store, r.refId) }))))
     .sort((a, b) => (a.approval?.createdAt ?? '').localeCompare(b.approval?.createdAt ?? ''));
   return {
@@ -78,6 +87,7 @@ export async function getCaseFile(deps: ServiceDeps, actor: Actor, caseId: strin
     openSteps: tasks
       .filter((t) => t.kind === 'development-step' && t.subject.caseId === caseId)
       .map((t) => ({ taskId: t.id, stepKey: t.subject.stepKey, title: t.title, dueAt: t.dueAt, assigneeRole: t.assigneeRole })),
+    objectionTasks: tasks.filter((t) => t.kind === 'notice-objections' && noticeIds.has(t.subject.noticeId)).map((t) => ({ taskId: t.id, title: t.title, dueAt: t.dueAt })),
     notices: notices.filter((n): n is { notice: Notice; objections: Objection[] } => n.notice !== undefined).map(({ notice, objections }) => ({ notice: { ...notice, executionArn: undefined }, objections }))
       .sort((a, b) => a.notice.publishedAt.localeCompare(b.notice.publishedAt)),
     approvals: approvals.flatMap(({ ref, approval }) =>

@@ -11,12 +11,21 @@ export async function loadCase(deps: Pick<ServiceDeps, 'store'>, caseId: string)
   return found;
 }
 
-/** The items that replace the case (version check) with its audit event; a closed case also closes the person's marker. */
+/**
+ * What closing a case writes besides the case itself: the person's open-case marker is closed, so a new application
+ * can open a new case. Every way a case closes (the last stage, a founded objection, a cancelled probation, ending it
+ * by staff) goes through here, in the transaction that closes the case.
+ */
+export function closeCaseItems(deps: Pick<ServiceDeps, 'store'>, closed: DevelopmentCase): TransactItem[] {
+  return [releaseCaseGuard(deps.store, closed)];
+}
+
+/** The items that replace the case (version check) with its audit event; a closed case also gets closeCaseItems. */
 export function caseChangeItems(deps: Pick<ServiceDeps, 'store'>, previous: DevelopmentCase, next: DevelopmentCase, event: { at: string; action: string; actor: string; details?: Record<string, unknown> }): TransactItem[] {
   return [
     replaceCase(deps.store, next, previous.version),
     auditPut(deps.store, casePk(next.id), event),
-    ...(previous.status === 'active' && next.status !== 'active' ? [releaseCaseGuard(deps.store, next)] : []),
+    ...(previous.status === 'active' && next.status !== 'active' ? closeCaseItems(deps, next) : []),
   ];
 }
 

@@ -1,8 +1,9 @@
 /** Member development (DOMAIN §3, issue 5): the service API of the pages, the stage workflows' tasks and the scheduler. */
 export { openCase } from './open-case';
+export { caseEndingView, endCase } from './end-case';
 export { startStage, startStageExecution, stageWorkflow, type StageInput } from './stages';
 export { submitStepForm, recordPeriodStep, checkAdmissionNoticeCleared } from './submit-step';
-export { getCaseFile, listCases, type CaseFile, type CaseApprovalView, type CaseFilingView, type OpenCaseStep } from './case-file';
+export { getCaseFile, listCases, type CaseFile, type CaseApprovalView, type CaseFilingView, type OpenCaseStep, type OpenObjectionTask } from './case-file';
 export { getRuleSet, saveRuleSet } from './rule-sets';
 export { openStepTask, endStage } from './step-tasks';
 export { prepareCaseNotice, caseNoticeId } from './notice-tasks';

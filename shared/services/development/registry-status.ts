@@ -68,3 +68,26 @@ export async function membershipStatusItems(
     }),
   ];
 }
+
+/** The statuses of someone on the way to membership: ending the case ends them. */
+const ON_THE_WAY: readonly MembershipStatus[] = ['applicant', 'activist', 'development-target'];
+
+/**
+ * The registry after a case was ended by staff (终止发展): an applicant, activist or development target becomes
+ * 已终止发展 from the ending date, with the kind of ending noted in the history. Other statuses are left alone.
+ */
+export async function caseEndedStatusItems(deps: Pick<ServiceDeps, 'store'>, devCase: DevelopmentCase, ending: { date: string; note: string }, at: string): Promise<TransactItem[]> {
+  const person = await getPerson(deps.store, devCase.personId);
+  if (!person || !ON_THE_WAY.includes(person.status)) return [];
+  const from = [ending.date, person.statusHistory.at(-1)?.from ?? ''].sort().at(-1) as string;
+  const next: Person = {
+    ...person, status: 'development-ended', statusHistory: [...person.statusHistory, { value: 'development-ended', from, note: ending.note }], version: person.version + 1,
+  };
+  return [
+    replacePerson(deps.store, next),
+    auditPut(deps.store, personPk(person.id), {
+      at, action: 'person.status-changed', actor: 'system',
+      details: { before: MEMBERSHIP_STATUS_LABELS[person.status], after: MEMBERSHIP_STATUS_LABELS['development-ended'], effective: from, caseId: devCase.id },
+    }),
+  ];
+}

@@ -1,4 +1,5 @@
 import { checkResult, type CheckResult, type Finding } from '../../domain/development/check-result';
+import { checkApplicationFormDate } from '../../domain/development/application-form';
 import { checkTraining } from '../../domain/development/training';
 import { checkCultivationContacts, checkSponsors, memberOnDate, type MemberOnDate } from '../../domain/development/members';
 import { checkTalkTiming } from '../../domain/development/talk';
@@ -27,6 +28,11 @@ export interface StepEvaluation extends CheckResult {
 }
 
 type Values = Record<string, unknown>;
+
+/** What a step's rules need besides the case: step 14 the last day of the admission notice. */
+export interface StepContext {
+  admissionNoticeLastDay?: string;
+}
 const str = (v: unknown) => v as string;
 const num = (v: unknown) => (v === undefined ? undefined : (v as number));
 
@@ -83,6 +89,7 @@ export async function evaluateStep(
   devCase: DevelopmentCase,
   rules: DevelopmentRuleSet,
   today: string,
+  context: StepContext = {},
 ): Promise<StepEvaluation> {
   const problems: Finding[] = [];
   const warnings: Finding[] = [];
@@ -130,6 +137,9 @@ export async function evaluateStep(
       }
       return done({ dates: { targetDate: str(values.decisionDate) } });
     }
+    case 'applicationForm':
+      problems.push(...checkApplicationFormDate({ filledDate: str(values.filledDate), noticeLastDay: context.admissionNoticeLastDay }).problems);
+      return done();
     case 'politicalReview':
       return done({ output: { qualified: values.result === 'qualified' } });
     case 'training': {

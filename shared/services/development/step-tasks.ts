@@ -32,6 +32,7 @@ async function dueAtOf(deps: ServiceDeps, devCase: DevelopmentCase, key: Develop
  */
 export async function openStepTask(deps: ServiceDeps, request: { caseId: string; stepKey: DevelopmentTaskKey; attempt: number; taskToken: string }): Promise<void> {
   const devCase = await loadCase(deps, request.caseId);
+  if (devCase.status !== 'active') return; // ended meanwhile (终止发展): its execution is being stopped, nothing is due
   const review = isNoticeReviewKey(request.stepKey);
   const step = review ? undefined : stepByKey(request.stepKey as Exclude<DevelopmentTaskKey, `noticeReview-${string}`>);
   const label = step?.label ?? '公示暂缓后的复核';

@@ -39,18 +39,20 @@ async function authorizeStep(deps: ServiceDeps, actor: Actor, devCase: Developme
 
 /**
  * Step 14 only after the admission notice ended without a founded objection (or the node is off): a closed notice
- * with result proceed, or postponed and then reviewed as proceed.
+ * with result proceed, or postponed and then reviewed as proceed. Returns the notice's last day (China time), which
+ * the form's date must be after; undefined when the node is off.
  */
-export async function checkAdmissionNoticeCleared(deps: ServiceDeps, devCase: DevelopmentCase, rules: DevelopmentRuleSet): Promise<void> {
-  if (!rules.noticeNodes.admission) return;
+export async function checkAdmissionNoticeCleared(deps: ServiceDeps, devCase: DevelopmentCase, rules: DevelopmentRuleSet): Promise<string | undefined> {
+  if (!rules.noticeNodes.admission) return undefined;
   const notice = await getNotice(deps.store, caseNoticeId(devCase.id, 'admission', devCase.attempt));
   const base = '拟接收预备党员公示期满、且没有查实的异议后，方可发放和填写入党志愿书';
   if (!notice || devCase.stage !== 4) throw new DevelopmentCaseStateError(`${base}；本案尚未进行拟接收预备党员公示。`);
   if (notice.status === 'open') throw new DevelopmentCaseStateError(`${base}；公示期到 ${notice.endsAt.slice(0, 10)} 结束。`);
-  if (notice.result === 'proceed') return;
+  const lastDay = chinaDate(new Date(notice.endsAtMs));
+  if (notice.result === 'proceed') return lastDay;
   if (notice.result === 'postponed') {
     const review = await getTask(deps.store, developmentTaskId(devCase.id, 'noticeReview-admission', devCase.attempt));
-    if ((review?.output as { decision?: string } | undefined)?.decision === 'proceed') return;
+    if ((review?.output as { decision?: string } | undefined)?.decision === 'proceed') return lastDay;
     throw new DevelopmentCaseStateError(`${base}；公示收到的异议暂缓办理，须在复核日期 ${notice.reviewDate ?? ''} 后复核为继续办理。`);
   }
   throw new DevelopmentCaseStateError(`${base}；公示结果为${notice.result === 'stopped' ? '异议查实，终止发展' : '尚未得出或已撤回'}。`);
@@ -78,14 +80,14 @@ export async function submitStepForm(deps: ServiceDeps, actor: Actor, caseId: st
     const devCase = await loadCase(deps, caseId);
     await authorizeStep(deps, actor, devCase, stepKey);
     const rules = await getRuleSet(deps, devCase.ruleSetVersion);
-    if (stepKey === 'applicationForm') await checkAdmissionNoticeCleared(deps, devCase, rules);
+    const admissionNoticeLastDay = stepKey === 'applicationForm' ? await checkAdmissionNoticeCleared(deps, devCase, rules) : undefined;
     const taskId = developmentTaskId(caseId, stepKey, devCase.attempt);
     const task = await getTask(deps.store, taskId);
     if (!task || devCase.stageState !== 'running') throw new DevelopmentCaseStateError(`当前不能办理“${stepInfo(stepKey).label}”：本案还没有进行到这一步。`);
     if (task.status !== 'open') throw new TaskAlreadyHandledError(task.completedBy, task.completedAt);
     const values = parseForm(stepFormSchema(stepKey as FormStepKey), rawForm);
     const now = deps.clock.now();
-    const evaluation = await evaluateStep(deps, stepKey, values, devCase, rules, chinaDate(now));
+    const evaluation = await evaluateStep(deps, stepKey, values, devCase, rules, chinaDate(now), { admissionNoticeLastDay });
     if (!evaluation.ok) throw new DevelopmentRuleViolationError(evaluation.problems);
     const at = now.toISOString();
     const record = recordOf(devCase, actor, stepKey, values, evaluation.derived, at, { explanations: evaluation.warnings, ...(evaluation.lateFlag ? { lateFlag: true } : {}) });

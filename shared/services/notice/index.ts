@@ -2,6 +2,6 @@ export { publishNotice, startNoticeProcess, recordPublication, noticeExecutionNa
 export { closeNoticeAtEnd, NoticeMissingError, type NoticeClosing } from './close-notice';
 export { fileObjection } from './file-objection';
 export { openObjectionTask, recordObjectionOutcomes, objectionTaskId } from './objection-outcomes';
-export { withdrawNotice } from './withdraw-notice';
+export { withdrawNotice, withdrawNoticeItems } from './withdraw-notice';
 export { listBoard, getPublicNotice, listStaffNotices, getStaffNotice, listPendingTasks, getTaskView, BOARD_KEEPS_CLOSED_MS } from './notice-queries';
 export { listProvisionalNotices, recomputeProvisionalNotices } from './recompute-ends';

@@ -17,11 +17,13 @@ export const CASE_ACTION_LABELS: Record<string, string> = {
   'case.stage-startable': '提醒可以开始下一阶段',
   'case.admission-approval-overdue': '接收预备党员审批超期',
   'case.admission-approval-blocked': '接收预备党员审批超过最长期限，案件冻结',
+  'case.ended': '终止发展',
   'ruleset.created': '新增规则版本',
 };
 
 export const CASE_DETAIL_LABELS: Record<string, string> = {
   stepKey: '步骤', stepNo: '步骤序号', stage: '阶段', attempt: '第几次', dueDate: '期限', level: '预警级别', ruleSetVersion: '规则版本',
+  endingKind: '终止原因', noticesWithdrawn: '撤回公示（项）', approvalsCancelled: '撤销审批（项）', tasksClosed: '关闭待办（项）',
   personId: '人员编号', applicationDate: '申请日期', output: '办理结果', overrides: '规则', node: '公示节点', filedWith: '备案单位', lastDate: '最迟日期',
 };
 

@@ -9,7 +9,7 @@ import { html, multiline, type SafeHtml } from '../html';
 
 /** Pieces of the case file (全程纪实) and the printable archive: a step record, a notice with objections, an approval, a filing. */
 
-const APPROVAL_LABELS: Record<string, string> = { pending: '待决定', approved: '同意', rejected: '不同意' };
+const APPROVAL_LABELS: Record<string, string> = { pending: '待决定', approved: '同意', rejected: '不同意', cancelled: '已撤销（案件已终止）' };
 
 function valueText(value: unknown, options?: ReadonlyArray<{ value: string; label: string }>): string {
   if (value === undefined || value === null || value === '') return '';

@@ -12,7 +12,9 @@ export const developmentPaths = {
   archive: (caseId: string) => `/staff/cases/${enc(caseId)}/archive`,
   step: (caseId: string, stepKey: string) => `/staff/cases/${enc(caseId)}/steps/${enc(stepKey)}`,
   stages: (caseId: string) => `/staff/cases/${enc(caseId)}/stages`,
+  end: (caseId: string) => `/staff/cases/${enc(caseId)}/end`,
   ruleSets: () => '/staff/development/rule-sets',
+  task: (taskId: string) => `/staff/tasks/${enc(taskId)}`,
 };
 
 /** Where a warning or a step number leads: the step's form when staff fill one in, otherwise the case file. */

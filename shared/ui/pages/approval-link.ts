@@ -35,10 +35,10 @@ export interface ApprovalDecisionView {
   byLink: boolean;
 }
 
-export type ApprovalOverall = 'pending' | 'approved' | 'rejected';
+export type ApprovalOverall = 'pending' | 'approved' | 'rejected' | 'cancelled';
 
 export const OUTCOME_LABELS = APPROVAL_OUTCOME_LABELS;
-export const OVERALL_LABELS: Record<ApprovalOverall, string> = { pending: '尚待其他审批人决定', approved: '审批通过', rejected: '审批未通过' };
+export const OVERALL_LABELS: Record<ApprovalOverall, string> = { pending: '尚待其他审批人决定', approved: '审批通过', rejected: '审批未通过', cancelled: '已撤销' };
 
 export const kindLabel = (kind: string): string => (APPROVAL_SUBJECT_KIND_LABELS as Record<string, string>)[kind] ?? kind;
 export const policyLabel = (policy: string): string => (APPROVAL_POLICY_LABELS as Record<string, string>)[policy] ?? policy;
@@ -129,6 +129,15 @@ export function approvalExpiredPage(page: { approval: { subject: { title: string
     <p>事项：<strong>${page.approval.subject.title}</strong></p>
     <p>如需重新办理，请联系 ${page.contact}，由工作人员重新发送审批链接。</p>`;
   return layout({ title: '审批链接已过期', body });
+}
+
+/** An approval withdrawn before a decision (its case was ended): says so; nothing can be decided here any more. */
+export function approvalCancelledPage(page: { approval: { subject: { title: string } }; reason: string }): SafeHtml {
+  const body = html`<h1>此审批事项已撤销</h1>
+    <div class="alert" role="alert"><p>该事项已终止办理，此审批已撤销，无需再作出审批决定；本链接不再接受提交。</p></div>
+    <p>事项：<strong>${page.approval.subject.title}</strong></p>
+    ${page.reason ? html`<p>撤销原因：${page.reason}。</p>` : ''}`;
+  return layout({ title: '审批事项已撤销', body });
 }
 
 /** Forged, altered or unknown: the same page whatever was wrong, naming nothing. */

@@ -7,11 +7,12 @@ import { formatDate, formatDateLong } from '../format';
 import { html, multiline, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import { recordValues } from '../development/case-records';
+import { caseEndingBlock, otherOutcomeReasons } from '../development/case-ending-block';
 import { noticesOfNode } from '../development/notice-nodes';
 import { developmentPaths } from '../development/paths';
 import { orgHeading } from './notice-print';
 
-const APPROVAL_LABELS: Record<string, string> = { pending: '待决定', approved: '同意', rejected: '不同意' };
+const APPROVAL_LABELS: Record<string, string> = { pending: '待决定', approved: '同意', rejected: '不同意', cancelled: '已撤销（案件已终止）' };
 
 function stepRows(file: CaseFile): SafeHtml[] {
   return DEVELOPMENT_STEPS.map((step) => {
@@ -55,7 +56,8 @@ export function developmentArchivePrintPage(file: CaseFile, orgName: string, pri
     <table class="steps"><thead><tr><th>序号</th><th>步骤</th><th>日期</th><th>办理人</th><th>主要内容</th></tr></thead><tbody>${stepRows(file)}</tbody></table>
     <h3>二、公示情况</h3>
     ${notices.length > 0 ? html`<table><thead><tr><th>公示</th><th>公示期</th><th>异议数</th><th>调查结论</th></tr></thead><tbody>${notices}</tbody></table>` : html`<p>无。</p>`}
-    ${c.outcomeReasons.length > 0 ? html`<h3>三、情况说明</h3>${c.outcomeReasons.map((reason) => html`<p>${reason}</p>`)}` : ''}
+    ${c.ending ? html`<h3>三、终止发展</h3>${caseEndingBlock(c.ending)}` : ''}
+    ${otherOutcomeReasons(c).length > 0 ? html`<h3>${c.ending ? '四' : '三'}、情况说明</h3>${otherOutcomeReasons(c).map((reason) => html`<p>${reason}</p>`)}` : ''}
     <div class="signature">
       <p>经办人：__________　　审核人：__________</p>
       <p>${orgHeading(orgName)}</p>

@@ -1,4 +1,4 @@
-import { CASE_STATUS_LABELS, type DevelopmentCase } from '../../domain/development/case';
+import { CASE_STATUS_LABELS } from '../../domain/development/case';
 import { DEVELOPMENT_STEPS, NOTICE_NODE_POSITIONS, STAGE_LABELS, stepsOfStage, type StageNo } from '../../domain/development/steps';
 import type { CaseFile } from '../../services/development';
 import { auditTrail } from '../audit-trail';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
 import { approvalBlock, filingBlock, noticeBlock, stepRecordBlock } from '../development/case-records';
+import { caseEndingBlock, otherOutcomeReasons } from '../development/case-ending-block';
 import { developmentPaths } from '../development/paths';
 import { noticesOfNode } from '../development/notice-nodes';
 
@@ -20,12 +21,28 @@ export interface CaseFilePageOptions {
   stageMessage?: string;
 }
 
-/** The record steps open now (登记): evaluations while an activist; placement, oath, evaluations while probationary. */
-function recordSteps(c: DevelopmentCase): string[] {
+/**
+ * The record steps open now (登记): evaluations while an activist; placement and the oath (once each, until recorded)
+ * and evaluations while probationary.
+ */
+function recordSteps(file: CaseFile): string[] {
+  const c = file.case;
   if (c.status !== 'active') return [];
   if (c.dates.activistDate && !c.dates.targetDate) return ['evaluation'];
-  if (c.dates.admissionApprovalDate && !c.dates.conversionApprovalDate) return ['placement', 'oath', 'probationEvaluation'];
+  const recorded = (key: string) => file.steps.some((s) => s.stepKey === key);
+  if (c.dates.admissionApprovalDate && !c.dates.conversionApprovalDate) return ['placement', 'oath', 'probationEvaluation'].filter((key) => key === 'probationEvaluation' || !recorded(key));
   return [];
+}
+
+/**
+ * Why nothing is listed while a stage runs: its notice or approval is under way, or the workflow is writing the next
+ * step (right after a case is opened, a stage started or a step recorded, for a moment).
+ */
+function waitingText(file: CaseFile): string {
+  const notice = file.notices.find((n) => n.notice.status === 'open');
+  if (notice) return `公示进行中（至 ${formatDateTime(notice.notice.endsAt)}），公示期满后生成下一步骤。`;
+  if (file.approvals.some((a) => a.status === 'pending')) return '已报上级党委，等待审批决定；决定后生成下一步骤。';
+  return '正在生成下一步骤，请稍候刷新本页。';
 }
 
 function actions(options: CaseFilePageOptions): SafeHtml {
@@ -35,10 +52,12 @@ function actions(options: CaseFilePageOptions): SafeHtml {
   const label = (key: string) => DEVELOPMENT_STEPS.find((s) => s.key === key)?.label ?? key;
   return html`<h2>待办理</h2>
     ${options.stageMessage ? html`<div class="alert" role="alert"><p>${options.stageMessage}</p></div>` : ''}
-    ${file.openSteps.length === 0 && recordSteps(c).length === 0 && !next ? html`<p>目前没有需要办理的步骤。</p>` : ''}
+    ${c.stageState === 'running' && file.openSteps.length === 0 && file.objectionTasks.length === 0 ? html`<p>${waitingText(file)}</p>` : ''}
+    ${c.stageState !== 'running' && recordSteps(file).length === 0 && !next ? html`<p>目前没有需要办理的步骤。</p>` : ''}
     <ul>
       ${file.openSteps.map((s) => html`<li><a href="${developmentPaths.step(c.id, s.stepKey)}">${s.title}</a>（期限 ${formatDateTime(s.dueAt)}）</li>`)}
-      ${recordSteps(c).map((key) => html`<li><a href="${developmentPaths.step(c.id, key)}">登记：${label(key)}</a></li>`)}
+      ${file.objectionTasks.map((t) => html`<li><a href="${developmentPaths.task(t.taskId)}">${t.title}</a>（期限 ${formatDateTime(t.dueAt)}）</li>`)}
+      ${recordSteps(file).map((key) => html`<li><a href="${developmentPaths.step(c.id, key)}">登记：${label(key)}</a></li>`)}
     </ul>
     ${next
       ? html`<form method="post" action="${developmentPaths.stages(c.id)}">
@@ -82,12 +101,14 @@ export function developmentCaseFilePage(options: CaseFilePageOptions): SafeHtml 
       <dt>状态</dt><dd>${CASE_STATUS_LABELS[c.status]}${c.status === 'active' ? `（${STAGE_LABELS[c.stage]}，${c.stageState === 'running' ? '办理中' : '本阶段已结束'}）` : ''}</dd>
       <dt>申请入党日期</dt><dd>${c.dates.applicationDate}</dd>
       <dt>适用规则</dt><dd>${c.ruleSetVersion}</dd>
-      ${c.outcomeReasons.length > 0 ? html`<dt>情况说明</dt><dd>${c.outcomeReasons.join('；')}</dd>` : ''}
+      ${otherOutcomeReasons(c).length > 0 ? html`<dt>情况说明</dt><dd>${otherOutcomeReasons(c).join('；')}</dd>` : ''}
     </dl>
+    ${c.ending ? html`<section class="case-ended"><h2>终止发展</h2>${caseEndingBlock(c.ending)}</section>` : ''}
     ${file.deadlines.length > 0 ? html`<ul class="deadlines">${file.deadlines.map((d) => html`<li>${d.status === 'overdue' ? html`<span class="tag overdue">已逾期</span> ` : d.status === 'due-soon' ? html`<span class="tag provisional">即将到期</span> ` : ''}${d.message}</li>`)}</ul>` : ''}
     ${c.warnings.map((w) => html`<div class="alert" role="status"><p>${w.message}</p></div>`)}
     <p><a href="${developmentPaths.archive(c.id)}">打印材料归档</a></p>
     ${c.status === 'active' ? actions(options) : ''}
+    ${c.status === 'active' && !c.dates.admissionApprovalDate ? html`<p><a href="${developmentPaths.end(c.id)}">终止发展（本人撤回、调离、去世或不再发展）</a></p>` : ''}
     ${stages.map((stage) => stageSection(file, stage, now))}
     <h2>操作记录</h2>
     ${auditTrail(file.audit)}`;

@@ -31,7 +31,7 @@ export function developmentStepFormPage(options: StepFormPageOptions): SafeHtml 
   const body = html`<p><a href="${developmentPaths.caseFile(view.devCase.id)}">← ${view.devCase.personName}的全程纪实</a></p>
     <h1>第 ${view.stepNo} 步：${view.label}</h1>
     <dl class="facts">
-      <dt>发展对象</dt><dd>${view.devCase.personName}</dd>
+      <dt>${view.personStatus}</dt><dd>${view.devCase.personName}</dd>
       <dt>阶段</dt><dd>${STAGE_LABELS[view.devCase.stage]}（第 ${view.devCase.attempt} 次）</dd>
       <dt>今天</dt><dd>${view.today}</dd>
     </dl>

@@ -4,7 +4,7 @@ import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
 import { kindLabel, policyLabel } from './approval-link';
 
-export const APPROVAL_STATUS_LABELS: Record<StaffApprovalSummary['status'], string> = { pending: '审批中', approved: '已同意', rejected: '未同意' };
+export const APPROVAL_STATUS_LABELS: Record<StaffApprovalSummary['status'], string> = { pending: '审批中', approved: '已同意', rejected: '未同意', cancelled: '已撤销' };
 
 export function approvalStatusTag(approval: Pick<StaffApprovalSummary, 'status' | 'overdueTaskId'>): SafeHtml {
   return html`<span class="tag${approval.status === 'pending' ? ' open' : ''}">${APPROVAL_STATUS_LABELS[approval.status]}</span>${

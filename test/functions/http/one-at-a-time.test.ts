@@ -28,6 +28,7 @@ function workflowOf(getDeps: () => TestDeps): WorkflowControl {
     async sendTaskSuccess() {},
     async sendTaskFailure() {},
     async stopExecution() {},
+    executionArnOf: ({ stateMachine, name }) => `arn:local:${stateMachine}:${name}`,
   };
 }
 

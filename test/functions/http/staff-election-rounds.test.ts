@@ -19,6 +19,7 @@ const workflow: WorkflowControl = {
   },
   async sendTaskFailure() {},
   async stopExecution() {},
+  executionArnOf: ({ stateMachine, name }) => `arn:local:${stateMachine}:${name}`,
 };
 
 let deps: TestDeps;

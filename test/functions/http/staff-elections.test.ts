@@ -22,6 +22,7 @@ const workflow: WorkflowControl = {
   },
   async sendTaskFailure() {},
   async stopExecution() {},
+  executionArnOf: ({ stateMachine, name }) => `arn:local:${stateMachine}:${name}`,
 };
 
 let deps: TestDeps;

@@ -6,6 +6,7 @@ import type { Person } from '../../../shared/domain/registry/person';
 import type { Actor, StaffIdentity, StaffRole } from '../../../shared/services/actor';
 import { ACTIONS, PERMISSIONS, loadOrgTree, permits, resolveActor, type Action } from '../../../shared/services/authorization';
 import { saveCalendarYear } from '../../../shared/services/calendar';
+import { endCase, openCase } from '../../../shared/services/development';
 import { createElection, listElections } from '../../../shared/services/election';
 import type { ServiceDeps } from '../../../shared/services/deps';
 import { AuthForbiddenError } from '../../../shared/services/errors';
@@ -16,6 +17,7 @@ import {
 } from '../../../shared/services/registry';
 import { exportRoster, importRoster, previewRoster, type RosterImportResult, type RosterPreview } from '../../../shared/services/roster';
 import { encodeExpected } from '../../../shared/services/roster/roster-carry';
+import { getCase } from '../../../shared/store/cases-repo';
 import { getNotice } from '../../../shared/store/notices-repo';
 import { listObjections } from '../../../shared/store/objections-repo';
 import { getOrganization } from '../../../shared/store/orgs-repo';
@@ -83,6 +85,8 @@ interface Context {
   openNotices: Map<string, string>;
   /** An open objection task (公示异议处理) of each organization: its notice ended with an objection. */
   objectionTasks: Map<string, { taskId: string; noticeId: string }>;
+  /** An open development case of each organization (stage I running), to end. */
+  openCases: Map<string, string>;
 }
 
 /** A roster file with one new person in organization `orgId` (by id; region 310101 so no ID number repeats a fixture's). */
@@ -160,6 +164,10 @@ const ATTEMPTS: Partial<Record<Action, (c: Context, target: string) => Promise<u
     const form = Object.fromEntries(objections.flatMap((o) => [[`decision.${o.id}`, 'unfounded'], [`note.${o.id}`, '经核实，反映情况不属实'], [`reviewDate.${o.id}`, '']]));
     return recordObjectionOutcomes(c.deps, c.actor, taskId, form);
   },
+  'case.end': async (c, t) => {
+    await endCase(c.deps, c.actor, c.openCases.get(t)!, { kind: 'withdrawn', reason: '本人书面申请撤回入党申请。', confirmed: 'yes' });
+    return (await getCase(c.deps.store, c.openCases.get(t)!))!.status;
+  },
   'election.view': (c, t) => listElections(c.deps, c.actor, t),
   'election.handle': (c, t) => createElection(c.deps, c.actor, {
     orgId: t, form: 'standard', seats: '3', deputies: '1', meetingDate: '2026-04-20', structure: '委员 3 名', method: '差额选举',
@@ -230,7 +238,14 @@ async function setUp(role: StaffRole): Promise<Context> {
   for (const o of ORGS) openNotices.set(o.id, await publish(o.id));
   await runtime.stepFunctions.settled();
   const objectionTasks = new Map([...ended].map(([orgId, noticeId]) => [orgId, { taskId: objectionTaskId(noticeId), noticeId }]));
-  return { runtime, deps: runtime.deps, actor: await resolveActor(store, IDENTITIES[role]), members, activists, openNotices, objectionTasks };
+  const admin = await resolveActor(store, IDENTITIES.admin);
+  const openCases = new Map<string, string>();
+  for (const o of ORGS) {
+    const applicant = await putTestPerson(store, testPerson({ orgId: o.id, name: `${o.id} 申请人`, status: 'applicant', statusHistory: [{ value: 'applicant', from: '2026-03-01' }] }));
+    openCases.set(o.id, (await openCase(runtime.deps, admin, { personId: applicant.id, applicationDate: '2026-03-06' })).id);
+  }
+  await runtime.stepFunctions.settled();
+  return { runtime, deps: runtime.deps, actor: await resolveActor(store, IDENTITIES[role]), members, activists, openNotices, objectionTasks, openCases };
 }
 
 const ROLES: StaffRole[] = ['admin', 'committee-staff', 'branch-staff'];

@@ -20,6 +20,7 @@ function lostCallbacks(deps: ServiceDeps): ServiceDeps {
       sendTaskSuccess: () => Promise.reject(new Error('connection reset')),
       sendTaskFailure: (request) => workflow.sendTaskFailure(request),
       stopExecution: (request) => workflow.stopExecution(request),
+      executionArnOf: (request) => workflow.executionArnOf(request),
     },
   };
 }

@@ -33,6 +33,7 @@ export function inProcessWorkflow(getDeps: () => ServiceDeps): WorkflowControl {
     async sendTaskSuccess() {},
     async sendTaskFailure() {},
     async stopExecution() {},
+    executionArnOf: ({ stateMachine, name }) => `arn:local:${stateMachine}:${name}`,
   };
 }
 

@@ -28,7 +28,7 @@ beforeEach(async () => {
     store,
     clock: new ManualClock('2026-03-30T01:00:00.000Z'), // 2026-03-30 in China
     mailer: new RecordingMailer(),
-    workflow: { startExecution: never, sendTaskSuccess: never, sendTaskFailure: never, stopExecution: never },
+    workflow: { startExecution: never, sendTaskSuccess: never, sendTaskFailure: never, stopExecution: never, executionArnOf: () => 'unused' },
     newId: () => randomBytes(9).toString('base64url'),
     publicBaseUrl: 'https://dangjian.example.cn',
   };

@@ -52,7 +52,7 @@ export function testDeps(store: Store, now = '2026-09-23T02:00:00.000Z'): Servic
   return {
     store,
     clock: new ManualClock(now),
-    workflow: { startExecution: async () => ({ executionArn: 'x' }), sendTaskSuccess: async () => {}, sendTaskFailure: async () => {}, stopExecution: async () => {} },
+    workflow: { startExecution: async () => ({ executionArn: 'x' }), sendTaskSuccess: async () => {}, sendTaskFailure: async () => {}, stopExecution: async () => {}, executionArnOf: () => 'x' },
     mailer: { send: async () => {} },
     newId: () => randomBytes(12).toString('base64url'),
     publicBaseUrl: 'http://localhost',
