@@ -59,7 +59,7 @@ export function roundResult(round: RoundForDisplay): SafeHtml {
       <tbody>${Object.entries(r.votes).map(([name, n]) => html`<tr>
         <td>${name}${round.candidates.includes(name) ? '' : html` <span class="muted">（另选他人）</span>`}</td>
         <td>${n}</td>
-        <td>${elected.has(name) ? html`<strong>当选</strong>` : tied.has(name) ? '得票相等，须再次投票' : n >= r.threshold ? '' : r.byMostVotes ? '得票较少' : '未过半数'}</td>
+        <td>${elected.has(name) ? html`<strong>当选</strong>` : tied.has(name) ? '得票相等，须再次投票' : r.byMostVotes ? '得票较少' : n >= r.threshold ? '' : '未过半数'}</td>
       </tr>`)}</tbody>
     </table></div>
     <p>当选：${r.elected.length > 0 ? r.elected.join('、') : '无'}${r.seatsUnfilled > 0 ? `；尚缺 ${r.seatsUnfilled} 名` : ''}。</p>

@@ -20,7 +20,16 @@ describe('the results of a round in Chinese', () => {
     const page = roundResult({ ...base, result, next: { kind: 're-vote', among: ['李二', '王三'], seats: 1 } }).value;
     expect(page).toContain('得票相等：李二、王三。');
     expect(page).toContain('当选：张一；尚缺 1 名。');
-    expect(page).toContain('在李二、王三中再次投票（1 名）。');
+    expect(page).toContain('在李二、王三中再次投票（1 名），得票多的当选。');
+  });
+
+  test('a re-vote by most votes: its date, no threshold, the votes that count for no one', () => {
+    const result = tallyRound({ seats: 1, candidates: ['李二', '王三'], shouldAttend: 10, present: 10, ballotsIssued: 10, reVote: true, eligible: ['李二', '王三'], summary: { returned: 10, invalid: 0, spoiled: 0, votes: { 李二: 5, 王三: 4, 外单位: 1 } } });
+    const page = roundResult({ ...base, seats: 1, candidates: ['李二', '王三'], meetingDate: '2026-10-20', result, next: { kind: 'complete' } }).value;
+    for (const text of ['<dt>投票日期</dt><dd>2026年10月20日</dd>', '得票相等后再次投票：得票多的当选', '当选：李二。', '得票较少', '不计入任何人的得票', '外单位 1 票']) {
+      expect(page).toContain(text);
+    }
+    expect(page).not.toContain('超过半数');
   });
 
   test('an invalid round names its problem', () => {
