@@ -1,7 +1,7 @@
 import { NOTICE_NODE_LABELS, type DevelopmentRuleSet, type NoticeNode } from '../../domain/development/rule-set';
 import { RULE_SET_FIELDS } from '../../schemas/rule-set-form';
 import type { RuleSetListing } from '../../services/development-views/rule-set-admin';
-import { csrfField, errorSummary, selectField, textField, type FormState } from '../form-fields';
+import { csrfField, errorSummary, fieldId, selectField, textField, type FormState } from '../form-fields';
 import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
@@ -42,7 +42,7 @@ export function ruleSetsAdminPage(sets: RuleSetListing[], staff: LayoutStaff, fo
     </table></div>
     <h2 id="new-rule-set">新增规则版本</h2>
     ${errorSummary(options.message, form.errors, labels)}
-    ${form.errors.ruleSet ? html`<p class="field-error" role="alert">${form.errors.ruleSet}</p>` : ''}
+    ${form.errors.ruleSet ? html`<p class="field-error" id="${fieldId('ruleSet')}">${form.errors.ruleSet}</p>` : ''}
     <form method="post" action="${developmentPaths.ruleSets()}" class="stacked">
       ${csrfField(staff.csrfToken)}
       ${textField({ name: 'ruleSetVersion', label: '版本号', state: form, required: true, maxLength: 30, hint: '例如 2026-local；建立后不能修改' })}
