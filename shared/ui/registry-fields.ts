@@ -14,7 +14,7 @@ export const orgKindTag = (org: Pick<Organization, 'kind'>): SafeHtml => html`<s
 
 export function committeeList(committee: CommitteeMember[]): SafeHtml {
   if (committee.length === 0) return html`<p class="muted">未登记委员会成员。</p>`;
-  return html`<div class="table-wrap"><table><thead><tr><th>职务</th><th>姓名</th><th>分工</th></tr></thead>
+  return html`<div class="table-wrap" tabindex="0"><table><thead><tr><th>职务</th><th>姓名</th><th>分工</th></tr></thead>
     <tbody>${committee.map((m) => html`<tr><td>${COMMITTEE_POST_LABELS[m.post]}</td><td>${m.name}</td><td>${m.duty ?? ''}</td></tr>`)}</tbody></table></div>`;
 }
 
@@ -36,7 +36,7 @@ export function committeeRows(form: FormState): SafeHtml {
   const cell = (n: number, field: string, control: SafeHtml) => html`<td>${control}${fieldError(fieldId(`committee.${n}.${field}`, form.scope), form.errors[`committee.${n}.${field}`])}</td>`;
   const invalid = (n: number, field: string) => describedByAttrs(fieldId(`committee.${n}.${field}`, form.scope), false, form.errors[`committee.${n}.${field}`]);
   return html`<fieldset class="committee"><legend><strong>委员会（书记、副书记、委员及分工）</strong></legend>
-    <div class="table-wrap"><table><thead><tr><th>姓名</th><th>职务</th><th>分工（如组织委员）</th></tr></thead><tbody>
+    <div class="table-wrap" tabindex="0"><table><thead><tr><th>姓名</th><th>职务</th><th>分工（如组织委员）</th></tr></thead><tbody>
     ${Array.from({ length: rows }, (_, n) => {
       const name = `committee.${n}.name`;
       const post = form.values[`committee.${n}.post`] ?? 'member';

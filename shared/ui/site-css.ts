@@ -43,6 +43,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
 th { background: var(--bg); font-weight: normal; color: var(--muted); }
 .table-wrap { overflow-x: auto; max-width: 100%; }
+.table-wrap:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
 td a { display: inline-block; min-width: 24px; min-height: 24px; }
 form.stacked { margin-top: 1rem; }
 form.stacked .field { margin: 0 0 1rem; }

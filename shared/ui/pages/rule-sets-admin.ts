@@ -36,7 +36,7 @@ export function ruleSetsAdminPage(sets: RuleSetListing[], staff: LayoutStaff, fo
     <h1>发展党员规则设置</h1>
     ${options.flash ? html`<div class="alert ok" role="status"><p>${options.flash}</p></div>` : ''}
     <p>每个案件按建立时选定的规则版本办理到底。已建立的规则版本不能修改；规则调整时请新增一个版本，新建案件时选用。</p>
-    <div class="table-wrap"><table>
+    <div class="table-wrap" tabindex="0"><table>
       <thead><tr><th>版本</th><th>主要规定</th><th>建立时间</th></tr></thead>
       <tbody>${sets.map((set) => html`<tr><td>${set.version}${set.builtIn ? html` <span class="tag">内置</span>` : ''}</td><td>${summary(set.rules)}</td><td>${set.builtIn ? '《中国共产党发展党员工作细则》（2014）' : formatDateTime(set.createdAt)}</td></tr>`)}</tbody>
     </table></div>
