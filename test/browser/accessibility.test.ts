@@ -92,57 +92,6 @@ test('keyboard only: the objection form, refused empty (the summary takes the fo
   await visitor.getByText('您的意见已收到').waitFor();
 }, 60_000);
 
-test('keyboard only: the overdue talk without a reason is refused with the message under the reason field, then recorded', async () => {
-  await staff.goto('/staff/cases');
-  await staff.getByRole('link', { name: '孙婷' }).first().click();
-  caseId = new URL(staff.url()).pathname.split('/').pop()!;
-  await reloadUntilVisible(staff, `/staff/cases/${caseId}/steps/talk`, (p) => p.getByRole('button', { name: '提交' }), 30_000);
-
-  await staff.keyboard.press('Tab');
-  await staff.keyboard.press('Enter'); // the skip link
-  await tabTo(staff, '#f-talkDate');
-  // Reached by Tab; filled as a whole (the order of the date control's segments follows the browser's own locale).
-  await staff.locator('#f-talkDate').fill('2026-09-22');
-  await expect(staff.locator('#f-talkDate').inputValue()).resolves.toBe('2026-09-22');
-  await staff.keyboard.press('Tab');
-  await expect(focused(staff)).resolves.toBe('input#f-talker');
-  await staff.keyboard.type('赵书记（业务一处党支部书记）');
-  await staff.keyboard.press('Tab');
-  await staff.keyboard.type('了解入党动机，介绍党的基本知识。');
-  await tabTo(staff, 'button[type=submit]');
-  await staff.keyboard.press('Enter');
-  await staff.waitForLoadState();
-
-  await expectFocusedErrorSummary(staff);
-  const reason = staff.locator('#f-lateReason');
-  await expect(reason.getAttribute('aria-invalid')).resolves.toBe('true');
-  await expect(reason.getAttribute('aria-describedby')).resolves.toContain('f-lateReason-error');
-  await expect(staff.locator('#f-lateReason-error').innerText()).resolves.toBe('谈话已超过 1 个月期限，请填写超期原因。');
-  await expect(staff.locator('.error-summary a[href="#f-lateReason"]').innerText()).resolves.toContain('谈话已超过 1 个月期限');
-  await staff.screenshot({ path: join(SCREENSHOT_DIR, 'a11y-late-talk-refused.png'), fullPage: true });
-
-  await staff.keyboard.press('Tab');
-  await staff.keyboard.press('Enter');
-  await expect(focused(staff)).resolves.toBe('textarea#f-lateReason');
-  await staff.keyboard.type('申请人在外地挂职，返京后即谈话。');
-  await staff.keyboard.press('Tab');
-  await expect(focused(staff)).resolves.toBe('button 提交');
-  await staff.keyboard.press('Enter');
-  await staff.getByText('已登记。').waitFor();
-}, 90_000);
-
-test('the person page: each of its forms has its own field ids, every date field one label', async () => {
-  const admin = await runtime.newPage();
-  await signInAsStaff(admin, 'admin', 'demo2026');
-  await admin.goto(`/staff/people/${demoPerson('office-01').id}`);
-  await admin.getByRole('heading', { name: '变更党员状态' }).waitFor();
-  await expect(accessibilityProblems(admin)).resolves.toEqual([]);
-  const dates = await admin.locator('form input[type=date]').evaluateAll((inputs) => inputs.map((input) => [input.id, (input as HTMLInputElement).labels?.length ?? 0]));
-  expect(dates.length).toBeGreaterThanOrEqual(3);
-  for (const [, labels] of dates) expect(labels).toBe(1);
-  await admin.context().close();
-}, 60_000);
-
 /** On the phone: the page does not scroll sideways; a table wider than the screen scrolls inside its wrapper, no column squeezed. */
 async function expectFitsPhone(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `phone-${name}.png`), fullPage: true });
@@ -168,7 +117,73 @@ async function expectFitsPhone(page: Page, name: string): Promise<void> {
   for (const size of layout.tableLinks) expect(size).toBeGreaterThanOrEqual(24);
 }
 
-test('on a 375×812 phone: the board, a notice, its objection for staff, the approval page, a step form and the tables fit', async () => {
+test('on a 375×812 phone: a step form, and the same form refused, fit the screen', async () => {
+  const secretary = await runtime.newPage(PHONE);
+  await signInAsStaff(secretary, 'yewuyichu', 'demo2026');
+  await secretary.goto('/staff/cases');
+  await secretary.getByRole('link', { name: '孙婷' }).first().click();
+  caseId = new URL(secretary.url()).pathname.split('/').pop()!;
+  await reloadUntilVisible(secretary, `/staff/cases/${caseId}/steps/talk`, (p) => p.getByRole('button', { name: '提交' }), 30_000);
+  await expectFitsPhone(secretary, 'step-form');
+  // A talk dated tomorrow, without the overdue reason: two rules refuse it, each under its field.
+  await secretary.getByLabel(/^谈话日期/).fill('2026-09-24');
+  await secretary.getByLabel(/^谈话人/).fill('赵书记');
+  await secretary.getByLabel(/^谈话内容/).fill('了解入党动机。');
+  await secretary.getByRole('button', { name: '提交' }).click();
+  await secretary.locator('.error-summary').waitFor();
+  await expect(secretary.locator('#f-talkDate-error').innerText()).resolves.toContain('晚于今天');
+  await expect(secretary.locator('#f-lateReason-error').innerText()).resolves.toContain('请填写超期原因');
+  await expectFitsPhone(secretary, 'step-form-refused');
+  await secretary.context().close();
+}, 60_000);
+
+test('keyboard only: the overdue talk without a reason is refused with the message under the reason field, then recorded', async () => {
+  await reloadUntilVisible(staff, `/staff/cases/${caseId}/steps/talk`, (p) => p.getByRole('button', { name: '提交' }), 30_000);
+
+  await staff.keyboard.press('Tab');
+  await staff.keyboard.press('Enter'); // the skip link
+  await tabTo(staff, '#f-talkDate');
+  // Reached by Tab; filled as a whole (the order of the date control's segments follows the browser's own locale).
+  await staff.locator('#f-talkDate').fill('2026-09-22');
+  await expect(staff.locator('#f-talkDate').inputValue()).resolves.toBe('2026-09-22');
+  await tabTo(staff, '#f-talker'); // Tab first walks the date's own parts
+  await staff.keyboard.type('赵书记（业务一处党支部书记）');
+  await staff.keyboard.press('Tab');
+  await staff.keyboard.type('了解入党动机，介绍党的基本知识。');
+  await tabTo(staff, 'button[type=submit]');
+  await staff.keyboard.press('Enter');
+  await staff.waitForLoadState();
+
+  await expectFocusedErrorSummary(staff);
+  const reason = staff.locator('#f-lateReason');
+  await expect(reason.getAttribute('aria-invalid')).resolves.toBe('true');
+  await expect(reason.getAttribute('aria-describedby')).resolves.toContain('f-lateReason-error');
+  await expect(staff.locator('#f-lateReason-error').innerText()).resolves.toBe('谈话已超过 1 个月期限，请填写超期原因。');
+  await expect(staff.locator('.error-summary a[href="#f-lateReason"]').innerText()).resolves.toContain('谈话已超过 1 个月期限');
+  await staff.screenshot({ path: join(SCREENSHOT_DIR, 'a11y-late-talk-refused.png'), fullPage: true });
+
+  await staff.keyboard.press('Tab');
+  await staff.keyboard.press('Enter');
+  await expect(focused(staff)).resolves.toBe('textarea#f-lateReason');
+  await staff.keyboard.type('申请人在外地挂职，返京后即谈话。');
+  await tabTo(staff, 'button[type=submit]');
+  await staff.keyboard.press('Enter');
+  await staff.getByText('已登记。').waitFor();
+}, 90_000);
+
+test('the person page: each of its forms has its own field ids, every date field one label', async () => {
+  const admin = await runtime.newPage();
+  await signInAsStaff(admin, 'admin', 'demo2026');
+  await admin.goto(`/staff/people/${demoPerson('office-01').id}`);
+  await admin.getByRole('heading', { name: '变更党员状态' }).waitFor();
+  await expect(accessibilityProblems(admin)).resolves.toEqual([]);
+  const dates = await admin.locator('form input[type=date]').evaluateAll((inputs) => inputs.map((input) => [input.id, (input as HTMLInputElement).labels?.length ?? 0]));
+  expect(dates.length).toBeGreaterThanOrEqual(3);
+  for (const [, labels] of dates) expect(labels).toBe(1);
+  await admin.context().close();
+}, 60_000);
+
+test('on a 375×812 phone: the board, a notice, its objection for staff, the approval page and the staff tables fit', async () => {
   await phone.goto('/');
   await expectFitsPhone(phone, 'board');
   await phone.goto(`/notices/${noticeId}`);
@@ -193,15 +208,6 @@ test('on a 375×812 phone: the board, a notice, its objection for staff, the app
   const mail = (p: Page) => p.locator('article.mail', { has: p.getByRole('heading', { name: /^【审批】/ }) });
   await reloadUntilVisible(phone, '/dev/outbox', mail);
   const href = await mail(phone).first().locator('a[href*="/approvals/"]').first().getAttribute('href');
-
-  const secretary = await runtime.newPage(PHONE);
-  await signInAsStaff(secretary, 'yewuyichu', 'demo2026');
-  await reloadUntilVisible(secretary, `/staff/cases/${caseId}/steps/activistDecision`, (p) => p.getByRole('button', { name: '提交' }), 30_000);
-  await expectFitsPhone(secretary, 'step-form');
-  await secretary.getByRole('button', { name: '提交' }).click();
-  await secretary.locator('.error-summary').waitFor();
-  await expectFitsPhone(secretary, 'step-form-refused');
-  await secretary.context().close();
 
   const approver = await runtime.newPage(PHONE);
   await approver.goto(new URL(href!).pathname);

@@ -93,7 +93,11 @@ const AXE_OPTIONS: RunOptions = { runOnly: { type: 'tag', values: ['wcag2a', 'wc
 export async function accessibilityProblems(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (options) => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe;
+    // One axe run at a time in a page (the watch and a test may ask at once): each waits for the one before.
+    const page = window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> }; axeQueue?: Promise<unknown> };
+    const previous = page.axeQueue ?? Promise.resolve();
+    const run = previous.then(() => page.axe.run(document, options));
+    page.axeQueue = run.catch(() => undefined);
     const problems: string[] = [];
     const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
     for (const id of new Set(ids.filter((id, index) => ids.indexOf(id) !== index))) problems.push(`duplicate id "${id}"`);
@@ -102,7 +106,7 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
       const alerts = [...document.querySelectorAll('[role="alert"]')].filter((element) => !element.classList.contains('error-summary'));
       if (alerts.length > 0) problems.push(`alerts besides the error summary: ${alerts.map((element) => element.outerHTML.slice(0, 80)).join(', ')}`);
     }
-    const results = await axe.run(document, options);
+    const results = await run;
     for (const violation of results.violations) {
       problems.push(`${violation.id} (${violation.help}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`);
     }
