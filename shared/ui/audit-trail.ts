@@ -157,7 +157,7 @@ export function actionLabel(action: string): string {
 export function auditTrail(entries: AuditEntry[]): SafeHtml {
   if (entries.length === 0) return html`<p>暂无记录。</p>`;
   const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at));
-  return html`<div class="table-wrap"><table>
+  return html`<div class="table-wrap" tabindex="0"><table>
     <thead><tr><th>时间</th><th>事项</th><th>办理人</th><th>详情</th></tr></thead>
     <tbody>${sorted.map((entry) => html`<tr><td>${formatDateTime(entry.at)}</td><td>${actionLabel(entry.action)}</td><td>${ACTOR_LABELS[entry.actor] ?? entry.actorName ?? entry.actor}</td><td>${details(entry)}</td></tr>`)}</tbody>
   </table></div>`;

@@ -1,3 +1,4 @@
+import { ERROR_SUMMARY_CLASS } from './form-fields';
 import { html, type HtmlValue, type SafeHtml } from './html';
 import { SITE_CSS_PATH } from './site-css';
 
@@ -16,6 +17,8 @@ export interface LayoutOptions {
   staff?: LayoutStaff;
   /** A page without header and footer (the printable notice). */
   bare?: boolean;
+  /** A page the public reads (the board, a notice): it ends with the call to report truthfully. */
+  publicFooter?: boolean;
 }
 
 function staffNav(staff: LayoutStaff): SafeHtml {
@@ -42,9 +45,14 @@ function header(staff: LayoutStaff | undefined): SafeHtml {
   </div></header>`;
 }
 
-/** A whole HTML document in Simplified Chinese, with the site's stylesheet and no scripts. */
+/**
+ * A whole HTML document in Simplified Chinese, with the site's stylesheet and no scripts. A page showing a form's error
+ * summary is titled "错误：…", so a screen reader says so first (WCAG 3.3.1).
+ */
 export function layout(options: LayoutOptions): SafeHtml {
-  const title = `${options.title} - ${SITE_NAME}`;
+  const body = html`${options.body}`;
+  const failed = body.value.includes(`class="alert ${ERROR_SUMMARY_CLASS}"`);
+  const title = `${failed ? '错误：' : ''}${options.title} - ${SITE_NAME}`;
   return html`<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -55,11 +63,12 @@ export function layout(options: LayoutOptions): SafeHtml {
 <link rel="stylesheet" href="${SITE_CSS_PATH}">
 </head>
 <body>
+<a class="skip-link" href="#main">跳到主要内容</a>
 ${options.bare ? '' : header(options.staff)}
-<main>
-${options.body}
+<main id="main" tabindex="-1">
+${body}
 </main>
-${options.bare ? '' : html`<footer class="site-footer">公示期间如有情况反映，请实事求是，提倡署名反映。</footer>`}
+${options.publicFooter ? html`<footer class="site-footer">公示期间如有情况反映，请实事求是，提倡署名反映。</footer>` : ''}
 </body>
 </html>`;
 }

@@ -1,6 +1,6 @@
 import { COMMITTEE_POST_LABELS, ORG_KIND_LABELS, type CommitteeMember, type Organization } from '../domain/registry/organization';
 import { COMMITTEE_ROWS } from '../schemas/organization-forms';
-import { fieldId, type FormState } from './form-fields';
+import { describedByAttrs, fieldError, fieldId, type FormState } from './form-fields';
 import { html, type SafeHtml } from './html';
 
 /** Pieces the registry pages share: labels, the committee rows of an organization form, a checkbox. */
@@ -14,7 +14,7 @@ export const orgKindTag = (org: Pick<Organization, 'kind'>): SafeHtml => html`<s
 
 export function committeeList(committee: CommitteeMember[]): SafeHtml {
   if (committee.length === 0) return html`<p class="muted">未登记委员会成员。</p>`;
-  return html`<div class="table-wrap"><table><thead><tr><th>职务</th><th>姓名</th><th>分工</th></tr></thead>
+  return html`<div class="table-wrap" tabindex="0"><table><thead><tr><th>职务</th><th>姓名</th><th>分工</th></tr></thead>
     <tbody>${committee.map((m) => html`<tr><td>${COMMITTEE_POST_LABELS[m.post]}</td><td>${m.name}</td><td>${m.duty ?? ''}</td></tr>`)}</tbody></table></div>`;
 }
 
@@ -33,19 +33,17 @@ export function committeeValues(committee: CommitteeMember[]): Record<string, st
 export function committeeRows(form: FormState): SafeHtml {
   const filled = Array.from({ length: COMMITTEE_ROWS }, (_, n) => n).filter((n) => form.values[`committee.${n}.name`]).length;
   const rows = Math.min(COMMITTEE_ROWS, Math.max(filled + 3, 5));
-  const cell = (n: number, field: string, control: SafeHtml) => {
-    const error = form.errors[`committee.${n}.${field}`];
-    return html`<td>${control}${error ? html`<p class="field-error" role="alert">${error}</p>` : ''}</td>`;
-  };
+  const cell = (n: number, field: string, control: SafeHtml) => html`<td>${control}${fieldError(fieldId(`committee.${n}.${field}`, form.scope), form.errors[`committee.${n}.${field}`])}</td>`;
+  const invalid = (n: number, field: string) => describedByAttrs(fieldId(`committee.${n}.${field}`, form.scope), false, form.errors[`committee.${n}.${field}`]);
   return html`<fieldset class="committee"><legend><strong>委员会（书记、副书记、委员及分工）</strong></legend>
-    <div class="table-wrap"><table><thead><tr><th>姓名</th><th>职务</th><th>分工（如组织委员）</th></tr></thead><tbody>
+    <div class="table-wrap" tabindex="0"><table><thead><tr><th>姓名</th><th>职务</th><th>分工（如组织委员）</th></tr></thead><tbody>
     ${Array.from({ length: rows }, (_, n) => {
       const name = `committee.${n}.name`;
       const post = form.values[`committee.${n}.post`] ?? 'member';
       return html`<tr>
-        ${cell(n, 'name', html`<input type="text" id="${fieldId(name)}" name="${name}" value="${form.values[name] ?? ''}" maxlength="30" aria-label="第 ${n + 1} 行姓名">`)}
-        ${cell(n, 'post', html`<select name="committee.${n}.post" aria-label="第 ${n + 1} 行职务">${Object.entries(COMMITTEE_POST_LABELS).map(([value, label]) => html`<option value="${value}"${value === post ? html` selected` : ''}>${label}</option>`)}</select>`)}
-        ${cell(n, 'duty', html`<input type="text" name="committee.${n}.duty" value="${form.values[`committee.${n}.duty`] ?? ''}" maxlength="30" aria-label="第 ${n + 1} 行分工">`)}
+        ${cell(n, 'name', html`<input type="text" id="${fieldId(name, form.scope)}" name="${name}" value="${form.values[name] ?? ''}" maxlength="30" aria-label="第 ${n + 1} 行姓名"${invalid(n, 'name')}>`)}
+        ${cell(n, 'post', html`<select id="${fieldId(`committee.${n}.post`, form.scope)}" name="committee.${n}.post" aria-label="第 ${n + 1} 行职务"${invalid(n, 'post')}>${Object.entries(COMMITTEE_POST_LABELS).map(([value, label]) => html`<option value="${value}"${value === post ? html` selected` : ''}>${label}</option>`)}</select>`)}
+        ${cell(n, 'duty', html`<input type="text" id="${fieldId(`committee.${n}.duty`, form.scope)}" name="committee.${n}.duty" value="${form.values[`committee.${n}.duty`] ?? ''}" maxlength="30" aria-label="第 ${n + 1} 行分工"${invalid(n, 'duty')}>`)}
       </tr>`;
     })}
     </tbody></table></div><p class="hint">不需要的行留空即可。</p></fieldset>`;
@@ -54,10 +52,11 @@ export function committeeRows(form: FormState): SafeHtml {
 export function checkboxField(name: string, label: string, form: FormState, hint?: string): SafeHtml {
   const error = form.errors[name];
   const checked = ['on', 'true', '1'].includes(form.values[name] ?? '');
+  const id = fieldId(name, form.scope);
   return html`<div class="field${error ? ' invalid' : ''}">
-    <label class="choice"><input type="checkbox" id="${fieldId(name)}" name="${name}" value="on"${checked ? html` checked` : ''}> ${label}</label>
-    ${hint ? html`<p class="hint">${hint}</p>` : ''}
-    ${error ? html`<p class="field-error" role="alert">${error}</p>` : ''}
+    <label class="choice"><input type="checkbox" id="${id}" name="${name}" value="on"${checked ? html` checked` : ''}${describedByAttrs(id, Boolean(hint), error)}> ${label}</label>
+    ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : ''}
+    ${fieldError(id, error)}
   </div>`;
 }
 

@@ -54,7 +54,7 @@ export function roundResult(round: RoundForDisplay): SafeHtml {
       <dt>废票</dt><dd>${spoiled} 张</dd>
       ${r.byMostVotes ? html`<dt>当选办法</dt><dd>得票相等后再次投票：得票多的当选</dd>` : html`<dt>当选所需票数</dt><dd>${r.threshold} 票（超过半数）</dd>`}
     </dl>
-    <div class="table-wrap"><table>
+    <div class="table-wrap" tabindex="0"><table>
       <thead><tr><th>姓名</th><th>得票</th><th>结果</th></tr></thead>
       <tbody>${Object.entries(r.votes).map(([name, n]) => html`<tr>
         <td>${name}${round.candidates.includes(name) ? '' : html` <span class="muted">（另选他人）</span>`}</td>

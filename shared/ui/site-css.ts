@@ -1,6 +1,12 @@
 /** The one stylesheet, served at /assets/site.css: plain, readable, mobile-friendly; print hides navigation. */
 export const SITE_CSS_PATH = '/assets/site.css';
 
+/**
+ * The face of the official layouts (notices, ballots, archives): a serif CJK face that a fresh Debian machine has after
+ * the README's install step (fonts-noto-cjk), then the FangSong and SimSun faces of Windows and macOS.
+ */
+export const PRINT_FONT_FAMILY = '"Noto Serif CJK SC", "FangSong", "STFangsong", "SimSun", "Songti SC", serif';
+
 export const SITE_CSS = `
 :root { --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --red: #b3261e; --bg: #f6f8fa; --ok: #1a7f37; --warn: #9a6700; }
 * { box-sizing: border-box; }
@@ -8,6 +14,10 @@ html { font-size: 17px; }
 body { margin: 0; color: var(--ink); background: #fff; line-height: 1.7;
   font-family: "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", system-ui, sans-serif; }
 a { color: #0b57d0; }
+.skip-link { position: absolute; left: .5rem; top: -3rem; z-index: 10; background: #fff; color: #0b57d0; padding: .3rem .8rem; border: 2px solid #0b57d0; }
+.skip-link:focus { top: .5rem; }
+main:focus { outline: none; }
+.error-summary:focus { outline: 3px solid var(--ink); outline-offset: 2px; }
 .site-header { background: var(--red); color: #fff; }
 .site-header .inner { max-width: 60rem; margin: 0 auto; padding: .6rem 1rem; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; }
 .site-header a { color: #fff; text-decoration: none; }
@@ -32,7 +42,9 @@ dl.facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
 th { background: var(--bg); font-weight: normal; color: var(--muted); }
-.table-wrap { overflow-x: auto; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
+.table-wrap:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+td a { display: inline-block; min-width: 24px; min-height: 24px; }
 form.stacked { margin-top: 1rem; }
 form.stacked .field { margin: 0 0 1rem; }
 fieldset.choice { max-width: 36rem; border: 1px solid var(--line); border-radius: 4px; }
@@ -66,7 +78,7 @@ input[type=file] { font: inherit; max-width: 36rem; width: 100%; padding: .4rem;
 .org-picker select { width: auto; }
 .archive table.steps td { font-size: .9rem; }
 .site-footer { max-width: 60rem; margin: 2rem auto 1rem; padding: 0 1rem; color: var(--muted); font-size: .85rem; }
-.print-page { max-width: 44rem; margin: 0 auto; padding: 2rem 1.5rem; font-family: "FangSong", "STFangsong", "Noto Serif CJK SC", serif; font-size: 1.1rem; line-height: 2; }
+.print-page { max-width: 44rem; margin: 0 auto; padding: 2rem 1.5rem; font-family: ${PRINT_FONT_FAMILY}; font-size: 1.1rem; line-height: 2; }
 .print-page .org-heading { text-align: center; color: var(--red); font-size: 1.6rem; font-weight: bold; letter-spacing: .1rem;
   border-bottom: 2px solid var(--red); padding-bottom: .5rem; margin-bottom: 1.2rem; }
 .print-page .title { text-align: center; font-size: 1.35rem; font-weight: bold; margin: 1rem 0 1.5rem; }
@@ -87,6 +99,7 @@ input[type=file] { font: inherit; max-width: 36rem; width: 100%; padding: .4rem;
   html { font-size: 16px; }
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dt { margin-top: .4rem; }
+  th, td { min-width: 6em; }
 }
 @media print {
   @page { size: A4; margin: 2.5cm 2.2cm; }

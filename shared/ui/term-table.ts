@@ -30,7 +30,7 @@ function stateCell(row: TermRow): SafeHtml {
 /** Every organization in scope with its term, the next reminder and its state; overdue rows marked. */
 export function termTable(rows: readonly TermRow[]): SafeHtml {
   if (rows.length === 0) return html`<p>没有可查看的组织。</p>`;
-  return html`<div class="table-wrap"><table class="terms">
+  return html`<div class="table-wrap" tabindex="0"><table class="terms">
     <thead><tr><th>组织</th><th>类别</th><th>任期</th><th>下一次提醒</th><th>状态</th></tr></thead>
     <tbody>${rows.map(
       (row) => html`<tr${row.status.state === 'overdue' ? html` class="overdue"` : ''}>

@@ -27,6 +27,8 @@ beforeAll(async () => {
   approver = await runtime.newPage();
 }, 90_000);
 
+afterEach(async () => runtime?.expectAccessible());
+
 afterAll(async () => {
   await runtime?.stop();
 });

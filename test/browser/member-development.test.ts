@@ -42,6 +42,8 @@ beforeAll(async () => {
   visitor = await runtime.newPage();
 }, 90_000);
 
+afterEach(async () => runtime?.expectAccessible());
+
 afterAll(async () => {
   await runtime?.stop();
 });

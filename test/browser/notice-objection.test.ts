@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { demoPerson } from '../../infra/local/seed-data';
-import { jumpVirtualClock, reloadUntilVisible, signInAsStaff } from '../support/browser';
+import { expectFocusedErrorSummary, jumpVirtualClock, reloadUntilVisible, signInAsStaff } from '../support/browser';
 import { startBrowserRuntime, type BrowserRuntime } from '../support/browser-runtime';
 
 // Acceptance: a visitor files an objection on the board; staff sign in, see the pending step, record the outcome;
@@ -28,6 +28,8 @@ beforeAll(async () => {
   staff = await runtime.newPage();
   visitor = await runtime.newPage();
 }, 90_000);
+
+afterEach(async () => runtime?.expectAccessible());
 
 afterAll(async () => {
   await runtime?.stop();
@@ -89,6 +91,9 @@ test('an empty objection is refused with the field message and files nothing', a
   await visitor.getByRole('button', { name: '提交意见' }).click();
   await expect(visitor.locator('.field-error').innerText()).resolves.toBe('请填写异议内容。');
   await expect(visitor.getByRole('alert').first().innerText()).resolves.toContain('异议内容：请填写异议内容。');
+  await expectFocusedErrorSummary(visitor);
+  await expect(visitor.getByLabel('异议内容').getAttribute('aria-invalid')).resolves.toBe('true');
+  await expect(visitor.getByRole('alert').getByRole('link', { name: /异议内容/ }).getAttribute('href')).resolves.toBe('#f-content');
   await expect(visitor.getByText('您的意见已收到').count()).resolves.toBe(0);
   await visitor.screenshot({ path: join(SCREENSHOT_DIR, 'notice-empty-objection.png'), fullPage: true });
   // Nothing was filed: staff still see no objection (the count is checked again at the end).

@@ -29,6 +29,8 @@ beforeAll(async () => {
   runtime = await startBrowserRuntime();
 }, 90_000);
 
+afterEach(async () => runtime?.expectAccessible());
+
 afterAll(async () => {
   await runtime?.stop();
 });

@@ -4,19 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../../infra/local/dynamodb-local';
-import { launchChromium } from './browser';
+import { AccessibilityWatch, launchChromium } from './browser';
 import { killHard, startRuntimeProcess, type RuntimeProcess } from './runtime-process';
 
 /** `npm start`'s program (main.ts) on the run's DynamoDB Local, and Chromium to drive it. */
 export interface BrowserRuntime {
   baseURL: string;
-  /** A page in a fresh browser context (its own cookies), Chinese locale, 15 s default timeout. */
-  newPage(): Promise<Page>;
+  /**
+   * A page in a fresh browser context (its own cookies), Chinese locale, 15 s default timeout, 1100×900 unless
+   * `viewport` says otherwise; every kind of page it loads is checked for accessibility (see `expectAccessible`).
+   */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** Fails with the accessibility problems found on the pages loaded so far (call it after each test). */
+  expectAccessible(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts the runtime (Wednesday 23 Sep 2026, 09:00 China time, clock ×1, no demo notices) and Chromium. */
-export async function startBrowserRuntime(): Promise<BrowserRuntime> {
+/**
+ * Starts the runtime (Wednesday 23 Sep 2026, 09:00 China time, clock ×1) and Chromium; without the demo notices and
+ * demo case unless `demo`.
+ */
+export async function startBrowserRuntime(options: { demo?: boolean } = {}): Promise<BrowserRuntime> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dangjian-browser-'));
   const port = await freePort();
   let runtime: RuntimeProcess | undefined;
@@ -34,7 +42,7 @@ export async function startBrowserRuntime(): Promise<BrowserRuntime> {
       TABLE_NAME: `browser-${randomUUID()}`,
       DANGJIAN_CLOCK_START: '2026-09-23T01:00:00Z',
       DANGJIAN_CLOCK_RATE: '1',
-      DANGJIAN_DEMO_NOTICES: 'off',
+      DANGJIAN_DEMO_NOTICES: options.demo ? 'on' : 'off',
     });
     browser = await launchChromium();
   } catch (error) {
@@ -42,13 +50,17 @@ export async function startBrowserRuntime(): Promise<BrowserRuntime> {
     throw error;
   }
   const baseURL = `http://127.0.0.1:${port}`;
+  const accessibility = new AccessibilityWatch();
   return {
     baseURL,
-    async newPage() {
-      const context = await browser!.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1100, height: 900 } });
+    async newPage(viewport = { width: 1100, height: 900 }) {
+      const context = await browser!.newContext({ baseURL, locale: 'zh-CN', viewport });
       context.setDefaultTimeout(15_000);
-      return context.newPage();
+      const page = await context.newPage();
+      accessibility.watch(page);
+      return page;
     },
+    expectAccessible: () => accessibility.expectNone(),
     stop,
   };
 }

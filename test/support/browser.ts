@@ -1,3 +1,7 @@
+/// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AxeResults, RunOptions } from 'axe-core';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /**
@@ -76,4 +80,97 @@ export async function approveFromOutbox(outbox: Page, approver: Page, subject: s
   await approver.getByLabel('意见说明').fill('经机关党委会议研究，同意。');
   await approver.getByRole('button', { name: '同意', exact: true }).click();
   await approver.getByRole('heading', { name: '您的审批意见已提交' }).waitFor();
+}
+
+/** axe-core's source, evaluated in a page through the test's own channel (the site's CSP stays as it is). */
+const AXE_SOURCE = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
+const AXE_OPTIONS: RunOptions = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] };
+
+/**
+ * What is wrong with the document `page` shows: axe-core's WCAG 2.1 A/AA violations, duplicate ids, and for a page
+ * with an error summary a title not starting with "错误：" or an alert besides the summary. Empty when nothing is.
+ */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (options) => {
+    // One axe run at a time in a page (the watch and a test may ask at once): each waits for the one before.
+    const page = window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> }; axeQueue?: Promise<unknown> };
+    const previous = page.axeQueue ?? Promise.resolve();
+    const run = previous.then(() => page.axe.run(document, options));
+    page.axeQueue = run.catch(() => undefined);
+    const problems: string[] = [];
+    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    for (const id of new Set(ids.filter((id, index) => ids.indexOf(id) !== index))) problems.push(`duplicate id "${id}"`);
+    if (document.querySelector('.error-summary')) {
+      if (!document.title.startsWith('错误：')) problems.push(`a page with an error summary is titled "${document.title}"`);
+      const alerts = [...document.querySelectorAll('[role="alert"]')].filter((element) => !element.classList.contains('error-summary'));
+      if (alerts.length > 0) problems.push(`alerts besides the error summary: ${alerts.map((element) => element.outerHTML.slice(0, 80)).join(', ')}`);
+    }
+    const results = await run;
+    for (const violation of results.violations) {
+      problems.push(`${violation.id} (${violation.help}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')}`);
+    }
+    return problems;
+  }, AXE_OPTIONS);
+}
+
+/** A page's kind: its path with ids left out (a segment with a digit, or a long one), and whether it shows a failed form. */
+function pageKind(url: string, failed: boolean): string {
+  const path = new URL(url).pathname.split('/').map((segment) => (/\d/.test(segment) || segment.length >= 20 ? ':id' : segment)).join('/');
+  return `${path}${failed ? ' (failed submit)' : ''}`;
+}
+
+/**
+ * Checks every kind of page a test's pages load, once each (axe is not cheap): `watch` a page, and `expectNone` after
+ * each test fails it with what was found. A check cut short by the test navigating on is tried again on the next visit.
+ */
+export class AccessibilityWatch {
+  private readonly checked = new Set<string>();
+  private readonly running = new Set<Promise<void>>();
+  private found: string[] = [];
+
+  watch(page: Page): void {
+    page.on('load', () => {
+      const check = this.check(page).finally(() => this.running.delete(check));
+      this.running.add(check);
+    });
+  }
+
+  async expectNone(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
+    const found = this.found;
+    this.found = [];
+    if (found.length > 0) throw new Error(`Accessibility problems (WCAG 2.1 A/AA):\n${found.join('\n')}`);
+  }
+
+  private async check(page: Page): Promise<void> {
+    let kind: string | undefined;
+    try {
+      kind = pageKind(page.url(), await page.evaluate(() => document.querySelector('.error-summary') !== null));
+      if (this.checked.has(kind)) return;
+      this.checked.add(kind);
+      const problems = await accessibilityProblems(page);
+      this.found.push(...problems.map((problem) => `${kind}: ${problem}`));
+    } catch (error) {
+      // The page navigated or closed during the check: this kind is checked on its next visit. Anything else is a finding.
+      if (kind) this.checked.delete(kind);
+      if (!/context was destroyed|has been closed|navigat/i.test(String(error))) this.found.push(`${kind ?? page.url()}: the check failed: ${String(error)}`);
+    }
+  }
+}
+
+/**
+ * After a refused submission: the title starts with "错误：" and the error summary has the focus (autofocus, so
+ * without scripts), the one alert on the page.
+ */
+export async function expectFocusedErrorSummary(page: Page): Promise<void> {
+  await page.locator('.error-summary:focus').waitFor();
+  const state = await page.evaluate(() => ({
+    title: document.title,
+    focused: document.activeElement?.className,
+    alerts: document.querySelectorAll('[role="alert"]').length,
+  }));
+  if (!state.title.startsWith('错误：') || state.focused !== 'alert error-summary' || state.alerts !== 1) {
+    throw new Error(`After a refused submission: ${JSON.stringify(state)}`);
+  }
 }

@@ -1,3 +1,4 @@
+import type { Finding } from '../../../shared/domain/development/check-result';
 import { DevelopmentCaseExistsError, DevelopmentCaseStateError, DevelopmentRuleViolationError, DevelopmentStageTooEarlyError } from '../../../shared/services/development/errors';
 import { InputInvalidError, TaskAlreadyHandledError, type ServiceError } from '../../../shared/services/errors';
 import type { SiteRequest } from '../edge/types';
@@ -12,9 +13,16 @@ export interface DevelopmentFormFailure {
 
 const SHOWN_ON_FORM = [InputInvalidError, DevelopmentRuleViolationError, DevelopmentCaseStateError, DevelopmentStageTooEarlyError, DevelopmentCaseExistsError, TaskAlreadyHandledError];
 
+/** A broken rule about a field goes under that field (several joined); the others stay in the list above the form. */
+function placeProblems(problems: readonly Finding[]): { fieldErrors: Record<string, string>; problems: string[] } {
+  const fieldErrors: Record<string, string> = {};
+  for (const p of problems.filter((p) => p.field)) fieldErrors[p.field!] = fieldErrors[p.field!] ? `${fieldErrors[p.field!]}；${p.message}` : p.message;
+  return { fieldErrors, problems: problems.filter((p) => !p.field).map((p) => p.message) };
+}
+
 export function formFailure(error: ServiceError): DevelopmentFormFailure {
   if (error instanceof InputInvalidError) return { status: 422, fieldErrors: error.fieldErrors, message: error.userMessage };
-  if (error instanceof DevelopmentRuleViolationError) return { status: 422, fieldErrors: {}, problems: error.problems.map((p) => p.message) };
+  if (error instanceof DevelopmentRuleViolationError) return { status: 422, ...placeProblems(error.problems) };
   return { status: error.httpStatus, fieldErrors: {}, message: error.userMessage };
 }
 

@@ -5,7 +5,12 @@ export interface Finding {
   code: string;
   /** Chinese message for staff. */
   message: string;
+  /** The form field the problem is about, when it is about one (the message is shown under it). */
+  field?: string;
 }
+
+/** The findings, each about `field`. */
+export const onField = (field: string, findings: readonly Finding[]): Finding[] => findings.map((f) => ({ ...f, field }));
 
 export interface CheckResult {
   ok: boolean;

@@ -1,4 +1,4 @@
-import { checkResult, type CheckResult, type Finding } from '../../domain/development/check-result';
+import { checkResult, onField, type CheckResult, type Finding } from '../../domain/development/check-result';
 import { checkApplicationFormDate } from '../../domain/development/application-form';
 import { checkTraining } from '../../domain/development/training';
 import { checkCultivationContacts, checkSponsors, memberOnDate, type MemberOnDate } from '../../domain/development/members';
@@ -95,7 +95,7 @@ export async function evaluateStep(
   const warnings: Finding[] = [];
   const done = (extra: Partial<StepEvaluation> = {}): StepEvaluation => ({ ...checkResult(problems, warnings), dates: {}, output: { done: true }, derived: {}, ...extra });
   const dateField = MAIN_DATE[key];
-  if (dateField && str(values[dateField]) > today) problems.push({ code: 'DATE_IN_FUTURE', message: `日期 ${str(values[dateField])} 晚于今天（${today}），请登记已经发生的事项。` });
+  if (dateField && str(values[dateField]) > today) problems.push({ code: 'DATE_IN_FUTURE', message: `日期 ${str(values[dateField])} 晚于今天（${today}），请登记已经发生的事项。`, field: dateField });
   const dates = devCase.dates;
   switch (key) {
     case 'talk': {
@@ -103,29 +103,29 @@ export async function evaluateStep(
       problems.push(...timing.problems);
       warnings.push(...timing.warnings);
       const late = timing.warnings.length > 0;
-      if (late && !values.lateReason) problems.push({ code: 'TALK_LATE_NO_REASON', message: '谈话已超过 1 个月期限，请填写超期原因。' });
+      if (late && !values.lateReason) problems.push({ code: 'TALK_LATE_NO_REASON', message: '谈话已超过 1 个月期限，请填写超期原因。', field: 'lateReason' });
       return done({ lateFlag: late, dates: { talkDate: str(values.talkDate) } });
     }
     case 'activistDecision':
-      if (dates.talkDate && str(values.decisionDate) < dates.talkDate) problems.push({ code: 'BEFORE_TALK', message: `确定入党积极分子的日期早于谈话日期 ${dates.talkDate}。` });
+      if (dates.talkDate && str(values.decisionDate) < dates.talkDate) problems.push({ code: 'BEFORE_TALK', message: `确定入党积极分子的日期早于谈话日期 ${dates.talkDate}。`, field: 'decisionDate' });
       return done({ dates: { activistDate: str(values.decisionDate) } });
     case 'contacts': {
       const found = await membersOnDate(deps, values.contactIds as string[], str(values.assignedDate));
       const check = checkCultivationContacts(found.members, devCase.personId, rules);
-      problems.push(...found.problems, ...check.problems);
+      problems.push(...onField('contactIds', [...found.problems, ...check.problems]));
       return done({ derived: { contactNames: found.members.map((m) => m.name) } });
     }
     case 'sponsors': {
       const found = await membersOnDate(deps, values.sponsorIds as string[], str(values.assignedDate));
       const check = checkSponsors(found.members, devCase.personId, rules);
-      problems.push(...found.problems, ...check.problems);
+      problems.push(...onField('sponsorIds', [...found.problems, ...check.problems]));
       return done({ derived: { sponsorNames: found.members.map((m) => m.name) } });
     }
     case 'evaluation':
     case 'probationEvaluation': {
       const date = str(values.evaluationDate);
       const from = key === 'evaluation' ? dates.activistDate : dates.admissionMeetingDate;
-      if (from && date < from) problems.push({ code: 'EVALUATION_BEFORE_PERIOD', message: `考察日期 ${date} 早于考察期开始的日期 ${from}。` });
+      if (from && date < from) problems.push({ code: 'EVALUATION_BEFORE_PERIOD', message: `考察日期 ${date} 早于考察期开始的日期 ${from}。`, field: 'evaluationDate' });
       return done({ dates: key === 'evaluation' ? { evaluationDates: [...(dates.evaluationDates ?? []), date].sort() } : {} });
     }
     case 'targetDecision': {
@@ -143,7 +143,7 @@ export async function evaluateStep(
     case 'politicalReview':
       return done({ output: { qualified: values.result === 'qualified' } });
     case 'training': {
-      if (str(values.endDate) < str(values.startDate)) problems.push({ code: 'TRAINING_DATES', message: '培训结束日期早于开始日期。' });
+      if (str(values.endDate) < str(values.startDate)) problems.push({ code: 'TRAINING_DATES', message: '培训结束日期早于开始日期。', field: 'endDate' });
       problems.push(...checkTraining({ days: num(values.days), hours: num(values.hours) }, rules).problems);
       return done();
     }

@@ -1,5 +1,5 @@
 import type { FormField } from '../../schemas/form-fields';
-import { fieldId, selectField, textArea, textField, type FormState } from '../form-fields';
+import { describedByAttrs, fieldError, fieldId, selectField, textArea, textField, type FormState } from '../form-fields';
 import { html, type SafeHtml } from '../html';
 
 /** A person the form may choose (an applicant, a contact, a sponsor). */
@@ -27,29 +27,30 @@ export function joinPeopleRows(form: Record<string, string>, fields: readonly Fo
 function peopleRows(field: FormField, state: FormState, choices: readonly PersonChoice[]): SafeHtml {
   const chosen = (state.values[field.name] ?? '').split(/[\s,，]+/).filter(Boolean);
   const error = state.errors[field.name];
-  const id = fieldId(field.name);
+  const id = fieldId(field.name, state.scope);
   const options = choices.map((c) => [c.id, c.label] as const);
   return html`<div class="field${error ? ' invalid' : ''}">
-    <fieldset class="choice" id="${id}"><legend><strong>${field.label}</strong>${field.required ? html` <span class="muted">（必填）</span>` : ''}</legend>
+    <fieldset class="choice" id="${id}"${describedByAttrs(id, Boolean(field.help), error)}><legend><strong>${field.label}</strong>${field.required ? html` <span class="muted">（必填）</span>` : ''}</legend>
     ${Array.from({ length: PEOPLE_ROWS }, (_, n) => {
       const name = `${field.name}.${n}`;
       const current = state.values[name] ?? chosen[n] ?? '';
-      return html`<label for="${fieldId(name)}">第 ${n + 1} 人</label>
-        <select id="${fieldId(name)}" name="${name}"><option value="">（请选择）</option>${options.map(([value, label]) => html`<option value="${value}"${value === current ? html` selected` : ''}>${label}</option>`)}</select>`;
+      return html`<label for="${fieldId(name, state.scope)}">第 ${n + 1} 人</label>
+        <select id="${fieldId(name, state.scope)}" name="${name}"${error ? html` aria-invalid="true"` : ''}><option value="">（请选择）</option>${options.map(([value, label]) => html`<option value="${value}"${value === current ? html` selected` : ''}>${label}</option>`)}</select>`;
     })}
     </fieldset>
-    ${field.help ? html`<p class="hint">${field.help}</p>` : ''}
-    ${error ? html`<p class="field-error" id="${id}-error" role="alert">${error}</p>` : ''}
+    ${field.help ? html`<p class="hint" id="${id}-hint">${field.help}</p>` : ''}
+    ${fieldError(id, error)}
   </div>`;
 }
 
 function checkbox(field: FormField, state: FormState): SafeHtml {
   const error = state.errors[field.name];
   const on = ['on', 'true', '1'].includes(state.values[field.name] ?? '');
+  const id = fieldId(field.name, state.scope);
   return html`<div class="field${error ? ' invalid' : ''}">
-    <label class="choice" for="${fieldId(field.name)}"><input type="checkbox" id="${fieldId(field.name)}" name="${field.name}" value="on"${on ? html` checked` : ''}> ${field.label}${field.required ? html` <span class="muted">（必须）</span>` : ''}</label>
-    ${field.help ? html`<p class="hint">${field.help}</p>` : ''}
-    ${error ? html`<p class="field-error" role="alert">${error}</p>` : ''}
+    <label class="choice" for="${id}"><input type="checkbox" id="${id}" name="${field.name}" value="on"${on ? html` checked` : ''}${describedByAttrs(id, Boolean(field.help), error)}> ${field.label}${field.required ? html` <span class="muted">（必须）</span>` : ''}</label>
+    ${field.help ? html`<p class="hint" id="${id}-hint">${field.help}</p>` : ''}
+    ${fieldError(id, error)}
   </div>`;
 }
 

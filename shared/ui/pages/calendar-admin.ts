@@ -36,7 +36,7 @@ export function calendarAdminPage(options: CalendarAdminOptions): SafeHtml {
   const body = html`<h1>节假日安排</h1>
     ${options.flash ? html`<div class="alert ok" role="status"><p>${options.flash}</p></div>` : ''}
     <p class="muted">工作日按周一至周五计算，扣除法定节假日，加上调休上班的周末。某年度未录入时，只扣除周末，公示结束日期标为“临时”；录入后系统自动重新计算未结束的公示。</p>
-    <div class="table-wrap"><table>
+    <div class="table-wrap" tabindex="0"><table>
       <thead><tr><th>年份</th><th>放假天数</th><th>调休上班天数</th><th>来源</th><th>更新</th></tr></thead>
       <tbody>${options.years.map((y) => html`<tr><td>${y.year}</td><td>${y.daysOff}</td><td>${y.workingWeekendDays}</td><td>${y.source ?? ''}</td>
         <td>${y.shipped ? '系统内置' : html`${y.updatedBy ?? ''} ${formatDateTime(y.updatedAt)}`}</td></tr>`)}</tbody>

@@ -24,7 +24,7 @@ export function developmentCasesPage(view: CasesView, staff: LayoutStaff, form: 
     ${orgPicker(developmentPaths.cases(), view.orgChoices, view.org.id)}
     ${view.cases.length === 0
       ? html`<p>还没有发展党员案件。</p>`
-      : html`<div class="table-wrap"><table>
+      : html`<div class="table-wrap" tabindex="0"><table>
           <thead><tr><th>姓名</th><th>所在组织</th><th>申请日期</th><th>进度</th><th>建立时间</th></tr></thead>
           <tbody>${view.cases.map((c) => html`<tr><td><a href="${developmentPaths.caseFile(c.id)}">${c.personName}</a></td><td>${view.orgNames[c.orgId] ?? c.orgId}</td><td>${c.dates.applicationDate}</td><td>${stateText(c)}</td><td>${formatDateTime(c.createdAt)}</td></tr>`)}</tbody>
         </table></div>`}

@@ -27,14 +27,14 @@ export function developmentDashboardPage(view: DevelopmentDashboard, staff: Layo
     <p><a class="button" href="${developmentPaths.cases(view.org.id)}">案件列表和新建案件</a>
       ${staff.role === 'admin' ? html` <a href="${developmentPaths.ruleSets()}">规则设置</a>` : ''}</p>
     <h2>各阶段案件</h2>
-    <div class="table-wrap"><table>
+    <div class="table-wrap" tabindex="0"><table>
       <thead><tr><th>阶段</th><th>办理中</th><th>已逾期</th><th>即将到期</th><th>已到期</th></tr></thead>
       <tbody>${view.counts.map((c) => html`<tr><td>${STAGE_LABELS[c.stage as StageNo]}</td><td>${c.cases}</td><td>${c.overdue ? html`<strong class="tag overdue">${c.overdue}</strong>` : '0'}</td><td>${c.dueSoon}</td><td>${c.reached}</td></tr>`)}</tbody>
     </table></div>
     <h2>预警（截至 ${view.today}）</h2>
     ${view.warnings.length === 0
       ? html`<p>目前没有逾期或即将到期的事项。</p>`
-      : html`<div class="table-wrap"><table>
+      : html`<div class="table-wrap" tabindex="0"><table>
           <thead><tr><th>对象</th><th>事项</th><th>期限</th><th>状态</th><th>说明</th><th></th></tr></thead>
           <tbody>${view.warnings.map(warningRow)}</tbody>
         </table></div>`}

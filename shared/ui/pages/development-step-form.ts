@@ -36,9 +36,7 @@ export function developmentStepFormPage(options: StepFormPageOptions): SafeHtml 
       <dt>今天</dt><dd>${view.today}</dd>
     </dl>
     ${view.explanations.length > 0 ? html`<div class="alert info rules"><p><strong>规则说明</strong></p><ul>${view.explanations.map((text) => html`<li>${text}</li>`)}</ul></div>` : ''}
-    ${options.problems && options.problems.length > 0
-      ? html`<div class="alert" role="alert"><p>不符合规定，未予登记：</p><ul class="problems">${options.problems.map((p) => html`<li>${p}</li>`)}</ul></div>`
-      : errorSummary(options.message, form.errors, fieldLabels(view.fields))}
+    ${errorSummary(options.problems ? '不符合规定，未予登记：' : options.message, form.errors, fieldLabels(view.fields), { problems: options.problems })}
     ${blocked ?? html`<form method="post" action="${developmentPaths.step(view.devCase.id, view.stepKey)}" class="stacked">
       ${csrfField(staff.csrfToken)}
       ${view.fields.map((field) => stepField(field, form, view.people))}

@@ -13,7 +13,7 @@ export function electionList(elections: readonly Election[], canCreate: boolean)
     ${canCreate ? html`<p><a href="/staff/elections/new">发起换届选举</a></p>` : ''}
     ${elections.length === 0
       ? html`<p>尚无换届选举。</p>`
-      : html`<div class="table-wrap"><table>
+      : html`<div class="table-wrap" tabindex="0"><table>
           <thead><tr><th>组织</th><th>选举方式</th><th>当前阶段</th><th>待办步骤</th><th>状态</th><th>发起日期</th></tr></thead>
           <tbody>${elections.map((e) => html`<tr>
             <td><a href="/staff/elections/${e.id}">${e.orgName}</a></td>

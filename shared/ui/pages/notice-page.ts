@@ -44,5 +44,5 @@ export function noticePage(notice: Notice, options: NoticePageOptions): SafeHtml
     <h2>意见反映</h2>
     ${objectionChannel(notice)}
     ${open ? objectionForm(notice, options.form ?? emptyForm(), options.formMessage) : closedMessage(notice)}`;
-  return layout({ title: noticeTitle(notice), body });
+  return layout({ title: noticeTitle(notice), body, publicFooter: true });
 }

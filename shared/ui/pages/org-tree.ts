@@ -11,7 +11,7 @@ export function orgTreePage(view: OrgTreeView, staff: LayoutStaff, today: string
     ${view.canCreateRoot ? html`<p><a class="button" href="/staff/orgs/new">新建组织</a></p>` : ''}
     ${view.nodes.length === 0
       ? html`<p>您的账号没有可查看的组织。</p>`
-      : html`<div class="table-wrap"><table class="org-tree">
+      : html`<div class="table-wrap" tabindex="0"><table class="org-tree">
           <thead><tr><th>组织</th><th>类别</th><th>任期届满</th><th>审批组织</th><th>名册</th></tr></thead>
           <tbody>${view.nodes.map(({ org, depth, approver }) => html`<tr${org.status === 'closed' ? html` class="muted"` : ''}>
             <td><span class="indent" data-depth="${depth}">${'　'.repeat(depth)}${depth > 0 ? '└ ' : ''}</span>${orgLink(org)}${org.status === 'closed' ? html` <span class="tag">已撤销</span>` : ''}</td>

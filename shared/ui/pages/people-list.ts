@@ -27,7 +27,7 @@ export function peopleListPage(view: OrgPeopleView, staff: LayoutStaff, flash?: 
     <p>共 ${view.people.length} 人，其中有表决权的正式党员 ${voting} 人。${view.canCreate ? html` <a class="button" href="/staff/people/new?orgId=${view.org.id}">添加人员</a>` : ''}</p>
     ${view.people.length === 0
       ? html`<p>名册中还没有人员。</p>`
-      : html`<div class="table-wrap"><table>
+      : html`<div class="table-wrap" tabindex="0"><table>
           <thead><tr><th>姓名</th><th>性别</th><th>出生年月</th><th>身份证号</th>${showOrg ? html`<th>所在组织</th>` : ''}<th>党员状态</th><th>权利状态</th><th>不计入应到会</th></tr></thead>
           <tbody>${view.people.map((person) => row(person, showOrg))}</tbody>
         </table></div>`}

@@ -26,11 +26,12 @@ function history<T extends string>(entries: Dated<T>[], labels: Record<T, string
 function dateForm(options: PersonDetailOptions, name: PersonFormName, action: string, title: string, fields: (form: FormState) => SafeHtml): SafeHtml {
   const { person } = options.view;
   const failed = options.failed?.name === name ? options.failed : undefined;
-  const form = failed?.form ?? emptyForm({ from: options.today });
+  // Three forms share field names (from, note): the form's name scopes their ids.
+  const form = { ...(failed?.form ?? emptyForm({ from: options.today })), scope: name };
   return html`<h3 id="${name}">${title}</h3>
     <form class="stacked" method="post" action="/staff/people/${person.id}/${action}" novalidate>
       ${csrfField(options.staff.csrfToken)}<input type="hidden" name="version" value="${String(person.version)}">
-      ${errorSummary(failed?.message, form.errors, LABELS)}
+      ${errorSummary(failed?.message, form.errors, LABELS, { scope: name })}
       ${fields(form)}
       <button type="submit" class="secondary">保存</button>
     </form>`;

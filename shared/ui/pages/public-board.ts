@@ -22,5 +22,5 @@ export function publicBoardPage(board: { open: Notice[]; closed: Notice[] }, now
     ${board.open.length > 0 ? board.open.map((notice) => card(notice, now)) : html`<p>目前没有正在公示的事项。</p>`}
     <h2>近 30 天已结束的公示</h2>
     ${board.closed.length > 0 ? board.closed.map((notice) => card(notice, now)) : html`<p>近 30 天没有已结束的公示。</p>`}`;
-  return layout({ title: '公示栏', body });
+  return layout({ title: '公示栏', body, publicFooter: true });
 }

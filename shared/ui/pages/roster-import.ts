@@ -17,7 +17,7 @@ export function rosterExportLinks(orgId: string): { csv: string; csvGb: string; 
 }
 
 function columnsTable(): SafeHtml {
-  return html`<div class="table-wrap"><table>
+  return html`<div class="table-wrap" tabindex="0"><table>
     <thead><tr><th>列名</th><th>是否必填</th><th>填写说明</th><th>也可写作</th></tr></thead>
     <tbody>${ROSTER_COLUMNS.map((c) => html`<tr><td><strong>${c.header}</strong></td><td>${c.required ? '必填' : '选填'}</td><td>${c.hint}</td><td class="muted">${c.aliases.join('、')}</td></tr>`)}</tbody>
   </table></div>`;

@@ -12,7 +12,7 @@ function more(total: number): SafeHtml {
 
 function problemTable(rows: PreviewRow[]): SafeHtml {
   return html`<h2 id="problems">有问题的行（${rows.length} 行，不导入）</h2>
-    <div class="table-wrap"><table class="roster-rows">
+    <div class="table-wrap" tabindex="0"><table class="roster-rows">
       <thead><tr><th>行号</th><th>姓名</th><th>身份证号</th><th>所在党组织</th><th>问题</th></tr></thead>
       <tbody>${rows.slice(0, ROSTER_PREVIEW_ROW_LIMIT).map((row) => html`<tr class="problem">
         <td>${row.rowNumber}</td><td>${row.name}</td><td>${row.idNumberMasked}</td><td>${orgCell(row)}</td>
@@ -22,7 +22,7 @@ function problemTable(rows: PreviewRow[]): SafeHtml {
 
 function writeTable(rows: PreviewRow[]): SafeHtml {
   return html`<h2 id="valid">将导入的行（${rows.length} 行）</h2>
-    <div class="table-wrap"><table class="roster-rows">
+    <div class="table-wrap" tabindex="0"><table class="roster-rows">
       <thead><tr><th>行号</th><th>姓名</th><th>身份证号</th><th>所在党组织</th><th>导入后</th></tr></thead>
       <tbody>${rows.slice(0, ROSTER_PREVIEW_ROW_LIMIT).map((row) => html`<tr>
         <td>${row.rowNumber}</td><td>${row.name}</td><td>${row.idNumberMasked}</td><td>${orgCell(row)}</td>

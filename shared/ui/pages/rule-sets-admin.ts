@@ -1,7 +1,7 @@
 import { NOTICE_NODE_LABELS, type DevelopmentRuleSet, type NoticeNode } from '../../domain/development/rule-set';
 import { RULE_SET_FIELDS } from '../../schemas/rule-set-form';
 import type { RuleSetListing } from '../../services/development-views/rule-set-admin';
-import { csrfField, errorSummary, selectField, textField, type FormState } from '../form-fields';
+import { csrfField, errorSummary, fieldId, selectField, textField, type FormState } from '../form-fields';
 import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
@@ -36,13 +36,13 @@ export function ruleSetsAdminPage(sets: RuleSetListing[], staff: LayoutStaff, fo
     <h1>发展党员规则设置</h1>
     ${options.flash ? html`<div class="alert ok" role="status"><p>${options.flash}</p></div>` : ''}
     <p>每个案件按建立时选定的规则版本办理到底。已建立的规则版本不能修改；规则调整时请新增一个版本，新建案件时选用。</p>
-    <div class="table-wrap"><table>
+    <div class="table-wrap" tabindex="0"><table>
       <thead><tr><th>版本</th><th>主要规定</th><th>建立时间</th></tr></thead>
       <tbody>${sets.map((set) => html`<tr><td>${set.version}${set.builtIn ? html` <span class="tag">内置</span>` : ''}</td><td>${summary(set.rules)}</td><td>${set.builtIn ? '《中国共产党发展党员工作细则》（2014）' : formatDateTime(set.createdAt)}</td></tr>`)}</tbody>
     </table></div>
     <h2 id="new-rule-set">新增规则版本</h2>
     ${errorSummary(options.message, form.errors, labels)}
-    ${form.errors.ruleSet ? html`<p class="field-error" role="alert">${form.errors.ruleSet}</p>` : ''}
+    ${form.errors.ruleSet ? html`<p class="field-error" id="${fieldId('ruleSet')}">${form.errors.ruleSet}</p>` : ''}
     <form method="post" action="${developmentPaths.ruleSets()}" class="stacked">
       ${csrfField(staff.csrfToken)}
       ${textField({ name: 'ruleSetVersion', label: '版本号', state: form, required: true, maxLength: 30, hint: '例如 2026-local；建立后不能修改' })}

@@ -95,7 +95,7 @@ export function staffApprovalDetailPage(options: StaffApprovalDetailOptions): Sa
     <h2>情况说明</h2>
     <p>${multiline(view.subject.summary)}</p>
     <h2>审批人</h2>
-    <div class="table-wrap"><table>
+    <div class="table-wrap" tabindex="0"><table>
       <thead><tr><th>审批人</th><th>链接状态</th><th>意见</th><th>办理</th></tr></thead>
       <tbody>${view.approvers.map((approver) => html`<tr>
         <td>${approver.name}<br><span class="muted">${approver.email}</span></td>

@@ -17,7 +17,7 @@ export function staffApprovalsPage(approvals: StaffApprovalSummary[], staff: Lay
     <p class="muted">上级党委通过邮件链接审批的事项。审批人打开链接查阅材料后作出决定；链接过期时可重新发送、更换审批人或录入书面决定。</p>
     ${approvals.length === 0
       ? html`<p>目前没有审批事项。</p>`
-      : html`<div class="table-wrap"><table>
+      : html`<div class="table-wrap" tabindex="0"><table>
           <thead><tr><th>事项</th><th>类别</th><th>审批人</th><th>审批方式</th><th>办理期限</th><th>状态</th></tr></thead>
           <tbody>${approvals.map((a) => html`<tr>
             <td><a href="/staff/approvals/${encodeURIComponent(a.id)}">${a.subject.title}</a></td>

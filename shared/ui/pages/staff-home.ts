@@ -36,7 +36,7 @@ export function staffHomePage(tasks: PendingTask[], staff: LayoutStaff, now: Dat
     ${termWarningList(termWarnings)}
     ${sorted.length === 0
       ? html`<p>目前没有待办事项。</p>`
-      : html`<div class="table-wrap"><table>
+      : html`<div class="table-wrap" tabindex="0"><table>
           <thead><tr><th>事项</th><th>类型</th><th>产生时间</th><th>办理期限</th></tr></thead>
           <tbody>${sorted.map((task) => row(task, now))}</tbody>
         </table></div>`}

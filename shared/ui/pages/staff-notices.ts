@@ -24,7 +24,7 @@ export function staffNoticesPage(notices: Notice[], staff: LayoutStaff, now: Dat
     <p><a class="button" href="/staff/notices/new">发布公示</a></p>
     ${sorted.length === 0
       ? html`<p>还没有发布过公示。</p>`
-      : html`<div class="table-wrap"><table>
+      : html`<div class="table-wrap" tabindex="0"><table>
           <thead><tr><th>公示对象或事项</th><th>事项</th><th>党组织</th><th>范围</th><th>发布日期</th><th>截止时间</th><th>状态</th></tr></thead>
           <tbody>${sorted.map((notice) => row(notice, now))}</tbody>
         </table></div>`}`;

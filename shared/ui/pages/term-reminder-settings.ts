@@ -36,7 +36,7 @@ export function termReminderSettingsPage(
       <button type="submit">保存设置</button>
     </form>
     ${current.history.length > 0 ? html`<h2>修改记录</h2>
-    <div class="table-wrap"><table>
+    <div class="table-wrap" tabindex="0"><table>
       <thead><tr><th>版本</th><th>修改人</th><th>时间</th><th>修改前</th><th>修改后</th></tr></thead>
       <tbody>${current.history.map((c) => html`<tr><td>第 ${c.version} 版</td><td>${c.byName}</td><td>${formatDateTime(c.at)}</td><td>${c.before}</td><td>${c.after}</td></tr>`)}</tbody>
     </table></div>` : ''}`;
