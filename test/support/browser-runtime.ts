@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../../infra/local/dynamodb-local';
-import { launchChromium } from './browser';
+import { launchChromium, signInAsStaff } from './browser';
 import { killHard, startRuntimeProcess, type RuntimeProcess } from './runtime-process';
 
 /** `npm start`'s program (main.ts) on the run's DynamoDB Local, and Chromium to drive it. */
@@ -12,6 +12,8 @@ export interface BrowserRuntime {
   baseURL: string;
   /** A page in a fresh browser context (its own cookies), Chinese locale, 15 s default timeout. */
   newPage(): Promise<Page>;
+  /** A page signed in as the demo administrator (the /dev pages are for administrators only); one per runtime. */
+  adminPage(): Promise<Page>;
   stop(): Promise<void>;
 }
 
@@ -42,12 +44,18 @@ export async function startBrowserRuntime(): Promise<BrowserRuntime> {
     throw error;
   }
   const baseURL = `http://127.0.0.1:${port}`;
+  const newPage = async () => {
+    const context = await browser!.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1100, height: 900 } });
+    context.setDefaultTimeout(15_000);
+    return context.newPage();
+  };
+  let admin: Promise<Page> | undefined;
   return {
     baseURL,
-    async newPage() {
-      const context = await browser!.newContext({ baseURL, locale: 'zh-CN', viewport: { width: 1100, height: 900 } });
-      context.setDefaultTimeout(15_000);
-      return context.newPage();
+    newPage,
+    adminPage() {
+      admin ??= newPage().then(async (page) => (await signInAsStaff(page, 'admin', 'demo2026'), page));
+      return admin;
     },
     stop,
   };
