@@ -1,12 +1,16 @@
 import { runCalendarCommand, type CliIo } from './calendar-command';
 import { runVoteCheckCommand } from './vote-check-command';
 import { runTallyCommand } from './tally-command';
+import { runServeCommand } from './serve-command';
+import { runAdminCommand } from './admin-command';
 
 /** The `dangjian` command line: the first word picks the command, the rest goes to it. */
 const commands: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   calendar: runCalendarCommand,
   'vote-check': runVoteCheckCommand,
   tally: runTallyCommand,
+  serve: runServeCommand,
+  admin: runAdminCommand,
 };
 
 const io: CliIo = {
