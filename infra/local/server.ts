@@ -151,7 +151,7 @@ async function serve(routes: CompiledRoute[], settings: ServeSettings, request: 
   if (!match) return (write(plainPage(404, '您访问的页面不存在，请检查网址是否正确。')), '-');
   const route = match.route.path;
   if (settings.publicOrigin && isCrossOriginWrite(method, request.headers, settings.publicOrigin)) {
-    return (write(plainPage(403, '请求来源无法确认：请从本系统的页面提交，不要从其他网站或保存的网页提交。请返回系统页面，刷新后重新操作。')), route);
+    return (write(plainPage(403, '本系统不接受从其他网站提交的操作。请直接打开本系统的页面，刷新后重新操作。')), route);
   }
   const body = await readBody(request, settings.maxBodyBytes);
   if (body === 'too-large') return (write(plainPage(413, '提交的内容过大，请精简后重新提交。')), route);
