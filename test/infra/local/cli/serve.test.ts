@@ -156,7 +156,7 @@ test('a branch requests its election; the approval mail arrives over SMTP with a
   expect([200, 303]).toContain(decided.status);
   expect((await approver.request('GET', link!)).body).toContain('此审批链接已使用');
 
-  const health = await (await fetch(`${baseUrl}/healthz`)).json();
+  const health = (await (await fetch(`${baseUrl}/healthz`)).json()) as { mail: unknown };
   expect(health.mail).toMatchObject({ queue: 'smtp', failed: 0 });
   const lines = serve!.output().split('\n').filter((line) => line.includes('"msg":"request"')).map((line) => JSON.parse(line));
   const approvalLines = lines.filter((line) => line.route === '/approvals/{linkId}');
