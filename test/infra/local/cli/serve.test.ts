@@ -129,9 +129,12 @@ test('a branch requests its election; the approval mail arrives over SMTP with a
   const org = await admin.request('POST', '/staff/orgs', { _csrf: form, name: '办公室党支部', kind: 'branch', parentId: rootOrg.id, termStart: '2023-01-01', termEnd: '2026-12-31' });
   expect(org.status).toBe(303);
   const branchId = (await listOrganizations(store)).find((o) => o.name === '办公室党支部')!.id;
-  // The accounts pages are another branch's work: the branch account is created here through the same account core.
-  const branchAccount = await newAccountItems(store, { username: 'liqiang', displayName: '李强', role: 'branch-staff', orgId: branchId, email: 'liqiang@example.gov.cn', password: 'Zhi-Bu-2026-office' }, { at: new Date().toISOString(), actor: 'wangfang' });
-  await transactWrite(store, branchAccount.items);
+  // The accounts pages are another branch's work: the accounts are created here through the same account core. The
+  // committee's staff member approves for it (an election's approvers: the committee's leaders with e-mail, else its staff).
+  const audit = { at: new Date().toISOString(), actor: 'wangfang' };
+  const committeeAccount = await newAccountItems(store, { username: 'zhangli', displayName: '张丽', role: 'committee-staff', orgId: rootOrg.id, email: 'zhangli@example.gov.cn', password: 'Ji-Guan-2026-zuzhi' }, audit);
+  const branchAccount = await newAccountItems(store, { username: 'liqiang', displayName: '李强', role: 'branch-staff', orgId: branchId, email: 'liqiang@example.gov.cn', password: 'Zhi-Bu-2026-office' }, audit);
+  await transactWrite(store, [...committeeAccount.items, ...branchAccount.items]);
 
   const branch = new HttpSession(baseUrl);
   await branch.signIn('liqiang', 'Zhi-Bu-2026-office');
@@ -141,7 +144,7 @@ test('a branch requests its election; the approval mail arrives over SMTP with a
   });
   expect(election.status).toBe(303);
 
-  const mail = await sink.waitFor((m) => m.subject.startsWith('【审批】') && m.to.includes('wangfang@example.gov.cn'), 180_000).catch((error: Error) => {
+  const mail = await sink.waitFor((m) => m.subject.startsWith('【审批】') && m.to.includes('zhangli@example.gov.cn'), 180_000).catch((error: Error) => {
     throw new Error(`${error.message}\n${election.location}\n${serve!.output().slice(-4000)}`);
   });
   expect(mail.from).toBe('dangjian@example.gov.cn');
