@@ -10,6 +10,7 @@ import { resolveActor } from '../../shared/services/authorization';
 import { publishNotice } from '../../shared/services/notice';
 import { VirtualClock } from './clock';
 import { createDevPages } from './dev-pages';
+import { healthRoute } from './health';
 import { openDataStore } from './data-store';
 import { Outbox } from './outbox';
 import { createLocalRuntime } from './runtime';
@@ -54,7 +55,10 @@ async function main(): Promise<void> {
       'http-staff': createStaffSite(staffDeps),
       'http-approval': createApprovalSite(staffDeps),
     },
-    extraRoutes: createDevPages({ store, clock, outbox, sessionClock, workflow: runtime.deps.workflow, demoOrgId: DEMO_ORG_IDS.office }),
+    extraRoutes: [
+      ...createDevPages({ store, clock, outbox, sessionClock, workflow: runtime.deps.workflow, demoOrgId: DEMO_ORG_IDS.office }),
+      healthRoute({ store, runner: runtime.stepFunctions }),
+    ],
   });
 
   console.log(`\n党建流程 dangjian-flow 已启动 / running at ${server.url}`);
