@@ -3,7 +3,10 @@ import { htmlResponse, redirect } from '../../functions/http/edge/responses';
 import { sessionOf, staffLayout } from '../../functions/http/staff/staff-context';
 import type { Clock, WorkflowControl } from '../../shared/services/ports';
 import { getOrganization } from '../../shared/store/orgs-repo';
+import { authorizeAdmin } from '../../shared/services/actor';
+import type { Session } from '../../shared/services/auth';
 import { InputInvalidError } from '../../shared/services/errors';
+import type { SiteRequest } from '../../functions/http/edge/types';
 import type { Store } from '../../shared/store/store';
 import { clockPage, outboxPage } from './dev-pages-view';
 import type { Outbox } from './outbox';
@@ -79,16 +82,23 @@ async function applyClockForm(clock: DevClock, form: Record<string, string>): Pr
   throw invalid('action', '请使用页面上的表单操作。');
 }
 
-/** /dev/outbox and /dev/clock: local-only, staff-only (same session cookie and CSRF check as the staff site). */
+/** The session of an administrator: the outbox holds every approval link and the clock moves every deadline. */
+function adminSessionOf(request: SiteRequest): Session {
+  const session = sessionOf(request);
+  authorizeAdmin(session.actor);
+  return session;
+}
+
+/** /dev/outbox and /dev/clock: the demo's only, administrators only (same session cookie and CSRF check as the staff site). */
 export function createDevPages(options: DevPagesOptions): ExtraRoute[] {
   const { clock } = options;
   const view = () => ({ now: clock.now(), rate: clock.state().rate });
   const site = createSiteApp({
     routes: {
-      'GET /dev/outbox': async (request) => htmlResponse(200, outboxPage(await options.outbox.list(100), staffLayout(sessionOf(request)), { demoApproval: Boolean(options.workflow) })),
-      'GET /dev/clock': async (request) => htmlResponse(200, clockPage(view(), staffLayout(sessionOf(request)), { values: {}, errors: {} })),
+      'GET /dev/outbox': async (request) => htmlResponse(200, outboxPage(await options.outbox.list(100), staffLayout(adminSessionOf(request)), { demoApproval: Boolean(options.workflow) })),
+      'GET /dev/clock': async (request) => htmlResponse(200, clockPage(view(), staffLayout(adminSessionOf(request)), { values: {}, errors: {} })),
       'POST /dev/approvals/demo': async (request) => {
-        sessionOf(request);
+        adminSessionOf(request);
         if (!options.workflow) return redirect('/dev/outbox');
         const orgId = options.demoOrgId ?? 'org-demo';
         const org = { id: orgId, name: (await getOrganization(options.store, orgId))?.name };
@@ -96,7 +106,7 @@ export function createDevPages(options: DevPagesOptions): ExtraRoute[] {
         return redirect(`/dev/outbox?approval=${encodeURIComponent(approvalId)}`);
       },
       'POST /dev/clock': async (request) => {
-        const staff = staffLayout(sessionOf(request));
+        const staff = staffLayout(adminSessionOf(request));
         const form = Object.fromEntries([...CLOCK_FIELDS, 'action'].map((name) => [name, request.site.form[name] ?? '']));
         try {
           await applyClockForm(clock, form);

@@ -1,5 +1,6 @@
 // `npm start`: the whole system on this machine (ARCHITECTURE §6).
 import './polyfills';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createApprovalSite } from '../../functions/http/approval-site';
 import { createPublicSite } from '../../functions/http/public-site';
@@ -8,17 +9,16 @@ import { createLocalAuthenticator } from '../../shared/services/auth';
 import { resolveActor } from '../../shared/services/authorization';
 import { repairGuards } from '../../shared/services/integrity/one-at-a-time';
 import { publishNotice } from '../../shared/services/notice';
-import { createStore, ensureTable } from '../../shared/store/store';
 import { VirtualClock } from './clock';
 import { createDevPages } from './dev-pages';
-import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { healthRoute } from './health';
+import { openDataStore } from './data-store';
 import { Outbox } from './outbox';
 import { createLocalRuntime } from './runtime';
 import { DEMO_NOTICE_PLANS, DEMO_SIGN_INS, demoActor, seedDemo } from './seed';
 import { openDemoCases } from './seed-cases';
 import { DEMO_ORG_IDS } from './seed-data';
 import { startHttpServer } from './server';
-import { endStaleProcess, rememberProcess } from './stale-process';
 
 const env = process.env;
 // Node 20 here, Node 22 in Lambda: the SDK's notice about Node 22 says nothing to a user of the local runtime.
@@ -27,17 +27,9 @@ const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}
 
 async function main(): Promise<void> {
   const dataDir = resolve(env.DANGJIAN_DATA_DIR ?? '.data');
-  let db: DynamoDbLocal | undefined;
-  let endpoint = env.DYNAMODB_ENDPOINT;
-  if (!endpoint) {
-    const pidFile = join(dataDir, 'dynamodb.pid');
-    endStaleProcess(pidFile, 'DynamoDBLocal');
-    db = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
-    rememberProcess(pidFile, db.pid);
-    endpoint = db.endpoint;
-  }
-  const store = createStore({ tableName: env.TABLE_NAME ?? 'dangjian', endpoint });
-  await ensureTable(store);
+  mkdirSync(dataDir, { recursive: true });
+  const data = await openDataStore({ dataDir, tableName: env.TABLE_NAME ?? 'dangjian', endpoint: env.DYNAMODB_ENDPOINT });
+  const { store } = data;
   // Running elections and open notices from before the one-at-a-time guards get theirs (idempotent; `dangjian check`).
   const repaired = await repairGuards(store);
   if (repaired.added + repaired.released > 0) log(`guards: ${repaired.added} added, ${repaired.released} released`);
@@ -67,7 +59,10 @@ async function main(): Promise<void> {
       'http-staff': createStaffSite(staffDeps),
       'http-approval': createApprovalSite(staffDeps),
     },
-    extraRoutes: createDevPages({ store, clock, outbox, sessionClock, workflow: runtime.deps.workflow, demoOrgId: DEMO_ORG_IDS.office }),
+    extraRoutes: [
+      ...createDevPages({ store, clock, outbox, sessionClock, workflow: runtime.deps.workflow, demoOrgId: DEMO_ORG_IDS.office }),
+      healthRoute({ store, runner: runtime.stepFunctions }),
+    ],
   });
 
   console.log(`\n党建流程 dangjian-flow 已启动 / running at ${server.url}`);
@@ -83,7 +78,7 @@ async function main(): Promise<void> {
     log('stopping…');
     await server.close();
     await runtime.shutdown();
-    await db?.stop();
+    await data.stop();
     process.exit(0);
   };
   process.once('SIGINT', stop);

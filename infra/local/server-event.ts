@@ -24,6 +24,10 @@ export interface EventSource {
   route: string;
   pathParameters: Record<string, string>;
   body: Buffer;
+  /** The request id (also in the request log line); default a new one. */
+  requestId?: string;
+  /** The scheme the client used: `https` behind a TLS-ending proxy (DANGJIAN_PUBLIC_URL), default `http`. */
+  forwardedProto?: 'http' | 'https';
 }
 
 /**
@@ -40,7 +44,7 @@ export function buildEvent(source: EventSource): HttpEvent {
     if (name === 'cookie') cookies = values.flatMap((value) => value.split(';')).map((c) => c.trim()).filter(Boolean);
     else headers[name] = values.join(',');
   }
-  headers['x-forwarded-proto'] = 'http';
+  headers['x-forwarded-proto'] = source.forwardedProto ?? 'http';
   headers['x-forwarded-for'] = request.socket.remoteAddress ?? '127.0.0.1';
   const query: Record<string, string> = {};
   for (const [key, value] of url.searchParams) query[key] = key in query ? `${query[key]},${value}` : value;
@@ -69,7 +73,7 @@ export function buildEvent(source: EventSource): HttpEvent {
         sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
       },
-      requestId: randomUUID(),
+      requestId: source.requestId ?? randomUUID(),
       routeKey,
       stage: '$default',
       time: requestTimeText(now),

@@ -5,6 +5,7 @@ import { ROUTES, type HttpHandlerId } from '../../functions/http/routes';
 import type { HttpEvent, HttpHandlerFn, HttpResult } from '../../functions/http/edge/types';
 import { SECURITY_HEADERS } from '../../functions/http/edge/security-headers';
 import { errorPage } from '../../shared/ui/pages/error-page';
+import { isCrossOriginWrite } from './same-origin';
 import { buildEvent } from './server-event';
 
 export { buildEvent, isTextBody } from './server-event';
@@ -30,6 +31,28 @@ export interface HttpServerOptions {
   extraRoutes?: ExtraRoute[];
   /** Largest body read (bigger requests get 413 without reaching a handler); API Gateway's limit is 10 MB. */
   maxBodyBytes?: number;
+  /**
+   * The address people reach the site at (DANGJIAN_PUBLIC_URL, behind a reverse proxy). With https, requests count
+   * as https (Secure cookies) and every answer carries HSTS; a state-changing request from another origin gets 403.
+   */
+  publicUrl?: string;
+  /** Told of each answered request (one JSON log line each): never the body, the query or the raw path. */
+  requestLog?: (entry: RequestLogEntry) => void;
+}
+
+export interface RequestLogEntry {
+  requestId: string;
+  method: string;
+  /** The matched route in API Gateway syntax (`/approvals/{linkId}`: no ids or links), or `-` when none matched. */
+  route: string;
+  status: number;
+  ms: number;
+}
+
+interface ServeSettings {
+  maxBodyBytes: number;
+  publicOrigin?: string;
+  https: boolean;
 }
 
 export interface RunningHttpServer {
@@ -94,12 +117,13 @@ export function matchRoute(routes: CompiledRoute[], method: string, path: string
 }
 
 /** Writes the answer; to a HEAD request the headers only (as for the GET, with its length), never a body. */
-function writeResult(response: ServerResponse, result: HttpResult, head = false): void {
+function writeResult(response: ServerResponse, result: HttpResult, head = false, https = false): void {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
   if (result.cookies && result.cookies.length > 0) headers['set-cookie'] = result.cookies;
   const body = result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
   headers['content-length'] = String(body.length);
+  if (https) headers['strict-transport-security'] ??= 'max-age=31536000';
   response.writeHead(result.statusCode ?? 200, headers);
   response.end(head ? undefined : body);
 }
@@ -119,28 +143,45 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
   return Buffer.concat(chunks);
 }
 
-async function serve(routes: CompiledRoute[], maxBodyBytes: number, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serve(routes: CompiledRoute[], settings: ServeSettings, request: IncomingMessage, response: ServerResponse, requestId: string): Promise<string> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = (request.method ?? 'GET').toUpperCase();
+  const write = (result: HttpResult) => writeResult(response, result, method === 'HEAD', settings.https);
   const match = matchRoute(routes, method, url.pathname);
-  if (!match) return writeResult(response, plainPage(404, '您访问的页面不存在，请检查网址是否正确。'));
-  const body = await readBody(request, maxBodyBytes);
-  if (body === 'too-large') return writeResult(response, plainPage(413, '提交的内容过大，请精简后重新提交。'));
-  const event: HttpEvent = buildEvent({ request, url, method, route: match.route.path, pathParameters: match.pathParameters, body });
-  writeResult(response, await match.route.handler(event), method === 'HEAD');
+  if (!match) return (write(plainPage(404, '您访问的页面不存在，请检查网址是否正确。')), '-');
+  const route = match.route.path;
+  if (settings.publicOrigin && isCrossOriginWrite(method, request.headers, settings.publicOrigin)) {
+    return (write(plainPage(403, '本系统不接受从其他网站提交的操作。请直接打开本系统的页面，刷新后重新操作。')), route);
+  }
+  const body = await readBody(request, settings.maxBodyBytes);
+  if (body === 'too-large') return (write(plainPage(413, '提交的内容过大，请精简后重新提交。')), route);
+  const forwardedProto = settings.https ? 'https' : 'http';
+  const event: HttpEvent = buildEvent({ request, url, method, route, pathParameters: match.pathParameters, body, requestId, forwardedProto });
+  write(await match.route.handler(event));
+  return route;
 }
 
 /** Starts the server; port 0 picks a free port (see `url`). */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const routes = compileRoutes(options);
-  const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : undefined;
+  const settings: ServeSettings = { maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024, publicOrigin, https: publicOrigin?.startsWith('https:') ?? false };
   const server = createServer((request, response) => {
-    serve(routes, maxBodyBytes, request, response).catch((error: unknown) => {
-      const fault = error instanceof Error ? error : new Error(String(error));
-      console.error(JSON.stringify({ level: 'error', where: 'local-http-server', requestId: randomUUID(), error: { name: fault.name, message: fault.message, stack: fault.stack } }));
-      if (!response.headersSent) writeResult(response, plainPage(500, '系统暂时无法处理您的请求，请稍后再试。'));
-      else response.destroy();
-    });
+    const requestId = randomUUID();
+    const started = performance.now();
+    response.setHeader('x-request-id', requestId);
+    serve(routes, settings, request, response, requestId)
+      .catch((error: unknown) => {
+        const fault = error instanceof Error ? error : new Error(String(error));
+        console.error(JSON.stringify({ level: 'error', where: 'local-http-server', requestId, error: { name: fault.name, message: fault.message, stack: fault.stack } }));
+        if (!response.headersSent) writeResult(response, plainPage(500, '系统暂时无法处理您的请求，请稍后再试。'), false, settings.https);
+        else response.destroy();
+        return '-';
+      })
+      .then((route) => {
+        const method = (request.method ?? 'GET').toUpperCase();
+        options.requestLog?.({ requestId, method, route, status: response.statusCode, ms: Math.round(performance.now() - started) });
+      });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

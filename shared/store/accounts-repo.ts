@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffRole } from '../services/actor';
 import { queryAll } from './query-all';
 import type { Store } from './store';
+import type { TransactItem } from './transact';
 
 /**
  * Local staff accounts (the local runtime; Cognito holds them in AWS), in the single table:
@@ -22,7 +23,14 @@ export interface Account {
 }
 
 const SK = 'ACCOUNT';
-const accountKey = (username: string) => ({ pk: `ACCOUNT#${username}`, sk: SK });
+export const accountPk = (username: string) => `ACCOUNT#${username}`;
+const accountKey = (username: string) => ({ pk: accountPk(username), sk: SK });
+const accountItem = (account: Account) => ({ ...accountKey(account.username), gsi1pk: `ORGSTAFF#${account.orgId}`, gsi1sk: account.username, ...account });
+
+/** A new account, for a transaction with its audit event: only if the username is free. */
+export function putNewAccount(store: Store, account: Account): TransactItem {
+  return { Put: { TableName: store.tableName, Item: accountItem(account), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
 
 /** Stores an account; with `onlyIfNew`, an existing account is left untouched and false returned. */
 export async function putAccount(store: Store, account: Account, options: { onlyIfNew?: boolean } = {}): Promise<boolean> {
@@ -30,7 +38,7 @@ export async function putAccount(store: Store, account: Account, options: { only
     await store.doc.send(
       new PutCommand({
         TableName: store.tableName,
-        Item: { ...accountKey(account.username), gsi1pk: `ORGSTAFF#${account.orgId}`, gsi1sk: account.username, ...account },
+        Item: accountItem(account),
         ConditionExpression: options.onlyIfNew ? 'attribute_not_exists(pk)' : undefined,
       }),
     );

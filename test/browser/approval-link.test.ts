@@ -27,19 +27,20 @@ afterAll(async () => {
   await runtime?.stop();
 });
 
-test('committee staff start a demo approval; the approver’s mail with the link is in the outbox', async () => {
+test('an administrator starts a demo approval; the approver’s mail with the link is in the outbox', async () => {
   await signInAsStaff(staff, 'zuzhiyuan', 'demo2026');
-  const csrf = await staff.locator('input[name="_csrf"]').first().getAttribute('value');
-  const started = await staff.request.post('/dev/approvals/demo', { form: { _csrf: csrf ?? '' }, maxRedirects: 0 });
+  const admin = await runtime.adminPage();
+  const csrf = await admin.locator('input[name="_csrf"]').first().getAttribute('value');
+  const started = await admin.request.post('/dev/approvals/demo', { form: { _csrf: csrf ?? '' }, maxRedirects: 0 });
   expect(started.status()).toBe(303);
   approvalId = new URL(started.headers().location, 'http://x').searchParams.get('approval')!;
   expect(approvalId).toBeTruthy();
 
   const mail = (page: Page) => page.locator('article.mail', { has: page.getByRole('heading', { name: `【审批】${TITLE}` }) });
-  await reloadUntilVisible(staff, '/dev/outbox', mail);
-  const text = await mail(staff).innerText();
+  await reloadUntilVisible(admin, '/dev/outbox', mail);
+  const text = await mail(admin).innerText();
   expect(text).toContain(`收件人：${DEMO_APPROVER.email}`);
-  const href = await mail(staff).locator('a[href*="/approvals/"]').first().getAttribute('href');
+  const href = await mail(admin).locator('a[href*="/approvals/"]').first().getAttribute('href');
   link = new URL(href!).pathname;
   expect(link).toMatch(/^\/approvals\/[A-Za-z0-9_-]{43}$/);
 }, 60_000);

@@ -95,7 +95,7 @@ test('branch staff see the term warning and request the election (公推直选, 
 }, 60_000);
 
 test('the higher committee approves the request from the outbox link', async () => {
-  await approveFromOutbox(committee, approver, '召开党员大会进行换届选举的请示', '2026-09-24');
+  await approveFromOutbox(await runtime.adminPage(), approver, '召开党员大会进行换届选举的请示', '2026-09-24');
 }, 60_000);
 
 test('steps 1–3 through the generic step forms, from 待办', async () => {
@@ -146,10 +146,10 @@ test('steps 1–3 through the generic step forms, from 待办', async () => {
 }, 120_000);
 
 test('the candidate list is approved from the outbox; the 7-day candidate notice ends on the virtual clock', async () => {
-  await approveFromOutbox(committee, approver, '候选人预备人选', '2026-09-24');
+  await approveFromOutbox(await runtime.adminPage(), approver, '候选人预备人选', '2026-09-24');
   await reloadUntilVisible(staff, electionPath, (page) => page.getByRole('link', { name: '孙立' }), 30_000);
   // The rounds are held on the planned day of the general meeting (a round may not be dated before it).
-  await jumpVirtualClock(staff, '2026-10-20T00:05');
+  await jumpVirtualClock(await runtime.adminPage(), '2026-10-20T00:05');
   await openStep('选举委员（计票）');
 }, 120_000);
 
@@ -220,7 +220,7 @@ async function officersRound(name: string, post: '书记' | '副书记'): Promis
 test('the meeting elects the secretary and the deputy; the results are approved from the outbox', async () => {
   await officersRound('黄丽', '书记');
   await officersRound('周强', '副书记');
-  await approveFromOutbox(committee, approver, '换届选举结果', '2026-09-24');
+  await approveFromOutbox(await runtime.adminPage(), approver, '换届选举结果', '2026-09-24');
   await reloadUntilVisible(staff, electionPath, (page) => page.getByText('已完成（结果已批准并记入组织）'), 30_000);
   const file = await staff.locator('main').innerText();
   expect(file).toContain('书记');

@@ -81,7 +81,7 @@ test('stage II: the activist decision is published; a visitor objects; staff rec
   await visitor.getByRole('button', { name: '提交意见' }).click();
   await visitor.getByText('您的意见已收到').waitFor();
 
-  await jumpVirtualClock(secretary, '2026-10-01T00:05'); // 5 working days: 23, 24, 28, 29, 30 Sep
+  await jumpVirtualClock(await runtime.adminPage(), '2026-10-01T00:05'); // 5 working days: 23, 24, 28, 29, 30 Sep
   const task = (p: Page) => p.getByRole('link', { name: new RegExp(`^公示异议处理：${person.name}`) });
   await reloadUntilVisible(secretary, '/staff', task, 30_000);
   await task(secretary).click();
@@ -109,7 +109,7 @@ test('stage II: cultivation contact and an evaluation; stage III is refused befo
 }, 90_000);
 
 test('stage III a year later: development target, sponsors; the organizer records political review and training', async () => {
-  await jumpVirtualClock(secretary, '2027-09-24T09:00');
+  await jumpVirtualClock(await runtime.adminPage(), '2027-09-24T09:00');
   await startNextStage(secretary, 3);
   await openStep(secretary, '确定发展对象');
   await expect(secretary.locator('.rules').innerText()).resolves.toContain('今天已满，可以确定为发展对象');
@@ -117,7 +117,7 @@ test('stage III a year later: development target, sponsors; the organizer record
     确定发展对象日期: '2027-09-24', 党小组意见: '同意。', 培养联系人意见: '同意。', 党员和群众意见: '普遍认可。', 支部委员会研究决定情况: '同意列为发展对象。',
   });
   await waitForNotice(visitor, '发展对象');
-  await jumpVirtualClock(secretary, '2027-10-01T00:05'); // the notice (no objection) ends; 2027 has no holiday calendar yet: weekends only
+  await jumpVirtualClock(await runtime.adminPage(), '2027-10-01T00:05'); // the notice (no objection) ends; 2027 has no holiday calendar yet: weekends only
   await openStep(secretary, '确定入党介绍人');
   await expect(secretary.locator('.rules').innerText()).resolves.toContain('须为正式党员');
   // 高远 is under 留党察看: the form says so in the list, and the step is refused with the rule, nothing recorded.
@@ -139,10 +139,10 @@ test('stage IV: pre-review and approval from the outbox links; the general meeti
   await startNextStage(secretary, 4);
   await openStep(secretary, '支部委员会审查');
   await submitStep(secretary, { 支部委员会审查日期: '2027-10-01', 审查意见: '符合条件，同意报上级党委预审。' });
-  await approveFromOutbox(organizer, organizer, person.name, '2027-10-01');
+  await approveFromOutbox(await runtime.adminPage(), organizer, person.name, '2027-10-01');
 
   await waitForNotice(visitor, '拟接收为中共预备党员');
-  await jumpVirtualClock(secretary, '2027-10-09T00:05'); // the admission notice has ended
+  await jumpVirtualClock(await runtime.adminPage(), '2027-10-09T00:05'); // the admission notice has ended
   await openStep(secretary, '填写入党志愿书');
   await submitStep(secretary, { 填写入党志愿书日期: '2027-10-09' });
   await openStep(secretary, '支部大会讨论');
@@ -168,7 +168,7 @@ test('stage IV: pre-review and approval from the outbox links; the general meeti
   await submitStep(secretary, { ...meeting, 实到会有表决权的正式党员人数: '3', 会上赞成票数: '3' }, { checks: ['逐个讨论、逐个表决（无记名投票）'] });
   await openStep(organizer, '上级党委派人谈话');
   await submitStep(organizer, { 谈话日期: '2027-10-09', '谈话人（上级党委委员或组织员）': '王红 组织委员', 谈话情况: '入党动机端正。' });
-  await approveFromOutbox(organizer, organizer, `接收${person.name}`, '2027-10-09');
+  await approveFromOutbox(await runtime.adminPage(), organizer, `接收${person.name}`, '2027-10-09');
 
   const probation = (p: Page) => p.getByText('开始第5阶段');
   await reloadUntilVisible(secretary, casePath(), probation, 30_000);

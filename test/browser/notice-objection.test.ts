@@ -112,7 +112,7 @@ test('the visitor files an objection and sees the confirmation', async () => {
 });
 
 test('after the end staff see the pending step 公示异议处理 and record 不属实', async () => {
-  await jumpVirtualClock(staff, '2026-10-01T00:05');
+  await jumpVirtualClock(await runtime.adminPage(), '2026-10-01T00:05');
   const taskLink = (page: Page) => page.getByRole('link', { name: /^公示异议处理：张伟/ });
   await reloadUntilVisible(staff, '/staff', taskLink);
   await expect(taskLink(staff).innerText()).resolves.toBe(`公示异议处理：${person.name}（发展对象公示，1 条异议）`);
@@ -167,8 +167,9 @@ test('the board lists the notice under ended notices, neutrally', async () => {
 });
 
 test('the outbox has the mail that told staff about the pending step', async () => {
-  await staff.goto('/dev/outbox');
-  const mail = staff.locator('article.mail', { has: staff.getByRole('heading', { name: `【待办】公示异议处理：${person.name}` }) });
+  const admin = await runtime.adminPage();
+  await admin.goto('/dev/outbox');
+  const mail = admin.locator('article.mail', { has: admin.getByRole('heading', { name: `【待办】公示异议处理：${person.name}` }) });
   await expect(mail.count()).resolves.toBe(1);
   const text = await mail.innerText();
   expect(text).toContain('收件人：bangongshi@demo.example.org');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../../infra/local/dynamodb-local';
-import { AccessibilityWatch, launchChromium } from './browser';
+import { AccessibilityWatch, launchChromium, signInAsStaff } from './browser';
 import { killHard, startRuntimeProcess, type RuntimeProcess } from './runtime-process';
 
 /** `npm start`'s program (main.ts) on the run's DynamoDB Local, and Chromium to drive it. */
@@ -17,6 +17,8 @@ export interface BrowserRuntime {
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
   /** Fails with the accessibility problems found on the pages loaded so far (call it after each test). */
   expectAccessible(): Promise<void>;
+  /** A page signed in as the demo administrator (the /dev pages are for administrators only); one per runtime. */
+  adminPage(): Promise<Page>;
   stop(): Promise<void>;
 }
 
@@ -51,14 +53,20 @@ export async function startBrowserRuntime(options: { demo?: boolean } = {}): Pro
   }
   const baseURL = `http://127.0.0.1:${port}`;
   const accessibility = new AccessibilityWatch();
+  const newPage = async (viewport = { width: 1100, height: 900 }) => {
+    const context = await browser!.newContext({ baseURL, locale: 'zh-CN', viewport });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    accessibility.watch(page);
+    return page;
+  };
+  let admin: Promise<Page> | undefined;
   return {
     baseURL,
-    async newPage(viewport = { width: 1100, height: 900 }) {
-      const context = await browser!.newContext({ baseURL, locale: 'zh-CN', viewport });
-      context.setDefaultTimeout(15_000);
-      const page = await context.newPage();
-      accessibility.watch(page);
-      return page;
+    newPage,
+    adminPage() {
+      admin ??= newPage().then(async (page) => (await signInAsStaff(page, 'admin', 'demo2026'), page));
+      return admin;
     },
     expectAccessible: () => accessibility.expectNone(),
     stop,

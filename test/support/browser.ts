@@ -51,7 +51,7 @@ export async function signInAsStaff(page: Page, username: string, password: stri
 }
 
 /**
- * Jumps the local runtime's virtual clock with the form on /dev/clock (the page needs a staff session).
+ * Jumps the local runtime's virtual clock with the form on /dev/clock (the page needs an administrator's session).
  * `chinaTime` is Beijing time as a datetime-local field takes it, e.g. 2026-10-01T00:05.
  */
 export async function jumpVirtualClock(page: Page, chinaTime: string): Promise<void> {
@@ -68,7 +68,7 @@ export async function jumpVirtualClock(page: Page, chinaTime: string): Promise<v
 }
 
 /**
- * Reads the newest approval mail whose subject contains `subject` in the outbox (a staff page, on `outbox`), then
+ * Reads the newest approval mail whose subject contains `subject` in the outbox (an administrator's page, on `outbox`), then
  * opens its link on `approver` and approves with the committee meeting's date.
  */
 export async function approveFromOutbox(outbox: Page, approver: Page, subject: string, meetingDate: string): Promise<void> {

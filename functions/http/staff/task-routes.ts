@@ -1,5 +1,7 @@
 import { getTaskView, listPendingTasks, recordObjectionOutcomes } from '../../../shared/services/notice';
 import { termOverview, termWarnings } from '../../../shared/services/registry/term-overview';
+import { recentUndeliveredCount, UNDELIVERED_ALERT_DAYS } from '../../../shared/services/mail/mail-log';
+import { undeliveredMailAlert } from '../../../shared/ui/pages/mail-log';
 import { staffHomePage } from '../../../shared/ui/pages/staff-home';
 import { taskFormPage } from '../../../shared/ui/pages/task-form';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
@@ -13,8 +15,10 @@ export function taskRoutes(deps: StaffSiteDeps): RouteTable {
       const session = sessionOf(request);
       const tasks = await listPendingTasks(deps, session.actor);
       const warnings = termWarnings(await termOverview(deps, session.actor));
-      if (request.site.json) return jsonResponse(200, { tasks, termWarnings: warnings });
-      return htmlResponse(200, staffHomePage(tasks, staffLayout(session), deps.clock.now(), undefined, warnings));
+      const undeliveredMails = await recentUndeliveredCount(deps, session.actor);
+      if (request.site.json) return jsonResponse(200, { tasks, termWarnings: warnings, undeliveredMails });
+      const alerts = undeliveredMailAlert(undeliveredMails, UNDELIVERED_ALERT_DAYS);
+      return htmlResponse(200, staffHomePage(tasks, staffLayout(session), deps.clock.now(), undefined, warnings, alerts));
     },
 
     'GET /staff/tasks/{taskId}': async (request) => {

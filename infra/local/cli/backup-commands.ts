@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { createStore, ensureTable, type Store } from '../../../shared/store/store';
+import { createStore, type Store } from '../../../shared/store/store';
 import { readBackupFile, writeBackupFile, type BackupHeader } from '../backup/backup-file';
 import { requestBackup, runningServer } from '../backup/control-channel';
 import { isLocalOnly, loadItems, scanTable } from '../backup/snapshot';
-import { startDynamoDbLocal } from '../dynamodb-local';
+import { openDataStore } from '../data-store';
 import type { CliIo } from './calendar-command';
 
 /**
@@ -26,13 +26,11 @@ class CliUsageError extends Error {}
 const tableName = () => process.env.TABLE_NAME ?? 'dangjian';
 
 async function withDataFolder<T>(dataDir: string, use: (store: Store) => Promise<T>): Promise<T> {
-  const db = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
+  const data = await openDataStore({ dataDir, tableName: tableName() });
   try {
-    const store = createStore({ tableName: tableName(), endpoint: db.endpoint });
-    await ensureTable(store);
-    return await use(store);
+    return await use(data.store);
   } finally {
-    await db.stop();
+    await data.stop();
   }
 }
 

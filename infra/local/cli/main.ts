@@ -3,6 +3,8 @@ import { runVoteCheckCommand } from './vote-check-command';
 import { runTallyCommand } from './tally-command';
 import { backupCommand } from './backup-commands';
 import { runCheckCommand } from './check-command';
+import { runServeCommand } from './serve-command';
+import { runAdminCommand } from './admin-command';
 
 /** The `dangjian` command line: the first word picks the command, the rest goes to it. */
 const commands: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
@@ -14,6 +16,8 @@ const commands: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   export: backupCommand('export'),
   import: backupCommand('import'),
   check: runCheckCommand,
+  serve: runServeCommand,
+  admin: runAdminCommand,
 };
 
 const io: CliIo = {

@@ -26,6 +26,7 @@ export class LocalStepFunctions implements WorkflowControl {
   private readonly executionSignals = new KeyedSignals<ExecutionRecord>();
   private readonly services: RunnerServices;
   private closed = false;
+  private started = false;
 
   constructor(private readonly options: LocalStepFunctionsOptions) {
     this.executions = new ExecutionRepository(options.store);
@@ -51,6 +52,12 @@ export class LocalStepFunctions implements WorkflowControl {
     await this.monitor.operation(async () => {
       for (const arn of await this.executions.listRunning()) this.drive(arn);
     });
+    this.started = true;
+  }
+
+  /** For the health check: whether the runner was started and not shut down, and how many executions it drives. */
+  status(): { running: boolean; executions: number } {
+    return { running: this.started && !this.closed, executions: this.drivers.size };
   }
 
   /** Stops driving executions without changing their stored status (as a crash would). */

@@ -29,9 +29,11 @@ function row(task: PendingTask, now: Date): SafeHtml {
 }
 
 /** The staff home: term warnings (换届预警), then pending human steps (待办) with their due dates, each linking to its form. */
-export function staffHomePage(tasks: PendingTask[], staff: LayoutStaff, now: Date, notice?: string, termWarnings: readonly TermRow[] = []): SafeHtml {
+/** `alerts`: lines above everything else (an administrator's undelivered mail). */
+export function staffHomePage(tasks: PendingTask[], staff: LayoutStaff, now: Date, notice?: string, termWarnings: readonly TermRow[] = [], alerts: SafeHtml = html``): SafeHtml {
   const sorted = [...tasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const body = html`<h1>待办事项</h1>
+    ${alerts}
     ${notice ? html`<div class="alert ok" role="status"><p>${notice}</p></div>` : ''}
     ${termWarningList(termWarnings)}
     ${sorted.length === 0

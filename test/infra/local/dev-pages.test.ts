@@ -25,9 +25,10 @@ describe('outbox and dev pages', () => {
     expect(linkify('见 http://x.test/a?b=1&c=<2>。<script>').value).toBe('见 <a href="http://x.test/a?b=1&amp;c=">http://x.test/a?b=1&amp;c=</a>&lt;2&gt;。&lt;script&gt;');
   });
 
-  test('/dev pages need a staff session; the clock page jumps and sets the rate (CSRF checked)', async () => {
+  test('/dev pages need an administrator\'s session; the clock page jumps and sets the rate (CSRF checked)', async () => {
     const deps = await createTestDeps();
-    await addAccount(deps.store, { username: 'li', password: 'pw-li-123', orgId: 'org-a' });
+    await addAccount(deps.store, { username: 'li', password: 'pw-li-123', orgId: 'org-a', role: 'admin' });
+    await addAccount(deps.store, { username: 'zhao', password: 'pw-zhao-123', orgId: 'org-a', role: 'committee-staff' });
     const clock = new VirtualClock({ start: new Date('2026-03-02T00:00:00Z'), rate: 0 });
     const outbox = new Outbox(deps.store, clock);
     await outbox.send({ to: ['li@example.org'], subject: '【待办】测试', text: 'http://localhost/staff' });
@@ -38,9 +39,19 @@ describe('outbox and dev pages', () => {
     const anonymous = await fetch(`${server.url}/dev/outbox`, { redirect: 'manual' });
     expect(anonymous.status).toBe(303);
 
+    const handler = dev[0].handler;
+    const committeeBrowser = new Browser(site);
+    const committeeCsrf = await signInWithForm(committeeBrowser, 'zhao', 'pw-zhao-123');
+    const committee = new Browser(handler);
+    committee.jar.set('dj_session', committeeBrowser.jar.get('dj_session')!);
+    // Staff who are not administrators: the outbox holds every approval link, the clock moves every deadline.
+    expect((await committee.request('GET', '/dev/outbox')).statusCode).toBe(403);
+    expect((await committee.request('GET', '/dev/clock')).statusCode).toBe(403);
+    expect((await committee.post('/dev/clock', { _csrf: committeeCsrf, action: 'advance', amount: '2', unit: 'days' })).statusCode).toBe(403);
+    expect(clock.now().toISOString()).toBe('2026-03-02T00:00:00.000Z');
+
     const browser = new Browser(site);
     const csrf = await signInWithForm(browser, 'li', 'pw-li-123');
-    const handler = dev[0].handler;
     const viaDev = new Browser(async (event) => (event.routeKey.startsWith('GET /dev') || event.routeKey.startsWith('POST /dev') ? handler(event) : site(event)));
     viaDev.jar.set('dj_session', browser.jar.get('dj_session')!);
     const outboxPage = await viaDev.request('GET', '/dev/outbox');

@@ -103,3 +103,42 @@ describe('local HTTP server', () => {
     expect(events.length).toBe(before);
   });
 });
+
+describe('behind a reverse proxy (publicUrl)', () => {
+  test('https public URL: events count as https, every answer has HSTS, writes from another origin get 403; one log entry per request', async () => {
+    const entries: unknown[] = [];
+    const behindProxy = await startHttpServer({
+      port: 0,
+      publicUrl: 'https://dangjian.example.gov.cn',
+      handlers: { 'http-public': echo('public') },
+      requestLog: (entry) => entries.push(entry),
+    });
+    try {
+      const page = await fetch(`${behindProxy.url}/notices/n-1?secret=abc`);
+      expect(page.headers.get('strict-transport-security')).toBe('max-age=31536000');
+      expect(((await page.json()) as HttpEvent).headers['x-forwarded-proto']).toBe('https');
+      const missing = await fetch(`${behindProxy.url}/nothing-here`);
+      expect([missing.status, missing.headers.get('strict-transport-security')]).toEqual([404, 'max-age=31536000']);
+
+      const form = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'content=x' };
+      const refused = await fetch(`${behindProxy.url}/notices/n-1/objections`, { ...form, headers: { ...form.headers, origin: 'https://evil.example' } });
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).toContain('不接受从其他网站提交');
+      const accepted = await fetch(`${behindProxy.url}/notices/n-1/objections`, { ...form, headers: { ...form.headers, origin: 'https://dangjian.example.gov.cn' } });
+      expect(accepted.status).toBe(200);
+
+      const requestId = page.headers.get('x-request-id');
+      expect(entries[0]).toEqual({ requestId, method: 'GET', route: '/notices/{noticeId}', status: 200, ms: expect.any(Number) });
+      expect(entries.map((entry) => (entry as { status: number }).status)).toEqual([200, 404, 403, 200]);
+      expect(JSON.stringify(entries)).not.toMatch(/n-1|secret|content=x/);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  test('without a public URL nothing changes: http, no HSTS, no origin check', async () => {
+    const refusedElsewhere = await fetch(`${server.url}/notices/n-1/objections`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
+    expect(refusedElsewhere.status).toBe(200);
+    expect(refusedElsewhere.headers.get('strict-transport-security')).toBeNull();
+  });
+});

@@ -1,0 +1,2 @@
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem, type PasswordContext } from './password-policy';
+export { USERNAME_PATTERN, usernameProblem } from './username-rule';

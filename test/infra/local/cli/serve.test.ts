@@ -1,0 +1,170 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { runningEndpoint } from '../../../../infra/local/data-store';
+import { freePort } from '../../../../infra/local/dynamodb-local';
+import { newAccountItems } from '../../../../shared/services/accounts';
+import { listOrganizations } from '../../../../shared/store/orgs-repo';
+import { createStore } from '../../../../shared/store/store';
+import { transactWrite } from '../../../../shared/store/transact';
+import { HttpSession } from '../../../support/http-session';
+import { startSmtpSink, type SmtpSink } from '../../../support/smtp-sink';
+
+// `npx dangjian serve` as a child process on a fresh data folder, with a real SMTP server: the pilot acceptance.
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const PUBLIC_URL = 'https://dangjian.example.gov.cn';
+
+function run(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number> } {
+  const child = spawn(process.execPath, ['bin/dangjian.js', ...args], { cwd: root, env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? -1)));
+  return { child, output: () => output, exited };
+}
+
+async function runToEnd(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
+  const command = run(args, env);
+  const code = await command.exited;
+  return { code, output: command.output() };
+}
+
+let dataDir: string;
+let sink: SmtpSink;
+let serve: ReturnType<typeof run> | undefined;
+let baseUrl: string;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'dangjian-serve-'));
+  sink = await startSmtpSink();
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  env = {
+    DANGJIAN_PUBLIC_URL: PUBLIC_URL, DANGJIAN_SMTP_HOST: '127.0.0.1', DANGJIAN_SMTP_PORT: String(sink.port), DANGJIAN_SMTP_SECURITY: 'none',
+    DANGJIAN_SMTP_USER: sink.user, DANGJIAN_SMTP_PASSWORD: sink.password, DANGJIAN_MAIL_FROM: 'dangjian@example.gov.cn',
+  };
+  // A demo's virtual clock left in the folder is ignored, with a warning.
+  writeFileSync(join(dataDir, 'clock.json'), JSON.stringify({ anchorVirtual: Date.parse('2030-01-01T00:00:00Z'), anchorReal: Date.now(), rate: 1000 }));
+}, 60_000);
+
+afterAll(async () => {
+  if (serve && serve.child.exitCode === null) {
+    serve.child.kill('SIGTERM');
+    await serve.exited;
+  }
+  await sink?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+test('serve refuses to start without its settings, naming each in Chinese and English', async () => {
+  const { code, output } = await runToEnd(['serve', '--data', dataDir], { DANGJIAN_PUBLIC_URL: '', DANGJIAN_SMTP_HOST: '', DANGJIAN_MAIL_FROM: '' });
+  expect(code).toBe(2);
+  expect(output).toContain('无法启动');
+  expect(output).toContain('缺少 DANGJIAN_PUBLIC_URL');
+  expect(output).toContain('DANGJIAN_SMTP_HOST is missing');
+  expect(output).toContain('缺少 DANGJIAN_MAIL_FROM');
+}, 300_000);
+
+test('serve starts on the fresh folder: no demo data, no /dev pages, the real clock, /healthz', async () => {
+  serve = run(['serve', '--data', dataDir, '--port', baseUrl.split(':').at(-1)!], env);
+  const deadline = Date.now() + 360_000;
+  while (!serve.output().includes('pilot running at')) {
+    if (serve.child.exitCode !== null || Date.now() > deadline) throw new Error(`serve did not start:\n${serve.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  expect(serve.output()).toContain('已忽略数据目录中的虚拟时钟状态');
+  for (const path of ['/dev/clock', '/dev/outbox']) expect((await fetch(`${baseUrl}${path}`)).status).toBe(404);
+  expect((await fetch(`${baseUrl}/dev/clock`, { method: 'POST' })).status).toBe(404);
+  const board = await (await fetch(`${baseUrl}/`)).text();
+  expect(board).toContain('目前没有正在公示的事项');
+  const health = await fetch(`${baseUrl}/healthz`);
+  expect(health.status).toBe(200);
+  expect(await health.json()).toEqual({ status: 'ok', store: { reachable: true }, runner: { running: true, executions: 0 }, lastBackup: null, mail: { queue: 'smtp', pending: 0, failed: 0 } });
+  expect(health.headers.get('strict-transport-security')).toBe('max-age=31536000');
+}, 400_000);
+
+test('admin create refuses a weak password with the reason, then creates the first administrator beside the running server', async () => {
+  const weak = join(dataDir, 'weak.txt');
+  writeFileSync(weak, 'demo2026\n');
+  const args = ['admin', 'create', '--data', dataDir, '--username', 'wangfang', '--name', '王芳', '--org-name', '中共某某市直属机关工作委员会', '--email', 'wangfang@example.gov.cn'];
+  const refused = await runToEnd([...args, '--password-file', weak], {});
+  expect(refused.code).toBe(2);
+  expect(refused.output).toContain('密码至少需要 10 个字符');
+  const strong = join(dataDir, 'strong.txt');
+  writeFileSync(strong, 'Hong-Qi-2026-pilot\n');
+  const created = await runToEnd([...args, '--password-file', strong], {});
+  expect(created.output).toContain('已创建管理员 wangfang');
+  expect(created.code).toBe(0);
+  const again = await runToEnd([...args, '--username', 'other', '--password-file', strong], {});
+  expect(again.code).toBe(1);
+  expect(again.output).toContain('首位管理员已经创建过');
+}, 600_000);
+
+test('demo2026 signs nobody in; the administrator signs in (Secure cookie); a write from another origin is refused', async () => {
+  for (const username of ['admin', 'zuzhiyuan', 'bangongshi', 'wangfang']) {
+    await expect(new HttpSession(baseUrl).signIn(username, 'demo2026')).rejects.toThrow(/401/);
+  }
+  const signInPage = await fetch(`${baseUrl}/staff/sign-in`);
+  expect(signInPage.headers.getSetCookie().join('\n')).toMatch(/; Secure/);
+  const admin = new HttpSession(baseUrl);
+  await admin.signIn('wangfang', 'Hong-Qi-2026-pilot');
+  expect((await admin.request('GET', '/staff')).status).toBe(200);
+  const crossSite = await fetch(`${baseUrl}/staff/sign-in`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=wangfang&password=x' });
+  expect(crossSite.status).toBe(403);
+  expect(await crossSite.text()).toContain('不接受从其他网站提交');
+  const sameSite = await fetch(`${baseUrl}/staff/sign-in`, { method: 'POST', headers: { origin: PUBLIC_URL, 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=wangfang&password=x' });
+  expect(await sameSite.text()).not.toContain('不接受从其他网站提交');
+}, 120_000);
+
+test('a branch requests its election; the approval mail arrives over SMTP with a link at the public address, and the link decides', async () => {
+  const admin = new HttpSession(baseUrl);
+  await admin.signIn('wangfang', 'Hong-Qi-2026-pilot');
+  const store = createStore({ tableName: 'dangjian', endpoint: runningEndpoint(dataDir)! });
+  const [rootOrg] = await listOrganizations(store);
+  const form = HttpSession.hidden((await admin.request('GET', '/staff/orgs/new')).body, '_csrf');
+  const org = await admin.request('POST', '/staff/orgs', { _csrf: form, name: '办公室党支部', kind: 'branch', parentId: rootOrg.id, termStart: '2023-01-01', termEnd: '2026-12-31' });
+  expect(org.status).toBe(303);
+  const branchId = (await listOrganizations(store)).find((o) => o.name === '办公室党支部')!.id;
+  // The accounts pages are another branch's work: the accounts are created here through the same account core. The
+  // committee's staff member approves for it (an election's approvers: the committee's leaders with e-mail, else its staff).
+  const audit = { at: new Date().toISOString(), actor: 'wangfang' };
+  const committeeAccount = await newAccountItems(store, { username: 'zhangli', displayName: '张丽', role: 'committee-staff', orgId: rootOrg.id, email: 'zhangli@example.gov.cn', password: 'Ji-Guan-2026-zuzhi' }, audit);
+  const branchAccount = await newAccountItems(store, { username: 'liqiang', displayName: '李强', role: 'branch-staff', orgId: branchId, email: 'liqiang@example.gov.cn', password: 'Zhi-Bu-2026-office' }, audit);
+  await transactWrite(store, [...committeeAccount.items, ...branchAccount.items]);
+
+  const branch = new HttpSession(baseUrl);
+  await branch.signIn('liqiang', 'Zhi-Bu-2026-office');
+  const csrf = HttpSession.hidden((await branch.request('GET', '/staff/elections/new')).body, '_csrf');
+  const election = await branch.request('POST', '/staff/elections', {
+    _csrf: csrf, orgId: branchId, form: 'standard', seats: '3', deputies: '0', meetingDate: '2026-12-20', structure: '书记 1 名、组织委员 1 名、宣传委员 1 名', method: '差额选举，无记名投票', idempotencyKey: randomBytes(16).toString('base64url'),
+  });
+  expect(election.status).toBe(303);
+
+  const mail = await sink.waitFor((m) => m.subject.startsWith('【审批】') && m.to.includes('zhangli@example.gov.cn'), 180_000).catch((error: Error) => {
+    throw new Error(`${error.message}\n${election.location}\n${serve!.output().slice(-4000)}`);
+  });
+  expect(mail.from).toBe('dangjian@example.gov.cn');
+  const link = new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}(/approvals/[A-Za-z0-9_-]{43})`).exec(mail.text)?.[1];
+  expect(link).toBeDefined();
+
+  const approver = new HttpSession(baseUrl);
+  const page = await approver.request('GET', link!);
+  expect(page.status).toBe(200);
+  expect(page.body).toContain('打开本页面不会作出任何决定');
+  const decided = await approver.request('POST', link!, { _csrf: HttpSession.hidden(page.body, '_csrf'), meetingDate: new Date().toISOString().slice(0, 10), comment: '同意。', outcome: 'approved' });
+  expect([200, 303]).toContain(decided.status);
+  expect((await approver.request('GET', link!)).body).toContain('此审批链接已使用');
+
+  const health = (await (await fetch(`${baseUrl}/healthz`)).json()) as { mail: unknown };
+  expect(health.mail).toMatchObject({ queue: 'smtp', failed: 0 });
+  const lines = serve!.output().split('\n').filter((line) => line.includes('"msg":"request"')).map((line) => JSON.parse(line));
+  const approvalLines = lines.filter((line) => line.route === '/approvals/{linkId}');
+  expect(approvalLines.length).toBeGreaterThan(0);
+  expect(approvalLines[0]).toEqual({ level: 'info', at: expect.any(String), msg: 'request', requestId: expect.any(String), method: 'GET', route: '/approvals/{linkId}', status: 200, ms: expect.any(Number) });
+  expect(serve!.output()).not.toContain(link!.split('/')[2]);
+  expect(serve!.output()).not.toContain('Zhi-Bu-2026-office');
+}, 300_000);
