@@ -1,0 +1,24 @@
+import { ServiceError } from '../errors';
+
+export class AccountExistsError extends ServiceError {
+  readonly httpStatus = 409;
+  constructor(options?: ErrorOptions) {
+    super('该用户名已被使用，请换一个用户名。', options);
+  }
+}
+
+/** A set-password link that does not open: unknown or altered, expired, already used, or replaced by a newer one. */
+export class PasswordLinkInvalidError extends ServiceError {
+  readonly httpStatus: number;
+  constructor(readonly state: 'invalid' | 'expired' | 'used', options?: ErrorOptions) {
+    super(
+      state === 'expired'
+        ? '此设置密码链接已过期。请联系系统管理员或上级党委工作人员重新发送重置密码邮件。'
+        : state === 'used'
+          ? '此设置密码链接已使用过，不能再次使用。如需再次修改密码，请登录后在“修改密码”中办理，或请管理员重新发送。'
+          : '此链接无效，可能复制不完整或已被更新的链接取代。请打开邮件中最新的链接，或联系管理员重新发送。',
+      options,
+    );
+    this.httpStatus = state === 'invalid' ? 404 : 410;
+  }
+}
