@@ -22,3 +22,11 @@ export class PasswordLinkInvalidError extends ServiceError {
     this.httpStatus = state === 'invalid' ? 404 : 410;
   }
 }
+
+/** A session signed in with a password someone else chose: nothing but changing it (and signing out) until then. */
+export class PasswordChangeRequiredError extends ServiceError {
+  readonly httpStatus = 403;
+  constructor(options?: ErrorOptions & { detail?: string }) {
+    super('请先修改初始密码，然后才能办理其他事项。', options);
+  }
+}

@@ -1,5 +1,5 @@
 export type { AccountDirectory, DirectoryAccount, NewDirectoryAccount, PasswordResetStart } from './account-directory';
-export { AccountExistsError, PasswordLinkInvalidError } from './errors';
+export { AccountExistsError, PasswordChangeRequiredError, PasswordLinkInvalidError } from './errors';
 export { createLocalAccountDirectory, PASSWORD_LINK_VALID_MS } from './local-account-directory';
 export {
   ACCOUNT_FIELD_LABELS, createAccount, listAccounts, passwordLinkUrl, resetAccountPassword, setAccountDisabled, unlockSignIn,
