@@ -36,8 +36,8 @@ export type PasswordResetStart =
   | { kind: 'provider' };
 
 export interface AccountDirectory {
-  /** The accounts whose own organization is `orgId`. */
-  listByOrg(orgId: string): Promise<DirectoryAccount[]>;
+  /** The accounts whose own organization is one of `orgIds`. */
+  list(orgIds: readonly string[]): Promise<DirectoryAccount[]>;
   get(username: string): Promise<DirectoryAccount | undefined>;
   /** Refused with AccountExistsError when the username is taken. */
   create(account: NewDirectoryAccount, audit: AuditEvent): Promise<void>;

@@ -19,8 +19,8 @@ const toDirectory = (a: Account): DirectoryAccount => ({
 /** The accounts table as the account port (local runtime, pilot server, tests). */
 export function createLocalAccountDirectory(store: Store): AccountDirectory {
   return {
-    async listByOrg(orgId) {
-      return (await listOrgAccounts(store, orgId)).map(toDirectory);
+    async list(orgIds) {
+      return (await Promise.all(orgIds.map((orgId) => listOrgAccounts(store, orgId)))).flat().map(toDirectory);
     },
 
     async get(username) {

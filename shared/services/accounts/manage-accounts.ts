@@ -32,9 +32,12 @@ export interface AccountsView {
   lockedAddresses: string[];
 }
 
+/** An account's key in a URL: a local username, or a Cognito user name (an e-mail pool names users by a UUID). */
+const ACCOUNT_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@+-]{2,127}$/;
+
 /** Finds an account the actor may manage: its organization in scope (`account.manage`) and its role manageable. */
 async function manageable(deps: AccountDeps, actor: Actor, username: string): Promise<DirectoryAccount> {
-  const account = USERNAME_PATTERN.test(username) ? await deps.accounts.get(username) : undefined;
+  const account = ACCOUNT_KEY_PATTERN.test(username) ? await deps.accounts.get(username) : undefined;
   if (!account) throw new RecordNotFoundError('该账号');
   authorize(actor, 'account.manage', account.orgId, await loadOrgTree(deps.store));
   if (!manageableRoles(actor.role).includes(account.role)) throw new AuthForbiddenError({ detail: `${actor.role} may not manage a ${account.role} account` });
@@ -53,7 +56,7 @@ export async function listAccounts(deps: AccountDeps, actor: Actor): Promise<Acc
   const nowMs = deps.clock.now().getTime();
   const throttles = await listThrottles(deps.store);
   const lockedUsers = new Set(throttles.filter((t) => t.kind === 'user' && isThrottled(t, nowMs)).map((t) => t.value));
-  const listed = (await Promise.all(orgs.map((o) => deps.accounts.listByOrg(o!.id)))).flat().filter((a) => roles.includes(a.role));
+  const listed = (await deps.accounts.list(orgs.map((o) => o!.id))).filter((a) => roles.includes(a.role));
   const accounts = await Promise.all(
     listed.map(async (a) => ({ ...a, orgName: tree.get(a.orgId)?.name ?? '', lastSignInAt: await getLastSignIn(deps.store, a.username), signInLocked: lockedUsers.has(a.username) })),
   );
