@@ -6,6 +6,7 @@ import {
 import { createHmac } from 'node:crypto';
 import type { StaffRole } from '../../shared/services/actor';
 import { AccountExistsError, type AccountDirectory, type DirectoryAccount } from '../../shared/services/accounts';
+import { InputInvalidError } from '../../shared/services/errors';
 import { accountPk } from '../../shared/store/accounts-repo';
 import { auditPut, type AuditEvent } from '../../shared/store/audit';
 import type { Store } from '../../shared/store/store';
@@ -24,6 +25,11 @@ export interface CognitoAccountDirectoryOptions {
   clientId: string;
   clientSecret?: string;
   store: Store;
+  /**
+   * The pool names users by e-mail (the deployed pool: signInAliases email): the new user's Cognito name is its e-mail
+   * address and Cognito gives it a UUID; staff then sign in with the e-mail address.
+   */
+  signInWithEmail?: boolean;
 }
 
 const ROLES: StaffRole[] = ['admin', 'committee-staff', 'branch-staff'];
@@ -45,6 +51,10 @@ function toAccount(user: { Username?: string; Attributes?: AttributeType[]; User
 }
 
 const errorName = (error: unknown) => (error as { name?: string }).name ?? '';
+
+/** The pool's own password policy (12 characters, upper and lower case, a digit and a symbol) is stricter than the site's. */
+const POLICY_MESSAGE = '密码不符合系统要求：至少 12 位，须同时包含大写字母、小写字母、数字和符号';
+const policyRefusal = (field: string, error: unknown) => (errorName(error) === 'InvalidPasswordException' ? new InputInvalidError({ [field]: POLICY_MESSAGE }, { cause: error }) : error);
 
 export function createCognitoAccountDirectory(options: CognitoAccountDirectoryOptions): AccountDirectory {
   const { client, userPoolId, store } = options;
@@ -69,7 +79,7 @@ export function createCognitoAccountDirectory(options: CognitoAccountDirectoryOp
       const result = await client.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: options.clientId, AuthParameters: parameters }));
       return Boolean(result.AuthenticationResult?.IdToken) || result.ChallengeName === 'NEW_PASSWORD_REQUIRED';
     } catch (error) {
-      if (['NotAuthorizedException', 'UserNotFoundException'].includes(errorName(error))) return false;
+      if (['NotAuthorizedException', 'UserNotFoundException', 'InvalidPasswordException'].includes(errorName(error))) return false;
       throw error;
     }
   }
@@ -103,11 +113,12 @@ export function createCognitoAccountDirectory(options: CognitoAccountDirectoryOp
     },
 
     async create(account, audit) {
+      let created: string | undefined;
       try {
-        await client.send(
+        const result = await client.send(
           new AdminCreateUserCommand({
             UserPoolId: userPoolId,
-            Username: account.username,
+            Username: options.signInWithEmail ? account.email : account.username,
             TemporaryPassword: account.temporaryPassword,
             MessageAction: 'SUPPRESS', // the first password is told in person; Cognito mails nothing
             UserAttributes: [
@@ -118,12 +129,14 @@ export function createCognitoAccountDirectory(options: CognitoAccountDirectoryOp
             ],
           }),
         );
+        created = result.User?.Username;
       } catch (error) {
         if (errorName(error) === 'UsernameExistsException') throw new AccountExistsError({ cause: error });
-        throw error;
+        throw policyRefusal('temporaryPassword', error);
       }
-      await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: account.username, GroupName: account.role }));
-      await recordAudit(account.username, audit);
+      const username = created ?? account.username;
+      await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: account.role }));
+      await recordAudit(username, audit);
     },
 
     async setDisabled(username, disabled, audit) {
@@ -141,7 +154,9 @@ export function createCognitoAccountDirectory(options: CognitoAccountDirectoryOp
 
     async changePassword(username, currentPassword, newPassword, audit) {
       if (!(await passwordMatches(username, currentPassword))) return false;
-      await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: username, Password: newPassword, Permanent: true }));
+      await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: username, Password: newPassword, Permanent: true })).catch((error: unknown) => {
+        throw policyRefusal('newPassword', error);
+      });
       await recordAudit(username, audit);
       return true;
     },
@@ -153,5 +168,5 @@ export function cognitoAccountDirectoryFromEnv(store: Store, env: NodeJS.Process
   const userPoolId = env.USER_POOL_ID;
   const clientId = env.USER_POOL_CLIENT_ID;
   if (!userPoolId || !clientId) throw new Error('USER_POOL_ID and USER_POOL_CLIENT_ID must be set');
-  return createCognitoAccountDirectory({ client: new CognitoIdentityProviderClient({}), userPoolId, clientId, clientSecret: env.USER_POOL_CLIENT_SECRET, store });
+  return createCognitoAccountDirectory({ client: new CognitoIdentityProviderClient({}), userPoolId, clientId, clientSecret: env.USER_POOL_CLIENT_SECRET, store, signInWithEmail: true });
 }

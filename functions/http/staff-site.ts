@@ -1,4 +1,5 @@
 import { awsServiceDeps } from '../adapters/aws-deps';
+import { cognitoAccountDirectoryFromEnv } from '../adapters/cognito-account-directory';
 import { cognitoAuthenticatorFromEnv } from '../adapters/cognito-authenticator';
 import { lazyHandler } from '../adapters/lazy-handler';
 import { withRequestBaseUrl } from './edge/base-url';
@@ -41,5 +42,8 @@ export function createStaffSite(deps: StaffSiteDeps, options: { log?: ErrorLogge
   });
 }
 
-/** The Lambda handler: built on first use from the AWS environment, signing in through Cognito. */
-export const handler = lazyHandler(() => createStaffSite({ ...awsServiceDeps(), authenticator: cognitoAuthenticatorFromEnv() }));
+/** The Lambda handler: built on first use from the AWS environment, signing in through Cognito, accounts in its user pool. */
+export const handler = lazyHandler(() => {
+  const deps = awsServiceDeps();
+  return createStaffSite({ ...deps, authenticator: cognitoAuthenticatorFromEnv(), accounts: cognitoAccountDirectoryFromEnv(deps.store) });
+});
