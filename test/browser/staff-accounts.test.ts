@@ -14,7 +14,7 @@ import { startBrowserRuntime, type BrowserRuntime } from '../support/browser-run
 const SCREENSHOT_DIR = join(tmpdir(), 'dangjian-browser-screenshots');
 const person = demoPerson('office-04'); // 杨帆, applicant
 const FIRST_PASSWORD = 'Chushi2026x';
-const OWN_PASSWORD = 'Zhouxin2026mm';
+const OWN_PASSWORD = 'Hongqi2026mm';
 
 let runtime: BrowserRuntime;
 let admin: Page;

@@ -42,7 +42,7 @@ export function accountRoutes(staffDeps: StaffSiteDeps): RouteTable {
       const session = sessionOf(request);
       const view = await listAccounts(deps, session.actor);
       if (request.site.json) return jsonResponse(200, view);
-      return htmlResponse(200, accountsPage(view, staffLayout(session), emptyForm(), { flash: FLASH[request.query.done ?? ''] }));
+      return htmlResponse(200, accountsPage(view, { ...staffLayout(session), id: session.actor.id }, emptyForm(), { flash: FLASH[request.query.done ?? ''] }));
     },
 
     [`POST ${ACCOUNTS_PATH}`]: async (request) => {
@@ -51,7 +51,7 @@ export function accountRoutes(staffDeps: StaffSiteDeps): RouteTable {
       return handleForm(
         request,
         async () => done(request, 'created', await createAccount(deps, session.actor, form)),
-        async (error) => htmlResponse(422, accountsPage(await listAccounts(deps, session.actor), staffLayout(session), { values: form, errors: error.fieldErrors }, { message: error.userMessage })),
+        async (error) => htmlResponse(422, accountsPage(await listAccounts(deps, session.actor), { ...staffLayout(session), id: session.actor.id }, { values: form, errors: error.fieldErrors }, { message: error.userMessage })),
       );
     },
 

@@ -14,7 +14,8 @@ function statusOf(a: AccountListEntry): string {
   return '正常';
 }
 
-function actions(a: AccountListEntry, staff: LayoutStaff, isAdmin: boolean): SafeHtml {
+function actions(a: AccountListEntry, staff: LayoutStaff, isAdmin: boolean, selfId: string): SafeHtml {
+  if (a.username === selfId) return html`<a href="/staff/password">修改密码</a>`;
   const button = (path: string, label: string) =>
     html`<form method="post" action="${ACCOUNTS_PATH}/${a.username}/${path}" class="inline">${csrfField(staff.csrfToken)}<button type="submit">${label}</button></form>`;
   return html`${a.disabled ? button('enable', '启用') : button('disable', '停用')}
@@ -23,7 +24,7 @@ function actions(a: AccountListEntry, staff: LayoutStaff, isAdmin: boolean): Saf
 }
 
 /** 账号管理: the accounts the staff member manages, with their last sign-in, and the form for a new one. */
-export function accountsPage(view: AccountsView, staff: LayoutStaff, form: FormState, options: { message?: string; flash?: string } = {}): SafeHtml {
+export function accountsPage(view: AccountsView, staff: LayoutStaff & { id: string }, form: FormState, options: { message?: string; flash?: string } = {}): SafeHtml {
   const isAdmin = staff.role === 'admin';
   const body = html`<h1>账号管理</h1>
     ${options.flash ? html`<div class="alert ok" role="status"><p>${options.flash}</p></div>` : ''}
@@ -32,7 +33,7 @@ export function accountsPage(view: AccountsView, staff: LayoutStaff, form: FormS
       <thead><tr><th>姓名</th><th>用户名</th><th>角色</th><th>所在党组织</th><th>电子邮箱</th><th>状态</th><th>最近登录</th><th>操作</th></tr></thead>
       <tbody>${view.accounts.length === 0 ? html`<tr><td colspan="8">暂无账号。</td></tr>` : view.accounts.map((a) => html`<tr>
         <td>${a.displayName}</td><td>${a.username}</td><td>${ROLE_LABELS[a.role]}</td><td>${a.orgName}</td><td>${a.email}</td>
-        <td>${statusOf(a)}</td><td>${a.lastSignInAt ? formatDateTime(a.lastSignInAt) : '从未登录'}</td><td>${actions(a, staff, isAdmin)}</td></tr>`)}</tbody>
+        <td>${statusOf(a)}</td><td>${a.lastSignInAt ? formatDateTime(a.lastSignInAt) : '从未登录'}</td><td>${actions(a, staff, isAdmin, staff.id)}</td></tr>`)}</tbody>
     </table></div>
     ${view.lockedAddresses.length > 0 ? html`<h2>暂停登录的访问地址</h2>
       <p class="muted">来自这些网络地址的登录失败次数过多，已暂停登录。确认不是攻击后可解除。</p>
