@@ -25,9 +25,9 @@ export async function startCognitoLocal(): Promise<CognitoLocal> {
   writeFileSync(join(dir, '.cognito', 'config.json'), JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }));
   const entry = join(dirname(createRequire(import.meta.url).resolve('cognito-local/package.json')), 'lib/bin/start.js');
   const child: ChildProcess = spawn(process.execPath, [entry], { cwd: dir, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let client: CognitoIdentityProviderClient | undefined;
+  const client = new CognitoIdentityProviderClient({ endpoint: `http://127.0.0.1:${port}`, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const stop = async () => {
-    client?.destroy();
+    client.destroy();
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
@@ -52,7 +52,6 @@ export async function startCognitoLocal(): Promise<CognitoLocal> {
     await stop();
     throw error;
   });
-  client = new CognitoIdentityProviderClient({ endpoint: `http://127.0.0.1:${port}`, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const pool = await client.send(new CreateUserPoolCommand({
     PoolName: 'staff',
     UsernameAttributes: [],

@@ -1,4 +1,4 @@
-import { auditPut, type AuditEvent } from '../../store/audit';
+import { auditPut } from '../../store/audit';
 import { accountPk, getAccount, listOrgAccounts, putNewAccount, updateAccount, type Account } from '../../store/accounts-repo';
 import { putNewPasswordLink } from '../../store/password-links-repo';
 import type { Store } from '../../store/store';
