@@ -1,10 +1,12 @@
 import { awsServiceDeps } from '../adapters/aws-deps';
+import { cognitoAccountDirectoryFromEnv } from '../adapters/cognito-account-directory';
 import { cognitoAuthenticatorFromEnv } from '../adapters/cognito-authenticator';
 import { lazyHandler } from '../adapters/lazy-handler';
 import { withRequestBaseUrl } from './edge/base-url';
 import type { ErrorLogger } from './edge/error-mapper';
 import { createSiteApp } from './edge/site-app';
 import type { HttpHandlerFn } from './edge/types';
+import { accountRoutes, OPEN_ACCOUNT_ROUTES, PASSWORD_CHANGE_ROUTES } from './staff/account-routes';
 import { calendarRoutes } from './staff/calendar-routes';
 import { electionRoutes } from './staff/election-routes';
 import { electionRoundRoutes } from './staff/election-round-routes';
@@ -23,22 +25,25 @@ import { termReminderSettingsRoutes } from './staff/term-reminder-settings-route
 
 export type { StaffSiteDeps } from './staff/staff-context';
 
-/** Routes that need no session: signing in, and signing out (which checks the token itself when signed in). */
-export const OPEN_STAFF_ROUTES: ReadonlySet<string> = new Set(['GET /staff/sign-in', 'POST /staff/sign-in', 'POST /staff/sign-out']);
+/** Routes that need no session: signing in, signing out (which checks the token itself when signed in), the set-password link. */
+export const OPEN_STAFF_ROUTES: ReadonlySet<string> = new Set(['GET /staff/sign-in', 'POST /staff/sign-in', 'POST /staff/sign-out', ...OPEN_ACCOUNT_ROUTES]);
 
 /** The staff site (工作人员): sign-in, 待办, notices, the calendar, organizations and people. Every page needs a session; every POST its CSRF token. */
 export function createStaffSite(deps: StaffSiteDeps, options: { log?: ErrorLogger } = {}): HttpHandlerFn {
   return createSiteApp({
     routes: (event) => {
       const d = withRequestBaseUrl(deps, event);
-      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d), ...electionRoutes(d), ...electionStepRoutes(d), ...electionRoundRoutes(d), ...developmentRoutes(d), ...caseRoutes(d), ...ruleSetRoutes(d), ...termReminderSettingsRoutes(d) };
+      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d), ...electionRoutes(d), ...electionStepRoutes(d), ...electionRoundRoutes(d), ...developmentRoutes(d), ...caseRoutes(d), ...ruleSetRoutes(d), ...termReminderSettingsRoutes(d), ...accountRoutes(d) };
     },
-    session: { store: deps.store, clock: deps.sessionClock ?? deps.clock, openRouteKeys: OPEN_STAFF_ROUTES },
+    session: { store: deps.store, clock: deps.sessionClock ?? deps.clock, openRouteKeys: OPEN_STAFF_ROUTES, passwordChangeRouteKeys: PASSWORD_CHANGE_ROUTES },
     bodyRoutes: ROSTER_BODY_ROUTES,
     cacheControl: 'no-store',
     log: options.log,
   });
 }
 
-/** The Lambda handler: built on first use from the AWS environment, signing in through Cognito. */
-export const handler = lazyHandler(() => createStaffSite({ ...awsServiceDeps(), authenticator: cognitoAuthenticatorFromEnv() }));
+/** The Lambda handler: built on first use from the AWS environment, signing in through Cognito, accounts in its user pool. */
+export const handler = lazyHandler(() => {
+  const deps = awsServiceDeps();
+  return createStaffSite({ ...deps, authenticator: cognitoAuthenticatorFromEnv(), accounts: cognitoAccountDirectoryFromEnv(deps.store) });
+});

@@ -9,7 +9,7 @@ import { WebApi } from './constructs/http-api';
 import { Mail, PLACEHOLDER_MAIL_FROM } from './constructs/mail';
 import { NoticeProcess } from './constructs/notice-process';
 import { Scheduler } from './constructs/scheduler';
-import { StaffAuth } from './constructs/staff-auth';
+import { offersThreatProtection, StaffAuth } from './constructs/staff-auth';
 import { grantStageControl, grantStopExecutions, grantTaskCallback, grantTaskCallbackOn } from './constructs/workflow-grants';
 
 export interface DangjianStackProps extends StackProps {
@@ -48,7 +48,7 @@ export class DangjianStack extends Stack {
     const publicBaseUrl = props.publicBaseUrl ?? '';
     this.data = new DataStore(this, 'Data');
     this.notice = new NoticeProcess(this, 'Notice', { table: this.data.table });
-    this.auth = new StaffAuth(this, 'StaffAuth');
+    this.auth = new StaffAuth(this, 'StaffAuth', { threatProtection: offersThreatProtection(this.region) });
     this.mail = new Mail(this, 'Mail', { mailFrom: props.mailFrom ?? PLACEHOLDER_MAIL_FROM, mailDomain: props.mailDomain });
     this.approval = new ApprovalProcess(this, 'Approval', { table: this.data.table, mail: this.mail });
     this.election = new ElectionProcess(this, 'Election', {

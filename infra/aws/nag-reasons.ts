@@ -43,6 +43,13 @@ export const NAG_REASONS = {
     'AwsSolutions-APIG4 — the higher organization acknowledges a filing (备案) through an e-mailed link without an account: ' +
     'the opaque link id (256 bits, stored only as a hash, single-use, expiring after 30 days) is the credential; GET shows the ' +
     'filing and changes nothing, only the POST acknowledges, and nothing else can be done with it.',
+  noThreatProtection:
+    'AwsSolutions-COG3 — Cognito does not offer threat protection (the Plus plan) in this region (the China partition): ' +
+    'the staff site throttles sign-in itself, per e-mail/username and per client address (5 failures: growing delay; 20: locked 15 minutes).',
+  passwordLinkRoute:
+    'AwsSolutions-APIG4 — a staff member sets a new password through the single-use link a password reset mails them (local ' +
+    'accounts; on AWS Cognito mails its own code and the route only answers that the link is invalid): the opaque link id ' +
+    '(256 bits, stored only as a hash, expiring after 24 hours) is the credential; GET shows the form, only the POST sets.',
   signInRoute:
     'AwsSolutions-APIG4 — the staff sign-in page and form must be reachable without a session; Cognito (threat protection, ' +
     'password policy) authenticates the credentials posted here.',

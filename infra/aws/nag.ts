@@ -96,6 +96,7 @@ export function acknowledgeFindings(stack: DangjianStack): void {
   acknowledge(stack.web.workflowPolicy, `AwsSolutions-IAM5[Resource::${executions}]`, NAG_REASONS.stopExecution);
 
   acknowledge(stack.auth.userPool, 'AwsSolutions-COG2', NAG_REASONS.optionalMfa);
+  if (!stack.auth.threatProtection) acknowledge(stack.auth.userPool, 'AwsSolutions-COG3', NAG_REASONS.noThreatProtection);
 
   for (const { route, definition } of stack.web.routes.values()) {
     const reason = definition.path.startsWith('/filings/')
@@ -103,7 +104,8 @@ export function acknowledgeFindings(stack: DangjianStack): void {
       : definition.handlerId === 'http-public'
       ? NAG_REASONS.publicRoute
       : definition.path.startsWith('/approvals/') ? NAG_REASONS.approvalLinkRoute
-        : definition.path === '/staff/sign-in' ? NAG_REASONS.signInRoute : NAG_REASONS.staffRoute;
+        : definition.path === '/staff/sign-in' ? NAG_REASONS.signInRoute
+          : definition.path.startsWith('/staff/set-password/') ? NAG_REASONS.passwordLinkRoute : NAG_REASONS.staffRoute;
     acknowledge(route, 'AwsSolutions-APIG4', reason);
   }
 }

@@ -44,7 +44,7 @@ export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
   'person.exclusion': ALL, // the branch knows who is abroad or ill, and runs the meetings
   'roster.import': COMMITTEE,
   'roster.export': COMMITTEE, // the file carries full ID numbers
-  'account.manage': ADMIN,
+  'account.manage': COMMITTEE, // administrators every account; committee staff the branch staff accounts of their subtree (domain/accounts)
   'notice.publish': ALL,
   'notice.withdraw': ALL,
   'task.handle': ALL,

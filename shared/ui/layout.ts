@@ -9,6 +9,8 @@ export interface LayoutStaff {
   displayName: string;
   role: string;
   csrfToken: string;
+  /** Signed in with a password someone else chose: the navigation shows only changing it and signing out. */
+  mustChangePassword?: boolean;
 }
 
 export interface LayoutOptions {
@@ -22,6 +24,8 @@ export interface LayoutOptions {
 }
 
 function staffNav(staff: LayoutStaff): SafeHtml {
+  const signOut = html`<form method="post" action="/staff/sign-out"><input type="hidden" name="_csrf" value="${staff.csrfToken}"><button type="submit">退出</button></form>`;
+  if (staff.mustChangePassword) return html`<nav aria-label="工作人员导航"><a href="/staff/password">修改密码</a> <span>${staff.displayName}</span> ${signOut}</nav>`;
   return html`<nav aria-label="工作人员导航">
     <a href="/staff">待办</a>
     <a href="/staff/notices">公示管理</a>
@@ -32,8 +36,10 @@ function staffNav(staff: LayoutStaff): SafeHtml {
     <a href="/staff/development">发展党员</a>
     ${staff.role === 'admin' || staff.role === 'committee-staff' ? html`<a href="/staff/roster/import">花名册导入</a> <a href="/staff/approvals">审批</a>` : ''}
     ${staff.role === 'admin' ? html`<a href="/staff/calendar">节假日安排</a>` : ''}
+    ${staff.role === 'admin' || staff.role === 'committee-staff' ? html`<a href="/staff/accounts">账号管理</a>` : ''}
+    <a href="/staff/password">修改密码</a>
     <span>${staff.displayName}</span>
-    <form method="post" action="/staff/sign-out"><input type="hidden" name="_csrf" value="${staff.csrfToken}"><button type="submit">退出</button></form>
+    ${signOut}
   </nav>`;
 }
 

@@ -50,7 +50,7 @@ form.stacked .field { margin: 0 0 1rem; }
 fieldset.choice { max-width: 36rem; border: 1px solid var(--line); border-radius: 4px; }
 label { display: block; font-weight: bold; margin-bottom: .2rem; }
 .choice label, label.choice { display: inline-flex; gap: .3rem; align-items: center; font-weight: normal; margin-right: 1rem; }
-input[type=text], input[type=password], input[type=date], input[type=number], input[type=datetime-local], select, textarea {
+input[type=text], input[type=password], input[type=email], input[type=date], input[type=number], input[type=datetime-local], select, textarea {
   width: 100%; max-width: 36rem; font: inherit; padding: .4rem .5rem; border: 1px solid #8c959f; border-radius: 4px; }
 textarea { min-height: 7rem; }
 input[type=number] { max-width: 8rem; }

@@ -1,4 +1,5 @@
 import type { MiddlewareObj } from '@middy/core';
+import { PasswordChangeRequiredError } from '../../../shared/services/accounts/errors';
 import { AuthRequiredError, InputInvalidError, ServiceError } from '../../../shared/services/errors';
 import type { LayoutStaff } from '../../../shared/ui/layout';
 import { GENERIC_ERROR_MESSAGE, errorPage } from '../../../shared/ui/pages/error-page';
@@ -12,7 +13,7 @@ export const consoleErrorLogger: ErrorLogger = (entry) => console.error(JSON.str
 
 export function layoutStaff(site: SiteContext | undefined): LayoutStaff | undefined {
   const session = site?.session;
-  return session ? { displayName: session.actor.displayName, role: session.actor.role, csrfToken: session.csrfToken } : undefined;
+  return session ? { displayName: session.actor.displayName, role: session.actor.role, csrfToken: session.csrfToken, ...(session.mustChangePassword ? { mustChangePassword: true } : {}) } : undefined;
 }
 
 function signInRedirect(event: SiteEvent): HttpResult {
@@ -26,6 +27,7 @@ export function serviceErrorResponse(error: ServiceError, event: SiteEvent): Htt
   const fieldErrors = error instanceof InputInvalidError ? error.fieldErrors : undefined;
   if (site.json) return jsonResponse(error.httpStatus, { error: { status: error.httpStatus, message: error.userMessage, fieldErrors } });
   if (error instanceof AuthRequiredError && event.requestContext?.http?.method === 'GET') return signInRedirect(event);
+  if (error instanceof PasswordChangeRequiredError && event.requestContext?.http?.method === 'GET') return redirect('/staff/password');
   return htmlResponse(error.httpStatus, errorPage({ status: error.httpStatus, message: error.userMessage, fieldErrors, staff: layoutStaff(site) }));
 }
 

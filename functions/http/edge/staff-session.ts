@@ -1,4 +1,5 @@
 import type { MiddlewareObj } from '@middy/core';
+import { PasswordChangeRequiredError } from '../../../shared/services/accounts/errors';
 import { resolveSession, tokensMatch } from '../../../shared/services/auth';
 import { AuthRequiredError, ServiceError } from '../../../shared/services/errors';
 import type { Clock } from '../../../shared/services/ports';
@@ -21,6 +22,8 @@ export interface StaffSessionOptions {
   clock: Clock;
   /** Route keys that need no session (the sign-in form). */
   openRouteKeys?: ReadonlySet<string>;
+  /** The routes a session that must change its password may use (the change-password page, signing out). */
+  passwordChangeRouteKeys?: ReadonlySet<string>;
 }
 
 /** The CSRF token a request carries: the `_csrf` form field, or the `x-csrf-token` header (JSON clients). */
@@ -40,6 +43,9 @@ export function staffSession(options: StaffSessionOptions): MiddlewareObj<SiteEv
       site.session = await resolveSession(options.store, options.clock, site.cookies[SESSION_COOKIE]);
       if (options.openRouteKeys?.has(event.routeKey)) return;
       if (!site.session) throw new AuthRequiredError();
+      if (site.session.mustChangePassword && !options.passwordChangeRouteKeys?.has(event.routeKey)) {
+        throw new PasswordChangeRequiredError({ detail: `${event.routeKey} before the first password change` });
+      }
       if (event.requestContext.http.method !== 'GET' && !tokensMatch(site.session.csrfToken, submittedCsrfToken(event))) {
         throw new AuthCsrfError({ detail: `CSRF token missing or wrong on ${event.routeKey}` });
       }

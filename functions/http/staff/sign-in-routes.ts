@@ -1,4 +1,4 @@
-import { AuthSignInFailedError, endSession, randomToken, signIn, tokensMatch } from '../../../shared/services/auth';
+import { AuthSignInFailedError, AuthThrottledError, endSession, randomToken, signIn, tokensMatch } from '../../../shared/services/auth';
 import { InputInvalidError } from '../../../shared/services/errors';
 import { signInPage } from '../../../shared/ui/pages/sign-in';
 import { clearCookie, serializeCookie } from '../edge/cookies';
@@ -41,17 +41,18 @@ export function signInRoutes(deps: StaffSiteDeps): RouteTable {
         throw new AuthCsrfError({ detail: 'sign-in form token missing or wrong' });
       }
       try {
-        const session = await signIn({ store: deps.store, clock, authenticator: deps.authenticator }, site.form);
+        const address = request.event.requestContext?.http?.sourceIp || undefined;
+        const session = await signIn({ store: deps.store, clock, authenticator: deps.authenticator }, site.form, { address });
         await endSession(deps.store, site.cookies[SESSION_COOKIE]); // a previous session in this browser ends
         const cookies = [
           serializeCookie(SESSION_COOKIE, session.sessionId, { maxAgeSeconds: (session.expiresAtMs - clock.now().getTime()) / 1000, secure: site.https }),
           clearCookie(SIGN_IN_COOKIE, { path: SIGN_IN_PATH, secure: site.https }),
         ];
         const { actor } = session;
-        if (site.json) return jsonResponse(200, { displayName: actor.displayName, role: actor.role, csrfToken: session.csrfToken }, cookies);
-        return redirect(safeLocalPath(site.form.next, '/staff'), cookies);
+        if (site.json) return jsonResponse(200, { displayName: actor.displayName, role: actor.role, csrfToken: session.csrfToken, mustChangePassword: session.mustChangePassword === true }, cookies);
+        return redirect(session.mustChangePassword ? '/staff/password' : safeLocalPath(site.form.next, '/staff'), cookies);
       } catch (error) {
-        if (site.json || !(error instanceof AuthSignInFailedError || error instanceof InputInvalidError)) throw error;
+        if (site.json || !(error instanceof AuthSignInFailedError || error instanceof AuthThrottledError || error instanceof InputInvalidError)) throw error;
         const errors = error instanceof InputInvalidError ? error.fieldErrors : {};
         return signInForm(request, error.httpStatus, { message: error.userMessage, errors });
       }

@@ -1,3 +1,4 @@
+import type { AccountDirectory } from '../../../shared/services/accounts';
 import type { Authenticator } from '../../../shared/services/auth';
 import type { ServiceDeps } from '../../../shared/services/deps';
 import { InputInvalidError } from '../../../shared/services/errors';
@@ -12,6 +13,8 @@ export type StaffSiteDeps = ServiceDeps & {
   authenticator: Authenticator;
   /** Defaults to `clock`; the local runtime may pass the real clock so jumping virtual time keeps you signed in. */
   sessionClock?: Clock;
+  /** The account port; defaults to the local accounts table (the AWS handler passes the Cognito user pool's). */
+  accounts?: AccountDirectory;
 };
 
 /** The request's session (the session middleware has refused requests without one). */
@@ -22,7 +25,7 @@ export function sessionOf(request: SiteRequest): Session {
 }
 
 export function staffLayout(session: Session): LayoutStaff {
-  return { displayName: session.actor.displayName, role: session.actor.role, csrfToken: session.csrfToken };
+  return { displayName: session.actor.displayName, role: session.actor.role, csrfToken: session.csrfToken, ...(session.mustChangePassword ? { mustChangePassword: true } : {}) };
 }
 
 /** The submitted form without the CSRF field, for services and for showing the input again. */

@@ -129,12 +129,21 @@ export class WebApi extends Construct {
     props.table.grantReadWriteData(staffSite);
     props.table.grantReadWriteData(approvalSite);
     // Sign-in (InitiateAuth with the public app client, no secret) is an unauthenticated Cognito API: no IAM grant.
+    // Account management (账号管理) through the pool's admin API (functions/adapters/cognito-account-directory.ts), on this pool only.
+    props.auth.userPool.grant(staffSite, ...STAFF_ACCOUNT_ACTIONS);
     props.mail.grantSend(staffSite);
     // Resending and reassigning mail the approver a new link.
     props.mail.grantSend(approvalSite);
     return grantWorkflowControl(staffSite, props.noticeStateMachine, [props.electionStateMachine]);
   }
 }
+
+/** The admin API calls of the account port and of a sign-in that must change its password. */
+const STAFF_ACCOUNT_ACTIONS = [
+  'cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:ListUsersInGroup', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminResetUserPassword',
+  'cognito-idp:AdminSetUserPassword',
+];
 
 function accessLogFormat(): AccessLogFormat {
   return AccessLogFormat.custom(JSON.stringify({

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
 import {
   AccountRecovery, FeaturePlan, Mfa, StandardThreatProtectionMode, StringAttribute, UserPool, type UserPoolClient,
   type UserPoolGroup,
@@ -18,6 +18,19 @@ export const STAFF_GROUPS = {
 export type StaffGroup = keyof typeof STAFF_GROUPS;
 
 /**
+ * Whether Cognito offers threat protection (the Plus feature plan, formerly advanced security) in `region`: not in
+ * the China partition (cn-north-1, cn-northwest-1). An unresolved region (an environment-agnostic synth) counts as offered.
+ */
+export function offersThreatProtection(region: string): boolean {
+  return Token.isUnresolved(region) || !region.startsWith('cn-');
+}
+
+export interface StaffAuthProps {
+  /** Threat protection (compromised credentials, adaptive authentication, full function): on where the region offers it. */
+  threatProtection: boolean;
+}
+
+/**
  * The staff sign-in: a user pool with e-mail addresses as user names, accounts created by
  * administrators only (with custom:orgId; the scope is computed per request from the organization tree), a strong password policy, optional TOTP, threat protection, retained.
  * The staff site's server-side sign-in form calls InitiateAuth (USER_PASSWORD_AUTH) with the
@@ -28,8 +41,11 @@ export class StaffAuth extends Construct {
   readonly client: UserPoolClient;
   readonly groups: Record<StaffGroup, UserPoolGroup>;
 
-  constructor(scope: Construct, id: string) {
+  readonly threatProtection: boolean;
+
+  constructor(scope: Construct, id: string, props: StaffAuthProps = { threatProtection: true }) {
     super(scope, id);
+    this.threatProtection = props.threatProtection;
     this.userPool = new UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
@@ -53,8 +69,9 @@ export class StaffAuth extends Construct {
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
-      featurePlan: FeaturePlan.PLUS,
-      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      ...(props.threatProtection
+        ? { featurePlan: FeaturePlan.PLUS, standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION }
+        : { featurePlan: FeaturePlan.ESSENTIALS }),
       userVerification: {
         emailSubject: '党建工作平台：邮箱验证码',
         emailBody: '您的验证码是 {####}。',

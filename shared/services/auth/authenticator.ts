@@ -6,5 +6,8 @@ import type { StaffIdentity } from '../actor';
  * Returns null for any failure (unknown user, wrong password, disabled) so no caller can tell which.
  */
 export interface Authenticator {
-  verify(username: string, password: string): Promise<StaffIdentity | null>;
+  verify(username: string, password: string): Promise<VerifiedIdentity | null>;
 }
+
+/** Who signed in, and whether their password was chosen by someone else (a new account) and must be changed first. */
+export type VerifiedIdentity = StaffIdentity & { mustChangePassword?: boolean };

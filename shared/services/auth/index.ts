@@ -1,5 +1,5 @@
-export type { Authenticator } from './authenticator';
+export type { Authenticator, VerifiedIdentity } from './authenticator';
 export { hashPassword, verifyPassword } from './password-hash';
 export { createLocalAuthenticator } from './local-authenticator';
 export { SESSION_TTL_MS, endSession, hashSessionId, randomToken, resolveSession, startSession, tokensMatch, type NewSession, type Session } from './sessions';
-export { AuthSignInFailedError, signIn, type SignInDeps } from './sign-in';
+export { AuthSignInFailedError, AuthThrottledError, signIn, type SignInDeps } from './sign-in';

@@ -1,13 +1,12 @@
 import { getAccount } from '../../store/accounts-repo';
 import type { Store } from '../../store/store';
-import type { StaffIdentity } from '../actor';
-import type { Authenticator } from './authenticator';
+import type { Authenticator, VerifiedIdentity } from './authenticator';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password-hash';
 
 /** Accounts stored in the table (local runtime and tests). The actor's id is the username. */
 export function createLocalAuthenticator(store: Store): Authenticator {
   return {
-    async verify(username: string, password: string): Promise<StaffIdentity | null> {
+    async verify(username: string, password: string): Promise<VerifiedIdentity | null> {
       const account = await getAccount(store, username);
       // Hash even for an unknown user: the answer time must not reveal which usernames exist.
       const matches = await verifyPassword(password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
@@ -17,6 +16,7 @@ export function createLocalAuthenticator(store: Store): Authenticator {
         displayName: account.displayName,
         role: account.role,
         orgId: account.orgId,
+        ...(account.mustChangePassword ? { mustChangePassword: true } : {}),
       };
     },
   };

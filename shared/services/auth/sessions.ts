@@ -12,6 +12,8 @@ export interface Session {
   actor: Actor;
   csrfToken: string;
   expiresAtMs: number;
+  /** Only the change-password page (and signing out) until the password someone else chose is changed. */
+  mustChangePassword?: boolean;
 }
 
 export interface NewSession extends Session {
@@ -24,17 +26,19 @@ export const hashSessionId = (sessionId: string): string => createHash('sha256')
 export const randomToken = (): string => randomBytes(32).toString('base64url');
 
 /** Opens a session for an identity (only the identity is stored: the scope is computed on every request). */
-export async function startSession(store: Store, clock: Clock, identity: StaffIdentity): Promise<NewSession> {
+export async function startSession(store: Store, clock: Clock, identity: StaffIdentity, options: { mustChangePassword?: boolean } = {}): Promise<NewSession> {
   const sessionId = randomToken();
   const now = clock.now().getTime();
   const actor = await resolveActor(store, identity);
-  const session: NewSession = { sessionId, actor, csrfToken: randomToken(), expiresAtMs: now + SESSION_TTL_MS };
+  const mustChange = options.mustChangePassword ? { mustChangePassword: true } : {};
+  const session: NewSession = { sessionId, actor, csrfToken: randomToken(), expiresAtMs: now + SESSION_TTL_MS, ...mustChange };
   await putSession(store, {
     idHash: hashSessionId(sessionId),
     actor: identityOf(identity),
     csrfToken: session.csrfToken,
     createdAt: new Date(now).toISOString(),
     expiresAtMs: session.expiresAtMs,
+    ...mustChange,
   });
   return session;
 }
@@ -47,7 +51,8 @@ export async function resolveSession(store: Store, clock: Clock, sessionId: stri
   if (!sessionId || !/^[A-Za-z0-9_-]{43}$/.test(sessionId)) return undefined;
   const stored = await getSession(store, hashSessionId(sessionId));
   if (!stored || stored.expiresAtMs <= clock.now().getTime()) return undefined;
-  return { actor: await resolveActor(store, identityOf(stored.actor)), csrfToken: stored.csrfToken, expiresAtMs: stored.expiresAtMs };
+  const mustChange = stored.mustChangePassword ? { mustChangePassword: true } : {};
+  return { actor: await resolveActor(store, identityOf(stored.actor)), csrfToken: stored.csrfToken, expiresAtMs: stored.expiresAtMs, ...mustChange };
 }
 
 export async function endSession(store: Store, sessionId: string | undefined): Promise<void> {

@@ -5,6 +5,7 @@ import type { Organization } from '../../../shared/domain/registry/organization'
 import type { Person } from '../../../shared/domain/registry/person';
 import type { Actor, StaffIdentity, StaffRole } from '../../../shared/services/actor';
 import { ACTIONS, PERMISSIONS, loadOrgTree, permits, resolveActor, type Action } from '../../../shared/services/authorization';
+import { createAccount, createLocalAccountDirectory } from '../../../shared/services/accounts';
 import { saveCalendarYear } from '../../../shared/services/calendar';
 import { endCase, openCase } from '../../../shared/services/development';
 import { createElection, listElections } from '../../../shared/services/election';
@@ -34,7 +35,7 @@ import { idNumberFor, personRow, utf8Csv } from './roster/support/roster-fixture
 // real service functions on DynamoDB Local and the local runtime (the notice process runs, so tasks are real).
 // Refused → 403 and the table unchanged (scan before and after). Two kinds of refusal are not a 403, said where they
 // are: a roster row for an organization outside the scope is a row problem of the file (the role itself may
-// import), and `account.manage` has no service yet (checked against the table only, at the end).
+// import), and the actions whose services have not joined ATTEMPTS yet are checked against the table only, at the end.
 //
 //   wc 机关党工委 ── c1 机关党委 (committee staff) ─┬─ b1 党支部 (branch staff) ── g1 党小组
 //   │                                            ├─ b3 党支部 (b1's sibling)
@@ -149,7 +150,10 @@ const ATTEMPTS: Partial<Record<Action, (c: Context, target: string) => Promise<u
     return { preview, result };
   },
   'roster.export': (c, t) => exportRoster(c.deps, c.actor, t, 'csv'),
-  'account.manage': undefined, // no service yet: accounts come from the seed (local) or Cognito (AWS); table-checked below
+  // A branch staff account in the target (committee staff manage only those; which roles is domain/accounts' rule).
+  'account.manage': (c, t) => createAccount({ ...c.deps, accounts: createLocalAccountDirectory(c.deps.store) }, c.actor, {
+    username: `staff${sequence++}`, displayName: '新同志', role: 'branch-staff', orgId: t, email: 'new@example.org', temporaryPassword: 'Chushi2026x',
+  }),
   'notice.publish': (c, t) => publishNotice(c.deps, c.actor, {
     idempotencyKey: randomBytes(12).toString('base64url'), personId: c.activists.get(t)!.id, kind: 'activist', audience: 'public',
     proposedStep: '拟确定为入党积极分子', office: '组织科', contact: '010-1', periodUnit: 'workingDays', periodCount: '5',
@@ -305,9 +309,8 @@ describe.each(ROLES)('%s', (role) => {
   });
 });
 
-// account.manage: no service acts on staff accounts yet (local accounts come from the seed, AWS users from Cognito),
-// so it is checked against the permission table only, as any action whose service has not joined ATTEMPTS yet.
-describe('actions without a service (account.manage): the table and the scope', () => {
+// Actions whose service has not joined ATTEMPTS yet: checked against the permission table and the scope only.
+describe('actions without a service attempt: the table and the scope', () => {
   test.each(ROLES.flatMap((role) => ACTIONS.filter((a) => !ATTEMPTS[a]).map((action) => [role, action] as const)))('%s × %s follows the table and the scope', async (role, action) => {
     const store = await createTestStore();
     for (const o of ORGS) await putTestOrg(store, o);
