@@ -11,7 +11,7 @@ export function visibleText(page: string): string {
 }
 
 /** Allowed ASCII words: paper sizes, e-mail addresses (shown to staff), the IP label, the digest name. */
-const ALLOWED = [/\bA4\b/g, /[\w.+-]+@[\w.-]+/g, /SHA-256/g];
+const ALLOWED = [/\bA4\b/g, /_{3,}/g, /[\w.+-]+@[\w.-]+/g, /SHA-256/g];
 
 /** Each ASCII identifier (3+ letters or underscores) and each ISO timestamp in the visible text, with its context. */
 export function visibleProblems(page: string): string[] {
