@@ -8,6 +8,7 @@ import { ELECTION_FORM_LABELS, ELECTION_STEPS } from '../domain/election/electio
 import { OUTCOME_LABELS as OBJECTION_OUTCOME_LABELS } from '../domain/notice/objection';
 import { COMMITTEE_POST_LABELS, ORG_KIND_LABELS } from '../domain/registry/organization';
 import { MEMBERSHIP_STATUS_LABELS } from '../domain/registry/person';
+import { RULE_SET_FIELDS } from '../schemas/rule-set-form';
 import { formatDateTime } from './format';
 
 /**
@@ -95,7 +96,7 @@ export function actionLabel(action: string): string {
  */
 const HIDDEN_FIELDS = new Set([
   'approvalId', 'taskId', 'noticeId', 'objectionId', 'personId', 'caseId', 'electionId', 'contactIds', 'sponsorIds',
-  'beforeId', 'afterId', 'parentId', 'userAgent', 'label', 'version', 'changedByName', 'approverIndex', 'orgId',
+  'beforeId', 'afterId', 'parentId', 'userAgent', 'file', 'label', 'version', 'changedByName', 'approverIndex', 'orgId',
 ]);
 
 /** Field labels (a domain's own reading first). */
@@ -113,7 +114,7 @@ const LABELS: Record<string, string> = {
   lastDate: '最迟日期', nextStage: '下一阶段', post: '职务',
   short: '人数不足', list: '名单', needed: '应有人数', invalidJoint: '联名人数不足', excluded: '不再提名', contest: '选举职务',
   officersDone: '书记、副书记已选出', elected: '当选', results: '公示结果', repeat: '重新投票', problems: '问题', roundNo: '轮次',
-  form: '选举方式', seats: '委员名额', rulesVersion: '选举规则版本',
+  form: '选举方式', seats: '委员名额', rulesVersion: '选举规则版本', year: '年份', daysOff: '放假日期', workingWeekendDays: '调休上班日期',
   // Values derived when a step is recorded (names, a vote's explanation).
   contactNames: '培养联系人', sponsorNames: '入党介绍人', voteResult: '表决结果', probationEndDate: '预备期满日期',
   extendedProbationEndDate: '延长后预备期满日期', done: '完成', explanation: '说明', personName: '姓名', passed: '通过', qualified: '政治审查合格',
@@ -128,7 +129,10 @@ const DOMAIN_LABELS: Partial<Record<FieldDomain, Record<string, string>>> = {
 /** Values by the field they belong to. */
 const devStepLabels = Object.fromEntries(DEVELOPMENT_STEPS.map((step) => [step.key, `第 ${step.no} 步 ${step.label}`]));
 const electionStepLabels = Object.fromEntries(Object.entries(ELECTION_STEPS).map(([key, step]) => [key, step.label]));
-const ELECTION_NEXT_ROUND: Record<string, string> = { complete: '选举完成', 're-vote': '得票相等，再次投票', unfilled: '名额未选满，另行选举', invalid: '选举无效，重新选举' };
+const ELECTION_NEXT_ROUND: Record<string, string> = {
+  complete: '选举完成', 're-vote': '得票相等，再次投票', unfilled: '名额未选满', invalid: '选举无效',
+  further: '另行选举', fewer: '减少名额', rerun: '重新选举', end: '终止选举',
+};
 const CONTESTS: Record<string, string> = { committee: '委员', secretary: '书记', deputy: '副书记' };
 const NOTICE_REVIEW: Record<string, string> = { proceed: '继续推进', postponed: '暂缓', stopped: '终止程序', postpone: '暂缓' };
 const APPROVAL_OUTCOMES: Record<string, string> = { ...APPROVAL_OUTCOME_LABELS, pending: '待决定' };
@@ -194,8 +198,21 @@ function objectText(key: string, record: Record<string, unknown>, domain: FieldD
     return `${STAGE_LABELS[record.stage as StageNo] ?? String(record.stage)}，${String(record.earliestStart ?? '')} 起可以开始`;
   }
   if (key === 'output') return stepOutputText(record, domain);
+  if (key === 'overrides') return ruleSetText(record);
+  if ('before' in record && 'after' in record) return `原 ${fieldValue(key, record.before, domain) || '无'}，新 ${fieldValue(key, record.after, domain) || '无'}`;
   if (key === 'committee' && typeof record.name === 'string') return `${fieldValue('post', record.post)} ${record.name}`;
-  return fieldPairs(record, domain).map(([label, text]) => `${label} ${text}`).join('，');
+  const pairs = fieldPairs(record, domain);
+  return pairs.length === 1 ? pairs[0][1] : pairs.map(([label, text]) => `${label} ${text}`).join('，');
+}
+
+/** A rule set's numbers by the rule-set form's labels (规则设置). */
+function ruleSetText(rules: Record<string, unknown>): string {
+  return RULE_SET_FIELDS.flatMap((field) => {
+    const value = field.name.split('.').reduce<unknown>((v, part) => (v as Record<string, unknown> | undefined)?.[part], rules);
+    if (value === undefined) return [];
+    const text = typeof value === 'boolean' ? (value ? '是' : '否') : (field.options?.find(([v]) => v === value)?.[1] ?? String(value));
+    return [`${field.label} ${text}`];
+  }).join('，');
 }
 
 /** What a recorded development step produced: done, the review's result, the vote, the conversion decision. */
