@@ -96,7 +96,7 @@ export function actionLabel(action: string): string {
  */
 const HIDDEN_FIELDS = new Set([
   'approvalId', 'taskId', 'noticeId', 'objectionId', 'personId', 'caseId', 'electionId', 'contactIds', 'sponsorIds',
-  'beforeId', 'afterId', 'parentId', 'userAgent', 'file', 'label', 'version', 'changedByName', 'approverIndex', 'orgId',
+  'beforeId', 'afterId', 'parentId', 'userAgent', 'file', 'stepNo', 'label', 'version', 'changedByName', 'approverIndex', 'orgId',
 ]);
 
 /** Field labels (a domain's own reading first). */
@@ -127,14 +127,17 @@ const DOMAIN_LABELS: Partial<Record<FieldDomain, Record<string, string>>> = {
 };
 
 /** Values by the field they belong to. */
-const devStepLabels = Object.fromEntries(DEVELOPMENT_STEPS.map((step) => [step.key, `第 ${step.no} 步 ${step.label}`]));
+const devStepLabels: Record<string, string> = {
+  ...Object.fromEntries(DEVELOPMENT_STEPS.map((step) => [step.key, `第 ${step.no} 步 ${step.label}`])),
+  ...Object.fromEntries(Object.entries(NOTICE_NODE_LABELS).map(([node, label]) => [`noticeReview-${node}`, `${label}结果处理`])),
+};
 const electionStepLabels = Object.fromEntries(Object.entries(ELECTION_STEPS).map(([key, step]) => [key, step.label]));
 const ELECTION_NEXT_ROUND: Record<string, string> = {
   complete: '选举完成', 're-vote': '得票相等，再次投票', unfilled: '名额未选满', invalid: '选举无效',
   further: '另行选举', fewer: '减少名额', rerun: '重新选举', end: '终止选举',
 };
 const CONTESTS: Record<string, string> = { committee: '委员', secretary: '书记', deputy: '副书记' };
-const NOTICE_REVIEW: Record<string, string> = { proceed: '继续推进', postponed: '暂缓', stopped: '终止程序', postpone: '暂缓' };
+const NOTICE_REVIEW: Record<string, string> = { proceed: '继续推进', postponed: '暂缓', stopped: '终止程序', postpone: '暂缓', stop: '异议查实，终止发展' };
 const APPROVAL_OUTCOMES: Record<string, string> = { ...APPROVAL_OUTCOME_LABELS, pending: '待决定' };
 
 const VALUES: Record<string, Record<string, string>> = {

@@ -86,6 +86,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'case.stage-started': { stage: 2, attempt: 1 },
   'case.stage-ended': { stage: 1, attempt: 1, outcome: 'vote-failed', label: '支部大会表决未通过', nextStage: { stage: 2, earliestStart: '2026-07-05', attempt: 1 }, status: 'active' },
   'case.step-recorded': { stepKey: 'evaluation', stepNo: 6, output: { done: true } },
+  'case.step-recorded (notice review)': { stepKey: 'noticeReview-admission', stepNo: 0, output: { decision: 'stop' } },
   'case.notice-prepared': { noticeId: 'c-1-developmentTarget-1', node: 'developmentTarget' },
   'case.approval-requested': { approvalId: 'c-1-preReview-1', stepKey: 'preReview' },
   'case.approval-decided': { stepKey: 'preReview', outcome: 'approved', approvalId: 'c-1-preReview-1' },
@@ -116,7 +117,7 @@ test('every audit action the code writes has a Chinese label and a sample here',
 });
 
 test('every audit action, rendered with its details, shows only Chinese, dates in China time and no login name', () => {
-  const entries: AuditEntry[] = Object.entries(SAMPLES).map(([action, details]) => ({ at, action, actor: 'yewuyichu', details }));
+  const entries: AuditEntry[] = Object.entries(SAMPLES).map(([sample, details]) => ({ at, action: sample.split(' ')[0], actor: 'yewuyichu', details }));
   const page = auditTrail(entries).value;
   expect(visibleProblems(page)).toEqual([]);
   expect(page).toContain('2026-12-14 09:00');

@@ -69,6 +69,12 @@ test('a whole development case: the case file, the archive, its approvals, the p
       pages[`approval ${approval.subject.title}`] = staffApprovalDetailPage({ view: await getApprovalForStaff(runtime.deps, benchCommitteeStaff, approval.id), staff, now });
     }
     expect(file.approvals).toHaveLength(3);
+    // 报送组织 is the branch that submits; the summary carries the votes, dated by the meeting.
+    expect(file.approvals.map((a) => a.subject.orgName)).toEqual(['基准测试党支部', '基准测试党支部', '基准测试党支部']);
+    const admission = file.approvals.find((a) => a.subject.kind === 'admission')!;
+    const meeting = file.steps.find((r) => r.stepKey === 'generalMeeting')!;
+    expect(admission.subject.summary).toContain(`15. 支部大会讨论（${String(meeting.values.meetingDate)}，`);
+    expect(admission.subject.summary).toMatch(/应到会 \d+ 人，实到 \d+ 人，赞成票 \d+ 票/);
     expectChinese(pages);
   });
 }, 240_000);
@@ -95,6 +101,7 @@ test('a whole 公推直选 election: the election file, its approvals, the branc
       pages[`approval ${approval.kind}`] = staffApprovalDetailPage({ view: await getApprovalForStaff(runtime.deps, world.committeeStaff, approval.approvalId), staff, now });
     }
     expect(election.approvals).toHaveLength(3);
+    expect(pages['approval request'].toString()).toContain('<dt>类别</dt><dd>换届选举请示</dd>');
     expectChinese(pages);
   });
 }, 240_000);
