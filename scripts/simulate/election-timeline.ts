@@ -1,5 +1,6 @@
 import { chinaDate } from '../../shared/domain/calendar';
 import { ELECTION_FORM_LABELS, ELECTION_PHASE_LABELS, ELECTION_STEPS, type Election, type ElectionPhase, type ElectionRound, type ElectionStepRecord } from '../../shared/domain/election/election';
+import { committeeOf } from '../../shared/domain/election/announcement';
 import { isPersonNotice, type Notice, type NoticeResult } from '../../shared/domain/notice/notice';
 import type { Organization } from '../../shared/domain/registry/organization';
 import type { ElectionFile } from '../../shared/services/election';
@@ -73,6 +74,6 @@ export function electionTimeline(file: ElectionFile, notices: readonly Notice[],
   return [
     `${election.orgName}换届选举全程纪实（${ELECTION_FORM_LABELS[election.form]}，规则版本 ${election.rulesVersion}）`,
     ...entries.map((e) => `${chinaDate(new Date(e.at))}  ${ELECTION_PHASE_LABELS[e.phase].padEnd(12, '　')}${e.text}`),
-    `组织名册：${org.name}委员会 ${committee}；任期 ${org.termStart ?? '—'} 至 ${org.termEnd ?? '—'}`,
+    `组织名册：${committeeOf(org.name)} ${committee}；任期 ${org.termStart ?? '—'} 至 ${org.termEnd ?? '—'}`,
   ];
 }

@@ -4,9 +4,10 @@ import { html, multiline, type SafeHtml } from './html';
 
 export { noticeHeading, noticeHeadline, noticeTitle } from '../domain/notice/notice-headline';
 
+/** The 临时 mark, explained in words a member of the public understands (not only in a tooltip, which print and touch lose). */
 export function provisionalMark(notice: Pick<Notice, 'provisional'>): SafeHtml {
   return notice.provisional
-    ? html` <span class="tag provisional" title="该年度节假日安排尚未录入，结束日期按仅除周末计算，录入后将重新计算">临时</span>`
+    ? html` <span class="tag provisional">临时</span><span class="muted">（该年度的国家节假日安排尚未发布，截止时间暂按只扣除周末计算；发布后将重新计算，截止时间可能顺延）</span>`
     : html``;
 }
 

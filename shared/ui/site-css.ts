@@ -69,6 +69,8 @@ button.secondary { background: #fff; color: var(--red); }
 tr.problem td { background: #fff4f4; }
 tr.problem td:first-child { border-left: 4px solid var(--red); }
 ul.problems { margin: 0; padding-left: 1.1rem; color: var(--red); }
+ul.timeline { list-style: none; padding-left: 0; }
+ul.timeline > li.current { border-left: 3px solid var(--red); padding-left: 0.5rem; }
 input[type=file] { font: inherit; max-width: 36rem; width: 100%; padding: .4rem; border: 1px dashed #8c959f; border-radius: 4px; }
 .stage .step { border-left: 3px solid var(--line); padding: 0 0 .2rem .8rem; margin: .8rem 0; }
 .stage .step.pending h3 { color: var(--muted); }

@@ -76,7 +76,8 @@ export function peopleRoutes(deps: StaffSiteDeps): RouteTable {
       return htmlResponse(200, peopleListPage(view, staffLayout(session)));
     },
 
-    'GET /staff/people/new': async (request) => renderForm(request, 'create', { orgId: request.query.orgId ?? '', statusFrom: today() }),
+    // The staff member's own organization is preselected (a branch's staff add people to their branch).
+    'GET /staff/people/new': async (request) => renderForm(request, 'create', { orgId: request.query.orgId || sessionOf(request).actor.orgId, statusFrom: today() }),
 
     'POST /staff/people': async (request) => {
       const session = sessionOf(request);

@@ -3,12 +3,13 @@
  * and when the links expire. Pure: no I/O.
  */
 
-export type ApprovalSubjectKind = 'pre-review' | 'admission' | 'conversion' | 'candidate-list' | 'election-result' | 'other';
+export type ApprovalSubjectKind = 'pre-review' | 'admission' | 'conversion' | 'election-request' | 'candidate-list' | 'election-result' | 'other';
 
 export const APPROVAL_SUBJECT_KIND_LABELS: Record<ApprovalSubjectKind, string> = {
   'pre-review': '预审',
   admission: '接收预备党员',
   conversion: '预备党员转正',
+  'election-request': '换届选举请示',
   'candidate-list': '候选人预备人选',
   'election-result': '选举结果',
   other: '其他事项',
@@ -25,6 +26,14 @@ export const APPROVAL_POLICY_LABELS: Record<ApprovalPolicy, string> = {
 export type ApprovalOutcome = 'approved' | 'rejected';
 /** cancelled: withdrawn before a decision because what it was about ended (a development case ended, 终止发展). */
 export type ApprovalState = 'pending' | ApprovalOutcome | 'cancelled';
+
+/**
+ * The one deadline an approver is given: the approval's due date, or the link's expiry when that comes first (a link
+ * past its expiry cannot decide; staff resend it). Mails and the link page state this date only.
+ */
+export function decideBy(dueDate: string, linkExpiresAt: string): string {
+  return Date.parse(linkExpiresAt) < Date.parse(dueDate) ? linkExpiresAt : dueDate;
+}
 
 export const APPROVAL_OUTCOME_LABELS: Record<ApprovalOutcome, string> = { approved: '同意', rejected: '不同意' };
 

@@ -1,4 +1,4 @@
-import { EXCLUSION_REASON_LABELS, exclusionOn, votesOn, type AttendanceExclusionReason, type Person } from './person';
+import { EXCLUSION_REASON_LABELS, exclusionOn, noVoteReason, votesOn, type AttendanceExclusionReason, type Person } from './person';
 
 export interface ExcludedMember {
   personId: string;
@@ -18,6 +18,20 @@ export interface MeetingAttendance {
 /** Voting full members among `people` on `date` (YYYY-MM-DD). */
 export function votingMembers<P extends Pick<Person, 'statusHistory' | 'rightsHistory'>>(people: readonly P[], date: string): P[] {
   return people.filter((person) => votesOn(person, date));
+}
+
+/**
+ * The names on a roster on `date`: who votes, and for each name no one of which votes, why (是预备党员…), so a
+ * refused candidate is told the reason, not only that the name is missing.
+ */
+export function votingStanding(people: readonly Pick<Person, 'name' | 'statusHistory' | 'rightsHistory'>[], date: string): { votingNames: Set<string>; noVote: Map<string, string> } {
+  const votingNames = new Set(votingMembers(people, date).map((person) => person.name));
+  const noVote = new Map<string, string>();
+  for (const person of people) {
+    const reason = noVoteReason(person, date);
+    if (reason && !votingNames.has(person.name) && !noVote.has(person.name)) noVote.set(person.name, reason);
+  }
+  return { votingNames, noVote };
 }
 
 /** Who should attend a general meeting on `date`: the voting members less those excluded with a reason. */

@@ -99,3 +99,11 @@ export function exclusionOn(person: Pick<Person, 'exclusions'>, date: string): A
 export function votesOn(person: Pick<Person, 'statusHistory' | 'rightsHistory'>, date: string): boolean {
   return statusOn(person, date) === 'full' && rightsOn(person, date) === 'normal';
 }
+
+/** Why a person has no vote on `date`, in Chinese (是预备党员, 受留党察看处分…); undefined when they vote. */
+export function noVoteReason(person: Pick<Person, 'statusHistory' | 'rightsHistory'>, date: string): string | undefined {
+  const status = statusOn(person, date);
+  if (status !== 'full') return status ? `是${MEMBERSHIP_STATUS_LABELS[status]}，不是正式党员` : '尚未登记党员状态';
+  const rights = rightsOn(person, date);
+  return rights === 'normal' ? undefined : `处于${RIGHTS_STATE_LABELS[rights]}期间，没有表决权`;
+}

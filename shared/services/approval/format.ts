@@ -1,5 +1,5 @@
 import {
-  APPROVAL_OUTCOME_LABELS, APPROVAL_SUBJECT_KIND_LABELS, type ApprovalDecision, type ApprovalResolution,
+  APPROVAL_OUTCOME_LABELS, APPROVAL_SUBJECT_KIND_LABELS, decideBy, type ApprovalDecision, type ApprovalResolution,
 } from '../../domain/approval/approval';
 import type { StoredApproval } from '../../store/approvals-repo';
 import { staffToNotify } from '../registry/questions';
@@ -32,12 +32,12 @@ export function requestMail(deps: ServiceDeps, approval: StoredApproval, approve
     subject: `【审批】${approval.subject.title}`,
     text:
       `${approver.name}同志：\n\n` +
-      `现报请审批“${approval.subject.title}”（${APPROVAL_SUBJECT_KIND_LABELS[approval.subject.kind]}），请于 ${chinaTimeText(approval.dueDate)} 前作出决定。\n\n` +
+      `现报请审批“${approval.subject.title}”（${APPROVAL_SUBJECT_KIND_LABELS[approval.subject.kind]}），请于 ${chinaTimeText(decideBy(approval.dueDate, expiresAt))}（北京时间）前作出决定。\n\n` +
       `案情摘要：\n${approval.subject.summary}\n\n` +
       `请打开以下链接查阅材料并作出决定（同意或不同意，并填写作出决定的党委会议日期）：\n` +
       `${approvalLinkUrl(deps.publicBaseUrl, rawLinkId)}\n\n` +
       `打开链接只用于查阅，不会作出任何决定；只有在页面上选择“同意”或“不同意”并提交，才会记录您的决定。\n` +
-      `此链接仅供您本人使用，只能提交一次，有效期至 ${chinaTimeText(expiresAt)}（北京时间）。如链接过期，${contact}\n`,
+      `此链接仅供您本人使用，只能提交一次。如链接过期，${contact}\n`,
   };
 }
 

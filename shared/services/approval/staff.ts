@@ -7,6 +7,7 @@ import {
 import { auditPut, listAudit, type AuditEvent } from '../../store/audit';
 import type { TransactItem } from '../../store/transact';
 import type { Actor } from '../actor';
+import { withActorNames } from '../audit-names';
 import { authorize, loadOrgTree, PERMISSIONS } from '../authorization';
 import type { ServiceDeps } from '../deps';
 import { AuthForbiddenError, InputInvalidError, RecordNotFoundError } from '../errors';
@@ -96,7 +97,7 @@ export async function getApprovalForStaff(deps: ServiceDeps, actor: Actor, appro
       ...(decision ? { decision } : {}),
     };
   });
-  return { ...summary(approval), approvers, decisions: approval.decisions, audit: await listAudit(deps.store, approvalPk(approval.id)) };
+  return { ...summary(approval), approvers, decisions: approval.decisions, audit: await withActorNames(deps, await listAudit(deps.store, approvalPk(approval.id))) };
 }
 
 /**

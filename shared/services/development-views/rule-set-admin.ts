@@ -20,6 +20,11 @@ export interface RuleSetListing {
 
 export async function listRuleSets(deps: Pick<ServiceDeps, 'store'>, actor: Actor): Promise<RuleSetListing[]> {
   authorize(actor, 'ruleset.manage', undefined, await loadOrgTree(deps.store));
+  return ruleSetsInStore(deps);
+}
+
+/** The built-in rule set and every stored version (what a new case may be opened under); no authorization of its own. */
+export async function ruleSetsInStore(deps: Pick<ServiceDeps, 'store'>): Promise<RuleSetListing[]> {
   const items = await queryAll<{ version: string; overrides: Partial<DevelopmentRuleSet>; createdAt: string }>(deps.store, {
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :key',

@@ -6,10 +6,12 @@ import { addMonths } from '../../domain/development/dates';
 import { stepByKey } from '../../domain/development/steps';
 import { auditPut } from '../../store/audit';
 import { casePk, listCaseRecords, putCaseRef, putStepRecord } from '../../store/cases-repo';
+import { getOrganization } from '../../store/orgs-repo';
 import { getPerson } from '../../store/people-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { approverOf, staffToNotify } from '../registry/questions';
+import { summaryLine } from './approval-summary';
 import { caseChangeItems, loadCase, systemRecord } from './case-writes';
 import { getRuleSet } from './rule-sets';
 
@@ -22,7 +24,7 @@ const endOfChinaDay = (date: string) => new Date(`${date}T23:59:59+08:00`).toISO
 export const caseApprovalId = (caseId: string, step: CaseApprovalStep, attempt: number) => `${caseId}-${step}-${attempt}`;
 
 /** The higher committee's approvers: its committee members with an e-mail, else its committee staff. */
-async function approversFor(deps: ServiceDeps, orgId: string): Promise<{ approvers: Approver[]; orgName?: string }> {
+async function approversFor(deps: ServiceDeps, orgId: string): Promise<Approver[]> {
   const approving = await approverOf(deps, orgId);
   if (!approving) throw new Error(`No approving organization above ${orgId}`);
   const members = await Promise.all(approving.committee.filter((m) => m.personId).map(async (m) => ({ name: m.name, email: (await getPerson(deps.store, m.personId as string))?.email })));
@@ -31,7 +33,7 @@ async function approversFor(deps: ServiceDeps, orgId: string): Promise<{ approve
     approvers = (await staffToNotify(deps, approving.id)).filter((s) => s.orgId === approving.id && s.role === 'committee-staff').map((s) => ({ name: s.displayName, email: s.email }));
   }
   if (approvers.length === 0) throw new Error(`No approver with an e-mail address in ${approving.id}`);
-  return { approvers, orgName: approving.name };
+  return approvers;
 }
 
 async function summaryOf(deps: ServiceDeps, devCase: DevelopmentCase): Promise<string> {
@@ -39,7 +41,7 @@ async function summaryOf(deps: ServiceDeps, devCase: DevelopmentCase): Promise<s
   const { steps } = await listCaseRecords(deps.store, devCase.id);
   const lines = [
     `${devCase.personName}，${person?.gender ?? ''}，${person?.birthDate.slice(0, 7) ?? ''} 生，${person?.education ?? ''}，${person?.unitPost ?? ''}。`,
-    ...steps.map((s) => `${s.stepNo}. ${s.stepNo > 0 && s.stepNo <= 25 ? stepByKey(s.stepKey as never).label : s.stepKey}（${chinaDate(new Date(s.at))}，${s.actorName}）${s.values.voteResult ? `：${String(s.values.voteResult)}` : ''}`),
+    ...steps.map(summaryLine),
   ];
   return lines.join('\n');
 }
@@ -51,7 +53,9 @@ async function summaryOf(deps: ServiceDeps, devCase: DevelopmentCase): Promise<s
 export async function prepareCaseApproval(deps: ServiceDeps, request: { caseId: string; stepKey: CaseApprovalStep }): Promise<{ approval: ApprovalRequest }> {
   const devCase = await loadCase(deps, request.caseId);
   const rules = await getRuleSet(deps, devCase.ruleSetVersion);
-  const { approvers, orgName } = await approversFor(deps, devCase.orgId);
+  const approvers = await approversFor(deps, devCase.orgId);
+  // 报送组织: the branch that submits the case, not the committee that decides.
+  const orgName = (await getOrganization(deps.store, devCase.orgId))?.name;
   const now = deps.clock.now();
   const { dates } = devCase;
   let dueDate = new Date(now.getTime() + 30 * DAY_MS).toISOString();

@@ -12,7 +12,7 @@ import { approverOf } from '../registry/questions';
 /** The three decisions of the higher organization in an election. */
 export type ElectionApprovalKind = 'request' | 'candidate-list' | 'election-result';
 
-const SUBJECT_KIND: Record<ElectionApprovalKind, ApprovalSubjectKind> = { request: 'other', 'candidate-list': 'candidate-list', 'election-result': 'election-result' };
+const SUBJECT_KIND: Record<ElectionApprovalKind, ApprovalSubjectKind> = { request: 'election-request', 'candidate-list': 'candidate-list', 'election-result': 'election-result' };
 
 /** Approvals are due within 20 working days (a date for reminders; the links expire on their own schedule). */
 const APPROVAL_PERIOD = { unit: 'workingDays', count: 20 } as const;

@@ -15,6 +15,8 @@ export interface StepEffect {
 export interface StepContext {
   /** Names of the organization's voting members today (candidates must be among them). */
   votingNames: ReadonlySet<string>;
+  /** Names on the roster without a vote, with the reason (是预备党员，不是正式党员…). */
+  noVote?: ReadonlyMap<string, string>;
   /** The decision of the last round (for the seats decision). */
   lastNext?: NextRound;
   /** When the step is recorded (ISO instant). */
@@ -22,8 +24,10 @@ export interface StepContext {
 }
 
 function requireVoting(list: readonly string[], context: StepContext, field: string): void {
-  const unknown = list.filter((name) => !context.votingNames.has(name));
-  if (unknown.length > 0) throw new InputInvalidError({ [field]: `候选人预备人选须是本组织有表决权的正式党员：“${unknown.join('、')}”不在名册中（或重名），请核对。` });
+  const refused = list.filter((name) => !context.votingNames.has(name));
+  if (refused.length === 0) return;
+  const why = refused.map((name) => `“${name}”${context.noVote?.get(name) ?? '不在本组织名册中，请核对姓名'}`);
+  throw new InputInvalidError({ [field]: `候选人预备人选须是本组织有表决权的正式党员：${why.join('；')}。` });
 }
 
 type Handler<K extends ElectionFormStepKey> = (election: Election, values: ElectionStepValues<K>, context: StepContext) => StepEffect;

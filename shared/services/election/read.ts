@@ -3,6 +3,7 @@ import { listAudit, type AuditEvent } from '../../store/audit';
 import { electionPk, listOrgElections, readElectionPartition } from '../../store/elections-repo';
 import { getTask, type StoredTask } from '../../store/tasks-repo';
 import type { Actor } from '../actor';
+import { withActorNames } from '../audit-names';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
 import { RecordNotFoundError } from '../errors';
@@ -23,7 +24,7 @@ export async function getElectionFile(deps: ServiceDeps, actor: Actor, electionI
   authorize(actor, 'election.view', election.orgId, await loadOrgTree(deps.store));
   const task = election.currentTaskId ? await getTask(deps.store, election.currentTaskId) : undefined;
   const openTask = task?.status === 'open' ? (({ taskToken: _t, output: _o, ...rest }) => rest)(task) : undefined;
-  return { election, steps, rounds, audit: await listAudit(deps.store, electionPk(electionId)), ...(openTask ? { openTask } : {}) };
+  return { election, steps, rounds, audit: await withActorNames(deps, await listAudit(deps.store, electionPk(electionId))), ...(openTask ? { openTask } : {}) };
 }
 
 /** An organization's elections, newest first. */

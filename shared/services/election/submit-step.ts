@@ -9,7 +9,7 @@ import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
 import { InputInvalidError, RecordNotFoundError, TaskAlreadyHandledError } from '../errors';
-import { votingMembersOf } from '../registry/questions';
+import { votingStandingOf } from '../registry/questions';
 import { deliverTaskCallback } from '../tasks/deliver-callback';
 import { electionChange, nextVersion } from './commit';
 import { ElectionStepNotOpenError } from './errors';
@@ -63,7 +63,7 @@ export async function submitElectionStep(deps: ServiceDeps, actor: Actor, electi
   if (!isFormStep(stepKey)) throw new InputInvalidError({ _form: '此步骤须通过计票录入（选票或汇总数）提交。' });
   const values = parseForm(ELECTION_STEP_SCHEMAS[stepKey], rawForm) as never;
   const needsRoster = stepKey === 'recommendation' || stepKey === 'open-ballot';
-  const votingNames = new Set(needsRoster ? (await votingMembersOf(deps, election.orgId, chinaDate(deps.clock.now()))).map((p) => p.name) : []);
+  const { votingNames, noVote } = needsRoster ? await votingStandingOf(deps, election.orgId, chinaDate(deps.clock.now())) : { votingNames: new Set<string>(), noVote: new Map<string, string>() };
   const lastRound = (await readElectionPartition(deps.store, electionId)).rounds.at(-1);
   const lastNext = stepKey === 'seats-decision' ? lastRound?.next : undefined;
   // E10, E11: the 海选 open ballot is a vote of the general meeting; the new committee meets after the last round.
@@ -71,7 +71,7 @@ export async function submitElectionStep(deps: ServiceDeps, actor: Actor, electi
   if (stepKey === 'open-ballot') await requireRoundMeeting(deps, election, values, started);
   if (stepKey === 'officers-meeting') requireMeetingDate(deps, (values as { meetingDate: string }).meetingDate, roundNotBefore(election, lastRound));
   const at = deps.clock.now().toISOString();
-  const effect = (FORM_STEP_EFFECTS[stepKey] as (e: Election, v: never, c: unknown) => ReturnType<(typeof FORM_STEP_EFFECTS)['announcement']>)(election, values, { votingNames, lastNext, at });
+  const effect = (FORM_STEP_EFFECTS[stepKey] as (e: Election, v: never, c: unknown) => ReturnType<(typeof FORM_STEP_EFFECTS)['announcement']>)(election, values, { votingNames, noVote, lastNext, at });
   const attempt = (election.stepCounts[stepKey] ?? 0) + 1;
   const next = nextVersion(election, { ...effect.changes, stepCounts: { ...election.stepCounts, [stepKey]: attempt } });
   const record: ElectionStepRecord = { electionId, stepKey, attempt, values: values as Record<string, unknown>, outcome: effect.outcome, at, actorId: actor.id, actorName: actor.displayName };

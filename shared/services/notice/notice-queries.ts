@@ -1,7 +1,7 @@
 import { isPersonNotice, type Notice, type PersonNotice } from '../../domain/notice/notice';
 import type { Objection } from '../../domain/notice/objection';
 import type { PendingTask } from '../../domain/tasks/pending-task';
-import { getAccount } from '../../store/accounts-repo';
+import { withActorNames } from '../audit-names';
 import { listAudit, type AuditEvent } from '../../store/audit';
 import { getNotice, listBoardNotices, listOrgNotices, noticePk } from '../../store/notices-repo';
 import { listObjections } from '../../store/objections-repo';
@@ -42,14 +42,6 @@ export async function getStaffNotice(deps: ServiceDeps, actor: Actor, noticeId: 
   authorizeOrg(actor, notice.orgId);
   const [objections, audit] = await Promise.all([listObjections(deps.store, noticeId), listAudit(deps.store, noticePk(noticeId))]);
   return { notice, objections, audit: await withActorNames(deps, audit) };
-}
-
-/** Staff accounts in the file are shown by their names (the events keep the stable account id). */
-async function withActorNames(deps: ServiceDeps, audit: AuditEvent[]): Promise<AuditEvent[]> {
-  const ids = [...new Set(audit.map((event) => event.actor))].filter((id) => id !== 'system' && id !== 'public');
-  const accounts = await Promise.all(ids.map((id) => getAccount(deps.store, id)));
-  const names = new Map(ids.map((id, index) => [id, accounts[index]?.displayName ?? id]));
-  return audit.map((event) => ({ ...event, actorName: names.get(event.actor) }));
 }
 
 const withoutToken = ({ taskToken: _token, output: _output, ...task }: StoredTask): PendingTask => task;

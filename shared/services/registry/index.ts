@@ -4,5 +4,5 @@ export { getOrgTreeView, getOrganizationView, orgCreateParents, personOrgChoices
 export { createPerson, editPerson, loadPerson } from './people';
 export { changeMembershipStatus, setRightsState, addAttendanceExclusion, endAttendanceExclusion } from './person-states';
 export { listOrgPeople, getPersonView, peopleOfSubtree, summarize, type PersonSummary, type PersonView, type OrgPeopleView } from './people-read';
-export { votingMembersOf, meetingAttendanceOf, approverOf, staffToNotify, type StaffContact } from './questions';
+export { votingMembersOf, votingStandingOf, meetingAttendanceOf, approverOf, staffToNotify, type StaffContact } from './questions';
 export type { RegistryDeps } from './commit';

@@ -1,4 +1,4 @@
-import { meetingAttendance, votingMembers, type MeetingAttendance } from '../../domain/registry/attendance';
+import { meetingAttendance, votingMembers, votingStanding, type MeetingAttendance } from '../../domain/registry/attendance';
 import type { Organization } from '../../domain/registry/organization';
 import type { Person } from '../../domain/registry/person';
 import { listOrgAccounts } from '../../store/accounts-repo';
@@ -27,6 +27,12 @@ const byName = (a: Pick<Person, 'name'>, b: Pick<Person, 'name'>) => a.name.loca
 export async function votingMembersOf(deps: Deps, orgId: string, date: string): Promise<Person[]> {
   const tree = await treeWith(deps, orgId);
   return votingMembers(await peopleOfSubtree(deps.store, tree, orgId), date).sort(byName);
+}
+
+/** The voting names of the organization's roster on `date`, and why each other name has no vote (candidates' check). */
+export async function votingStandingOf(deps: Deps, orgId: string, date: string): Promise<ReturnType<typeof votingStanding>> {
+  const tree = await treeWith(deps, orgId);
+  return votingStanding(await peopleOfSubtree(deps.store, tree, orgId), date);
 }
 
 /**

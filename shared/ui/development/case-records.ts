@@ -4,6 +4,7 @@ import type { Notice } from '../../domain/notice/notice';
 import { noticeHeading } from '../../domain/notice/notice-headline';
 import { isFormStepKey, stepFormFields } from '../../schemas/development-steps';
 import type { CaseApprovalView, CaseFilingView } from '../../services/development';
+import { fieldLabel, fieldValue, isHiddenField } from '../field-text';
 import { formatDateTime, staffStatusLabel } from '../format';
 import { html, multiline, type SafeHtml } from '../html';
 
@@ -11,27 +12,19 @@ import { html, multiline, type SafeHtml } from '../html';
 
 const APPROVAL_LABELS: Record<string, string> = { pending: '待决定', approved: '同意', rejected: '不同意', cancelled: '已撤销（案件已终止）' };
 
-function valueText(value: unknown, options?: ReadonlyArray<{ value: string; label: string }>): string {
-  if (value === undefined || value === null || value === '') return '';
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (Array.isArray(value)) return value.map((v) => valueText(v, options)).join('、');
-  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}：${valueText(v)}`).join('；');
-  const text = String(value);
-  return options?.find((o) => o.value === text)?.label ?? text;
-}
-
-/** The record's values with the form's labels (derived values, e.g. names or a vote's explanation, under their own names). */
+/** The record's values with the form's labels and options; the rest (derived values: names, a vote's explanation, an approval's decision) through the central renderer. */
 export function recordValues(record: StepRecord): Array<[string, string]> {
   const key = String(record.stepKey);
   const fields = isFormStepKey(key) || key.startsWith('noticeReview-') ? stepFormFields(key as Parameters<typeof stepFormFields>[0]) : [];
-  const DERIVED: Record<string, string> = { contactNames: '培养联系人', sponsorNames: '入党介绍人', voteResult: '表决结果', probationEndDate: '预备期满日期', extendedProbationEndDate: '延长后预备期满日期', done: '完成', explanation: '说明', personName: '姓名', passed: '通过', decision: '结论', outcome: '结果' };
-  const skip = new Set(['personId', 'contactIds', 'sponsorIds']);
   return Object.entries(record.values)
-    .filter(([name, value]) => !skip.has(name) && valueText(value) !== '')
+    .filter(([name]) => !isHiddenField(name))
     .map(([name, value]) => {
       const field = fields.find((f) => f.name === name);
-      return [field?.label ?? DERIVED[name] ?? name, valueText(value, field?.options)] as [string, string];
-    });
+      const option = field?.options?.find((o) => o.value === value)?.label;
+      const text = option ?? (Array.isArray(value) && field?.options ? value.map((v) => field.options?.find((o) => o.value === v)?.label ?? fieldValue(name, v, 'case')).join('、') : fieldValue(name, value, 'case'));
+      return [field?.label ?? fieldLabel(name, 'case'), text] as [string, string];
+    })
+    .filter(([, text]) => text !== '');
 }
 
 export function stepRecordBlock(record: StepRecord): SafeHtml {
@@ -73,5 +66,5 @@ export function approvalBlock(approval: CaseApprovalView): SafeHtml {
 }
 
 export function filingBlock(filing: CaseFilingView): SafeHtml {
-  return html`<div class="record"><p>已报 ${filing.filedWith} 备案（${formatDateTime(filing.filedAt)}）</p></div>`;
+  return html`<div class="record"><p>已报${filing.filedWith}备案（${formatDateTime(filing.filedAt)}）</p></div>`;
 }

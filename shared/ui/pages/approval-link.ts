@@ -1,5 +1,5 @@
 import {
-  APPROVAL_OUTCOME_LABELS, APPROVAL_POLICY_LABELS, APPROVAL_SUBJECT_KIND_LABELS,
+  APPROVAL_OUTCOME_LABELS, APPROVAL_POLICY_LABELS, APPROVAL_SUBJECT_KIND_LABELS, decideBy,
 } from '../../domain/approval/approval';
 import { errorSummary, textArea, textField, type FormState } from '../form-fields';
 import { formatDateLong, formatDateTime } from '../format';
@@ -44,7 +44,7 @@ export const kindLabel = (kind: string): string => (APPROVAL_SUBJECT_KIND_LABELS
 export const policyLabel = (policy: string): string => (APPROVAL_POLICY_LABELS as Record<string, string>)[policy] ?? policy;
 
 /** The case as the approver reads it. */
-export function approvalFacts(approval: ApprovalCaseView): SafeHtml {
+export function approvalFacts(approval: ApprovalCaseView, deadline: string = approval.dueDate): SafeHtml {
   const { subject } = approval;
   return html`<dl class="facts">
     <dt>事项</dt><dd>${subject.title}</dd>
@@ -52,7 +52,7 @@ export function approvalFacts(approval: ApprovalCaseView): SafeHtml {
     <dt>报送组织</dt><dd>${subject.orgName ?? subject.orgId}</dd>
     <dt>审批方式</dt><dd>${policyLabel(approval.policy)}</dd>
     <dt>审批人</dt><dd>${approval.approvers.map((a) => a.name).join('、')}</dd>
-    <dt>办理期限</dt><dd>${formatDateLong(approval.dueDate)}</dd>
+    <dt>办理期限</dt><dd>${formatDateTime(deadline)}</dd>
   </dl>
   <h2>情况说明</h2>
   <div class="summary"><p>${multiline(subject.summary)}</p></div>`;
@@ -86,8 +86,8 @@ export function approvalPendingPage(page: PendingLinkPage): SafeHtml {
   const form = page.form ?? { values: {}, errors: {} };
   const body = html`<h1>审批：${page.approval.subject.title}</h1>
     <div class="alert ok" role="status"><p>打开本页面不会作出任何决定。请阅读情况后填写会议日期，再点击“同意”或“不同意”提交；提交后不能更改。</p></div>
-    <p>审批人：<strong>${page.approver.name}</strong>　本链接有效期至 ${formatDateTime(page.expiresAt)}。</p>
-    ${approvalFacts(page.approval)}
+    <p>审批人：<strong>${page.approver.name}</strong></p>
+    ${approvalFacts(page.approval, decideBy(page.approval.dueDate, page.expiresAt))}
     <h2>审批意见</h2>
     ${errorSummary(page.message, form.errors, DECISION_LABELS)}
     <form method="post" action="${page.action}" class="approval-decision">

@@ -1,6 +1,7 @@
 import { CASE_STATUS_LABELS, type DevelopmentCase } from '../../domain/development/case';
 import { STAGE_LABELS } from '../../domain/development/steps';
 import { stepFormFields } from '../../schemas/development-steps';
+import type { FormField } from '../../schemas/form-fields';
 import type { CasesView } from '../../services/development-views/cases';
 import { csrfField, errorSummary, fieldLabels, type FormState } from '../form-fields';
 import { formatDateTime } from '../format';
@@ -16,9 +17,17 @@ function stateText(c: DevelopmentCase): string {
   return c.nextStage ? `待开始第${c.nextStage.stage}阶段（${c.nextStage.earliestStart} 起）` : CASE_STATUS_LABELS[c.status];
 }
 
+/** The rule-set version as a choice among the stored versions (the built-in one preselected), not free text. */
+function withRuleSetChoice(fields: FormField[], view: CasesView): FormField[] {
+  const options = view.ruleSetVersions.map(({ version, builtIn }) => ({ value: version, label: builtIn ? `${version}（《中国共产党发展党员工作细则》）` : version }));
+  return fields.map((field) => (field.name === 'ruleSetVersion' ? { ...field, type: 'select', required: true, options, help: '从规则设置中已有的版本中选择（新版本由管理员在规则设置中添加）。' } : field));
+}
+
 /** The list of cases and the form opening one (step 1: the application received). */
-export function developmentCasesPage(view: CasesView, staff: LayoutStaff, form: FormState, message?: string): SafeHtml {
-  const fields = stepFormFields('application');
+export function developmentCasesPage(view: CasesView, staff: LayoutStaff, given: FormState, message?: string): SafeHtml {
+  const fields = withRuleSetChoice(stepFormFields('application'), view);
+  const builtIn = view.ruleSetVersions.find((r) => r.builtIn)?.version;
+  const form: FormState = { ...given, values: { ...(builtIn ? { ruleSetVersion: builtIn } : {}), ...given.values } };
   const body = html`<p><a href="${developmentPaths.dashboard(view.org.id)}">← 发展党员工作台</a></p>
     <h1>发展党员案件：${view.org.name}</h1>
     ${orgPicker(developmentPaths.cases(), view.orgChoices, view.org.id)}

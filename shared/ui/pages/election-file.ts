@@ -86,6 +86,25 @@ function announcementLine(noticeId: string | undefined, notices: readonly Notice
     · <a href="/staff/notices/${notice.id}/print">打印版</a></li>`;
 }
 
+/** What the election waits for when no step form is open, by phase. */
+const WAITING: Record<ElectionPhase, string> = {
+  publicize: '等待上级党组织批准换届选举请示',
+  evaluation: '等待办理述职与民主评议',
+  recommendation: '等待办理民主推荐',
+  candidates: '等待上级党组织审批候选人预备人选，或候选人公示期满',
+  election: '等待录入选举结果',
+  results: '等待上级党组织批准选举结果',
+};
+
+/** The step the election is at now, in words (its form when one is open). */
+function currentStep(file: ElectionFile): SafeHtml {
+  const { election: e, openTask } = file;
+  if (e.status !== 'running') return html`${ELECTION_STATUS_LABELS[e.status]}`;
+  const phase = ELECTION_PHASE_LABELS[e.phase];
+  if (openTask && e.currentStep) return html`${phase}：<a href="${electionStepHref(e.id, e.currentStep)}">${ELECTION_STEPS[e.currentStep].label}</a>`;
+  return html`${phase}：${WAITING[e.phase]}`;
+}
+
 /** 选举档案: the election, the step waiting, the six steps with their records, approvals and notices, the rounds, the file. */
 export function electionFilePage(o: ElectionFileOptions): SafeHtml {
   const { election: e, steps, rounds, openTask } = o.file;
@@ -111,6 +130,7 @@ export function electionFilePage(o: ElectionFileOptions): SafeHtml {
       <dt>选举方式</dt><dd>${ELECTION_FORM_LABELS[e.form]}</dd>
       <dt>委员名额</dt><dd>${e.seats} 名（副书记 ${e.deputies} 名）</dd>
       <dt>状态</dt><dd>${ELECTION_STATUS_LABELS[e.status]}</dd>
+      <dt>当前步骤</dt><dd>${currentStep(o.file)}</dd>
       <dt>计划召开党员大会</dt><dd>${e.plan.meetingDate}</dd>
       <dt>选举规则版本</dt><dd>${ruleSetLabel({ rulesVersion: e.rulesVersion, label: e.rules.label })}</dd>
       ${e.candidates.length > 0 ? html`<dt>候选人预备人选</dt><dd>${e.candidates.join('、')}</dd>` : ''}
@@ -125,7 +145,7 @@ export function electionFilePage(o: ElectionFileOptions): SafeHtml {
       : ''}
     ${endSection(o)}
     <h2>选举程序</h2>
-    <ol class="timeline">${timeline}</ol>
+    <ul class="timeline">${timeline}</ul>
     ${rounds.length > 0 ? html`<h2>计票结果</h2>${rounds.map((round) => roundResult(round))}` : ''}
     <h2>全程纪实</h2>
     ${auditTrail(o.file.audit)}`;

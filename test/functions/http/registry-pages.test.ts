@@ -33,6 +33,16 @@ async function signedIn(username: string, password: string): Promise<{ browser: 
   return { browser, csrf: await signInWithForm(browser, username, password) };
 }
 
+describe('adding a person', () => {
+  test('the staff member finds their own organization preselected on /staff/people/new; ?orgId= chooses another', async () => {
+    const { browser } = await signedIn('wang', 'pw-wang-123');
+    expect((await browser.get('/staff/people/new')).body ?? '').toMatch(/<option value="c1" selected>数据局机关党委/);
+    const chosen = (await browser.get('/staff/people/new?orgId=b1')).body ?? '';
+    expect(chosen).toMatch(/<option value="b1" selected>办公室党支部/);
+    expect(chosen).not.toMatch(/<option value="c1" selected>/);
+  });
+});
+
 describe('组织管理 pages', () => {
   test('the administrator sees the whole tree: indented, kind labels, term end, approving organization; nav links', async () => {
     const { browser } = await signedIn('admin', 'pw-admin-123');

@@ -37,6 +37,13 @@ describe('notice pages', () => {
     expect(noticePage({ ...notice, provisional: true }, { now: new Date('2026-03-03T00:00:00Z') }).value).toContain('临时');
   });
 
+  test('the 临时 mark is explained to the public in the visible text, on the notice and on the board', () => {
+    const provisional = { ...notice, provisional: true };
+    const explained = /<span class="tag provisional">临时<\/span><span class="muted">（该年度的国家节假日安排尚未发布，截止时间暂按只扣除周末计算；发布后将重新计算，截止时间可能顺延）<\/span>/;
+    expect(noticePage(provisional, { now: new Date('2026-03-03T00:00:00Z') }).value).toMatch(explained);
+    expect(publicBoardPage({ open: [provisional], closed: [] }, new Date('2026-03-03T00:00:00Z')).value).toMatch(explained);
+  });
+
   test('the print page has the formal heading and no navigation', () => {
     const page = noticePrintPage(notice).value;
     expect(page).toContain('中共示例党支部');

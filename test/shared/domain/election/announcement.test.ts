@@ -33,4 +33,20 @@ describe('the announcement to members (换届选举公告)', () => {
     for (const part of parts) expect(proposed.body).toContain(part);
     expect(proposed.body.startsWith('全体党员：\n')).toBe(true);
   });
+
+  test.each([
+    ['a branch named by its committee (中共…支部委员会)', election({ orgName: '中共示例市数据管理局办公室支部委员会' }), '中共示例市数据管理局办公室支部委员会任期届满'],
+    ['a branch by its short name', election(), '办公室党支部委员会任期届满'],
+  ] as const)('the committee is named once: %s', (_name, e, text) => {
+    const { body } = proposedAnnouncement(e);
+    expect(body).toContain(text);
+    expect(body).not.toContain('委员会委员会');
+  });
+
+  test.each([
+    ['公推直选', 'gongtui'], ['standard', 'standard'], ['海选', 'haixuan'],
+  ] as const)('no deputy is mentioned when there are none: %s', (_name, form) => {
+    const { body } = proposedAnnouncement(election({ form, deputies: 0, plan: { meetingDate: '2026-10-20', structure: '书记、组织委员、宣传委员', method: '差额选举' } }));
+    expect(body).not.toContain('副书记');
+  });
 });
