@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '../domain/accounts/account-rules';
 import { APPROVAL_OUTCOME_LABELS, APPROVAL_POLICY_LABELS, APPROVAL_SUBJECT_KIND_LABELS } from '../domain/approval/approval';
 import { CASE_STATUS_LABELS, STAGE_OUTCOME_LABELS } from '../domain/development/case';
 import { CONVERSION_OUTCOME_LABELS } from '../domain/development/conversion';
@@ -72,6 +73,13 @@ export const ACTION_LABELS: Record<string, string> = {
   'case.admission-approval-blocked': '接收预备党员审批超过最长期限，案件冻结',
   'case.ended': '终止发展',
   'ruleset.created': '新增规则版本',
+  'account.created': '创建账号',
+  'account.disabled': '停用账号',
+  'account.enabled': '启用账号',
+  'account.password-reset': '发送重置密码链接',
+  'account.password-set-by-link': '通过链接设置密码',
+  'account.password-changed': '修改密码',
+  'account.sign-in-unlocked': '解除登录锁定',
   'election.created': '发起换届选举',
   'election.step-opened': '生成换届选举待办',
   'election.step-recorded': '记录换届选举步骤',
@@ -123,6 +131,7 @@ const LABELS: Record<string, string> = {
   form: '选举方式', seats: '委员名额', rulesVersion: '选举规则版本', year: '年份', daysOff: '放假日期', workingWeekendDays: '调休上班日期',
   // Values derived when a step is recorded (names, a vote's explanation).
   contactNames: '培养联系人', sponsorNames: '入党介绍人', voteResult: '表决结果', probationEndDate: '预备期满日期',
+  displayName: '姓名', role: '角色', email: '电子邮箱', value: '对象',
   endingKind: '终止原因', noticesWithdrawn: '撤回公示（项）', approvalsCancelled: '撤销审批（项）', tasksClosed: '关闭待办（项）', candidates: '候选人',
   extendedProbationEndDate: '延长后预备期满日期', done: '完成', explanation: '说明', personName: '姓名', passed: '通过', qualified: '政治审查合格',
 };
@@ -149,7 +158,7 @@ const APPROVAL_OUTCOMES: Record<string, string> = { ...APPROVAL_OUTCOME_LABELS, 
 
 const VALUES: Record<string, Record<string, string>> = {
   status: { ...MEMBERSHIP_STATUS_LABELS },
-  kind: { ...ORG_KIND_LABELS, ...APPROVAL_SUBJECT_KIND_LABELS, ...WARNING_KIND_LABELS },
+  kind: { ...ORG_KIND_LABELS, ...APPROVAL_SUBJECT_KIND_LABELS, ...WARNING_KIND_LABELS, username: '按用户名', address: '按网络地址' },
   policy: { ...APPROVAL_POLICY_LABELS },
   outcome: { ...APPROVAL_OUTCOMES, ...CONVERSION_OUTCOME_LABELS, 'vote-failed': '支部大会表决未通过' },
   decision: { ...OBJECTION_OUTCOME_LABELS, ...NOTICE_REVIEW },
@@ -160,6 +169,7 @@ const VALUES: Record<string, Record<string, string>> = {
   contest: CONTESTS,
   post: { ...COMMITTEE_POST_LABELS },
   source: { 'roster-import': '花名册导入' },
+  role: { ...ROLE_LABELS },
   changed: {
     gender: '性别', ethnicity: '民族', birthDate: '出生日期', education: '学历', unitPost: '单位及职务', phone: '联系电话', email: '电子邮箱',
     address: '家庭住址', applicationDate: '申请日期', idNumber: '身份证号', name: '姓名', orgId: '所属组织', org: '所属组织', status: '党员状态',

@@ -15,7 +15,7 @@ import { visibleProblems } from '../../support/visible-text';
 // action, or a new template, without a Chinese rendering here fails.
 
 const ROOTS = ['shared', 'functions', 'infra', 'workflows'];
-const NAMESPACES = 'case|election|notice|approval|org|person|task|calendar|settings|ruleset';
+const NAMESPACES = 'case|election|notice|approval|org|person|task|calendar|settings|ruleset|account';
 /** Dotted names that are not audit actions: the rule-set form's fields (notice.count …). */
 const NOT_ACTIONS = new Set(['notice.unit', 'notice.count', 'notice.audience']);
 /** Actions built from a template, each with every action it yields. */
@@ -105,6 +105,19 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'election.results-recorded': { termStart: '2026-09-30', termEnd: '2029-09-29' },
   'election.candidate-notice-passed': { results: [{ noticeId: 'e-1-c1-0', result: 'proceed' }, { noticeId: 'e-1-c1-1', result: 'proceed' }] },
   'election.candidate-notice-stopped': { results: [{ noticeId: 'e-1-c1-0', result: 'proceed' }, { noticeId: 'e-1-c1-1', result: 'stopped' }] },
+  'election.officer-candidates-set': { contest: 'secretary', candidates: ['张伟', '王芳'] },
+  'election.end-requested': { reason: '支部党员人数不足，无法完成选举' },
+  'election.end-rejected': { approvalId: 'a-2' },
+  'election.ended': { reason: '支部党员人数不足，无法完成选举', approvalId: 'a-2' },
+  'case.ended': { endingKind: '本人申请撤回入党申请', reason: '本人书面申请撤回', stage: 2, noticesWithdrawn: 1, approvalsCancelled: 0, tasksClosed: 1 },
+  'approval.cancelled': { reason: '张三的发展党员案件已终止（本人申请撤回入党申请）' },
+  'account.created': { displayName: '李组织委员', role: 'branch-staff', orgId: 'branch-1', email: 'li@example.org' },
+  'account.disabled': {},
+  'account.enabled': {},
+  'account.password-reset': { email: 'li@example.org' },
+  'account.password-set-by-link': {},
+  'account.password-changed': {},
+  'account.sign-in-unlocked': { kind: 'username', value: '李组织委员' },
   ...Object.fromEntries(TEMPLATES['election.${kind}-${decision.outcome}'].map((action) => [action, approvalDecision])),
 };
 
