@@ -44,6 +44,7 @@ export const ELECTION_DETAIL_LABELS: Record<string, string> = {
   noticeId: '公示编号',
   candidates: '候选人',
   reason: '原因',
+  approvedBy: '批准人',
 };
 
 /** Values: the step keys by their labels, the contests and the next-round decisions. */
