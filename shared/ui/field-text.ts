@@ -131,7 +131,7 @@ const LABELS: Record<string, string> = {
   form: '选举方式', seats: '委员名额', rulesVersion: '选举规则版本', year: '年份', daysOff: '放假日期', workingWeekendDays: '调休上班日期',
   // Values derived when a step is recorded (names, a vote's explanation).
   contactNames: '培养联系人', sponsorNames: '入党介绍人', voteResult: '表决结果', probationEndDate: '预备期满日期',
-  displayName: '姓名', role: '角色', email: '电子邮箱', value: '对象',
+  approvedBy: '批准人', displayName: '姓名', role: '角色', email: '电子邮箱', value: '对象',
   endingKind: '终止原因', noticesWithdrawn: '撤回公示（项）', approvalsCancelled: '撤销审批（项）', tasksClosed: '关闭待办（项）', candidates: '候选人',
   extendedProbationEndDate: '延长后预备期满日期', done: '完成', explanation: '说明', personName: '姓名', passed: '通过', qualified: '政治审查合格',
 };

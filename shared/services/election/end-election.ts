@@ -95,7 +95,7 @@ export async function endElection(deps: ServiceDeps, electionId: string, end: { 
     const open = task?.status === 'open' ? task : undefined;
     const next = nextVersion(election, { status: 'ended', completedAt: at, endReason: end.reason, endRequest: undefined, currentStep: undefined, currentTaskId: undefined });
     try {
-      await transactWrite(deps.store, electionChange(deps.store, next, { at, action: 'election.ended', actor: end.actor, details: { reason: end.reason, ...(end.approvalId ? { approvalId: end.approvalId } : {}) } }, [
+      await transactWrite(deps.store, electionChange(deps.store, next, { at, action: 'election.ended', actor: end.actor, details: { reason: end.reason, ...(end.approvalId ? { approvedBy: end.actorName } : {}) } }, [
         ...(election.endRequest ? [deletePendingElectionEnd(deps.store, electionId)] : []),
         ...(open ? [claimTask(deps.store, open.id, { completedBy: end.actorName, completedAt: at, output: { ended: true } })] : []),
       ]));

@@ -108,7 +108,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'election.officer-candidates-set': { contest: 'secretary', candidates: ['张伟', '王芳'] },
   'election.end-requested': { reason: '支部党员人数不足，无法完成选举' },
   'election.end-rejected': { approvalId: 'a-2' },
-  'election.ended': { reason: '支部党员人数不足，无法完成选举', approvalId: 'a-2' },
+  'election.ended': { reason: '支部党员人数不足，无法完成选举', approvedBy: '赵书记' },
   'case.ended': { endingKind: '本人申请撤回入党申请', reason: '本人书面申请撤回', stage: 2, noticesWithdrawn: 1, approvalsCancelled: 0, tasksClosed: 1 },
   'approval.cancelled': { reason: '张三的发展党员案件已终止（本人申请撤回入党申请）' },
   'account.created': { displayName: '李组织委员', role: 'branch-staff', orgId: 'branch-1', email: 'li@example.org' },
