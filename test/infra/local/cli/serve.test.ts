@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import { readBackupFile } from '../../../../infra/local/backup/backup-file';
+import { scanTable } from '../../../../infra/local/backup/snapshot';
 import { runningEndpoint } from '../../../../infra/local/data-store';
 import { freePort } from '../../../../infra/local/dynamodb-local';
 import { newAccountItems } from '../../../../shared/services/accounts';
@@ -81,9 +83,15 @@ test('serve starts on the fresh folder: no demo data, no /dev pages, the real cl
   expect((await fetch(`${baseUrl}/dev/clock`, { method: 'POST' })).status).toBe(404);
   const board = await (await fetch(`${baseUrl}/`)).text();
   expect(board).toContain('目前没有正在公示的事项');
-  const health = await fetch(`${baseUrl}/healthz`);
+  // The first automatic backup is taken at start (there was none); /healthz names it.
+  let health = await fetch(`${baseUrl}/healthz`);
+  while (((await health.clone().json()) as { lastBackup: string | null }).lastBackup === null && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    health = await fetch(`${baseUrl}/healthz`);
+  }
   expect(health.status).toBe(200);
-  expect(await health.json()).toEqual({ status: 'ok', store: { reachable: true }, runner: { running: true, executions: 0 }, lastBackup: null, mail: { queue: 'smtp', pending: 0, failed: 0 } });
+  expect(await health.json()).toEqual({ status: 'ok', store: { reachable: true }, runner: { running: true, executions: 0 }, lastBackup: expect.any(String), mail: { queue: 'smtp', pending: 0, failed: 0 } });
+  expect(readdirSync(join(dataDir, 'backups')).filter((name) => name.endsWith('.jsonl.gz'))).toHaveLength(1);
   expect(health.headers.get('strict-transport-security')).toBe('max-age=31536000');
 }, 400_000);
 
@@ -168,3 +176,53 @@ test('a branch requests its election; the approval mail arrives over SMTP with a
   expect(serve!.output()).not.toContain(link!.split('/')[2]);
   expect(serve!.output()).not.toContain('Zhi-Bu-2026-office');
 }, 300_000);
+
+test('backups: taken while serving; a kill -9 mid-backup harms no earlier one; a restore serves on with the running election', async () => {
+  const first = join(dataDir, 'first.jsonl.gz');
+  const backup = await runToEnd(['backup', '--data', dataDir, '--out', first], {});
+  expect(backup.output).toContain('服务运行中');
+  expect(backup.code).toBe(0);
+  const { items } = readBackupFile(first);
+  expect(items.some((item) => item.pk?.S?.startsWith('ELECTION#'))).toBe(true);
+
+  // A backup asked for, and the server killed while it may be writing it.
+  const dynamoPid = Number(readFileSync(join(dataDir, 'dynamodb.pid'), 'utf8'));
+  const second = run(['backup', '--data', dataDir, '--out', join(dataDir, 'second.jsonl.gz')], {});
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  serve!.child.kill('SIGKILL');
+  await serve!.exited;
+  await second.exited;
+  process.kill(dynamoPid, 'SIGKILL');
+  expect(readBackupFile(first).items).toHaveLength(items.length);
+  for (const name of readdirSync(join(dataDir, 'backups')).filter((n) => n.endsWith('.jsonl.gz'))) expect(() => readBackupFile(join(dataDir, 'backups', name))).not.toThrow();
+  if (existsSync(join(dataDir, 'second.jsonl.gz'))) expect(() => readBackupFile(join(dataDir, 'second.jsonl.gz'))).not.toThrow();
+
+  // Restored into a fresh folder and served: the same items, the election's execution running on.
+  const restoredDir = mkdtempSync(join(tmpdir(), 'dangjian-restored-'));
+  try {
+    const restored = await runToEnd(['restore', '--in', first, '--data', join(restoredDir, 'data')], {});
+    expect(restored.output).toContain(`恢复 ${items.length} 条记录`);
+    expect(restored.code).toBe(0);
+    const port = await freePort();
+    serve = run(['serve', '--data', join(restoredDir, 'data'), '--port', String(port)], env);
+    const deadline = Date.now() + 360_000;
+    while (!serve.output().includes('pilot running at')) {
+      if (serve.child.exitCode !== null || Date.now() > deadline) throw new Error(`restored serve did not start:\n${serve.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const store = createStore({ tableName: 'dangjian', endpoint: runningEndpoint(join(restoredDir, 'data'))! });
+    const now = await scanTable(store);
+    const key = (item: Record<string, { S?: string }>) => `${item.pk?.S}|${item.sk?.S}`;
+    // Everything the backup held is there, unchanged or moved on by the server (a new backup, a checkpoint).
+    expect(items.map(key).filter((k) => !now.some((item) => key(item) === k))).toEqual([]);
+    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { runner: { executions: number } };
+    expect(health.runner.executions).toBeGreaterThan(0);
+    const admin = new HttpSession(`http://127.0.0.1:${port}`);
+    await admin.signIn('wangfang', 'Hong-Qi-2026-pilot');
+    expect((await admin.request('GET', '/staff/elections')).body).toContain('办公室党支部');
+  } finally {
+    serve?.child.kill('SIGTERM');
+    await serve?.exited;
+    rmSync(restoredDir, { recursive: true, force: true });
+  }
+}, 900_000);
