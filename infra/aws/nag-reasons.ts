@@ -36,7 +36,7 @@ export const NAG_REASONS = {
     'AwsSolutions-APIG4 — the public notice board (公示栏) must be readable, printable and open to objections by anyone ' +
     'without an account, as the notice rules require; the objection POST is throttled (5 rps, burst 10) and validated.',
   approvalLinkRoute:
-    'AwsSolutions-APIG4 — the higher committee\'s approvers decide through an e-mailed link without an account (DOMAIN §6): ' +
+    'AwsSolutions-APIG4 — the higher committee\'s approvers decide through an e-mailed link without an account (docs/domain/approvals.md): ' +
     'the opaque link id (128 bits, stored only as a hash, single-use, expiring, bound to one approver) is the credential; ' +
     'GET and HEAD decide nothing, the POST needs the page\'s CSRF token, and the routes are throttled (5 rps, burst 10).',
   filingLinkRoute:

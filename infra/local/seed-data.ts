@@ -43,7 +43,7 @@ const ORGS: OrgSeed[] = [
   },
 ];
 
-/** Committees approve (DOMAIN §2); a general branch, a branch and a party group never do. */
+/** Committees approve (docs/domain/organizations-and-people.md); a general branch, a branch and a party group never do. */
 export const DEMO_ORGANIZATIONS: Organization[] = ORGS.map((org) => ({
   ...org,
   mayApprove: org.kind === 'working-committee' || org.kind === 'committee',

@@ -103,7 +103,7 @@ export function stepFormFields(key: FormStepKey | NoticeReviewKey): FormField[] 
   return [...specsOf(key).map((spec) => spec.field), { name: 'notes', label: '备注', type: 'textarea', required: false }];
 }
 
-/** The zod schema of a step's form (Chinese messages); the service adds the rules of DOMAIN §3. */
+/** The zod schema of a step's form (Chinese messages); the service adds the rules of docs/domain/development.md. */
 export function stepFormSchema(key: FormStepKey | NoticeReviewKey): z.ZodType<Record<string, unknown> & { attachments: unknown[]; notes?: string }> {
   return formSchema(specsOf(key)) as unknown as z.ZodType<Record<string, unknown> & { attachments: unknown[]; notes?: string }>;
 }

@@ -9,7 +9,7 @@ const common = {
   createdBy: z.string(),
 };
 
-/** A notice about one person: only what DOMAIN §2 lets a notice show (strict: no ID number, phone, address). */
+/** A notice about one person: only what docs/domain/organizations-and-people.md lets a notice show (strict: no ID number, phone, address). */
 const personDraft = z.object({
   ...common,
   kind: z.enum(['activist', 'development-target', 'admission', 'conversion', 'candidates', 'other']),

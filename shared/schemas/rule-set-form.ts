@@ -2,7 +2,7 @@ import { DEFAULT_RULE_SET, NOTICE_NODE_LABELS, type DevelopmentRuleSet, type Not
 import { InputInvalidError } from '../services/errors';
 import { decimalNumber } from './form-fields';
 
-/** The rule-set form (规则设置): one field per number of DOMAIN §3-§4, named by its path in DevelopmentRuleSet. */
+/** The rule-set form (规则设置): one field per number of docs/domain/development.md-§4, named by its path in DevelopmentRuleSet. */
 export interface RuleSetField {
   name: string;
   label: string;

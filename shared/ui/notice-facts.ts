@@ -28,7 +28,7 @@ function matterFacts(notice: MatterNotice): SafeHtml {
   </dl>`;
 }
 
-/** Everything DOMAIN §4 says a notice shows; never the ID number, phone or address (the Notice has none). */
+/** Everything docs/domain/notices-and-calendar.md says a notice shows; never the ID number, phone or address (the Notice has none). */
 export function noticeFacts(notice: Notice): SafeHtml {
   if (notice.kind === 'election-announcement') return matterFacts(notice);
   const { subject } = notice;

@@ -15,7 +15,7 @@ export interface ApprovalWorkflowProps {
 }
 
 /**
- * The approval step (DOMAIN §6): e-mail each approver a link, wait (callback) for the policy to resolve, branch.
+ * The approval step (docs/domain/approvals.md): e-mail each approver a link, wait (callback) for the policy to resolve, branch.
  * Input: { approval: ApprovalRequest }. Output: { approvalId, outcome, decidedAt, meetingDate?, comment?, decidedBy }.
  * Reminders and expiry of the links are dates in DynamoDB, handled by the scheduler tick: no Wait state.
  */

@@ -27,7 +27,7 @@ export interface DevelopmentWorkflowProps {
 }
 
 /**
- * Member development (DOMAIN §3): five Standard state machines, one execution per stage, built from the step plan
+ * Member development (docs/domain/development.md): five Standard state machines, one execution per stage, built from the step plan
  * (stage-plans.ts). The long periods are dates on the case, never Wait states; each stage is well under a year
  * (timeout 300 days). Input: StageInput (shared/services/development/stages.ts). Output: { outcome, nextStage? }.
  */

@@ -18,7 +18,7 @@ export type PlanNode =
   | { filing: 'activistFiling' | 'targetFiling' | 'admissionFiling' };
 
 /**
- * The steps each stage execution runs, in order (DOMAIN §3, §4). Step 1 is recorded when the case is opened; the
+ * The steps each stage execution runs, in order (docs/domain/development.md, docs/domain/notices-and-calendar.md). Step 1 is recorded when the case is opened; the
  * 'record' steps 6, 19, 20, 21 are recorded between executions (the cultivation year, probation).
  */
 export const STAGE_PLANS: Record<StageNo, PlanNode[]> = {

@@ -1,4 +1,4 @@
-/** State names of the election process (DOMAIN §5); the local runtime, tests and pages speak of them. */
+/** State names of the election process (docs/domain/elections.md); the local runtime, tests and pages speak of them. */
 export const ElectionState = {
   // 1. Publicize and mobilize
   prepareRequestApproval: 'PrepareRequestApproval',

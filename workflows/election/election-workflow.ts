@@ -26,7 +26,7 @@ export interface ElectionWorkflowProps {
 type ApprovalKind = 'request' | 'candidate-list' | 'election-result';
 
 /**
- * A branch election (DOMAIN §5): the six steps in the three forms, one Standard execution `election-<id>` per
+ * A branch election (docs/domain/elections.md): the six steps in the three forms, one Standard execution `election-<id>` per
  * election (300 days at most, well under the year). Input: { electionId, form }. Human steps wait on callbacks
  * ('election-step' pending tasks); the higher organization decides in nested approval executions; the candidates
  * are noticed in nested notice executions. Diagram: README.md.

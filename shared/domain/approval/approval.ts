@@ -1,5 +1,5 @@
 /**
- * Approvals by a higher committee through e-mail links (DOMAIN §6): what is decided, by whom, under which policy,
+ * Approvals by a higher committee through e-mail links (docs/domain/approvals.md): what is decided, by whom, under which policy,
  * and when the links expire. Pure: no I/O.
  */
 
@@ -66,7 +66,7 @@ export interface ApprovalRequest {
   /** Days before a link's expiry that the reminder goes out (default 3). */
   reminderDaysBefore?: number;
   /**
-   * A deadline the decision itself is held to (e.g. the admission approval, DOMAIN §3 step 17): after
+   * A deadline the decision itself is held to (e.g. the admission approval, docs/domain/development.md step 17): after
    * `reasonRequiredAfter` a decision needs a comment giving the reason; after `closesAt` no decision is taken.
    */
   decisionWindow?: DecisionWindow;

@@ -1,6 +1,6 @@
 import type { HolidayYear } from './types';
 
-/** 2025, per the State Council's notice (DOMAIN §8). Every day off is listed, ranges expanded. */
+/** 2025, per the State Council's notice (docs/domain/notices-and-calendar.md). Every day off is listed, ranges expanded. */
 export const holidays2025: HolidayYear = {
   year: 2025,
   daysOff: [

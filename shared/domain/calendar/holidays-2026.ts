@@ -1,6 +1,6 @@
 import type { HolidayYear } from './types';
 
-/** 2026, per the State Council's notice (DOMAIN §8). Every day off is listed, ranges expanded. */
+/** 2026, per the State Council's notice (docs/domain/notices-and-calendar.md). Every day off is listed, ranges expanded. */
 export const holidays2026: HolidayYear = {
   year: 2026,
   daysOff: [

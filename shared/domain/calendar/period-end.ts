@@ -8,7 +8,7 @@ import type { Period, PeriodEnd, SkippedDay, WorkingCalendar } from './types';
 export const MAX_PERIOD_COUNT = 3660;
 
 /**
- * The end of a period that starts at `publishedAt` (DOMAIN §4, §8). Working days: day 1 is the
+ * The end of a period that starts at `publishedAt` (docs/domain/notices-and-calendar.md). Working days: day 1 is the
  * publication day (China date) when it is a working day, otherwise the next working day. Calendar
  * days: day 1 is the publication day. The period ends at 23:59:59 China time on day N.
  * A working day examined in a year without data is counted by weekends only, and the result is

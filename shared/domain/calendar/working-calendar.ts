@@ -4,7 +4,7 @@ import type { HolidayYear, WorkingCalendar } from './types';
 
 const SHIPPED: readonly HolidayYear[] = [holidays2025, holidays2026];
 
-/** The years shipped with the code (DOMAIN §8). */
+/** The years shipped with the code (docs/domain/notices-and-calendar.md). */
 export function shippedCalendar(): WorkingCalendar {
   return withYears({ years: new Map() }, SHIPPED);
 }

@@ -41,7 +41,7 @@ export const STAGE_OUTCOME_LABELS: Record<StageOutcome, string> = {
 /** running: a stage execution is under way; between: waiting for the next stage (a date, or staff to start it). */
 export type StageState = 'running' | 'between' | 'closed';
 
-/** Warnings shown on the case (DOMAIN §7); the admission approval one is also enforced. */
+/** Warnings shown on the case (docs/domain/warnings.md); the admission approval one is also enforced. */
 export type CaseWarningCode = 'admission-approval-overdue' | 'admission-approval-blocked';
 
 export interface CaseWarning {

@@ -59,7 +59,7 @@ const TYPES: Record<DeadlineKind, DeadlineType> = {
 };
 
 /**
- * The warnings (预警) of DOMAIN §7 for one case on `asOf`: talk due, half-yearly evaluation due,
+ * The warnings (预警) of docs/domain/warnings.md for one case on `asOf`: talk due, half-yearly evaluation due,
  * cultivation year reached, admission approval (3 months, hard stop 6), probation end, conversion
  * approval. A deadline on or before `asOf + dueSoonDays` is due soon, after its day overdue; a
  * milestone on or before `asOf` is reached. Sorted by date.

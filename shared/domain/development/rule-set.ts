@@ -1,6 +1,6 @@
 import { DevelopmentInputError } from './check-result';
 
-/** The notice nodes of DOMAIN §4, each on or off by rule set. */
+/** The notice nodes of docs/domain/notices-and-calendar.md, each on or off by rule set. */
 export type NoticeNode = 'activist' | 'developmentTarget' | 'admission' | 'conversion';
 
 export const NOTICE_NODE_LABELS: Record<NoticeNode, string> = {
@@ -11,7 +11,7 @@ export const NOTICE_NODE_LABELS: Record<NoticeNode, string> = {
 };
 
 /**
- * The numbers of member development (DOMAIN §3, §4) as configuration data. A case keeps the
+ * The numbers of member development (docs/domain/development.md, docs/domain/notices-and-calendar.md) as configuration data. A case keeps the
  * `ruleSetVersion` it started under; a new rule set is a new value of this type, not new code.
  */
 export interface DevelopmentRuleSet {
@@ -36,7 +36,7 @@ export interface DevelopmentRuleSet {
   probationMonths: number;
   extension: { minMonths: number; maxMonths: number; maxTimes: number };
   noticeNodes: Record<NoticeNode, boolean>;
-  /** The notices of the nodes: period (5 working days by default) and audience (DOMAIN §4). */
+  /** The notices of the nodes: period (5 working days by default) and audience (docs/domain/notices-and-calendar.md). */
   notice: { unit: 'workingDays' | 'calendarDays'; count: number; audience: 'public' | 'internal' };
 }
 

@@ -1,6 +1,6 @@
 import type { NoticeNode } from './rule-set';
 
-/** The 25 steps of member development (DOMAIN §3) as data: the workflows, forms and pages are built from it. */
+/** The 25 steps of member development (docs/domain/development.md) as data: the workflows, forms and pages are built from it. */
 
 export type StageNo = 1 | 2 | 3 | 4 | 5;
 
@@ -66,7 +66,7 @@ export const STAGE_LABELS: Record<StageNo, string> = {
   5: '第五阶段：预备党员的教育考察和转正',
 };
 
-/** A notice node (DOMAIN §4) sits right after step `afterStep` (and before the step that follows it). */
+/** A notice node (docs/domain/notices-and-calendar.md) sits right after step `afterStep` (and before the step that follows it). */
 export interface NoticeNodePosition {
   node: NoticeNode;
   stage: StageNo;

@@ -32,7 +32,7 @@ export function moreThanHalf(n: number): number {
 }
 
 /**
- * The general-meeting rule of DOMAIN §3: quorum when present voting members are more than half of
+ * The general-meeting rule of docs/domain/development.md: quorum when present voting members are more than half of
  * should-attend; passed when quorum is met and yes votes — at the meeting plus written opinions of
  * absent members — are more than half of should-attend (16 → 9 present and 9 yes; 8 is not enough).
  * Written opinions count as votes, not as presence. Inconsistent counts throw DevelopmentInputError.

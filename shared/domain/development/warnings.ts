@@ -2,7 +2,7 @@ import { caseDeadlines, type CaseDates, type CaseDeadline, type DeadlineKind } f
 import { DEFAULT_RULE_SET, type DevelopmentRuleSet } from './rule-set';
 
 /**
- * The warnings (预警) of DOMAIN §7 as the dashboard and the e-mails show them: for each open case, every deadline
+ * The warnings (预警) of docs/domain/warnings.md as the dashboard and the e-mails show them: for each open case, every deadline
  * that is overdue or due soon and every milestone that is due soon or reached, with the person's name, a Chinese
  * message and the step to act on. Built on `caseDeadlines`; pure (the date `asOf` is a parameter).
  */
@@ -32,7 +32,7 @@ export const WARNING_KIND_LABELS: Record<DeadlineKind, string> = {
   'conversion-approval-due': '转正审批',
 };
 
-/** The step (DOMAIN §3 numbering) at which a warning is resolved: its link target. */
+/** The step (docs/domain/development.md numbering) at which a warning is resolved: its link target. */
 export const WARNING_STEP: Record<DeadlineKind, number> = {
   'talk-due': 2,
   'evaluation-due': 6,

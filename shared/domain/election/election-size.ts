@@ -23,7 +23,7 @@ export interface ElectionSizeInput {
 export type ElectionSizeCheck = { ok: true } | { ok: false; field: 'seats' | 'deputies'; message: string };
 
 /**
- * Whether an election of this size can finish (DOMAIN §5): a branch with fewer than 7 full members elects only a
+ * Whether an election of this size can finish (docs/domain/elections.md): a branch with fewer than 7 full members elects only a
  * secretary (and a deputy where needed: seats = 1 + deputies); a committee has 3 or more seats (a branch's at most 7);
  * the candidates the first ballot needs — 差额, seats plus 20% rounded up, or the 海选 open ballot's list — cannot be
  * more than the members who may be elected.

@@ -83,7 +83,7 @@ export function topWithTies<T>(ranked: readonly T[], needed: number, score: (ent
 }
 
 /**
- * Democratic recommendation (DOMAIN §3 of §5): nominations from the three sources (joint ones need the minimum
+ * Democratic recommendation (docs/domain/elections.md): nominations from the three sources (joint ones need the minimum
  * of signers), weighted recommendation votes, "more than half" of the weighted voters, ranking, shortness.
  */
 export function rankRecommendation(input: RecommendationInput, rules: Pick<ElectionRuleSet, 'candidateMargin' | 'jointNominationMinimum' | 'sourceWeights'>): RecommendationOutcome {

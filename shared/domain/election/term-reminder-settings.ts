@@ -1,7 +1,7 @@
 import type { TermReminderRule } from './term-reminders';
 
 /**
- * The term-end reminders as an administrator sets them (换届提醒设置, DOMAIN §5, §7): the months before the term end
+ * The term-end reminders as an administrator sets them (换届提醒设置, docs/domain/elections.md, docs/domain/warnings.md): the months before the term end
  * at which staff are reminded, and the month of the request deadline (换届请示, at least 1 month before the term end).
  * The once-only marker keys are derived from the months (`6m`, `request-1m`), so saving the setting again, or
  * changing other months, never sends a reminder already sent for the same months.

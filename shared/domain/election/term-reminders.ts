@@ -2,7 +2,7 @@ import { addMonths } from '../development/dates';
 import { isIsoDate } from '../calendar';
 
 /**
- * Term-end reminders (DOMAIN §5, §7): an organization's term ends on `termEnd`; staff are reminded some months
+ * Term-end reminders (docs/domain/elections.md, docs/domain/warnings.md): an organization's term ends on `termEnd`; staff are reminded some months
  * before (configurable), and the written request (换届请示) is due at least 1 month before. After the term has
  * ended without an approved election result the election is overdue (换届逾期).
  *

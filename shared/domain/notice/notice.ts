@@ -1,4 +1,4 @@
-/** The public notice (公示) of DOMAIN §4: what is shown, for how long, and what came of it. */
+/** The public notice (公示) of docs/domain/notices-and-calendar.md: what is shown, for how long, and what came of it. */
 
 /** A notice is about one person (公示对象) or about a matter (事项, e.g. the election announcement). */
 export type PersonNoticeKind = 'activist' | 'development-target' | 'admission' | 'conversion' | 'candidates' | 'other';
@@ -20,7 +20,7 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
 
 export const MATTER_NOTICE_KINDS: readonly MatterNoticeKind[] = ['election-announcement'];
 
-/** The personal data a notice may show (DOMAIN §2): never the ID number, phone or address. */
+/** The personal data a notice may show (docs/domain/organizations-and-people.md): never the ID number, phone or address. */
 export interface NoticeSubject {
   name: string;
   gender: '男' | '女';
@@ -45,7 +45,7 @@ interface NoticeDraftBase {
   createdBy: string;
 }
 
-/** A notice about one person: public or internal; shows only the NoticeSubject (DOMAIN §2). */
+/** A notice about one person: public or internal; shows only the NoticeSubject (docs/domain/organizations-and-people.md). */
 export interface PersonNoticeDraft extends NoticeDraftBase {
   kind: PersonNoticeKind;
   audience: NoticeAudience;

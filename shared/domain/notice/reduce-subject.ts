@@ -10,7 +10,7 @@ export interface PersonRecord {
 }
 
 /**
- * Reduces a person to what a public notice shows (DOMAIN §2): name, gender, birth year and month,
+ * Reduces a person to what a public notice shows (docs/domain/organizations-and-people.md): name, gender, birth year and month,
  * education, unit/post. Everything else (ID number, phone, address, full birth date) is dropped.
  */
 export function reduceSubject(person: PersonRecord): NoticeSubject {

@@ -55,7 +55,7 @@ export class OrgTree {
     return chain;
   }
 
-  /** The nearest active organization above that may approve (DOMAIN §2); a general branch only reviews. */
+  /** The nearest active organization above that may approve (docs/domain/organizations-and-people.md); a general branch only reviews. */
   approvingOrganization(id: string): Organization | undefined {
     return this.ancestors(id).find((org) => org.mayApprove && org.status === 'active');
   }

@@ -1,4 +1,4 @@
-/** Organizations (DOMAIN §2): the tree, each one's committee and term, and who approves for it. */
+/** Organizations (docs/domain/organizations-and-people.md): the tree, each one's committee and term, and who approves for it. */
 
 export type OrgKind = 'working-committee' | 'committee' | 'general-branch' | 'branch' | 'party-group';
 

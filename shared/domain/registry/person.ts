@@ -1,4 +1,4 @@
-/** People (DOMAIN §2): their record, membership status with its history, and the states that take away a vote. */
+/** People (docs/domain/organizations-and-people.md): their record, membership status with its history, and the states that take away a vote. */
 
 /**
  * probation-cancelled: the conversion general meeting cancelled the probationary status (取消预备党员资格); the
@@ -26,7 +26,7 @@ export const RIGHTS_STATE_LABELS: Record<RightsState, string> = {
   'rights-suspended': '停止党籍/暂停行使权利',
 };
 
-/** The recorded reasons for leaving a voting member out of "should attend" (DOMAIN §3). */
+/** The recorded reasons for leaving a voting member out of "should attend" (docs/domain/development.md). */
 export type AttendanceExclusionReason = 'abroad' | 'serving-sentence' | 'unable-to-express' | 'long-illness' | 'away-without-transfer';
 
 export const EXCLUSION_REASON_LABELS: Record<AttendanceExclusionReason, string> = {
@@ -95,7 +95,7 @@ export function exclusionOn(person: Pick<Person, 'exclusions'>, date: string): A
   return person.exclusions.find((e) => e.from <= date && (e.to === undefined || date <= e.to));
 }
 
-/** Only full members whose rights are not restricted vote (DOMAIN §2, §5). */
+/** Only full members whose rights are not restricted vote (docs/domain/organizations-and-people.md, docs/domain/elections.md). */
 export function votesOn(person: Pick<Person, 'statusHistory' | 'rightsHistory'>, date: string): boolean {
   return statusOn(person, date) === 'full' && rightsOn(person, date) === 'normal';
 }

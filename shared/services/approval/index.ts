@@ -1,4 +1,4 @@
-/** Approvals by e-mail link (DOMAIN §6, issue 4): the service API the task Lambda, the pages and the scheduler use. */
+/** Approvals by e-mail link (docs/domain/approvals.md, issue 4): the service API the task Lambda, the pages and the scheduler use. */
 export { createApprovalRequest } from './request';
 export { viewApprovalLink, type ApprovalLinkView, type ApprovalPublicView, type LinkDecisionView } from './view';
 export { decideByLink, type ClientInfo } from './decide';

@@ -9,7 +9,7 @@ import { checkGeneralMeetingVote, describeGeneralMeetingVote, moreThanHalf } fro
 import type { MeetingAttendance } from '../../domain/registry/attendance';
 
 /**
- * What a step form explains before it is filled in (the rules of DOMAIN §3 with this case's dates and figures), in
+ * What a step form explains before it is filled in (the rules of docs/domain/development.md with this case's dates and figures), in
  * Chinese. The service applies the same rules on submission; these texts only say them in advance.
  */
 export interface ExplainInput {

@@ -17,7 +17,7 @@ export class DevelopmentCaseStateError extends ServiceError {
   }
 }
 
-/** The form is well formed but breaks a rule of DOMAIN §3: every problem is explained. */
+/** The form is well formed but breaks a rule of docs/domain/development.md: every problem is explained. */
 export class DevelopmentRuleViolationError extends ServiceError {
   readonly httpStatus = 422;
   constructor(readonly problems: Finding[], options?: ErrorOptions) {

@@ -1,4 +1,4 @@
-/** Member development (DOMAIN §3, issue 5): the service API of the pages, the stage workflows' tasks and the scheduler. */
+/** Member development (docs/domain/development.md, issue 5): the service API of the pages, the stage workflows' tasks and the scheduler. */
 export { openCase } from './open-case';
 export { caseEndingView, endCase } from './end-case';
 export { startStage, startStageExecution, stageWorkflow, type StageInput } from './stages';

@@ -37,7 +37,7 @@ function previousStage(node: NoticeNode, devCase: DevelopmentCase): PersonNotice
 }
 
 /**
- * Task Prepare…Notice: the notice draft of a node, with the person reduced to what a notice shows (DOMAIN §2, §4),
+ * Task Prepare…Notice: the notice draft of a node, with the person reduced to what a notice shows (docs/domain/organizations-and-people.md, docs/domain/notices-and-calendar.md),
  * the period and audience of the case's rule set, and where to object (the approving committee's staff).
  * The case records a reference to the notice (once).
  */

@@ -38,7 +38,7 @@ async function statusChange(deps: Pick<ServiceDeps, 'store'>, devCase: Developme
 }
 
 /**
- * The registry follows the case (DOMAIN §2): a completed stage II makes an activist (from the activist date), III a
+ * The registry follows the case (docs/domain/organizations-and-people.md): a completed stage II makes an activist (from the activist date), III a
  * development target, IV a probationary member (from the admitting general meeting), V a full member (from the end
  * of probation, where party standing counts from); a cancelled probation (stage V, 取消预备党员资格) ends the
  * probationary status from the conversion general meeting: the person is no longer a member. Skipped when staff

@@ -81,7 +81,7 @@ async function vote(deps: Pick<ServiceDeps, 'store'>, devCase: DevelopmentCase, 
   }
 }
 
-/** The rules of DOMAIN §3 for one step, on the case as it stands. */
+/** The rules of docs/domain/development.md for one step, on the case as it stands. */
 export async function evaluateStep(
   deps: Pick<ServiceDeps, 'store'>,
   key: DevelopmentTaskKey,

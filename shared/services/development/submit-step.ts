@@ -67,7 +67,7 @@ function recordOf(devCase: DevelopmentCase, actor: Actor, key: DevelopmentTaskKe
 }
 
 /**
- * A staff form for the step the stage execution waits on: validated (zod, Chinese), the rules of DOMAIN §3 applied,
+ * A staff form for the step the stage execution waits on: validated (zod, Chinese), the rules of docs/domain/development.md applied,
  * then in ONE transaction the step record, the case's new dates, the audit event and the claim of the pending task;
  * only then is the workflow told. A second submission gets TaskAlreadyHandledError; a refused form writes nothing.
  */

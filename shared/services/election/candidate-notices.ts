@@ -12,7 +12,7 @@ import { electionChange, nextVersion } from './commit';
 export const candidateNoticeId = (electionId: string, round: number, index: number) => `${electionId}-c${round}-${index + 1}`;
 
 /**
- * Task PrepareCandidateNotice: one public notice (候选人预备人选公示, DOMAIN §5 step 4: "publicly
+ * Task PrepareCandidateNotice: one public notice (候选人预备人选公示, docs/domain/elections.md step 4: "publicly
  * noticed", objections as in §4) per approved candidate, the period from the election's rules (7 calendar days by default). The Map state runs each as a nested
  * notice execution `notice-<id>`.
  */

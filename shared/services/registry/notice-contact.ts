@@ -8,7 +8,7 @@ export interface NoticeContact {
 }
 
 /**
- * Where to turn about a notice of an organization (DOMAIN §4: "where and how to object"). `approving`: objections to a
+ * Where to turn about a notice of an organization (docs/domain/notices-and-calendar.md: "where and how to object"). `approving`: objections to a
  * person go to the approving committee's organization department and its staff's e-mail; `own`: opinions on an
  * internal matter go to the organization itself and its own staff's e-mail. Without an e-mail: in person.
  */

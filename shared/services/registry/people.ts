@@ -13,7 +13,7 @@ import { checkVersion, commitChange, fieldError, today, type RegistryDeps } from
 import { OrgClosedError, PersonDuplicateError, RegistryVersionConflictError } from './errors';
 
 /**
- * A person's record (DOMAIN §2). The person id is random (`newPersonId`): it is shown in URLs and JSON, so it must
+ * A person's record (docs/domain/organizations-and-people.md). The person id is random (`newPersonId`): it is shown in URLs and JSON, so it must
  * not be computable from the ID number. One ID number is one person through the store's ID-number index, written in
  * the same transaction as the person. The ID number never goes into an audit event, an error detail or a log line.
  */

@@ -6,7 +6,7 @@ import type { ServiceDeps } from '../deps';
 import { listProvisionalNotices } from '../notice/recompute-ends';
 
 /**
- * DOMAIN §4: when a notice period reaches a year with no holiday calendar, the administrator is warned, once per
+ * docs/domain/notices-and-calendar.md: when a notice period reaches a year with no holiday calendar, the administrator is warned, once per
  * year missing (a marker item makes the warning idempotent across scheduler runs).
  */
 export async function warnAboutMissingCalendar(deps: ServiceDeps): Promise<number[]> {

@@ -10,7 +10,7 @@ import { getRuleSet } from '../development/rule-sets';
 import { staffToNotify } from '../registry/questions';
 
 /**
- * DOMAIN §7: each overdue, due-soon or reached warning of a development case is e-mailed once per level to the staff
+ * docs/domain/warnings.md: each overdue, due-soon or reached warning of a development case is e-mailed once per level to the staff
  * responsible for the case's organization. A marker item (`DEVWARN#<caseId>` / `<kind>#<dueDate>#<level>`, written
  * only if absent, with the case's audit event in the same transaction) makes it idempotent across scheduler runs:
  * the marker is written first, so a crash between marker and mail loses a mail rather than sending it twice.

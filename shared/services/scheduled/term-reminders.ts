@@ -9,7 +9,7 @@ import { staffToNotify } from '../registry/questions';
 import { getTermReminderRules } from '../settings/term-reminder-settings';
 
 /**
- * Term-end reminders and the overdue warning by e-mail (DOMAIN §5, §7), each once per organization and term end:
+ * Term-end reminders and the overdue warning by e-mail (docs/domain/elections.md, docs/domain/warnings.md), each once per organization and term end:
  * a marker item `ORG#<id>` / `TERMREMINDER#<termEnd>#<key>` is put only if absent, with the organization's audit
  * event, in one transaction; only the run that wrote the marker sends the mail. When a term is renewed its end
  * moves, so the next term's reminders have new markers. The keys come from the months (`6m`, `request-1m`), so a

@@ -32,7 +32,7 @@ function closedMessage(notice: Notice): SafeHtml {
   return html`<div class="alert info"><p>该公示已于 ${formatDateTime(notice.endsAt)} 结束，不再受理异议。如有情况反映，请直接联系公示所列的受理部门。</p></div>`;
 }
 
-/** One public notice: its content (DOMAIN §4), how to object, and the objection form while open. */
+/** One public notice: its content (docs/domain/notices-and-calendar.md), how to object, and the objection form while open. */
 export function noticePage(notice: Notice, options: NoticePageOptions): SafeHtml {
   const open = acceptsObjections(notice, options.now);
   const body = html`<p class="no-print"><a href="/">← 返回公示栏</a></p>

@@ -15,7 +15,7 @@ describe('the five development stage machines (synthesized ASL)', () => {
     }
   });
 
-  test('states are the steps in English, in the order of DOMAIN §3', () => {
+  test('states are the steps in English, in the order of docs/domain/development.md', () => {
     expect(stage(1).StartAt).toBe('Talk');
     expect(stage(2).StartAt).toBe('ActivistDecision');
     expect(Object.keys(stage(2).States)).toEqual(expect.arrayContaining(['ActivistNoticeOn', 'PrepareActivistNotice', 'ActivistNotice', 'RouteActivistNotice', 'ActivistNoticeReview', 'ActivistFiling', 'Contacts', 'StageCompleted', 'StageStopped']));

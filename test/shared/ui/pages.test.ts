@@ -16,7 +16,7 @@ const notice: Notice = {
 };
 
 describe('notice pages', () => {
-  test('the notice page shows DOMAIN §4 content and the objection form with maxlengths while open', () => {
+  test('the notice page shows docs/domain/notices-and-calendar.md content and the objection form with maxlengths while open', () => {
     const page = noticePage(notice, { now: new Date('2026-03-03T00:00:00Z') }).value;
     for (const text of ['张&lt;三&gt;', '男', '1995年3月', '大学本科', '综合科 科员', '2024年3月15日', '确定为入党积极分子时间', '2024年9月27日', '拟确定为发展对象', '机关党委', '010-65550305', '2026-03-06 23:59', '5个工作日', '2026年3月2日至2026年3月6日']) {
       expect(page).toContain(text);

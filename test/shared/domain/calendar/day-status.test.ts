@@ -38,7 +38,7 @@ describe('dayStatus', () => {
   });
 });
 
-describe('shipped holiday data (DOMAIN §8)', () => {
+describe('shipped holiday data (docs/domain/notices-and-calendar.md)', () => {
   test('has the years 2025 and 2026 with their sources', () => {
     expect([...calendar.years.keys()].sort()).toEqual([2025, 2026]);
     expect(calendar.years.get(2025)?.source).toBe('国务院办公厅关于2025年部分节假日安排的通知');

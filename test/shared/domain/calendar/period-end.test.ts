@@ -7,7 +7,7 @@ import {
 
 const calendar = shippedCalendar();
 
-describe('computePeriodEnd: worked examples of DOMAIN §8 (5 working days)', () => {
+describe('computePeriodEnd: worked examples of docs/domain/notices-and-calendar.md (5 working days)', () => {
   test.each([
     {
       published: '2026-09-23T09:00:00+08:00',

@@ -5,7 +5,7 @@ import { addMonths } from '../../../../shared/domain/development/dates';
 
 const summary = (dates: CaseDates, asOf: string) => caseDeadlines(dates, asOf).map((d) => [d.kind, d.dueDate, d.status]);
 
-describe('case deadlines (预警, DOMAIN §7)', () => {
+describe('case deadlines (预警, docs/domain/warnings.md)', () => {
   test('a new application: the talk is due within a month', () => {
     expect(summary({ applicationDate: '2025-03-10' }, '2025-03-10')).toEqual([['talk-due', '2025-04-10', 'upcoming']]);
     expect(summary({ applicationDate: '2025-03-10' }, '2025-04-01')).toEqual([['talk-due', '2025-04-10', 'due-soon']]);

@@ -22,7 +22,7 @@ import {
 const codes = (findings: { code: string }[]) => findings.map((f) => f.code);
 
 describe('rule set', () => {
-  test('the defaults of DOMAIN §3/§4, versioned', () => {
+  test('the defaults of docs/domain/development.md, docs/domain/notices-and-calendar.md, versioned', () => {
     expect(DEFAULT_RULE_SET).toMatchObject({
       ruleSetVersion: '2014',
       minimumAgeYears: 18,

@@ -3,7 +3,7 @@ import type { DevelopmentCase } from '../../../../shared/domain/development/case
 import { DEFAULT_RULE_SET, defineRuleSet } from '../../../../shared/domain/development/rule-set';
 import { DEVELOPMENT_STEPS, NOTICE_NODE_POSITIONS, stepsOfStage } from '../../../../shared/domain/development/steps';
 
-test('the catalog holds the 25 steps of DOMAIN §3 in order, stage by stage', () => {
+test('the catalog holds the 25 steps of docs/domain/development.md in order, stage by stage', () => {
   expect(DEVELOPMENT_STEPS.map((s) => s.no)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
   expect([1, 2, 3, 4, 5].map((stage) => stepsOfStage(stage as 1).map((s) => s.no))).toEqual([
     [1, 2], [3, 4, 5, 6], [7, 8, 9, 10, 11], [12, 13, 14, 15, 16, 17, 18], [19, 20, 21, 22, 23, 24, 25],

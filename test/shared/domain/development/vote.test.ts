@@ -5,7 +5,7 @@ describe('general-meeting vote rule (steps 15 and 23)', () => {
   test.each([
     // shouldAttend, present, yes, writtenYes, writtenNo → quorumMet, passed
     [16, 8, 8, 0, 0, false, false], // 8 of 16 present: exactly half, no quorum
-    [16, 9, 9, 0, 0, true, true], // the DOMAIN example
+    [16, 9, 9, 0, 0, true, true], // the example of docs/domain/development.md §3
     [16, 9, 8, 0, 0, true, false], // exactly half yes
     [16, 16, 8, 0, 0, true, false], // all present, exactly half yes
     [16, 16, 9, 0, 0, true, true],

@@ -3,7 +3,7 @@ import { defineRuleSet } from '../../../../shared/domain/development';
 
 const applicant = (dates: WarningCase['dates'], extra: Partial<WarningCase> = {}): WarningCase => ({ caseId: 'c1', personName: '张三', orgId: 'b1', stage: 1, dates, ...extra });
 
-describe('warnings (预警) from case dates, DOMAIN §7', () => {
+describe('warnings (预警) from case dates, docs/domain/warnings.md', () => {
   // Application 2026-03-10: the talk is due 2026-04-10; the due-soon window is 14 days (from 2026-03-27).
   test.each([
     ['outside the window (15 days left)', '2026-03-26', undefined],

@@ -218,7 +218,7 @@ describe('tallyRound: input that cannot be tallied', () => {
     expect(attempt).toThrow(text);
   });
 
-  test('rules default to DOMAIN §5: at least 4/5, base should-attend, 20% margin', () => {
+  test('rules default to docs/domain/elections.md: at least 4/5, base should-attend, 20% margin', () => {
     const result = tallyRound(round({ present: 8, ballotsIssued: 8, ballots: times(8, ['张一']), candidates: FIVE.slice(0, 5), rules: undefined }));
     expect(result).toMatchObject({ quorumMet: true, threshold: 6, valid: false });
     expect(result.problems.map((p) => p.code)).toEqual(['candidateMarginTooSmall']);
