@@ -45,7 +45,7 @@ test('the administrator creates a branch staff account', async () => {
   await field(admin, '电子邮箱').fill('zhouxin@demo.example.org');
   await field(admin, '初始密码').fill('short');
   await admin.getByRole('button', { name: '创建账号' }).click();
-  await admin.getByText('密码至少 10 位').first().waitFor(); // a weak first password is refused, the form kept
+  await admin.getByText('密码至少需要 10 个字符').first().waitFor(); // a weak first password is refused, the form kept
   await expect(field(admin, '姓名').inputValue()).resolves.toBe('周新');
   await field(admin, '初始密码').fill(FIRST_PASSWORD);
   await admin.getByRole('button', { name: '创建账号' }).click();

@@ -1,13 +1,5 @@
 import { ServiceError } from '../errors';
 
-/** The username belongs to an account already. */
-export class AccountUsernameTakenError extends ServiceError {
-  readonly httpStatus = 409;
-  constructor(username: string, options?: ErrorOptions) {
-    super('该用户名已被使用，请换一个。', { ...options, detail: `username ${username} exists` });
-  }
-}
-
 /** The first administrator is created once, in an empty store. */
 export class AccountsAlreadySetUpError extends ServiceError {
   readonly httpStatus = 409;
@@ -16,7 +8,7 @@ export class AccountsAlreadySetUpError extends ServiceError {
   }
 }
 
-/** The username belongs to an account already (the accounts pages). */
+/** The username belongs to an account already. */
 export class AccountExistsError extends ServiceError {
   readonly httpStatus = 409;
   constructor(options?: ErrorOptions) {

@@ -4,7 +4,7 @@ import { auditPut } from '../../store/audit';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { InputInvalidError } from '../errors';
-import { AccountsAlreadySetUpError, AccountUsernameTakenError } from './errors';
+import { AccountExistsError, AccountsAlreadySetUpError } from './errors';
 import { newAccountItems, type NewAccountInput } from './new-account';
 
 export interface FirstAdministratorInput extends Omit<NewAccountInput, 'role' | 'orgId'> {
@@ -31,7 +31,7 @@ export async function createFirstAdministrator(
   try {
     await transactWrite(deps.store, [putNewOrganization(deps.store, org), orgCreated, ...items]);
   } catch (error) {
-    if (error instanceof StoreConditionFailedError) throw new AccountUsernameTakenError(account.username, { cause: error });
+    if (error instanceof StoreConditionFailedError) throw new AccountExistsError({ cause: error });
     throw error;
   }
   return { orgId: org.id, username: account.username };

@@ -1,4 +1,4 @@
-export { AccountsAlreadySetUpError, AccountUsernameTakenError } from './errors';
+export { AccountsAlreadySetUpError } from './errors';
 export { createFirstAdministrator, type FirstAdministratorInput } from './first-administrator';
 export { newAccountItems, newAccountProblems, type NewAccountInput } from './new-account';
 export type { AccountDirectory, DirectoryAccount, NewDirectoryAccount, PasswordResetStart } from './account-directory';

@@ -1,4 +1,4 @@
-import { isEmailAddress, manageableRoles, passwordProblem, ROLE_LABELS, USERNAME_PATTERN, type AccountRole } from '../../domain/accounts/account-rules';
+import { isEmailAddress, manageableRoles, passwordProblem, ROLE_LABELS, USERNAME_PATTERN, type AccountRole } from '../../domain/accounts';
 import { chinaDate } from '../../domain/calendar';
 import { auditPut, type AuditEvent } from '../../store/audit';
 import { accountPk, getLastSignIn } from '../../store/accounts-repo';
@@ -82,7 +82,7 @@ export async function createAccount(deps: AccountDeps, actor: Actor, form: Recor
   if (displayName.length < 2 || displayName.length > 20) errors.displayName = '请填写 2 至 20 个字的姓名';
   if (!manageableRoles(actor.role).includes(role)) errors.role = `请选择角色（您可以创建：${manageableRoles(actor.role).map((r) => ROLE_LABELS[r]).join('、')}）`;
   if (!isEmailAddress(email)) errors.email = '请填写正确的电子邮箱，重置密码的邮件将发到这里';
-  const weak = passwordProblem(temporaryPassword, username);
+  const weak = passwordProblem(temporaryPassword, { username });
   if (weak) errors.temporaryPassword = weak;
   const tree = await loadOrgTree(deps.store);
   const org = orgId ? tree.get(orgId) : undefined;

@@ -1,4 +1,4 @@
-import { passwordProblem } from '../../domain/accounts/account-rules';
+import { passwordProblem } from '../../domain/accounts';
 import { clearMustChangePassword, deleteSessionsOf } from '../../store/sessions-repo';
 import type { Actor } from '../actor';
 import { hashSessionId } from '../auth/sessions';
@@ -11,7 +11,7 @@ export const PASSWORD_FIELD_LABELS: Record<string, string> = { currentPassword: 
 export function checkNewPassword(form: Record<string, string | undefined>, username: string): { password: string; errors: Record<string, string> } {
   const password = form.newPassword ?? '';
   const errors: Record<string, string> = {};
-  const weak = passwordProblem(password, username);
+  const weak = passwordProblem(password, { username });
   if (weak) errors.newPassword = weak;
   else if ((form.confirmPassword ?? '') !== password) errors.confirmPassword = '两次输入的新密码不一致';
   return { password, errors };

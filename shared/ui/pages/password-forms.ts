@@ -1,4 +1,4 @@
-import { PASSWORD_MIN_LENGTH } from '../../domain/accounts/account-rules';
+import { PASSWORD_MIN_LENGTH } from '../../domain/accounts';
 import { PASSWORD_FIELD_LABELS } from '../../services/accounts';
 import { csrfField, errorSummary, textField, type FormState } from '../form-fields';
 import { html, type SafeHtml } from '../html';
