@@ -28,6 +28,22 @@ export interface EventSource {
   requestId?: string;
   /** The scheme the client used: `https` behind a TLS-ending proxy (DANGJIAN_PUBLIC_URL), default `http`. */
   forwardedProto?: 'http' | 'https';
+  /** Behind the reverse proxy on this machine: the client's address is the one the proxy forwards. */
+  trustLoopbackProxy?: boolean;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * The client's address. Behind the proxy (nginx on this machine, `X-Forwarded-For $remote_addr`) every connection
+ * comes from loopback: then the address the proxy forwards (its last entry, the one the proxy itself wrote) is the
+ * client's. A forwarded address from anywhere else is never believed.
+ */
+export function clientAddress(request: IncomingMessage, trustLoopbackProxy = false): string {
+  const peer = request.socket.remoteAddress ?? '127.0.0.1';
+  const forwarded = request.headers['x-forwarded-for'];
+  if (!trustLoopbackProxy || !LOOPBACK.has(peer) || typeof forwarded !== 'string') return peer;
+  return forwarded.split(',').at(-1)?.trim() || peer;
 }
 
 /**
@@ -45,7 +61,8 @@ export function buildEvent(source: EventSource): HttpEvent {
     else headers[name] = values.join(',');
   }
   headers['x-forwarded-proto'] = source.forwardedProto ?? 'http';
-  headers['x-forwarded-for'] = request.socket.remoteAddress ?? '127.0.0.1';
+  const sourceIp = clientAddress(request, source.trustLoopbackProxy);
+  headers['x-forwarded-for'] = sourceIp;
   const query: Record<string, string> = {};
   for (const [key, value] of url.searchParams) query[key] = key in query ? `${query[key]},${value}` : value;
   const text = isTextBody(headers['content-type']);
@@ -70,7 +87,7 @@ export function buildEvent(source: EventSource): HttpEvent {
         method,
         path: url.pathname,
         protocol: `HTTP/${request.httpVersion}`,
-        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        sourceIp,
         userAgent: headers['user-agent'] ?? '',
       },
       requestId: source.requestId ?? randomUUID(),

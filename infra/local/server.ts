@@ -156,7 +156,7 @@ async function serve(routes: CompiledRoute[], settings: ServeSettings, request: 
   const body = await readBody(request, settings.maxBodyBytes);
   if (body === 'too-large') return (write(plainPage(413, '提交的内容过大，请精简后重新提交。')), route);
   const forwardedProto = settings.https ? 'https' : 'http';
-  const event: HttpEvent = buildEvent({ request, url, method, route, pathParameters: match.pathParameters, body, requestId, forwardedProto });
+  const event: HttpEvent = buildEvent({ request, url, method, route, pathParameters: match.pathParameters, body, requestId, forwardedProto, trustLoopbackProxy: settings.https });
   write(await match.route.handler(event));
   return route;
 }

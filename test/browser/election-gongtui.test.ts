@@ -182,7 +182,9 @@ test('ballot papers print in stroke order; the round is entered as summary count
   await staff.getByLabel('周强').fill('7');
   await staff.getByLabel('孙立').fill('7');
   await staff.getByRole('button', { name: '核对并提交计票结果' }).click();
-  await staff.getByText('计票结果已记录。').waitFor();
+  await staff.getByText('计票结果已记录。').waitFor().catch(async (error: Error) => {
+    throw new Error(`${error.message}\n${await staff.locator('main').innerText()}`);
+  });
   expect(await staff.locator('main').innerText()).toContain('当选：');
 }, 120_000);
 

@@ -117,6 +117,9 @@ describe('behind a reverse proxy (publicUrl)', () => {
       const page = await fetch(`${behindProxy.url}/notices/n-1?secret=abc`);
       expect(page.headers.get('strict-transport-security')).toBe('max-age=31536000');
       expect(((await page.json()) as HttpEvent).headers['x-forwarded-proto']).toBe('https');
+      // The proxy on this machine forwards the client's address: sign-in throttling counts that, not 127.0.0.1.
+      const forwarded = (await (await fetch(`${behindProxy.url}/notices/n-1`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).json()) as HttpEvent;
+      expect([forwarded.requestContext.http.sourceIp, forwarded.headers['x-forwarded-for']]).toEqual(['203.0.113.9', '203.0.113.9']);
       const missing = await fetch(`${behindProxy.url}/nothing-here`);
       expect([missing.status, missing.headers.get('strict-transport-security')]).toEqual([404, 'max-age=31536000']);
 
@@ -129,7 +132,7 @@ describe('behind a reverse proxy (publicUrl)', () => {
 
       const requestId = page.headers.get('x-request-id');
       expect(entries[0]).toEqual({ requestId, method: 'GET', route: '/notices/{noticeId}', status: 200, ms: expect.any(Number) });
-      expect(entries.map((entry) => (entry as { status: number }).status)).toEqual([200, 404, 403, 200]);
+      expect(entries.map((entry) => (entry as { status: number }).status)).toEqual([200, 200, 404, 403, 200]);
       expect(JSON.stringify(entries)).not.toMatch(/n-1|secret|content=x/);
     } finally {
       await behindProxy.close();
@@ -140,5 +143,8 @@ describe('behind a reverse proxy (publicUrl)', () => {
     const refusedElsewhere = await fetch(`${server.url}/notices/n-1/objections`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=1' });
     expect(refusedElsewhere.status).toBe(200);
     expect(refusedElsewhere.headers.get('strict-transport-security')).toBeNull();
+    // Without a proxy in front, a client cannot choose the address it is counted under.
+    const spoofed = (await (await fetch(`${server.url}/notices/n-1`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).json()) as HttpEvent;
+    expect(spoofed.requestContext.http.sourceIp).not.toBe('203.0.113.9');
   });
 });

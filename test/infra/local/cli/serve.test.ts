@@ -13,6 +13,7 @@ import { listOrganizations } from '../../../../shared/store/orgs-repo';
 import { createStore } from '../../../../shared/store/store';
 import { transactWrite } from '../../../../shared/store/transact';
 import { HttpSession } from '../../../support/http-session';
+import { putTestPerson, testPerson } from '../../../support/registry-fixtures';
 import { startSmtpSink, type SmtpSink } from '../../../support/smtp-sink';
 
 // `npx dangjian serve` as a child process on a fresh data folder, with a real SMTP server: the pilot acceptance.
@@ -137,6 +138,8 @@ test('a branch requests its election; the approval mail arrives over SMTP with a
   const org = await admin.request('POST', '/staff/orgs', { _csrf: form, name: '办公室党支部', kind: 'branch', parentId: rootOrg.id, termStart: '2023-01-01', termEnd: '2026-12-31' });
   expect(org.status).toBe(303);
   const branchId = (await listOrganizations(store)).find((o) => o.name === '办公室党支部')!.id;
+  // Seven full members: a branch of that size elects a committee (a smaller one only a secretary).
+  for (const name of ['赵一', '钱二', '孙三', '李四', '周五', '吴六', '郑七']) await putTestPerson(store, testPerson({ orgId: branchId, name }));
   // The accounts pages are another branch's work: the accounts are created here through the same account core. The
   // committee's staff member approves for it (an election's approvers: the committee's leaders with e-mail, else its staff).
   const audit = { at: new Date().toISOString(), actor: 'wangfang' };
