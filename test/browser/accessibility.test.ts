@@ -202,12 +202,15 @@ test('on a 375×812 phone: the board, a notice, its objection for staff, the app
   await phone.goto(`/staff/cases/${caseId}`);
   await expectFitsPhone(phone, 'case-file');
 
-  const csrf = await phone.locator('input[name="_csrf"]').first().getAttribute('value');
-  const started = await phone.request.post('/dev/approvals/demo', { form: { _csrf: csrf ?? '' }, maxRedirects: 0 });
+  // The demo approval and the outbox are for administrators only.
+  const admin = await runtime.adminPage();
+  await admin.goto('/dev/outbox');
+  const csrf = await admin.locator('input[name="_csrf"]').first().getAttribute('value');
+  const started = await admin.request.post('/dev/approvals/demo', { form: { _csrf: csrf ?? '' }, maxRedirects: 0 });
   expect(started.status()).toBe(303);
   const mail = (p: Page) => p.locator('article.mail', { has: p.getByRole('heading', { name: /^【审批】/ }) });
-  await reloadUntilVisible(phone, '/dev/outbox', mail);
-  const href = await mail(phone).first().locator('a[href*="/approvals/"]').first().getAttribute('href');
+  await reloadUntilVisible(admin, '/dev/outbox', mail);
+  const href = await mail(admin).first().locator('a[href*="/approvals/"]').first().getAttribute('href');
 
   const approver = await runtime.newPage(PHONE);
   await approver.goto(new URL(href!).pathname);

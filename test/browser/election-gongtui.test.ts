@@ -162,25 +162,25 @@ test('ballot papers print in stroke order; the round is entered as summary count
   expect(names).toEqual(['孙立', '何芳', '周强', '黄丽']); // 孙 6, 何 7, 周 8, 黄 11 strokes
 
   await staff.getByLabel('投票日期').fill('2026-10-20');
-  await staff.getByLabel('应到会有选举权的党员人数').fill('7');
-  await staff.getByLabel('实到会有选举权的党员人数').fill('5');
-  await staff.getByLabel('发出选票张数').fill('5');
-  await staff.getByLabel('收回选票张数').fill('5');
+  await staff.getByLabel('应到会有选举权的党员人数').fill('6');
+  await staff.getByLabel('实到会有选举权的党员人数').fill('4');
+  await staff.getByLabel('发出选票张数').fill('4');
+  await staff.getByLabel('收回选票张数').fill('4');
   await staff.getByLabel('无效票张数').fill('0');
   await staff.getByLabel('废票张数').fill('0');
-  await staff.getByLabel('黄丽').fill('5');
-  await staff.getByLabel('周强').fill('5');
-  await staff.getByLabel('孙立').fill('5');
+  await staff.getByLabel('黄丽').fill('4');
+  await staff.getByLabel('周强').fill('4');
+  await staff.getByLabel('孙立').fill('4');
   await staff.getByLabel('何芳').fill('0');
-  // 5 of 7 present is below 4/5: not a vote; refused, the step stays open.
+  // 4 of 6 present is below 4/5 (the roster: 7 voting members, one excluded with a reason): not a vote; refused, the step stays open.
   await staff.getByRole('button', { name: '核对并提交计票结果' }).click();
   await staff.getByText('会议未达到法定人数，不能表决，请重新召开').first().waitFor();
-  await staff.getByLabel('实到会有选举权的党员人数').fill('7');
-  await staff.getByLabel('发出选票张数').fill('7');
-  await staff.getByLabel('收回选票张数').fill('7');
-  await staff.getByLabel('黄丽').fill('7');
-  await staff.getByLabel('周强').fill('7');
-  await staff.getByLabel('孙立').fill('7');
+  await staff.getByLabel('实到会有选举权的党员人数').fill('6');
+  await staff.getByLabel('发出选票张数').fill('6');
+  await staff.getByLabel('收回选票张数').fill('6');
+  await staff.getByLabel('黄丽').fill('6');
+  await staff.getByLabel('周强').fill('6');
+  await staff.getByLabel('孙立').fill('6');
   await staff.getByRole('button', { name: '核对并提交计票结果' }).click();
   await staff.getByText('计票结果已记录。').waitFor().catch(async (error: Error) => {
     throw new Error(`${error.message}\n${await staff.locator('main').innerText()}`);
@@ -209,12 +209,12 @@ async function officersRound(name: string, post: '书记' | '副书记'): Promis
   await ballot.screenshot({ path: join(SCREENSHOT_DIR, `election-${post === '书记' ? 'secretary' : 'deputy'}-ballot.png`), fullPage: true });
   await ballot.close();
   await staff.reload();
-  for (const [label, value] of [['投票日期', '2026-10-20'], ['应到会有选举权的党员人数', '7'], ['实到会有选举权的党员人数', '7'], ['发出选票张数', '7'], ['收回选票张数', '7'], ['无效票张数', '0'], ['废票张数', '0']]) {
+  for (const [label, value] of [['投票日期', '2026-10-20'], ['应到会有选举权的党员人数', '6'], ['实到会有选举权的党员人数', '6'], ['发出选票张数', '6'], ['收回选票张数', '6'], ['无效票张数', '0'], ['废票张数', '0']]) {
     await staff.getByLabel(label).fill(value);
   }
   expect(await staff.getByLabel('候选人（每行一人）').inputValue()).toBe(name);
   await staff.getByLabel('得票人 1 姓名').fill(name);
-  await staff.getByLabel('得票人 1 得票数').fill('7');
+  await staff.getByLabel('得票人 1 得票数').fill('6');
   await staff.getByRole('button', { name: '核对并提交计票结果' }).click();
   await staff.getByText('计票结果已记录。').waitFor();
 }

@@ -56,7 +56,7 @@ test('the case reaches the pre-review: the approval link is pending', async () =
     { selects: { 决定机构: '支部委员会' } },
   );
   await reloadUntilVisible(secretary, '/', (p) => p.getByRole('link', { name: new RegExp(`${person.name}.*入党积极分子`) }), 30_000);
-  await jumpVirtualClock(secretary, '2026-10-01T00:05');
+  await jumpVirtualClock(await runtime.adminPage(), '2026-10-01T00:05');
   await openCaseStep(secretary, casePath(), '指定培养联系人');
   await submitCaseStep(secretary, { 指定日期: '2026-10-01' }, { selects: { '第 1 人': '黄丽（正式党员）' } });
 
@@ -66,7 +66,7 @@ test('the case reaches the pre-review: the approval link is pending', async () =
     确定发展对象日期: '2026-10-01', 党小组意见: '同意。', 培养联系人意见: '同意。', 党员和群众意见: '普遍认可。', 支部委员会研究决定情况: '同意列为发展对象。',
   });
   await reloadUntilVisible(secretary, '/', (p) => p.getByRole('link', { name: new RegExp(`${person.name}.*发展对象`) }), 30_000);
-  await jumpVirtualClock(secretary, '2026-10-20T09:00');
+  await jumpVirtualClock(await runtime.adminPage(), '2026-10-20T09:00');
   await openCaseStep(secretary, casePath(), '确定入党介绍人');
   await submitCaseStep(secretary, { 确定日期: '2026-10-20' }, { selects: { '第 1 人': '黄丽（正式党员）', '第 2 人': '周强（正式党员）' } });
   await signInAsStaff(organizer, 'zuzhiyuan', 'demo2026');
@@ -79,8 +79,9 @@ test('the case reaches the pre-review: the approval link is pending', async () =
   await openCaseStep(secretary, casePath(), '支部委员会审查');
   await submitCaseStep(secretary, { 支部委员会审查日期: '2026-10-20', 审查意见: '同意报上级党委预审。' });
   const mail = (p: Page) => p.locator('article.mail', { has: p.getByRole('heading', { name: new RegExp(`^【审批】.*${person.name}`) }) });
-  await reloadUntilVisible(organizer, '/dev/outbox', mail, 30_000);
-  approvalPath = new URL((await mail(organizer).first().locator('a[href*="/approvals/"]').first().getAttribute('href'))!).pathname;
+  const outbox = await runtime.adminPage(); // the outbox holds every approval link: administrators only
+  await reloadUntilVisible(outbox, '/dev/outbox', mail, 30_000);
+  approvalPath = new URL((await mail(outbox).first().locator('a[href*="/approvals/"]').first().getAttribute('href'))!).pathname;
   await approver.goto(approvalPath);
   await approver.getByRole('button', { name: '同意', exact: true }).waitFor();
 }, 300_000);

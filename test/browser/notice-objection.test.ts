@@ -146,7 +146,7 @@ test('the notice is closed with the result 继续推进, its file shows the obje
   expect(rows[1]).toContain('公众');
   const actors = rows.map((row) => row.split('\t')[2]);
   expect([actors[0], actors[4]]).toEqual(['李书记（办公室党支部）', '李书记（办公室党支部）']);
-  expect(rows[4]).toMatch(/结果：继续推进[\s\S]*结论 不属实/);
+  expect(rows[4]).toMatch(/结果：继续推进[\s\S]*各异议结论：经调查不属实/);
   await staff.screenshot({ path: join(SCREENSHOT_DIR, 'staff-notice-closed.png'), fullPage: true });
 });
 

@@ -11,8 +11,8 @@ import { putTestPerson, testPerson } from '../../../support/registry-fixtures';
  * with the workflow's own task (openElectionStep).
  */
 export async function seedElectionAtVote(deps: ServiceDeps, o: { orgId: string; orgName: string; seats: number; candidates: string[] }): Promise<string> {
-  // The voting members the election needs (a committee of `seats`, with its margin), the candidates among them.
-  const others = Array.from({ length: Math.max(0, 7 - o.candidates.length) }, (_, i) => `党员${i + 1}`);
+  // Ten voting members (the rounds' 应到 is checked against the roster), the candidates among them.
+  const others = Array.from({ length: Math.max(0, 10 - o.candidates.length) }, (_, i) => `党员${i + 1}`);
   for (const name of [...o.candidates, ...others]) await putTestPerson(deps.store, testPerson({ orgId: o.orgId, name }));
   const actor = { id: 'system-test', displayName: '测试', role: 'admin' as const, orgId: o.orgId, scopeOrgIds: [o.orgId] };
   const created = await createElection(deps, actor, {
