@@ -2,7 +2,7 @@ import { ballotFromForm, parseCarriedBallots, parseRoundForm } from '../../../sh
 import { InputInvalidError } from '../../../shared/services/errors';
 
 const PAPER = { seats: 2, candidates: ['张一', '李二', '王三'], candidatesOnForm: false };
-const MEETING = { shouldAttend: '10', present: '9', ballotsIssued: '9' };
+const MEETING = { meetingDate: '2026-03-02', shouldAttend: '10', present: '9', ballotsIssued: '9' };
 const SUMMARY = { ...MEETING, returned: '9', invalid: '1', spoiled: '0', 'votes.张一': '7', 'votes.李二': '6', 'votes.王三': '2' };
 
 function errorsOf(run: () => unknown): Record<string, string> {
@@ -19,7 +19,7 @@ describe('parseRoundForm: summary counts', () => {
   test('a consistent sheet becomes the round for recordRound; a write-in line adds a name', () => {
     const round = parseRoundForm({ ...SUMMARY, 'votes.王三': '1', 'writein.0.name': ' 赵四 ', 'writein.0.votes': '1' }, 'summary', PAPER);
     expect(round).toEqual({
-      shouldAttend: 10, present: 9, ballotsIssued: 9,
+      meetingDate: '2026-03-02', shouldAttend: 10, present: 9, ballotsIssued: 9,
       entry: { mode: 'summary', returned: 9, invalid: 1, spoiled: 0, votes: { 张一: 7, 李二: 6, 王三: 1, 赵四: 1 } },
     });
   });

@@ -8,7 +8,7 @@ import { getGuard } from '../../../../shared/store/guards';
 import type { Store } from '../../../../shared/store/store';
 import { transactWrite } from '../../../../shared/store/transact';
 import { createTestDeps, type TestDeps } from '../../../functions/http/support/test-deps';
-import { putTestOrg, testOrg } from '../../../support/registry-fixtures';
+import { putTestOrg, putTestPerson, testOrg, testPerson } from '../../../support/registry-fixtures';
 
 /** An election as one written before the guard existed: the record only, no guard. */
 function legacyElection(id: string, createdAt: string): Election {
@@ -32,6 +32,8 @@ beforeEach(async () => {
   deps = await createTestDeps();
   await putTestOrg(deps.store, testOrg({ id: 'c1', kind: 'committee', name: '数据局机关党委' }));
   await putTestOrg(deps.store, testOrg({ id: 'b1', kind: 'branch', parentId: 'c1', name: '办公室党支部' }));
+  // Seven full members: enough for a committee of three, so only the guard can refuse a new election.
+  for (let i = 1; i <= 7; i++) await putTestPerson(deps.store, testPerson({ orgId: 'b1', name: `党员${i}` }));
 });
 
 test('a table without violations: exit 0 and a Chinese all-clear', async () => {
