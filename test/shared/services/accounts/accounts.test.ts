@@ -1,3 +1,4 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ManualClock } from '../../../../infra/local/manual-clock';
 import {
   changeOwnPassword, createAccount, createLocalAccountDirectory, listAccounts, PasswordLinkInvalidError, resetAccountPassword, setAccountDisabled,
@@ -79,11 +80,21 @@ describe('accounts', () => {
 
   test('bad input: per-field Chinese messages and nothing written; a taken username is refused', async () => {
     await expect(createAccount(w.deps, w.admin, { username: 'A', displayName: '', role: 'boss', orgId: 'nowhere', email: 'x', temporaryPassword: '123' })).rejects.toMatchObject({
-      fieldErrors: { username: expect.any(String), displayName: expect.any(String), role: expect.any(String), orgId: expect.any(String), email: expect.any(String), temporaryPassword: expect.stringContaining('至少 10 位') },
+      fieldErrors: { username: expect.any(String), displayName: expect.any(String), role: expect.any(String), orgId: expect.any(String), email: expect.any(String), temporaryPassword: expect.stringContaining('至少需要 10 个字符') },
     });
     expect((await listAccounts(w.deps, w.admin)).accounts).toEqual([]);
     await createAccount(w.deps, w.admin, newBranchAccount('wangzs'));
     await expect(createAccount(w.deps, w.admin, newBranchAccount('wangzs', 'b3'))).rejects.toMatchObject({ httpStatus: 409, userMessage: '该用户名已被使用，请换一个用户名。' });
+  });
+
+  test('one account per username: ten creations of one username at once make one account, nine get 409', async () => {
+    const attempts = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => createAccount(w.deps, w.admin, { ...newBranchAccount('wangzs', i % 2 === 0 ? 'b1' : 'b3'), displayName: `王支书${i}` })));
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    const refused = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected').map((a) => a.reason as { httpStatus: number; userMessage: string });
+    expect(refused.map((e) => [e.httpStatus, e.userMessage])).toEqual(Array(9).fill([409, '该用户名已被使用，请换一个用户名。']));
+    const { Items } = await w.deps.store.doc.send(new ScanCommand({ TableName: w.deps.store.tableName, ConsistentRead: true }));
+    expect((Items ?? []).filter((item) => item.pk === accountPk('wangzs') && item.sk === 'ACCOUNT')).toHaveLength(1);
+    expect((await listAudit(w.deps.store, accountPk('wangzs'))).filter((e) => e.action === 'account.created')).toHaveLength(1);
   });
 
   test('committee staff manage branch staff accounts of their subtree only', async () => {
