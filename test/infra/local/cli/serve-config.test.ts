@@ -1,16 +1,19 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readServeConfig } from '../../../../infra/local/cli/serve-config';
 import { isCrossOriginWrite } from '../../../../infra/local/same-origin';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dangjian-config-'));
+// A folder that cannot be made: its parent is a file (never /proc: Node's recursive mkdir loops there).
+const notWritable = join(dataDir, 'a-file', 'data');
+writeFileSync(join(dataDir, 'a-file'), '');
 const complete = { DANGJIAN_PUBLIC_URL: 'https://dangjian.example.gov.cn/', DANGJIAN_SMTP_HOST: 'smtp.example.gov.cn', DANGJIAN_MAIL_FROM: 'dangjian@example.gov.cn' };
 
 describe('readServeConfig', () => {
   test('the defaults: port 3000 on 127.0.0.1, STARTTLS on 587, table dangjian; the public URL as an origin', () => {
     const read = readServeConfig(complete, { data: dataDir });
-    expect(read).toEqual({ config: { dataDir, port: 3000, host: '127.0.0.1', publicUrl: 'https://dangjian.example.gov.cn', tableName: 'dangjian', dynamoDbEndpoint: undefined, smtp: { host: 'smtp.example.gov.cn', port: 587, security: 'starttls', user: undefined, password: undefined, from: 'dangjian@example.gov.cn' } } });
+    expect(read).toEqual({ config: { dataDir, port: 3000, host: '127.0.0.1', publicUrl: 'https://dangjian.example.gov.cn', tableName: 'dangjian', dynamoDbEndpoint: undefined, smtp: { host: 'smtp.example.gov.cn', port: 587, security: 'starttls', user: undefined, password: undefined, from: 'dangjian@example.gov.cn' }, backups: { dir: join(dataDir, 'backups'), keep: 14 } } });
   });
 
   test('TLS defaults to port 465; --port beats PORT', () => {
@@ -19,7 +22,7 @@ describe('readServeConfig', () => {
   });
 
   test('every missing or wrong setting is named, none skipped', () => {
-    const read = readServeConfig({ DANGJIAN_SMTP_USER: 'u', DANGJIAN_SMTP_SECURITY: 'ssl', DANGJIAN_SMTP_PORT: '70000' }, { data: '/proc/not-writable', port: '0' });
+    const read = readServeConfig({ DANGJIAN_SMTP_USER: 'u', DANGJIAN_SMTP_SECURITY: 'ssl', DANGJIAN_SMTP_PORT: '70000' }, { data: notWritable, port: '0' });
     expect('problems' in read && read.problems.map((p) => p.setting)).toEqual([
       'DANGJIAN_PUBLIC_URL', 'PORT', 'DANGJIAN_SMTP_HOST', 'DANGJIAN_MAIL_FROM', 'DANGJIAN_SMTP_SECURITY', 'DANGJIAN_SMTP_PORT', 'DANGJIAN_SMTP_PASSWORD', 'DANGJIAN_DATA_DIR',
     ]);
@@ -29,6 +32,15 @@ describe('readServeConfig', () => {
     const read = readServeConfig({ ...complete, DANGJIAN_PUBLIC_URL: url }, { data: dataDir });
     expect('problems' in read && read.problems[0].setting).toBe('DANGJIAN_PUBLIC_URL');
   });
+});
+
+test('backups: DANGJIAN_BACKUP_DIR and DANGJIAN_BACKUP_KEEP; a keep that is not a positive whole number is refused', () => {
+  const read = readServeConfig({ ...complete, DANGJIAN_BACKUP_DIR: join(dataDir, 'elsewhere'), DANGJIAN_BACKUP_KEEP: '30' }, { data: dataDir });
+  expect('config' in read && read.config.backups).toEqual({ dir: join(dataDir, 'elsewhere'), keep: 30 });
+  for (const keep of ['0', '2.5', 'many']) {
+    const refused = readServeConfig({ ...complete, DANGJIAN_BACKUP_KEEP: keep }, { data: dataDir });
+    expect('problems' in refused && refused.problems.map((p) => p.setting)).toEqual(['DANGJIAN_BACKUP_KEEP']);
+  }
 });
 
 describe('isCrossOriginWrite', () => {
