@@ -1,6 +1,6 @@
 import { officerEligible, OFFICER_CONTEST_LABELS, type OfficerContest } from '../../domain/election/officer-candidates';
 import type { Election } from '../../domain/election/election';
-import { csrfField, errorSummary, fieldId, selectField, type FormState } from '../form-fields';
+import { csrfField, describedByAttrs, errorSummary, fieldError, fieldId, selectField, type FormState } from '../form-fields';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
 
@@ -34,9 +34,9 @@ export function officerCandidatesPage(o: OfficerCandidatesOptions): SafeHtml {
     <form method="post" action="/staff/elections/${e.id}/ballot/candidates" class="stacked">
       ${csrfField(o.staff.csrfToken)}
       ${chooses ? selectField({ name: 'contest', label: '选举职务', state: { values: { contest: o.contest }, errors: o.form.errors }, required: true, options: (e.deputies > 0 ? (['secretary', 'deputy'] as const) : (['secretary'] as const)).map((c) => [c, OFFICER_CONTEST_LABELS[c]] as const) }) : html`<input type="hidden" name="contest" value="${o.contest}">`}
-      <fieldset class="choice${error ? ' invalid' : ''}" id="${fieldId('candidates')}"><legend><strong>${label}候选人</strong> <span class="muted">（必填）</span></legend>
+      <fieldset class="choice${error ? ' invalid' : ''}" id="${fieldId('candidates')}"${describedByAttrs(fieldId('candidates'), false, error)}><legend><strong>${label}候选人</strong> <span class="muted">（必填）</span></legend>
         ${names.map((name) => html`<label class="choice"><input type="checkbox" name="candidate.${name}" value="on"${o.form.values[`candidate.${name}`] ? html` checked` : ''}> ${name}</label>`)}
-        ${error ? html`<p class="field-error" role="alert">${error}</p>` : ''}
+        ${fieldError(fieldId('candidates'), error)}
       </fieldset>
       <button type="submit">确定候选人并打印选票</button>
     </form>`;
