@@ -249,8 +249,8 @@ test('issue 13: committee staff end a new election (终止) with a reason; appro
   await committee.getByRole('button', { name: '报请上级党组织批准终止' }).click();
   await committee.getByText('终止选举的请示已报上级党组织审批。').waitFor();
   await committee.screenshot({ path: join(SCREENSHOT_DIR, 'election-end-requested.png'), fullPage: true });
-  await approveFromOutbox(await runtime.adminPage(), approver, '关于终止', '2026-10-03');
-  await jumpVirtualClock(await runtime.adminPage(), '2026-10-09T12:00'); // the scheduler applies the decision
+  await approveFromOutbox(await runtime.adminPage(), approver, '关于终止', '2026-10-20');
+  await jumpVirtualClock(await runtime.adminPage(), '2026-10-21T12:00'); // the scheduler applies the decision
   await reloadUntilVisible(staff, path, (page) => page.getByText('本次选举已终止。终止原因：党支部将与综合处党支部合并'), 60_000);
   await staff.screenshot({ path: join(SCREENSHOT_DIR, 'election-ended.png'), fullPage: true });
   expect(await staff.locator('main').innerText()).toContain('已终止');
