@@ -23,22 +23,29 @@ const GUARD_SK = 'GUARD';
 const GUARDS_KEY = 'GUARDS';
 export const guardPk = (key: GuardKey) => `GUARD#${key.rule}#${key.scope}`;
 
-function guardAttributes(key: GuardKey) {
-  return { ':type': 'guard', ':rule': key.rule, ':scope': key.scope, ':list': GUARDS_KEY, ':listSk': `${key.rule}#${key.scope}` };
-}
-
-/** Claims the guard for `holder`: refused (ConditionalCheckFailed) while another X holds it. */
-export function claimGuard(store: Store, key: GuardKey, holder: string): TransactItem {
+/**
+ * The one update every guard change is: the guard item's attributes (and its gsi1 listing) set, and `holder` added to
+ * or deleted from `holders`, under an optional condition.
+ */
+function holderUpdate(store: Store, key: GuardKey, holder: string, change: 'ADD' | 'DELETE', condition?: string): TransactItem {
   return {
     Update: {
       TableName: store.tableName,
       Key: { pk: guardPk(key), sk: GUARD_SK },
-      UpdateExpression: 'SET #type = :type, #rule = :rule, #scope = :scope, gsi1pk = :list, gsi1sk = :listSk ADD holders :holder',
-      ConditionExpression: 'attribute_not_exists(holders) OR contains(holders, :id)',
+      UpdateExpression: `SET #type = :type, #rule = :rule, #scope = :scope, gsi1pk = :list, gsi1sk = :listSk ${change} holders :holder`,
+      ...(condition ? { ConditionExpression: condition } : {}),
       ExpressionAttributeNames: { '#type': 'type', '#rule': 'rule', '#scope': 'scope' },
-      ExpressionAttributeValues: { ...guardAttributes(key), ':holder': new Set([holder]), ':id': holder },
+      ExpressionAttributeValues: {
+        ':type': 'guard', ':rule': key.rule, ':scope': key.scope, ':list': GUARDS_KEY, ':listSk': `${key.rule}#${key.scope}`,
+        ':holder': new Set([holder]), ...(condition ? { ':id': holder } : {}),
+      },
     },
   };
+}
+
+/** Claims the guard for `holder`: refused (ConditionalCheckFailed) while another X holds it. */
+export function claimGuard(store: Store, key: GuardKey, holder: string): TransactItem {
+  return holderUpdate(store, key, holder, 'ADD', 'attribute_not_exists(holders) OR contains(holders, :id)');
 }
 
 /**
@@ -46,28 +53,12 @@ export function claimGuard(store: Store, key: GuardKey, holder: string): Transac
  * their guard, each with a condition on the X that it is still running or open.
  */
 export function recordGuardHolder(store: Store, key: GuardKey, holder: string): TransactItem {
-  return {
-    Update: {
-      TableName: store.tableName,
-      Key: { pk: guardPk(key), sk: GUARD_SK },
-      UpdateExpression: 'SET #type = :type, #rule = :rule, #scope = :scope, gsi1pk = :list, gsi1sk = :listSk ADD holders :holder',
-      ExpressionAttributeNames: { '#type': 'type', '#rule': 'rule', '#scope': 'scope' },
-      ExpressionAttributeValues: { ...guardAttributes(key), ':holder': new Set([holder]) },
-    },
-  };
+  return holderUpdate(store, key, holder, 'ADD');
 }
 
 /** Releases `holder`'s claim (a no-op when it holds none). */
 export function releaseGuard(store: Store, key: GuardKey, holder: string): TransactItem {
-  return {
-    Update: {
-      TableName: store.tableName,
-      Key: { pk: guardPk(key), sk: GUARD_SK },
-      UpdateExpression: 'SET #type = :type, #rule = :rule, #scope = :scope, gsi1pk = :list, gsi1sk = :listSk DELETE holders :holder',
-      ExpressionAttributeNames: { '#type': 'type', '#rule': 'rule', '#scope': 'scope' },
-      ExpressionAttributeValues: { ...guardAttributes(key), ':holder': new Set([holder]) },
-    },
-  };
+  return holderUpdate(store, key, holder, 'DELETE');
 }
 
 export interface Guard extends GuardKey {
