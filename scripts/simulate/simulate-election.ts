@@ -1,15 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../../infra/local/clock';
 import { createLocalRuntime } from '../../infra/local/runtime';
+import type { Election } from '../../shared/domain/election/election';
 import type { Notice } from '../../shared/domain/notice/notice';
 import { candidateNoticeId, getElectionFile } from '../../shared/services/election';
 import { getNotice } from '../../shared/store/notices-repo';
 import { getOrganization } from '../../shared/store/orgs-repo';
-import { createStore, ensureTable } from '../../shared/store/store';
+import { createStore, ensureTable, type Store } from '../../shared/store/store';
 import { MemoryMailer } from '../bench/drafts';
 import { ELECTION_START, ElectionsDriver } from '../bench/election-driver';
 import { setUpElectionWorld } from '../bench/election-world';
 import { electionTimeline } from './election-timeline';
+
+/** The notices an election published: its announcement and each round's candidate notices. */
+export async function electionNotices(store: Store, election: Election): Promise<Notice[]> {
+  const noticeIds = [
+    ...(election.announcementNoticeId ? [election.announcementNoticeId] : []),
+    ...Array.from({ length: election.noticeRounds }, (_, r) => election.candidates.map((_c, i) => candidateNoticeId(election.id, r + 1, i))).flat(),
+  ];
+  return (await Promise.all(noticeIds.map((id) => getNotice(store, id)))).filter((n): n is Notice => !!n);
+}
 
 /**
  * One demo 公推直选 election of a branch of 15 members on the local runtime (the real election, notice and approval
@@ -29,11 +39,7 @@ export async function simulateElection(endpoint: string): Promise<{ timeline: st
     await driver.allElections();
     const file = await getElectionFile(runtime.deps, world.committeeStaff, driver.electionIds[0]);
     const { election } = file;
-    const noticeIds = [
-      ...(election.announcementNoticeId ? [election.announcementNoticeId] : []),
-      ...Array.from({ length: election.noticeRounds }, (_, r) => election.candidates.map((_c, i) => candidateNoticeId(election.id, r + 1, i))).flat(),
-    ];
-    const notices = (await Promise.all(noticeIds.map((id) => getNotice(store, id)))).filter((n): n is Notice => !!n);
+    const notices = await electionNotices(store, election);
     const org = (await getOrganization(store, election.orgId))!;
     return { timeline: electionTimeline(file, notices, org), mails: mailer.sent.map((m) => m.subject) };
   } finally {

@@ -6,12 +6,11 @@ import { benchCommitteeStaff, setUpDevelopmentWorld } from '../../../scripts/ben
 import { MemoryMailer } from '../../../scripts/bench/drafts';
 import { ELECTION_START, ElectionsDriver } from '../../../scripts/bench/election-driver';
 import { setUpElectionWorld } from '../../../scripts/bench/election-world';
-import type { Notice } from '../../../shared/domain/notice/notice';
+import { electionNotices } from '../../../scripts/simulate/simulate-election';
 import { getApprovalForStaff } from '../../../shared/services/approval/staff';
 import { getCaseFile } from '../../../shared/services/development';
-import { candidateNoticeId, getElectionFile } from '../../../shared/services/election';
+import { getElectionFile } from '../../../shared/services/election';
 import { getOrganizationView, getPersonView } from '../../../shared/services/registry';
-import { getNotice } from '../../../shared/store/notices-repo';
 import { createStore, ensureTable, type Store } from '../../../shared/store/store';
 import type { SafeHtml } from '../../../shared/ui/html';
 import { developmentArchivePrintPage } from '../../../shared/ui/pages/development-archive-print';
@@ -86,11 +85,7 @@ test('a whole 公推直选 election: the election file, its approvals, the branc
     await driver.allElections();
     const file = await getElectionFile(runtime.deps, world.committeeStaff, driver.electionIds[0]);
     const { election } = file;
-    const noticeIds = [
-      ...(election.announcementNoticeId ? [election.announcementNoticeId] : []),
-      ...Array.from({ length: election.noticeRounds }, (_, r) => election.candidates.map((_c, i) => candidateNoticeId(election.id, r + 1, i))).flat(),
-    ];
-    const notices = (await Promise.all(noticeIds.map((id) => getNotice(store, id)))).filter((n): n is Notice => !!n);
+    const notices = await electionNotices(store, election);
     const now = clock.now();
     const pages: Record<string, SafeHtml | string> = {
       'election file': electionFilePage({ file, notices, staff, now }),
