@@ -2,7 +2,7 @@ import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { HANDLER_METADATA } from './constructs/handler-function';
-import { WORKFLOW_METADATA } from '../../workflows/notice/notice-workflow';
+import { WORKFLOW_METADATA } from '../../workflows/standard-machine';
 import { resolveIntrinsics, type LocalArns } from './intrinsics';
 import { buildApp } from './app';
 

@@ -1,13 +1,8 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import {
-  Choice, Condition, CfnStateMachine, DefinitionBody, IntegrationPattern, JsonPath, LogLevel, Pass, QueryLanguage,
-  StateMachine, StateMachineType, Succeed, TaskInput,
-} from 'aws-cdk-lib/aws-stepfunctions';
+import { Choice, Condition, IntegrationPattern, JsonPath, Pass, StateMachine, Succeed, TaskInput } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { WORKFLOW_METADATA } from '../notice/notice-workflow';
+import { standardMachine } from '../standard-machine';
 import { ApprovalState } from './approval-states';
 
 export interface ApprovalWorkflowProps {
@@ -42,15 +37,6 @@ export class ApprovalWorkflow extends Construct {
       .when(Condition.stringEquals('$.decision.outcome', 'approved'), outcome(ApprovalState.approved))
       .otherwise(outcome(ApprovalState.rejected));
 
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.SIX_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineType: StateMachineType.STANDARD,
-      queryLanguage: QueryLanguage.JSON_PATH,
-      definitionBody: DefinitionBody.fromChainable(requestDecision.next(route)),
-      timeout: Duration.days(180),
-      tracingEnabled: true,
-      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
-    });
-    (this.stateMachine.node.defaultChild as CfnStateMachine).addMetadata(WORKFLOW_METADATA, 'approval');
+    this.stateMachine = standardMachine(this, { workflow: 'approval', definition: requestDecision.next(route), timeoutDays: 180 });
   }
 }

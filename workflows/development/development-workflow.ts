@@ -1,12 +1,8 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import {
-  CfnStateMachine, DefinitionBody, LogLevel, QueryLanguage, StateMachine, StateMachineType, type IStateMachine,
-} from 'aws-cdk-lib/aws-stepfunctions';
+import { StateMachine, type IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { StageNo } from '../../shared/domain/development/steps';
-import { WORKFLOW_METADATA } from '../notice/notice-workflow';
+import { standardMachine } from '../standard-machine';
 import { developmentWorkflowName } from './development-states';
 import { StageBuilder } from './stage-builder';
 import { STAGE_PLANS } from './stage-plans';
@@ -40,17 +36,7 @@ export class DevelopmentWorkflow extends Construct {
     for (const stage of [1, 2, 3, 4, 5] as const) {
       const stageScope = new Construct(this, `Stage${stage}`);
       const definition = new StageBuilder(stageScope, stage, props).build(STAGE_PLANS[stage]);
-      const logGroup = new LogGroup(stageScope, 'Logs', { retention: RetentionDays.SIX_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
-      const machine = new StateMachine(stageScope, 'StateMachine', {
-        stateMachineType: StateMachineType.STANDARD,
-        queryLanguage: QueryLanguage.JSON_PATH,
-        definitionBody: DefinitionBody.fromChainable(definition),
-        timeout: Duration.days(300),
-        tracingEnabled: true,
-        logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
-      });
-      (machine.node.defaultChild as CfnStateMachine).addMetadata(WORKFLOW_METADATA, developmentWorkflowName(stage));
-      machines[stage] = machine;
+      machines[stage] = standardMachine(stageScope, { workflow: developmentWorkflowName(stage), definition, timeoutDays: 300 });
     }
     this.stateMachines = machines;
   }

@@ -1,14 +1,11 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
-  Choice, Condition, CfnStateMachine, DefinitionBody, IntegrationPattern, JsonPath, LogLevel, Map as MapState, QueryLanguage,
-  StateMachine, StateMachineType, Succeed, TaskInput, type IStateMachine,
+  Choice, Condition, IntegrationPattern, JsonPath, Map as MapState, StateMachine, Succeed, TaskInput, type IStateMachine,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { ElectionStepKey } from '../../shared/domain/election/election';
-import { WORKFLOW_METADATA } from '../notice/notice-workflow';
+import { standardMachine } from '../standard-machine';
 import { ElectionState as S } from './election-states';
 
 export interface ElectionWorkflowProps {
@@ -139,15 +136,6 @@ export class ElectionWorkflow extends Construct {
       new Choice(this, S.routeResultsRejected).when(Condition.stringEquals('$.step.decision', 'rerun'), round).otherwise(new Succeed(this, S.ended)),
     );
 
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.SIX_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineType: StateMachineType.STANDARD,
-      queryLanguage: QueryLanguage.JSON_PATH,
-      definitionBody: DefinitionBody.fromChainable(request.start),
-      timeout: Duration.days(300),
-      tracingEnabled: true,
-      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
-    });
-    (this.stateMachine.node.defaultChild as CfnStateMachine).addMetadata(WORKFLOW_METADATA, 'election');
+    this.stateMachine = standardMachine(this, { workflow: 'election', definition: request.start, timeoutDays: 300 });
   }
 }

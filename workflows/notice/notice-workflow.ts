@@ -1,16 +1,13 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
-  Choice, Condition, CfnStateMachine, DefinitionBody, IntegrationPattern, JsonPath, LogLevel, Pass, QueryLanguage,
-  StateMachine, StateMachineType, Succeed, TaskInput, Wait, WaitTime,
+  Choice, Condition, IntegrationPattern, JsonPath, Pass, StateMachine, Succeed, TaskInput, Wait, WaitTime,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { standardMachine } from '../standard-machine';
 import { NoticeState } from './notice-states';
 
 /** Metadata key naming the workflow of a state machine; the ASL extractor finds machines by it. */
-export const WORKFLOW_METADATA = 'dangjian:workflow';
 
 export interface NoticeWorkflowProps {
   publish: IFunction;
@@ -77,15 +74,6 @@ export class NoticeWorkflow extends Construct {
       .when(Condition.numberGreaterThan('$.closing.objectionCount', 0), handleObjections.next(routeResult))
       .otherwise(proceed);
 
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.SIX_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
-    this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineType: StateMachineType.STANDARD,
-      queryLanguage: QueryLanguage.JSON_PATH,
-      definitionBody: DefinitionBody.fromChainable(publish.next(waitForEnd).next(close).next(routeClosing)),
-      timeout: Duration.days(180),
-      tracingEnabled: true,
-      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
-    });
-    (this.stateMachine.node.defaultChild as CfnStateMachine).addMetadata(WORKFLOW_METADATA, 'notice');
+    this.stateMachine = standardMachine(this, { workflow: 'notice', definition: publish.next(waitForEnd).next(close).next(routeClosing), timeoutDays: 180 });
   }
 }
