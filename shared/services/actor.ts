@@ -1,15 +1,7 @@
+import type { StaffIdentity } from '../domain/accounts/staff-identity';
 import { AuthForbiddenError } from './errors';
 
-export type StaffRole = 'branch-staff' | 'committee-staff' | 'admin';
-
-/** Who signed in: a staff account (local) or a Cognito user (role from groups, orgId from custom:orgId). */
-export interface StaffIdentity {
-  id: string;
-  displayName: string;
-  role: StaffRole;
-  /** The organization the account belongs to. */
-  orgId: string;
-}
+export type { StaffIdentity, StaffRole } from '../domain/accounts/staff-identity';
 
 /**
  * Who is acting: a signed-in staff member with the organizations they may act in. `scopeOrgIds` is computed for

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
-import type { StaffIdentity } from '../services/actor';
+import type { StaffIdentity } from '../domain/accounts/staff-identity';
 import type { Store } from './store';
 
 /**

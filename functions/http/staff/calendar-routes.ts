@@ -1,10 +1,8 @@
-import { authorizeAdmin } from '../../../shared/services/actor';
-import { saveCalendarYear } from '../../../shared/services/calendar';
-import { CalendarYearInvalidError, listHolidayYears } from '../../../shared/store/calendar-repo';
+import { listCalendarYears, saveCalendarYear } from '../../../shared/services/calendar';
 import { calendarAdminPage } from '../../../shared/ui/pages/calendar-admin';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
 import type { RouteTable } from '../edge/router';
-import { calendarFieldErrors, calendarRows, CALENDAR_FIELDS, holidayYearFromForm } from './calendar-form';
+import { CALENDAR_FIELDS, holidayYearFromForm } from './calendar-form';
 import { handleForm, sessionOf, staffLayout, type StaffSiteDeps } from './staff-context';
 
 function savedFlash(query: Record<string, string>): string | undefined {
@@ -13,13 +11,12 @@ function savedFlash(query: Record<string, string>): string | undefined {
   return `${query.saved} 年节假日安排已保存${count > 0 ? `，已重新计算 ${count} 个未结束公示的结束日期` : ''}。`;
 }
 
-/** The holiday calendar, administrators only (the pages refuse early; saveCalendarYear is the check): list years, add or replace one. */
+/** The holiday calendar, administrators only (both services check): list years, add or replace one. */
 export function calendarRoutes(deps: StaffSiteDeps): RouteTable {
   return {
     'GET /staff/calendar': async (request) => {
       const session = sessionOf(request);
-      authorizeAdmin(session.actor);
-      const rows = calendarRows(await listHolidayYears(deps.store));
+      const rows = await listCalendarYears(deps, session.actor);
       if (request.site.json) return jsonResponse(200, { years: rows });
       const page = calendarAdminPage({ years: rows, form: { values: {}, errors: {} }, staff: staffLayout(session), flash: savedFlash(request.query) });
       return htmlResponse(200, page);
@@ -27,22 +24,16 @@ export function calendarRoutes(deps: StaffSiteDeps): RouteTable {
 
     'POST /staff/calendar': async (request) => {
       const session = sessionOf(request);
-      authorizeAdmin(session.actor);
       const form = Object.fromEntries(CALENDAR_FIELDS.map((name) => [name, request.site.form[name] ?? '']));
       return handleForm(
         request,
         async () => {
-          let saved: { year: number; recomputed: number };
-          try {
-            saved = await saveCalendarYear(deps, session.actor, holidayYearFromForm(form));
-          } catch (error) {
-            throw error instanceof CalendarYearInvalidError ? calendarFieldErrors(error) : error;
-          }
+          const saved = await saveCalendarYear(deps, session.actor, holidayYearFromForm(form));
           if (request.site.json) return jsonResponse(200, saved);
           return redirect(`/staff/calendar?saved=${saved.year}&recomputed=${saved.recomputed}`);
         },
         async (error) => {
-          const rows = calendarRows(await listHolidayYears(deps.store));
+          const rows = await listCalendarYears(deps, session.actor);
           const page = calendarAdminPage({ years: rows, form: { values: form, errors: error.fieldErrors }, staff: staffLayout(session), message: error.userMessage });
           return htmlResponse(422, page);
         },

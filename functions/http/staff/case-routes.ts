@@ -3,7 +3,6 @@ import { caseEndingFields } from '../../../shared/schemas/case-ending-form';
 import { parseForm } from '../../../shared/schemas/parse-form';
 import { caseEndingView, endCase, getCaseFile, startStage, submitStepForm } from '../../../shared/services/development';
 import { stepFormView } from '../../../shared/services/development-views/step-form';
-import { getOrganization } from '../../../shared/store/orgs-repo';
 import { developmentPaths } from '../../../shared/ui/development/paths';
 import { joinPeopleRows } from '../../../shared/ui/development/step-fields';
 import { developmentArchivePrintPage } from '../../../shared/ui/pages/development-archive-print';
@@ -33,8 +32,7 @@ export function caseRoutes(deps: StaffSiteDeps): RouteTable {
 
     'GET /staff/cases/{caseId}/archive': async (request) => {
       const file = await getCaseFile(deps, sessionOf(request).actor, request.params.caseId);
-      const org = await getOrganization(deps.store, file.case.orgId);
-      return htmlResponse(200, developmentArchivePrintPage(file, org?.name ?? file.case.orgId, today()));
+      return htmlResponse(200, developmentArchivePrintPage(file, file.orgName, today()));
     },
 
     'POST /staff/cases/{caseId}/stages': async (request) => {

@@ -6,7 +6,7 @@ import { staffNoticesPage } from '../../../shared/ui/pages/staff-notices';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
 import type { RouteTable } from '../edge/router';
 import { noticeFlash } from './notice-flash';
-import { publishCandidates } from './publish-candidates';
+import { publishCandidates } from '../../../shared/services/notice/publish-candidates';
 import { formFields, handleForm, sessionOf, staffLayout, type StaffSiteDeps } from './staff-context';
 
 const noticePath = (noticeId: string) => `/staff/notices/${encodeURIComponent(noticeId)}`;
@@ -23,7 +23,7 @@ export function noticeRoutes(deps: StaffSiteDeps): RouteTable {
 
     'GET /staff/notices/new': async (request) => {
       const session = sessionOf(request);
-      const candidates = await publishCandidates(deps.store, session.actor);
+      const candidates = await publishCandidates(deps, session.actor);
       const form = { values: publishFormDefaults(deps.newId()), errors: {} };
       return htmlResponse(200, publishFormPage(candidates, form, staffLayout(session)));
     },
@@ -39,7 +39,7 @@ export function noticeRoutes(deps: StaffSiteDeps): RouteTable {
           return redirect(`/staff/notices?published=${encodeURIComponent(noticeId)}`);
         },
         async (error) => {
-          const candidates = await publishCandidates(deps.store, session.actor);
+          const candidates = await publishCandidates(deps, session.actor);
           const page = publishFormPage(candidates, { values: form, errors: error.fieldErrors }, staffLayout(session), error.userMessage);
           return htmlResponse(422, page);
         },

@@ -1,8 +1,6 @@
-import { getOrganization } from '../../../shared/store/orgs-repo';
 import {
-  exportRoster, importRoster, previewRoster, rosterTemplate, RosterFileInvalidError, ROSTER_MAX_FILE_BYTES, type CsvEncoding, type RosterDownload, type RosterFileKind,
+  exportRoster, importRoster, previewRoster, rosterHomeOrg, rosterTemplate, RosterFileInvalidError, ROSTER_MAX_FILE_BYTES, type CsvEncoding, type RosterDownload, type RosterFileKind,
 } from '../../../shared/services/roster';
-import { authorizeRosterUse } from '../../../shared/services/roster/roster-access';
 import { rosterImportPage } from '../../../shared/ui/pages/roster-import';
 import { rosterPreviewPage } from '../../../shared/ui/pages/roster-preview';
 import { rosterResultPage } from '../../../shared/ui/pages/roster-result';
@@ -41,9 +39,8 @@ const csvEncoding = (query: Record<string, string>): CsvEncoding => (/^(gb18030|
 export function rosterRoutes(deps: StaffSiteDeps): RouteTable {
   const importPage = async (request: SiteRequest, message?: string): Promise<HttpResult> => {
     const session = sessionOf(request);
-    authorizeRosterUse(session.actor, 'roster.import');
-    const org = await getOrganization(deps.store, session.actor.orgId);
-    const page = rosterImportPage({ staff: staffLayout(session), message, exportOrg: org ? { id: org.id, name: org.name } : undefined });
+    const exportOrg = await rosterHomeOrg(deps, session.actor);
+    const page = rosterImportPage({ staff: staffLayout(session), message, exportOrg });
     return htmlResponse(message ? 422 : 200, page);
   };
   const download = (kind: RosterFileKind) => async (request: SiteRequest) => {

@@ -1,1 +1,2 @@
 export { saveCalendarYear } from './save-calendar-year';
+export { listCalendarYears } from './calendar-years';

@@ -54,6 +54,8 @@ export interface OpenObjectionTask {
 /** Everything for the 全程纪实 page and the printable archive. */
 export interface CaseFile {
   case: DevelopmentCase;
+  /** The name of the case's organization (the archive's heading). */
+  orgName: string;
   ruleSet: DevelopmentRuleSet;
   steps: StepRecord[];
   openSteps: OpenCaseStep[];
@@ -67,7 +69,8 @@ export interface CaseFile {
 
 export async function getCaseFile(deps: ServiceDeps, actor: Actor, caseId: string): Promise<CaseFile> {
   const devCase = await loadCase(deps, caseId);
-  authorize(actor, 'case.view', devCase.orgId, await loadOrgTree(deps.store));
+  const tree = await loadOrgTree(deps.store);
+  authorize(actor, 'case.view', devCase.orgId, tree);
   const [{ steps, refs }, ruleSet, audit, tasks] = await Promise.all([
     listCaseRecords(deps.store, caseId),
     getRuleSet(deps, devCase.ruleSetVersion),
@@ -82,6 +85,7 @@ export async function getCaseFile(deps: ServiceDeps, actor: Actor, caseId: strin
     .sort((a, b) => (a.approval?.createdAt ?? '').localeCompare(b.approval?.createdAt ?? ''));
   return {
     case: devCase,
+    orgName: tree.get(devCase.orgId)?.name ?? '',
     ruleSet,
     steps,
     openSteps: tasks

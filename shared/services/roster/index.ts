@@ -4,3 +4,4 @@ export { previewRoster, type PreviewRow, type RosterPreview, type RosterUpload }
 export { importRoster, ROSTER_CHUNK_PEOPLE, type RosterConfirmation, type RosterImportResult } from './import-roster';
 export { exportRoster, rosterTemplate, type RosterDownload, type RosterFileKind } from './export-roster';
 export type { CsvEncoding } from './write-roster-file';
+export { rosterHomeOrg } from './roster-home';

@@ -1,12 +1,12 @@
-import type { Actor } from '../../../shared/services/actor';
-import type { Store } from '../../../shared/store/store';
-import { getOrganization } from '../../../shared/store/orgs-repo';
-import { MEMBERSHIP_STATUS_LABELS } from '../../../shared/domain/registry/person';
-import { listPeople } from '../../../shared/store/people-repo';
-import type { PublishCandidate } from '../../../shared/ui/pages/publish-form';
+import type { Actor } from '../actor';
+import type { ServiceDeps } from '../deps';
+import { getOrganization } from '../../store/orgs-repo';
+import { MEMBERSHIP_STATUS_LABELS } from '../../domain/registry/person';
+import { listPeople } from '../../store/people-repo';
+import type { PublishCandidate } from '../../ui/pages/publish-form';
 
 /** The people of the actor's organizations, for the 发布公示 picker (name, organization, status only). */
-export async function publishCandidates(store: Store, actor: Actor): Promise<PublishCandidate[]> {
+export async function publishCandidates({ store }: ServiceDeps, actor: Actor): Promise<PublishCandidate[]> {
   const perOrg = await Promise.all(
     actor.scopeOrgIds.map(async (orgId) => {
       const [org, people] = await Promise.all([getOrganization(store, orgId), listPeople(store, orgId)]);
