@@ -5,6 +5,7 @@ import { queryAll } from './query-all';
 import type { Store } from './store';
 import { taskPk } from './tasks-repo';
 import type { TransactItem } from './transact';
+import { fromItem } from './item';
 
 /**
  * Approvals by e-mail link, in the single table:
@@ -74,19 +75,14 @@ export interface StoredLink {
   revokedAt?: string;
 }
 
-const strip = <T>(item: Record<string, unknown>): T => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, type: _t, ...rest } = item;
-  return rest as T;
-};
-
 export async function getApproval(store: Store, approvalId: string): Promise<StoredApproval | undefined> {
   const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: approvalPk(approvalId), sk: APPROVAL_SK }, ConsistentRead: true }));
-  return Item ? strip<StoredApproval>(Item) : undefined;
+  return Item ? fromItem<StoredApproval>(Item) : undefined;
 }
 
 export async function getLink(store: Store, linkHash: string): Promise<StoredLink | undefined> {
   const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: approvalLinkPk(linkHash), sk: LINK_SK }, ConsistentRead: true }));
-  return Item ? strip<StoredLink>(Item) : undefined;
+  return Item ? fromItem<StoredLink>(Item) : undefined;
 }
 
 export function putNewApproval(store: Store, approval: StoredApproval): TransactItem {
@@ -161,7 +157,7 @@ export async function listUndeliveredApprovals(store: Store, beforeIso: string):
     KeyConditionExpression: 'gsi1pk = :key AND gsi1sk < :before',
     ExpressionAttributeValues: { ':key': CALLBACK_KEY, ':before': beforeIso },
   });
-  return items.map((item) => strip<StoredApproval>(item));
+  return items.map((item) => fromItem<StoredApproval>(item));
 }
 
 export async function listOrgApprovals(store: Store, orgIds: string[]): Promise<StoredApproval[]> {
@@ -170,7 +166,7 @@ export async function listOrgApprovals(store: Store, orgIds: string[]): Promise<
     KeyConditionExpression: 'gsi2pk = :key',
     ExpressionAttributeValues: { ':key': orgApprovalsKey(orgId) },
   })));
-  return lists.flat().map((item) => strip<StoredApproval>(item)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return lists.flat().map((item) => fromItem<StoredApproval>(item)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 export function putNewLink(store: Store, link: StoredLink): TransactItem {
@@ -218,7 +214,7 @@ export async function listOpenLinks(store: Store): Promise<StoredLink[]> {
     KeyConditionExpression: 'gsi1pk = :key',
     ExpressionAttributeValues: { ':key': OPEN_LINKS_KEY },
   });
-  return items.map((item) => strip<StoredLink>(item));
+  return items.map((item) => fromItem<StoredLink>(item));
 }
 
 /** Marks the reminder of a link as sent; false when it already was (or the link is no longer pending). */

@@ -3,6 +3,7 @@ import type { DevelopmentCase, StepRecord } from '../domain/development/case';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
+import { fromItem } from './item';
 
 /**
  * Development cases (一人一档), keys in shared/store/README.md. The case, its step records, the references to its
@@ -26,8 +27,7 @@ function caseItem(devCase: DevelopmentCase): Record<string, unknown> {
 }
 
 function toCase(item: Record<string, unknown>): DevelopmentCase {
-  const { pk: _pk, sk: _sk, type: _t, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
-  return rest as unknown as DevelopmentCase;
+  return fromItem<DevelopmentCase>(item);
 }
 
 /** A new case, and the person's open-case marker (a person has at most one open case). */
@@ -123,9 +123,8 @@ export interface CaseRef {
 /** Step records (oldest first; at the same instant by step number) and references of a case. */
 export async function listCaseRecords(store: Store, caseId: string): Promise<{ steps: StepRecord[]; refs: CaseRef[] }> {
   const items = await queryAll(store, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': casePk(caseId) } });
-  const strip = ({ pk: _pk, sk: _sk, type: _t, ...rest }: Record<string, unknown>) => rest;
-  const steps = items.filter((i) => i.type === 'step').map((i) => strip(i) as unknown as StepRecord).sort((a, b) => a.at.localeCompare(b.at) || a.stepNo - b.stepNo);
-  const refs = items.filter((i) => i.type === 'case-ref').map((i) => strip(i) as unknown as CaseRef);
+  const steps = items.filter((i) => i.type === 'step').map((i) => fromItem<StepRecord>(i)).sort((a, b) => a.at.localeCompare(b.at) || a.stepNo - b.stepNo);
+  const refs = items.filter((i) => i.type === 'case-ref').map((i) => fromItem<CaseRef>(i));
   return { steps, refs };
 }
 

@@ -4,6 +4,7 @@ import { claimGuard, releaseGuard, type GuardKey } from './guards';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
+import { fromItem } from './item';
 
 /**
  * Elections, in the single table (one partition per election: its file is one query):
@@ -19,11 +20,6 @@ const pad = (n: number) => String(n).padStart(3, '0');
 export const stepSk = (stepKey: ElectionStepKey, attempt: number) => `STEP#${stepKey}#${pad(attempt)}`;
 export const roundSk = (no: number) => `ROUND#${pad(no)}`;
 const orgElectionsKey = (orgId: string) => `ORG#${orgId}#election`;
-
-const strip = <T>(item: Record<string, unknown>): T => {
-  const { pk: _pk, sk: _sk, gsi2pk: _g3, gsi2sk: _g4, type: _t, ...rest } = item;
-  return rest as T;
-};
 
 function electionItem(election: Election): Record<string, unknown> {
   return {
@@ -85,7 +81,7 @@ export function putRound(store: Store, round: ElectionRound): TransactItem {
 
 export async function getElection(store: Store, electionId: string): Promise<Election | undefined> {
   const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: electionPk(electionId), sk: ELECTION_SK }, ConsistentRead: true }));
-  return Item ? strip<Election>(Item) : undefined;
+  return Item ? fromItem<Election>(Item) : undefined;
 }
 
 /** The election's partition: the election, its steps and rounds in order (audit events are read by listAudit). */
@@ -99,9 +95,9 @@ export async function readElectionPartition(store: Store, electionId: string): P
   const rounds: ElectionRound[] = [];
   let election: Election | undefined;
   for (const item of items) {
-    if (item.type === 'election') election = strip<Election>(item);
-    if (item.type === 'election-step') steps.push(strip<ElectionStepRecord>(item));
-    if (item.type === 'election-round') rounds.push(strip<ElectionRound>(item));
+    if (item.type === 'election') election = fromItem<Election>(item);
+    if (item.type === 'election-step') steps.push(fromItem<ElectionStepRecord>(item));
+    if (item.type === 'election-round') rounds.push(fromItem<ElectionRound>(item));
   }
   steps.sort((a, b) => a.at.localeCompare(b.at) || a.attempt - b.attempt);
   rounds.sort((a, b) => a.no - b.no);
@@ -116,5 +112,5 @@ export async function listOrgElections(store: Store, orgId: string): Promise<Ele
     ExpressionAttributeValues: { ':key': orgElectionsKey(orgId) },
     ScanIndexForward: false,
   });
-  return items.map((item) => strip<Election>(item));
+  return items.map((item) => fromItem<Election>(item));
 }

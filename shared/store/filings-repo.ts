@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
+import { fromItem } from './item';
 
 /**
  * Filing acknowledgment links (备案回执): pk FILINGLINK#<sha256 of the raw id>, sk FILINGLINK. Only the hash is
@@ -29,8 +30,7 @@ export function putNewFilingLink(store: Store, link: FilingLink): TransactItem {
 export async function getFilingLink(store: Store, linkHash: string): Promise<FilingLink | undefined> {
   const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: filingLinkPk(linkHash), sk: 'FILINGLINK' }, ConsistentRead: true }));
   if (!Item) return undefined;
-  const { pk: _pk, sk: _sk, type: _t, ...link } = Item;
-  return link as FilingLink;
+  return fromItem<FilingLink>(Item);
 }
 
 /** Acknowledges a pending, unexpired link (the condition makes it single-use). */

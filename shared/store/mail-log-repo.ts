@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query-all';
 import type { Store } from './store';
+import { fromItem } from './item';
 
 /**
  * The sent-mail log of SMTP delivery (the local runtime's `serve`; SES keeps its own in AWS): every mail from the
@@ -32,8 +33,7 @@ const key = (id: string) => ({ pk: `MAIL#${id}`, sk: 'MAIL' });
 const listing = (status: MailStatus, at: string, id: string) => ({ gsi1pk: `MAILS#${status}`, gsi1sk: `${at}#${id}` });
 
 function toMail(item: Record<string, unknown>): LoggedMail {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, ...mail } = item;
-  return mail as unknown as LoggedMail;
+  return fromItem<LoggedMail>(item);
 }
 
 /** A new pending mail, due at once. */

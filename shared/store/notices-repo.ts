@@ -4,6 +4,7 @@ import { claimGuard, releaseGuard, type GuardKey } from './guards';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
+import { fromItem } from './item';
 
 /**
  * Notices: pk NOTICE#<id>, sk NOTICE.
@@ -134,8 +135,7 @@ export async function listOrgNotices(store: Store, orgId: string): Promise<Notic
 }
 
 function toNotice(item: Record<string, unknown>): Notice {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, type: _t, ...notice } = item;
-  return notice as unknown as Notice;
+  return fromItem<Notice>(item);
 }
 
 /**

@@ -3,6 +3,7 @@ import { noticePk } from './notices-repo';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
+import { fromItem } from './item';
 
 /** Objections live in their notice's partition: pk NOTICE#<noticeId>, sk OBJECTION#<filedAt>#<id>. */
 const objectionSk = (objection: Pick<Objection, 'filedAt' | 'id'>) => `OBJECTION#${objection.filedAt}#${objection.id}`;
@@ -37,5 +38,5 @@ export async function listObjections(store: Store, noticeId: string): Promise<Ob
     ExpressionAttributeValues: { ':pk': noticePk(noticeId), ':prefix': 'OBJECTION#' },
     ConsistentRead: true,
   });
-  return items.map(({ pk: _pk, sk: _sk, type: _t, ...objection }) => objection as unknown as Objection);
+  return items.map((item) => fromItem<Objection>(item));
 }

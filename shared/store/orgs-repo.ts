@@ -3,6 +3,7 @@ import type { Organization } from '../domain/registry/organization';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
+import { fromItem } from './item';
 
 export type { Organization } from '../domain/registry/organization';
 
@@ -18,8 +19,7 @@ function orgItem(org: Organization): Record<string, unknown> {
 }
 
 function toOrganization(item: Record<string, unknown>): Organization {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, ...org } = item;
-  return org as unknown as Organization;
+  return fromItem<Organization>(item);
 }
 
 export function putNewOrganization(store: Store, org: Organization): TransactItem {

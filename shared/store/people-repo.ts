@@ -5,6 +5,7 @@ import type { Person } from '../domain/registry/person';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
+import { fromItem } from './item';
 
 export type { MembershipStatus, Person } from '../domain/registry/person';
 
@@ -51,8 +52,7 @@ function personItem(person: Person): Record<string, unknown> {
 }
 
 function toPerson(item: Record<string, unknown>): Person {
-  const { pk: _pk, sk: _sk, gsi2pk: _g1, gsi2sk: _g2, type: _t, ...person } = item;
-  return person as unknown as Person;
+  return fromItem<Person>(item);
 }
 
 /** Put of a new person (refused if the id exists). Alone it does not register the ID number: see `putNewPersonItems`. */

@@ -4,6 +4,7 @@ import type { PendingTask } from '../domain/tasks/pending-task';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
+import { fromItem } from './item';
 
 /**
  * Pending human steps: pk TASK#<id>, sk TASK, holding the workflow's task token (never shown).
@@ -22,8 +23,7 @@ export interface StoredTask extends PendingTask {
 }
 
 function toTask(item: Record<string, unknown>): StoredTask {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, ...task } = item;
-  return task as unknown as StoredTask;
+  return fromItem<StoredTask>(item);
 }
 
 /** A pending step no workflow waits on (e.g. 'approval-overdue'): it has no task token. */

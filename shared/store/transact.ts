@@ -40,3 +40,39 @@ export async function transactWrite(store: Store, items: TransactItem[], options
     }
   }
 }
+
+/** One attempt of a read-modify-write: the items to write and the answer once they are written, or an answer with nothing to write. */
+export type CommitPlan<T> = { write: TransactItem[]; answer: T } | { write?: undefined; answer: T };
+
+export interface CommitOptions {
+  /** A condition failed: throw here to answer the person (e.g. "already handled"); return to read again and retry. */
+  onConditionFailed?: (error: StoreConditionFailedError) => Promise<void> | void;
+  /** How many times to read and write before giving up (default 12). */
+  attempts?: number;
+}
+
+/** Whether a transaction lost to a concurrent change (a failed condition, or a conflict still there after the retries). */
+export function lostRace(error: unknown): boolean {
+  return error instanceof StoreConditionFailedError || error instanceof TransactionCanceledException;
+}
+
+/**
+ * THE read-modify-write loop: `build` reads what it needs and plans the transaction; when the transaction loses a race
+ * (something it read changed meanwhile), it pauses briefly and `build` reads again. Other failures are thrown at once.
+ */
+export async function commitWithRetry<T>(store: Store, build: () => Promise<CommitPlan<T>>, options: CommitOptions = {}): Promise<T> {
+  const attempts = options.attempts ?? 12;
+  for (let attempt = 1; ; attempt++) {
+    const plan = await build();
+    if (!plan.write) return plan.answer;
+    try {
+      await transactWrite(store, plan.write);
+      return plan.answer;
+    } catch (error) {
+      if (!lostRace(error)) throw error;
+      if (error instanceof StoreConditionFailedError) await options.onConditionFailed?.(error);
+      if (attempt >= attempts) throw error;
+      await delay(5 + Math.random() * 20 * attempt);
+    }
+  }
+}

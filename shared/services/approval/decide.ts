@@ -1,4 +1,3 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   resolveDecision, type ApprovalDecision, type ApprovalOutcome, type ApprovalResolution, type ApprovalState,
 } from '../../domain/approval/approval';
@@ -6,8 +5,7 @@ import { approvalDecisionForm } from '../../schemas/approval';
 import { parseForm } from '../../schemas/parse-form';
 import { approvalPk, closeTask, replaceApproval, useLink, type StoredApproval } from '../../store/approvals-repo';
 import { auditPut } from '../../store/audit';
-import type { Store } from '../../store/store';
-import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
+import { commitWithRetry, type TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { InputInvalidError } from '../errors';
 import { deliverApprovalCallback } from './callback';
@@ -18,29 +16,6 @@ import { readLink, type ApprovalLinkView } from './view';
 export interface ClientInfo {
   ip: string;
   userAgent: string;
-}
-
-/** Whether a transaction lost to a concurrent one (a condition or a conflict): read again and retry. */
-export function lostRace(error: unknown): boolean {
-  return error instanceof StoreConditionFailedError || error instanceof TransactionCanceledException;
-}
-
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
-const MAX_ATTEMPTS = 12;
-
-/**
- * Writes a read-modify-write transaction. Answers false when it lost a race (after a short pause: read again and
- * retry), true when written; throws any other failure, or the race after MAX_ATTEMPTS attempts.
- */
-export async function commitOrRetry(store: Store, items: TransactItem[], attempt: number): Promise<boolean> {
-  try {
-    await transactWrite(store, items);
-    return true;
-  } catch (error) {
-    if (!lostRace(error) || attempt >= MAX_ATTEMPTS) throw error;
-    await pause(attempt);
-    return false;
-  }
 }
 
 /** The resolution the workflow receives when the decisions resolved the approval. */
@@ -97,9 +72,9 @@ export function closeOverdueItems(deps: ServiceDeps, approval: StoredApproval, b
  */
 export async function decideByLink(deps: ServiceDeps, rawLinkId: string, form: unknown, client: ClientInfo): Promise<ApprovalLinkView> {
   let parsed: ReturnType<typeof approvalDecisionForm.parse> | undefined;
-  for (let attempt = 0; ; attempt++) {
+  const decided = await commitWithRetry<{ view: ApprovalLinkView } | { next: StoredApproval; state: ApprovalState }>(deps.store, async () => {
     const read = await readLink(deps, rawLinkId);
-    if (!read.open) return read.view;
+    if (!read.open) return { answer: { view: read.view } };
     const { link, approval } = read;
     parsed ??= parseForm(approvalDecisionForm, form);
     const now = deps.clock.now();
@@ -139,8 +114,9 @@ export async function decideByLink(deps: ServiceDeps, rawLinkId: string, form: u
         ...closeOverdueItems(deps, approval, link.approverName, at),
       );
     }
-    if (!(await commitOrRetry(deps.store, items, attempt))) continue;
-    if (state !== 'pending') await deliverApprovalCallback(deps, next);
-    return (await readLink(deps, rawLinkId)).view;
-  }
+    return { write: items, answer: { next, state } };
+  });
+  if (!('next' in decided)) return decided.view;
+  if (decided.state !== 'pending') await deliverApprovalCallback(deps, decided.next);
+  return (await readLink(deps, rawLinkId)).view;
 }

@@ -4,10 +4,9 @@ import {
 } from '../../store/approvals-repo';
 import { auditPut } from '../../store/audit';
 import { putNewTask, taskPk } from '../../store/tasks-repo';
-import { transactWrite } from '../../store/transact';
+import { commitWithRetry } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { staffToNotify } from '../registry/questions';
-import { lostRace } from './decide';
 import { chinaTimeText, reminderMail } from './format';
 
 export const overdueTaskId = (approval: Pick<StoredApproval, 'id'>, lastExpiry: string) => `approval-overdue-${approval.id}-${Date.parse(lastExpiry)}`;
@@ -61,20 +60,20 @@ const markLinkRemindedSafe = (deps: ServiceDeps, link: StoredLink) => markLinkRe
 
 /** Opens the overdue step if every approver still to decide holds an expired link; true when it was opened now. */
 async function escalate(deps: ServiceDeps, approvalId: string, now: Date): Promise<boolean> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  const opened = await commitWithRetry(deps.store, async () => {
     const approval = await getApproval(deps.store, approvalId);
-    if (!approval || approval.status !== 'pending' || approval.overdueTaskId) return false;
+    if (!approval || approval.status !== 'pending' || approval.overdueTaskId) return { answer: undefined };
     const undecided = approval.approvers
       .map((approver, index) => ({ approver, index }))
       .filter(({ index }) => !approval.decisions.some((d) => d.byLink && d.approverIndex === index));
     const links = await Promise.all(undecided.map(({ approver }) => getLink(deps.store, approver.linkHash)));
-    if (links.some((link) => !link || !linkExpired(link.expiresAt, now))) return false;
+    if (links.some((link) => !link || !linkExpired(link.expiresAt, now))) return { answer: undefined };
     const lastExpiry = links.map((l) => l!.expiresAt).sort().at(-1) ?? now.toISOString();
     const taskId = overdueTaskId(approval, lastExpiry);
     const at = now.toISOString();
     const names = undecided.map(({ approver }) => approver.name).join('、');
-    try {
-      await transactWrite(deps.store, [
+    return {
+      write: [
         putNewTask(deps.store, {
           id: taskId,
           kind: 'approval-overdue',
@@ -89,12 +88,13 @@ async function escalate(deps: ServiceDeps, approvalId: string, now: Date): Promi
         replaceApproval(deps.store, { ...approval, overdueTaskId: taskId, version: approval.version + 1 }, approval.version),
         auditPut(deps.store, approvalPk(approval.id), { at, action: 'approval.overdue', actor: 'system', details: { taskId, approvers: undecided.map(({ approver }) => approver.name) } }),
         auditPut(deps.store, taskPk(taskId), { at, action: 'task.opened', actor: 'system', details: { taskId, title: approval.subject.title } }),
-      ]);
-    } catch (error) {
-      if (!lostRace(error)) throw error;
-      continue;
-    }
-    const staff = await staffToNotify(deps, approval.subject.orgId).catch(() => []);
+      ],
+      answer: { approval, lastExpiry, names },
+    };
+  }, { attempts: 5 });
+  if (!opened) return false;
+  const { approval, lastExpiry, names } = opened;
+  const staff = await staffToNotify(deps, approval.subject.orgId).catch(() => []);
     const to = staff.filter((s) => s.role === 'committee-staff').map((s) => s.email);
     if (to.length > 0) {
       await deps.mailer.send({
@@ -105,7 +105,5 @@ async function escalate(deps: ServiceDeps, approvalId: string, now: Date): Promi
           `请重新发送链接、更换审批人，或登记书面决定：${deps.publicBaseUrl}/staff/approvals/${approval.id}\n`,
       });
     }
-    return true;
-  }
-  return false;
+  return true;
 }

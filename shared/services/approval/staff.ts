@@ -5,14 +5,14 @@ import {
   approvalPk, getApproval, getLink, listOrgApprovals, putNewLink, replaceApproval, revokeLink, type StoredApproval,
 } from '../../store/approvals-repo';
 import { auditPut, listAudit, type AuditEvent } from '../../store/audit';
-import type { TransactItem } from '../../store/transact';
+import { commitWithRetry, type TransactItem } from '../../store/transact';
 import type { Actor } from '../actor';
 import { withActorNames } from '../audit-names';
 import { authorize, loadOrgTree, PERMISSIONS } from '../authorization';
 import type { ServiceDeps } from '../deps';
 import { AuthForbiddenError, InputInvalidError, RecordNotFoundError } from '../errors';
 import { deliverApprovalCallback } from './callback';
-import { checkDecisionWindow, closeOverdueItems, commitOrRetry, resolutionOf, type ClientInfo } from './decide';
+import { checkDecisionWindow, closeOverdueItems, resolutionOf, type ClientInfo } from './decide';
 import { ApprovalNotPendingError, ApproverAlreadyDecidedError } from './errors';
 import { approvalContact, requestMail } from './format';
 import { issueLink } from './request';
@@ -109,7 +109,7 @@ async function replaceLink(
   deps: ServiceDeps, actor: Actor, approvalId: string, approverIndex: number, client: ClientInfo,
   change: { newApprover?: { name: string; email: string }; action: string },
 ): Promise<{ expiresAt: string }> {
-  for (let attempt = 0; ; attempt++) {
+  const replaced = await commitWithRetry(deps.store, async () => {
     const approval = await loadForStaff(deps, actor, approvalId);
     if (approval.status !== 'pending') throw new ApprovalNotPendingError();
     const current = approval.approvers[approverIndex];
@@ -144,10 +144,11 @@ async function replaceLink(
       }),
       ...closeOverdueItems(deps, approval, actor.displayName, at),
     ];
-    if (!(await commitOrRetry(deps.store, items, attempt))) continue;
-    await deps.mailer.send(requestMail(deps, next, approverIndex, rawLinkId, link.expiresAt, await approvalContact(deps, approval.subject.orgId)));
-    return { expiresAt: link.expiresAt };
-  }
+    return { write: items, answer: { next, rawLinkId, expiresAt: link.expiresAt } };
+  });
+  const { next, rawLinkId, expiresAt } = replaced;
+  await deps.mailer.send(requestMail(deps, next, approverIndex, rawLinkId, expiresAt, await approvalContact(deps, next.subject.orgId)));
+  return { expiresAt };
 }
 
 /** A new link for the same approver (the old one stops working), with a new expiry, by e-mail. */
@@ -173,7 +174,7 @@ export async function reassignApprover(
  */
 export async function recordPaperDecision(deps: ServiceDeps, actor: Actor, approvalId: string, form: unknown, client: ClientInfo): Promise<StaffApprovalView> {
   const input = parseForm(paperDecisionForm, form);
-  for (let attempt = 0; ; attempt++) {
+  const next = await commitWithRetry(deps.store, async () => {
     const approval = await loadForStaff(deps, actor, approvalId);
     if (approval.status !== 'pending') throw new ApprovalNotPendingError();
     const now = deps.clock.now();
@@ -206,8 +207,8 @@ export async function recordPaperDecision(deps: ServiceDeps, actor: Actor, appro
       auditPut(deps.store, approvalPk(approval.id), { at, action: 'approval.resolved', actor: 'system', details: { outcome: input.outcome, decidedBy: input.decidedBy } }),
       ...closeOverdueItems(deps, approval, actor.displayName, at),
     ];
-    if (!(await commitOrRetry(deps.store, items, attempt))) continue;
-    await deliverApprovalCallback(deps, next);
-    return getApprovalForStaff(deps, actor, approvalId);
-  }
+    return { write: items, answer: next };
+  });
+  await deliverApprovalCallback(deps, next);
+  return getApprovalForStaff(deps, actor, approvalId);
 }

@@ -9,7 +9,7 @@ import { approvalPk, cancelApproval, closeTask, getApproval, type StoredApproval
 import { casePk, listCaseRecords, replaceCase } from '../../store/cases-repo';
 import { getNotice } from '../../store/notices-repo';
 import { listOpenTasks } from '../../store/tasks-repo';
-import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
+import { commitWithRetry, type TransactItem } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
@@ -56,7 +56,8 @@ export async function caseEndingView(deps: ServiceDeps, actor: Actor, caseId: st
  * execution could still run finds the case closed and does nothing. Ending an ended case is refused (409).
  */
 export async function endCase(deps: ServiceDeps, actor: Actor, caseId: string, form: unknown): Promise<DevelopmentCase> {
-  for (let attempt = 0; ; attempt++) {
+  // A condition failed: the case or one of its parts changed meanwhile; read again.
+  const { devCase, closed, why } = await commitWithRetry(deps.store, async () => {
     const devCase = await loadCase(deps, caseId);
     authorize(actor, 'case.end', devCase.orgId, await loadOrgTree(deps.store));
     const check = checkCaseEnding(devCase);
@@ -86,15 +87,10 @@ export async function endCase(deps: ServiceDeps, actor: Actor, caseId: string, f
       ...parts.taskIds.map((id) => closeTask(deps.store, id, actor.displayName, at)),
       ...(await caseEndedStatusItems(deps, devCase, { date: ending.date, note: caseEndingText(ending) }, at)),
     ];
-    try {
-      await transactWrite(deps.store, items);
-    } catch (error) {
-      if (error instanceof StoreConditionFailedError && attempt < 5) continue; // the case or a part changed meanwhile
-      throw error;
-    }
-    if (devCase.stageState === 'running') await stopStage(deps, devCase, why);
-    return closed;
-  }
+    return { write: items, answer: { devCase, closed, why } };
+  }, { attempts: 6 });
+  if (devCase.stageState === 'running') await stopStage(deps, devCase, why);
+  return closed;
 }
 
 async function stopStage(deps: ServiceDeps, devCase: DevelopmentCase, cause: string): Promise<void> {

@@ -7,7 +7,7 @@ import { parseForm } from '../../schemas/parse-form';
 import { listCaseRecords, putStepRecord } from '../../store/cases-repo';
 import { getNotice } from '../../store/notices-repo';
 import { claimTask, getTask } from '../../store/tasks-repo';
-import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import { commitWithRetry } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
@@ -76,12 +76,13 @@ export async function submitStepForm(deps: ServiceDeps, actor: Actor, caseId: st
   if (!(isStepKey(stepKey) || isNoticeReviewKey(stepKey)) || (isStepKey(stepKey) && stepByKey(stepKey).kind !== 'form') || stepKey === 'application') {
     throw new InputInvalidError({ stepKey: '该步骤不通过表单办理。' });
   }
-  for (let attempt = 0; ; attempt++) {
+  let taskId = '';
+  const written = await commitWithRetry(deps.store, async () => {
     const devCase = await loadCase(deps, caseId);
     await authorizeStep(deps, actor, devCase, stepKey);
     const rules = await getRuleSet(deps, devCase.ruleSetVersion);
     const admissionNoticeLastDay = stepKey === 'applicationForm' ? await checkAdmissionNoticeCleared(deps, devCase, rules) : undefined;
-    const taskId = developmentTaskId(caseId, stepKey, devCase.attempt);
+    taskId = developmentTaskId(caseId, stepKey, devCase.attempt);
     const task = await getTask(deps.store, taskId);
     if (!task || devCase.stageState !== 'running') throw new DevelopmentCaseStateError(`当前不能办理“${stepInfo(stepKey).label}”：本案还没有进行到这一步。`);
     if (task.status !== 'open') throw new TaskAlreadyHandledError(task.completedBy, task.completedAt);
@@ -92,24 +93,25 @@ export async function submitStepForm(deps: ServiceDeps, actor: Actor, caseId: st
     const at = now.toISOString();
     const record = recordOf(devCase, actor, stepKey, values, evaluation.derived, at, { explanations: evaluation.warnings, ...(evaluation.lateFlag ? { lateFlag: true } : {}) });
     const next: DevelopmentCase = { ...devCase, dates: { ...devCase.dates, ...evaluation.dates }, updatedAt: at, version: devCase.version + 1 };
-    try {
-      await transactWrite(deps.store, [
+    return {
+      write: [
         claimTask(deps.store, taskId, { completedBy: actor.displayName, completedAt: at, output: evaluation.output }),
         putStepRecord(deps.store, record, false),
         ...caseChangeItems(deps, devCase, next, { at, action: 'case.step-recorded', actor: actor.id, details: { stepKey, stepNo: record.stepNo, output: evaluation.output } }),
-      ]);
-    } catch (error) {
-      if (!(error instanceof StoreConditionFailedError)) throw error;
-      if (error.failedAt(0) || error.failedAt(1)) {
-        const handled = await getTask(deps.store, taskId);
-        throw new TaskAlreadyHandledError(handled?.completedBy, handled?.completedAt, { cause: error });
-      }
-      if (attempt > 5) throw error;
-      continue; // the case changed meanwhile
-    }
-    await deliverTaskCallback(deps, { id: taskId, taskToken: task.taskToken, output: evaluation.output });
-    return record;
-  }
+      ],
+      answer: { record, task, output: evaluation.output },
+    };
+  }, {
+    attempts: 7,
+    // The task or the record was written by someone else: handled. Otherwise the case changed meanwhile: read again.
+    onConditionFailed: async (error) => {
+      if (!error.failedAt(0) && !error.failedAt(1)) return;
+      const handled = await getTask(deps.store, taskId);
+      throw new TaskAlreadyHandledError(handled?.completedBy, handled?.completedAt, { cause: error });
+    },
+  });
+  await deliverTaskCallback(deps, { id: written.task.id, taskToken: written.task.taskToken, output: written.output });
+  return written.record;
 }
 
 function periodOpen(devCase: DevelopmentCase, key: RecordStepKey): boolean {
@@ -127,7 +129,7 @@ export async function recordPeriodStep(deps: ServiceDeps, actor: Actor, caseId: 
   if (!(RECORD_STEPS as readonly string[]).includes(stepKey)) throw new InputInvalidError({ stepKey: '该步骤不是考察期登记事项。' });
   const key = stepKey as RecordStepKey;
   const label = stepByKey(key).label;
-  for (let attempt = 0; ; attempt++) {
+  return commitWithRetry(deps.store, async () => {
     const devCase = await loadCase(deps, caseId);
     await authorizeStep(deps, actor, devCase, key);
     if (!periodOpen(devCase, key)) {
@@ -143,17 +145,17 @@ export async function recordPeriodStep(deps: ServiceDeps, actor: Actor, caseId: 
     const at = now.toISOString();
     const record = recordOf(devCase, actor, key, values, evaluation.derived, at, { explanations: evaluation.warnings });
     const next: DevelopmentCase = { ...devCase, dates: { ...devCase.dates, ...evaluation.dates }, updatedAt: at, version: devCase.version + 1 };
-    try {
-      await transactWrite(deps.store, [
+    return {
+      write: [
         putStepRecord(deps.store, once ? { ...record, attempt: 0 } : record, !once),
         ...caseChangeItems(deps, devCase, next, { at, action: 'case.step-recorded', actor: actor.id, details: { stepKey: key, stepNo: record.stepNo } }),
-      ]);
-    } catch (error) {
-      if (!(error instanceof StoreConditionFailedError)) throw error;
+      ],
+      answer: record,
+    };
+  }, {
+    attempts: 7,
+    onConditionFailed: (error) => {
       if (error.failedAt(0)) throw new DevelopmentCaseStateError(`“${label}”已经登记过。`, { cause: error });
-      if (attempt > 5) throw error;
-      continue;
-    }
-    return record;
-  }
+    },
+  });
 }

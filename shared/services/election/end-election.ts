@@ -9,7 +9,7 @@ import { loadCalendar } from '../../store/calendar-repo';
 import { deletePendingElectionEnd, listPendingElectionEnds, putPendingElectionEnd } from '../../store/election-ends-repo';
 import { getElection } from '../../store/elections-repo';
 import { claimTask, getTask } from '../../store/tasks-repo';
-import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import { commitWithRetry, StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { startApprovalProcess } from '../approval/start';
 import { authorize, loadOrgTree } from '../authorization';
@@ -86,26 +86,22 @@ export async function requestElectionEnd(deps: ServiceDeps, actor: Actor, electi
  * step of an ended election is refused when it opens (openElectionStep). Already ended: nothing more.
  */
 export async function endElection(deps: ServiceDeps, electionId: string, end: { reason: string; approvalId?: string; actor: string; actorName: string }): Promise<Election> {
-  for (let attempt = 0; ; attempt++) {
+  const { next, open } = await commitWithRetry(deps.store, async () => {
     const election = await getElection(deps.store, electionId);
     if (!election) throw new RecordNotFoundError('该选举');
-    if (election.status === 'ended') return election;
+    if (election.status === 'ended') return { answer: { next: election, open: undefined } };
     const at = deps.clock.now().toISOString();
     const task = election.currentTaskId ? await getTask(deps.store, election.currentTaskId) : undefined;
     const open = task?.status === 'open' ? task : undefined;
     const next = nextVersion(election, { status: 'ended', completedAt: at, endReason: end.reason, endRequest: undefined, currentStep: undefined, currentTaskId: undefined });
-    try {
-      await transactWrite(deps.store, electionChange(deps.store, next, { at, action: 'election.ended', actor: end.actor, details: { reason: end.reason, ...(end.approvalId ? { approvedBy: end.actorName } : {}) } }, [
-        ...(election.endRequest ? [deletePendingElectionEnd(deps.store, electionId)] : []),
-        ...(open ? [claimTask(deps.store, open.id, { completedBy: end.actorName, completedAt: at, output: { ended: true } })] : []),
-      ]));
-    } catch (error) {
-      if (!(error instanceof StoreConditionFailedError) || attempt >= 5) throw error;
-      continue;
-    }
-    if (open?.taskToken) await stopAtStep(deps, open.taskToken, end.reason);
-    return next;
-  }
+    const write = electionChange(deps.store, next, { at, action: 'election.ended', actor: end.actor, details: { reason: end.reason, ...(end.approvalId ? { approvedBy: end.actorName } : {}) } }, [
+      ...(election.endRequest ? [deletePendingElectionEnd(deps.store, electionId)] : []),
+      ...(open ? [claimTask(deps.store, open.id, { completedBy: end.actorName, completedAt: at, output: { ended: true } })] : []),
+    ]);
+    return { write, answer: { next, open } };
+  }, { attempts: 6 });
+  if (open?.taskToken) await stopAtStep(deps, open.taskToken, end.reason);
+  return next;
 }
 
 /** The execution waits on the step's callback: failing it with ElectionEnded stops the execution there. */

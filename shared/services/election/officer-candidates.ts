@@ -2,7 +2,7 @@ import { checkOfficerCandidates, type OfficerContest } from '../../domain/electi
 import type { Election } from '../../domain/election/election';
 import { officerCandidatesSchema } from '../../schemas/election-steps';
 import { parseForm } from '../../schemas/parse-form';
-import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import { commitWithRetry } from '../../store/transact';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
 import { InputInvalidError } from '../errors';
@@ -24,7 +24,7 @@ function contestOf(election: Election, asked: OfficerContest | undefined): Offic
  * committee members; stored on the election's ballot in 姓氏笔画 order with the audit event, in one write.
  */
 export async function setOfficerCandidates(deps: ServiceDeps, actor: Actor, electionId: string, rawForm: unknown): Promise<Election> {
-  for (let attempt = 0; ; attempt++) {
+  return commitWithRetry(deps.store, async () => {
     const { election } = await openStepFor(deps, actor, electionId, ['officers-round', 'officers-meeting']);
     const values = parseForm(officerCandidatesSchema, rawForm);
     const contest = contestOf(election, values.contest);
@@ -32,11 +32,6 @@ export async function setOfficerCandidates(deps: ServiceDeps, actor: Actor, elec
     if (!check.ok) throw new InputInvalidError({ [check.field]: check.message });
     const at = deps.clock.now().toISOString();
     const next = nextVersion(election, { ballot: { contest, seats: 1, candidates: check.candidates } });
-    try {
-      await transactWrite(deps.store, electionChange(deps.store, next, { at, action: 'election.officer-candidates-set', actor: actor.id, details: { contest, candidates: check.candidates } }));
-      return next;
-    } catch (error) {
-      if (!(error instanceof StoreConditionFailedError) || attempt >= 3) throw error;
-    }
-  }
+    return { write: electionChange(deps.store, next, { at, action: 'election.officer-candidates-set', actor: actor.id, details: { contest, candidates: check.candidates } }), answer: next };
+  }, { attempts: 4 });
 }

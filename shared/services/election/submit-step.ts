@@ -4,7 +4,7 @@ import { ELECTION_STEP_SCHEMAS, isFormStep } from '../../schemas/election-steps'
 import { parseForm } from '../../schemas/parse-form';
 import { getElection, putStepRecord, readElectionPartition } from '../../store/elections-repo';
 import { claimTask, getTask, type StoredTask } from '../../store/tasks-repo';
-import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import { commitWithRetry } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
@@ -38,17 +38,18 @@ export async function openStepFor(deps: ServiceDeps, actor: Actor, electionId: s
 export async function commitStep(deps: ServiceDeps, actor: Actor, task: StoredTask, next: Election, record: ElectionStepRecord | undefined, extra: Parameters<typeof electionChange>[3], outcome: Record<string, unknown>, action: string): Promise<void> {
   const at = deps.clock.now().toISOString();
   const output = { ...outcome, taskId: task.id };
-  try {
-    await transactWrite(deps.store, electionChange(deps.store, next, { at, action, actor: actor.id, details: { stepKey: next.currentStep, ...outcome } }, [
-      claimTask(deps.store, task.id, { completedBy: actor.displayName, completedAt: at, output }),
-      ...(record ? [putStepRecord(deps.store, record)] : []),
-      ...(extra ?? []),
-    ]));
-  } catch (error) {
-    if (!(error instanceof StoreConditionFailedError)) throw error;
-    const handled = await getTask(deps.store, task.id);
-    throw new TaskAlreadyHandledError(handled?.completedBy, handled?.completedAt, { cause: error });
-  }
+  const write = electionChange(deps.store, next, { at, action, actor: actor.id, details: { stepKey: next.currentStep, ...outcome } }, [
+    claimTask(deps.store, task.id, { completedBy: actor.displayName, completedAt: at, output }),
+    ...(record ? [putStepRecord(deps.store, record)] : []),
+    ...(extra ?? []),
+  ]);
+  await commitWithRetry(deps.store, async () => ({ write, answer: undefined }), {
+    attempts: 1,
+    onConditionFailed: async (error) => {
+      const handled = await getTask(deps.store, task.id);
+      throw new TaskAlreadyHandledError(handled?.completedBy, handled?.completedAt, { cause: error });
+    },
+  });
   await deliverTaskCallback(deps, { id: task.id, taskToken: task.taskToken, output });
 }
 

@@ -1,6 +1,6 @@
 import { auditPut } from '../../store/audit';
 import { getNotice, noticePk, releaseNoticeGuard, updateNotice } from '../../store/notices-repo';
-import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import { commitWithRetry } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 
 export type NoticeClosing =
@@ -20,15 +20,15 @@ export class NoticeMissingError extends Error {
  * Idempotent: a closed or withdrawn notice is reported as it is.
  */
 export async function closeNoticeAtEnd(deps: ServiceDeps, noticeId: string): Promise<NoticeClosing> {
-  for (let attempt = 0; attempt < 3; attempt++) {
+  return commitWithRetry<NoticeClosing>(deps.store, async () => {
     const notice = await getNotice(deps.store, noticeId);
     if (!notice) throw new NoticeMissingError(noticeId);
-    if (notice.status !== 'open') return { noticeId, status: notice.status, objectionCount: notice.objectionCount };
+    if (notice.status !== 'open') return { answer: { noticeId, status: notice.status, objectionCount: notice.objectionCount } };
     const now = deps.clock.now();
-    if (now.getTime() < notice.endsAtMs) return { noticeId, status: 'extended', endsAt: notice.endsAt };
+    if (now.getTime() < notice.endsAtMs) return { answer: { noticeId, status: 'extended', endsAt: notice.endsAt } };
     const unopposed = notice.objectionCount === 0;
-    try {
-      await transactWrite(deps.store, [
+    return {
+      write: [
         updateNotice(deps.store, noticeId, {
           set: { status: 'closed', closedAt: now.toISOString(), ...(unopposed ? { result: 'proceed' } : {}) },
           condition: '#status = :open AND objectionCount = :count',
@@ -41,11 +41,8 @@ export async function closeNoticeAtEnd(deps: ServiceDeps, noticeId: string): Pro
           details: { objectionCount: notice.objectionCount, ...(unopposed ? { result: 'proceed' } : {}) },
         }),
         ...releaseNoticeGuard(deps.store, notice),
-      ]);
-      return { noticeId, status: 'closed', objectionCount: notice.objectionCount };
-    } catch (error) {
-      if (!(error instanceof StoreConditionFailedError)) throw error;
-    }
-  }
-  throw new Error(`Notice ${noticeId} kept changing while it was being closed`);
+      ],
+      answer: { noticeId, status: 'closed', objectionCount: notice.objectionCount },
+    };
+  }, { attempts: 3 });
 }

@@ -1,5 +1,5 @@
 import { chinaDate } from '../../domain/calendar';
-import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
+import { commitWithRetry, type TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { InputInvalidError } from '../errors';
 import { RegistryVersionConflictError } from './errors';
@@ -8,12 +8,12 @@ export type RegistryDeps = Pick<ServiceDeps, 'store' | 'clock' | 'newId'>;
 
 /** Writes a version-checked change with its audit event; a failed version condition is a 409 for the person. */
 export async function commitChange(deps: RegistryDeps, items: TransactItem[], what: string): Promise<void> {
-  try {
-    await transactWrite(deps.store, items);
-  } catch (error) {
-    if (error instanceof StoreConditionFailedError) throw new RegistryVersionConflictError({ cause: error, detail: `${what}: condition failed` });
-    throw error;
-  }
+  await commitWithRetry(deps.store, async () => ({ write: items, answer: undefined }), {
+    attempts: 1,
+    onConditionFailed: (error) => {
+      throw new RegistryVersionConflictError({ cause: error, detail: `${what}: condition failed` });
+    },
+  });
 }
 
 /** The form was filled in on an older version than the one stored. */
