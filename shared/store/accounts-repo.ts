@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffRole } from '../domain/accounts/staff-identity';
 import { queryAll } from './query-all';
 import type { Store } from './store';
-import type { TransactItem } from './transact';
+import { conditionFailed, type TransactItem } from './transact';
 
 /**
  * Local staff accounts (the local runtime; Cognito holds them in AWS), in the single table:
@@ -47,7 +47,7 @@ export async function putAccount(store: Store, account: Account, options: { only
     );
     return true;
   } catch (error) {
-    if (options.onlyIfNew && (error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    if (options.onlyIfNew && conditionFailed(error)) return false;
     throw error;
   }
 }

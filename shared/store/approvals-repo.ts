@@ -1,10 +1,9 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { ApprovalDecision, ApprovalPolicy, ApprovalResolution, ApprovalState, ApprovalSubject, DecisionWindow } from '../domain/approval/approval';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import { taskPk } from './tasks-repo';
-import type { TransactItem } from './transact';
+import { conditionFailed, type TransactItem } from './transact';
 import { fromItem } from './item';
 
 /**
@@ -134,7 +133,7 @@ export async function renewApprovalToken(store: Store, approvalId: string, taskT
     }));
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }
@@ -230,7 +229,7 @@ export async function markLinkReminded(store: Store, linkHash: string, at: strin
     }));
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import { fromItem } from './item';
+import { conditionFailed } from './transact';
 
 /**
  * The sent-mail log of SMTP delivery (the local runtime's `serve`; SES keeps its own in AWS): every mail from the
@@ -69,7 +70,7 @@ export async function recordAttempt(store: Store, mail: LoggedMail, next: { stat
     }));
     return true;
   } catch (error) {
-    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }

@@ -1,9 +1,8 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { PendingTask } from '../domain/tasks/pending-task';
 import { queryAll } from './query-all';
 import type { Store } from './store';
-import type { TransactItem } from './transact';
+import { conditionFailed, type TransactItem } from './transact';
 import { fromItem } from './item';
 
 /**
@@ -55,7 +54,7 @@ export async function renewTaskToken(store: Store, taskId: string, taskToken: st
     );
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ThrottleState } from '../domain/accounts/sign-in-throttle';
 import { queryAll } from './query-all';
 import type { Store } from './store';
-import type { TransactItem } from './transact';
+import { conditionFailed, type TransactItem } from './transact';
 
 /**
  * Sign-in failures (see domain/accounts/sign-in-throttle.ts), one record per typed username and per client address:
@@ -39,7 +39,7 @@ export async function putThrottle(store: Store, kind: ThrottleKind, value: strin
     );
     return true;
   } catch (error) {
-    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }

@@ -18,6 +18,11 @@ export class StoreConditionFailedError extends Error {
   }
 }
 
+/** Whether a write was refused by its condition: a single conditional write, or a transaction (StoreConditionFailedError). */
+export function conditionFailed(error: unknown): boolean {
+  return error instanceof StoreConditionFailedError || (error as { name?: string } | undefined)?.name === 'ConditionalCheckFailedException';
+}
+
 const CONFLICT_RETRIES = 10;
 
 /**

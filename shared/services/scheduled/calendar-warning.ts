@@ -1,9 +1,9 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { listOrgAccounts } from '../../store/accounts-repo';
 import { listOrganizations } from '../../store/orgs-repo';
 import type { ServiceDeps } from '../deps';
 import { listProvisionalNotices } from '../notice/recompute-ends';
+import { conditionFailed } from '../../store/transact';
 
 /**
  * docs/domain/notices-and-calendar.md: when a notice period reaches a year with no holiday calendar, the administrator is warned, once per
@@ -28,7 +28,7 @@ export async function warnAboutMissingCalendar(deps: ServiceDeps): Promise<numbe
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) continue;
+      if (conditionFailed(error)) continue;
       throw error;
     }
     const count = provisional.filter((n) => n.endsAt.startsWith(String(year))).length;
