@@ -1,6 +1,7 @@
 import { chinaDate } from '../../domain/calendar';
 import type { AttachmentMeta, DevelopmentCase, StepRecord } from '../../domain/development/case';
 import type { DevelopmentRuleSet } from '../../domain/development/rule-set';
+import { evaluateStep } from '../../domain/development/step-rules';
 import { isNoticeReviewKey, isStepKey, stepByKey, type DevelopmentTaskKey, NOTICE_NODE_POSITIONS, noticeNodeOfReviewKey } from '../../domain/development/steps';
 import { stepFormSchema, type FormStepKey } from '../../schemas/development-steps';
 import { parseForm } from '../../schemas/parse-form';
@@ -17,7 +18,7 @@ import { caseChangeItems, developmentTaskId, loadCase } from './case-writes';
 import { DevelopmentCaseStateError, DevelopmentRuleViolationError } from './errors';
 import { caseNoticeId } from './notice-tasks';
 import { getRuleSet } from './rule-sets';
-import { evaluateStep } from './step-rules';
+import { gatherStepFacts } from './step-facts';
 
 const RECORD_STEPS = ['evaluation', 'placement', 'oath', 'probationEvaluation'] as const;
 type RecordStepKey = (typeof RECORD_STEPS)[number];
@@ -88,7 +89,8 @@ export async function submitStepForm(deps: ServiceDeps, actor: Actor, caseId: st
     if (task.status !== 'open') throw new TaskAlreadyHandledError(task.completedBy, task.completedAt);
     const values = parseForm(stepFormSchema(stepKey as FormStepKey), rawForm);
     const now = deps.clock.now();
-    const evaluation = await evaluateStep(deps, stepKey, values, devCase, rules, chinaDate(now), { admissionNoticeLastDay });
+    const facts = { ...(await gatherStepFacts(deps, stepKey, values, devCase)), admissionNoticeLastDay };
+    const evaluation = evaluateStep(stepKey, values, devCase, facts, rules, chinaDate(now));
     if (!evaluation.ok) throw new DevelopmentRuleViolationError(evaluation.problems);
     const at = now.toISOString();
     const record = recordOf(devCase, actor, stepKey, values, evaluation.derived, at, { explanations: evaluation.warnings, ...(evaluation.lateFlag ? { lateFlag: true } : {}) });
@@ -140,7 +142,7 @@ export async function recordPeriodStep(deps: ServiceDeps, actor: Actor, caseId: 
     const values = parseForm(stepFormSchema(key), rawForm);
     const now = deps.clock.now();
     const rules = await getRuleSet(deps, devCase.ruleSetVersion);
-    const evaluation = await evaluateStep(deps, key, values, devCase, rules, chinaDate(now));
+    const evaluation = evaluateStep(key, values, devCase, await gatherStepFacts(deps, key, values, devCase), rules, chinaDate(now));
     if (!evaluation.ok) throw new DevelopmentRuleViolationError(evaluation.problems);
     const at = now.toISOString();
     const record = recordOf(devCase, actor, key, values, evaluation.derived, at, { explanations: evaluation.warnings });

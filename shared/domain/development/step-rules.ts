@@ -1,21 +1,18 @@
-import { checkResult, onField, type CheckResult, type Finding } from '../../domain/development/check-result';
-import { checkApplicationFormDate } from '../../domain/development/application-form';
-import { checkTraining } from '../../domain/development/training';
-import { checkCultivationContacts, checkSponsors, memberOnDate, type MemberOnDate } from '../../domain/development/members';
-import { checkTalkTiming } from '../../domain/development/talk';
-import { checkCultivationTime } from '../../domain/development/cultivation';
-import { checkEvaluations } from '../../domain/development/evaluations';
-import { checkLeavingWithinMonths } from '../../domain/development/leaving';
-import { checkGeneralMeetingVote, CONFIRM_VOTE_FAILED_FIELD, CONFIRM_VOTE_FAILED_LABEL, describeGeneralMeetingVote, isFailedVote, NO_QUORUM_MESSAGE } from '../../domain/development/vote';
-import { currentProbationEndDate, decideConversion, type ConversionOutcome } from '../../domain/development/conversion';
-import { DevelopmentInputError } from '../../domain/development/check-result';
-import type { DevelopmentCase } from '../../domain/development/case';
-import type { CaseDates } from '../../domain/development/deadlines';
-import type { DevelopmentRuleSet } from '../../domain/development/rule-set';
-import type { DevelopmentTaskKey } from '../../domain/development/steps';
-import { getPerson } from '../../store/people-repo';
-import type { ServiceDeps } from '../deps';
-import { meetingAttendanceOf } from '../registry/questions';
+import { checkResult, onField, type CheckResult, type Finding } from './check-result';
+import { checkApplicationFormDate } from './application-form';
+import { checkTraining } from './training';
+import { checkCultivationContacts, checkSponsors, type MemberOnDate } from './members';
+import { checkTalkTiming } from './talk';
+import { checkCultivationTime } from './cultivation';
+import { checkEvaluations } from './evaluations';
+import { checkLeavingWithinMonths } from './leaving';
+import { checkGeneralMeetingVote, CONFIRM_VOTE_FAILED_FIELD, CONFIRM_VOTE_FAILED_LABEL, describeGeneralMeetingVote, isFailedVote, NO_QUORUM_MESSAGE } from './vote';
+import { currentProbationEndDate, decideConversion, type ConversionOutcome } from './conversion';
+import { DevelopmentInputError } from './check-result';
+import type { DevelopmentCase } from './case';
+import type { CaseDates } from './deadlines';
+import type { DevelopmentRuleSet } from './rule-set';
+import type { DevelopmentTaskKey } from './steps';
 
 /** What a step's values mean for the case: rule findings, the dates it sets, and what the workflow is told. */
 export interface StepEvaluation extends CheckResult {
@@ -29,9 +26,25 @@ export interface StepEvaluation extends CheckResult {
 
 type Values = Record<string, unknown>;
 
-/** What a step's rules need besides the case: step 14 the last day of the admission notice. */
-export interface StepContext {
+/**
+ * What a step's rules need besides the case and the form, read by the service before the rules run (one read each):
+ * the people chosen as contacts or sponsors, the roster's count for a meeting, the admission notice's last day.
+ */
+export interface StepFacts {
+  /** Steps 5 and 9: the chosen people as members on the date; ids the registry does not know. */
+  chosen?: { members: MemberOnDate[]; unknownIds: string[] };
+  /** Steps 15 and 23: should-attend members by the roster on the meeting date, and how many were excluded with a reason. */
+  attendance?: { shouldAttendCount: number; excludedCount: number };
+  /** Step 14: the last day of the admission notice. */
   admissionNoticeLastDay?: string;
+}
+
+/** Which facts a step's rules need (the service reads only those). */
+export function factsNeeded(key: DevelopmentTaskKey): { chosenField?: 'contactIds' | 'sponsorIds'; attendance?: boolean } {
+  if (key === 'contacts') return { chosenField: 'contactIds' };
+  if (key === 'sponsors') return { chosenField: 'sponsorIds' };
+  if (key === 'generalMeeting' || key === 'conversionMeeting') return { attendance: true };
+  return {};
 }
 const str = (v: unknown) => v as string;
 const num = (v: unknown) => (v === undefined ? undefined : (v as number));
@@ -44,25 +57,20 @@ const MAIN_DATE: Partial<Record<DevelopmentTaskKey, string>> = {
   conversionApplication: 'applicationDate', conversionMeeting: 'meetingDate', archive: 'archivedDate',
 };
 
-async function membersOnDate(deps: Pick<ServiceDeps, 'store'>, ids: string[], date: string): Promise<{ members: MemberOnDate[]; problems: Finding[] }> {
-  const people = await Promise.all(ids.map((id) => getPerson(deps.store, id)));
-  const problems: Finding[] = [];
-  const members: MemberOnDate[] = [];
-  people.forEach((person, index) => {
-    if (!person) problems.push({ code: 'PERSON_UNKNOWN', message: `党员名册中没有编号为 ${ids[index]} 的人员。` });
-    else members.push(memberOnDate(person, date));
-  });
-  return { members, problems };
+function chosenMembers(facts: StepFacts): { members: MemberOnDate[]; problems: Finding[] } {
+  const chosen = facts.chosen ?? { members: [], unknownIds: [] };
+  const problems = chosen.unknownIds.map((id): Finding => ({ code: 'PERSON_UNKNOWN', message: `党员名册中没有编号为 ${id} 的人员。` }));
+  return { members: chosen.members, problems };
 }
 
-async function vote(deps: Pick<ServiceDeps, 'store'>, devCase: DevelopmentCase, values: Values) {
+function vote(facts: StepFacts, values: Values) {
   const input = { shouldAttend: num(values.shouldAttend) ?? 0, present: num(values.present) ?? 0, yes: num(values.yes) ?? 0, writtenYes: num(values.writtenYes), writtenNo: num(values.writtenNo) };
   const problems: Finding[] = [];
-  const attendance = await meetingAttendanceOf(deps, devCase.orgId, str(values.meetingDate));
+  const attendance = facts.attendance ?? { shouldAttendCount: 0, excludedCount: 0 };
   if (attendance.shouldAttendCount > 0 && attendance.shouldAttendCount !== input.shouldAttend) {
     problems.push({
       code: 'SHOULD_ATTEND_MISMATCH',
-      message: `按党员名册，${str(values.meetingDate)} 应到会有表决权的正式党员为 ${attendance.shouldAttendCount} 人（已扣除登记原因的 ${attendance.excluded.length} 人），填写的是 ${input.shouldAttend} 人；请核对名册或登记不计入的原因。`,
+      message: `按党员名册，${str(values.meetingDate)} 应到会有表决权的正式党员为 ${attendance.shouldAttendCount} 人（已扣除登记原因的 ${attendance.excludedCount} 人），填写的是 ${input.shouldAttend} 人；请核对名册或登记不计入的原因。`,
     });
   }
   try {
@@ -81,16 +89,15 @@ async function vote(deps: Pick<ServiceDeps, 'store'>, devCase: DevelopmentCase, 
   }
 }
 
-/** The rules of docs/domain/development.md for one step, on the case as it stands. */
-export async function evaluateStep(
-  deps: Pick<ServiceDeps, 'store'>,
+/** The rules of docs/domain/development.md for one step, on the case as it stands and the facts read for it. */
+export function evaluateStep(
   key: DevelopmentTaskKey,
   values: Values,
   devCase: DevelopmentCase,
+  facts: StepFacts,
   rules: DevelopmentRuleSet,
   today: string,
-  context: StepContext = {},
-): Promise<StepEvaluation> {
+): StepEvaluation {
   const problems: Finding[] = [];
   const warnings: Finding[] = [];
   const done = (extra: Partial<StepEvaluation> = {}): StepEvaluation => ({ ...checkResult(problems, warnings), dates: {}, output: { done: true }, derived: {}, ...extra });
@@ -110,13 +117,13 @@ export async function evaluateStep(
       if (dates.talkDate && str(values.decisionDate) < dates.talkDate) problems.push({ code: 'BEFORE_TALK', message: `确定入党积极分子的日期早于谈话日期 ${dates.talkDate}。`, field: 'decisionDate' });
       return done({ dates: { activistDate: str(values.decisionDate) } });
     case 'contacts': {
-      const found = await membersOnDate(deps, values.contactIds as string[], str(values.assignedDate));
+      const found = chosenMembers(facts);
       const check = checkCultivationContacts(found.members, devCase.personId, rules);
       problems.push(...onField('contactIds', [...found.problems, ...check.problems]));
       return done({ derived: { contactNames: found.members.map((m) => m.name) } });
     }
     case 'sponsors': {
-      const found = await membersOnDate(deps, values.sponsorIds as string[], str(values.assignedDate));
+      const found = chosenMembers(facts);
       const check = checkSponsors(found.members, devCase.personId, rules);
       problems.push(...onField('sponsorIds', [...found.problems, ...check.problems]));
       return done({ derived: { sponsorNames: found.members.map((m) => m.name) } });
@@ -138,7 +145,7 @@ export async function evaluateStep(
       return done({ dates: { targetDate: str(values.decisionDate) } });
     }
     case 'applicationForm':
-      problems.push(...checkApplicationFormDate({ filledDate: str(values.filledDate), noticeLastDay: context.admissionNoticeLastDay }).problems);
+      problems.push(...checkApplicationFormDate({ filledDate: str(values.filledDate), noticeLastDay: facts.admissionNoticeLastDay }).problems);
       return done();
     case 'politicalReview':
       return done({ output: { qualified: values.result === 'qualified' } });
@@ -154,25 +161,25 @@ export async function evaluateStep(
       return done();
     }
     case 'generalMeeting': {
-      const counted = await vote(deps, devCase, values);
+      const counted = vote(facts, values);
       problems.push(...counted.problems);
       const passed = counted.result?.passed === true;
       return done({ output: { passed }, dates: passed ? { admissionMeetingDate: str(values.meetingDate) } : {}, derived: { voteResult: counted.explanation, passed } });
     }
     case 'conversionMeeting':
-      return conversion(deps, devCase, values, rules, problems, warnings);
+      return conversion(devCase, facts, values, rules, problems, warnings);
     default:
       return done(key.startsWith('noticeReview-') ? { output: { decision: values.decision } } : {});
   }
 }
 
-async function conversion(deps: Pick<ServiceDeps, 'store'>, devCase: DevelopmentCase, values: Values, rules: DevelopmentRuleSet, problems: Finding[], warnings: Finding[]): Promise<StepEvaluation> {
+function conversion(devCase: DevelopmentCase, facts: StepFacts, values: Values, rules: DevelopmentRuleSet, problems: Finding[], warnings: Finding[]): StepEvaluation {
   const dates = devCase.dates;
   const admission = dates.admissionMeetingDate as string;
   const end = currentProbationEndDate(admission, dates.probationExtensions ?? [], rules);
   const meetingDate = str(values.meetingDate);
   if (meetingDate < end) problems.push({ code: 'BEFORE_PROBATION_END', message: `预备期到 ${end} 期满，期满后方可讨论转正。` });
-  const counted = await vote(deps, devCase, values);
+  const counted = vote(facts, values);
   problems.push(...counted.problems);
   const outcome = values.outcome as ConversionOutcome;
   if (outcome !== 'on-time' && !values.reason) problems.push({ code: 'REASON_REQUIRED', message: '延长预备期或取消预备党员资格，须写明理由。' });
