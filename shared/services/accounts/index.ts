@@ -1,5 +1,5 @@
 export { AccountsAlreadySetUpError } from './errors';
-export { createFirstAdministrator, type FirstAdministratorInput } from './first-administrator';
+export { createFirstAdministrator, createFirstDirectoryAdministrator, type FirstAdministratorInput } from './first-administrator';
 export { newAccountItems, newAccountProblems, type NewAccountInput } from './new-account';
 export type { AccountDirectory, DirectoryAccount, NewDirectoryAccount, PasswordResetStart } from './account-directory';
 export { AccountExistsError, PasswordChangeRequiredError, PasswordLinkInvalidError } from './errors';
