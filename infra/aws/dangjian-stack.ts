@@ -105,6 +105,7 @@ export class DangjianStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.web.url, description: 'URL of the public notice board and the staff site (/staff)' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPoolId, description: 'Staff user pool' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.clientId, description: 'App client of the staff site' });
+    new CfnOutput(this, 'DataTableName', { value: this.data.table.tableName, description: 'The data table (admin create --aws, import)' });
     this.mail.identity?.dkimRecords.forEach((record, index) => {
       new CfnOutput(this, `DkimRecord${index + 1}`, { value: `${record.name} CNAME ${record.value}`, description: 'DNS record for SES DKIM' });
     });

@@ -14,6 +14,8 @@ export interface CognitoLocal {
   /** A pool shaped like the deployed one's groups and custom:orgId (names users by username, not e-mail). */
   userPoolId: string;
   clientId: string;
+  /** Where it listens (http://127.0.0.1:<port>), for a child process or a command given COGNITO_ENDPOINT. */
+  endpoint: string;
   stop(): Promise<void>;
 }
 
@@ -60,5 +62,5 @@ export async function startCognitoLocal(): Promise<CognitoLocal> {
   const userPoolId = pool.UserPool!.Id!;
   for (const group of ['admin', 'committee-staff', 'branch-staff']) await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
   const app = await client.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'staff-site', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }));
-  return { client, userPoolId, clientId: app.UserPoolClient!.ClientId!, stop };
+  return { client, userPoolId, clientId: app.UserPoolClient!.ClientId!, endpoint: `http://127.0.0.1:${port}`, stop };
 }

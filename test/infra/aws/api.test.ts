@@ -68,6 +68,7 @@ describe('the HTTP API', () => {
     synthesized.template.hasOutput('ApiUrl', {});
     synthesized.template.hasOutput('UserPoolId', {});
     synthesized.template.hasOutput('UserPoolClientId', {});
+    synthesized.template.hasOutput('DataTableName', {});
   });
 });
 
