@@ -10,3 +10,6 @@ export {
 } from './manage-accounts';
 export { changeOwnPassword, PASSWORD_FIELD_LABELS } from './own-password';
 export { setPasswordByLink, viewPasswordLink, type PasswordLinkView } from './password-links';
+export {
+  RECOVERY_FIELD_LABELS, RecoveryCodeInvalidError, RecoveryThrottledError, requestRecoveryCode, resetPasswordWithCode, type PasswordRecovery,
+} from './password-recovery';

@@ -204,7 +204,7 @@ test("a development case's first approval (pre-review) mail arrives over SMTP wi
   const admin = new HttpSession(baseUrl);
   await signInPatiently(admin, 'wangfang', 'Hong-Qi-2026-pilot');
   const rulePage = (await admin.request('GET', '/staff/development/rule-sets')).body;
-  const values = Object.fromEntries([...rulePage.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  const values = Object.fromEntries([...rulePage.matchAll(/name="([^"]+)" value="([^"]*)"/g)].filter((m) => !m[1].startsWith('noticeNodes.')).map((m) => [m[1], m[2]]));
   const ruleSet = { ...values, _csrf: HttpSession.hidden(rulePage, '_csrf'), ruleSetVersion: '2026-pilot', 'notice.unit': 'workingDays', 'notice.count': '5', 'notice.audience': 'public', 'noticeNodes.admission': 'on', 'noticeNodes.conversion': 'on' };
   expect((await admin.request('POST', '/staff/development/rule-sets', ruleSet)).status).toBe(303);
 
