@@ -1,9 +1,8 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { randomBytes } from 'node:crypto';
 import type { ServiceDeps } from '../../shared/services/deps';
 import { createStore } from '../../shared/store/store';
-import { SesMailer } from './ses-mailer';
+import { mailerFromEnv } from './mailer-from-env';
 import { SfnWorkflowControl } from './sfn-workflow-control';
 
 export class ConfigMissingError extends Error {
@@ -30,7 +29,7 @@ export function awsServiceDeps(): ServiceDeps {
       election: process.env.ELECTION_STATE_MACHINE_ARN,
       ...Object.fromEntries([1, 2, 3, 4, 5].map((stage) => [`development-stage-${stage}`, process.env[`DEVELOPMENT_STAGE_${stage}_STATE_MACHINE_ARN`]])),
     }),
-    mailer: new SesMailer(new SESv2Client({}), process.env.MAIL_FROM ?? '', process.env.MAIL_CONFIGURATION_SET),
+    mailer: mailerFromEnv(),
     newId: () => randomBytes(16).toString('base64url'),
     publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
   };

@@ -6,7 +6,7 @@ import { DataStore } from './constructs/data-store';
 import { ElectionProcess } from './constructs/election-process';
 import { DevelopmentProcess } from './constructs/development-process';
 import { WebApi } from './constructs/http-api';
-import { Mail, PLACEHOLDER_MAIL_FROM } from './constructs/mail';
+import { Mail, PLACEHOLDER_MAIL_FROM, type SmtpProps } from './constructs/mail';
 import { NoticeProcess } from './constructs/notice-process';
 import { Scheduler } from './constructs/scheduler';
 import { offersThreatProtection, StaffAuth } from './constructs/staff-auth';
@@ -19,6 +19,8 @@ export interface DangjianStackProps extends StackProps {
   mailDomain?: string;
   /** Base URL of the site for links in mails (context `publicBaseUrl`); empty: the request's host. */
   publicBaseUrl?: string;
+  /** Mail through SMTP instead of SES (context mailTransport=smtp, smtpHost, smtpPort, smtpSecurity, smtpSecret). */
+  smtp?: SmtpProps;
 }
 
 /** Everything dangjian-flow runs on in one AWS account and region. */
@@ -49,7 +51,7 @@ export class DangjianStack extends Stack {
     this.data = new DataStore(this, 'Data');
     this.notice = new NoticeProcess(this, 'Notice', { table: this.data.table });
     this.auth = new StaffAuth(this, 'StaffAuth', { threatProtection: offersThreatProtection(this.region) });
-    this.mail = new Mail(this, 'Mail', { mailFrom: props.mailFrom ?? PLACEHOLDER_MAIL_FROM, mailDomain: props.mailDomain });
+    this.mail = new Mail(this, 'Mail', { mailFrom: props.mailFrom ?? PLACEHOLDER_MAIL_FROM, mailDomain: props.mailDomain, smtp: props.smtp });
     this.approval = new ApprovalProcess(this, 'Approval', { table: this.data.table, mail: this.mail });
     this.election = new ElectionProcess(this, 'Election', {
       table: this.data.table,
@@ -105,6 +107,7 @@ export class DangjianStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.web.url, description: 'URL of the public notice board and the staff site (/staff)' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPoolId, description: 'Staff user pool' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.clientId, description: 'App client of the staff site' });
+    new CfnOutput(this, 'DataTableName', { value: this.data.table.tableName, description: 'The data table (admin create --aws, import)' });
     this.mail.identity?.dkimRecords.forEach((record, index) => {
       new CfnOutput(this, `DkimRecord${index + 1}`, { value: `${record.name} CNAME ${record.value}`, description: 'DNS record for SES DKIM' });
     });

@@ -1,5 +1,5 @@
 import type { Construct } from 'constructs';
-import { PLACEHOLDER_MAIL_FROM } from './constructs/mail';
+import { PLACEHOLDER_MAIL_FROM, type SmtpProps } from './constructs/mail';
 
 /** Deploy-time settings, read from CDK context (`-c key=value` or cdk.json / cdk.context.json). */
 export interface DeployContext {
@@ -9,6 +9,8 @@ export interface DeployContext {
   mailDomain?: string;
   /** `publicBaseUrl`: optional https base URL of the site for links in mails; empty: the request's host. */
   publicBaseUrl: string;
+  /** `mailTransport=smtp` with `smtpHost`, `smtpPort`, `smtpSecurity`, `smtpSecret`: mail through SMTP instead of SES. */
+  smtp?: SmtpProps;
 }
 
 export class DeployContextInvalidError extends Error {
@@ -39,10 +41,27 @@ function baseUrl(value: string | undefined): string {
   return value.replace(/\/+$/, '');
 }
 
+const SECURITIES = ['starttls', 'tls', 'none'] as const;
+
+function smtpContext(scope: Construct): SmtpProps | undefined {
+  const transport = text(scope, 'mailTransport') ?? 'ses';
+  if (transport === 'ses') return undefined;
+  if (transport !== 'smtp') throw new DeployContextInvalidError(`Context mailTransport must be ses or smtp, not "${transport}"`);
+  const host = text(scope, 'smtpHost');
+  if (!host) throw new DeployContextInvalidError('Context mailTransport=smtp needs smtpHost');
+  const security = (text(scope, 'smtpSecurity') ?? 'starttls') as SmtpProps['security'];
+  if (!SECURITIES.includes(security)) throw new DeployContextInvalidError(`Context smtpSecurity must be starttls, tls or none, not "${security}"`);
+  const portText = text(scope, 'smtpPort') ?? (security === 'tls' ? '465' : '587');
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new DeployContextInvalidError(`Context smtpPort "${portText}" is not a port number`);
+  return { host, port, security, secretName: text(scope, 'smtpSecret') };
+}
+
 export function readDeployContext(scope: Construct): DeployContext {
   return {
     mailFrom: text(scope, 'mailFrom') ?? PLACEHOLDER_MAIL_FROM,
     mailDomain: text(scope, 'mailDomain'),
     publicBaseUrl: baseUrl(text(scope, 'publicBaseUrl')),
+    smtp: smtpContext(scope),
   };
 }

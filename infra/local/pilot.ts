@@ -14,7 +14,7 @@ import { openDataStore } from './data-store';
 import { healthRoute } from './health';
 import { mailLogRoute } from './mail/mail-log-route';
 import { SmtpMailQueue } from './mail/smtp-mail-queue';
-import { smtpTransport } from './mail/smtp-transport';
+import { smtpTransport } from '../../functions/adapters/smtp-transport';
 import { createLocalRuntime } from './runtime';
 import { startHttpServer } from './server';
 

@@ -38,6 +38,28 @@ export function replaceOrganization(store: Store, org: Organization): TransactIt
   };
 }
 
+/**
+ * The root organization's setup marker (pk `SETUP`, sk `ROOT`): written once, in the same transaction as the first
+ * administrator's root organization, so that of two `admin create` runs at the same moment only one creates anything.
+ * `firstAdministrator` is the username that run named (on AWS a rerun with the same name finishes a half-done setup).
+ */
+export interface RootSetup {
+  orgId: string;
+  firstAdministrator: string;
+  at: string;
+}
+
+const SETUP_KEY = { pk: 'SETUP', sk: 'ROOT' };
+
+export function putRootSetup(store: Store, setup: RootSetup): TransactItem {
+  return { Put: { TableName: store.tableName, Item: { ...SETUP_KEY, type: 'setup', ...setup }, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+export async function getRootSetup(store: Store): Promise<RootSetup | undefined> {
+  const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: SETUP_KEY, ConsistentRead: true }));
+  return Item ? { orgId: Item.orgId, firstAdministrator: Item.firstAdministrator, at: Item.at } : undefined;
+}
+
 export async function getOrganization(store: Store, id: string): Promise<Organization | undefined> {
   const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: orgPk(id), sk: ORG_SK }, ConsistentRead: true }));
   return result.Item ? toOrganization(result.Item) : undefined;

@@ -79,6 +79,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'account.password-reset': '发送重置密码链接',
   'account.password-set-by-link': '通过链接设置密码',
   'account.password-changed': '修改密码',
+  'account.password-recovered': '用邮件验证码重设密码',
   'account.sign-in-unlocked': '解除登录锁定',
   'election.created': '发起换届选举',
   'election.step-opened': '生成换届选举待办',

@@ -14,6 +14,10 @@ export interface CognitoLocal {
   /** A pool shaped like the deployed one's groups and custom:orgId (names users by username, not e-mail). */
   userPoolId: string;
   clientId: string;
+  /** Where it listens (http://127.0.0.1:<port>), for a child process or a command given COGNITO_ENDPOINT. */
+  endpoint: string;
+  /** The last code cognito-local "mailed" (it prints its messages) to `username`. */
+  lastCode(username: string): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -35,8 +39,8 @@ export async function startCognitoLocal(): Promise<CognitoLocal> {
     }
     rmSync(dir, { recursive: true, force: true });
   };
+  let output = '';
   await new Promise<void>((resolve, reject) => {
-    let output = '';
     const timer = setTimeout(() => reject(new Error(`cognito-local did not start in 60 s:\n${output}`)), 60_000);
     const watch = (chunk: Buffer) => {
       output += chunk.toString();
@@ -60,5 +64,6 @@ export async function startCognitoLocal(): Promise<CognitoLocal> {
   const userPoolId = pool.UserPool!.Id!;
   for (const group of ['admin', 'committee-staff', 'branch-staff']) await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
   const app = await client.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'staff-site', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }));
-  return { client, userPoolId, clientId: app.UserPoolClient!.ClientId!, stop };
+  const lastCode = (username: string) => [...output.matchAll(/Username:\s+(\S+)[\s\S]*?Code:\s+(\d+)/g)].filter((m) => m[1] === username).at(-1)?.[2];
+  return { client, userPoolId, clientId: app.UserPoolClient!.ClientId!, endpoint: `http://127.0.0.1:${port}`, lastCode, stop };
 }

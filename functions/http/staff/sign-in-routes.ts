@@ -12,13 +12,13 @@ import type { StaffSiteDeps } from './staff-context';
 export const SIGN_IN_COOKIE = 'dj_signin';
 const SIGN_IN_PATH = '/staff/sign-in';
 
-function signInForm(request: SiteRequest, status: number, extra: { message?: string; info?: string; errors?: Record<string, string> } = {}) {
+function signInForm(request: SiteRequest, status: number, extra: { message?: string; info?: string; errors?: Record<string, string>; recoverable?: boolean } = {}) {
   const token = request.site.cookies[SIGN_IN_COOKIE] || randomToken();
   const cookie = serializeCookie(SIGN_IN_COOKIE, token, { path: SIGN_IN_PATH, maxAgeSeconds: 3600, secure: request.site.https });
   const next = safeLocalPath(request.site.form.next ?? request.query.next, '');
   const form = { values: { username: request.site.form.username ?? '' }, errors: extra.errors ?? {} };
   if (request.site.json) return jsonResponse(status, { csrfToken: token }, [cookie]);
-  const page = signInPage({ csrfToken: token, next: next || undefined, form, message: extra.message, info: extra.info });
+  const page = signInPage({ csrfToken: token, next: next || undefined, form, message: extra.message, info: extra.info, recoverable: extra.recoverable });
   return htmlResponse(status, page, [cookie]);
 }
 
@@ -29,10 +29,12 @@ function signInForm(request: SiteRequest, status: number, extra: { message?: str
  */
 export function signInRoutes(deps: StaffSiteDeps): RouteTable {
   const clock = deps.sessionClock ?? deps.clock;
+  const recoverable = deps.passwordRecovery !== undefined;
   return {
     'GET /staff/sign-in': async (request) => {
       if (request.site.session) return redirect(safeLocalPath(request.query.next, '/staff'));
-      return signInForm(request, 200, { info: request.query.signedOut ? '您已安全退出。' : undefined });
+      const info = request.query.signedOut ? '您已安全退出。' : request.query.recovered ? '密码已重设，请用新密码登录。' : undefined;
+      return signInForm(request, 200, { info, recoverable });
     },
 
     'POST /staff/sign-in': async (request) => {
@@ -54,7 +56,7 @@ export function signInRoutes(deps: StaffSiteDeps): RouteTable {
       } catch (error) {
         if (site.json || !(error instanceof AuthSignInFailedError || error instanceof AuthThrottledError || error instanceof InputInvalidError)) throw error;
         const errors = error instanceof InputInvalidError ? error.fieldErrors : {};
-        return signInForm(request, error.httpStatus, { message: error.userMessage, errors });
+        return signInForm(request, error.httpStatus, { message: error.userMessage, errors, recoverable });
       }
     },
 

@@ -1,4 +1,4 @@
-import type { AccountDirectory } from '../../../shared/services/accounts';
+import type { AccountDirectory, PasswordRecovery } from '../../../shared/services/accounts';
 import type { Authenticator } from '../../../shared/services/auth';
 import type { ServiceDeps } from '../../../shared/services/deps';
 import { InputInvalidError } from '../../../shared/services/errors';
@@ -15,6 +15,8 @@ export type StaffSiteDeps = ServiceDeps & {
   sessionClock?: Clock;
   /** The account port; defaults to the local accounts table (the AWS handler passes the Cognito user pool's). */
   accounts?: AccountDirectory;
+  /** 忘记密码 by a mailed code (Cognito on AWS); absent locally, where a reset is a set-password link. */
+  passwordRecovery?: PasswordRecovery;
 };
 
 /** The request's session (the session middleware has refused requests without one). */

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { createStore, type Store } from '../../../shared/store/store';
 import { readBackupFile, writeBackupFile, type BackupHeader } from '../backup/backup-file';
 import { requestBackup, runningServer } from '../backup/control-channel';
+import { openProcesses } from '../backup/open-processes';
 import { isLocalOnly, loadItems, scanTable } from '../backup/snapshot';
 import { openDataStore } from '../data-store';
 import type { CliIo } from './calendar-command';
@@ -17,8 +18,8 @@ import type { CliIo } from './calendar-command';
 const USAGE: Record<string, string> = {
   backup: '用法：dangjian backup --data 数据目录 --out 备份文件.jsonl.gz      （服务运行中也可备份）',
   restore: '用法：dangjian restore --in 备份文件.jsonl.gz --data 空的数据目录',
-  export: '用法：dangjian export --data 数据目录 --out 导出文件.jsonl.gz       （迁移到 AWS：不含本机的会话、账号、发件箱和流程执行记录）',
-  import: '用法：dangjian import --in 导出文件.jsonl.gz --table 表名 [--region 区域] [--endpoint 地址]   （导入空表）',
+  export: '用法：dangjian export --data 数据目录 --out 导出文件.jsonl.gz [--allow-open]   （迁移到 AWS：不含本机的会话、账号、发件箱和流程执行记录；有办理中的流程时拒绝导出）',
+  import: '用法：dangjian import --in 导出文件.jsonl.gz --table 表名 [--region 区域] [--endpoint 地址] [--allow-open]   （导入空表）',
 };
 
 class CliUsageError extends Error {}
@@ -34,19 +35,35 @@ async function withDataFolder<T>(dataDir: string, use: (store: Store) => Promise
   }
 }
 
-function options(argv: string[], names: string[]): Record<string, string | undefined> {
-  const { values } = parseArgs({ args: argv, options: Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])), strict: true, allowPositionals: false });
-  return values as Record<string, string | undefined>;
+function options(argv: string[], names: string[], flags: string[] = []): Record<string, string | boolean | undefined> {
+  const declared = { ...Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])), ...Object.fromEntries(flags.map((name) => [name, { type: 'boolean' as const }])) };
+  const { values } = parseArgs({ args: argv, options: declared, strict: true, allowPositionals: false });
+  return values as Record<string, string | boolean | undefined>;
 }
 
-function required(values: Record<string, string | undefined>, name: string): string {
+/** What a committee is told when processes are still running (export and import alike). */
+function reportOpen(open: string[], io: CliIo, allowed: boolean, verb: '导出' | '导入'): void {
+  const say = allowed ? io.out : io.err;
+  say(`${allowed ? '注意' : `无法${verb}`}：以下 ${open.length} 项流程仍在试点系统上办理中。AWS 上的流程引擎不能接续本机正在运行的流程，迁移后它们会停在当前步骤，无法继续办理：`);
+  for (const line of open) say(`  · ${line}`);
+  if (allowed) {
+    say('已按 --allow-open 继续：这份数据只宜用于试看或存档，不宜作为正式数据。');
+    return;
+  }
+  say('请先在试点系统上办结这些事项（等公示期结束并处理异议、请上级党委通过邮件链接作出审批、把当前阶段的步骤办完），');
+  say('或对确实不再办理的事项“终止”，然后再' + verb + '。发展党员案件在两个阶段之间可以迁移，下一阶段在 AWS 上启动。');
+  say(`Refused: ${open.length} process(es) still running on the pilot cannot be carried into AWS Step Functions; finish them first (or pass --allow-open for a trial copy).`);
+}
+
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];
-  if (!value) throw new CliUsageError(`缺少 --${name} / --${name} is required`);
+  if (typeof value !== 'string' || !value) throw new CliUsageError(`缺少 --${name} / --${name} is required`);
   return value;
 }
 
+
 async function copyOut(argv: string[], io: CliIo, kind: BackupHeader['kind']): Promise<number> {
-  const values = options(argv, ['data', 'out']);
+  const values = options(argv, ['data', 'out'], kind === 'export' ? ['allow-open'] : []);
   const dataDir = resolve(required(values, 'data'));
   const out = resolve(required(values, 'out'));
   const server = runningServer(dataDir);
@@ -56,8 +73,18 @@ async function copyOut(argv: string[], io: CliIo, kind: BackupHeader['kind']): P
         const items = await scanTable(store);
         return writeBackupFile(out, { takenAt: new Date().toISOString(), table: store.tableName, kind }, kind === 'export' ? items.filter((item) => !isLocalOnly(item)) : items);
       });
+  if (kind === 'export') {
+    // Read back from the file written: the same point in time whether the server or this command wrote it.
+    const open = openProcesses(readBackupFile(out).items);
+    if (open.length > 0) {
+      reportOpen(open, io, values['allow-open'] === true, '导出');
+      if (values['allow-open'] !== true) {
+        rmSync(out, { force: true });
+        return 1;
+      }
+    }
+  }
   io.out(`${kind === 'export' ? '已导出' : '已备份'} ${header.itemCount} 条记录到 ${out}${server ? '（服务运行中，按同一时刻读取）' : ''}`);
-  if (kind === 'export') io.out('注意：本机正在办理中的流程（待办步骤、公示期、审批链接）不随导出迁移，请在迁移前办结，或在 AWS 上重新发起。');
   return 0;
 }
 
@@ -84,9 +111,15 @@ async function restore(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function importInto(argv: string[], io: CliIo): Promise<number> {
-  const values = options(argv, ['in', 'table', 'region', 'endpoint']);
+  const values = options(argv, ['in', 'table', 'region', 'endpoint'], ['allow-open']);
   const { header, items } = readBackupFile(resolve(required(values, 'in')));
-  const store = createStore({ tableName: required(values, 'table'), region: values.region, endpoint: values.endpoint });
+  const open = openProcesses(items);
+  if (open.length > 0) {
+    reportOpen(open, io, values['allow-open'] === true, '导入');
+    if (values['allow-open'] !== true) return 1;
+  }
+  const text = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
+  const store = createStore({ tableName: required(values, 'table'), region: text('region'), endpoint: text('endpoint') });
   const existing = await store.doc.send(new ScanCommand({ TableName: store.tableName, Limit: 1 }));
   if ((existing.Items ?? []).length > 0) {
     io.err(`表 ${store.tableName} 中已有数据：只能导入空表 / the target table must be empty`);

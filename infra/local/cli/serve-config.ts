@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { SmtpSecurity, SmtpSettings } from '../mail/smtp-transport';
+import type { SmtpSecurity, SmtpSettings } from '../../../functions/adapters/smtp-transport';
 
 /** How `dangjian serve` is configured: environment variables, `--data` and `--port` (README: Pilot on one machine). */
 export interface ServeConfig {

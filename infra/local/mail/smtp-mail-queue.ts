@@ -3,11 +3,9 @@ import { nextDelivery, smtpFailureKind, DEFAULT_RETRY_DELAYS_MS } from '../../..
 import type { Clock, Mailer, OutgoingMail } from '../../../shared/services/ports';
 import { countMails, listDueMails, putQueuedMail, recordAttempt, type LoggedMail } from '../../../shared/store/mail-log-repo';
 import type { Store } from '../../../shared/store/store';
+import type { MailTransport } from '../../../functions/adapters/smtp-transport';
 
-/** What the queue needs of nodemailer's transport. */
-export interface MailTransport {
-  sendMail(message: { from: string; to: string[]; subject: string; text: string; html?: string }): Promise<unknown>;
-}
+export type { MailTransport } from '../../../functions/adapters/smtp-transport';
 
 export interface SmtpMailQueueOptions {
   store: Store;

@@ -1,5 +1,5 @@
 export { AccountsAlreadySetUpError } from './errors';
-export { createFirstAdministrator, type FirstAdministratorInput } from './first-administrator';
+export { createFirstAdministrator, createFirstDirectoryAdministrator, type FirstAdministratorInput } from './first-administrator';
 export { newAccountItems, newAccountProblems, type NewAccountInput } from './new-account';
 export type { AccountDirectory, DirectoryAccount, NewDirectoryAccount, PasswordResetStart } from './account-directory';
 export { AccountExistsError, PasswordChangeRequiredError, PasswordLinkInvalidError } from './errors';
@@ -10,3 +10,6 @@ export {
 } from './manage-accounts';
 export { changeOwnPassword, PASSWORD_FIELD_LABELS } from './own-password';
 export { setPasswordByLink, viewPasswordLink, type PasswordLinkView } from './password-links';
+export {
+  RECOVERY_FIELD_LABELS, RecoveryCodeInvalidError, RecoveryThrottledError, requestRecoveryCode, resetPasswordWithCode, type PasswordRecovery,
+} from './password-recovery';

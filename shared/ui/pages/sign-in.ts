@@ -11,6 +11,8 @@ export interface SignInPageOptions {
   message?: string;
   /** A neutral note, e.g. after signing out. */
   info?: string;
+  /** Link 忘记密码 (where the identity provider mails codes: Cognito). */
+  recoverable?: boolean;
 }
 
 /** Staff sign-in. A failure always shows the same message, whatever was wrong. */
@@ -26,6 +28,7 @@ export function signInPage(options: SignInPageOptions): SafeHtml {
       ${textField({ name: 'password', label: '密码', type: 'password', state: { values: {}, errors: form.errors }, required: true, autocomplete: 'current-password', maxLength: 256 })}
       <button type="submit">登录</button>
     </form>
+    ${options.recoverable ? html`<p class="hint"><a href="/staff/forgot-password">忘记密码？</a></p>` : ''}
     <p class="hint">公众查看公示、反映意见无需登录，请前往<a href="/">公示栏</a>。</p>`;
   return layout({ title: '工作人员登录', body });
 }

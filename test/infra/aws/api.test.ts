@@ -68,6 +68,7 @@ describe('the HTTP API', () => {
     synthesized.template.hasOutput('ApiUrl', {});
     synthesized.template.hasOutput('UserPoolId', {});
     synthesized.template.hasOutput('UserPoolClientId', {});
+    synthesized.template.hasOutput('DataTableName', {});
   });
 });
 
@@ -126,7 +127,7 @@ describe('SES from context', () => {
     template.resourceCountIs('AWS::SES::EmailIdentity', 1);
     template.hasResourceProperties('AWS::SES::EmailIdentity', {
       EmailIdentity: 'dangjian.example.cn',
-      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: logicalId(stack, stack.mail.configurationSet) } },
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: logicalId(stack, stack.mail.configurationSet!) } },
     });
     expect(Object.keys(template.findOutputs('*')).filter((name) => name.startsWith('DkimRecord'))).toHaveLength(3);
     const staff = template.findResources('AWS::Lambda::Function')[logicalId(stack, stack.web.functions['http-staff'])] as Resources[string];
@@ -134,6 +135,32 @@ describe('SES from context', () => {
     const policyText = JSON.stringify(template.findResources('AWS::IAM::Policy'));
     expect(policyText).toContain(`"ses:FromAddress":"noreply@dangjian.example.cn"`);
     expect(policyText).toContain(`":identity/",{"Ref":"${logicalId(stack, stack.mail.identity!)}"}`);
+  });
+
+  test('mailTransport=smtp: no SES resources or grants; every mailing function gets the SMTP settings, the login as a Secrets Manager reference', () => {
+    const { stack, template } = synthesize({ mailFrom: 'dangjian@example.gov.cn', mailTransport: 'smtp', smtpHost: 'mail.example.gov.cn', smtpSecret: 'dangjian/smtp' });
+    template.resourceCountIs('AWS::SES::ConfigurationSet', 0);
+    template.resourceCountIs('AWS::SES::EmailIdentity', 0);
+    expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).not.toContain('ses:SendEmail');
+    const functions = template.findResources('AWS::Lambda::Function') as Resources;
+    const mailing = [stack.web.functions['http-staff'], stack.approval.request, stack.scheduler.tick, stack.development.functions.awaitStep];
+    for (const fn of mailing) {
+      const variables = functions[logicalId(stack, fn)].Properties.Environment.Variables;
+      expect(variables).toMatchObject({ MAIL_TRANSPORT: 'smtp', MAIL_FROM: 'dangjian@example.gov.cn', SMTP_HOST: 'mail.example.gov.cn', SMTP_PORT: '587', SMTP_SECURITY: 'starttls' });
+      expect(JSON.stringify(variables.SMTP_PASSWORD)).toContain('{{resolve:secretsmanager:dangjian/smtp:SecretString:password::}}');
+      expect(JSON.stringify(variables.SMTP_USER)).toContain('{{resolve:secretsmanager:dangjian/smtp:SecretString:username::}}');
+      expect(variables.MAIL_CONFIGURATION_SET).toBeUndefined();
+    }
+  });
+
+  test.each([
+    [{ mailTransport: 'smtp' }, /needs smtpHost/],
+    [{ mailTransport: 'smpt' }, /ses or smtp/],
+    [{ mailTransport: 'smtp', smtpHost: 'mail.example.gov.cn', smtpSecurity: 'ssl' }, /starttls, tls or none/],
+    [{ mailTransport: 'smtp', smtpHost: 'mail.example.gov.cn', smtpPort: '70000' }, /not a port number/],
+    [{ mailTransport: 'smtp', smtpHost: 'mail.example.gov.cn', mailFrom: 'a@dangjian.example.cn', mailDomain: 'dangjian.example.cn' }, /does not go with mailTransport smtp/],
+  ])('SMTP context %j is refused', (context, message) => {
+    expect(() => synthesize(context, { nag: false })).toThrow(message);
   });
 
   test('a sender outside mailDomain, or not an address, is refused', () => {

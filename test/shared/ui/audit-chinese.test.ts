@@ -117,6 +117,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'account.password-reset': { email: 'li@example.org' },
   'account.password-set-by-link': {},
   'account.password-changed': {},
+  'account.password-recovered': {},
   'account.sign-in-unlocked': { kind: 'username', value: '李组织委员' },
   ...Object.fromEntries(TEMPLATES['election.${kind}-${decision.outcome}'].map((action) => [action, approvalDecision])),
 };

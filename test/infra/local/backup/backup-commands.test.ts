@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -93,6 +93,69 @@ test('a running server is backed up through its control channel; an export impor
       const again = io();
       expect(await backupCommand('import')(['--in', exported, '--table', target.tableName, '--endpoint', String(process.env.TEST_DYNAMODB_ENDPOINT)], again.io)).toBe(1);
       expect(again.lines.err.join('\n')).toContain('只能导入空表');
+    } finally {
+      await control.close();
+    }
+  });
+});
+
+const OPEN_WORK = [
+  { pk: 'CASE#c2', sk: 'CASE', type: 'case', id: 'c2', personName: '杨帆', status: 'active', stage: 4, stageState: 'running' },
+  { pk: 'CASE#c3', sk: 'CASE', type: 'case', id: 'c3', personName: '周敏', status: 'active', stage: 3, stageState: 'between' },
+  { pk: 'ELECTION#e1', sk: 'ELECTION', type: 'election', id: 'e1', orgName: '办公室党支部', status: 'running' },
+  { pk: 'ELECTION#e2', sk: 'ELECTION', type: 'election', id: 'e2', orgName: '财务处党支部', status: 'completed' },
+  { pk: 'NOTICE#n2', sk: 'NOTICE', type: 'notice', id: 'n2', kind: 'other', subject: { name: '陈晨' }, proposedStep: '拟推荐为优秀共产党员', status: 'open' },
+  { pk: 'EXECUTION#arn:2', sk: 'STATE', status: 'RUNNING' },
+];
+
+test('export refuses while processes run on the pilot, naming each in Chinese; --allow-open writes a trial copy that import takes only with --allow-open too', async () => {
+  const data = join(root, 'open-work');
+  mkdirSync(data, { recursive: true });
+  await onFolder(data, async (store) => {
+    for (const Item of OPEN_WORK) await store.doc.send(new PutCommand({ TableName: store.tableName, Item }));
+    const control = await startControlChannel(data, new LocalBackups(store, { dir: join(data, 'backups'), keep: 3 }));
+    try {
+      const exported = join(root, 'open.jsonl.gz');
+      const refused = io();
+      expect(await backupCommand('export')(['--data', data, '--out', exported], refused.io)).toBe(1);
+      const said = refused.lines.err.join('\n');
+      expect(said).toContain('无法导出：以下 3 项流程仍在试点系统上办理中');
+      expect(said).toContain('发展党员：杨帆，第四阶段办理中');
+      expect(said).toContain('换届选举：办公室党支部，进行中');
+      expect(said).toContain('公示：陈晨同志拟推荐为优秀共产党员的公示');
+      expect(said).not.toContain('周敏'); // between two stages: nothing runs, the case moves as it is
+      expect(said).not.toContain('财务处党支部');
+      expect(existsSync(exported)).toBe(false);
+
+      const allowed = io();
+      expect(await backupCommand('export')(['--data', data, '--out', exported, '--allow-open'], allowed.io)).toBe(0);
+      expect(allowed.lines.out.join('\n')).toContain('只宜用于试看或存档');
+      const target = await createTestStore();
+      const importArgs = ['--in', exported, '--table', target.tableName, '--endpoint', String(process.env.TEST_DYNAMODB_ENDPOINT)];
+      const importRefused = io();
+      expect(await backupCommand('import')(importArgs, importRefused.io)).toBe(1);
+      expect(importRefused.lines.err.join('\n')).toContain('无法导入：以下 3 项流程');
+      expect(await scanTable(target)).toEqual([]);
+      const imported = io();
+      expect(await backupCommand('import')([...importArgs, '--allow-open'], imported.io)).toBe(0);
+      expect(keys(await scanTable(target))).toHaveLength(5);
+    } finally {
+      await control.close();
+    }
+  });
+});
+
+test('a pilot whose processes are all finished or between stages exports without a word of warning', async () => {
+  const data = join(root, 'quiet');
+  mkdirSync(data, { recursive: true });
+  await onFolder(data, async (store) => {
+    for (const Item of [OPEN_WORK[1], OPEN_WORK[3]]) await store.doc.send(new PutCommand({ TableName: store.tableName, Item }));
+    const control = await startControlChannel(data, new LocalBackups(store, { dir: join(data, 'backups'), keep: 3 }));
+    try {
+      const run = io();
+      expect(await backupCommand('export')(['--data', data, '--out', join(root, 'quiet.jsonl.gz')], run.io)).toBe(0);
+      expect(run.lines.err).toEqual([]);
+      expect(run.lines.out.join('\n')).not.toContain('注意');
     } finally {
       await control.close();
     }

@@ -1,5 +1,5 @@
 import { SmtpMailQueue } from '../../../../infra/local/mail/smtp-mail-queue';
-import { smtpTransport } from '../../../../infra/local/mail/smtp-transport';
+import { smtpTransport } from '../../../../functions/adapters/smtp-transport';
 import type { Actor } from '../../../../shared/services/actor';
 import { mailLog, recentUndeliveredCount } from '../../../../shared/services/mail/mail-log';
 import { getMail, listMails } from '../../../../shared/store/mail-log-repo';

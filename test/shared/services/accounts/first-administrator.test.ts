@@ -5,7 +5,8 @@ import { createLocalAuthenticator } from '../../../../shared/services/auth';
 import { InputInvalidError } from '../../../../shared/services/errors';
 import { accountPk, getAccount } from '../../../../shared/store/accounts-repo';
 import { listAudit } from '../../../../shared/store/audit';
-import { listOrganizations, orgPk } from '../../../../shared/store/orgs-repo';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { getRootSetup, listOrganizations, orgPk } from '../../../../shared/store/orgs-repo';
 import { createTestStore } from '../../../support/store';
 
 const input = { username: 'WangFang', displayName: ' 王芳 ', email: 'wangfang@example.gov.cn', password: 'Hong-Qi-2026-pilot', orgName: '中共某某市直属机关工作委员会' };
@@ -35,6 +36,30 @@ test('a second run is refused once an organization exists; nothing is added', as
   await createFirstAdministrator(d, input);
   await expect(createFirstAdministrator(d, { ...input, username: 'other' })).rejects.toBeInstanceOf(AccountsAlreadySetUpError);
   expect(await listOrganizations(d.store)).toHaveLength(1);
+  expect(await getAccount(d.store, 'other')).toBeUndefined();
+});
+
+test('two runs at the same moment on an empty store: exactly one creates, the other is refused; one organization, one administrator', async () => {
+  const d = await deps();
+  const runs = await Promise.allSettled([
+    createFirstAdministrator(d, input),
+    createFirstAdministrator(d, { ...input, username: 'lihua', password: 'Hong-Qi-2026-second', orgName: '中共另一市直属机关工作委员会' }),
+  ]);
+  expect(runs.filter((run) => run.status === 'fulfilled')).toHaveLength(1);
+  const refused = runs.find((run) => run.status === 'rejected') as PromiseRejectedResult;
+  expect(refused.reason).toBeInstanceOf(AccountsAlreadySetUpError);
+  expect(await listOrganizations(d.store)).toHaveLength(1);
+  const admins = [await getAccount(d.store, 'wangfang'), await getAccount(d.store, 'lihua')].filter(Boolean);
+  expect(admins).toHaveLength(1);
+});
+
+test('a store set up by another run (its marker written) refuses even if its organization were not yet visible', async () => {
+  const d = await deps();
+  await createFirstAdministrator(d, input);
+  const { orgId } = (await getRootSetup(d.store))!;
+  expect((await listOrganizations(d.store)).map((o) => o.id)).toEqual([orgId]);
+  await d.store.doc.send(new DeleteCommand({ TableName: d.store.tableName, Key: { pk: orgPk(orgId), sk: 'ORG' } }));
+  await expect(createFirstAdministrator(d, { ...input, username: 'other' })).rejects.toBeInstanceOf(AccountsAlreadySetUpError);
   expect(await getAccount(d.store, 'other')).toBeUndefined();
 });
 

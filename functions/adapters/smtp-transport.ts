@@ -1,5 +1,9 @@
 import nodemailer from 'nodemailer';
-import type { MailTransport } from './smtp-mail-queue';
+
+/** What the mailers need of nodemailer's transport. */
+export interface MailTransport {
+  sendMail(message: { from: string; to: string[]; subject: string; text: string; html?: string }): Promise<unknown>;
+}
 
 export type SmtpSecurity = 'starttls' | 'tls' | 'none';
 
@@ -14,7 +18,7 @@ export interface SmtpSettings {
   from: string;
 }
 
-/** nodemailer's SMTP transport for the settings: STARTTLS required, TLS from the start, or none (a local relay). */
+/** nodemailer's SMTP transport for the settings: STARTTLS required, TLS from the start, or none (a local relay). The pilot's mail queue and the Lambdas' SMTP mailer share it. */
 export function smtpTransport(settings: SmtpSettings): MailTransport & { verify(): Promise<true>; close(): void } {
   return nodemailer.createTransport({
     host: settings.host,
