@@ -3,7 +3,7 @@ import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { StageNo } from '../../shared/domain/development/steps';
-import { STAGE_PLANS } from '../../workflows/development/stage-plans';
+import { planUses, STAGE_PLANS } from '../../workflows/development/stage-plans';
 import { executionArns } from './constructs/workflow-grants';
 import { DangjianStack } from './dangjian-stack';
 import { NAG_REASONS } from './nag-reasons';
@@ -74,7 +74,7 @@ export function acknowledgeFindings(stack: DangjianStack): void {
   const nested = [stack.notice.workflow.stateMachine, stack.approval.workflow.stateMachine].map((m) => findingReference(stack, nestedArn(m.stateMachineArn)));
   stack.development.stateMachines.forEach((stageMachine, index) => {
     const plan = STAGE_PLANS[(index + 1) as StageNo];
-    const uses = (kind: string) => plan.some((node) => kind in node);
+    const uses = (kind: 'notice' | 'approval' | 'filing') => planUses(plan, kind);
     const machinePolicy = defaultPolicy(stageMachine.role);
     acknowledge(machinePolicy, 'AwsSolutions-IAM5[Resource::*]', NAG_REASONS.stateMachineLogsAndXray);
     const { awaitStep, endStage, prepareNotice, prepareApproval, recordDecision, file } = stack.development.functions;

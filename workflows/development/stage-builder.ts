@@ -5,7 +5,7 @@ import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-stepf
 import type { Construct } from 'constructs';
 import type { StageOutcome } from '../../shared/domain/development/case';
 import type { NoticeNode } from '../../shared/domain/development/rule-set';
-import { noticeReviewKey, type StageNo, type StepKey } from '../../shared/domain/development/steps';
+import { noticeReviewKey, stepByKey, type StageNo, type StepKey } from '../../shared/domain/development/steps';
 import { DevelopmentState, resultPathOf } from './development-states';
 import type { DevelopmentWorkflowProps } from './development-workflow';
 import type { EndWhen, PlanNode } from './stage-plans';
@@ -29,10 +29,12 @@ export class StageBuilder {
   }
 
   private node(node: PlanNode, next: State): State {
-    if ('form' in node) return this.form(node.form, node.endWhen ?? [], next);
     if ('notice' in node) return this.notice(node.notice, next);
-    if ('approval' in node) return this.approval(node.approval, next);
-    return this.filing(node.filing, next);
+    const kind = stepByKey(node.step).kind;
+    if (kind === 'form') return this.form(node.step, node.endWhen ?? [], next);
+    if (kind === 'approval') return this.approval(node.step, next);
+    if (kind === 'filing') return this.filing(node.step, next);
+    throw new Error(`Step ${node.step} (${kind}) is not run by a stage execution`);
   }
 
   private lambda(name: string, fn: keyof DevelopmentWorkflowProps['functions'], payload: Record<string, unknown>, resultPath: string | null): LambdaInvoke {
@@ -115,7 +117,7 @@ export class StageBuilder {
       .otherwise(next) as unknown as State;
   }
 
-  private approval(key: 'preReview' | 'admissionApproval' | 'conversionApproval', next: State): State {
+  private approval(key: StepKey, next: State): State {
     const prepare = this.lambda(DevelopmentState.prepareApproval(key), 'prepareApproval', { stepKey: key }, '$.approvalRequest');
     const run = new StepFunctionsStartExecution(this.scope, DevelopmentState.step(key), {
       stateMachine: this.props.approval,
@@ -138,7 +140,7 @@ export class StageBuilder {
     return prepare;
   }
 
-  private filing(key: 'activistFiling' | 'targetFiling' | 'admissionFiling', next: State): State {
+  private filing(key: StepKey, next: State): State {
     const task = this.lambda(DevelopmentState.step(key), 'file', { stepKey: key }, null);
     task.next(next);
     return task;

@@ -1,6 +1,6 @@
 import type { StageOutcome } from '../../shared/domain/development/case';
 import type { NoticeNode } from '../../shared/domain/development/rule-set';
-import type { StageNo, StepKey } from '../../shared/domain/development/steps';
+import { stepByKey, type StageNo, type StepKey, type StepKind } from '../../shared/domain/development/steps';
 
 /** After a form step: end the stage when the step's result field has a value. */
 export interface EndWhen {
@@ -11,49 +11,51 @@ export interface EndWhen {
   why?: { name: string; reason: string };
 }
 
-export type PlanNode =
-  | { form: StepKey; endWhen?: EndWhen[] }
-  | { notice: NoticeNode }
-  | { approval: 'preReview' | 'admissionApproval' | 'conversionApproval' }
-  | { filing: 'activistFiling' | 'targetFiling' | 'admissionFiling' };
+/** A step of the stage (what it is — form, approval, filing — is the step's kind in the domain's step list), or a notice node. */
+export type PlanNode = { step: StepKey; endWhen?: EndWhen[] } | { notice: NoticeNode };
+
+/** Whether a stage's plan has a notice, or a step of the kind (its state machine then needs those tasks). */
+export function planUses(plan: PlanNode[], kind: 'notice' | StepKind): boolean {
+  return plan.some((node) => ('notice' in node ? kind === 'notice' : stepByKey(node.step).kind === kind));
+}
 
 /**
  * The steps each stage execution runs, in order (docs/domain/development.md, docs/domain/notices-and-calendar.md). Step 1 is recorded when the case is opened; the
  * 'record' steps 6, 19, 20, 21 are recorded between executions (the cultivation year, probation).
  */
 export const STAGE_PLANS: Record<StageNo, PlanNode[]> = {
-  1: [{ form: 'talk' }],
-  2: [{ form: 'activistDecision' }, { notice: 'activist' }, { filing: 'activistFiling' }, { form: 'contacts' }],
+  1: [{ step: 'talk' }],
+  2: [{ step: 'activistDecision' }, { notice: 'activist' }, { step: 'activistFiling' }, { step: 'contacts' }],
   3: [
-    { form: 'targetDecision' },
+    { step: 'targetDecision' },
     { notice: 'developmentTarget' },
-    { filing: 'targetFiling' },
-    { form: 'sponsors' },
-    { form: 'politicalReview', endWhen: [{ field: 'qualified', equals: false, outcome: 'rejected', why: { name: 'PoliticalReview', reason: '政治审查不合格' } }] },
-    { form: 'training' },
+    { step: 'targetFiling' },
+    { step: 'sponsors' },
+    { step: 'politicalReview', endWhen: [{ field: 'qualified', equals: false, outcome: 'rejected', why: { name: 'PoliticalReview', reason: '政治审查不合格' } }] },
+    { step: 'training' },
   ],
   4: [
-    { form: 'committeeReview' },
-    { approval: 'preReview' },
+    { step: 'committeeReview' },
+    { step: 'preReview' },
     { notice: 'admission' },
-    { form: 'applicationForm' },
-    { form: 'generalMeeting', endWhen: [{ field: 'passed', equals: false, outcome: 'vote-failed' }] },
-    { form: 'interview' },
-    { approval: 'admissionApproval' },
-    { filing: 'admissionFiling' },
+    { step: 'applicationForm' },
+    { step: 'generalMeeting', endWhen: [{ field: 'passed', equals: false, outcome: 'vote-failed' }] },
+    { step: 'interview' },
+    { step: 'admissionApproval' },
+    { step: 'admissionFiling' },
   ],
   5: [
-    { form: 'conversionApplication' },
+    { step: 'conversionApplication' },
     { notice: 'conversion' },
     {
-      form: 'conversionMeeting',
+      step: 'conversionMeeting',
       endWhen: [
         { field: 'outcome', equals: 'vote-failed', outcome: 'vote-failed' },
         { field: 'outcome', equals: 'extend', outcome: 'extended' },
         { field: 'outcome', equals: 'cancel', outcome: 'cancelled' },
       ],
     },
-    { approval: 'conversionApproval' },
-    { form: 'archive' },
+    { step: 'conversionApproval' },
+    { step: 'archive' },
   ],
 };

@@ -1,7 +1,7 @@
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { PLACEHOLDER_MAIL_FROM } from '../../../infra/aws/constructs/mail';
 import type { StageNo } from '../../../shared/domain/development/steps';
-import { STAGE_PLANS } from '../../../workflows/development/stage-plans';
+import { planUses, STAGE_PLANS } from '../../../workflows/development/stage-plans';
 import {
   actionsOf, logicalId, policies, resourcesOf, statementsOfRole, synthesize, type PolicyStatementJson, type Synthesized,
 } from './synth';
@@ -118,7 +118,7 @@ describe('least-privilege grants', () => {
     }
     stack.development.stateMachines.forEach((machine, index) => {
       const plan = STAGE_PLANS[(index + 1) as StageNo];
-      const uses = (kind: string) => plan.some((node) => kind in node);
+      const uses = (kind: 'notice' | 'approval' | 'filing') => planUses(plan, kind);
       const f = stack.development.functions;
       const expected = [f.awaitStep, f.endStage, ...(uses('notice') ? [f.prepareNotice] : []), ...(uses('approval') ? [f.prepareApproval, f.recordDecision] : []), ...(uses('filing') ? [f.file] : [])];
       const invoke = statementsOfRole(template, stack, machine.role).filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
