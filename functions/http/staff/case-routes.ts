@@ -1,5 +1,7 @@
 import { chinaDate } from '../../../shared/domain/calendar';
+import type { DevelopmentTaskKey } from '../../../shared/domain/development/steps';
 import { caseEndingFields } from '../../../shared/schemas/case-ending-form';
+import { hasForm, stepFormFields } from '../../../shared/schemas/development-steps';
 import { parseForm } from '../../../shared/schemas/parse-form';
 import { caseEndingView, endCase, getCaseFile, startStage, submitStepForm } from '../../../shared/services/development';
 import { stepFormView } from '../../../shared/services/development-views/step-form';
@@ -87,8 +89,9 @@ export function caseRoutes(deps: StaffSiteDeps): RouteTable {
     'POST /staff/cases/{caseId}/steps/{stepKey}': async (request) => {
       const session = sessionOf(request);
       const { caseId, stepKey } = request.params;
-      const view = await stepFormView(deps, session.actor, caseId, stepKey);
-      const form = joinPeopleRows(formFields(request), view.fields);
+      // The people pickers' rows joined by the step's own field list (an unknown step: refused by submitStepForm).
+      const fields = hasForm(stepKey as DevelopmentTaskKey) ? stepFormFields(stepKey as Parameters<typeof stepFormFields>[0]) : [];
+      const form = joinPeopleRows(formFields(request), fields);
       return handleDevelopmentForm(
         request,
         async () => {

@@ -1,6 +1,7 @@
 import { chinaDate } from '../../domain/calendar';
 import type { AttachmentMeta, DevelopmentCase, StepRecord } from '../../domain/development/case';
 import type { DevelopmentRuleSet } from '../../domain/development/rule-set';
+import type { OrgTree } from '../../domain/registry/org-tree';
 import { evaluateStep } from '../../domain/development/step-rules';
 import { isNoticeReviewKey, isStepKey, stepByKey, type DevelopmentTaskKey, NOTICE_NODE_POSITIONS, noticeNodeOfReviewKey } from '../../domain/development/steps';
 import { stepFormSchema, type FormStepKey } from '../../schemas/development-steps';
@@ -32,10 +33,12 @@ function stepInfo(key: DevelopmentTaskKey): { no: number; label: string; committ
   return { no: step.no, label: step.label, committee: step.actor === 'committee-staff' };
 }
 
-async function authorizeStep(deps: ServiceDeps, actor: Actor, devCase: DevelopmentCase, key: DevelopmentTaskKey) {
+/** The step may be handled by the actor (403 otherwise); answers the organization tree it read. */
+async function authorizeStep(deps: ServiceDeps, actor: Actor, devCase: DevelopmentCase, key: DevelopmentTaskKey): Promise<OrgTree> {
   const tree = await loadOrgTree(deps.store);
   authorize(actor, 'case.handle', devCase.orgId, tree);
   if (stepInfo(key).committee) authorize(actor, 'case.committee', devCase.orgId, tree);
+  return tree;
 }
 
 /**
@@ -80,7 +83,7 @@ export async function submitStepForm(deps: ServiceDeps, actor: Actor, caseId: st
   let taskId = '';
   const written = await commitWithRetry(deps.store, async () => {
     const devCase = await loadCase(deps, caseId);
-    await authorizeStep(deps, actor, devCase, stepKey);
+    const tree = await authorizeStep(deps, actor, devCase, stepKey);
     const rules = await getRuleSet(deps, devCase.ruleSetVersion);
     const admissionNoticeLastDay = stepKey === 'applicationForm' ? await checkAdmissionNoticeCleared(deps, devCase, rules) : undefined;
     taskId = developmentTaskId(caseId, stepKey, devCase.attempt);
@@ -89,7 +92,7 @@ export async function submitStepForm(deps: ServiceDeps, actor: Actor, caseId: st
     if (task.status !== 'open') throw new TaskAlreadyHandledError(task.completedBy, task.completedAt);
     const values = parseForm(stepFormSchema(stepKey as FormStepKey), rawForm);
     const now = deps.clock.now();
-    const facts = { ...(await gatherStepFacts(deps, stepKey, values, devCase)), admissionNoticeLastDay };
+    const facts = { ...(await gatherStepFacts(deps, stepKey, values, devCase, tree)), admissionNoticeLastDay };
     const evaluation = evaluateStep(stepKey, values, devCase, facts, rules, chinaDate(now));
     if (!evaluation.ok) throw new DevelopmentRuleViolationError(evaluation.problems);
     const at = now.toISOString();
@@ -133,7 +136,7 @@ export async function recordPeriodStep(deps: ServiceDeps, actor: Actor, caseId: 
   const label = stepByKey(key).label;
   return commitWithRetry(deps.store, async () => {
     const devCase = await loadCase(deps, caseId);
-    await authorizeStep(deps, actor, devCase, key);
+    const tree = await authorizeStep(deps, actor, devCase, key);
     if (!periodOpen(devCase, key)) {
       throw new DevelopmentCaseStateError(key === 'evaluation' ? `“${label}”在确定为入党积极分子后、确定为发展对象前登记。` : `“${label}”在上级党委批准为预备党员后、转正前登记。`);
     }
@@ -142,7 +145,7 @@ export async function recordPeriodStep(deps: ServiceDeps, actor: Actor, caseId: 
     const values = parseForm(stepFormSchema(key), rawForm);
     const now = deps.clock.now();
     const rules = await getRuleSet(deps, devCase.ruleSetVersion);
-    const evaluation = evaluateStep(key, values, devCase, await gatherStepFacts(deps, key, values, devCase), rules, chinaDate(now));
+    const evaluation = evaluateStep(key, values, devCase, await gatherStepFacts(deps, key, values, devCase, tree), rules, chinaDate(now));
     if (!evaluation.ok) throw new DevelopmentRuleViolationError(evaluation.problems);
     const at = now.toISOString();
     const record = recordOf(devCase, actor, key, values, evaluation.derived, at, { explanations: evaluation.warnings });

@@ -1,4 +1,5 @@
 import { meetingAttendance, votingMembers, votingStanding, type MeetingAttendance } from '../../domain/registry/attendance';
+import type { OrgTree } from '../../domain/registry/org-tree';
 import type { Organization } from '../../domain/registry/organization';
 import type { Person } from '../../domain/registry/person';
 import { listOrgAccounts } from '../../store/accounts-repo';
@@ -15,8 +16,8 @@ import { peopleOfSubtree } from './people-read';
 
 type Deps = Pick<ServiceDeps, 'store'>;
 
-async function treeWith(deps: Deps, orgId: string) {
-  const tree = await loadOrgTree(deps.store);
+async function treeWith(deps: Deps, orgId: string, read?: OrgTree) {
+  const tree = read ?? (await loadOrgTree(deps.store));
   if (!tree.get(orgId)) throw new RecordNotFoundError('该组织');
   return tree;
 }
@@ -39,8 +40,8 @@ export async function votingStandingOf(deps: Deps, orgId: string, date: string):
  * Who should attend a general meeting of the organization on `date` (a branch meeting: the branch and its party
  * groups): the voting members, less those excluded with a recorded reason (listed with it).
  */
-export async function meetingAttendanceOf(deps: Deps, orgId: string, date: string): Promise<MeetingAttendance & { shouldAttendCount: number }> {
-  const tree = await treeWith(deps, orgId);
+export async function meetingAttendanceOf(deps: Deps, orgId: string, date: string, read?: OrgTree): Promise<MeetingAttendance & { shouldAttendCount: number }> {
+  const tree = await treeWith(deps, orgId, read);
   const people = (await peopleOfSubtree(deps.store, tree, orgId)).sort(byName);
   const attendance = meetingAttendance(people, date);
   return { ...attendance, shouldAttendCount: attendance.shouldAttend.length };
