@@ -2,7 +2,6 @@ import { createElection, getElectionFile, listElections, requestElectionEnd } fr
 import { termOverview, termWarnings } from '../../../shared/services/registry/term-overview';
 import { getTermReminderRules } from '../../../shared/services/settings/term-reminder-settings';
 import { createElectionFields } from '../../../shared/schemas/election-steps';
-import { listOrgNotices } from '../../../shared/store/notices-repo';
 import { createElectionPage, electionList } from '../../../shared/ui/pages/election-list';
 import type { FormState } from '../../../shared/ui/form-fields';
 import { electionFilePage } from '../../../shared/ui/pages/election-file';
@@ -23,10 +22,8 @@ export function electionRoutes(deps: StaffSiteDeps): RouteTable {
   const filePage = async (request: SiteRequest, status: number, endForm?: FormState & { message?: string }) => {
     const session = sessionOf(request);
     const file = await getElectionFile(deps, session.actor, request.params.electionId);
-    const ownNotice = (id: string) => id.startsWith(`${file.election.id}-c`) || id === file.election.announcementNoticeId;
-    const notices = (await listOrgNotices(deps.store, file.election.orgId)).filter((n) => ownNotice(n.id));
-    if (request.site.json) return jsonResponse(status, { ...file, notices });
-    const page = electionFilePage({ file, notices, staff: staffLayout(session), now: deps.clock.now(), flash: FLASH[request.query.done ?? ''], endForm });
+    if (request.site.json) return jsonResponse(status, file);
+    const page = electionFilePage({ file, notices: file.notices, staff: staffLayout(session), now: deps.clock.now(), flash: FLASH[request.query.done ?? ''], endForm });
     return htmlResponse(status, page);
   };
 

@@ -40,7 +40,7 @@ const stopped = {
 const org = { id: 'b1', kind: 'branch', name: '办公室党支部', committee: [{ name: '张伟', post: 'secretary' }], status: 'active', mayApprove: false, version: 1, termStart: '2023-10-01', termEnd: '2026-09-30' } as Organization;
 
 test('the timeline of an election off the happy path: each line dated, in order, with what was decided', () => {
-  const lines = electionTimeline({ election, steps, rounds: [round], audit: [] }, [stopped], org);
+  const lines = electionTimeline({ election, steps, rounds: [round], audit: [], notices: [] }, [stopped], org);
   expect(lines[0]).toBe('办公室党支部换届选举全程纪实（常规选举（新一届委员会选举书记、副书记），规则版本 2020）');
   const body = lines.slice(1, -1).map((line) => line.replace(/　+/, ' | '));
   expect(body).toEqual([

@@ -11,7 +11,7 @@ const election: Election = {
 };
 const openTask = { id: 'election-e1-recommendation-1', dueAt: '2026-09-20T15:59:59.000Z', status: 'open' } as never;
 const page = (file: Partial<ElectionFile>) =>
-  electionFilePage({ file: { election, steps: [], rounds: [], audit: [], ...file }, notices: [], staff: { displayName: '钱组织委员', role: 'branch-staff', csrfToken: 't' }, now: new Date('2026-09-15T02:00:00Z') }).value;
+  electionFilePage({ file: { election, steps: [], rounds: [], audit: [], notices: [], ...file }, notices: [], staff: { displayName: '钱组织委员', role: 'branch-staff', csrfToken: 't' }, now: new Date('2026-09-15T02:00:00Z') }).value;
 
 test('the election page names the step it is at, with the form to fill in when one is open', () => {
   expect(page({ openTask })).toMatch(/<dt>当前步骤<\/dt><dd>三、民主推荐：<a href="\/staff\/elections\/e1\/steps\/recommendation">民主推荐（提名与推荐票）<\/a><\/dd>/);
