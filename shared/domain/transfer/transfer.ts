@@ -84,7 +84,9 @@ export interface Transfer {
   receiptDate?: string;
   /** The open development case that moved with the person on acceptance (rule T8). */
   movedCaseId?: string;
-  executionArn?: string;
+  /** The human step the workflow waits on, and its pending task (docs/domain/transfer.md T3). */
+  currentStep?: TransferStepKey;
+  currentTaskId?: string;
   createdAt: string;
   createdBy: string;
   version: number;
@@ -103,3 +105,18 @@ export function transferableStatus(status: string): 'full' | 'probationary' | un
 
 /** The workflow's execution name: one execution per transfer. */
 export const transferExecutionName = (transferId: string) => `transfer-${transferId}`;
+
+/** The human steps of the workflow: the letter (committee staff), the arrival (receiving staff), the receipt (sending staff). */
+export type TransferStepKey = 'letter' | 'arrival' | 'receipt';
+
+export const TRANSFER_STEP_LABELS: Record<TransferStepKey, string> = { letter: '开具介绍信', arrival: '报到接收', receipt: '登记回执' };
+
+/**
+ * The attempt a visit of a step is for, from the transfer alone (so a repeated open finds the same task): the letter
+ * step's k-th visit follows k - 1 cancelled letters; arrival and receipt wait on the current letter.
+ */
+export function stepAttempt(transfer: Pick<Transfer, 'letters'>, step: TransferStepKey): number {
+  return step === 'letter' ? transfer.letters.filter((l) => l.status === 'void').length + 1 : transfer.letters.length;
+}
+
+export const transferTaskId = (transferId: string, step: TransferStepKey, attempt: number) => `transfer-${transferId}-${step}-${attempt}`;
