@@ -65,8 +65,8 @@ export interface Transfer {
   batchId?: string;
   personId: string;
   personName: string;
-  /** The member's status when asked (only full and probationary members transfer). */
-  memberStatus: 'full' | 'probationary';
+  /** The person's status when asked (rule T1). */
+  memberStatus: TransferableStatus;
   fromOrgId: string;
   fromOrgName: string;
   destination: Destination;
@@ -98,9 +98,14 @@ export function currentLetter(transfer: Pick<Transfer, 'letters'>): TransferLett
   return last?.status === 'valid' ? last : undefined;
 }
 
-/** Only full and probationary members transfer; activists and development targets are people, not yet members (rule T1). */
-export function transferableStatus(status: string): 'full' | 'probationary' | undefined {
-  return status === 'full' || status === 'probationary' ? status : undefined;
+/**
+ * Who transfers (rule T1): full and probationary members, and activists and development targets, whose development
+ * case goes with them (rule T8). Applicants apply again where they work.
+ */
+export type TransferableStatus = 'full' | 'probationary' | 'activist' | 'development-target';
+
+export function transferableStatus(status: string): TransferableStatus | undefined {
+  return status === 'full' || status === 'probationary' || status === 'activist' || status === 'development-target' ? status : undefined;
 }
 
 /** The workflow's execution name: one execution per transfer. */

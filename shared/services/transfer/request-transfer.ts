@@ -42,7 +42,7 @@ export async function requestTransfer(deps: ServiceDeps, actor: Actor, input: Re
   people.forEach((person, i) => {
     if (!person || person.orgId !== from.id) return problems.push(`所选人员不属于${from.name}。`);
     const memberStatus = transferableStatus(person.status);
-    if (!memberStatus) return problems.push(`${person.name}是${MEMBERSHIP_STATUS_LABELS[person.status]}，只有正式党员和预备党员转接组织关系。`);
+    if (!memberStatus) return problems.push(`${person.name}是${MEMBERSHIP_STATUS_LABELS[person.status]}，只有正式党员、预备党员及入党积极分子、发展对象办理转接。`);
     transfers.push({
       id: `${key}-${i + 1}`, ...(ids.length > 1 ? { batchId: key } : {}), personId: person.id, personName: person.name, memberStatus,
       fromOrgId: from.id, fromOrgName: from.name, destination, reason: values.reason, leavingDate: values.leavingDate, duesPaidTo: values.duesPaidTo,
