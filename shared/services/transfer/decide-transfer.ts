@@ -68,8 +68,8 @@ export async function acceptTransfer(deps: ServiceDeps, actor: Actor, transferId
   const { item, task } = await claimStep(deps, transfer, 'arrival', { by: actor.id, at, output: { outcome: 'accepted' } });
   const next = nextTransfer(transfer, { status: 'accepted', decidedAt: at, decidedBy: actor.id, ...(moved.caseId ? { movedCaseId: moved.caseId } : {}) });
   const movedPerson = { ...person, orgId: toOrgId, version: person.version + 1 };
-  const personEvent = { transferId, serial: serialOf(transfer), org: { before: transfer.fromOrgName, after: transfer.destination.orgName }, on: today };
-  await commitTransfer(deps, transferChange(deps, next, { at, action: 'transfer.accepted', actor: actor.id, details: { to: transfer.destination.orgName, caseMoved: Boolean(moved.caseId) } }, [
+  const personEvent = { transferId, serial: serialOf(transfer), org: { before: transfer.fromOrgName, after: transfer.destination.orgName }, effective: today };
+  await commitTransfer(deps, transferChange(deps, next, { at, action: 'transfer.accepted', actor: actor.id, details: { toOrg: transfer.destination.orgName, caseMoved: Boolean(moved.caseId) } }, [
     item,
     replacePerson(deps.store, movedPerson),
     auditPut(deps.store, personPk(person.id), { at, action: 'person.transferred', actor: actor.id, details: personEvent }),
@@ -111,7 +111,7 @@ export async function recordReceipt(deps: ServiceDeps, actor: Actor, transferId:
   const { item, task } = await claimStep(deps, transfer, 'receipt', { by: actor.id, at, output: { outcome: 'received' } });
   const next = nextTransfer(transfer, { status: 'received', receiptDate: values.receiptDate, decidedAt: at, decidedBy: actor.id });
   await commitTransfer(deps, transferChange(deps, next, { at, action: 'transfer.receipt-recorded', actor: actor.id, details: { receiptDate: values.receiptDate, serial: serialOf(transfer) } }, [
-    item, auditPut(deps.store, personPk(transfer.personId), { at, action: 'transfer.receipt-recorded', actor: actor.id, details: { transferId, to: transfer.destination.orgName, receiptDate: values.receiptDate } }),
+    item, auditPut(deps.store, personPk(transfer.personId), { at, action: 'transfer.receipt-recorded', actor: actor.id, details: { transferId, toOrg: transfer.destination.orgName, receiptDate: values.receiptDate } }),
   ]), `receipt ${transferId}`);
   await tellWorkflow(deps, task);
   return next;

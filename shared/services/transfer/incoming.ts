@@ -33,7 +33,7 @@ export async function registerIncoming(deps: ServiceDeps, actor: Actor, form: Re
   const letter = parseForm(letterParticulars, form);
   if (form.status !== 'full' && form.status !== 'probationary') throw new InputInvalidError({ status: '组织关系转入的应为正式党员或预备党员。' });
   const at = deps.clock.now().toISOString();
-  const details = { from: letter.fromOrgName, to: org.name, ...(letter.letterSerial ? { serial: letter.letterSerial } : {}), ...(letter.duesPaidTo ? { duesPaidTo: letter.duesPaidTo } : {}) };
+  const details = { fromOrg: letter.fromOrgName, toOrg: org.name, ...(letter.letterSerial ? { serial: letter.letterSerial } : {}), ...(letter.duesPaidTo ? { duesPaidTo: letter.duesPaidTo } : {}) };
   const existing = form.idNumber ? await getPersonByIdNumber(deps.store, normalizeIdNumber(form.idNumber)) : undefined;
   if (existing) {
     const from = form.statusFrom?.trim() || at.slice(0, 10);

@@ -32,7 +32,7 @@ export async function caseMoveItems(deps: ServiceDeps, transfer: Transfer, toOrg
   if (blockers.length > 0) throw new CaseCannotMoveError(blockers, { detail: `case ${devCase.id} has open approvals or notices` });
   const tasks = (await listOpenTasks(deps.store, [devCase.orgId])).filter((t) => t.subject.caseId === devCase.id);
   const next = { ...devCase, orgId: toOrgId, updatedAt: at, version: devCase.version + 1 };
-  const details = { transferId: transfer.id, from: transfer.fromOrgName, to: transfer.destination.orgName, stage: devCase.stage };
+  const details = { transferId: transfer.id, fromOrg: transfer.fromOrgName, toOrg: transfer.destination.orgName, stage: devCase.stage };
   return {
     caseId: devCase.id,
     items: [...caseChangeItems(deps, devCase, next, { at, action: 'case.transferred', actor: actorId, details }), ...tasks.map((t) => moveOpenTask(deps.store, t, toOrgId))],

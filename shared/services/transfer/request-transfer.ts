@@ -52,8 +52,8 @@ export async function requestTransfer(deps: ServiceDeps, actor: Actor, input: Re
   if (problems.length > 0) throw new InputInvalidError({ personIds: problems.join('') });
   const items = transfers.flatMap((t) => [
     ...putNewTransfer(deps.store, t),
-    auditPut(deps.store, transferPk(t.id), { at: now, action: 'transfer.requested', actor: actor.id, details: { personName: t.personName, to: destination.orgName, batchSize: transfers.length } }),
-    auditPut(deps.store, personPk(t.personId), { at: now, action: 'transfer.requested', actor: actor.id, details: { transferId: t.id, to: destination.orgName } }),
+    auditPut(deps.store, transferPk(t.id), { at: now, action: 'transfer.requested', actor: actor.id, details: { personName: t.personName, toOrg: destination.orgName, batchSize: transfers.length } }),
+    auditPut(deps.store, personPk(t.personId), { at: now, action: 'transfer.requested', actor: actor.id, details: { transferId: t.id, toOrg: destination.orgName } }),
   ]);
   try {
     await transactWrite(deps.store, items);

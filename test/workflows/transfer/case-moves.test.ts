@@ -65,7 +65,7 @@ test('an activist moving mid-cultivation keeps his one-year date; the new branch
   expect(moved.dates.activistDate).toBe(activistDate);
   expect(moved.nextStage).toEqual(oneYear);
   expect((await listAudit(runtime.store, `CASE#${driver.caseId}`)).at(-1)).toMatchObject({
-    action: 'case.transferred', details: { from: '办公室党支部', to: '业务一处党支部' },
+    action: 'case.transferred', details: { fromOrg: '办公室党支部', toOrg: '业务一处党支部' },
   });
   // The file is the new branch's now; the old branch no longer reaches it.
   await expect(getCaseFile(runtime.deps, receiver, driver.caseId)).resolves.toBeDefined();
