@@ -120,6 +120,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'account.sign-in-unlocked': { kind: 'username', value: '李组织委员' },
   'transfer.requested': { personName: '张伟', toOrg: '业务一处党支部', batchSize: 3 },
   'transfer.step-opened': { step: 'arrival', attempt: 1 },
+  'transfer.warning-sent': { warning: 'letter-expiring', dueAt: '2026-12-23T15:59:59.000Z' },
   'transfer.letter-issued': { serial: '〔2026〕第12号', validUntil: '2026-12-23T15:59:59.000Z' },
   'transfer.letter-voided': { serial: '〔2026〕第12号', reason: '介绍信过期未报到' },
   'transfer.accepted': { toOrg: '业务一处党支部', caseMoved: true },

@@ -5,6 +5,7 @@ import { getTask } from '../../../shared/store/tasks-repo';
 import { listAudit } from '../../../shared/store/audit';
 import { getGuard } from '../../../shared/store/guards';
 import type { TestRuntime } from '../../support/local-runtime';
+import { runScheduledWork } from '../../../shared/services/scheduled/tick';
 import { outsideRequest, startTransferRuntime, TransferDriver, withinRequest, type TransferRegistry } from './transfer-fixtures';
 
 
@@ -117,4 +118,25 @@ test('one transfer at a time per person; a second request names him', async () =
   const [zhang] = registry.members;
   await driver.request(withinRequest([zhang.id]));
   await expect(driver.request(withinRequest([zhang.id]))).rejects.toMatchObject({ httpStatus: 409, userMessage: expect.stringContaining('张伟已有正在办理的组织关系转接') });
+});
+
+test('the scheduler tick mails each warning once: about to expire, expired, and six months gone', async () => {
+  const [zhang] = registry.members;
+  const [transfer] = await driver.request(withinRequest([zhang.id]));
+  await driver.issue(transfer.id);
+  const warningSubjects = () => runtime.mailer.sent.map((m) => m.subject).filter((s) => s.startsWith('【组织关系转接预警】'));
+  await runtime.advanceTo('2026-12-09T15:59:59.000Z');
+  await runScheduledWork(runtime.deps);
+  expect(warningSubjects()).toEqual([]);
+  await runtime.advanceTo('2026-12-10T01:00:00.000Z');
+  await runScheduledWork(runtime.deps);
+  await runScheduledWork(runtime.deps);
+  expect(warningSubjects()).toEqual(['【组织关系转接预警】张伟：介绍信即将到期']);
+  await runtime.advanceTo('2026-12-24T01:00:00.000Z');
+  await runScheduledWork(runtime.deps);
+  expect(warningSubjects().slice(1)).toEqual(['【组织关系转接预警】张伟：介绍信已过期未接收']);
+  await runtime.advanceTo('2027-03-21T01:00:00.000Z');
+  await runScheduledWork(runtime.deps);
+  expect(warningSubjects().slice(2)).toEqual(['【组织关系转接预警】张伟：离开已满六个月未转接']);
+  expect(mailsTo('zuzhi-3@example.org').some((m) => m.subject === '【组织关系转接预警】张伟：介绍信已过期未接收')).toBe(true);
 });
