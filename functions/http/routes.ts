@@ -81,6 +81,17 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/staff/people/{personId}/rights', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/people/{personId}/exclusions', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/people/{personId}/exclusions/end', handlerId: 'http-staff' },
+  // Transfers of membership (组织关系转接): the lists, the request, a transfer's file, its steps and the letter.
+  { method: 'GET', path: '/staff/transfers', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/transfers/new', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/transfers', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/transfers/{transferId}', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/transfers/{transferId}/letter', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/transfers/{transferId}/issue', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/transfers/{transferId}/accept', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/transfers/{transferId}/refuse', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/transfers/{transferId}/receipt', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/transfers/{transferId}/reissue', handlerId: 'http-staff' },
   // Elections (换届选举): terms and reminders (the reminder setting: administrators), elections and their steps, ballot papers, ballot entry, results.
   { method: 'GET', path: '/staff/elections', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/new', handlerId: 'http-staff' },

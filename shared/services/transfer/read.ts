@@ -7,6 +7,9 @@ import type { Actor } from '../actor';
 import { authorize, loadOrgTree, permits } from '../authorization';
 import type { ServiceDeps } from '../deps';
 import { loadTransferToView } from './load';
+import { changeProblems } from '../../domain/transfer/acceptance';
+import { getPerson } from '../../store/people-repo';
+import { RecordNotFoundError } from '../errors';
 
 export interface TransferRow {
   transfer: Transfer;
@@ -39,4 +42,29 @@ export async function listPersonTransfers(deps: Pick<ServiceDeps, 'store'>, pers
   const ids = await listPersonTransferIds(deps.store, personId);
   const transfers = await Promise.all(ids.map((id) => getTransfer(deps.store, id)));
   return transfers.filter((t) => t !== undefined).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** What `actor` may do on the transfer now: allowed by the table on the right side, and by the rules at this moment. */
+export async function transferActionsFor(deps: ServiceDeps, actor: Actor, transfer: Transfer): Promise<Record<'issue' | 'reissue' | 'accept' | 'refuse' | 'receipt', boolean>> {
+  const tree = await loadOrgTree(deps.store);
+  const now = deps.clock.now();
+  const receiving = transfer.destination.kind === 'within' ? transfer.destination.orgId : undefined;
+  const may = (action: Parameters<typeof permits>[1], orgId: string | undefined) => orgId !== undefined && permits(actor, action, orgId, tree);
+  const ok = (change: Parameters<typeof changeProblems>[1]) => changeProblems(transfer, change, now).length === 0;
+  return {
+    issue: may('transfer.issue', transfer.fromOrgId) && ok('issue'),
+    reissue: may('transfer.issue', transfer.fromOrgId) && ok('reissue'),
+    accept: may('transfer.receive', receiving) && ok('accept'),
+    refuse: may('transfer.receive', receiving) && ok('refuse'),
+    receipt: may('transfer.receipt', transfer.fromOrgId) && ok('record-receipt'),
+  };
+}
+
+/** The letter print page's data: the transfer (staff of either side), the person's particulars, the full ID number only for those who may see it. */
+export async function getTransferLetter(deps: ServiceDeps, actor: Actor, transferId: string) {
+  const { transfer, tree } = await loadTransferToView(deps, actor, transferId);
+  const person = await getPerson(deps.store, transfer.personId);
+  if (!person) throw new RecordNotFoundError('该人员');
+  const idNumber = permits(actor, 'person.viewIdNumber', person.orgId, tree) ? person.idNumber : undefined;
+  return { transfer, person, idNumber };
 }
