@@ -1,4 +1,5 @@
 import type { Actor } from '../../../shared/services/actor';
+import { decideByLink } from '../../../shared/services/approval';
 import { getCaseFile, startStage, submitStepForm } from '../../../shared/services/development';
 import { acceptTransfer, issueLetter, requestTransfer } from '../../../shared/services/transfer';
 import { putAccount } from '../../../shared/store/accounts-repo';
@@ -107,4 +108,29 @@ test('a case with an open notice does not move: the acceptance is refused with w
   await driver.endNotice('activist');
   await acceptTransfer(runtime.deps, receiver, transferId, { version });
   expect((await driver.case()).orgId).toBe('branch-3');
+});
+
+test('a development target moves; the new branch runs stage IV and the pre-review goes to the new committee, which decides it', async () => {
+  await driver.open();
+  await driver.stage1();
+  await driver.stage2();
+  await driver.at(`${(await driver.case()).nextStage?.earliestStart}T01:00:00.000Z`);
+  await driver.stage3();
+  expect((await getPerson(runtime.store, world.applicantId))?.status).toBe('development-target');
+  const transferId = await transferTo('branch-3');
+  await acceptTransfer(runtime.deps, receiver, transferId, { version: String((await getTransfer(runtime.store, transferId))?.version) });
+  await runtime.stepFunctions.settled();
+
+  await startStage(runtime.deps, receiver, driver.caseId, 4);
+  await runtime.stepFunctions.settled();
+  const sentBefore = runtime.mailer.sent.length;
+  await submitStepForm(runtime.deps, receiver, driver.caseId, 'committeeReview', { reviewDate: driver.today(), conclusion: '同意提交预审。' });
+  await runtime.stepFunctions.settled();
+  const approvalMails = runtime.mailer.sent.slice(sentBefore).filter((m) => m.subject.startsWith('【审批】'));
+  expect(approvalMails.map((m) => [m.to].flat()).flat()).toEqual(['qian@example.org']);
+  const link = /\/approvals\/([A-Za-z0-9_-]{43})/.exec(approvalMails[0].text)?.[1] ?? '';
+  await decideByLink(runtime.deps, link, { outcome: 'approved', meetingDate: driver.today(), comment: '同意' }, { ip: '203.0.113.7', userAgent: 'test' });
+  await runtime.stepFunctions.settled();
+  const file = await getCaseFile(runtime.deps, receiver, driver.caseId);
+  expect(file.steps.map((s) => s.stepKey)).toContain('preReview');
 });
