@@ -85,6 +85,8 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'GET', path: '/staff/transfers', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/transfers/new', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/transfers', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/transfers/incoming/new', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/transfers/incoming', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/transfers/{transferId}', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/transfers/{transferId}/letter', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/transfers/{transferId}/issue', handlerId: 'http-staff' },

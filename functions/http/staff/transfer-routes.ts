@@ -4,13 +4,14 @@ import { transferableStatus } from '../../../shared/domain/transfer/transfer';
 import { loadOrgTree, permits } from '../../../shared/services/authorization';
 import { listOrgPeople } from '../../../shared/services/registry';
 import {
-  acceptTransfer, getTransferFile, getTransferLetter, issueLetter, listOrgTransfers, recordReceipt, refuseTransfer, reissueLetter, requestTransfer, transferActionsFor,
+  acceptTransfer, getTransferFile, getTransferLetter, issueLetter, listOrgTransfers, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer, transferActionsFor,
 } from '../../../shared/services/transfer';
 import { withActorNames } from '../../../shared/services/audit-names';
 import type { InputInvalidError } from '../../../shared/services/errors';
 import { transferFilePage } from '../../../shared/ui/pages/transfer-file';
 import { transferLetterPage } from '../../../shared/ui/pages/transfer-letter-print';
 import { transferListPage, transferRequestPage } from '../../../shared/ui/pages/transfer-list';
+import { incomingTransferPage } from '../../../shared/ui/pages/transfer-incoming';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
 import type { RouteTable } from '../edge/router';
 import type { SiteRequest } from '../edge/types';
@@ -38,6 +39,13 @@ export function transferRoutes(deps: StaffSiteDeps): RouteTable {
       people: people.map((p) => ({ id: p.id, name: p.name, statusLabel: MEMBERSHIP_STATUS_LABELS[p.status] })), staff: staffLayout(session),
       idempotencyKey: values.idempotencyKey || deps.newId(),
     }));
+  };
+
+  const incomingPage = async (request: SiteRequest, status: number, values: Record<string, string>, error?: InputInvalidError) => {
+    const session = sessionOf(request);
+    const tree = await loadOrgTree(deps.store);
+    const orgs = tree.organizations.filter((o) => o.kind === 'branch' && o.status === 'active' && permits(session.actor, 'transfer.incoming', o.id, tree));
+    return htmlResponse(status, incomingTransferPage({ orgs, form: { values, errors: error?.fieldErrors ?? {} }, message: error?.userMessage, staff: staffLayout(session) }));
   };
 
   const filePage = async (request: SiteRequest, status: number, failed?: { form: string; values: Record<string, string>; error: InputInvalidError }) => {
@@ -84,6 +92,19 @@ export function transferRoutes(deps: StaffSiteDeps): RouteTable {
           return redirect(transfers.length === 1 ? `/staff/transfers/${encodeURIComponent(transfers[0].id)}?done=requested` : '/staff/transfers');
         },
         async (error) => requestPage(request, 422, { ...form, personIds }, error),
+      );
+    },
+    'GET /staff/transfers/incoming/new': (request) => incomingPage(request, 200, { status: 'full' }),
+    'POST /staff/transfers/incoming': async (request) => {
+      const form = formFields(request);
+      return handleForm(
+        request,
+        async () => {
+          const { person } = await registerIncoming(deps, sessionOf(request).actor, form);
+          if (request.site.json) return jsonResponse(201, { personId: person.id });
+          return redirect(`/staff/people/${encodeURIComponent(person.id)}`);
+        },
+        async (error) => incomingPage(request, 422, form, error),
       );
     },
     'GET /staff/transfers/{transferId}': (request) => filePage(request, 200),

@@ -4,6 +4,7 @@ import { parseForm } from '../../schemas/parse-form';
 import { optionalText, requiredText } from '../../schemas/form-fields';
 import { auditPut } from '../../store/audit';
 import { getPersonByIdNumber, personPk, replacePerson } from '../../store/people-repo';
+import { getTransfer, listPersonTransferIds } from '../../store/transfers-repo';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
@@ -20,8 +21,10 @@ const letterParticulars = z.object({
 
 /**
  * The receiving side registers a member arriving with a letter from outside the system (docs/domain/transfer.md
- * T10): someone already registered under the ID number (who left earlier) is made active again in the receiving
- * organization with the status on the letter; anyone else is created from the letter's particulars. Either way the
+ * T10): someone already registered under the ID number who left the system earlier (his last transfer went outside,
+ * its receipt recorded) is made active again in the receiving organization with the status on the letter; someone
+ * registered and still here is refused (he moves by a transfer within the system); anyone else is created from the
+ * letter's particulars. Either way the
  * person's history records the letter.
  */
 export async function registerIncoming(deps: ServiceDeps, actor: Actor, form: Record<string, string | undefined>): Promise<{ person: Person; reactivated: boolean }> {
@@ -36,6 +39,10 @@ export async function registerIncoming(deps: ServiceDeps, actor: Actor, form: Re
   const details = { fromOrg: letter.fromOrgName, toOrg: org.name, ...(letter.letterSerial ? { serial: letter.letterSerial } : {}), ...(letter.duesPaidTo ? { duesPaidTo: letter.duesPaidTo } : {}) };
   const existing = form.idNumber ? await getPersonByIdNumber(deps.store, normalizeIdNumber(form.idNumber)) : undefined;
   if (existing) {
+    // Only someone who left the system (his last transfer went outside and its receipt came back) comes back this way;
+    // anyone else registered here moves by a transfer within the system, never by typing his ID number.
+    const last = (await Promise.all((await listPersonTransferIds(deps.store, existing.id)).map((id) => getTransfer(deps.store, id)))).filter((t) => t !== undefined).sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1);
+    if (last?.status !== 'received') throw new InputInvalidError({ idNumber: `该身份证号的人员已在本系统${tree.get(existing.orgId)?.name ?? ''}登记，请由其所在党组织办理系统内转接。` });
     const from = form.statusFrom?.trim() || at.slice(0, 10);
     const status = form.status;
     const next: Person = {

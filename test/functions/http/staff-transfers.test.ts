@@ -8,6 +8,7 @@ import { visibleProblems } from '../../support/visible-text';
 import { startTransferRuntime, type TransferRegistry } from '../../workflows/transfer/transfer-fixtures';
 import { Browser, signInWithForm } from './support/http-client';
 import { addAccount } from './support/test-deps';
+import { demoIdNumber } from '../../../infra/local/seed-data';
 
 // The pages of a transfer over the real workflow (local runtime): the sending branch asks, the committee issues and
 // prints the letter, the receiving branch accepts from its 待办; every page Chinese only; outsiders refused.
@@ -91,4 +92,28 @@ test('request → letter printed → accepted from the 待办 list; the person p
   expect(personPage).toContain('由办公室党支部转往业务一处党支部');
   expect(personPage).toContain('组织关系转入新的党组织');
   expect(visibleProblems(personPage)).toEqual([]);
+});
+
+test('an arrival from outside the system: registered by the receiving committee from the letter; someone still registered here is refused', async () => {
+  await addAccount(runtime.store, { username: 'wu', password: 'pw-wu-123', role: 'committee-staff', orgId: 'committee-2', displayName: '吴组织员' });
+  const committee = await signedIn('wu');
+  const page = (await committee.browser.get('/staff/transfers/incoming/new')).body ?? '';
+  expect(page).toContain('业务一处党支部');
+  expect(visibleProblems(page)).toEqual([]);
+  const letter = {
+    orgId: 'branch-3', fromOrgName: '中共某县委组织部', letterSerial: '〔2026〕第3号', duesPaidTo: '2026-08', name: '陈静', gender: '女', ethnicity: '汉族',
+    birthDate: '1991-04-05', idNumber: demoIdNumber('110105', '1991-04-05', 377, '女'), education: '大学本科', unitPost: '业务一处 科员', phone: '13800000000',
+    status: 'full', statusFrom: '2015-07-01',
+  };
+  const created = await committee.browser.post('/staff/transfers/incoming', { _csrf: committee.csrf, ...letter });
+  expect(created.statusCode).toBe(303);
+  const personPage = (await committee.browser.get(created.headers?.location as string)).body ?? '';
+  expect(personPage).toContain('登记系统外转入的组织关系');
+  expect(personPage).toContain('中共某县委组织部');
+  const [wang] = registry.members.slice(1);
+  const refused = await committee.browser.post('/staff/transfers/incoming', { _csrf: committee.csrf, ...letter, name: wang.name, idNumber: wang.idNumber, birthDate: wang.birthDate, gender: wang.gender });
+  expect(refused.statusCode).toBe(422);
+  expect(refused.body).toContain('已在本系统办公室党支部登记，请由其所在党组织办理系统内转接。');
+  const branch = await signedIn('zhou');
+  expect((await branch.browser.post('/staff/transfers/incoming', { _csrf: branch.csrf, ...letter })).statusCode).toBe(403);
 });
