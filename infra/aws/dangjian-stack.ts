@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { ApprovalProcess } from './constructs/approval-process';
 import { DataStore } from './constructs/data-store';
 import { ElectionProcess } from './constructs/election-process';
+import { TransferProcess } from './constructs/transfer-process';
 import { DevelopmentProcess } from './constructs/development-process';
 import { WebApi } from './constructs/http-api';
 import { Mail, PLACEHOLDER_MAIL_FROM, type SmtpProps } from './constructs/mail';
@@ -31,6 +32,8 @@ export class DangjianStack extends Stack {
   readonly approval: ApprovalProcess;
   /** Branch elections (nesting the approval and notice processes). */
   readonly election: ElectionProcess;
+  /** Transfers of membership (组织关系转接). */
+  readonly transfer: TransferProcess;
   /** Member development: five stage machines (issue 5). */
   readonly development: DevelopmentProcess;
   readonly auth: StaffAuth;
@@ -44,6 +47,8 @@ export class DangjianStack extends Stack {
   readonly noticeCallbackPolicy: Policy;
   /** The election's open-step task answers a step already done (SendTaskSuccess on its own machine). */
   readonly electionCallbackPolicy: Policy;
+  /** The transfer's open-step task answers a step already done (SendTaskSuccess on its own machine). */
+  readonly transferCallbackPolicy: Policy;
 
   constructor(scope: Construct, id: string, props: DangjianStackProps = {}) {
     super(scope, id, props);
@@ -59,6 +64,7 @@ export class DangjianStack extends Stack {
       approvalStateMachine: this.approval.workflow.stateMachine,
       noticeStateMachine: this.notice.workflow.stateMachine,
     });
+    this.transfer = new TransferProcess(this, 'Transfer', { table: this.data.table, mail: this.mail });
     this.development = new DevelopmentProcess(this, 'Development', {
       table: this.data.table,
       mail: this.mail,
@@ -70,6 +76,7 @@ export class DangjianStack extends Stack {
       noticeStateMachine: this.notice.workflow.stateMachine,
       approvalStateMachine: this.approval.workflow.stateMachine,
       electionStateMachine: this.election.workflow.stateMachine,
+      transferStateMachine: this.transfer.workflow.stateMachine,
       developmentStateMachines: this.development.stateMachines,
       auth: this.auth,
       mail: this.mail,
@@ -84,6 +91,7 @@ export class DangjianStack extends Stack {
       mail: this.mail,
       noticeStateMachine: machine,
       electionStateMachine: this.election.workflow.stateMachine,
+      transferStateMachine: this.transfer.workflow.stateMachine,
       publicBaseUrl: siteUrl,
     });
     // Member development: mails carry links; a form step asked again answers the stage; staff start stages and
@@ -103,6 +111,8 @@ export class DangjianStack extends Stack {
     openStep.addEnvironment('PUBLIC_BASE_URL', siteUrl);
     this.election.prepareApproval.addEnvironment('PUBLIC_BASE_URL', siteUrl);
     this.electionCallbackPolicy = grantTaskCallback(openStep, this.election.workflow.stateMachine);
+    this.transfer.openStep.addEnvironment('PUBLIC_BASE_URL', siteUrl);
+    this.transferCallbackPolicy = grantTaskCallback(this.transfer.openStep, this.transfer.workflow.stateMachine);
 
     new CfnOutput(this, 'ApiUrl', { value: this.web.url, description: 'URL of the public notice board and the staff site (/staff)' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPoolId, description: 'Staff user pool' });

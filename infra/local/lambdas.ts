@@ -16,11 +16,13 @@ import { createAwaitObjectionOutcomesHandler } from '../../functions/notice/awai
 import { createCloseNoticeHandler } from '../../functions/notice/close-notice';
 import { createPublishNoticeHandler } from '../../functions/notice/publish-notice';
 import { createTickHandler } from '../../functions/scheduler/tick';
+import { createOpenTransferStepHandler } from '../../functions/transfer/open-step';
 import type { ServiceDeps } from '../../shared/services/deps';
 import { ApprovalHandler } from '../../workflows/approval/approval-states';
 import { ElectionHandler } from '../../workflows/election/election-states';
 import { DevelopmentHandler } from '../../workflows/development/development-states';
 import { NoticeHandler } from '../../workflows/notice/notice-states';
+import { TransferHandler } from '../../workflows/transfer/transfer-states';
 import type { LocalLambda } from './step-functions/types';
 
 /** The workflow task handlers by handler id — the same modules the CDK app bundles, given local dependencies. */
@@ -43,6 +45,7 @@ export function localLambdas(deps: ServiceDeps): Record<string, LocalLambda> {
     [DevelopmentHandler.recordDecision]: createRecordDecisionHandler(deps),
     [DevelopmentHandler.file]: createFileHandler(deps),
     [DevelopmentHandler.endStage]: createEndStageHandler(deps),
+    [TransferHandler.openStep]: createOpenTransferStepHandler(deps),
     'scheduler-tick': createTickHandler(deps),
   };
 }

@@ -20,6 +20,7 @@ export const ACTIONS = [
   'election.view', 'election.handle', 'election.end',
   'calendar.manage',
   'case.view', 'case.handle', 'case.end', 'case.committee', 'ruleset.manage', 'termreminders.manage',
+  'transfer.view', 'transfer.request', 'transfer.issue', 'transfer.receive', 'transfer.receipt', 'transfer.incoming',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -59,6 +60,13 @@ export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
   'case.committee': COMMITTEE, // the higher committee's steps: political review, training, interview, archive
   'ruleset.manage': ADMIN, // development rule sets by configuration
   'termreminders.manage': ADMIN, // the term-end reminder setting (换届提醒设置)
+  // Transfers of membership (docs/domain/transfer.md): on the sending organization or on the receiving one.
+  'transfer.view': ALL, // a transfer's file and letter: staff of the sending or the receiving organization
+  'transfer.request': ALL, // the sending branch asks for its members
+  'transfer.issue': COMMITTEE, // the letter, and its cancellation and reissue: the sending branch's higher committee
+  'transfer.receive': ALL, // accept or refuse: the receiving organization
+  'transfer.receipt': ALL, // the returned receipt of a letter outside the system: the sending organization
+  'transfer.incoming': COMMITTEE, // a member arriving from outside the system: creates or re-activates a person (as person.create)
 };
 
 /** The organizations an identity may act in, in `tree`. */

@@ -123,3 +123,17 @@ export async function listOpenTasks(store: Store, orgIds: string[]): Promise<Sto
   );
   return lists.flat().map(toTask).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }
+
+/** An open task handed to another organization (its 待办 list moves with it); refused once it is done. */
+export function moveOpenTask(store: Store, task: Pick<StoredTask, 'id' | 'dueAt'>, orgId: string): TransactItem {
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: { pk: taskPk(task.id), sk: TASK_SK },
+      UpdateExpression: 'SET orgId = :org, gsi1pk = :key, gsi1sk = :sort',
+      ConditionExpression: '#status = :open',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':org': orgId, ':key': openTasksKey(orgId), ':sort': `${task.dueAt}#${task.id}`, ':open': 'open' },
+    },
+  };
+}

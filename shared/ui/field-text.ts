@@ -9,6 +9,8 @@ import { ELECTION_FORM_LABELS, ELECTION_STEPS } from '../domain/election/electio
 import { OUTCOME_LABELS as OBJECTION_OUTCOME_LABELS } from '../domain/notice/objection';
 import { COMMITTEE_POST_LABELS, ORG_KIND_LABELS } from '../domain/registry/organization';
 import { MEMBERSHIP_STATUS_LABELS } from '../domain/registry/person';
+import { TRANSFER_STEP_LABELS } from '../domain/transfer/transfer';
+import { TRANSFER_WARNING_LABELS } from '../domain/transfer/warnings';
 import { RULE_SET_FIELDS } from '../schemas/rule-set-form';
 import { formatDateTime } from './format';
 
@@ -99,6 +101,18 @@ export const ACTION_LABELS: Record<string, string> = {
   'election.end-requested': '报请上级党组织批准终止选举',
   'election.end-rejected': '上级党组织不同意终止选举',
   'election.ended': '选举已终止',
+  'transfer.requested': '申请转接组织关系',
+  'transfer.step-opened': '生成组织关系转接待办',
+  'transfer.letter-issued': '开具组织关系介绍信',
+  'transfer.letter-voided': '介绍信作废（待重新开具）',
+  'transfer.accepted': '接收组织关系',
+  'transfer.refused': '退回组织关系转接',
+  'transfer.receipt-recorded': '登记介绍信回执',
+  'transfer.incoming-registered': '登记系统外转入的组织关系',
+  'transfer.warning-sent': '发送组织关系转接预警邮件',
+  'person.transferred': '组织关系转入新的党组织',
+  'org.committee-post-ended': '因组织关系转出，委员职务终止',
+  'case.transferred': '发展党员材料随组织关系移交',
 };
 
 export function actionLabel(action: string): string {
@@ -110,7 +124,7 @@ export function actionLabel(action: string): string {
  * identification, a label already given by another field.
  */
 const HIDDEN_FIELDS = new Set([
-  'approvalId', 'taskId', 'noticeId', 'objectionId', 'personId', 'caseId', 'electionId', 'contactIds', 'sponsorIds',
+  'approvalId', 'taskId', 'transferId', 'noticeId', 'objectionId', 'personId', 'caseId', 'electionId', 'contactIds', 'sponsorIds',
   'beforeId', 'afterId', 'parentId', 'userAgent', 'file', 'stepNo', 'label', 'version', 'changedByName', 'approverIndex', 'orgId',
 ]);
 
@@ -134,6 +148,8 @@ const LABELS: Record<string, string> = {
   contactNames: '培养联系人', sponsorNames: '入党介绍人', voteResult: '表决结果', probationEndDate: '预备期满日期',
   approvedBy: '批准人', displayName: '姓名', role: '角色', email: '电子邮箱', value: '对象',
   endingKind: '终止原因', noticesWithdrawn: '撤回公示（项）', approvalsCancelled: '撤销审批（项）', tasksClosed: '关闭待办（项）', candidates: '候选人',
+  warning: '预警', dueAt: '到期时间', step: '步骤', fromOrg: '转出组织', toOrg: '转入组织', batchSize: '同批转接人数', caseMoved: '发展党员材料随转', serial: '介绍信编号', validUntil: '有效期至',
+  receiptDate: '回执日期', reactivated: '原已登记人员', duesPaidTo: '党费交至', posts: '终止的职务', endedOn: '终止日期',
   extendedProbationEndDate: '延长后预备期满日期', done: '完成', explanation: '说明', personName: '姓名', passed: '通过', qualified: '政治审查合格',
 };
 
@@ -171,6 +187,8 @@ const VALUES: Record<string, Record<string, string>> = {
   post: { ...COMMITTEE_POST_LABELS },
   source: { 'roster-import': '花名册导入' },
   role: { ...ROLE_LABELS },
+  step: { ...TRANSFER_STEP_LABELS },
+  warning: { ...TRANSFER_WARNING_LABELS },
   changed: {
     gender: '性别', ethnicity: '民族', birthDate: '出生日期', education: '学历', unitPost: '单位及职务', phone: '联系电话', email: '电子邮箱',
     address: '家庭住址', applicationDate: '申请日期', idNumber: '身份证号', name: '姓名', orgId: '所属组织', org: '所属组织', status: '党员状态',

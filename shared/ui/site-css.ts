@@ -86,6 +86,8 @@ input[type=file] { font: inherit; max-width: 36rem; width: 100%; padding: .4rem;
 .print-page .title { text-align: center; font-size: 1.35rem; font-weight: bold; margin: 1rem 0 1.5rem; }
 .print-page p { text-indent: 2em; margin: .3rem 0; }
 .print-page table { margin: 1rem 0; }
+.print-page .serial { text-align: right; text-indent: 0; }
+.print-page .cut-line { border-top: 1px dashed #000; margin: 2.5rem 0 1rem; text-align: center; text-indent: 0; font-size: .9rem; }
 .print-page th, .print-page td { border: 1px solid #000; color: #000; background: none; }
 .print-page .signature { text-align: right; margin-top: 2.5rem; }
 .print-page .signature p { text-indent: 0; }

@@ -18,6 +18,8 @@ export interface SchedulerProps {
   noticeStateMachine: StateMachine;
   /** The election machine: its claimed-but-undelivered step callbacks are retried too. */
   electionStateMachine: StateMachine;
+  /** The transfer machine: its claimed-but-undelivered step callbacks are retried too. */
+  transferStateMachine: StateMachine;
   /** Base URL of the site, for links in reminder mails. */
   publicBaseUrl: string;
 }
@@ -43,7 +45,7 @@ export class Scheduler extends Construct {
     });
     props.table.grantReadWriteData(this.tick);
     props.mail.grantSend(this.tick);
-    this.callbackPolicy = grantTaskCallback(this.tick, [props.noticeStateMachine, props.electionStateMachine]);
+    this.callbackPolicy = grantTaskCallback(this.tick, [props.noticeStateMachine, props.electionStateMachine, props.transferStateMachine]);
 
     this.role = new Role(this, 'InvokeRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {

@@ -5,7 +5,8 @@
  * 'development-step': a stage of a development case waits on a staff form; subject { caseId, stepKey, attempt }.
  * 'election-step': a step of a branch election waits on a form or a round's ballots; subject { electionId, stepKey, attempt }.
  */
-export type PendingTaskKind = 'notice-objections' | 'approval-overdue' | 'development-step' | 'election-step';
+/** 'transfer-step': a transfer of membership waits on its letter, arrival or receipt; subject { transferId, step, attempt }. */
+export type PendingTaskKind = 'notice-objections' | 'approval-overdue' | 'development-step' | 'election-step' | 'transfer-step';
 export type PendingTaskStatus = 'open' | 'done';
 
 export interface PendingTask {
@@ -29,4 +30,5 @@ export const PENDING_TASK_KIND_LABELS: Record<PendingTaskKind, string> = {
   'approval-overdue': '审批逾期',
   'development-step': '发展党员',
   'election-step': '换届选举',
+  'transfer-step': '组织关系转接',
 };

@@ -1,3 +1,5 @@
+import type { Transfer } from '../../domain/transfer/transfer';
+import { getTransfer, listPersonTransferIds } from '../../store/transfers-repo';
 import { maskIdNumber } from '../../domain/registry/id-number';
 import type { Organization } from '../../domain/registry/organization';
 import type { OrgTree } from '../../domain/registry/org-tree';
@@ -55,6 +57,8 @@ export interface PersonView {
   idNumber?: string;
   org?: Organization;
   history: AuditEvent[];
+  /** The person's transfers of membership, oldest first (docs/domain/transfer.md). */
+  transfers: Transfer[];
   permissions: { edit: boolean; status: boolean; rights: boolean; exclusion: boolean; viewIdNumber: boolean };
 }
 
@@ -67,6 +71,12 @@ export async function getPersonView(deps: RegistryDeps, actor: Actor, personId: 
     idNumber: permissions.viewIdNumber ? person.idNumber : undefined,
     org: tree.get(person.orgId),
     history: await withActorNames(deps, await listAudit(deps.store, personPk(personId))),
+    transfers: await personTransfers(deps, personId),
     permissions,
   };
+}
+
+async function personTransfers(deps: RegistryDeps, personId: string): Promise<Transfer[]> {
+  const transfers = await Promise.all((await listPersonTransferIds(deps.store, personId)).map((id) => getTransfer(deps.store, id)));
+  return transfers.filter((t) => t !== undefined).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

@@ -7,6 +7,7 @@ import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
 import { warnAboutDevelopmentDeadlines } from './development-warnings';
+import { mailTransferWarnings } from './transfer-warnings';
 
 /** The scheduler's periodic work (EventBridge Scheduler in AWS, the local scheduler emulation on this machine). */
 export async function runScheduledWork(deps: ServiceDeps): Promise<{
@@ -19,6 +20,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   developmentWarnings: number;
   development: Awaited<ReturnType<typeof runDevelopmentReminders>>;
   electionEnds: number;
+  transferWarnings: number;
 }> {
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
@@ -29,5 +31,6 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const development = await runDevelopmentReminders(deps, activeCases);
   const developmentWarnings = await warnAboutDevelopmentDeadlines(deps, activeCases);
   const electionEnds = await applyElectionEndDecisions(deps);
-  return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds };
+  const transferWarnings = await mailTransferWarnings(deps);
+  return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings };
 }

@@ -1,6 +1,9 @@
 import { EXCLUSION_REASON_LABELS, MEMBERSHIP_STATUS_LABELS, RIGHTS_STATE_LABELS, type Dated } from '../../domain/registry/person';
 import type { PersonView } from '../../services/registry';
 import { auditTrail } from '../audit-trail';
+import { currentLetter, TRANSFER_STATUS_LABELS } from '../../domain/transfer/transfer';
+import { formatSerial } from '../../domain/transfer/serial';
+import { formatDateLong } from '../format';
 import { csrfField, emptyForm, errorSummary, selectField, textField, type FormState } from '../form-fields';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
@@ -35,6 +38,16 @@ function dateForm(options: PersonDetailOptions, name: PersonFormName, action: st
       ${fields(form)}
       <button type="submit" class="secondary">保存</button>
     </form>`;
+}
+
+/** The person's transfers: when, from where to where, the letter and how it stands. */
+function transferHistory(transfers: PersonView['transfers']): SafeHtml {
+  if (transfers.length === 0) return html`<p class="muted">无转接记录。</p>`;
+  return html`<ul>${transfers.map((t) => {
+    const letter = currentLetter(t) ?? t.letters.at(-1);
+    return html`<li><a href="/staff/transfers/${t.id}">${formatDateLong(t.createdAt)}：由${t.fromOrgName}转往${t.destination.orgName}</a>
+      （${TRANSFER_STATUS_LABELS[t.status]}${letter ? `，介绍信${formatSerial(letter.serialYear, letter.serialNo)}` : ''}）</li>`;
+  })}</ul>`;
 }
 
 /** One person: their record (full ID number only when allowed), status and rights histories, exclusions, file. */
@@ -77,6 +90,8 @@ export function personDetailPage(options: PersonDetailOptions): SafeHtml {
     ${permissions.exclusion && open.length > 0 ? dateForm(options, 'end-exclusion', 'exclusions/end', '结束情形', (form) => html`
       ${selectField({ name: 'index', label: LABELS.index, state: form, required: true, options: open })}
       ${textField({ name: 'to', label: LABELS.to, type: 'date', state: { ...form, values: { to: options.today, ...form.values } }, required: true })}`) : ''}
+    <h2>组织关系转接</h2>
+    ${transferHistory(options.view.transfers)}
     <h2>全程纪实</h2>
     ${auditTrail(options.view.history)}`;
   return layout({ title: person.name, body, staff: options.staff });

@@ -15,7 +15,7 @@ import { visibleProblems } from '../../support/visible-text';
 // action, or a new template, without a Chinese rendering here fails.
 
 const ROOTS = ['shared', 'functions', 'infra', 'workflows'];
-const NAMESPACES = 'case|election|notice|approval|org|person|task|calendar|settings|ruleset|account';
+const NAMESPACES = 'case|election|notice|approval|org|person|task|calendar|settings|ruleset|account|transfer';
 /** Dotted names that are not audit actions: the rule-set form's fields (notice.count …). */
 const NOT_ACTIONS = new Set(['notice.unit', 'notice.count', 'notice.audience']);
 /** Actions built from a template, each with every action it yields. */
@@ -119,6 +119,18 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'account.password-changed': {},
   'account.password-recovered': {},
   'account.sign-in-unlocked': { kind: 'username', value: '李组织委员' },
+  'transfer.requested': { personName: '张伟', toOrg: '业务一处党支部', batchSize: 3 },
+  'transfer.step-opened': { step: 'arrival', attempt: 1 },
+  'transfer.warning-sent': { warning: 'letter-expiring', dueAt: '2026-12-23T15:59:59.000Z' },
+  'transfer.letter-issued': { serial: '〔2026〕第12号', validUntil: '2026-12-23T15:59:59.000Z' },
+  'transfer.letter-voided': { serial: '〔2026〕第12号', reason: '介绍信过期未报到' },
+  'transfer.accepted': { toOrg: '业务一处党支部', caseMoved: true },
+  'transfer.refused': { transferId: 't-1', reason: '本人尚未报到' },
+  'transfer.receipt-recorded': { transferId: 't-1', toOrg: '中共某县委组织部', receiptDate: '2026-10-15', serial: '〔2026〕第12号' },
+  'transfer.incoming-registered': { fromOrg: '中共某县委组织部', toOrg: '业务一处党支部', serial: '〔2026〕第3号', duesPaidTo: '2026-09', reactivated: false },
+  'person.transferred': { transferId: 't-1', serial: '〔2026〕第12号', org: { before: '办公室党支部', after: '业务一处党支部' }, effective: '2026-10-08' },
+  'org.committee-post-ended': { name: '张伟', posts: ['组织委员'], endedOn: '2026-10-08', reason: '组织关系转出' },
+  'case.transferred': { transferId: 't-1', fromOrg: '办公室党支部', toOrg: '业务一处党支部', stage: 2 },
   ...Object.fromEntries(TEMPLATES['election.${kind}-${decision.outcome}'].map((action) => [action, approvalDecision])),
 };
 

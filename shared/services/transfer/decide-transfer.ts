@@ -1,0 +1,128 @@
+import { chinaDate } from '../../domain/calendar';
+import { COMMITTEE_POST_LABELS, type Organization } from '../../domain/registry/organization';
+import type { OrgTree } from '../../domain/registry/org-tree';
+import { changeProblems } from '../../domain/transfer/acceptance';
+import { formatSerial } from '../../domain/transfer/serial';
+import { currentLetter, type Transfer } from '../../domain/transfer/transfer';
+import { parseForm } from '../../schemas/parse-form';
+import { recordReceiptSchema, refuseTransferSchema, versionOnlySchema } from '../../schemas/transfer-forms';
+import { auditPut } from '../../store/audit';
+import { orgPk, replaceOrganization } from '../../store/orgs-repo';
+import { getPerson, personPk, replacePerson } from '../../store/people-repo';
+import type { TransactItem } from '../../store/transact';
+import type { Actor } from '../actor';
+import type { ServiceDeps } from '../deps';
+import { InputInvalidError } from '../errors';
+import { staffToNotify } from '../registry/questions';
+import { commitTransfer, nextTransfer, transferChange } from './commit';
+import { TransferChangedError, TransferChangeRefusedError } from './errors';
+import { loadTransfer } from './load';
+import { caseMoveItems } from './move-case';
+import { claimStep, tellWorkflow } from './steps';
+
+function checkChange(transfer: Transfer, version: number, change: Parameters<typeof changeProblems>[1], now: Date): void {
+  if (transfer.version !== version) throw new TransferChangedError({ detail: `${change} ${transfer.id}: form ${version}, stored ${transfer.version}` });
+  const problems = changeProblems(transfer, change, now);
+  if (problems.length > 0) throw new TransferChangeRefusedError(problems);
+}
+
+const serialOf = (transfer: Transfer) => {
+  const letter = currentLetter(transfer);
+  return letter ? formatSerial(letter.serialYear, letter.serialNo) : '';
+};
+
+/** The committee posts the person holds, ended on `endedOn` with an event in each organization's history. */
+function endCommitteePosts(deps: Pick<ServiceDeps, 'store'>, tree: OrgTree, personId: string, endedOn: string, at: string, actorId: string): TransactItem[] {
+  const holding = tree.organizations.filter((org: Organization) => org.committee.some((m) => m.personId === personId));
+  return holding.flatMap((org) => {
+    const ended = org.committee.filter((m) => m.personId === personId);
+    const next = { ...org, committee: org.committee.filter((m) => m.personId !== personId), version: org.version + 1 };
+    return [
+      replaceOrganization(deps.store, next),
+      auditPut(deps.store, orgPk(org.id), {
+        at, action: 'org.committee-post-ended', actor: actorId,
+        details: { name: ended[0].name, posts: ended.map((m) => m.duty ?? COMMITTEE_POST_LABELS[m.post]), endedOn, reason: '组织关系转出' },
+      }),
+    ];
+  });
+}
+
+/**
+ * The receiving branch accepts (docs/domain/transfer.md T6, T6a, T8): in ONE transaction the person moves to the
+ * receiving organization (his committee posts ended with their date, his history kept), his open development case is
+ * handed over, the transfer is accepted and the workflow's arrival step claimed, each with its audit event. The
+ * person's and the transfer's versions are conditions: accepted twice at once, the person moves once (the second: 409).
+ */
+export async function acceptTransfer(deps: ServiceDeps, actor: Actor, transferId: string, input: Record<string, unknown>): Promise<Transfer> {
+  const values = parseForm(versionOnlySchema, input);
+  const { transfer, tree } = await loadTransfer(deps, actor, transferId, 'transfer.receive', 'receiving');
+  const now = deps.clock.now();
+  checkChange(transfer, values.version, 'accept', now);
+  if (transfer.destination.kind !== 'within') throw new TransferChangeRefusedError(['转往系统外的组织关系由对方接收。']);
+  const toOrgId = transfer.destination.orgId;
+  const person = await getPerson(deps.store, transfer.personId);
+  if (!person || person.orgId !== transfer.fromOrgId) throw new TransferChangeRefusedError([`${transfer.personName}已不在${transfer.fromOrgName}，请与转出方核实后再办理。`]);
+  const at = now.toISOString();
+  const today = chinaDate(now);
+  const moved = await caseMoveItems(deps, transfer, toOrgId, at, actor.id);
+  const { item, task } = await claimStep(deps, transfer, 'arrival', { by: actor.id, at, output: { outcome: 'accepted' } });
+  const next = nextTransfer(transfer, { status: 'accepted', decidedAt: at, decidedBy: actor.id, ...(moved.caseId ? { movedCaseId: moved.caseId } : {}) });
+  const movedPerson = { ...person, orgId: toOrgId, version: person.version + 1 };
+  const personEvent = { transferId, serial: serialOf(transfer), org: { before: transfer.fromOrgName, after: transfer.destination.orgName }, effective: today };
+  await commitTransfer(deps, transferChange(deps, next, { at, action: 'transfer.accepted', actor: actor.id, details: { toOrg: transfer.destination.orgName, caseMoved: Boolean(moved.caseId) } }, [
+    item,
+    replacePerson(deps.store, movedPerson),
+    auditPut(deps.store, personPk(person.id), { at, action: 'person.transferred', actor: actor.id, details: personEvent }),
+    ...endCommitteePosts(deps, tree, person.id, today, at, actor.id),
+    ...moved.items,
+  ]), `accept ${transferId}`);
+  await tellWorkflow(deps, task);
+  await tellSender(deps, next, `已被${transfer.destination.orgName}接收`);
+  return next;
+}
+
+/** The receiving branch refuses with a reason (docs/domain/transfer.md T6): the transfer returns to the sender, closed. */
+export async function refuseTransfer(deps: ServiceDeps, actor: Actor, transferId: string, input: Record<string, unknown>): Promise<Transfer> {
+  const values = parseForm(refuseTransferSchema, input);
+  const { transfer } = await loadTransfer(deps, actor, transferId, 'transfer.receive', 'receiving');
+  const now = deps.clock.now();
+  checkChange(transfer, values.version, 'refuse', now);
+  const at = now.toISOString();
+  const { item, task } = await claimStep(deps, transfer, 'arrival', { by: actor.id, at, output: { outcome: 'refused' } });
+  const next = nextTransfer(transfer, { status: 'refused', refusalReason: values.reason, decidedAt: at, decidedBy: actor.id });
+  await commitTransfer(deps, transferChange(deps, next, { at, action: 'transfer.refused', actor: actor.id, details: { reason: values.reason } }, [
+    item, auditPut(deps.store, personPk(transfer.personId), { at, action: 'transfer.refused', actor: actor.id, details: { transferId, reason: values.reason } }),
+  ]), `refuse ${transferId}`);
+  await tellWorkflow(deps, task);
+  await tellSender(deps, next, `被${transfer.destination.orgName}退回，原因：${values.reason}`);
+  return next;
+}
+
+/** Outside the system, the sending branch records the returned receipt (回执) with its date (docs/domain/transfer.md T6). */
+export async function recordReceipt(deps: ServiceDeps, actor: Actor, transferId: string, input: Record<string, unknown>): Promise<Transfer> {
+  const values = parseForm(recordReceiptSchema, input);
+  const { transfer } = await loadTransfer(deps, actor, transferId, 'transfer.receipt', 'sending');
+  const now = deps.clock.now();
+  checkChange(transfer, values.version, 'record-receipt', now);
+  const letter = currentLetter(transfer);
+  if (letter && values.receiptDate < chinaDate(new Date(letter.issuedAt))) throw new InputInvalidError({ receiptDate: '回执日期不能早于介绍信开具日期。' });
+  if (values.receiptDate > chinaDate(now)) throw new InputInvalidError({ receiptDate: '回执日期不能晚于今天。' });
+  const at = now.toISOString();
+  const { item, task } = await claimStep(deps, transfer, 'receipt', { by: actor.id, at, output: { outcome: 'received' } });
+  const next = nextTransfer(transfer, { status: 'received', receiptDate: values.receiptDate, decidedAt: at, decidedBy: actor.id });
+  await commitTransfer(deps, transferChange(deps, next, { at, action: 'transfer.receipt-recorded', actor: actor.id, details: { receiptDate: values.receiptDate, serial: serialOf(transfer) } }, [
+    item, auditPut(deps.store, personPk(transfer.personId), { at, action: 'transfer.receipt-recorded', actor: actor.id, details: { transferId, toOrg: transfer.destination.orgName, receiptDate: values.receiptDate } }),
+  ]), `receipt ${transferId}`);
+  await tellWorkflow(deps, task);
+  return next;
+}
+
+/** The sending branch's staff hear how it ended. */
+async function tellSender(deps: ServiceDeps, transfer: Transfer, what: string): Promise<void> {
+  const to = [...new Set((await staffToNotify(deps, transfer.fromOrgId)).filter((s) => s.orgId === transfer.fromOrgId).map((s) => s.email))];
+  if (to.length === 0) return;
+  await deps.mailer.send({
+    to, subject: `【组织关系转接】${transfer.personName}`,
+    text: `${transfer.personName}同志的组织关系转接${what}。详情：${deps.publicBaseUrl}/staff/transfers/${encodeURIComponent(transfer.id)}`,
+  });
+}

@@ -1,0 +1,33 @@
+import { ServiceError } from '../errors';
+
+/** The person has a transfer under way (one at a time, docs/domain/transfer.md T1). */
+export class TransferAlreadyActiveError extends ServiceError {
+  readonly httpStatus = 409;
+  constructor(names: string[], options?: ErrorOptions & { detail?: string }) {
+    super(`${names.join('、')}已有正在办理的组织关系转接，不能重复申请；请待其办结后再申请。`, options);
+  }
+}
+
+/** The change is not allowed now (docs/domain/transfer.md T2, T6): the rule's Chinese reasons. */
+export class TransferChangeRefusedError extends ServiceError {
+  readonly httpStatus = 409;
+  constructor(readonly problems: string[], options?: ErrorOptions & { detail?: string }) {
+    super(problems.join(''), options);
+  }
+}
+
+/** Another change was saved first (a double click, two staff at once): the page is out of date. */
+export class TransferChangedError extends ServiceError {
+  readonly httpStatus = 409;
+  constructor(options?: ErrorOptions & { detail?: string }) {
+    super('该转接已被他人办理或已有更新，请刷新页面查看最新状态。', options);
+  }
+}
+
+/** The development case may not move yet (docs/domain/transfer.md T8): what to wait for. */
+export class CaseCannotMoveError extends ServiceError {
+  readonly httpStatus = 409;
+  constructor(readonly blockers: string[], options?: ErrorOptions & { detail?: string }) {
+    super(`该同志的发展党员材料暂不能转入：${blockers.join('')}届时再办理接收即可，转接不会丢失。`, options);
+  }
+}

@@ -1,0 +1,7 @@
+export { requestTransfer } from './request-transfer';
+export { issueLetter, reissueLetter } from './issue-letter';
+export { acceptTransfer, refuseTransfer, recordReceipt } from './decide-transfer';
+export { registerIncoming } from './incoming';
+export { openTransferStep, type OpenTransferStepRequest } from './steps';
+export { getTransferFile, getTransferLetter, listOrgTransfers, listPersonTransfers, transferActionsFor, type TransferRow } from './read';
+export { CaseCannotMoveError, TransferAlreadyActiveError, TransferChangedError, TransferChangeRefusedError } from './errors';

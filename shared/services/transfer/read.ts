@@ -1,0 +1,70 @@
+import { DEFAULT_TRANSFER_RULES } from '../../domain/transfer/validity';
+import { transferWarnings, type TransferWarning } from '../../domain/transfer/warnings';
+import type { Transfer } from '../../domain/transfer/transfer';
+import { listAudit, type AuditEvent } from '../../store/audit';
+import { getTransfer, listIncomingTransfers, listOutgoingTransfers, listPersonTransferIds, transferPk } from '../../store/transfers-repo';
+import type { Actor } from '../actor';
+import { authorize, loadOrgTree, permits } from '../authorization';
+import type { ServiceDeps } from '../deps';
+import { loadTransferToView } from './load';
+import { changeProblems } from '../../domain/transfer/acceptance';
+import { getPerson } from '../../store/people-repo';
+import { RecordNotFoundError } from '../errors';
+
+export interface TransferRow {
+  transfer: Transfer;
+  warnings: TransferWarning[];
+}
+
+const withWarnings = (deps: Pick<ServiceDeps, 'clock'>) => (transfer: Transfer): TransferRow => ({ transfer, warnings: transferWarnings(transfer, deps.clock.now(), DEFAULT_TRANSFER_RULES) });
+
+/** An organization's outgoing and incoming transfers with their warnings (docs/domain/transfer.md T7). */
+export async function listOrgTransfers(deps: ServiceDeps, actor: Actor, orgId: string): Promise<{ outgoing: TransferRow[]; incoming: TransferRow[] }> {
+  const tree = await loadOrgTree(deps.store);
+  authorize(actor, 'transfer.view', orgId, tree);
+  const orgIds = tree.subtreeIds(orgId).filter((id) => permits(actor, 'transfer.view', id, tree));
+  const [outgoing, incoming] = await Promise.all([
+    Promise.all(orgIds.map((id) => listOutgoingTransfers(deps.store, id))),
+    Promise.all(orgIds.map((id) => listIncomingTransfers(deps.store, id))),
+  ]);
+  const newest = (a: Transfer, b: Transfer) => b.createdAt.localeCompare(a.createdAt);
+  return { outgoing: outgoing.flat().sort(newest).map(withWarnings(deps)), incoming: incoming.flat().sort(newest).map(withWarnings(deps)) };
+}
+
+/** A transfer's file: the transfer, its warnings and its audit events (staff of either side). */
+export async function getTransferFile(deps: ServiceDeps, actor: Actor, transferId: string): Promise<TransferRow & { events: AuditEvent[] }> {
+  const { transfer } = await loadTransferToView(deps, actor, transferId);
+  return { ...withWarnings(deps)(transfer), events: await listAudit(deps.store, transferPk(transfer.id)) };
+}
+
+/** A person's transfers, oldest first (the person's page; the caller has authorized person.view). */
+export async function listPersonTransfers(deps: Pick<ServiceDeps, 'store'>, personId: string): Promise<Transfer[]> {
+  const ids = await listPersonTransferIds(deps.store, personId);
+  const transfers = await Promise.all(ids.map((id) => getTransfer(deps.store, id)));
+  return transfers.filter((t) => t !== undefined).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** What `actor` may do on the transfer now: allowed by the table on the right side, and by the rules at this moment. */
+export async function transferActionsFor(deps: ServiceDeps, actor: Actor, transfer: Transfer): Promise<Record<'issue' | 'reissue' | 'accept' | 'refuse' | 'receipt', boolean>> {
+  const tree = await loadOrgTree(deps.store);
+  const now = deps.clock.now();
+  const receiving = transfer.destination.kind === 'within' ? transfer.destination.orgId : undefined;
+  const may = (action: Parameters<typeof permits>[1], orgId: string | undefined) => orgId !== undefined && permits(actor, action, orgId, tree);
+  const ok = (change: Parameters<typeof changeProblems>[1]) => changeProblems(transfer, change, now).length === 0;
+  return {
+    issue: may('transfer.issue', transfer.fromOrgId) && ok('issue'),
+    reissue: may('transfer.issue', transfer.fromOrgId) && ok('reissue'),
+    accept: may('transfer.receive', receiving) && ok('accept'),
+    refuse: may('transfer.receive', receiving) && ok('refuse'),
+    receipt: may('transfer.receipt', transfer.fromOrgId) && ok('record-receipt'),
+  };
+}
+
+/** The letter print page's data: the transfer (staff of either side), the person's particulars, the full ID number only for those who may see it. */
+export async function getTransferLetter(deps: ServiceDeps, actor: Actor, transferId: string) {
+  const { transfer, tree } = await loadTransferToView(deps, actor, transferId);
+  const person = await getPerson(deps.store, transfer.personId);
+  if (!person) throw new RecordNotFoundError('该人员');
+  const idNumber = permits(actor, 'person.viewIdNumber', person.orgId, tree) ? person.idNumber : undefined;
+  return { transfer, person, idNumber };
+}

@@ -1,0 +1,116 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { serialSeries } from '../domain/transfer/serial';
+import type { Transfer } from '../domain/transfer/transfer';
+import { claimGuard, releaseGuard, type GuardKey } from './guards';
+import { queryAll } from './query-all';
+import type { Store } from './store';
+import type { TransactItem } from './transact';
+
+/**
+ * Transfers of membership (docs/domain/transfer.md), keys in shared/store/README.md:
+ *   pk TRANSFER#<id>, sk TRANSFER          the transfer with its letters; gsi2 ORG#<fromOrgId>#transfer (outgoing),
+ *                                          gsi1 TRANSFERS#in#<toOrgId> (incoming, within the system)
+ *   pk TRANSFER#<id>, sk AUDIT#…           its file
+ *   pk PERSON#<personId>, sk TRANSFER#<id> the person's transfers (history on the person's page)
+ *   pk SERIAL#<issuerOrgId>#<year>, sk SERIAL   the last serial number issued in the series (attribute `last`)
+ * Every change of a transfer is conditioned on its `version`.
+ */
+export const transferPk = (transferId: string) => `TRANSFER#${transferId}`;
+const TRANSFER_SK = 'TRANSFER';
+const outgoingKey = (orgId: string) => `ORG#${orgId}#transfer`;
+const incomingKey = (orgId: string) => `TRANSFERS#in#${orgId}`;
+const serialKey = (issuerOrgId: string, year: number) => ({ pk: `SERIAL#${serialSeries(issuerOrgId, year)}`, sk: 'SERIAL' });
+
+function transferItem(transfer: Transfer): Record<string, unknown> {
+  const sort = `${transfer.createdAt}#${transfer.id}`;
+  return {
+    pk: transferPk(transfer.id), sk: TRANSFER_SK, type: 'transfer',
+    gsi2pk: outgoingKey(transfer.fromOrgId), gsi2sk: sort,
+    ...(transfer.destination.kind === 'within' ? { gsi1pk: incomingKey(transfer.destination.orgId), gsi1sk: sort } : {}),
+    ...transfer,
+  };
+}
+
+function toTransfer(item: Record<string, unknown>): Transfer {
+  const { pk: _pk, sk: _sk, type: _t, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
+  return rest as unknown as Transfer;
+}
+
+/** The guard of "one transfer under way per person": GUARD#transfer#<personId>. */
+const transferGuard = (personId: string): GuardKey => ({ rule: 'transfer', scope: personId });
+
+/** A new transfer, the person's guard claimed for it and the person's reference to it. */
+export function putNewTransfer(store: Store, transfer: Transfer): TransactItem[] {
+  return [
+    claimGuard(store, transferGuard(transfer.personId), transfer.id),
+    { Put: { TableName: store.tableName, Item: transferItem(transfer), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: store.tableName, Item: { pk: `PERSON#${transfer.personId}`, sk: `TRANSFER#${transfer.id}`, type: 'person-transfer', transferId: transfer.id } } },
+  ];
+}
+
+/** Replaces the transfer if its stored version is `next.version - 1`; a finished one releases the person's guard. */
+export function replaceTransfer(store: Store, next: Transfer, finished: boolean): TransactItem[] {
+  const replace: TransactItem = {
+    Put: { TableName: store.tableName, Item: transferItem(next), ConditionExpression: 'version = :previous', ExpressionAttributeValues: { ':previous': next.version - 1 } },
+  };
+  return finished ? [replace, releaseGuard(store, transferGuard(next.personId), next.id)] : [replace];
+}
+
+/**
+ * The serial number `no` taken in the issuer's series for `year` (docs/domain/transfer.md T5): the counter moves from
+ * `no - 1` to `no` only if it still says `no - 1` (the first: only if absent), and the number's guard is claimed and
+ * never released, so a number is given once and none is skipped.
+ */
+export function serialItems(store: Store, issuerOrgId: string, year: number, no: number, holder: string): TransactItem[] {
+  const condition = no === 1 ? 'attribute_not_exists(#last)' : '#last = :previous';
+  return [
+    {
+      Update: {
+        TableName: store.tableName, Key: serialKey(issuerOrgId, year),
+        UpdateExpression: 'SET #last = :no, #type = :type',
+        ConditionExpression: condition,
+        ExpressionAttributeNames: { '#last': 'last', '#type': 'type' },
+        ExpressionAttributeValues: { ':no': no, ':type': 'letter-serial', ...(no === 1 ? {} : { ':previous': no - 1 }) },
+      },
+    },
+    claimGuard(store, { rule: 'letter', scope: `${serialSeries(issuerOrgId, year)}#${no}` }, holder),
+  ];
+}
+
+/** The last serial number issued in a series (undefined before the first). */
+export async function lastSerialNo(store: Store, issuerOrgId: string, year: number): Promise<number | undefined> {
+  const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: serialKey(issuerOrgId, year), ConsistentRead: true }));
+  return typeof Item?.last === 'number' ? Item.last : undefined;
+}
+
+export async function getTransfer(store: Store, transferId: string): Promise<Transfer | undefined> {
+  const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: transferPk(transferId), sk: TRANSFER_SK }, ConsistentRead: true }));
+  return Item ? toTransfer(Item) : undefined;
+}
+
+/** The transfers an organization sent, newest first. */
+export async function listOutgoingTransfers(store: Store, orgId: string): Promise<Transfer[]> {
+  const items = await queryAll(store, { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :key', ExpressionAttributeValues: { ':key': outgoingKey(orgId) }, ScanIndexForward: false });
+  return items.map(toTransfer);
+}
+
+/** The transfers coming to an organization within the system, newest first. */
+export async function listIncomingTransfers(store: Store, orgId: string): Promise<Transfer[]> {
+  const items = await queryAll(store, { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :key', ExpressionAttributeValues: { ':key': incomingKey(orgId) }, ScanIndexForward: false });
+  return items.map(toTransfer);
+}
+
+/** The ids of a person's transfers. */
+export async function listPersonTransferIds(store: Store, personId: string): Promise<string[]> {
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': 'TRANSFER#' },
+  });
+  return items.map((item) => item.transferId as string);
+}
+
+/** Every transfer not finished (the scheduler's warnings): requested or issued, from both listings. */
+export async function listOpenTransfers(store: Store, orgIds: readonly string[]): Promise<Transfer[]> {
+  const lists = await Promise.all(orgIds.map((orgId) => listOutgoingTransfers(store, orgId)));
+  return lists.flat().filter((t) => t.status === 'requested' || t.status === 'issued');
+}
