@@ -7,9 +7,13 @@ import { stateMachineArn } from '../../../../infra/local/step-functions/arns';
 import type { ApprovalRequest } from '../../../../shared/domain/approval/approval';
 import { approvalExecutionName, decideByLink, startApprovalProcess } from '../../../../shared/services/approval';
 import type { ServiceDeps } from '../../../../shared/services/deps';
+import {
+  fileObjection, getStaffNotice, noticeExecutionName, objectionTaskId, recordObjectionOutcomes, startNoticeProcess,
+} from '../../../../shared/services/notice';
 import { WorkflowExecutionExistsError, WorkflowTaskClosedError } from '../../../../shared/services/ports';
 import { getApproval } from '../../../../shared/store/approvals-repo';
 import { startTestRuntime, type TestRuntime } from '../../../support/local-runtime';
+import { branchSecretary, noticeDraft } from '../../../support/notice-fixtures';
 import { putTestOrg, testOrg } from '../../../support/registry-fixtures';
 
 // The real @aws-sdk/client-sfn and the project's adapter, over HTTP, against the local runner running the synthesized
@@ -30,7 +34,10 @@ beforeEach(async () => {
   endpoint = await startAwsEndpoint({ port: 0, stepFunctions: runtime.stepFunctions, mailer: runtime.mailer });
   sfn = new SFNClient({ endpoint: endpoint.url, region: 'cn-north-1', credentials: { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'not-checked' }, maxAttempts: 1 });
   // A real region and account in the ARN: the endpoint names executions by machine and name only.
-  adapter = new SfnWorkflowControl(sfn, { approval: 'arn:aws-cn:states:cn-north-1:123456789012:stateMachine:approval' });
+  adapter = new SfnWorkflowControl(sfn, {
+    approval: 'arn:aws-cn:states:cn-north-1:123456789012:stateMachine:approval',
+    notice: 'arn:aws-cn:states:cn-north-1:123456789012:stateMachine:notice',
+  });
   awsDeps = { ...runtime.deps, workflow: adapter };
 });
 afterEach(async () => {
@@ -89,6 +96,22 @@ test('an approval runs through the adapter: StartExecution, the task token, Send
   expect(finished.status).toBe('SUCCEEDED');
   expect(JSON.parse(finished.output!)).toMatchObject({ outcome: 'approved' });
   expect(finished.stopDate).toBeInstanceOf(Date);
+});
+
+test('a notice with an objection runs through the adapter: the outcome goes back as SendTaskSuccess over HTTP', async () => {
+  const draft = noticeDraft();
+  await startNoticeProcess(awsDeps, draft);
+  await runtime.stepFunctions.settled();
+  await fileObjection(awsDeps, draft.id, { content: '异议：该同志工作作风需核实', name: '王五', contact: '13800000000' });
+  await runtime.advanceTo('2026-09-30T15:59:59.000Z');
+  const { objections } = await getStaffNotice(awsDeps, branchSecretary, draft.id);
+  const form = Object.fromEntries(objections.flatMap((o) => [[`decision.${o.id}`, 'unfounded'], [`note.${o.id}`, '已核实'], [`reviewDate.${o.id}`, '']]));
+  await recordObjectionOutcomes(awsDeps, branchSecretary, await objectionTaskId(draft.id), form);
+  await runtime.stepFunctions.settled();
+  const executionArn = adapter.executionArnOf({ stateMachine: 'notice', name: noticeExecutionName(draft.id) });
+  const finished = await describe(executionArn);
+  expect(finished.status).toBe('SUCCEEDED');
+  expect(JSON.parse(finished.output!)).toEqual({ noticeId: draft.id, result: 'proceed' });
 });
 
 test('a second start: same input while running answers the first execution (as AWS); other input or a finished one is ExecutionAlreadyExists, which the adapter maps', async () => {
