@@ -43,4 +43,4 @@ test('npm start serves Step Functions and SES v2 on DANGJIAN_AWS_ENDPOINT_PORT',
   const staff = new HttpSession(`http://127.0.0.1:${port}`);
   await staff.signIn('admin', 'demo2026');
   expect((await staff.request('GET', '/dev/outbox')).body).toContain('经本地 SES 接口发送');
-});
+}, 120_000); // a whole runtime process starts (seeding included): slow on a loaded machine

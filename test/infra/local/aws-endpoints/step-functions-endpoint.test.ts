@@ -106,7 +106,7 @@ test('a notice with an objection runs through the adapter: the outcome goes back
   await runtime.advanceTo('2026-09-30T15:59:59.000Z');
   const { objections } = await getStaffNotice(awsDeps, branchSecretary, draft.id);
   const form = Object.fromEntries(objections.flatMap((o) => [[`decision.${o.id}`, 'unfounded'], [`note.${o.id}`, '已核实'], [`reviewDate.${o.id}`, '']]));
-  await recordObjectionOutcomes(awsDeps, branchSecretary, await objectionTaskId(draft.id), form);
+  await recordObjectionOutcomes(awsDeps, branchSecretary, objectionTaskId(draft.id), form);
   await runtime.stepFunctions.settled();
   const executionArn = adapter.executionArnOf({ stateMachine: 'notice', name: noticeExecutionName(draft.id) });
   const finished = await describe(executionArn);
