@@ -9,6 +9,8 @@ import { createLocalAuthenticator } from '../../shared/services/auth';
 import { resolveActor } from '../../shared/services/authorization';
 import { repairGuards } from '../../shared/services/integrity/one-at-a-time';
 import { publishNotice } from '../../shared/services/notice';
+import { startAwsEndpoint } from './aws-endpoints/aws-endpoint-server';
+import { awsEndpointPort } from './aws-endpoints/endpoint-port';
 import { VirtualClock } from './clock';
 import { createDevPages } from './dev-pages';
 import { healthRoute } from './health';
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
   });
   const outbox = new Outbox(store, clock);
   const port = Number(env.PORT ?? 3000);
+  const awsPort = awsEndpointPort(env);
   const runtime = createLocalRuntime({ store, clock, mailer: outbox, publicBaseUrl: `http://localhost:${port}`, log });
   await seedDemo(runtime.deps);
   await runtime.start();
@@ -65,6 +68,9 @@ async function main(): Promise<void> {
     ],
   });
 
+  // Opt-in: Step Functions and SES v2 as the @aws-sdk clients call them; signatures and credentials are not checked.
+  const aws = awsPort === undefined ? undefined : await startAwsEndpoint({ port: awsPort, stepFunctions: runtime.stepFunctions, mailer: outbox, log });
+
   console.log(`\n党建流程 dangjian-flow 已启动 / running at ${server.url}`);
   console.log(`  公示栏 notice board:   ${server.url}/`);
   console.log(`  工作人员 staff:        ${server.url}/staff`);
@@ -72,11 +78,13 @@ async function main(): Promise<void> {
   console.log(`  虚拟时间 virtual time: ${clock.now().toISOString()} (rate ×${clock.state().rate})`);
   console.log('  演示账号 demo sign-ins:');
   for (const signIn of DEMO_SIGN_INS) console.log(`    ${signIn.username.padEnd(10)} / ${signIn.password}   ${signIn.description}`);
+  if (aws) console.log(`  AWS 本地接口 endpoint:  ${aws.url}  (Step Functions, SES v2; 不校验凭证 / credentials not checked)`);
   console.log(`  数据目录 data: ${dataDir}\n`);
 
   const stop = async () => {
     log('stopping…');
     await server.close();
+    await aws?.close();
     await runtime.shutdown();
     await data.stop();
     process.exit(0);

@@ -1,4 +1,5 @@
 /** Errors of the local Step Functions runner. */
+import { WorkflowTaskClosedError } from '../../../shared/services/ports';
 
 export class StepFunctionsExecutionNotFoundError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -71,5 +72,19 @@ export class StepAbortedError extends Error {
   constructor(message = 'The step was abandoned', options?: ErrorOptions) {
     super(message, options);
     this.name = 'StepAbortedError';
+  }
+}
+
+/**
+ * A task token that is not waiting: `unknown` (never issued here) or `closed` (completed, failed or timed out).
+ * Step Functions answers the first with InvalidToken and the second with TaskTimedOut.
+ */
+export class TaskTokenClosedError extends WorkflowTaskClosedError {
+  constructor(
+    readonly reason: 'unknown' | 'closed',
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
   }
 }

@@ -15,5 +15,6 @@ export {
   StepFunctionsInvalidNameError,
   StepFunctionsMachineNotFoundError,
   StepFunctionsRunnerClosedError,
+  TaskTokenClosedError,
 } from './errors';
-export { executionArn, stateMachineArn, parseExecutionArn } from './arns';
+export { executionArn, stateMachineArn, parseExecutionArn, machineFromArn } from './arns';

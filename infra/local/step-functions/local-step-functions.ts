@@ -84,6 +84,15 @@ export class LocalStepFunctions implements WorkflowControl {
     await this.complete(request.taskToken, { status: 'FAILED', error: request.error, cause: request.cause });
   }
 
+  /**
+   * Checks that the task still waits (TaskTokenClosedError otherwise). It does not restart the heartbeat
+   * countdown: HeartbeatSeconds counts from the task's start here (README.md, Limits).
+   */
+  async sendTaskHeartbeat(request: { taskToken: string }): Promise<void> {
+    this.assertOpen();
+    await this.tokens.waiting(request.taskToken);
+  }
+
   executionArnOf(request: { stateMachine: WorkflowName | string; name: string }): string {
     return toExecutionArn(machineFromArn(request.stateMachine), request.name);
   }

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../../../shared/store/store';
-import { WorkflowTaskClosedError } from '../../../shared/services/ports';
+import { TaskTokenClosedError } from './errors';
 import { executionKey, toJson } from './execution-record';
 import { isConditionFailure, transact, TransactionConditionFailedError } from './transact';
 
@@ -27,6 +27,11 @@ export interface TokenRecord {
 
 function tokenKey(token: string): { pk: string; sk: string } {
   return { pk: `TASKTOKEN#${token}`, sk: 'TOKEN' };
+}
+
+function assertWaiting(record: TokenRecord | undefined): asserts record is TokenRecord {
+  if (!record) throw new TaskTokenClosedError('unknown', 'Task token is unknown');
+  if (record.status !== 'WAITING') throw new TaskTokenClosedError('closed', `Task token is ${record.status.toLowerCase()}`);
 }
 
 /** Callback task tokens and their completion (SendTaskSuccess / SendTaskFailure). */
@@ -83,7 +88,7 @@ export class TokenRepository {
    */
   async complete(token: string, result: TokenResult, now: Date): Promise<TokenRecord> {
     const record = await this.get(token);
-    if (!record || record.status !== 'WAITING') throw new WorkflowTaskClosedError(`Task token is ${record ? record.status.toLowerCase() : 'unknown'}`);
+    assertWaiting(record);
     try {
       await transact(this.store, [
         { Update: this.completion(token, result, now) },
@@ -98,10 +103,17 @@ export class TokenRepository {
         },
       ]);
     } catch (error) {
-      if (error instanceof TransactionConditionFailedError) throw new WorkflowTaskClosedError('The task is no longer open', { cause: error });
+      if (error instanceof TransactionConditionFailedError) throw new TaskTokenClosedError('closed', 'The task is no longer open', { cause: error });
       throw error;
     }
     return { ...record, status: result.status, result };
+  }
+
+  /** The token when it is WAITING; otherwise TaskTokenClosedError (`unknown` or `closed`). */
+  async waiting(token: string): Promise<TokenRecord> {
+    const record = await this.get(token);
+    assertWaiting(record);
+    return record;
   }
 
   /** Completes a WAITING token without checking its execution (timeout, failed invocation); false if it was not WAITING. */
