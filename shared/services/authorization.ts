@@ -20,6 +20,7 @@ export const ACTIONS = [
   'election.view', 'election.handle', 'election.end',
   'calendar.manage',
   'case.view', 'case.handle', 'case.end', 'case.committee', 'ruleset.manage', 'termreminders.manage',
+  'assessment.view', 'assessment.report', 'assessment.review', 'assessment.scheme',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -59,6 +60,10 @@ export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
   'case.committee': COMMITTEE, // the higher committee's steps: political review, training, interview, archive
   'ruleset.manage': ADMIN, // development rule sets by configuration
   'termreminders.manage': ADMIN, // the term-end reminder setting (换届提醒设置)
+  'assessment.view': ALL, // the target assessment (党建工作目标考核): a committee's board, an organization's file
+  'assessment.report': ALL, // an organization's report for a period
+  'assessment.review': COMMITTEE, // the assessing committee scores or returns reports
+  'assessment.scheme': ADMIN, // the yearly scheme and its versions
 };
 
 /** The organizations an identity may act in, in `tree`. */

@@ -71,3 +71,8 @@ export function grantStageControl(fn: LambdaFunction, machines: StateMachine[]):
 export function grantStopExecutions(fn: LambdaFunction, machine: StateMachine): Policy {
   return attach(fn, 'StopApprovalPolicy', [new PolicyStatement({ actions: ['states:StopExecution'], resources: [executionArns(machine)] })]);
 }
+
+/** May start executions of these machines and complete their callback tasks (the scheduler's tick opening periods). */
+export function grantStartAndCallback(fn: LambdaFunction, machines: StateMachine[], name: string): Policy {
+  return attach(fn, name, machines.map((m) => new PolicyStatement({ actions: ['states:StartExecution', 'states:SendTaskSuccess'], resources: [m.stateMachineArn] })));
+}

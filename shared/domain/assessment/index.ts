@@ -11,3 +11,4 @@ export {
 } from './scheme';
 export { checkReport, checkReturnReason, REPORT_STATUS_LABELS, type ReportEntry, type ReportStatus } from './report';
 export { DEFAULT_ADJUSTMENTS, DEFAULT_INDICATORS, DEFAULT_SETTINGS } from './default-scheme';
+export type { AssessmentReport, ReportReturn } from './assessment-report';

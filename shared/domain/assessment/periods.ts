@@ -15,6 +15,11 @@ export interface AssessmentPeriod {
   opensAt: string;
   /** 23:59:59 China time on the last day. */
   closesAt: string;
+  /**
+   * 00:00:00 China time on the first day of the period's last month: when the report task opens (A5). For a month
+   * the period's start; for a quarter, half year or year its last month, so no execution runs near a year.
+   */
+  reportingOpensAt: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -27,7 +32,8 @@ function lastDayOfMonth(year: number, month: number): string {
 function period(year: number, frequency: Frequency, suffix: string, label: string, firstMonth: number, lastMonth: number): AssessmentPeriod {
   const startsOn = `${year}-${pad(firstMonth)}-01`;
   const endsOn = lastDayOfMonth(year, lastMonth);
-  return { key: `${year}-${suffix}`, year, frequency, label, startsOn, endsOn, opensAt: chinaDayStartText(startsOn), closesAt: chinaDayEndText(endsOn) };
+  const reportingOpensAt = chinaDayStartText(`${year}-${pad(lastMonth)}-01`);
+  return { key: `${year}-${suffix}`, year, frequency, label, startsOn, endsOn, opensAt: chinaDayStartText(startsOn), closesAt: chinaDayEndText(endsOn), reportingOpensAt };
 }
 
 /** The periods of one frequency in a year, in order (A5). */
@@ -84,9 +90,9 @@ export function reviewDueAt(calendar: WorkingCalendar, submittedAt: Date, workin
   return computePeriodEnd(calendar, submittedAt, { unit: 'workingDays', count: workingDays }).endsAt;
 }
 
-/** Periods whose opening instant has come (A5): what the scheduler opens at `now`. */
+/** Periods whose reporting has opened by `now` (A5): what the scheduler opens. */
 export function periodsOpenAt(periods: readonly AssessmentPeriod[], now: Date): AssessmentPeriod[] {
-  return periods.filter((p) => new Date(p.opensAt).getTime() <= now.getTime());
+  return periods.filter((p) => new Date(p.reportingOpensAt).getTime() <= now.getTime());
 }
 
 /** A report is late when it comes in after its due instant (A7); exactly at the due second it is on time. */

@@ -7,7 +7,7 @@ export interface ReportEntry {
   /** 'done' / 'not-done' for done-or-not, a count for per-count, absent for graded. */
   value?: string;
   text: string;
-  evidence: { name: string; size: number }[];
+  evidence: { name: string; size?: number }[];
   /** Where a prefilled value came from (shown with it). */
   prefillSource?: string;
 }

@@ -44,6 +44,15 @@ describe('periods of a year (A5)', () => {
     expect(periodsOpenAt(march, new Date('2026-02-28T15:59:59.000Z')).map((p) => p.key)).toEqual(['2026-M01', '2026-M02']);
     expect(periodsOpenAt(march, new Date('2026-02-28T16:00:00.000Z')).map((p) => p.key)).toEqual(['2026-M01', '2026-M02', '2026-M03']);
   });
+
+  test.each([
+    ['2026-Q1', '2026-03-01T00:00:00+08:00'], ['2026-H2', '2026-12-01T00:00:00+08:00'], ['2026-Y', '2026-12-01T00:00:00+08:00'], ['2026-M07', '2026-07-01T00:00:00+08:00'],
+  ])('%s: reporting opens in its last month, at %s', (key, at) => {
+    const period = periodByKey(key);
+    expect(period.reportingOpensAt).toBe(at);
+    expect(periodsOpenAt([period], new Date(new Date(at).getTime() - 1000))).toEqual([]);
+    expect(periodsOpenAt([period], new Date(at))).toEqual([period]);
+  });
 });
 
 describe('report due dates on the working-day calendar (A6)', () => {
