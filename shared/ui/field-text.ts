@@ -98,6 +98,17 @@ export const ACTION_LABELS: Record<string, string> = {
   'election.end-requested': '报请上级党组织批准终止选举',
   'election.end-rejected': '上级党组织不同意终止选举',
   'election.ended': '选举已终止',
+  'assessment.scheme-drafted': '新建考核方案草稿',
+  'assessment.indicator-edited': '修改考核指标',
+  'assessment.scheme-published': '发布考核方案',
+  'assessment.period-opened': '考核期开始报送',
+  'assessment.report-opened': '生成考核报告',
+  'assessment.report-task-opened': '生成考核报送待办',
+  'assessment.review-task-opened': '生成考核审核待办',
+  'assessment.report-submitted': '报送考核报告',
+  'assessment.report-returned': '考核报告退回修改',
+  'assessment.report-scored': '考核报告评分',
+  'assessment.circular-published': '发布考核通报',
 };
 
 export function actionLabel(action: string): string {
@@ -133,6 +144,8 @@ const LABELS: Record<string, string> = {
   contactNames: '培养联系人', sponsorNames: '入党介绍人', voteResult: '表决结果', probationEndDate: '预备期满日期',
   approvedBy: '批准人', displayName: '姓名', role: '角色', email: '电子邮箱', value: '对象',
   endingKind: '终止原因', noticesWithdrawn: '撤回公示（项）', approvalsCancelled: '撤销审批（项）', tasksClosed: '关闭待办（项）', candidates: '候选人',
+  assessmentPeriod: '考核期', organizations: '考核组织数', dueAt: '报送期限', submission: '报送次数', review: '审核次数', late: '逾期报送',
+  score: '得分', indicator: '考核指标', points: '分值', appliesFrom: '施行起始考核期',
   extendedProbationEndDate: '延长后预备期满日期', done: '完成', explanation: '说明', personName: '姓名', passed: '通过', qualified: '政治审查合格',
 };
 

@@ -49,7 +49,7 @@ export async function publishCircularWhenDone(deps: ServiceDeps, request: { comm
   try {
     await transactWrite(deps.store, [
       putMarker(deps.store, committeeId, period.year, `CIRCULAR#${period.key}`, { at, organizations: reports.length }),
-      auditPut(deps.store, schemePk(committeeId, period.year), { at, action: 'assessment.circular-published', actor: 'system', details: { period: period.label, organizations: reports.length } }),
+      auditPut(deps.store, schemePk(committeeId, period.year), { at, action: 'assessment.circular-published', actor: 'system', details: { assessmentPeriod: period.label, organizations: reports.length } }),
     ]);
   } catch (error) {
     if (!(error instanceof StoreConditionFailedError)) throw error;

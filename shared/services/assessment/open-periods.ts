@@ -39,7 +39,7 @@ export async function openDueAssessmentPeriods(deps: ServiceDeps): Promise<strin
       try {
         await transactWrite(deps.store, [
           putMarker(deps.store, committeeId, year, `OPENED#${period.key}`, { orgCount: orgIds.length, at }),
-          auditPut(deps.store, schemePk(committeeId, year), { at, action: 'assessment.period-opened', actor: 'system', details: { period: period.label, organizations: orgIds.length, version: scheme.version } }),
+          auditPut(deps.store, schemePk(committeeId, year), { at, action: 'assessment.period-opened', actor: 'system', details: { assessmentPeriod: period.label, organizations: orgIds.length, version: scheme.version } }),
         ]);
         opened.push(period.key);
       } catch (error) {

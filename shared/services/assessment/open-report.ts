@@ -36,7 +36,7 @@ async function reportOf(deps: ServiceDeps, request: ReportRequest): Promise<Asse
     await transactWrite(deps.store, [
       putNewReport(deps.store, report),
       auditPut(deps.store, reportPk(report.committeeId, report.periodKey, report.orgId), {
-        at: deps.clock.now().toISOString(), action: 'assessment.report-opened', actor: 'system', details: { period: report.periodLabel, dueAt: report.dueAt, version: scheme.version },
+        at: deps.clock.now().toISOString(), action: 'assessment.report-opened', actor: 'system', details: { assessmentPeriod: report.periodLabel, dueAt: report.dueAt, version: scheme.version },
       }),
     ]);
   } catch (error) {

@@ -1,5 +1,5 @@
 import {
-  appliesFromAt, checkIndicator, checkScheme, DEFAULT_ADJUSTMENTS, DEFAULT_INDICATORS, DEFAULT_SETTINGS, requireDraft, type Indicator, type Scheme,
+  appliesFromAt, checkIndicator, periodByKey, checkScheme, DEFAULT_ADJUSTMENTS, DEFAULT_INDICATORS, DEFAULT_SETTINGS, requireDraft, type Indicator, type Scheme,
 } from '../../domain/assessment';
 import { auditPut } from '../../store/audit';
 import { listSchemeVersions, putNewScheme, replaceDraftScheme, schemePk } from '../../store/assessment-repo';
@@ -75,7 +75,7 @@ export async function editSchemeIndicator(deps: ServiceDeps, actor: Actor, commi
     replaceDraftScheme(deps.store, next),
     auditPut(deps.store, schemePk(committeeId, year), {
       at: deps.clock.now().toISOString(), action: 'assessment.indicator-edited', actor: actor.id,
-      details: { version, indicator: indicator.name, from: current.maxPoints, to: indicator.maxPoints },
+      details: { version, indicator: indicator.name, points: { before: current.maxPoints, after: indicator.maxPoints } },
     }),
   ]);
   return next;
@@ -95,7 +95,7 @@ export async function publishScheme(deps: ServiceDeps, actor: Actor, committeeId
   const published: Scheme = { ...scheme, status: 'published', appliesFrom };
   await write(deps, [
     replaceDraftScheme(deps.store, published),
-    auditPut(deps.store, schemePk(committeeId, year), { at: deps.clock.now().toISOString(), action: 'assessment.scheme-published', actor: actor.id, details: { version, appliesFrom } }),
+    auditPut(deps.store, schemePk(committeeId, year), { at: deps.clock.now().toISOString(), action: 'assessment.scheme-published', actor: actor.id, details: { version, appliesFrom: periodByKey(appliesFrom).label } }),
   ]);
   return published;
 }
