@@ -81,6 +81,19 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/staff/people/{personId}/rights', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/people/{personId}/exclusions', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/people/{personId}/exclusions/end', handlerId: 'http-staff' },
+  // The party-building target assessment (党建工作目标考核): board (and its XLSX), an organization's file, a report with
+  // its report and review forms, the scheme editor (administrators).
+  { method: 'GET', path: '/staff/assessment', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/assessment/boards/{committeeId}/{year}', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/assessment/boards/{committeeId}/{year}/export.xlsx', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/assessment/orgs/{orgId}', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/assessment/reports/{committeeId}/{periodKey}/{orgId}', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/assessment/reports/{committeeId}/{periodKey}/{orgId}/submit', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/assessment/reports/{committeeId}/{periodKey}/{orgId}/review', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/assessment/schemes/{committeeId}/{year}', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/assessment/schemes/{committeeId}/{year}/drafts', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/assessment/schemes/{committeeId}/{year}/versions/{version}/indicators/{key}', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/assessment/schemes/{committeeId}/{year}/versions/{version}/publish', handlerId: 'http-staff' },
   // Elections (换届选举): terms and reminders (the reminder setting: administrators), elections and their steps, ballot papers, ballot entry, results.
   { method: 'GET', path: '/staff/elections', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/new', handlerId: 'http-staff' },

@@ -22,6 +22,7 @@ import { signInRoutes } from './staff/sign-in-routes';
 import type { StaffSiteDeps } from './staff/staff-context';
 import { taskRoutes } from './staff/task-routes';
 import { termReminderSettingsRoutes } from './staff/term-reminder-settings-routes';
+import { assessmentRoutes } from './staff/assessment-routes';
 
 export type { StaffSiteDeps } from './staff/staff-context';
 
@@ -33,7 +34,7 @@ export function createStaffSite(deps: StaffSiteDeps, options: { log?: ErrorLogge
   return createSiteApp({
     routes: (event) => {
       const d = withRequestBaseUrl(deps, event);
-      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d), ...electionRoutes(d), ...electionStepRoutes(d), ...electionRoundRoutes(d), ...developmentRoutes(d), ...caseRoutes(d), ...ruleSetRoutes(d), ...termReminderSettingsRoutes(d), ...accountRoutes(d) };
+      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d), ...electionRoutes(d), ...electionStepRoutes(d), ...electionRoundRoutes(d), ...developmentRoutes(d), ...caseRoutes(d), ...ruleSetRoutes(d), ...termReminderSettingsRoutes(d), ...accountRoutes(d), ...assessmentRoutes(d) };
     },
     session: { store: deps.store, clock: deps.sessionClock ?? deps.clock, openRouteKeys: OPEN_STAFF_ROUTES, passwordChangeRouteKeys: PASSWORD_CHANGE_ROUTES },
     bodyRoutes: ROSTER_BODY_ROUTES,

@@ -8,4 +8,4 @@ export { openAssessmentReport, type ReportRequest } from './open-report';
 export { openAssessmentReview } from './open-review';
 export { prefilledEntries } from './prefill';
 export { createSchemeDraft, editSchemeIndicator, getSchemeVersions, publishScheme } from './scheme';
-export { assessmentBoard, assessmentFile, reportView, type AssessmentBoard, type BoardRow, type ReportView } from './views';
+export { assessmentBoard, assessmentFile, assessmentHome, reportView, type AssessmentBoard, type BoardRow, type ReportView } from './views';

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../domain/calendar';
 import { periodByKey, type AssessmentReport, type ReportEntry } from '../../domain/assessment';
 import { listBoardReports, listOrgReports, reportPk } from '../../store/assessment-repo';
 import { listAudit, type AuditEvent } from '../../store/audit';
@@ -80,4 +81,13 @@ export async function reportView(deps: ServiceDeps, actor: Actor, request: Repor
     canReview: report.status === 'submitted' && permits(actor, 'assessment.review', report.orgId, tree),
     audit: await withActorNames(deps, await listAudit(deps.store, reportPk(report.committeeId, report.periodKey, report.orgId))),
   };
+}
+
+/** Where the assessment starts for an actor: the assessing committees in scope (committee staff, administrators), or its own organization's file. */
+export async function assessmentHome(deps: ServiceDeps, actor: Actor): Promise<{ committees: { id: string; name: string }[]; year: number }> {
+  const tree = await loadOrgTree(deps.store);
+  const committees = tree.organizations
+    .filter((o) => o.status === 'active' && (o.kind === 'committee' || o.kind === 'working-committee') && permits(actor, 'assessment.review', o.id, tree))
+    .map(({ id, name }) => ({ id, name }));
+  return { committees, year: Number(chinaDate(deps.clock.now()).slice(0, 4)) };
 }
