@@ -140,7 +140,7 @@ export function assessmentRoutes(deps: StaffSiteDeps): RouteTable {
           const scheme = await editSchemeIndicator(deps, session.actor, committeeId, yearOf(request), Number(request.params.version), key, { maxPoints: form.maxPoints ?? '', requirement: form.requirement ?? '' });
           return request.site.json ? jsonResponse(200, scheme) : redirect(`${assessmentPaths.scheme(committeeId, scheme.year)}?saved=${encodeURIComponent(key)}#indicator-${encodeURIComponent(key)}`);
         },
-        async (error: InputInvalidError) => schemePage(request, 422, { failed: { key, values: form, errors: error.fieldErrors }, message: error.userMessage }),
+        async (error: InputInvalidError) => schemePage(request, 422, { failed: { key, values: form, errors: error.fieldErrors }, message: Object.values(error.fieldErrors).join(' ') || error.userMessage }),
       );
     },
 

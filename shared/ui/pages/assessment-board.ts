@@ -32,7 +32,7 @@ export function assessmentBoardPage(board: AssessmentBoard, staff: LayoutStaff, 
       <a href="${assessmentPaths.board(board.committee.id, board.year - 1)}">← ${board.year - 1} 年</a>
       <a href="${assessmentPaths.board(board.committee.id, board.year + 1)}">${board.year + 1} 年 →</a>
       ${options.canEditScheme ? html` · <a href="${assessmentPaths.scheme(board.committee.id, board.year)}">考核方案</a>` : ''}
-      · <a href="${assessmentPaths.board(board.committee.id, board.year)}/export.xlsx">导出 Excel</a>
+      · <a href="${assessmentPaths.board(board.committee.id, board.year)}/export.xlsx">导出电子表格</a>
     </p>
     ${board.periods.length === 0 ? html`<p>本年度尚无开始报送的考核期。考核期按考核方案自动开始。</p>` : html`
     <p class="muted">点击列标题排序；得分为审核后的分数（已扣除逾期扣分）。</p>
