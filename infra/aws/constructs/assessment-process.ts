@@ -5,7 +5,7 @@ import { AssessmentHandler } from '../../../workflows/assessment/assessment-stat
 import { AssessmentWorkflow } from '../../../workflows/assessment/assessment-workflow';
 import { HandlerFunction } from './handler-function';
 import type { Mail } from './mail';
-import { grantTaskCallbackOn, grantWorkflowControl } from './workflow-grants';
+import { grantStartExecutions, grantTaskCallbackOn } from './workflow-grants';
 
 export interface AssessmentProcessProps {
   table: ITable;
@@ -22,6 +22,9 @@ export interface AssessmentProcessProps {
  */
 export class AssessmentProcess extends Construct {
   readonly workflow: AssessmentWorkflow;
+  readonly openReport: HandlerFunction;
+  readonly openReview: HandlerFunction;
+  readonly periodDone: HandlerFunction;
   readonly functions: HandlerFunction[];
 
   constructor(scope: Construct, id: string, props: AssessmentProcessProps) {
@@ -31,12 +34,15 @@ export class AssessmentProcess extends Construct {
     const openReport = fn('OpenReport', AssessmentHandler.openReport, 'open-report');
     const openReview = fn('OpenReview', AssessmentHandler.openReview, 'open-review');
     const periodDone = fn('PeriodDone', AssessmentHandler.periodDone, 'period-done');
+    this.openReport = openReport;
+    this.openReview = openReview;
+    this.periodDone = periodDone;
     this.functions = [openReport, openReview, periodDone];
     for (const handler of this.functions) props.table.grantReadWriteData(handler);
     props.mail.grantSend(openReport);
     this.workflow = new AssessmentWorkflow(this, 'Workflow', { openReport, openReview, periodDone });
     grantTaskCallbackOn(openReport, [this.workflow.stateMachine]);
     grantTaskCallbackOn(openReview, [this.workflow.stateMachine]);
-    grantWorkflowControl(periodDone, props.noticeStateMachine);
+    grantStartExecutions(periodDone, props.noticeStateMachine, 'CircularNoticePolicy');
   }
 }
