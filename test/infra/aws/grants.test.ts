@@ -159,7 +159,7 @@ describe('least-privilege grants', () => {
     });
   });
 
-  test('mail: only the staff site, the objection step, the approval request, the approval site, the tick, the development form and filing steps, the election step task and the assessment's report task may send, from mailFrom, via the identity and configuration set', () => {
+  test('mail: only the staff site, the objection step, the approval request, the approval site, the tick, the development form and filing steps, the election step task and the assessment report task may send, from mailFrom, via the identity and configuration set', () => {
     const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick, awaitStep, file, electionOpenStep, assessmentOpenReport } = handlers();
     expect(rolesAllowing('ses:SendEmail')).toEqual([
       roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick), roleOf(awaitStep), roleOf(file), roleOf(electionOpenStep), roleOf(assessmentOpenReport),
