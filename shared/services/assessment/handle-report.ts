@@ -1,5 +1,5 @@
 import {
-  checkIndicatorScore, checkReport, checkReturnReason, isLate, periodScore, REPORT_STATUS_LABELS, reviewDueAt, type AssessmentReport, type ReportEntry,
+  checkIndicatorScore, checkReport, checkReturnReason, isLate, periodScore, PREFILL_LABELS, REPORT_STATUS_LABELS, reviewDueAt, type AssessmentReport, type ReportEntry,
 } from '../../domain/assessment';
 import { getReport } from '../../store/assessment-repo';
 import { loadCalendar } from '../../store/calendar-repo';
@@ -27,12 +27,12 @@ const text = (form: Record<string, unknown>, name: string) => (typeof form[name]
 /** The entries of the report form: text_<key>, value_<key>, evidence_<key> (file names, one a line). */
 function entriesFromForm(report: AssessmentReport, form: Record<string, unknown>): ReportEntry[] {
   return report.indicators.map((indicator) => {
-    const stored = report.entries.find((e) => e.indicatorKey === indicator.key);
     const value = text(form, `value_${indicator.key}`).trim();
     const evidence = text(form, `evidence_${indicator.key}`).split(/\r?\n/).map((line) => line.trim()).filter(Boolean).slice(0, 20).map((name) => ({ name: name.slice(0, 120) }));
     return {
       indicatorKey: indicator.key, text: text(form, `text_${indicator.key}`).slice(0, 2000), evidence,
-      ...(value ? { value } : {}), ...(text(form, `source_${indicator.key}`) || stored?.prefillSource ? { prefillSource: text(form, `source_${indicator.key}`) || stored?.prefillSource } : {}),
+      // The source of a prefilled indicator is named by the scheme, never taken from the form.
+      ...(value ? { value } : {}), ...(indicator.prefill ? { prefillSource: PREFILL_LABELS[indicator.prefill] } : {}),
     };
   });
 }

@@ -38,7 +38,7 @@ function reportForm(view: ReportView, staff: LayoutStaff, form: FormState, path:
         return html`<fieldset id="${fieldId(indicator.key)}">
           <legend>${indicator.area} · ${indicator.name}（${indicator.maxPoints} 分，${SCORING_LABELS[indicator.scoring]}）</legend>
           <p class="hint">上报要求：${indicator.requirement}</p>
-          ${entry?.prefillSource ? html`<p class="hint">系统已根据“${entry.prefillSource}”预填，请核对。<input type="hidden" name="source_${indicator.key}" value="${entry.prefillSource}"></p>` : ''}
+          ${entry?.prefillSource ? html`<p class="hint">系统已根据“${entry.prefillSource}”预填，请核对。</p>` : ''}
           ${error ? html`<p class="error">${error}</p>` : ''}
           ${valueInput(indicator, value(`value_${indicator.key}`, entry?.value), form.errors)}
           <label for="f-text_${indicator.key}">完成情况</label>
