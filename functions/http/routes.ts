@@ -98,6 +98,19 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/staff/transfers/{transferId}/refuse', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/transfers/{transferId}/receipt', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/transfers/{transferId}/reissue', handlerId: 'http-staff' },
+  // The party-building target assessment (党建工作目标考核): board (and its XLSX), an organization's file, a report with
+  // its report and review forms, the scheme editor (administrators).
+  { method: 'GET', path: '/staff/assessment', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/assessment/boards/{committeeId}/{year}', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/assessment/boards/{committeeId}/{year}/export.xlsx', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/assessment/orgs/{orgId}', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/assessment/reports/{committeeId}/{periodKey}/{orgId}', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/assessment/reports/{committeeId}/{periodKey}/{orgId}/submit', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/assessment/reports/{committeeId}/{periodKey}/{orgId}/review', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/assessment/schemes/{committeeId}/{year}', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/assessment/schemes/{committeeId}/{year}/drafts', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/assessment/schemes/{committeeId}/{year}/versions/{version}/indicators/{key}', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/assessment/schemes/{committeeId}/{year}/versions/{version}/publish', handlerId: 'http-staff' },
   // Elections (换届选举): terms and reminders (the reminder setting: administrators), elections and their steps, ballot papers, ballot entry, results.
   { method: 'GET', path: '/staff/elections', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/new', handlerId: 'http-staff' },

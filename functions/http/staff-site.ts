@@ -25,6 +25,7 @@ import type { StaffSiteDeps } from './staff/staff-context';
 import { taskRoutes } from './staff/task-routes';
 import { termReminderSettingsRoutes } from './staff/term-reminder-settings-routes';
 import { transferRoutes } from './staff/transfer-routes';
+import { assessmentRoutes } from './staff/assessment-routes';
 
 export type { StaffSiteDeps } from './staff/staff-context';
 
@@ -36,7 +37,7 @@ export function createStaffSite(deps: StaffSiteDeps, options: { log?: ErrorLogge
   return createSiteApp({
     routes: (event) => {
       const d = withRequestBaseUrl(deps, event);
-      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d), ...electionRoutes(d), ...electionStepRoutes(d), ...electionRoundRoutes(d), ...developmentRoutes(d), ...caseRoutes(d), ...ruleSetRoutes(d), ...termReminderSettingsRoutes(d), ...transferRoutes(d), ...accountRoutes(d), ...(d.passwordRecovery ? passwordRecoveryRoutes(d, d.passwordRecovery) : {}) };
+      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d), ...electionRoutes(d), ...electionStepRoutes(d), ...electionRoundRoutes(d), ...developmentRoutes(d), ...caseRoutes(d), ...ruleSetRoutes(d), ...termReminderSettingsRoutes(d), ...transferRoutes(d), ...assessmentRoutes(d), ...accountRoutes(d), ...(d.passwordRecovery ? passwordRecoveryRoutes(d, d.passwordRecovery) : {}) };
     },
     session: { store: deps.store, clock: deps.sessionClock ?? deps.clock, openRouteKeys: OPEN_STAFF_ROUTES, passwordChangeRouteKeys: PASSWORD_CHANGE_ROUTES },
     bodyRoutes: ROSTER_BODY_ROUTES,

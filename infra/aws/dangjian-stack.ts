@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Policy } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ApprovalProcess } from './constructs/approval-process';
+import { AssessmentProcess } from './constructs/assessment-process';
 import { DataStore } from './constructs/data-store';
 import { ElectionProcess } from './constructs/election-process';
 import { TransferProcess } from './constructs/transfer-process';
@@ -11,7 +12,7 @@ import { Mail, PLACEHOLDER_MAIL_FROM, type SmtpProps } from './constructs/mail';
 import { NoticeProcess } from './constructs/notice-process';
 import { Scheduler } from './constructs/scheduler';
 import { offersThreatProtection, StaffAuth } from './constructs/staff-auth';
-import { grantStageControl, grantStopExecutions, grantTaskCallback, grantTaskCallbackOn } from './constructs/workflow-grants';
+import { grantStageControl, grantStartAndCallback, grantStopExecutions, grantTaskCallback, grantTaskCallbackOn } from './constructs/workflow-grants';
 
 export interface DangjianStackProps extends StackProps {
   /** Sender address of all mail (context `mailFrom`). */
@@ -36,6 +37,8 @@ export class DangjianStack extends Stack {
   readonly transfer: TransferProcess;
   /** Member development: five stage machines (issue 5). */
   readonly development: DevelopmentProcess;
+  /** The party-building target assessment: one execution per organization and period (issue 16). */
+  readonly assessment: AssessmentProcess;
   readonly auth: StaffAuth;
   readonly mail: Mail;
   readonly web: WebApi;
@@ -113,6 +116,13 @@ export class DangjianStack extends Stack {
     this.electionCallbackPolicy = grantTaskCallback(openStep, this.election.workflow.stateMachine);
     this.transfer.openStep.addEnvironment('PUBLIC_BASE_URL', siteUrl);
     this.transferCallbackPolicy = grantTaskCallback(this.transfer.openStep, this.transfer.workflow.stateMachine);
+    // The assessment: the tick opens periods (starts executions) and retries callbacks; the staff site's report and
+    // review forms complete the callback tasks.
+    this.assessment = new AssessmentProcess(this, 'Assessment', { table: this.data.table, mail: this.mail, noticeStateMachine: machine, publicBaseUrl: siteUrl });
+    const assessmentMachine = this.assessment.workflow.stateMachine;
+    for (const fn of [this.scheduler.tick, this.web.functions['http-staff']]) fn.addEnvironment('ASSESSMENT_STATE_MACHINE_ARN', assessmentMachine.stateMachineArn);
+    grantStartAndCallback(this.scheduler.tick, [assessmentMachine], 'AssessmentPolicy');
+    grantTaskCallbackOn(this.web.functions['http-staff'], [assessmentMachine], 'AssessmentCallbackPolicy');
 
     new CfnOutput(this, 'ApiUrl', { value: this.web.url, description: 'URL of the public notice board and the staff site (/staff)' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPoolId, description: 'Staff user pool' });

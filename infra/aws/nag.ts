@@ -48,7 +48,7 @@ function defaultPolicy(role: IRole | undefined): IConstruct {
 
 /** Acknowledges the findings that remain in the stack by design. */
 export function acknowledgeFindings(stack: DangjianStack): void {
-  const handlers = [...stack.notice.functions, ...stack.approval.functions, ...stack.election.functions, ...stack.transfer.functions, ...Object.values(stack.development.functions), ...Object.values(stack.web.functions), stack.scheduler.tick];
+  const handlers = [...stack.notice.functions, ...stack.approval.functions, ...stack.election.functions, ...stack.transfer.functions, ...Object.values(stack.development.functions), ...Object.values(stack.web.functions), stack.scheduler.tick, ...stack.assessment.functions];
   const tableIndexes = `${findingReference(stack, stack.data.table.tableArn)}/index/*`;
   for (const handler of handlers) {
     const policy = defaultPolicy(handler.role);
@@ -57,7 +57,7 @@ export function acknowledgeFindings(stack: DangjianStack): void {
     acknowledge(handler, 'AwsSolutions-L1', NAG_REASONS.runtime);
   }
 
-  for (const process of [stack.notice, stack.approval, stack.election, stack.transfer]) {
+  for (const process of [stack.notice, stack.approval, stack.election, stack.transfer, stack.assessment]) {
     const machinePolicy = defaultPolicy(process.workflow.stateMachine.role);
     acknowledge(machinePolicy, 'AwsSolutions-IAM5[Resource::*]', NAG_REASONS.stateMachineLogsAndXray);
     for (const task of process.functions) {

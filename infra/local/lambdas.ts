@@ -1,4 +1,7 @@
 import { createRequestDecisionHandler } from '../../functions/approval/request-decision';
+import { createOpenAssessmentReportHandler } from '../../functions/assessment/open-report';
+import { createOpenAssessmentReviewHandler } from '../../functions/assessment/open-review';
+import { createPeriodDoneHandler } from '../../functions/assessment/period-done';
 import { createNoteElectionDecisionHandler } from '../../functions/election/note-decision';
 import { createNoteCandidateNoticesHandler } from '../../functions/election/note-notices';
 import { createOpenElectionStepHandler } from '../../functions/election/open-step';
@@ -19,6 +22,7 @@ import { createTickHandler } from '../../functions/scheduler/tick';
 import { createOpenTransferStepHandler } from '../../functions/transfer/open-step';
 import type { ServiceDeps } from '../../shared/services/deps';
 import { ApprovalHandler } from '../../workflows/approval/approval-states';
+import { AssessmentHandler } from '../../workflows/assessment/assessment-states';
 import { ElectionHandler } from '../../workflows/election/election-states';
 import { DevelopmentHandler } from '../../workflows/development/development-states';
 import { NoticeHandler } from '../../workflows/notice/notice-states';
@@ -46,6 +50,9 @@ export function localLambdas(deps: ServiceDeps): Record<string, LocalLambda> {
     [DevelopmentHandler.file]: createFileHandler(deps),
     [DevelopmentHandler.endStage]: createEndStageHandler(deps),
     [TransferHandler.openStep]: createOpenTransferStepHandler(deps),
+    [AssessmentHandler.openReport]: createOpenAssessmentReportHandler(deps),
+    [AssessmentHandler.openReview]: createOpenAssessmentReviewHandler(deps),
+    [AssessmentHandler.periodDone]: createPeriodDoneHandler(deps),
     'scheduler-tick': createTickHandler(deps),
   };
 }

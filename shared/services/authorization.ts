@@ -21,6 +21,7 @@ export const ACTIONS = [
   'calendar.manage',
   'case.view', 'case.handle', 'case.end', 'case.committee', 'ruleset.manage', 'termreminders.manage',
   'transfer.view', 'transfer.request', 'transfer.issue', 'transfer.receive', 'transfer.receipt', 'transfer.incoming',
+  'assessment.view', 'assessment.report', 'assessment.review', 'assessment.scheme',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -67,6 +68,10 @@ export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
   'transfer.receive': ALL, // accept or refuse: the receiving organization
   'transfer.receipt': ALL, // the returned receipt of a letter outside the system: the sending organization
   'transfer.incoming': COMMITTEE, // a member arriving from outside the system: creates or re-activates a person (as person.create)
+  'assessment.view': ALL, // the target assessment (党建工作目标考核): a committee's board, an organization's file
+  'assessment.report': ALL, // an organization's report for a period
+  'assessment.review': COMMITTEE, // the assessing committee scores or returns reports
+  'assessment.scheme': ADMIN, // the yearly scheme and its versions
 };
 
 /** The organizations an identity may act in, in `tree`. */

@@ -113,6 +113,17 @@ export const ACTION_LABELS: Record<string, string> = {
   'person.transferred': '组织关系转入新的党组织',
   'org.committee-post-ended': '因组织关系转出，委员职务终止',
   'case.transferred': '发展党员材料随组织关系移交',
+  'assessment.scheme-drafted': '新建考核方案草稿',
+  'assessment.indicator-edited': '修改考核指标',
+  'assessment.scheme-published': '发布考核方案',
+  'assessment.period-opened': '考核期开始报送',
+  'assessment.report-opened': '生成考核报告',
+  'assessment.report-task-opened': '生成考核报送待办',
+  'assessment.review-task-opened': '生成考核审核待办',
+  'assessment.report-submitted': '报送考核报告',
+  'assessment.report-returned': '考核报告退回修改',
+  'assessment.report-scored': '考核报告评分',
+  'assessment.circular-published': '发布考核通报',
 };
 
 export function actionLabel(action: string): string {
@@ -150,6 +161,8 @@ const LABELS: Record<string, string> = {
   endingKind: '终止原因', noticesWithdrawn: '撤回公示（项）', approvalsCancelled: '撤销审批（项）', tasksClosed: '关闭待办（项）', candidates: '候选人',
   warning: '预警', dueAt: '到期时间', step: '步骤', fromOrg: '转出组织', toOrg: '转入组织', batchSize: '同批转接人数', caseMoved: '发展党员材料随转', serial: '介绍信编号', validUntil: '有效期至',
   receiptDate: '回执日期', reactivated: '原已登记人员', duesPaidTo: '党费交至', posts: '终止的职务', endedOn: '终止日期',
+  assessmentPeriod: '考核期', organizations: '考核组织数', submission: '报送次数', review: '审核次数', late: '逾期报送',
+  score: '得分', indicator: '考核指标', points: '分值', appliesFrom: '施行起始考核期',
   extendedProbationEndDate: '延长后预备期满日期', done: '完成', explanation: '说明', personName: '姓名', passed: '通过', qualified: '政治审查合格',
 };
 

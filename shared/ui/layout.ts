@@ -42,6 +42,7 @@ function staffNav(staff: LayoutStaff): SafeHtml {
     <a href="/staff/elections">换届选举</a>
     <a href="/staff/development">发展党员</a>
     <a href="/staff/transfers">组织关系转接</a>
+    <a href="/staff/assessment">党建考核</a>
     ${staff.role === 'admin' || staff.role === 'committee-staff' ? html`<a href="/staff/roster/import">花名册导入</a> <a href="/staff/approvals">审批</a>` : ''}
     ${staff.role === 'admin' ? html`<a href="/staff/calendar">节假日安排</a>` : ''}
     ${staff.role === 'admin' || staff.role === 'committee-staff' ? html`<a href="/staff/accounts">账号管理</a>` : ''}

@@ -71,3 +71,13 @@ export function grantStageControl(fn: LambdaFunction, machines: StateMachine[]):
 export function grantStopExecutions(fn: LambdaFunction, machine: StateMachine): Policy {
   return attach(fn, 'StopApprovalPolicy', [new PolicyStatement({ actions: ['states:StopExecution'], resources: [executionArns(machine)] })]);
 }
+
+/** May start executions of a machine, nothing else (the assessment's circular starts notice executions). */
+export function grantStartExecutions(fn: LambdaFunction, machine: StateMachine, name: string): Policy {
+  return attach(fn, name, [new PolicyStatement({ actions: ['states:StartExecution'], resources: [machine.stateMachineArn] })]);
+}
+
+/** May start executions of these machines and complete their callback tasks (the scheduler's tick opening periods). */
+export function grantStartAndCallback(fn: LambdaFunction, machines: StateMachine[], name: string): Policy {
+  return attach(fn, name, machines.map((m) => new PolicyStatement({ actions: ['states:StartExecution', 'states:SendTaskSuccess'], resources: [m.stateMachineArn] })));
+}

@@ -4,9 +4,11 @@
  * 'approval-overdue': every link of an approval expired undecided; staff resend, reassign or record a paper decision.
  * 'development-step': a stage of a development case waits on a staff form; subject { caseId, stepKey, attempt }.
  * 'election-step': a step of a branch election waits on a form or a round's ballots; subject { electionId, stepKey, attempt }.
+ * 'assessment-report' / 'assessment-review': an organization's assessment report for a period waits on the organization
+ *   or on the committee's review; subject { committeeId, periodKey, orgId }.
  */
 /** 'transfer-step': a transfer of membership waits on its letter, arrival or receipt; subject { transferId, step, attempt }. */
-export type PendingTaskKind = 'notice-objections' | 'approval-overdue' | 'development-step' | 'election-step' | 'transfer-step';
+export type PendingTaskKind = 'notice-objections' | 'approval-overdue' | 'development-step' | 'election-step' | 'transfer-step' | 'assessment-report' | 'assessment-review';
 export type PendingTaskStatus = 'open' | 'done';
 
 export interface PendingTask {
@@ -31,4 +33,6 @@ export const PENDING_TASK_KIND_LABELS: Record<PendingTaskKind, string> = {
   'development-step': '发展党员',
   'election-step': '换届选举',
   'transfer-step': '组织关系转接',
+  'assessment-report': '党建考核报送',
+  'assessment-review': '党建考核审核',
 };

@@ -3,6 +3,7 @@ import type { ServiceDeps } from '../deps';
 import { retryUndeliveredApprovalCallbacks, runApprovalReminders } from '../approval';
 import { runDevelopmentReminders } from '../development/reminders';
 import { applyElectionEndDecisions } from '../election/end-election';
+import { openDueAssessmentPeriods } from '../assessment/open-periods';
 import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
@@ -21,6 +22,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   development: Awaited<ReturnType<typeof runDevelopmentReminders>>;
   electionEnds: number;
   transferWarnings: number;
+  assessmentPeriodsOpened: string[];
 }> {
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
@@ -32,5 +34,6 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const developmentWarnings = await warnAboutDevelopmentDeadlines(deps, activeCases);
   const electionEnds = await applyElectionEndDecisions(deps);
   const transferWarnings = await mailTransferWarnings(deps);
-  return { callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings };
+  const assessmentPeriodsOpened = await openDueAssessmentPeriods(deps);
+  return { assessmentPeriodsOpened, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings };
 }

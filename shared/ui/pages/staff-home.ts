@@ -2,6 +2,7 @@ import { ELECTION_STEPS, type ElectionStepKey } from '../../domain/election/elec
 import { electionStepHref } from './election-file';
 import { PENDING_TASK_KIND_LABELS, type PendingTask } from '../../domain/tasks/pending-task';
 import { developmentPaths } from '../development/paths';
+import { assessmentPaths } from '../assessment-paths';
 import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
@@ -16,6 +17,8 @@ function taskHref(task: PendingTask): string {
   const { electionId, stepKey } = task.subject;
   if (task.kind === 'election-step' && electionId && stepKey in ELECTION_STEPS) return electionStepHref(encodeURIComponent(electionId), stepKey as ElectionStepKey);
   if (task.kind === 'transfer-step' && task.subject.transferId) return `/staff/transfers/${encodeURIComponent(task.subject.transferId)}`;
+  const { committeeId, periodKey, orgId } = task.subject;
+  if ((task.kind === 'assessment-report' || task.kind === 'assessment-review') && committeeId && periodKey && orgId) return assessmentPaths.report(committeeId, periodKey, orgId);
   return `/staff/tasks/${encodeURIComponent(task.id)}`;
 }
 

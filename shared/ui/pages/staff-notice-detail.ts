@@ -1,4 +1,4 @@
-import type { Notice } from '../../domain/notice/notice';
+import { isMatterKind, type Notice } from '../../domain/notice/notice';
 import { OUTCOME_LABELS, type Objection } from '../../domain/notice/objection';
 import { csrfField, errorSummary, textArea, type FormState, emptyForm } from '../form-fields';
 import { formatDateTime, staffStatusLabel } from '../format';
@@ -55,7 +55,7 @@ export function staffNoticeDetailPage(options: StaffNoticeDetailOptions): SafeHt
     ${noticeFacts(notice)}
     <h2>意见受理</h2>
     ${objectionChannel(notice)}
-    ${notice.kind === 'election-announcement' ? '' : html`<h2>异议（${options.objections.length} 条）</h2>
+    ${isMatterKind(notice.kind) ? '' : html`<h2>异议（${options.objections.length} 条）</h2>
     ${options.objections.length === 0 ? html`<p>未收到异议。</p>` : options.objections.map(objectionItem)}`}
     <h2>全程纪实</h2>
     ${auditTrail(options.audit)}

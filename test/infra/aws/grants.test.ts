@@ -30,6 +30,9 @@ describe('least-privilege grants', () => {
       staffSite: web.functions['http-staff'],
       approvalSite: web.functions['http-approval'],
       tick: scheduler.tick,
+      assessmentOpenReport: synthesized.stack.assessment.openReport,
+      assessmentOpenReview: synthesized.stack.assessment.openReview,
+      assessmentPeriodDone: synthesized.stack.assessment.periodDone,
     };
   };
 
@@ -61,23 +64,25 @@ describe('least-privilege grants', () => {
 
   test('SendTaskSuccess: only the staff site, the objection step (redrive) and the tick (callback retry), on the notice machine', () => {
     const { staffSite, awaitOutcomes, tick, awaitStep, electionOpenStep, transferOpenStep } = handlers();
-    const { approvalSite } = handlers();
+    const { approvalSite, assessmentOpenReport, assessmentOpenReview } = handlers();
     expect(rolesAllowingOnNotice('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick)].sort());
     // Elsewhere only the approval decision handler (on the approval machine alone, approval.test.ts) and a development
     // form step asked again for a step already done (on the stage machines), and the same for an election's step (on
-    // the election machine).
-    expect(rolesAllowing('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick), roleOf(approvalSite), roleOf(awaitStep), roleOf(electionOpenStep), roleOf(transferOpenStep)].sort());
+    // the election machine), a transfer's step (on the transfer machine) and an assessment's report or review task (on the assessment machine).
+    expect(rolesAllowing('states:SendTaskSuccess')).toEqual([
+      roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick), roleOf(approvalSite), roleOf(awaitStep), roleOf(electionOpenStep), roleOf(transferOpenStep), roleOf(assessmentOpenReport), roleOf(assessmentOpenReview),
+    ].sort());
     for (const statement of statementsWith('states:SendTaskSuccess')) expect(resourcesOf(statement)).toHaveLength(1);
   });
 
   test('starting, failing and stopping notice executions: the staff site, and the development stages and the election that nest a notice', () => {
-    const { staffSite, approvalSite, tick } = handlers();
+    const { staffSite, approvalSite, tick, assessmentPeriodDone } = handlers();
     const stages = [...stageRolesWithNotice(), logicalId(synthesized.stack, synthesized.stack.election.workflow.stateMachine.role)];
     expect(rolesAllowingOnNotice('states:SendTaskFailure')).toEqual([roleOf(staffSite)]);
-    for (const action of ['states:StartExecution', 'states:StopExecution']) {
-      expect({ action, roles: rolesAllowingOnNotice(action) }).toEqual({ action, roles: [roleOf(staffSite), ...stages].sort() });
-    }
-    expect(rolesAllowing('states:StartExecution')).toEqual([roleOf(staffSite), ...stages].sort());
+    // The assessment's circular starts notices (never stops one); the tick starts assessment executions.
+    expect(rolesAllowingOnNotice('states:StartExecution')).toEqual([roleOf(staffSite), roleOf(assessmentPeriodDone), ...stages].sort());
+    expect(rolesAllowingOnNotice('states:StopExecution')).toEqual([roleOf(staffSite), ...stages].sort());
+    expect(rolesAllowing('states:StartExecution')).toEqual([roleOf(staffSite), roleOf(tick), roleOf(assessmentPeriodDone), ...stages].sort());
     // The tick stops an admission approval past its hard stop (approval machine only).
     expect(rolesAllowing('states:StopExecution')).toEqual([roleOf(staffSite), roleOf(tick), ...stages].sort());
     expect(rolesAllowing('states:SendTaskFailure')).toEqual([roleOf(staffSite), roleOf(approvalSite)].sort());
@@ -109,7 +114,7 @@ describe('least-privilege grants', () => {
 
   test('each state machine role invokes its own task functions and nothing else', () => {
     const { stack, template } = synthesized;
-    for (const process of [stack.notice, stack.approval, stack.election, stack.transfer]) {
+    for (const process of [stack.notice, stack.approval, stack.election, stack.transfer, stack.assessment]) {
       const statements = statementsOfRole(template, stack, process.workflow.stateMachine.role);
       const invoke = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('lambda:')));
       expect(invoke.flatMap(actionsOf).every((a) => a === 'lambda:InvokeFunction')).toBe(true);
@@ -128,7 +133,7 @@ describe('least-privilege grants', () => {
     });
     expect(rolesAllowing('lambda:InvokeFunction')).toEqual([
       logicalId(stack, stack.notice.workflow.stateMachine.role), logicalId(stack, stack.approval.workflow.stateMachine.role), logicalId(stack, stack.scheduler.role),
-      logicalId(stack, stack.election.workflow.stateMachine.role), logicalId(stack, stack.transfer.workflow.stateMachine.role),
+      logicalId(stack, stack.election.workflow.stateMachine.role), logicalId(stack, stack.transfer.workflow.stateMachine.role), logicalId(stack, stack.assessment.workflow.stateMachine.role),
       ...stack.development.stateMachines.map((m) => logicalId(stack, m.role)),
     ].sort());
   });
@@ -155,9 +160,11 @@ describe('least-privilege grants', () => {
     });
   });
 
-  test('mail: only the staff site, the objection step, the approval request, the approval site, the tick, the development form and filing steps and the election and transfer step tasks may send, from mailFrom, via the identity and configuration set', () => {
-    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick, awaitStep, file, electionOpenStep, transferOpenStep } = handlers();
-    expect(rolesAllowing('ses:SendEmail')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick), roleOf(awaitStep), roleOf(file), roleOf(electionOpenStep), roleOf(transferOpenStep)].sort());
+  test('mail: only the staff site, the objection step, the approval request, the approval site, the tick, the development form and filing steps and the election and transfer step tasks and the assessment report task may send, from mailFrom, via the identity and configuration set', () => {
+    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick, awaitStep, file, electionOpenStep, transferOpenStep, assessmentOpenReport } = handlers();
+    expect(rolesAllowing('ses:SendEmail')).toEqual([
+      roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick), roleOf(awaitStep), roleOf(file), roleOf(electionOpenStep), roleOf(transferOpenStep), roleOf(assessmentOpenReport),
+    ].sort());
     for (const statement of statementsWith('ses:SendEmail')) {
       expect(actionsOf(statement).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': PLACEHOLDER_MAIL_FROM } });

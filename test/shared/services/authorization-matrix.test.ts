@@ -9,6 +9,7 @@ import { createAccount, createLocalAccountDirectory } from '../../../shared/serv
 import { saveCalendarYear } from '../../../shared/services/calendar';
 import { endCase, openCase } from '../../../shared/services/development';
 import { createElection, listElections } from '../../../shared/services/election';
+import { assessmentFile, createSchemeDraft } from '../../../shared/services/assessment';
 import type { ServiceDeps } from '../../../shared/services/deps';
 import { AuthForbiddenError } from '../../../shared/services/errors';
 import { fileObjection, getTaskView, objectionTaskId, publishNotice, recordObjectionOutcomes, startNoticeProcess, withdrawNotice } from '../../../shared/services/notice';
@@ -106,6 +107,8 @@ const org = async (c: Context, orgId: string) => (await getOrganization(c.deps.s
 
 /** One attempt per action on target T, with input that is valid when the actor is allowed. */
 const ATTEMPTS: Partial<Record<Action, (c: Context, target: string) => Promise<unknown>>> = {
+  'assessment.view': (c, t) => assessmentFile(c.deps, c.actor, t),
+  'assessment.scheme': (c, t) => createSchemeDraft(c.deps, c.actor, t, 2026),
   'org.view': (c, t) => getOrganizationView(c.deps, c.actor, t),
   'org.create': async (c, t) => createOrganization(c.deps, c.actor, { name: `新组织 ${sequence++}`, kind: CHILD_KIND[(await org(c, t)).kind]!, parentId: t }),
   'org.edit': async (c, t) => editOrganization(c.deps, c.actor, t, { name: `改名 ${sequence++}`, version: String((await org(c, t)).version) }),

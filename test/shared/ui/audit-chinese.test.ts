@@ -15,7 +15,7 @@ import { visibleProblems } from '../../support/visible-text';
 // action, or a new template, without a Chinese rendering here fails.
 
 const ROOTS = ['shared', 'functions', 'infra', 'workflows'];
-const NAMESPACES = 'case|election|notice|approval|org|person|task|calendar|settings|ruleset|account|transfer';
+const NAMESPACES = 'case|election|notice|approval|org|person|task|calendar|settings|ruleset|account|transfer|assessment';
 /** Dotted names that are not audit actions: the rule-set form's fields (notice.count …). */
 const NOT_ACTIONS = new Set(['notice.unit', 'notice.count', 'notice.audience']);
 /** Actions built from a template, each with every action it yields. */
@@ -131,6 +131,17 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'person.transferred': { transferId: 't-1', serial: '〔2026〕第12号', org: { before: '办公室党支部', after: '业务一处党支部' }, effective: '2026-10-08' },
   'org.committee-post-ended': { name: '张伟', posts: ['组织委员'], endedOn: '2026-10-08', reason: '组织关系转出' },
   'case.transferred': { transferId: 't-1', fromOrg: '办公室党支部', toOrg: '业务一处党支部', stage: 2 },
+  'assessment.scheme-drafted': { version: 2 },
+  'assessment.indicator-edited': { version: 2, indicator: '三会一课', points: { before: 6, after: 8 } },
+  'assessment.scheme-published': { version: 2, appliesFrom: '2026年4月' },
+  'assessment.period-opened': { assessmentPeriod: '2026年1月', organizations: 12, version: 1 },
+  'assessment.report-opened': { assessmentPeriod: '2026年1月', dueAt: '2026-02-06T23:59:59+08:00', version: 1 },
+  'assessment.report-task-opened': { taskId: 'assessment-x-report-1', submission: 1 },
+  'assessment.review-task-opened': { taskId: 'assessment-x-review-1', review: 1 },
+  'assessment.report-submitted': { submission: 2, late: true },
+  'assessment.report-returned': { reason: '请补充党课的主讲人' },
+  'assessment.report-scored': { score: 15.5, late: false },
+  'assessment.circular-published': { assessmentPeriod: '2026年1月', organizations: 12 },
   ...Object.fromEntries(TEMPLATES['election.${kind}-${decision.outcome}'].map((action) => [action, approvalDecision])),
 };
 

@@ -1,0 +1,48 @@
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { AssessmentHandler } from '../../../workflows/assessment/assessment-states';
+import { AssessmentWorkflow } from '../../../workflows/assessment/assessment-workflow';
+import { HandlerFunction } from './handler-function';
+import type { Mail } from './mail';
+import { grantStartExecutions, grantTaskCallbackOn } from './workflow-grants';
+
+export interface AssessmentProcessProps {
+  table: ITable;
+  mail: Mail;
+  /** The circular goes out as internal notices: the period-done task starts notice executions. */
+  noticeStateMachine: StateMachine;
+  publicBaseUrl: string;
+}
+
+/**
+ * The assessment state machine (one execution per organization and period) with its task Lambdas and their grants:
+ * the open tasks answer a step already done (SendTaskSuccess on their own machine) and mail staff; the period-done
+ * task starts the circular's notice executions.
+ */
+export class AssessmentProcess extends Construct {
+  readonly workflow: AssessmentWorkflow;
+  readonly openReport: HandlerFunction;
+  readonly openReview: HandlerFunction;
+  readonly periodDone: HandlerFunction;
+  readonly functions: HandlerFunction[];
+
+  constructor(scope: Construct, id: string, props: AssessmentProcessProps) {
+    super(scope, id);
+    const environment = { TABLE_NAME: props.table.tableName, PUBLIC_BASE_URL: props.publicBaseUrl, NOTICE_STATE_MACHINE_ARN: props.noticeStateMachine.stateMachineArn };
+    const fn = (name: string, handlerId: string, entry: string) => new HandlerFunction(this, name, { handlerId, entry: `functions/assessment/${entry}.ts`, environment });
+    const openReport = fn('OpenReport', AssessmentHandler.openReport, 'open-report');
+    const openReview = fn('OpenReview', AssessmentHandler.openReview, 'open-review');
+    const periodDone = fn('PeriodDone', AssessmentHandler.periodDone, 'period-done');
+    this.openReport = openReport;
+    this.openReview = openReview;
+    this.periodDone = periodDone;
+    this.functions = [openReport, openReview, periodDone];
+    for (const handler of this.functions) props.table.grantReadWriteData(handler);
+    props.mail.grantSend(openReport);
+    this.workflow = new AssessmentWorkflow(this, 'Workflow', { openReport, openReview, periodDone });
+    grantTaskCallbackOn(openReport, [this.workflow.stateMachine]);
+    grantTaskCallbackOn(openReview, [this.workflow.stateMachine]);
+    grantStartExecutions(periodDone, props.noticeStateMachine, 'CircularNoticePolicy');
+  }
+}

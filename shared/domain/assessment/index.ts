@@ -1,0 +1,14 @@
+export type * from './types';
+export { AssessmentRuleError } from './errors';
+export {
+  type AssessmentPeriod, indicatorsOfPeriod, isLate, periodByKey, periodsOf, periodsOpenAt, reportDueAt, reviewDueAt, schemePeriods,
+} from './periods';
+export { adjustmentBalance, checkAdjustment, checkIndicatorScore, countScore, periodScore, proposedScore, round1 } from './scoring';
+export { gradeOf, isAdvancedCandidate, periodPercent, yearTotal } from './year-end';
+export { rankByScore, type Ranked } from './ranking';
+export {
+  appliesFromAt, checkIndicator, checkScheme, FREQUENCY_LABELS, PREFILL_LABELS, requireDraft, SCORING_LABELS, versionFor,
+} from './scheme';
+export { checkReport, checkReturnReason, REPORT_STATUS_LABELS, type ReportEntry, type ReportStatus } from './report';
+export { DEFAULT_ADJUSTMENTS, DEFAULT_INDICATORS, DEFAULT_SETTINGS } from './default-scheme';
+export type { AssessmentReport, ReportReturn } from './assessment-report';

@@ -1,0 +1,11 @@
+export { assessedOrgIds } from './assessed';
+export { circularBody, publishCircularWhenDone } from './circular';
+export { ReportNotOpenError, SchemeChangedError } from './errors';
+export { reviewAssessmentReport, submitAssessmentReport, reportFor } from './handle-report';
+export { assessmentExecutionName, circularNoticeId, reportTaskId } from './ids';
+export { openDueAssessmentPeriods } from './open-periods';
+export { openAssessmentReport, type ReportRequest } from './open-report';
+export { openAssessmentReview } from './open-review';
+export { prefilledEntries } from './prefill';
+export { createSchemeDraft, editSchemeIndicator, getSchemeVersions, publishScheme } from './scheme';
+export { assessmentBoard, assessmentFile, assessmentHome, reportView, type AssessmentBoard, type BoardRow, type ReportView } from './views';

@@ -1,0 +1,135 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { AssessmentReport } from '../domain/assessment/assessment-report';
+import type { Scheme } from '../domain/assessment';
+import { queryAll } from './query-all';
+import type { Store } from './store';
+import type { TransactItem } from './transact';
+
+/**
+ * The target assessment (党建工作目标考核, docs/domain/assessment.md), in the single table:
+ *   pk ASCHEME#<committeeId>#<year>, sk V#<nnn>              a scheme version; gsi1 ASCHEMES / <year>#<committeeId>#<nnn>
+ *   pk ASCHEME#<committeeId>#<year>, sk OPENED#<periodKey>   the period was opened (the tick writes it once)
+ *   pk ASCHEME#<committeeId>#<year>, sk CIRCULAR#<periodKey> the period's circular was published (once)
+ *   pk ASCHEME#<committeeId>#<year>, sk AUDIT#…              the scheme's audit trail
+ *   pk AREPORT#<committeeId>#<periodKey>#<orgId>, sk REPORT  a report; gsi1 ABOARD#<committeeId>#<year> / <periodKey>#<orgId>;
+ *                                                            gsi2 ORG#<orgId>#assessment / <periodKey>#<committeeId>; its audit in the same partition
+ * Every change of a scheme version or a report is conditioned on its `version` (a report) or its status (a scheme).
+ */
+export const schemePk = (committeeId: string, year: number) => `ASCHEME#${committeeId}#${year}`;
+const versionSk = (version: number) => `V#${String(version).padStart(3, '0')}`;
+export const reportPk = (committeeId: string, periodKey: string, orgId: string) => `AREPORT#${committeeId}#${periodKey}#${orgId}`;
+const boardKey = (committeeId: string, year: number) => `ABOARD#${committeeId}#${year}`;
+
+const strip = <T>(item: Record<string, unknown>): T => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, type: _t, ...rest } = item;
+  return rest as T;
+};
+
+function schemeItem(scheme: Scheme): Record<string, unknown> {
+  return {
+    pk: schemePk(scheme.committeeId, scheme.year), sk: versionSk(scheme.version), type: 'assessment-scheme',
+    gsi1pk: 'ASCHEMES', gsi1sk: `${scheme.year}#${scheme.committeeId}#${versionSk(scheme.version)}`, ...scheme,
+  };
+}
+
+/** A new version (draft): only if that version number is free. */
+export function putNewScheme(store: Store, scheme: Scheme): TransactItem {
+  return { Put: { TableName: store.tableName, Item: schemeItem(scheme), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** Replaces a version only while it is a draft (A2): a published version is never written again. */
+export function replaceDraftScheme(store: Store, scheme: Scheme): TransactItem {
+  return {
+    Put: {
+      TableName: store.tableName, Item: schemeItem(scheme),
+      ConditionExpression: '#status = :draft', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':draft': 'draft' },
+    },
+  };
+}
+
+/** A committee's versions for a year, oldest first. */
+export async function listSchemeVersions(store: Store, committeeId: string, year: number): Promise<Scheme[]> {
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+    ExpressionAttributeValues: { ':pk': schemePk(committeeId, year), ':v': 'V#' },
+    ConsistentRead: true,
+  });
+  return items.map((item) => strip<Scheme>(item));
+}
+
+/** Every scheme version of every committee (the scheduler reads it once per tick). */
+export async function listAllSchemes(store: Store): Promise<Scheme[]> {
+  const items = await queryAll(store, { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :k', ExpressionAttributeValues: { ':k': 'ASCHEMES' } });
+  return items.map((item) => strip<Scheme>(item));
+}
+
+/** A marker of the scheme's partition (OPENED#…, CIRCULAR#…), written once. */
+export function putMarker(store: Store, committeeId: string, year: number, marker: string, attributes: Record<string, unknown>): TransactItem {
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: { pk: schemePk(committeeId, year), sk: marker, type: 'assessment-marker', ...attributes },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export async function listMarkers(store: Store, committeeId: string, year: number, prefix: string): Promise<string[]> {
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: { ':pk': schemePk(committeeId, year), ':p': prefix },
+    ConsistentRead: true,
+  });
+  return items.map((item) => String(item.sk).slice(prefix.length));
+}
+
+function reportItem(report: AssessmentReport): Record<string, unknown> {
+  return {
+    pk: reportPk(report.committeeId, report.periodKey, report.orgId), sk: 'REPORT', type: 'assessment-report',
+    gsi1pk: boardKey(report.committeeId, report.year), gsi1sk: `${report.periodKey}#${report.orgId}`,
+    gsi2pk: `ORG#${report.orgId}#assessment`, gsi2sk: `${report.periodKey}#${report.committeeId}`,
+    ...report,
+  };
+}
+
+/** A report opened for a period: once per organization and period. */
+export function putNewReport(store: Store, report: AssessmentReport): TransactItem {
+  return { Put: { TableName: store.tableName, Item: reportItem(report), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** Replaces the report whose stored version is `next.version - 1`. */
+export function replaceReport(store: Store, next: AssessmentReport): TransactItem {
+  return {
+    Put: {
+      TableName: store.tableName, Item: reportItem(next),
+      ConditionExpression: '#version = :previous', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':previous': next.version - 1 },
+    },
+  };
+}
+
+export async function getReport(store: Store, committeeId: string, periodKey: string, orgId: string): Promise<AssessmentReport | undefined> {
+  const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: reportPk(committeeId, periodKey, orgId), sk: 'REPORT' }, ConsistentRead: true }));
+  return Item ? strip<AssessmentReport>(Item) : undefined;
+}
+
+/** The board: every report of a committee's year (optionally of one period), by period and organization. */
+export async function listBoardReports(store: Store, committeeId: string, year: number, periodKey?: string): Promise<AssessmentReport[]> {
+  const items = await queryAll(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: periodKey ? 'gsi1pk = :k AND begins_with(gsi1sk, :p)' : 'gsi1pk = :k',
+    ExpressionAttributeValues: { ':k': boardKey(committeeId, year), ...(periodKey ? { ':p': `${periodKey}#` } : {}) },
+  });
+  return items.map((item) => strip<AssessmentReport>(item));
+}
+
+/** An organization's reports (its assessment file), by period. */
+export async function listOrgReports(store: Store, orgId: string): Promise<AssessmentReport[]> {
+  const items = await queryAll(store, { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :k', ExpressionAttributeValues: { ':k': `ORG#${orgId}#assessment` } });
+  return items.map((item) => strip<AssessmentReport>(item));
+}
+
+/** A marker's attributes, or undefined when it was never written. */
+export async function getMarker(store: Store, committeeId: string, year: number, marker: string): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: schemePk(committeeId, year), sk: marker }, ConsistentRead: true }));
+  return Item;
+}
