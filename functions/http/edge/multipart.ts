@@ -11,6 +11,7 @@ export interface UploadedFile {
 }
 
 export interface MultipartLimits {
+  /** The largest file taken, in bytes (a file of exactly this size is accepted; one byte more is a 413). */
   fileBytes: number;
   files?: number;
   fields?: number;
@@ -34,7 +35,8 @@ export function parseMultipart(body: Buffer, contentType: string, limits: Multip
       parser = busboy({
         headers: { 'content-type': contentType },
         defParamCharset: 'utf8',
-        limits: { fileSize: limits.fileBytes, files: limits.files ?? 1, fields: limits.fields ?? 20, fieldSize: limits.fieldBytes ?? 16 * 1024, parts: 50 },
+        // busboy reports the limit when a file reaches `fileSize`, so one byte more than the largest file taken.
+        limits: { fileSize: limits.fileBytes + 1, files: limits.files ?? 1, fields: limits.fields ?? 20, fieldSize: limits.fieldBytes ?? 16 * 1024, parts: 50 },
       });
     } catch (error) {
       reject(new BodyMalformedError({ cause: error, detail: 'Unreadable multipart content type' }));

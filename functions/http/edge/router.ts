@@ -4,9 +4,15 @@ import { siteOf, type HttpResult, type RouteHandler, type SiteEvent, type SiteRe
 /** Handlers by API Gateway route key, e.g. `POST /notices/{noticeId}/objections`. */
 export type RouteTable = Record<string, RouteHandler>;
 
+/** The first value of each query name; own properties only, so `constructor` or `__proto__` is just a name. */
+function queryOf(rawQueryString: string | undefined): Record<string, string> {
+  const first = new Map<string, string>();
+  for (const [key, value] of new URLSearchParams(rawQueryString ?? '')) if (!first.has(key)) first.set(key, value);
+  return Object.fromEntries(first);
+}
+
 export function siteRequest(event: SiteEvent): SiteRequest {
-  const query: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(event.rawQueryString ?? '')) if (!(key in query)) query[key] = value;
+  const query = queryOf(event.rawQueryString);
   return { event, site: siteOf(event), params: { ...(event.pathParameters ?? {}) } as Record<string, string>, query };
 }
 

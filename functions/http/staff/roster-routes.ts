@@ -18,7 +18,7 @@ const CONFIRM = 'POST /staff/roster/import/confirm';
  * confirmation carries the file back, gzipped and base64url (at most 4/3 of 4 MB, usually far less).
  */
 export const ROSTER_BODY_ROUTES: Record<string, RouteBodyOptions> = {
-  [PREVIEW]: { limitBytes: ROSTER_MAX_FILE_BYTES + 64 * 1024, multipart: { fileBytes: ROSTER_MAX_FILE_BYTES + 1 }, tooLargeMessage: '文件过大，最大 4 MB。请分成几个文件分别导入。' },
+  [PREVIEW]: { limitBytes: ROSTER_MAX_FILE_BYTES + 64 * 1024, multipart: { fileBytes: ROSTER_MAX_FILE_BYTES }, tooLargeMessage: '文件过大，最大 4 MB。请分成几个文件分别导入。' },
   [CONFIRM]: { limitBytes: Math.ceil((ROSTER_MAX_FILE_BYTES * 4) / 3) + 256 * 1024 },
 };
 
