@@ -1,4 +1,4 @@
-import { NOTICE_KIND_LABELS, type MatterNotice, type Notice } from '../domain/notice/notice';
+import { isPersonNotice, NOTICE_KIND_LABELS, type MatterNotice, type Notice } from '../domain/notice/notice';
 import { formatDate, formatDateLong, formatDateTime, formatPeriod, formatYearMonth } from './format';
 import { html, multiline, type SafeHtml } from './html';
 
@@ -30,7 +30,7 @@ function matterFacts(notice: MatterNotice): SafeHtml {
 
 /** Everything docs/domain/notices-and-calendar.md says a notice shows; never the ID number, phone or address (the Notice has none). */
 export function noticeFacts(notice: Notice): SafeHtml {
-  if (notice.kind === 'election-announcement') return matterFacts(notice);
+  if (!isPersonNotice(notice)) return matterFacts(notice);
   const { subject } = notice;
   return html`<dl class="facts">
     <dt>公示事项</dt><dd>${NOTICE_KIND_LABELS[notice.kind]}</dd>

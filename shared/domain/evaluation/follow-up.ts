@@ -11,6 +11,8 @@ export interface FollowUp {
   kind: FollowUpKind;
   /** The last day (YYYY-MM-DD): the talk recorded by it, or the correction reviewed on it. */
   dueDate: string;
+  /** The improvement talk's date, once recorded. */
+  doneOn?: string;
 }
 
 /**

@@ -4,8 +4,9 @@
  * 'approval-overdue': every link of an approval expired undecided; staff resend, reassign or record a paper decision.
  * 'development-step': a stage of a development case waits on a staff form; subject { caseId, stepKey, attempt }.
  * 'election-step': a step of a branch election waits on a form or a round's ballots; subject { electionId, stepKey, attempt }.
+ * 'evaluation-step': a step of an annual evaluation (民主评议党员) waits on a form; subject { evaluationId, stepKey, attempt }.
  */
-export type PendingTaskKind = 'notice-objections' | 'approval-overdue' | 'development-step' | 'election-step';
+export type PendingTaskKind = 'notice-objections' | 'approval-overdue' | 'development-step' | 'election-step' | 'evaluation-step';
 export type PendingTaskStatus = 'open' | 'done';
 
 export interface PendingTask {
@@ -29,4 +30,5 @@ export const PENDING_TASK_KIND_LABELS: Record<PendingTaskKind, string> = {
   'approval-overdue': '审批逾期',
   'development-step': '发展党员',
   'election-step': '换届选举',
+  'evaluation-step': '民主评议党员',
 };

@@ -1,4 +1,4 @@
-import type { MatterNotice, Notice } from '../../domain/notice/notice';
+import { isPersonNotice, type MatterNotice, type Notice } from '../../domain/notice/notice';
 import { formatDateLong, formatPeriod, formatYearMonth } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
@@ -31,7 +31,7 @@ function matterPrint(notice: MatterNotice, backHref: string): SafeHtml {
  * page links back to the public notice; the staff one (internal notices too) to the staff notice page.
  */
 export function noticePrintPage(notice: Notice, backHref = `/notices/${notice.id}`): SafeHtml {
-  if (notice.kind === 'election-announcement') return layout({ title: noticeTitle(notice), body: matterPrint(notice, backHref), bare: true });
+  if (!isPersonNotice(notice)) return layout({ title: noticeTitle(notice), body: matterPrint(notice, backHref), bare: true });
   const { subject } = notice;
   const lastDay = notice.endsAt.slice(0, 10);
   const body = html`<div class="print-actions no-print"><a href="${backHref}">← 返回公示页面</a></div>
