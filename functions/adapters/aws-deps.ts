@@ -28,6 +28,7 @@ export function awsServiceDeps(): ServiceDeps {
       notice: process.env.NOTICE_STATE_MACHINE_ARN,
       approval: process.env.APPROVAL_STATE_MACHINE_ARN,
       election: process.env.ELECTION_STATE_MACHINE_ARN,
+      evaluation: process.env.EVALUATION_STATE_MACHINE_ARN,
       ...Object.fromEntries([1, 2, 3, 4, 5].map((stage) => [`development-stage-${stage}`, process.env[`DEVELOPMENT_STAGE_${stage}_STATE_MACHINE_ARN`]])),
     }),
     mailer: new SesMailer(new SESv2Client({}), process.env.MAIL_FROM ?? '', process.env.MAIL_CONFIGURATION_SET),

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { ApprovalProcess } from './constructs/approval-process';
 import { DataStore } from './constructs/data-store';
 import { ElectionProcess } from './constructs/election-process';
+import { EvaluationProcess } from './constructs/evaluation-process';
 import { DevelopmentProcess } from './constructs/development-process';
 import { WebApi } from './constructs/http-api';
 import { Mail, PLACEHOLDER_MAIL_FROM } from './constructs/mail';
@@ -29,6 +30,8 @@ export class DangjianStack extends Stack {
   readonly approval: ApprovalProcess;
   /** Branch elections (nesting the approval and notice processes). */
   readonly election: ElectionProcess;
+  /** The annual democratic evaluation of members (nesting the approval and notice processes). */
+  readonly evaluation: EvaluationProcess;
   /** Member development: five stage machines (issue 5). */
   readonly development: DevelopmentProcess;
   readonly auth: StaffAuth;
@@ -42,6 +45,8 @@ export class DangjianStack extends Stack {
   readonly noticeCallbackPolicy: Policy;
   /** The election's open-step task answers a step already done (SendTaskSuccess on its own machine). */
   readonly electionCallbackPolicy: Policy;
+  /** The evaluation's open-step task answers a step already done (SendTaskSuccess on its own machine). */
+  readonly evaluationCallbackPolicy: Policy;
 
   constructor(scope: Construct, id: string, props: DangjianStackProps = {}) {
     super(scope, id, props);
@@ -52,6 +57,12 @@ export class DangjianStack extends Stack {
     this.mail = new Mail(this, 'Mail', { mailFrom: props.mailFrom ?? PLACEHOLDER_MAIL_FROM, mailDomain: props.mailDomain });
     this.approval = new ApprovalProcess(this, 'Approval', { table: this.data.table, mail: this.mail });
     this.election = new ElectionProcess(this, 'Election', {
+      table: this.data.table,
+      mail: this.mail,
+      approvalStateMachine: this.approval.workflow.stateMachine,
+      noticeStateMachine: this.notice.workflow.stateMachine,
+    });
+    this.evaluation = new EvaluationProcess(this, 'Evaluation', {
       table: this.data.table,
       mail: this.mail,
       approvalStateMachine: this.approval.workflow.stateMachine,
@@ -68,6 +79,7 @@ export class DangjianStack extends Stack {
       noticeStateMachine: this.notice.workflow.stateMachine,
       approvalStateMachine: this.approval.workflow.stateMachine,
       electionStateMachine: this.election.workflow.stateMachine,
+      evaluationStateMachine: this.evaluation.workflow.stateMachine,
       developmentStateMachines: this.development.stateMachines,
       auth: this.auth,
       mail: this.mail,
@@ -101,6 +113,9 @@ export class DangjianStack extends Stack {
     openStep.addEnvironment('PUBLIC_BASE_URL', siteUrl);
     this.election.prepareApproval.addEnvironment('PUBLIC_BASE_URL', siteUrl);
     this.electionCallbackPolicy = grantTaskCallback(openStep, this.election.workflow.stateMachine);
+    this.evaluation.openStep.addEnvironment('PUBLIC_BASE_URL', siteUrl);
+    this.evaluation.prepareApproval.addEnvironment('PUBLIC_BASE_URL', siteUrl);
+    this.evaluationCallbackPolicy = grantTaskCallback(this.evaluation.openStep, this.evaluation.workflow.stateMachine);
 
     new CfnOutput(this, 'ApiUrl', { value: this.web.url, description: 'URL of the public notice board and the staff site (/staff)' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPoolId, description: 'Staff user pool' });

@@ -30,6 +30,8 @@ export interface HttpApiProps {
   approvalStateMachine: StateMachine;
   /** The election state machine: the staff site starts elections and completes their steps. */
   electionStateMachine: StateMachine;
+  /** The evaluation state machine: the staff site starts evaluations and completes their steps. */
+  evaluationStateMachine: StateMachine;
   /** The five stage machines of member development (stage 1 first). */
   developmentStateMachines: StateMachine[];
   auth: StaffAuth;
@@ -63,6 +65,7 @@ export class WebApi extends Construct {
       NOTICE_STATE_MACHINE_ARN: props.noticeStateMachine.stateMachineArn,
       APPROVAL_STATE_MACHINE_ARN: props.approvalStateMachine.stateMachineArn,
       ELECTION_STATE_MACHINE_ARN: props.electionStateMachine.stateMachineArn,
+      EVALUATION_STATE_MACHINE_ARN: props.evaluationStateMachine.stateMachineArn,
       ...Object.fromEntries(props.developmentStateMachines.map((m, i) => [`DEVELOPMENT_STAGE_${i + 1}_STATE_MACHINE_ARN`, m.stateMachineArn])),
       USER_POOL_ID: props.auth.userPoolId,
       USER_POOL_CLIENT_ID: props.auth.clientId,
@@ -134,7 +137,7 @@ export class WebApi extends Construct {
     props.mail.grantSend(staffSite);
     // Resending and reassigning mail the approver a new link.
     props.mail.grantSend(approvalSite);
-    return grantWorkflowControl(staffSite, props.noticeStateMachine, [props.electionStateMachine]);
+    return grantWorkflowControl(staffSite, props.noticeStateMachine, [props.electionStateMachine, props.evaluationStateMachine]);
   }
 }
 
