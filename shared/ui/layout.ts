@@ -40,6 +40,7 @@ function staffNav(staff: LayoutStaff): SafeHtml {
     <a href="/staff/orgs">组织管理</a>
     <a href="/staff/people">党员名册</a>
     <a href="/staff/elections">换届选举</a>
+    <a href="/staff/evaluations">民主评议</a>
     <a href="/staff/development">发展党员</a>
     ${staff.role === 'admin' || staff.role === 'committee-staff' ? html`<a href="/staff/roster/import">花名册导入</a> <a href="/staff/approvals">审批</a>` : ''}
     ${staff.role === 'admin' ? html`<a href="/staff/calendar">节假日安排</a>` : ''}

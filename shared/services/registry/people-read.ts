@@ -1,3 +1,4 @@
+import { listPersonGrades, type PersonGrade } from '../../store/evaluations-repo';
 import { maskIdNumber } from '../../domain/registry/id-number';
 import type { Organization } from '../../domain/registry/organization';
 import type { OrgTree } from '../../domain/registry/org-tree';
@@ -55,6 +56,8 @@ export interface PersonView {
   idNumber?: string;
   org?: Organization;
   history: AuditEvent[];
+  /** The grades of the annual evaluations (民主评议党员), newest year first. */
+  grades: PersonGrade[];
   permissions: { edit: boolean; status: boolean; rights: boolean; exclusion: boolean; viewIdNumber: boolean };
 }
 
@@ -67,6 +70,7 @@ export async function getPersonView(deps: RegistryDeps, actor: Actor, personId: 
     idNumber: permissions.viewIdNumber ? person.idNumber : undefined,
     org: tree.get(person.orgId),
     history: await withActorNames(deps, await listAudit(deps.store, personPk(personId))),
+    grades: await listPersonGrades(deps.store, personId),
     permissions,
   };
 }

@@ -15,6 +15,7 @@ function taskHref(task: PendingTask): string {
   if (approvalId) return `/staff/approvals/${encodeURIComponent(approvalId)}`;
   const { electionId, stepKey } = task.subject;
   if (task.kind === 'election-step' && electionId && stepKey in ELECTION_STEPS) return electionStepHref(encodeURIComponent(electionId), stepKey as ElectionStepKey);
+  if (task.kind === 'evaluation-step' && task.subject.evaluationId) return `/staff/evaluations/${encodeURIComponent(task.subject.evaluationId)}`;
   return `/staff/tasks/${encodeURIComponent(task.id)}`;
 }
 
