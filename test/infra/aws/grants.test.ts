@@ -16,9 +16,10 @@ describe('least-privilege grants', () => {
   });
 
   const handlers = () => {
-    const { notice, approval, web, scheduler, development, election } = synthesized.stack;
+    const { notice, approval, web, scheduler, development, election, evaluation } = synthesized.stack;
     return {
       electionOpenStep: election.openStep,
+      evaluationOpenStep: evaluation.openStep,
       awaitStep: development.functions.awaitStep,
       file: development.functions.file,
       approvalRequest: approval.request,
@@ -59,19 +60,19 @@ describe('least-privilege grants', () => {
   const stageRolesWithNotice = () => synthesized.stack.development.stateMachines.slice(1).map((m) => logicalId(synthesized.stack, m.role));
 
   test('SendTaskSuccess: only the staff site, the objection step (redrive) and the tick (callback retry), on the notice machine', () => {
-    const { staffSite, awaitOutcomes, tick, awaitStep, electionOpenStep } = handlers();
+    const { staffSite, awaitOutcomes, tick, awaitStep, electionOpenStep, evaluationOpenStep } = handlers();
     const { approvalSite } = handlers();
     expect(rolesAllowingOnNotice('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick)].sort());
     // Elsewhere only the approval decision handler (on the approval machine alone, approval.test.ts) and a development
     // form step asked again for a step already done (on the stage machines), and the same for an election's step (on
     // the election machine).
-    expect(rolesAllowing('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick), roleOf(approvalSite), roleOf(awaitStep), roleOf(electionOpenStep)].sort());
+    expect(rolesAllowing('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick), roleOf(approvalSite), roleOf(awaitStep), roleOf(electionOpenStep), roleOf(evaluationOpenStep)].sort());
     for (const statement of statementsWith('states:SendTaskSuccess')) expect(resourcesOf(statement)).toHaveLength(1);
   });
 
-  test('starting, failing and stopping notice executions: the staff site, and the development stages and the election that nest a notice', () => {
+  test('starting, failing and stopping notice executions: the staff site, and the development stages, the election and the evaluation that nest a notice', () => {
     const { staffSite, approvalSite, tick } = handlers();
-    const stages = [...stageRolesWithNotice(), logicalId(synthesized.stack, synthesized.stack.election.workflow.stateMachine.role)];
+    const stages = [...stageRolesWithNotice(), logicalId(synthesized.stack, synthesized.stack.election.workflow.stateMachine.role), logicalId(synthesized.stack, synthesized.stack.evaluation.workflow.stateMachine.role)];
     expect(rolesAllowingOnNotice('states:SendTaskFailure')).toEqual([roleOf(staffSite)]);
     for (const action of ['states:StartExecution', 'states:StopExecution']) {
       expect({ action, roles: rolesAllowingOnNotice(action) }).toEqual({ action, roles: [roleOf(staffSite), ...stages].sort() });
@@ -108,7 +109,7 @@ describe('least-privilege grants', () => {
 
   test('each state machine role invokes its own task functions and nothing else', () => {
     const { stack, template } = synthesized;
-    for (const process of [stack.notice, stack.approval, stack.election]) {
+    for (const process of [stack.notice, stack.approval, stack.election, stack.evaluation]) {
       const statements = statementsOfRole(template, stack, process.workflow.stateMachine.role);
       const invoke = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('lambda:')));
       expect(invoke.flatMap(actionsOf).every((a) => a === 'lambda:InvokeFunction')).toBe(true);
@@ -127,7 +128,7 @@ describe('least-privilege grants', () => {
     });
     expect(rolesAllowing('lambda:InvokeFunction')).toEqual([
       logicalId(stack, stack.notice.workflow.stateMachine.role), logicalId(stack, stack.approval.workflow.stateMachine.role), logicalId(stack, stack.scheduler.role),
-      logicalId(stack, stack.election.workflow.stateMachine.role),
+      logicalId(stack, stack.election.workflow.stateMachine.role), logicalId(stack, stack.evaluation.workflow.stateMachine.role),
       ...stack.development.stateMachines.map((m) => logicalId(stack, m.role)),
     ].sort());
   });
@@ -154,9 +155,9 @@ describe('least-privilege grants', () => {
     });
   });
 
-  test('mail: only the staff site, the objection step, the approval request, the approval site, the tick, the development form and filing steps and the election step task may send, from mailFrom, via the identity and configuration set', () => {
-    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick, awaitStep, file, electionOpenStep } = handlers();
-    expect(rolesAllowing('ses:SendEmail')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick), roleOf(awaitStep), roleOf(file), roleOf(electionOpenStep)].sort());
+  test('mail: only the staff site, the objection step, the approval request, the approval site, the tick, the development form and filing steps and the election and evaluation step tasks may send, from mailFrom, via the identity and configuration set', () => {
+    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick, awaitStep, file, electionOpenStep, evaluationOpenStep } = handlers();
+    expect(rolesAllowing('ses:SendEmail')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick), roleOf(awaitStep), roleOf(file), roleOf(electionOpenStep), roleOf(evaluationOpenStep)].sort());
     for (const statement of statementsWith('ses:SendEmail')) {
       expect(actionsOf(statement).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
       expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': PLACEHOLDER_MAIL_FROM } });
