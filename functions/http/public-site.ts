@@ -6,10 +6,14 @@ import type { ErrorLogger } from './edge/error-mapper';
 import { createSiteApp } from './edge/site-app';
 import type { HttpHandlerFn } from './edge/types';
 import { publicRoutes } from './public/public-routes';
+import { ratingRoutes } from './public/rating-routes';
 
-/** The public site (公示栏): board, notices, printable notices, objections, the stylesheet. */
+/** The public site (公示栏): board, notices, printable notices, objections, the stylesheet; the raters' page (民主评议). */
 export function createPublicSite(deps: ServiceDeps, options: { log?: ErrorLogger } = {}): HttpHandlerFn {
-  return createSiteApp({ routes: (event) => publicRoutes(withRequestBaseUrl(deps, event)), log: options.log });
+  return createSiteApp({ routes: (event) => {
+    const requestDeps = withRequestBaseUrl(deps, event);
+    return { ...publicRoutes(requestDeps), ...ratingRoutes(requestDeps) };
+  }, log: options.log });
 }
 
 /** The Lambda handler: built on first use from the AWS environment. */

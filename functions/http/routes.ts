@@ -27,6 +27,11 @@ export const ROUTES: RouteDefinition[] = [
   // Filing acknowledgment links (备案回执) mailed to the higher organization: GET shows, only POST acknowledges.
   { method: 'GET', path: '/filings/{linkId}', handlerId: 'http-public' },
   { method: 'POST', path: '/filings/{linkId}', handlerId: 'http-public' },
+  // The raters' page of the annual evaluation (民主评议 网上评议): GET and HEAD show, only POST rates (spends the code).
+  { method: 'GET', path: '/rate', handlerId: 'http-public' },
+  { method: 'GET', path: '/rate/{code}', handlerId: 'http-public' },
+  { method: 'HEAD', path: '/rate/{code}', handlerId: 'http-public' },
+  { method: 'POST', path: '/rate/{code}', handlerId: 'http-public' },
   // Staff (工作人员): sign-in, pending steps (待办), forms.
   { method: 'GET', path: '/staff/sign-in', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/sign-in', handlerId: 'http-staff' },
@@ -112,6 +117,16 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/staff/assessment/schemes/{committeeId}/{year}/versions/{version}/indicators/{key}', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/assessment/schemes/{committeeId}/{year}/versions/{version}/publish', handlerId: 'http-staff' },
   // Elections (换届选举): terms and reminders (the reminder setting: administrators), elections and their steps, ballot papers, ballot entry, results.
+  { method: 'GET', path: '/staff/evaluations', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/evaluations', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/evaluations/all', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/evaluations/{evaluationId}', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/evaluations/{evaluationId}/slips', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/evaluations/{evaluationId}/steps/{stepKey}', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/evaluations/{evaluationId}/self', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/evaluations/{evaluationId}/codes', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/evaluations/{evaluationId}/paper', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/evaluations/{evaluationId}/objections', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/new', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/settings', handlerId: 'http-staff' },

@@ -10,6 +10,7 @@ import type { HttpHandlerFn } from './edge/types';
 import { accountRoutes, OPEN_ACCOUNT_ROUTES, PASSWORD_CHANGE_ROUTES } from './staff/account-routes';
 import { calendarRoutes } from './staff/calendar-routes';
 import { electionRoutes } from './staff/election-routes';
+import { evaluationRoutes } from './staff/evaluation-routes';
 import { electionRoundRoutes } from './staff/election-round-routes';
 import { electionStepRoutes } from './staff/election-step-routes';
 import { caseRoutes } from './staff/case-routes';
@@ -37,7 +38,7 @@ export function createStaffSite(deps: StaffSiteDeps, options: { log?: ErrorLogge
   return createSiteApp({
     routes: (event) => {
       const d = withRequestBaseUrl(deps, event);
-      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d), ...electionRoutes(d), ...electionStepRoutes(d), ...electionRoundRoutes(d), ...developmentRoutes(d), ...caseRoutes(d), ...ruleSetRoutes(d), ...termReminderSettingsRoutes(d), ...transferRoutes(d), ...assessmentRoutes(d), ...accountRoutes(d), ...(d.passwordRecovery ? passwordRecoveryRoutes(d, d.passwordRecovery) : {}) };
+      return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d), ...electionRoutes(d), ...electionStepRoutes(d), ...electionRoundRoutes(d), ...evaluationRoutes(d), ...developmentRoutes(d), ...caseRoutes(d), ...ruleSetRoutes(d), ...termReminderSettingsRoutes(d), ...transferRoutes(d), ...assessmentRoutes(d), ...accountRoutes(d), ...(d.passwordRecovery ? passwordRecoveryRoutes(d, d.passwordRecovery) : {}) };
     },
     session: { store: deps.store, clock: deps.sessionClock ?? deps.clock, openRouteKeys: OPEN_STAFF_ROUTES, passwordChangeRouteKeys: PASSWORD_CHANGE_ROUTES },
     bodyRoutes: ROSTER_BODY_ROUTES,

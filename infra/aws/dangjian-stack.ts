@@ -6,6 +6,7 @@ import { AssessmentProcess } from './constructs/assessment-process';
 import { DataStore } from './constructs/data-store';
 import { ElectionProcess } from './constructs/election-process';
 import { TransferProcess } from './constructs/transfer-process';
+import { EvaluationProcess } from './constructs/evaluation-process';
 import { DevelopmentProcess } from './constructs/development-process';
 import { WebApi } from './constructs/http-api';
 import { Mail, PLACEHOLDER_MAIL_FROM, type SmtpProps } from './constructs/mail';
@@ -35,6 +36,8 @@ export class DangjianStack extends Stack {
   readonly election: ElectionProcess;
   /** Transfers of membership (组织关系转接). */
   readonly transfer: TransferProcess;
+  /** The annual democratic evaluation of members (nesting the approval and notice processes). */
+  readonly evaluation: EvaluationProcess;
   /** Member development: five stage machines (issue 5). */
   readonly development: DevelopmentProcess;
   /** The party-building target assessment: one execution per organization and period (issue 16). */
@@ -52,6 +55,8 @@ export class DangjianStack extends Stack {
   readonly electionCallbackPolicy: Policy;
   /** The transfer's open-step task answers a step already done (SendTaskSuccess on its own machine). */
   readonly transferCallbackPolicy: Policy;
+  /** The evaluation's open-step task answers a step already done (SendTaskSuccess on its own machine). */
+  readonly evaluationCallbackPolicy: Policy;
 
   constructor(scope: Construct, id: string, props: DangjianStackProps = {}) {
     super(scope, id, props);
@@ -68,6 +73,12 @@ export class DangjianStack extends Stack {
       noticeStateMachine: this.notice.workflow.stateMachine,
     });
     this.transfer = new TransferProcess(this, 'Transfer', { table: this.data.table, mail: this.mail });
+    this.evaluation = new EvaluationProcess(this, 'Evaluation', {
+      table: this.data.table,
+      mail: this.mail,
+      approvalStateMachine: this.approval.workflow.stateMachine,
+      noticeStateMachine: this.notice.workflow.stateMachine,
+    });
     this.development = new DevelopmentProcess(this, 'Development', {
       table: this.data.table,
       mail: this.mail,
@@ -80,6 +91,7 @@ export class DangjianStack extends Stack {
       approvalStateMachine: this.approval.workflow.stateMachine,
       electionStateMachine: this.election.workflow.stateMachine,
       transferStateMachine: this.transfer.workflow.stateMachine,
+      evaluationStateMachine: this.evaluation.workflow.stateMachine,
       developmentStateMachines: this.development.stateMachines,
       auth: this.auth,
       mail: this.mail,
@@ -123,6 +135,9 @@ export class DangjianStack extends Stack {
     for (const fn of [this.scheduler.tick, this.web.functions['http-staff']]) fn.addEnvironment('ASSESSMENT_STATE_MACHINE_ARN', assessmentMachine.stateMachineArn);
     grantStartAndCallback(this.scheduler.tick, [assessmentMachine], 'AssessmentPolicy');
     grantTaskCallbackOn(this.web.functions['http-staff'], [assessmentMachine], 'AssessmentCallbackPolicy');
+    this.evaluation.openStep.addEnvironment('PUBLIC_BASE_URL', siteUrl);
+    this.evaluation.prepareApproval.addEnvironment('PUBLIC_BASE_URL', siteUrl);
+    this.evaluationCallbackPolicy = grantTaskCallback(this.evaluation.openStep, this.evaluation.workflow.stateMachine);
 
     new CfnOutput(this, 'ApiUrl', { value: this.web.url, description: 'URL of the public notice board and the staff site (/staff)' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPoolId, description: 'Staff user pool' });

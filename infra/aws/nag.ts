@@ -48,7 +48,7 @@ function defaultPolicy(role: IRole | undefined): IConstruct {
 
 /** Acknowledges the findings that remain in the stack by design. */
 export function acknowledgeFindings(stack: DangjianStack): void {
-  const handlers = [...stack.notice.functions, ...stack.approval.functions, ...stack.election.functions, ...stack.transfer.functions, ...Object.values(stack.development.functions), ...Object.values(stack.web.functions), stack.scheduler.tick, ...stack.assessment.functions];
+  const handlers = [...stack.notice.functions, ...stack.approval.functions, ...stack.election.functions, ...stack.transfer.functions, ...stack.evaluation.functions, ...Object.values(stack.development.functions), ...Object.values(stack.web.functions), stack.scheduler.tick, ...stack.assessment.functions];
   const tableIndexes = `${findingReference(stack, stack.data.table.tableArn)}/index/*`;
   for (const handler of handlers) {
     const policy = defaultPolicy(handler.role);
@@ -57,7 +57,7 @@ export function acknowledgeFindings(stack: DangjianStack): void {
     acknowledge(handler, 'AwsSolutions-L1', NAG_REASONS.runtime);
   }
 
-  for (const process of [stack.notice, stack.approval, stack.election, stack.transfer, stack.assessment]) {
+  for (const process of [stack.notice, stack.approval, stack.election, stack.transfer, stack.assessment, stack.evaluation]) {
     const machinePolicy = defaultPolicy(process.workflow.stateMachine.role);
     acknowledge(machinePolicy, 'AwsSolutions-IAM5[Resource::*]', NAG_REASONS.stateMachineLogsAndXray);
     for (const task of process.functions) {
@@ -91,6 +91,9 @@ export function acknowledgeFindings(stack: DangjianStack): void {
   // The election runs the approval and notice processes as nested executions (startExecution.sync:2).
   const electionPolicy = defaultPolicy(stack.election.workflow.stateMachine.role);
   for (const reference of nested) acknowledge(electionPolicy, `AwsSolutions-IAM5[Resource::${reference}]`, NAG_REASONS.nestedExecutions);
+  // So does the evaluation (the grades' approval and their internal notice).
+  const evaluationPolicy = defaultPolicy(stack.evaluation.workflow.stateMachine.role);
+  for (const reference of nested) acknowledge(evaluationPolicy, `AwsSolutions-IAM5[Resource::${reference}]`, NAG_REASONS.nestedExecutions);
 
   const executions = findingReference(stack, executionArns(machine));
   acknowledge(stack.web.workflowPolicy, `AwsSolutions-IAM5[Resource::${executions}]`, NAG_REASONS.stopExecution);

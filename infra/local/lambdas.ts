@@ -9,6 +9,11 @@ import { createPrepareElectionApprovalHandler } from '../../functions/election/p
 import { createPrepareAnnouncementHandler } from '../../functions/election/prepare-announcement';
 import { createPrepareCandidateNoticesHandler } from '../../functions/election/prepare-notices';
 import { createRecordElectionResultsHandler } from '../../functions/election/record-results';
+import { createNoteEvaluationDecisionHandler } from '../../functions/evaluation/note-decision';
+import { createOpenEvaluationStepHandler } from '../../functions/evaluation/open-step';
+import { createPrepareEvaluationApprovalHandler } from '../../functions/evaluation/prepare-approval';
+import { createPrepareGradesNoticeHandler } from '../../functions/evaluation/prepare-notice';
+import { createRecordEvaluationGradesHandler } from '../../functions/evaluation/record-grades';
 import { createAwaitStepHandler } from '../../functions/development/await-step';
 import { createEndStageHandler } from '../../functions/development/end-stage';
 import { createFileHandler } from '../../functions/development/file';
@@ -24,6 +29,7 @@ import type { ServiceDeps } from '../../shared/services/deps';
 import { ApprovalHandler } from '../../workflows/approval/approval-states';
 import { AssessmentHandler } from '../../workflows/assessment/assessment-states';
 import { ElectionHandler } from '../../workflows/election/election-states';
+import { EvaluationHandler } from '../../workflows/evaluation/evaluation-states';
 import { DevelopmentHandler } from '../../workflows/development/development-states';
 import { NoticeHandler } from '../../workflows/notice/notice-states';
 import { TransferHandler } from '../../workflows/transfer/transfer-states';
@@ -43,6 +49,11 @@ export function localLambdas(deps: ServiceDeps): Record<string, LocalLambda> {
     [ElectionHandler.prepareNotices]: createPrepareCandidateNoticesHandler(deps),
     [ElectionHandler.noteNotices]: createNoteCandidateNoticesHandler(deps),
     [ElectionHandler.recordResults]: createRecordElectionResultsHandler(deps),
+    [EvaluationHandler.openStep]: createOpenEvaluationStepHandler(deps),
+    [EvaluationHandler.prepareApproval]: createPrepareEvaluationApprovalHandler(deps),
+    [EvaluationHandler.noteDecision]: createNoteEvaluationDecisionHandler(deps),
+    [EvaluationHandler.prepareNotice]: createPrepareGradesNoticeHandler(deps),
+    [EvaluationHandler.recordGrades]: createRecordEvaluationGradesHandler(deps),
     [DevelopmentHandler.awaitStep]: createAwaitStepHandler(deps),
     [DevelopmentHandler.prepareNotice]: createPrepareNoticeHandler(deps),
     [DevelopmentHandler.prepareApproval]: createPrepareApprovalHandler(deps),

@@ -29,7 +29,7 @@ const personDraft = z.object({
 /** A notice about a matter (事项): internal only, a title and a text. */
 const matterDraft = z.object({
   ...common,
-  kind: z.enum(['election-announcement', 'assessment-circular']),
+  kind: z.enum(['election-announcement', 'assessment-circular', 'evaluation-grades']),
   audience: z.literal('internal', { error: '事项公告只能在本组织内部公示，不能在公示栏公开发布。' }),
   matter: z.object({
     title: z.string().trim().min(1, '请填写公告标题。').max(100, '公告标题不能超过 100 个字。'),

@@ -12,7 +12,7 @@ import type { TransactItem } from './transact';
  * A set rather than one id: duplicates that predate the guard are recorded as they are, and the guard is free only
  * once every one of them has ended. The items carry gsi1 GUARDS / <rule>#<scope> so `dangjian check` lists them.
  */
-export type GuardRule = 'election' | 'notice' | 'transfer' | 'letter';
+export type GuardRule = 'election' | 'notice' | 'transfer' | 'letter' | 'evaluation';
 
 export interface GuardKey {
   rule: GuardRule;

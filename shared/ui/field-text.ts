@@ -6,6 +6,8 @@ import { NOTICE_NODE_LABELS } from '../domain/development/rule-set';
 import { DEVELOPMENT_STEPS, STAGE_LABELS, type StageNo } from '../domain/development/steps';
 import { WARNING_KIND_LABELS, WARNING_LEVEL_LABELS } from '../domain/development/warnings';
 import { ELECTION_FORM_LABELS, ELECTION_STEPS } from '../domain/election/election';
+import { EVALUATION_STEPS } from '../domain/evaluation/evaluation';
+import { RATER_KIND_LABELS } from '../domain/evaluation/grades';
 import { OUTCOME_LABELS as OBJECTION_OUTCOME_LABELS } from '../domain/notice/objection';
 import { COMMITTEE_POST_LABELS, ORG_KIND_LABELS } from '../domain/registry/organization';
 import { MEMBERSHIP_STATUS_LABELS } from '../domain/registry/person';
@@ -22,11 +24,11 @@ import { formatDateTime } from './format';
  * The domain of a field decides a value's reading where the same key means different things: `evaluation` is a
  * development step (培养考察) in a case and an election step (述职与民主评议) in an election.
  */
-export type FieldDomain = 'case' | 'election' | 'notice' | 'approval' | 'org' | 'person' | 'other';
+export type FieldDomain = 'case' | 'election' | 'evaluation' | 'notice' | 'approval' | 'org' | 'person' | 'other';
 
 export function domainOf(action: string): FieldDomain {
   const prefix = action.split('.')[0];
-  return (['case', 'election', 'notice', 'approval', 'org', 'person'] as const).find((d) => d === prefix) ?? 'other';
+  return (['case', 'election', 'evaluation', 'notice', 'approval', 'org', 'person'] as const).find((d) => d === prefix) ?? 'other';
 }
 
 /** Every audit action the system writes, in Chinese (test/shared/ui/field-text.test.ts finds them in the code). */
@@ -124,6 +126,16 @@ export const ACTION_LABELS: Record<string, string> = {
   'assessment.report-returned': '考核报告退回修改',
   'assessment.report-scored': '考核报告评分',
   'assessment.circular-published': '发布考核通报',
+  'evaluation.created': '开始民主评议党员',
+  'evaluation.step-opened': '生成民主评议待办',
+  'evaluation.step-recorded': '记录民主评议步骤',
+  'evaluation.self-evaluation-recorded': '登记个人自评',
+  'evaluation.codes-issued': '发放评议码',
+  'evaluation.paper-entered': '录入纸质评议表汇总数',
+  'evaluation.grades-approved': '上级党委批准定档结果',
+  'evaluation.grades-rejected': '上级党委退回重新评定',
+  'evaluation.grades-published': '公开定档结果（党务工作公开栏）',
+  'evaluation.grades-recorded': '定档结果记入党员档案',
 };
 
 export function actionLabel(action: string): string {
@@ -154,6 +166,8 @@ const LABELS: Record<string, string> = {
   lastDate: '最迟日期', nextStage: '下一阶段', post: '职务',
   short: '人数不足', list: '名单', needed: '应有人数', invalidJoint: '联名人数不足', excluded: '不再提名', contest: '选举职务',
   officersDone: '书记、副书记已选出', elected: '当选', results: '公示结果', repeat: '重新投票', problems: '问题', roundNo: '轮次',
+  evaluated: '参评党员人数', missing: '未交自评人数', returned: '收回评议份数', adopted: '支部大会通过', count: '数量', raterKind: '评议人类别',
+  issued: '发出评议表份数', followUps: '需组织处置人数',
   form: '选举方式', seats: '委员名额', rulesVersion: '选举规则版本', year: '年份', daysOff: '放假日期', workingWeekendDays: '调休上班日期',
   // Values derived when a step is recorded (names, a vote's explanation).
   contactNames: '培养联系人', sponsorNames: '入党介绍人', voteResult: '表决结果', probationEndDate: '预备期满日期',
@@ -169,6 +183,7 @@ const LABELS: Record<string, string> = {
 const DOMAIN_LABELS: Partial<Record<FieldDomain, Record<string, string>>> = {
   case: { status: '案件状态', outcome: '结果', attempt: '第几次' },
   election: { decision: '下一步', outcome: '结果' },
+  evaluation: { outcome: '结果', excluded: '不参加评议人数' },
   org: { name: '名称' },
 };
 
@@ -197,6 +212,7 @@ const VALUES: Record<string, Record<string, string>> = {
   level: { ...WARNING_LEVEL_LABELS },
   form: { ...ELECTION_FORM_LABELS },
   contest: CONTESTS,
+  raterKind: { ...RATER_KIND_LABELS },
   post: { ...COMMITTEE_POST_LABELS },
   source: { 'roster-import': '花名册导入' },
   role: { ...ROLE_LABELS },
@@ -212,6 +228,7 @@ const VALUES: Record<string, Record<string, string>> = {
 const DOMAIN_VALUES: Partial<Record<FieldDomain, Record<string, Record<string, string>>>> = {
   case: { stepKey: devStepLabels, status: { ...CASE_STATUS_LABELS }, outcome: { ...APPROVAL_OUTCOMES, ...STAGE_OUTCOME_LABELS, ...CONVERSION_OUTCOME_LABELS }, kind: { ...WARNING_KIND_LABELS } },
   election: { stepKey: electionStepLabels, decision: ELECTION_NEXT_ROUND },
+  evaluation: { stepKey: Object.fromEntries(Object.entries(EVALUATION_STEPS).map(([key, step]) => [key, step.label])) },
 };
 
 export function fieldLabel(key: string, domain: FieldDomain = 'other'): string {

@@ -40,6 +40,7 @@ function staffNav(staff: LayoutStaff): SafeHtml {
     <a href="/staff/orgs">组织管理</a>
     <a href="/staff/people">党员名册</a>
     <a href="/staff/elections">换届选举</a>
+    <a href="/staff/evaluations">民主评议</a>
     <a href="/staff/development">发展党员</a>
     <a href="/staff/transfers">组织关系转接</a>
     <a href="/staff/assessment">党建考核</a>

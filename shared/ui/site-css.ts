@@ -105,6 +105,18 @@ input[type=file] { font: inherit; max-width: 36rem; width: 100%; padding: .4rem;
   dl.facts dt { margin-top: .4rem; }
   th, td { min-width: 6em; }
 }
+/* The rater's page (民主评议 网上评议): phone first. */
+.rating fieldset { border: 1px solid #ccc; border-radius: 8px; margin: 0 0 12px; padding: 8px 12px; }
+.rating legend { font-size: 1.15rem; font-weight: bold; padding: 0 4px; }
+.rating .grades { display: grid; grid-template-columns: repeat(2, 1fr); gap: 8px; }
+.rating label.grade { display: flex; align-items: center; gap: 8px; min-height: 44px; padding: 4px 8px; border: 1px solid #ddd; border-radius: 6px; font-size: 1.05rem; }
+.rating input[type=radio] { width: 22px; height: 22px; }
+.rating button, .rating input[name=code] { width: 100%; min-height: 48px; font-size: 1.2rem; }
+.rating input[name=code] { letter-spacing: 0.2em; text-transform: uppercase; }
+.rating .error { color: #b3261e; }
+.slips { display: grid; grid-template-columns: repeat(2, 1fr); gap: 0; }
+.slip { border: 1px dashed #888; padding: 8px 12px; break-inside: avoid; }
+.slip-code { font-size: 1.8rem; font-family: monospace; letter-spacing: 0.15em; text-align: center; margin: 4px 0; }
 @media print {
   @page { size: A4; margin: 2.5cm 2.2cm; }
   html { font-size: 12pt; }

@@ -32,6 +32,8 @@ export interface HttpApiProps {
   electionStateMachine: StateMachine;
   /** The transfer state machine: the staff site starts transfers and completes their steps. */
   transferStateMachine: StateMachine;
+  /** The evaluation state machine: the staff site starts evaluations and completes their steps. */
+  evaluationStateMachine: StateMachine;
   /** The five stage machines of member development (stage 1 first). */
   developmentStateMachines: StateMachine[];
   auth: StaffAuth;
@@ -66,6 +68,7 @@ export class WebApi extends Construct {
       APPROVAL_STATE_MACHINE_ARN: props.approvalStateMachine.stateMachineArn,
       ELECTION_STATE_MACHINE_ARN: props.electionStateMachine.stateMachineArn,
       TRANSFER_STATE_MACHINE_ARN: props.transferStateMachine.stateMachineArn,
+      EVALUATION_STATE_MACHINE_ARN: props.evaluationStateMachine.stateMachineArn,
       ...Object.fromEntries(props.developmentStateMachines.map((m, i) => [`DEVELOPMENT_STAGE_${i + 1}_STATE_MACHINE_ARN`, m.stateMachineArn])),
       USER_POOL_ID: props.auth.userPoolId,
       USER_POOL_CLIENT_ID: props.auth.clientId,
@@ -137,7 +140,7 @@ export class WebApi extends Construct {
     props.mail.grantSend(staffSite);
     // Resending and reassigning mail the approver a new link.
     props.mail.grantSend(approvalSite);
-    return grantWorkflowControl(staffSite, props.noticeStateMachine, [props.electionStateMachine, props.transferStateMachine]);
+    return grantWorkflowControl(staffSite, props.noticeStateMachine, [props.electionStateMachine, props.transferStateMachine, props.evaluationStateMachine]);
   }
 }
 

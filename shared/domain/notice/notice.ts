@@ -2,7 +2,7 @@
 
 /** A notice is about one person (公示对象) or about a matter (事项, e.g. the election announcement). */
 export type PersonNoticeKind = 'activist' | 'development-target' | 'admission' | 'conversion' | 'candidates' | 'other';
-export type MatterNoticeKind = 'election-announcement' | 'assessment-circular';
+export type MatterNoticeKind = 'election-announcement' | 'assessment-circular' | 'evaluation-grades';
 export type NoticeKind = PersonNoticeKind | MatterNoticeKind;
 export type NoticeAudience = 'public' | 'internal';
 export type NoticeStatus = 'open' | 'closed' | 'withdrawn';
@@ -17,9 +17,10 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   other: '其他事项',
   'election-announcement': '换届选举公告',
   'assessment-circular': '党建工作目标考核通报',
+  'evaluation-grades': '民主评议党员定档结果',
 };
 
-export const MATTER_NOTICE_KINDS: readonly MatterNoticeKind[] = ['election-announcement', 'assessment-circular'];
+export const MATTER_NOTICE_KINDS: readonly MatterNoticeKind[] = ['election-announcement', 'assessment-circular', 'evaluation-grades'];
 
 /** The personal data a notice may show (docs/domain/organizations-and-people.md): never the ID number, phone or address. */
 export interface NoticeSubject {

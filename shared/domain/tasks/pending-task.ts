@@ -6,9 +6,10 @@
  * 'election-step': a step of a branch election waits on a form or a round's ballots; subject { electionId, stepKey, attempt }.
  * 'assessment-report' / 'assessment-review': an organization's assessment report for a period waits on the organization
  *   or on the committee's review; subject { committeeId, periodKey, orgId }.
+ * 'evaluation-step': a step of an annual evaluation (民主评议党员) waits on a form; subject { evaluationId, stepKey, attempt }.
  */
 /** 'transfer-step': a transfer of membership waits on its letter, arrival or receipt; subject { transferId, step, attempt }. */
-export type PendingTaskKind = 'notice-objections' | 'approval-overdue' | 'development-step' | 'election-step' | 'transfer-step' | 'assessment-report' | 'assessment-review';
+export type PendingTaskKind = 'notice-objections' | 'approval-overdue' | 'development-step' | 'election-step' | 'transfer-step' | 'assessment-report' | 'assessment-review' | 'evaluation-step';
 export type PendingTaskStatus = 'open' | 'done';
 
 export interface PendingTask {
@@ -35,4 +36,5 @@ export const PENDING_TASK_KIND_LABELS: Record<PendingTaskKind, string> = {
   'transfer-step': '组织关系转接',
   'assessment-report': '党建考核报送',
   'assessment-review': '党建考核审核',
+  'evaluation-step': '民主评议党员',
 };

@@ -11,12 +11,13 @@ import type { ServiceDeps } from '../deps';
 import { NoticeClosedError, RecordNotFoundError } from '../errors';
 
 /**
- * Anyone files an objection (异议) while a public notice is open. The objection, the notice's count and the
+ * Anyone files an objection (异议) while a public notice is open; an internal notice's objections come from members
+ * through staff (`options.internal`, e.g. `recordMemberObjection` of an evaluation's publication). The objection, the notice's count and the
  * audit event are one transaction whose condition is that the notice is still open at this moment.
  */
-export async function fileObjection(deps: ServiceDeps, noticeId: string, form: unknown): Promise<{ objectionId: string }> {
+export async function fileObjection(deps: ServiceDeps, noticeId: string, form: unknown, options: { internal?: boolean; actor?: string } = {}): Promise<{ objectionId: string }> {
   const notice = await getNotice(deps.store, noticeId);
-  if (!notice || notice.audience !== 'public' || notice.status === 'withdrawn') throw new RecordNotFoundError('该公示');
+  if (!notice || (notice.audience !== 'public' && !options.internal) || notice.status === 'withdrawn') throw new RecordNotFoundError('该公示');
   const input = parseForm(objectionForm, form);
   const now = deps.clock.now();
   const closed = () => new NoticeClosedError(chinaDateTimeText(notice.endsAtMs), { detail: `notice ${noticeId} is closed` });
@@ -38,7 +39,7 @@ export async function fileObjection(deps: ServiceDeps, noticeId: string, form: u
       auditPut(deps.store, noticePk(noticeId), {
         at: objection.filedAt,
         action: 'notice.objection-filed',
-        actor: 'public',
+        actor: options.actor ?? 'public',
         details: { objectionId: objection.id, named: Boolean(input.name) },
       }),
     ]);

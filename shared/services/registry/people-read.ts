@@ -1,5 +1,6 @@
 import type { Transfer } from '../../domain/transfer/transfer';
 import { getTransfer, listPersonTransferIds } from '../../store/transfers-repo';
+import { listPersonGrades, type PersonGrade } from '../../store/evaluations-repo';
 import { maskIdNumber } from '../../domain/registry/id-number';
 import type { Organization } from '../../domain/registry/organization';
 import type { OrgTree } from '../../domain/registry/org-tree';
@@ -59,6 +60,8 @@ export interface PersonView {
   history: AuditEvent[];
   /** The person's transfers of membership, oldest first (docs/domain/transfer.md). */
   transfers: Transfer[];
+  /** The grades of the annual evaluations (民主评议党员), newest year first. */
+  grades: PersonGrade[];
   permissions: { edit: boolean; status: boolean; rights: boolean; exclusion: boolean; viewIdNumber: boolean };
 }
 
@@ -72,6 +75,7 @@ export async function getPersonView(deps: RegistryDeps, actor: Actor, personId: 
     org: tree.get(person.orgId),
     history: await withActorNames(deps, await listAudit(deps.store, personPk(personId))),
     transfers: await personTransfers(deps, personId),
+    grades: await listPersonGrades(deps.store, personId),
     permissions,
   };
 }

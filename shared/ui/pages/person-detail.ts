@@ -1,3 +1,5 @@
+import { CORRECTION_OUTCOME_LABELS, FOLLOW_UP_LABELS } from '../../domain/evaluation/follow-up';
+import { GRADE_LABELS } from '../../domain/evaluation/grades';
 import { EXCLUSION_REASON_LABELS, MEMBERSHIP_STATUS_LABELS, RIGHTS_STATE_LABELS, type Dated } from '../../domain/registry/person';
 import type { PersonView } from '../../services/registry';
 import { auditTrail } from '../audit-trail';
@@ -92,6 +94,8 @@ export function personDetailPage(options: PersonDetailOptions): SafeHtml {
       ${textField({ name: 'to', label: LABELS.to, type: 'date', state: { ...form, values: { to: options.today, ...form.values } }, required: true })}`) : ''}
     <h2>组织关系转接</h2>
     ${transferHistory(options.view.transfers)}
+    <h2>民主评议党员等次</h2>
+    ${options.view.grades.length ? html`<table><thead><tr><th>年度</th><th>等次</th><th>组织处置</th></tr></thead><tbody>${options.view.grades.map((g) => html`<tr><td>${g.year}</td><td><a href="/staff/evaluations/${g.evaluationId}">${GRADE_LABELS[g.grade]}</a></td><td>${g.followUp ? `${FOLLOW_UP_LABELS[g.followUp.kind]}（期限 ${g.followUp.dueDate}）${g.correction ? `：${CORRECTION_OUTCOME_LABELS[g.correction]}` : ''}` : ''}</td></tr>`)}</tbody></table>` : html`<p>无记录。</p>`}
     <h2>全程纪实</h2>
     ${auditTrail(options.view.history)}`;
   return layout({ title: person.name, body, staff: options.staff });

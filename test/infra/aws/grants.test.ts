@@ -16,10 +16,11 @@ describe('least-privilege grants', () => {
   });
 
   const handlers = () => {
-    const { notice, approval, web, scheduler, development, election, transfer } = synthesized.stack;
+    const { notice, approval, web, scheduler, development, election, transfer, evaluation } = synthesized.stack;
     return {
       electionOpenStep: election.openStep,
       transferOpenStep: transfer.openStep,
+      evaluationOpenStep: evaluation.openStep,
       awaitStep: development.functions.awaitStep,
       file: development.functions.file,
       approvalRequest: approval.request,
@@ -63,21 +64,21 @@ describe('least-privilege grants', () => {
   const stageRolesWithNotice = () => synthesized.stack.development.stateMachines.slice(1).map((m) => logicalId(synthesized.stack, m.role));
 
   test('SendTaskSuccess: only the staff site, the objection step (redrive) and the tick (callback retry), on the notice machine', () => {
-    const { staffSite, awaitOutcomes, tick, awaitStep, electionOpenStep, transferOpenStep } = handlers();
+    const { staffSite, awaitOutcomes, tick, awaitStep, electionOpenStep, transferOpenStep, evaluationOpenStep } = handlers();
     const { approvalSite, assessmentOpenReport, assessmentOpenReview } = handlers();
     expect(rolesAllowingOnNotice('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick)].sort());
     // Elsewhere only the approval decision handler (on the approval machine alone, approval.test.ts) and a development
     // form step asked again for a step already done (on the stage machines), and the same for an election's step (on
-    // the election machine), a transfer's step (on the transfer machine) and an assessment's report or review task (on the assessment machine).
+    // the election machine), a transfer's or an evaluation's step (on its machine) and an assessment's report or review task (on the assessment machine).
     expect(rolesAllowing('states:SendTaskSuccess')).toEqual([
-      roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick), roleOf(approvalSite), roleOf(awaitStep), roleOf(electionOpenStep), roleOf(transferOpenStep), roleOf(assessmentOpenReport), roleOf(assessmentOpenReview),
+      roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick), roleOf(approvalSite), roleOf(awaitStep), roleOf(electionOpenStep), roleOf(transferOpenStep), roleOf(evaluationOpenStep), roleOf(assessmentOpenReport), roleOf(assessmentOpenReview),
     ].sort());
     for (const statement of statementsWith('states:SendTaskSuccess')) expect(resourcesOf(statement)).toHaveLength(1);
   });
 
-  test('starting, failing and stopping notice executions: the staff site, and the development stages and the election that nest a notice', () => {
+  test('starting, failing and stopping notice executions: the staff site, and the development stages, the election and the evaluation that nest a notice', () => {
     const { staffSite, approvalSite, tick, assessmentPeriodDone } = handlers();
-    const stages = [...stageRolesWithNotice(), logicalId(synthesized.stack, synthesized.stack.election.workflow.stateMachine.role)];
+    const stages = [...stageRolesWithNotice(), logicalId(synthesized.stack, synthesized.stack.election.workflow.stateMachine.role), logicalId(synthesized.stack, synthesized.stack.evaluation.workflow.stateMachine.role)];
     expect(rolesAllowingOnNotice('states:SendTaskFailure')).toEqual([roleOf(staffSite)]);
     // The assessment's circular starts notices (never stops one); the tick starts assessment executions.
     expect(rolesAllowingOnNotice('states:StartExecution')).toEqual([roleOf(staffSite), roleOf(assessmentPeriodDone), ...stages].sort());
@@ -114,7 +115,7 @@ describe('least-privilege grants', () => {
 
   test('each state machine role invokes its own task functions and nothing else', () => {
     const { stack, template } = synthesized;
-    for (const process of [stack.notice, stack.approval, stack.election, stack.transfer, stack.assessment]) {
+    for (const process of [stack.notice, stack.approval, stack.election, stack.transfer, stack.assessment, stack.evaluation]) {
       const statements = statementsOfRole(template, stack, process.workflow.stateMachine.role);
       const invoke = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('lambda:')));
       expect(invoke.flatMap(actionsOf).every((a) => a === 'lambda:InvokeFunction')).toBe(true);
@@ -133,7 +134,7 @@ describe('least-privilege grants', () => {
     });
     expect(rolesAllowing('lambda:InvokeFunction')).toEqual([
       logicalId(stack, stack.notice.workflow.stateMachine.role), logicalId(stack, stack.approval.workflow.stateMachine.role), logicalId(stack, stack.scheduler.role),
-      logicalId(stack, stack.election.workflow.stateMachine.role), logicalId(stack, stack.transfer.workflow.stateMachine.role), logicalId(stack, stack.assessment.workflow.stateMachine.role),
+      logicalId(stack, stack.election.workflow.stateMachine.role), logicalId(stack, stack.transfer.workflow.stateMachine.role), logicalId(stack, stack.assessment.workflow.stateMachine.role), logicalId(stack, stack.evaluation.workflow.stateMachine.role),
       ...stack.development.stateMachines.map((m) => logicalId(stack, m.role)),
     ].sort());
   });
@@ -160,10 +161,10 @@ describe('least-privilege grants', () => {
     });
   });
 
-  test('mail: only the staff site, the objection step, the approval request, the approval site, the tick, the development form and filing steps and the election and transfer step tasks and the assessment report task may send, from mailFrom, via the identity and configuration set', () => {
-    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick, awaitStep, file, electionOpenStep, transferOpenStep, assessmentOpenReport } = handlers();
+  test('mail: only the staff site, the objection step, the approval request, the approval site, the tick, the development form and filing steps and the election, transfer and evaluation step tasks and the assessment report task may send, from mailFrom, via the identity and configuration set', () => {
+    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick, awaitStep, file, electionOpenStep, transferOpenStep, evaluationOpenStep, assessmentOpenReport } = handlers();
     expect(rolesAllowing('ses:SendEmail')).toEqual([
-      roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick), roleOf(awaitStep), roleOf(file), roleOf(electionOpenStep), roleOf(transferOpenStep), roleOf(assessmentOpenReport),
+      roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick), roleOf(awaitStep), roleOf(file), roleOf(electionOpenStep), roleOf(transferOpenStep), roleOf(evaluationOpenStep), roleOf(assessmentOpenReport),
     ].sort());
     for (const statement of statementsWith('ses:SendEmail')) {
       expect(actionsOf(statement).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);

@@ -10,8 +10,9 @@ import { saveCalendarYear } from '../../../shared/services/calendar';
 import { endCase, openCase } from '../../../shared/services/development';
 import { createElection, listElections } from '../../../shared/services/election';
 import { assessmentFile, createSchemeDraft } from '../../../shared/services/assessment';
+import { createEvaluation, createEvaluationsForAll, evaluationYearOverview } from '../../../shared/services/evaluation';
 import type { ServiceDeps } from '../../../shared/services/deps';
-import { AuthForbiddenError } from '../../../shared/services/errors';
+import { AuthForbiddenError, InputInvalidError } from '../../../shared/services/errors';
 import { fileObjection, getTaskView, objectionTaskId, publishNotice, recordObjectionOutcomes, startNoticeProcess, withdrawNotice } from '../../../shared/services/notice';
 import {
   addAttendanceExclusion, changeMembershipStatus, closeOrganization, createOrganization, createPerson, editOrganization, editPerson,
@@ -179,6 +180,11 @@ const ATTEMPTS: Partial<Record<Action, (c: Context, target: string) => Promise<u
   'election.handle': (c, t) => createElection(c.deps, c.actor, {
     orgId: t, form: 'standard', seats: '3', deputies: '1', meetingDate: '2026-04-20', structure: '委员 3 名', method: '差额选举',
   }),
+  'evaluation.view': (c, t) => evaluationYearOverview(c.deps, c.actor, t, 2026),
+  // Evaluated are branches only: allowed on a committee, the service then answers that it is not a branch (after authorizing).
+  'evaluation.handle': (c, t) => createEvaluation(c.deps, c.actor, { orgId: t, year: '2026', date: '2026-04-20' })
+    .catch((error: unknown) => (error instanceof InputInvalidError && error.fieldErrors.orgId ? 'not a branch' : Promise.reject(error))),
+  'evaluation.startAll': (c, t) => createEvaluationsForAll(c.deps, c.actor, { orgId: t, year: '2027', date: '2026-04-20' }),
   // The calendar belongs to no organization: the target makes no difference (administrators everywhere, others nowhere).
   'calendar.manage': (c) => saveCalendarYear(c.deps, c.actor, { year: 2030, daysOff: ['2030-01-01'], workingWeekendDays: [], source: '测试' }),
 };

@@ -15,13 +15,14 @@ import { visibleProblems } from '../../support/visible-text';
 // action, or a new template, without a Chinese rendering here fails.
 
 const ROOTS = ['shared', 'functions', 'infra', 'workflows'];
-const NAMESPACES = 'case|election|notice|approval|org|person|task|calendar|settings|ruleset|account|transfer|assessment';
+const NAMESPACES = 'case|election|notice|approval|org|person|task|calendar|settings|ruleset|account|transfer|assessment|evaluation';
 /** Dotted names that are not audit actions: the rule-set form's fields (notice.count …). */
 const NOT_ACTIONS = new Set(['notice.unit', 'notice.count', 'notice.audience']);
 /** Actions built from a template, each with every action it yields. */
 const TEMPLATES: Record<string, string[]> = {
   'case.${code}': ['case.admission-approval-overdue', 'case.admission-approval-blocked'],
   'election.${kind}-${decision.outcome}': ['request', 'candidate-list', 'election-result'].flatMap((kind) => [`election.${kind}-approved`, `election.${kind}-rejected`]),
+  'evaluation.grades-${decision.outcome}': ['evaluation.grades-approved', 'evaluation.grades-rejected'],
 };
 
 function sources(dir: string): string[] {
@@ -109,6 +110,16 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'election.end-requested': { reason: '支部党员人数不足，无法完成选举' },
   'election.end-rejected': { approvalId: 'a-2' },
   'election.ended': { reason: '支部党员人数不足，无法完成选举', approvedBy: '赵书记' },
+  'evaluation.created': { year: 2026, evaluated: 10, excluded: 1 },
+  'evaluation.step-opened': { stepKey: 'self-evaluation', attempt: 1, taskId: 'evaluation-v-1-self-evaluation-1' },
+  'evaluation.step-recorded': { stepKey: 'meeting', adopted: true, missing: 2, returned: 9 },
+  'evaluation.self-evaluation-recorded': { name: '张伟' },
+  'evaluation.codes-issued': { count: 12, raterKind: 'member' },
+  'evaluation.paper-entered': { raterKind: 'mass', issued: 9, returned: 9 },
+  'evaluation.grades-approved': approvalDecision,
+  'evaluation.grades-rejected': approvalDecision,
+  'evaluation.grades-published': { noticeId: 'v-1-grades-1' },
+  'evaluation.grades-recorded': { followUps: 2 },
   'case.ended': { endingKind: '本人申请撤回入党申请', reason: '本人书面申请撤回', stage: 2, noticesWithdrawn: 1, approvalsCancelled: 0, tasksClosed: 1 },
   'approval.cancelled': { reason: '张三的发展党员案件已终止（本人申请撤回入党申请）' },
   'account.created': { displayName: '李组织委员', role: 'branch-staff', orgId: 'branch-1', email: 'li@example.org' },

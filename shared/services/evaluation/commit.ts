@@ -1,0 +1,15 @@
+import type { Evaluation } from '../../domain/evaluation/evaluation';
+import { auditPut, type AuditEvent } from '../../store/audit';
+import { evaluationPk, replaceEvaluation } from '../../store/evaluations-repo';
+import type { Store } from '../../store/store';
+import type { TransactItem } from '../../store/transact';
+
+/** The next version of an evaluation (changes applied, version + 1). */
+export function nextVersion(evaluation: Evaluation, changes: Partial<Evaluation>): Evaluation {
+  return { ...evaluation, ...changes, version: evaluation.version + 1 };
+}
+
+/** The items that change an evaluation: its next version and the audit event, plus any others. */
+export function evaluationChange(store: Store, next: Evaluation, event: AuditEvent, others: TransactItem[] = []): TransactItem[] {
+  return [...others, replaceEvaluation(store, next), auditPut(store, evaluationPk(next.id), event)];
+}

@@ -1,0 +1,11 @@
+export { prepareEvaluationApproval, recordEvaluationDecision } from './approval';
+export { createEvaluation, createEvaluationsForAll, createEvaluationSchema, type StartAllResult } from './create-evaluation';
+export { EvaluationExistsError, EvaluationStepNotOpenError, RaterCodeRefusedError } from './errors';
+export { openEvaluationStep } from './open-step';
+export { enterPaperCounts } from './paper-entry';
+export { prepareGradesNotice, recordEvaluationGrades, recordMemberObjection } from './publication';
+export { openRatingBallot, submitRating, type RatingBallot } from './rate-online';
+export { evaluationCodes, issueRaterCodes } from './rater-codes';
+export { branchEvaluations, evaluationYearOverview, getEvaluationFile, personGrades, type EvaluationFile, type YearOverviewRow } from './read';
+export { recordSelfEvaluation } from './self-evaluations';
+export { submitEvaluationStep } from './steps';

@@ -1,0 +1,89 @@
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Choice, Condition, IntegrationPattern, JsonPath, StateMachine, Succeed, TaskInput, type IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+import type { EvaluationStepKey } from '../../shared/domain/evaluation/evaluation';
+import { standardMachine } from '../standard-machine';
+import { EvaluationState as S } from './evaluation-states';
+
+export interface EvaluationWorkflowProps {
+  openStep: IFunction;
+  prepareApproval: IFunction;
+  noteDecision: IFunction;
+  prepareNotice: IFunction;
+  recordGrades: IFunction;
+  approvalStateMachine: IStateMachine;
+  noticeStateMachine: IStateMachine;
+}
+
+/**
+ * The annual democratic evaluation of a branch (docs/domain/evaluation.md): its eight steps, one Standard execution
+ * `evaluation-<id>` per evaluation (at most 300 days: 限期改正 is 6 months from publication). Input: { evaluationId }.
+ * Human steps wait on callbacks ('evaluation-step' pending tasks); the higher committee decides in a nested approval
+ * execution; the grades are published in a nested internal notice with its objections. Diagram: README.md.
+ */
+export class EvaluationWorkflow extends Construct {
+  readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, props: EvaluationWorkflowProps) {
+    super(scope, id);
+    const evaluationId = JsonPath.stringAt('$.evaluationId');
+    const lambda = (name: string, fn: IFunction, payload: Record<string, unknown>, resultPath: string) =>
+      new LambdaInvoke(this, name, { lambdaFunction: fn, payload: TaskInput.fromObject({ evaluationId, ...payload }), payloadResponseOnly: true, resultPath });
+    /** A human step; its output (with its `taskId`) goes to $.step, and the next human step is opened `after` it. */
+    const human = (name: string, stepKey: EvaluationStepKey, first = false) =>
+      new LambdaInvoke(this, name, {
+        lambdaFunction: props.openStep,
+        integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+        payload: TaskInput.fromObject({ evaluationId, stepKey, taskToken: JsonPath.taskToken, ...(first ? {} : { after: JsonPath.stringAt('$.step.taskId') }) }),
+        resultPath: '$.step',
+      });
+
+    // 1–3: plan and study, self-evaluation, democratic evaluation (rating online and on paper)
+    const plan = human(S.plan, 'plan', true);
+    const selfEvaluation = human(S.selfEvaluation, 'self-evaluation');
+    const rating = human(S.rating, 'rating');
+    // 4–5: the branch committee's proposal, the general meeting (a failed vote: back to the proposal)
+    const proposal = human(S.proposal, 'proposal');
+    const meeting = human(S.meeting, 'meeting');
+    // 6: higher approval by e-mail link (returned for reconsideration: back to the proposal)
+    const prepareApproval = lambda(S.prepareApproval, props.prepareApproval, {}, '$.approvalRequest');
+    const approval = new StepFunctionsStartExecution(this, S.approval, {
+      stateMachine: props.approvalStateMachine,
+      integrationPattern: IntegrationPattern.RUN_JOB,
+      name: JsonPath.format('approval-{}', JsonPath.stringAt('$.approvalRequest.approval.approvalId')),
+      input: TaskInput.fromObject({ approval: JsonPath.objectAt('$.approvalRequest.approval') }),
+      resultSelector: { 'decision.$': '$.Output' },
+      resultPath: '$.approvalRun',
+    });
+    const noteDecision = lambda(S.noteDecision, props.noteDecision, { decision: JsonPath.objectAt('$.approvalRun.decision') }, '$.noted');
+    // 7: publication as an internal notice, objections handled as for any notice (stopped or postponed: back to the proposal)
+    const prepareNotice = lambda(S.prepareNotice, props.prepareNotice, {}, '$.notice');
+    const publication = new StepFunctionsStartExecution(this, S.publication, {
+      stateMachine: props.noticeStateMachine,
+      integrationPattern: IntegrationPattern.RUN_JOB,
+      name: JsonPath.format('notice-{}', JsonPath.stringAt('$.notice.draft.id')),
+      input: TaskInput.fromObject({ notice: JsonPath.objectAt('$.notice.draft') }),
+      resultSelector: { 'result.$': '$.Output.result' },
+      resultPath: '$.published',
+    });
+    // 8: grades to the records, then the follow-up (improvement talks, 限期改正 reviewed at its deadline)
+    const recordGrades = lambda(S.recordGrades, props.recordGrades, {}, '$.recorded');
+    const followUp = human(S.followUp, 'follow-up');
+    const completed = new Succeed(this, S.completed);
+
+    plan.next(selfEvaluation).next(rating).next(proposal).next(meeting).next(
+      new Choice(this, S.routeMeeting).when(Condition.booleanEquals('$.step.adopted', true), prepareApproval).otherwise(proposal),
+    );
+    prepareApproval.next(approval).next(noteDecision).next(
+      new Choice(this, S.routeDecision).when(Condition.stringEquals('$.noted.outcome', 'approved'), prepareNotice).otherwise(proposal),
+    );
+    prepareNotice.next(publication).next(
+      new Choice(this, S.routePublication).when(Condition.stringEquals('$.published.result', 'proceed'), recordGrades).otherwise(proposal),
+    );
+    recordGrades.next(new Choice(this, S.routeFollowUp).when(Condition.numberGreaterThan('$.recorded.followUps', 0), followUp).otherwise(completed));
+    followUp.next(completed);
+
+    this.stateMachine = standardMachine(this, { workflow: 'evaluation', definition: plan, timeoutDays: 300 });
+  }
+}
