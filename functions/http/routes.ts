@@ -81,6 +81,7 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/staff/people/{personId}/rights', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/people/{personId}/exclusions', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/people/{personId}/exclusions/end', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/people/{personId}/id-number', handlerId: 'http-staff' },
   // Elections (换届选举): terms and reminders (the reminder setting: administrators), elections and their steps, ballot papers, ballot entry, results.
   { method: 'GET', path: '/staff/elections', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/new', handlerId: 'http-staff' },

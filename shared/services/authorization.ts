@@ -36,7 +36,7 @@ export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
   'org.move': ADMIN,
   'org.close': ADMIN,
   'person.view': ALL, // with the ID number masked
-  'person.viewIdNumber': COMMITTEE, // on the person's own page only
+  'person.viewIdNumber': COMMITTEE, // 显示完整证件号码 on the person page, recorded
   'person.create': COMMITTEE,
   'person.edit': COMMITTEE,
   'person.status': COMMITTEE,
