@@ -37,7 +37,7 @@ export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
   'org.close': ADMIN,
   'person.view': ALL, // with the ID number masked
   'person.viewIdNumber': COMMITTEE, // 显示完整证件号码 on the person page, recorded
-  'person.create': COMMITTEE,
+  'person.create': ALL, // branch staff add people to their own branch, as 入党申请人 only (services/registry/people.ts)
   'person.edit': COMMITTEE,
   'person.status': COMMITTEE,
   'person.rights': COMMITTEE,

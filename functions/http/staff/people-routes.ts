@@ -1,7 +1,7 @@
 import { chinaDate } from '../../../shared/domain/calendar';
 import type { Person } from '../../../shared/domain/registry/person';
 import {
-  addAttendanceExclusion, changeMembershipStatus, createPerson, editPerson, endAttendanceExclusion, getPersonView, listOrgPeople, loadPerson, personOrgChoices, revealIdNumber, setRightsState,
+  addAttendanceExclusion, changeMembershipStatus, createPerson, editPerson, endAttendanceExclusion, getPersonView, listOrgPeople, loadPerson, personCreateStatuses, personOrgChoices, revealIdNumber, setRightsState,
 } from '../../../shared/services/registry';
 import type { PersonView } from '../../../shared/services/registry/people-read';
 import { peopleListPage } from '../../../shared/ui/pages/people-list';
@@ -41,7 +41,8 @@ export function peopleRoutes(deps: StaffSiteDeps): RouteTable {
   const renderForm = async (request: SiteRequest, mode: 'create' | 'edit', values: Record<string, string>, error?: InputInvalidError) => {
     const session = sessionOf(request);
     const orgs = await personOrgChoices(deps, session.actor, mode === 'create' ? 'person.create' : 'person.edit');
-    const page = personFormPage({ mode, personId: request.params.personId, orgs, form: { values, errors: error?.fieldErrors ?? {} }, staff: staffLayout(session), message: error?.userMessage });
+    const statuses = mode === 'create' ? await personCreateStatuses(deps, session.actor) : undefined;
+    const page = personFormPage({ mode, personId: request.params.personId, orgs, statuses, form: { values, errors: error?.fieldErrors ?? {} }, staff: staffLayout(session), message: error?.userMessage });
     return htmlResponse(error ? 422 : 200, page);
   };
 
@@ -75,8 +76,12 @@ export function peopleRoutes(deps: StaffSiteDeps): RouteTable {
       return htmlResponse(200, peopleListPage(view, staffLayout(session)));
     },
 
-    // The staff member's own organization is preselected (a branch's staff add people to their branch).
-    'GET /staff/people/new': async (request) => renderForm(request, 'create', { orgId: request.query.orgId || sessionOf(request).actor.orgId, statusFrom: today() }),
+    // The staff member's own organization is preselected (a branch's staff add 入党申请人 to their branch: preselected too).
+    'GET /staff/people/new': async (request) => {
+      const { actor } = sessionOf(request);
+      const only = await personCreateStatuses(deps, actor);
+      return renderForm(request, 'create', { orgId: request.query.orgId || actor.orgId, statusFrom: today(), ...(only.length === 1 ? { status: only[0] } : {}) });
+    },
 
     'POST /staff/people': async (request) => {
       const session = sessionOf(request);

@@ -41,6 +41,29 @@ describe('adding a person', () => {
     expect(chosen).toMatch(/<option value="b1" selected>办公室党支部/);
     expect(chosen).not.toMatch(/<option value="c1" selected>/);
   });
+
+  test('branch staff: their branch preselected, 入党申请人 the only status; added to their branch, refused elsewhere with nothing written', async () => {
+    const { browser, csrf } = await signedIn('li', 'pw-li-123');
+    expect((await browser.get('/staff/orgs/b1/people')).body).toContain('/staff/people/new');
+    const form = (await browser.get('/staff/people/new')).body ?? '';
+    expect(form).toMatch(/<option value="b1" selected>办公室党支部/);
+    expect(form).toContain('<option value="g1"');
+    expect(form).not.toContain('<option value="c1"');
+    expect(form).toMatch(/<option value="applicant" selected>入党申请人<\/option>/);
+    expect(form).not.toContain('<option value="full"');
+    const person = { _csrf: csrf, orgId: 'b1', name: '林晓', gender: '女', ethnicity: '汉族', birthDate: '1999-03-08', education: '大学本科', unitPost: '综合科 科员', phone: '13910015099', status: 'applicant', statusFrom: '2026-02-20' };
+    const idNumber = demoIdNumber('110105', '1999-03-08', 62, '女');
+    const full = await browser.post('/staff/people', { ...person, idNumber, status: 'full' });
+    expect(full.statusCode).toBe(422);
+    expect(full.body).toContain('党支部只能登记入党申请人');
+    expect((await browser.post('/staff/people', { ...person, idNumber, orgId: 'b2' })).statusCode).toBe(403);
+    const created = await browser.post('/staff/people', { ...person, idNumber });
+    expect(created.statusCode).toBe(303);
+    const page = (await browser.get(created.headers?.location as string)).body ?? '';
+    expect(page).toContain('人员已添加。');
+    expect(page).toContain('林晓');
+    expect(page).toContain('入党申请人');
+  });
 });
 
 describe('组织管理 pages', () => {

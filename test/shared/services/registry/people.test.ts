@@ -21,6 +21,8 @@ beforeAll(async () => {
 });
 
 const ID_NUMBER = demoIdNumber('110105', '1993-11-05', 41, '女');
+/** Sequence numbers for further people born the same day. */
+let nextNumber = 0;
 /** The person with ID_NUMBER, created by the first test. */
 let id: string;
 const personForm = (overrides: Record<string, string> = {}) => ({
@@ -104,7 +106,20 @@ describe('people', () => {
   test('branch staff record exclusions but not status, rights or the record (403)', async () => {
     await expect(changeMembershipStatus(fixture.deps, secretary, id, { status: 'probationary', from: '2026-01-01', version: '6' })).rejects.toBeInstanceOf(AuthForbiddenError);
     await expect(setRightsState(fixture.deps, secretary, id, { rightsState: 'rights-suspended', from: '2026-01-01', version: '6' })).rejects.toBeInstanceOf(AuthForbiddenError);
-    await expect(createPerson(fixture.deps, secretary, personForm({ idNumber: demoIdNumber('110105', '1993-11-05', 43, '女') }))).rejects.toBeInstanceOf(AuthForbiddenError);
+  });
+
+  test.each([
+    ['applicant', 'b1', 'created'], ['applicant', 'g1', 'created'], ['activist', 'b1', 422], ['full', 'b1', 422], ['applicant', 'b2', 403], ['applicant', 'c1', 403],
+  ] as const)('branch staff of b1 add people to their own branch as 入党申请人 only: %s in %s → %s', async (status, orgId, outcome) => {
+    const number = demoIdNumber('110105', '1993-11-05', 300 + 2 * nextNumber++, '女');
+    const attempt = createPerson(fixture.deps, secretary, personForm({ idNumber: number, status, orgId, name: '新申请人' }));
+    if (outcome === 'created') {
+      await expect(attempt).resolves.toMatchObject({ orgId, status: 'applicant' });
+    } else {
+      if (outcome === 403) await expect(attempt).rejects.toBeInstanceOf(AuthForbiddenError);
+      else await expect(attempt).rejects.toMatchObject({ httpStatus: 422, fieldErrors: { status: expect.stringContaining('党支部只能登记入党申请人') } });
+      expect(await getPersonByIdNumber(fixture.deps.store, number)).toBeUndefined();
+    }
   });
 
   test('the full ID number only through 显示完整证件号码 (committee staff and admins in scope), each time recorded; masked in every view and list', async () => {
