@@ -92,7 +92,7 @@ export class ElectionsDriver {
   private async endNotices() {
     const ends = await Promise.all(this.electionIds.map(async (electionId) => {
       const election = (await getElection(this.runtime.deps.store, electionId))!;
-      const ids = [`${electionId}-announcement`, ...election.candidates.map((_, i) => candidateNoticeId(electionId, election.noticeRounds + 1, i))];
+      const ids = [`${electionId}-announcement`, candidateNoticeId(electionId, election.noticeRounds + 1)];
       return Math.max(...(await Promise.all(ids.map(async (id) => (await getNotice(this.runtime.deps.store, id))!.endsAtMs))));
     }));
     this.clock.set(new Date(Math.max(...ends) + 1000));
