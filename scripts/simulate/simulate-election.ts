@@ -12,7 +12,7 @@ import { ELECTION_START, ElectionsDriver } from '../bench/election-driver';
 import { setUpElectionWorld } from '../bench/election-world';
 import { electionTimeline } from './election-timeline';
 
-/** The notices an election published: its announcement and each round's candidate notices. */
+/** The notices an election published: its announcement and each round's candidate-list notice. */
 export async function electionNotices(store: Store, election: Election): Promise<Notice[]> {
   const noticeIds = [
     ...(election.announcementNoticeId ? [election.announcementNoticeId] : []),
