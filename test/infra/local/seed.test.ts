@@ -2,6 +2,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_NOTICE_PLANS, DEMO_ORGANIZATIONS, DEMO_PEOPLE, DEMO_SIGN_INS, demoActor, demoIdNumber, seedDemo } from '../../../infra/local/seed';
 import { DEMO_CASE_PLANS } from '../../../infra/local/seed-cases';
 import { createLocalAuthenticator } from '../../../shared/services/auth';
+import { resolveActor } from '../../../shared/services/authorization';
+import { publishNotice } from '../../../shared/services/notice';
+import { startTestRuntime } from '../../support/local-runtime';
 import { listOrganizations } from '../../../shared/store/orgs-repo';
 import { createTestStore } from '../../support/store';
 
@@ -59,4 +62,18 @@ describe('demo seed', () => {
       if (form.previousStageDate) expect(person.statusHistory.find((h) => h.value === person.status)?.from).toBe(form.previousStageDate);
     }
   });
+
+  test('the demo notices publish as the local runtime does at start', async () => {
+    const store = await createTestStore();
+    await seedDemo({ store });
+    const runtime = await startTestRuntime('2026-09-23T01:00:00.000Z', store);
+    try {
+      for (const plan of DEMO_NOTICE_PLANS) {
+        await expect(publishNotice(runtime.deps, await resolveActor(store, demoActor(plan.actor)), plan.form)).resolves.toBeDefined();
+      }
+      await runtime.stepFunctions.settled();
+    } finally {
+      await runtime.shutdown();
+    }
+  }, 60_000);
 });
