@@ -68,9 +68,9 @@ export const DEMO_PASSWORD = 'demo2026';
 
 export const DEMO_SIGN_INS: DemoSignIn[] = [
   { username: 'admin', password: DEMO_PASSWORD, role: 'admin', displayName: '系统管理员', description: '管理员（全部组织，节假日安排）', orgId: DEMO_ORG_IDS.committee, email: 'admin@demo.example.org' },
-  { username: 'zuzhiyuan', password: DEMO_PASSWORD, role: 'committee-staff', displayName: '王组织员', description: '机关党委组织员（机关党委以下全部组织）', orgId: DEMO_ORG_IDS.agency, email: 'zuzhiyuan@demo.example.org' },
-  { username: 'bangongshi', password: DEMO_PASSWORD, role: 'branch-staff', displayName: '李书记（办公室党支部）', description: '办公室党支部书记', orgId: DEMO_ORG_IDS.office, email: 'bangongshi@demo.example.org' },
-  { username: 'yewuyichu', password: DEMO_PASSWORD, role: 'branch-staff', displayName: '赵书记（业务一处党支部）', description: '业务一处党支部书记', orgId: DEMO_ORG_IDS.business, email: 'yewuyichu@demo.example.org' },
+  { username: 'zuzhiyuan', password: DEMO_PASSWORD, role: 'committee-staff', displayName: '王红', description: '机关党委组织委员（机关党委以下全部组织）', orgId: DEMO_ORG_IDS.agency, email: 'zuzhiyuan@demo.example.org' },
+  { username: 'bangongshi', password: DEMO_PASSWORD, role: 'branch-staff', displayName: '黄丽', description: '办公室党支部书记', orgId: DEMO_ORG_IDS.office, email: 'bangongshi@demo.example.org' },
+  { username: 'yewuyichu', password: DEMO_PASSWORD, role: 'branch-staff', displayName: '朱琳', description: '业务一处党支部书记', orgId: DEMO_ORG_IDS.business, email: 'yewuyichu@demo.example.org' },
 ];
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -112,6 +112,28 @@ const BUSINESS: Row[] = [
   ['马超', '男', '1992-07-01', '博士研究生', '业务一处 副处长', { history: [['applicant', '2021-06-18'], ['activist', '2021-12-10'], ['development-target', '2023-05-06'], ['probationary', '2025-07-01']], applicationDate: '2021-06-18' }],
   ['朱琳', '女', '1987-10-09', '硕士研究生', '业务一处 处长', { history: [['full', '2011-06-30']] }],
   ['胡军', '男', '1991-05-27', '大学专科', '数据共享科 副科长', { history: [['full', '2016-12-01']] }],
+  ['宋佳', '女', '1989-08-15', '大学本科', '数据标准科 科长', { history: [['full', '2014-06-20']] }],
+];
+
+/** The committee members of the organizations above the branches, registered in their organization's roster. */
+const AGENCY: Row[] = [
+  ['钱明', '男', '1972-04-06', '硕士研究生', '党组成员、副局长', { history: [['full', '1996-06-30']] }],
+  ['孔德华', '男', '1976-11-21', '大学本科', '机关党委专职副书记', { history: [['full', '1999-07-01']] }],
+  ['王红', '女', '1983-03-09', '大学本科', '机关党委组织委员、人事处副处长', { history: [['full', '2006-12-18']] }],
+  ['曹阳', '男', '1986-07-14', '硕士研究生', '机关党委宣传委员、办公室副主任', { history: [['full', '2009-05-04']] }],
+  ['冯静', '女', '1981-01-28', '大学本科', '机关党委纪检委员、机关纪委书记', { history: [['full', '2004-06-25']] }],
+];
+
+const WORKING: Row[] = [
+  ['高建国', '男', '1968-09-02', '硕士研究生', '市直机关工委书记', { history: [['full', '1991-06-28']] }],
+  ['林海燕', '女', '1971-05-17', '大学本科', '市直机关工委副书记', { history: [['full', '1994-07-01']] }],
+  ['郑志远', '男', '1975-12-03', '硕士研究生', '市直机关工委组织部部长', { history: [['full', '1998-11-12']] }],
+];
+
+const GENERAL: Row[] = [
+  ['罗斌', '男', '1978-02-11', '大学本科', '业务总支书记、业务一处调研员', { history: [['full', '2001-06-29']] }],
+  ['梁雪', '女', '1984-10-26', '硕士研究生', '业务总支副书记、业务二处副处长', { history: [['full', '2008-06-16']] }],
+  ['谢勇', '男', '1987-06-05', '大学本科', '业务总支组织委员、业务二处科长', { history: [['full', '2012-12-03']] }],
 ];
 
 /**
@@ -155,9 +177,12 @@ function people(rows: Row[], orgId: string, unit: string, prefix: string, phoneB
 export const DEMO_PEOPLE: Person[] = [
   ...people(OFFICE, DEMO_ORG_IDS.office, '示例市数据管理局办公室', 'office', 13910012001),
   ...people(BUSINESS, DEMO_ORG_IDS.business, '示例市数据管理局业务一处', 'business', 13820023002),
+  ...people(AGENCY, DEMO_ORG_IDS.agency, '示例市数据管理局', 'agency', 13710034003),
+  ...people(WORKING, DEMO_ORG_IDS.committee, '示例市', 'working', 13610045004),
+  ...people(GENERAL, DEMO_ORG_IDS.businessGeneral, '示例市数据管理局', 'general', 13510056005),
 ];
 
-/** A demo person by key: 'office-01' … 'office-08', 'business-01' … 'business-06'. */
+/** A demo person by key: 'office-01' … 'office-08', 'business-01' … 'business-07', 'agency-01' …, 'working-01' …, 'general-01' …. */
 export function demoPerson(key: string): Person {
   const person = KEYS.get(key);
   if (!person) throw new Error(`No demo person ${key}`);

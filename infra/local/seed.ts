@@ -85,9 +85,10 @@ export const DEMO_NOTICE_PLANS: { actor: string; form: Record<string, string> }[
   {
     actor: 'yewuyichu',
     form: {
-      idempotencyKey: 'demo-notice-business-activist', personId: demoPerson('business-03').id, kind: 'activist', audience: 'public',
-      proposedStep: '拟确定为入党积极分子', office: '业务一处党支部（办公楼 512 室）', contact: '电话 010-65550512',
-      periodUnit: 'workingDays', periodCount: '5',
+      // 吴敏, an activist since 2024-11-20 with no case open (孙婷's case is at the talk: no notice yet).
+      idempotencyKey: 'demo-notice-business-dev-target', personId: demoPerson('business-01').id, kind: 'development-target', audience: 'public',
+      previousStageLabel: '确定为入党积极分子时间', previousStageDate: '2024-11-20', proposedStep: '拟确定为发展对象',
+      office: '数据管理局机关党委（办公楼 305 室）', contact: '电话 010-65550305', periodUnit: 'workingDays', periodCount: '5',
     },
   },
   {

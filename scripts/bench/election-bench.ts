@@ -27,7 +27,7 @@ export interface ElectionBenchResult {
  * `elections` 公推直选 elections (one per branch) driven at once through all six steps on the local runtime (the
  * real election, notice and approval machines and handlers, DynamoDB Local), on a hand-moved clock: every election
  * takes each step, then time jumps to the next date (the approvals, the meetings, the end of the candidate notices).
- * Each has three approvals by mailed link, an internal announcement, four candidate notices and four voting rounds
+ * Each has three approvals by mailed link, an internal announcement, one candidate-list notice and four voting rounds
  * (a tie at the last seat and its re-vote, the secretary, the deputy). Counts per completed election as part 7 does.
  */
 export async function runElectionBench(options: ElectionBenchOptions): Promise<ElectionBenchResult> {

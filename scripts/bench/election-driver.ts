@@ -32,7 +32,7 @@ const TITLES = {
  * Takes the election of every branch of the world (公推直选, 3 seats, 1 deputy) from the written request to the
  * approved results through the services the pages call, on a hand-moved clock: all elections take each step
  * (`clients` requests in flight), then time jumps to the next date. The request, the candidate list and the results
- * are approved from the mailed links; 4 candidates are recommended, their notices run out, round 1 ties at the last
+ * are approved from the mailed links; 4 candidates are recommended, the list's notice runs out, round 1 ties at the last
  * seat (re-vote), then the meeting elects the secretary and the deputy. Counts the HTTP requests staff and the
  * approver would have sent.
  */
@@ -92,7 +92,7 @@ export class ElectionsDriver {
   private async endNotices() {
     const ends = await Promise.all(this.electionIds.map(async (electionId) => {
       const election = (await getElection(this.runtime.deps.store, electionId))!;
-      const ids = [`${electionId}-announcement`, ...election.candidates.map((_, i) => candidateNoticeId(electionId, election.noticeRounds + 1, i))];
+      const ids = [`${electionId}-announcement`, candidateNoticeId(electionId, election.noticeRounds + 1)];
       return Math.max(...(await Promise.all(ids.map(async (id) => (await getNotice(this.runtime.deps.store, id))!.endsAtMs))));
     }));
     this.clock.set(new Date(Math.max(...ends) + 1000));

@@ -39,9 +39,10 @@ function roundOutcome(round: ElectionRound): string {
 
 function noticeText(notice: Notice): string {
   const until = `至 ${chinaDate(new Date(notice.endsAt))} 止`;
-  if (!isPersonNotice(notice)) return `公告   ${notice.matter.title}（内部公示），${until}：${notice.result ? '期满结束' : '进行中'}`;
+  if (notice.kind === 'election-announcement') return `公告   ${notice.matter.title}（内部公示），${until}：${notice.result ? '期满结束' : '进行中'}`;
   const result = notice.result ? RESULT_TEXT[notice.result] : '进行中';
-  return `公示   候选人预备人选 ${notice.subject.name} 公示，${until}：${result}，异议 ${notice.objectionCount} 件`;
+  const who = isPersonNotice(notice) ? notice.subject.name : (notice.matter.people ?? []).map((p) => p.name).join('、');
+  return `公示   候选人预备人选 ${who} 公示，${until}：${result}，异议 ${notice.objectionCount} 件`;
 }
 
 /**

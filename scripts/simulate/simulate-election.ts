@@ -12,11 +12,11 @@ import { ELECTION_START, ElectionsDriver } from '../bench/election-driver';
 import { setUpElectionWorld } from '../bench/election-world';
 import { electionTimeline } from './election-timeline';
 
-/** The notices an election published: its announcement and each round's candidate notices. */
+/** The notices an election published: its announcement and each round's candidate-list notice. */
 export async function electionNotices(store: Store, election: Election): Promise<Notice[]> {
   const noticeIds = [
     ...(election.announcementNoticeId ? [election.announcementNoticeId] : []),
-    ...Array.from({ length: election.noticeRounds }, (_, r) => election.candidates.map((_c, i) => candidateNoticeId(election.id, r + 1, i))).flat(),
+    ...Array.from({ length: election.noticeRounds }, (_, r) => candidateNoticeId(election.id, r + 1)),
   ];
   return (await Promise.all(noticeIds.map((id) => getNotice(store, id)))).filter((n): n is Notice => !!n);
 }

@@ -39,8 +39,8 @@ export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
   'org.move': ADMIN,
   'org.close': ADMIN,
   'person.view': ALL, // with the ID number masked
-  'person.viewIdNumber': COMMITTEE, // on the person's own page only
-  'person.create': COMMITTEE,
+  'person.viewIdNumber': COMMITTEE, // 显示完整证件号码 on the person page, recorded
+  'person.create': ALL, // branch staff add people to their own branch, as 入党申请人 only (services/registry/people.ts)
   'person.edit': COMMITTEE,
   'person.status': COMMITTEE,
   'person.rights': COMMITTEE,

@@ -62,6 +62,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'person.rights-changed': '变更权利状态',
   'person.exclusion-added': '登记不计入应到会人数的情形',
   'person.exclusion-ended': '结束不计入应到会人数的情形',
+  'person.id-number-shown': '查看完整证件号码',
   'case.opened': '建立发展党员案件（收到入党申请书）',
   'case.stage-started': '开始新的阶段',
   'case.stage-ended': '本阶段结束',

@@ -16,14 +16,16 @@ export function periodText(notice: Notice): SafeHtml {
   return html`${formatDateLong(notice.publishedAt)}至${formatDateLong(notice.endsAt.slice(0, 10))}（${formatPeriod(notice.period)}，截至 ${formatDateTime(notice.endsAt)}）${provisionalMark(notice)}`;
 }
 
-/** A matter notice (事项): its kind, title, text, organization, period, and that it is internal. */
+/** A matter notice (事项): its kind, title, text (and the people of a list), organization, period, and where it is shown. */
 function matterFacts(notice: MatterNotice): SafeHtml {
+  const people = notice.matter.people;
   return html`<dl class="facts">
     <dt>公示事项</dt><dd>${NOTICE_KIND_LABELS[notice.kind]}</dd>
     <dt>标题</dt><dd>${notice.matter.title}</dd>
     <dt>正文</dt><dd>${multiline(notice.matter.body)}</dd>
+    ${people ? html`<dt>名单（${String(people.length)} 名）</dt><dd><ul>${people.map((p) => html`<li>${p.name}，${p.gender}，${formatYearMonth(p.birthYearMonth)}生，${p.education}，${p.unitPost}</li>`)}</ul></dd>` : ''}
     <dt>所在党组织</dt><dd>${notice.orgName}</dd>
-    <dt>公示范围</dt><dd>本组织内部（不在公示栏公开）</dd>
+    <dt>公示范围</dt><dd>${notice.audience === 'internal' ? '本组织内部（不在公示栏公开）' : '公开（公示栏）'}</dd>
     <dt>公示期</dt><dd>${periodText(notice)}</dd>
   </dl>`;
 }

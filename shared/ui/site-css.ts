@@ -45,6 +45,7 @@ th { background: var(--bg); font-weight: normal; color: var(--muted); }
 .table-wrap { overflow-x: auto; max-width: 100%; }
 .table-wrap:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
 td a { display: inline-block; min-width: 24px; min-height: 24px; }
+form.inline { display: inline; margin: 0 0 0 .5rem; }
 form.stacked { margin-top: 1rem; }
 form.stacked .field { margin: 0 0 1rem; }
 fieldset.choice { max-width: 36rem; border: 1px solid var(--line); border-radius: 4px; }

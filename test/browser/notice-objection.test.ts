@@ -137,7 +137,7 @@ test('the notice is closed with the result 继续推进, its file shows the obje
   await expect(staff.locator('main .tag').first().innerText()).resolves.toBe('公示期满，继续推进');
   await expect(staff.getByRole('heading', { name: '异议（1 条）' }).isVisible()).resolves.toBe(true);
   const objection = staff.locator('section.objection');
-  await expect(objection.innerText()).resolves.toMatch(new RegExp(`调查结论：[^\\n]*不属实[^\\n]*\\n[\\s\\S]*${OUTCOME_NOTE}[\\s\\S]*李书记（办公室党支部） 于 2026-10-01`));
+  await expect(objection.innerText()).resolves.toMatch(new RegExp(`调查结论：[^\\n]*不属实[^\\n]*\\n[\\s\\S]*${OUTCOME_NOTE}[\\s\\S]*黄丽 于 2026-10-01`));
   await expect(staff.getByRole('heading', { name: '撤回公示' }).count()).resolves.toBe(0);
 
   const rows = await staff.locator('h2:text-is("全程纪实") + .table-wrap tbody tr').allInnerTexts();
@@ -145,7 +145,7 @@ test('the notice is closed with the result 继续推进, its file shows the obje
   expect(actions).toEqual(['发布公示', '收到异议', '公示期满', '生成待办', '记录异议调查结论']);
   expect(rows[1]).toContain('公众');
   const actors = rows.map((row) => row.split('\t')[2]);
-  expect([actors[0], actors[4]]).toEqual(['李书记（办公室党支部）', '李书记（办公室党支部）']);
+  expect([actors[0], actors[4]]).toEqual(['黄丽', '黄丽']);
   expect(rows[4]).toMatch(/结果：继续推进[\s\S]*各异议结论：经调查不属实/);
   await staff.screenshot({ path: join(SCREENSHOT_DIR, 'staff-notice-closed.png'), fullPage: true });
 });

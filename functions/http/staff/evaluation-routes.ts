@@ -3,7 +3,6 @@ import {
   createEvaluation, createEvaluationsForAll, enterPaperCounts, evaluationCodes, evaluationYearOverview, getEvaluationFile, issueRaterCodes,
   recordMemberObjection, recordSelfEvaluation, submitEvaluationStep,
 } from '../../../shared/services/evaluation';
-import { RecordNotFoundError } from '../../../shared/services/errors';
 import { evaluationFilePage, type EvaluationFormState } from '../../../shared/ui/pages/evaluation-file';
 import { evaluationSlipsPage } from '../../../shared/ui/pages/evaluation-slips';
 import { evaluationsOverviewPage } from '../../../shared/ui/pages/evaluations-overview';

@@ -1,7 +1,7 @@
 import { chinaDate } from '../../../shared/domain/calendar';
 import type { Person } from '../../../shared/domain/registry/person';
 import {
-  addAttendanceExclusion, changeMembershipStatus, createPerson, editPerson, endAttendanceExclusion, getPersonView, listOrgPeople, loadPerson, personOrgChoices, setRightsState,
+  addAttendanceExclusion, changeMembershipStatus, createPerson, editPerson, endAttendanceExclusion, getPersonView, listOrgPeople, loadPerson, personCreateStatuses, personOrgChoices, revealIdNumber, setRightsState,
 } from '../../../shared/services/registry';
 import type { PersonView } from '../../../shared/services/registry/people-read';
 import { peopleListPage } from '../../../shared/ui/pages/people-list';
@@ -19,12 +19,11 @@ const PERSON_FLASH: Record<string, string> = {
   created: '人员已添加。', edited: '人员信息已保存。', status: '党员状态已变更。', rights: '权利状态已保存。', exclusion: '已登记不计入应到会人数的情形。', 'end-exclusion': '该情形已结束。',
 };
 /**
- * A person as JSON: the ID number only masked (idNumberMasked), whoever asks. The full number is shown only on the
- * person's page to those allowed (committee staff, administrators); a JSON answer is easily kept, logged or passed on.
+ * A person as JSON: the ID number only masked (idNumberMasked), whoever asks. The full number is given only by the
+ * recorded 显示完整证件号码 action (POST …/id-number) to those allowed; a JSON answer is easily kept, logged or passed on.
  */
-async function personJson(deps: StaffSiteDeps, actor: Parameters<typeof getPersonView>[1], personId: string): Promise<Omit<PersonView, 'idNumber'>> {
-  const { idNumber: _full, ...masked } = await getPersonView(deps, actor, personId);
-  return masked;
+async function personJson(deps: StaffSiteDeps, actor: Parameters<typeof getPersonView>[1], personId: string): Promise<PersonView> {
+  return getPersonView(deps, actor, personId);
 }
 
 const personPath = (personId: string, done?: string) => `/staff/people/${encodeURIComponent(personId)}${done ? `?done=${done}` : ''}`;
@@ -42,7 +41,8 @@ export function peopleRoutes(deps: StaffSiteDeps): RouteTable {
   const renderForm = async (request: SiteRequest, mode: 'create' | 'edit', values: Record<string, string>, error?: InputInvalidError) => {
     const session = sessionOf(request);
     const orgs = await personOrgChoices(deps, session.actor, mode === 'create' ? 'person.create' : 'person.edit');
-    const page = personFormPage({ mode, personId: request.params.personId, orgs, form: { values, errors: error?.fieldErrors ?? {} }, staff: staffLayout(session), message: error?.userMessage });
+    const statuses = mode === 'create' ? await personCreateStatuses(deps, session.actor) : undefined;
+    const page = personFormPage({ mode, personId: request.params.personId, orgs, statuses, form: { values, errors: error?.fieldErrors ?? {} }, staff: staffLayout(session), message: error?.userMessage });
     return htmlResponse(error ? 422 : 200, page);
   };
 
@@ -76,8 +76,12 @@ export function peopleRoutes(deps: StaffSiteDeps): RouteTable {
       return htmlResponse(200, peopleListPage(view, staffLayout(session)));
     },
 
-    // The staff member's own organization is preselected (a branch's staff add people to their branch).
-    'GET /staff/people/new': async (request) => renderForm(request, 'create', { orgId: request.query.orgId || sessionOf(request).actor.orgId, statusFrom: today() }),
+    // The staff member's own organization is preselected (a branch's staff add 入党申请人 to their branch: preselected too).
+    'GET /staff/people/new': async (request) => {
+      const { actor } = sessionOf(request);
+      const only = await personCreateStatuses(deps, actor);
+      return renderForm(request, 'create', { orgId: request.query.orgId || actor.orgId, statusFrom: today(), ...(only.length === 1 ? { status: only[0] } : {}) });
+    },
 
     'POST /staff/people': async (request) => {
       const session = sessionOf(request);
@@ -97,6 +101,17 @@ export function peopleRoutes(deps: StaffSiteDeps): RouteTable {
       if (request.site.json) return jsonResponse(200, await personJson(deps, session.actor, request.params.personId));
       const view = await getPersonView(deps, session.actor, request.params.personId);
       return htmlResponse(200, personDetailPage({ view, staff: staffLayout(session), today: today(), flash: PERSON_FLASH[request.query.done ?? ''] }));
+    },
+
+    // 显示完整证件号码: a POST (with the CSRF token, recorded in the person's file); the number is in the answer only,
+    // never in a URL, a redirect or the page as read.
+    'POST /staff/people/{personId}/id-number': async (request) => {
+      const session = sessionOf(request);
+      const { personId } = request.params;
+      const idNumber = await revealIdNumber(deps, session.actor, personId);
+      if (request.site.json) return jsonResponse(200, { personId, idNumber });
+      const view = await getPersonView(deps, session.actor, personId);
+      return htmlResponse(200, personDetailPage({ view: { ...view, idNumber }, staff: staffLayout(session), today: today() }));
     },
 
     'GET /staff/people/{personId}/edit': async (request) => {

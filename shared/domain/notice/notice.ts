@@ -2,7 +2,7 @@
 
 /** A notice is about one person (公示对象) or about a matter (事项, e.g. the election announcement). */
 export type PersonNoticeKind = 'activist' | 'development-target' | 'admission' | 'conversion' | 'candidates' | 'other';
-export type MatterNoticeKind = 'election-announcement' | 'assessment-circular' | 'evaluation-grades';
+export type MatterNoticeKind = 'election-announcement' | 'candidate-list' | 'assessment-circular' | 'evaluation-grades';
 export type NoticeKind = PersonNoticeKind | MatterNoticeKind;
 export type NoticeAudience = 'public' | 'internal';
 export type NoticeStatus = 'open' | 'closed' | 'withdrawn';
@@ -16,11 +16,14 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   candidates: '候选人预备人选',
   other: '其他事项',
   'election-announcement': '换届选举公告',
+  'candidate-list': '换届选举候选人预备人选',
   'assessment-circular': '党建工作目标考核通报',
   'evaluation-grades': '民主评议党员定档结果',
 };
 
-export const MATTER_NOTICE_KINDS: readonly MatterNoticeKind[] = ['election-announcement', 'assessment-circular', 'evaluation-grades'];
+export const MATTER_NOTICE_KINDS: readonly MatterNoticeKind[] = ['election-announcement', 'candidate-list', 'assessment-circular', 'evaluation-grades'];
+/** Matter notices kept inside the organization (never on the public board). */
+export const INTERNAL_ONLY_KINDS: readonly MatterNoticeKind[] = ['election-announcement', 'assessment-circular', 'evaluation-grades'];
 
 /** The personal data a notice may show (docs/domain/organizations-and-people.md): never the ID number, phone or address. */
 export interface NoticeSubject {
@@ -61,16 +64,20 @@ export interface PersonNoticeDraft extends NoticeDraftBase {
   proposedStep: string;
 }
 
-/** What a matter notice says: its title line and its text. */
+/** What a matter notice says: its title line and its text; a list notice also the people listed (in that order). */
 export interface NoticeMatter {
   title: string;
   body: string;
+  people?: NoticeSubject[];
 }
 
-/** A notice about a matter (事项): always internal (inside the organization, never on the public board). */
+/**
+ * A notice about a matter (事项): the election announcement, internal only; the candidate list of an election
+ * (候选人预备人选, one notice for the whole list), public, open to objections like a person notice.
+ */
 export interface MatterNoticeDraft extends NoticeDraftBase {
   kind: MatterNoticeKind;
-  audience: 'internal';
+  audience: NoticeAudience;
   matter: NoticeMatter;
 }
 
@@ -103,7 +110,7 @@ export const isPersonNotice = <T extends NoticeDraft>(notice: T): notice is Extr
 
 /** Why a draft cannot be published, in Chinese (a matter notice is internal only), or undefined. */
 export function noticeDraftProblem(draft: { kind: NoticeKind; audience: NoticeAudience }): string | undefined {
-  if (isMatterKind(draft.kind) && draft.audience !== 'internal') return `${NOTICE_KIND_LABELS[draft.kind]}只能在本组织内部公示，不能在公示栏公开发布。`;
+  if ((INTERNAL_ONLY_KINDS as readonly string[]).includes(draft.kind) && draft.audience !== 'internal') return `${NOTICE_KIND_LABELS[draft.kind]}只能在本组织内部公示，不能在公示栏公开发布。`;
   return undefined;
 }
 

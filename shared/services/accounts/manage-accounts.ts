@@ -115,7 +115,7 @@ export async function resetAccountPassword(deps: AccountDeps, actor: Actor, user
     const org = await getOrganization(deps.store, account.orgId);
     await deps.mailer.send({
       to: [account.email],
-      subject: '【党员发展全程公示】设置新密码',
+      subject: '【党建工作流程系统】设置新密码',
       text:
         `${account.displayName}同志：\n\n${actor.displayName}为您（${org?.name ?? ''}）办理了重置密码。请打开以下链接设置新密码：\n` +
         `${passwordLinkUrl(deps.publicBaseUrl, start.rawLinkId)}\n\n` +

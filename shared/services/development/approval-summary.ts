@@ -1,6 +1,8 @@
 import { chinaDate } from '../../domain/calendar';
 import type { StepRecord } from '../../domain/development/case';
-import { NOTICE_NODE_LABELS } from '../../domain/development/rule-set';
+import { NOTICE_NODE_LABELS, type NoticeNode } from '../../domain/development/rule-set';
+import type { Notice } from '../../domain/notice/notice';
+import { noticeResultText } from '../../domain/notice/notice-result';
 import { isNoticeReviewKey, noticeNodeOfReviewKey, stepByKey, type StepKey } from '../../domain/development/steps';
 import { APPROVAL_OUTCOME_LABELS } from '../../domain/approval/approval';
 import { hasForm, stepFormFields } from '../../schemas/development-steps';
@@ -23,4 +25,12 @@ export function summaryLine(record: StepRecord): string {
   const decision = record.values.outcome === 'approved' || record.values.outcome === 'rejected' ? [`决定：${APPROVAL_OUTCOME_LABELS[record.values.outcome]}`] : [];
   const substance = [...(record.values.voteResult ? [String(record.values.voteResult)] : []), ...chosen, ...decision];
   return `${label}（${eventDate}，${record.actorName}）${substance.length > 0 ? `：${substance.join('；')}` : ''}`;
+}
+
+/**
+ * The line of a case notice in the summary (公示结果): the notice, its period, and what came of it — so an approver
+ * reads "公示期满，无异议" or the objections and their conclusion, not only that the step was taken.
+ */
+export function noticeSummaryLine(node: NoticeNode, notice: Pick<Notice, 'publishedAt' | 'endsAt' | 'status' | 'objectionCount' | 'result' | 'reviewDate' | 'withdrawReason'>): string {
+  return `${NOTICE_NODE_LABELS[node]}（${chinaDate(new Date(notice.publishedAt))} 至 ${notice.endsAt.slice(0, 10)}）：${noticeResultText(notice)}`;
 }

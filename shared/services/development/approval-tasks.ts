@@ -2,16 +2,18 @@ import { chinaDate } from '../../domain/calendar';
 import type { ApprovalRequest, ApprovalResolution, ApprovalSubjectKind, Approver } from '../../domain/approval/approval';
 import { admissionApprovalDeadlines } from '../../domain/development/approval-deadline';
 import type { DevelopmentCase } from '../../domain/development/case';
+import type { NoticeNode } from '../../domain/development/rule-set';
 import { addMonths } from '../../domain/development/dates';
 import { stepByKey } from '../../domain/development/steps';
 import { auditPut } from '../../store/audit';
 import { casePk, listCaseRecords, putCaseRef, putStepRecord } from '../../store/cases-repo';
+import { getNotice } from '../../store/notices-repo';
 import { getOrganization } from '../../store/orgs-repo';
 import { getPerson } from '../../store/people-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { approverOf, staffToNotify } from '../registry/questions';
-import { summaryLine } from './approval-summary';
+import { noticeSummaryLine, summaryLine } from './approval-summary';
 import { caseChangeItems, loadCase, systemRecord } from './case-writes';
 import { getRuleSet } from './rule-sets';
 
@@ -36,12 +38,22 @@ async function approversFor(deps: ServiceDeps, orgId: string): Promise<Approver[
   return approvers;
 }
 
+/**
+ * 案情摘要: the person, then every step and every notice of the case in the order they happened (a notice when it
+ * ended), each with its substance — the vote, the conclusions, the notice's result.
+ */
 async function summaryOf(deps: ServiceDeps, devCase: DevelopmentCase): Promise<string> {
   const person = await getPerson(deps.store, devCase.personId);
-  const { steps } = await listCaseRecords(deps.store, devCase.id);
+  const { steps, refs } = await listCaseRecords(deps.store, devCase.id);
+  const noticeRefs = refs.filter((r) => r.kind === 'notice');
+  const notices = await Promise.all(noticeRefs.map(async (r) => ({ node: r.node as NoticeNode, notice: await getNotice(deps.store, r.refId) })));
+  const events = [
+    ...steps.map((record) => ({ at: record.at, line: summaryLine(record) })),
+    ...notices.flatMap(({ node, notice }) => (notice && notice.status !== 'open' ? [{ at: notice.closedAt ?? notice.withdrawnAt ?? notice.endsAt, line: noticeSummaryLine(node, notice) }] : [])),
+  ].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
   const lines = [
     `${devCase.personName}，${person?.gender ?? ''}，${person?.birthDate.slice(0, 7) ?? ''} 生，${person?.education ?? ''}，${person?.unitPost ?? ''}。`,
-    ...steps.map(summaryLine),
+    ...events.map((e) => e.line),
   ];
   return lines.join('\n');
 }

@@ -1,10 +1,14 @@
 import type { ApprovalRequest, ApprovalSubjectKind, Approver } from '../../domain/approval/approval';
-import { computePeriodEnd } from '../../domain/calendar';
+import { chinaDate, computePeriodEnd } from '../../domain/calendar';
 import { ELECTION_FORM_LABELS, type Election } from '../../domain/election/election';
 import type { Organization } from '../../domain/registry/organization';
 import { listOrgAccounts } from '../../store/accounts-repo';
 import { loadCalendar } from '../../store/calendar-repo';
-import { getElection } from '../../store/elections-repo';
+import { roundSummaryLine } from '../../domain/election/round-summary';
+import { noticeResultText } from '../../domain/notice/notice-result';
+import { getElection, readElectionPartition } from '../../store/elections-repo';
+import { getNotice } from '../../store/notices-repo';
+import { candidateNoticeId } from './candidate-notices';
 import { getPerson } from '../../store/people-repo';
 import type { ServiceDeps } from '../deps';
 import { approverOf } from '../registry/questions';
@@ -19,6 +23,16 @@ const APPROVAL_PERIOD = { unit: 'workingDays', count: 20 } as const;
 
 /** The approval's id: one per election, kind and attempt, so a retried task prepares the same approval. */
 export const electionApprovalId = (electionId: string, kind: ElectionApprovalKind, attempt: number) => `${electionId}-${kind}-${attempt}`;
+
+/** What the results' approval follows: the candidate list's notice (its result) and every voting round (its votes). */
+async function resultsSubstance(deps: ServiceDeps, election: Election): Promise<string[]> {
+  const [{ rounds }, notice] = await Promise.all([
+    readElectionPartition(deps.store, election.id),
+    election.noticeRounds > 0 ? getNotice(deps.store, candidateNoticeId(election.id, election.noticeRounds)) : Promise.resolve(undefined),
+  ]);
+  const noticeLine = notice ? [`候选人预备人选公示（${chinaDate(new Date(notice.publishedAt))} 至 ${notice.endsAt.slice(0, 10)}）：${noticeResultText(notice)}`] : [];
+  return [...noticeLine, ...rounds.sort((a, b) => a.no - b.no).map(roundSummaryLine)];
+}
 
 function summaryOf(election: Election, kind: ElectionApprovalKind): { title: string; summary: string } {
   const head = `${election.orgName}换届选举（${ELECTION_FORM_LABELS[election.form]}），委员名额 ${election.seats} 名，副书记 ${election.deputies} 名。`;
@@ -60,7 +74,8 @@ export async function prepareElectionApproval(deps: ServiceDeps, request: { elec
   if (!approving) throw new Error(`No approving organization above ${election.orgId}`);
   const approvers = await approversFor(deps, approving);
   if (approvers.length === 0) throw new Error(`The approving organization ${approving.id} has no approver with an e-mail`);
-  const { title, summary } = summaryOf(election, request.kind);
+  const { title, summary: head } = summaryOf(election, request.kind);
+  const summary = request.kind === 'election-result' ? [head, ...(await resultsSubstance(deps, election))].join('\n') : head;
   return {
     approval: {
       approvalId: electionApprovalId(election.id, request.kind, attempt),

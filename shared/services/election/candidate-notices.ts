@@ -1,5 +1,6 @@
 import { chinaDate } from '../../domain/calendar';
 import type { NoticeDraft, NoticeResult } from '../../domain/notice/notice';
+import { candidateListMatter } from '../../domain/election/candidate-list-notice';
 import { reduceSubject } from '../../domain/notice/reduce-subject';
 import { getElection } from '../../store/elections-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
@@ -8,13 +9,13 @@ import { noticeContactOf } from '../registry/notice-contact';
 import { votingMembersOf } from '../registry/questions';
 import { electionChange, nextVersion } from './commit';
 
-/** The notice of one candidate in one notice round: a retried task prepares the same ids. */
-export const candidateNoticeId = (electionId: string, round: number, index: number) => `${electionId}-c${round}-${index + 1}`;
+/** The candidate list's notice of a notice round (one per round): a retried task prepares the same id. */
+export const candidateNoticeId = (electionId: string, round: number) => `${electionId}-c${round}-1`;
 
 /**
- * Task PrepareCandidateNotice: one public notice (候选人预备人选公示, docs/domain/elections.md step 4: "publicly
- * noticed", objections as in §4) per approved candidate, the period from the election's rules (7 calendar days by default). The Map state runs each as a nested
- * notice execution `notice-<id>`.
+ * Task PrepareCandidateNotice: ONE public notice of the approved candidate list (候选人预备人选公示,
+ * docs/domain/elections.md step 4: "publicly noticed", objections as in §4), the period from the election's rules
+ * (7 calendar days by default). The Map state runs it as a nested notice execution `notice-<id>`.
  */
 export async function prepareCandidateNotices(deps: ServiceDeps, request: { electionId: string }): Promise<{ drafts: NoticeDraft[] }> {
   const election = await getElection(deps.store, request.electionId);
@@ -22,24 +23,23 @@ export async function prepareCandidateNotices(deps: ServiceDeps, request: { elec
   const members = await votingMembersOf(deps, election.orgId, chinaDate(deps.clock.now()));
   const round = election.noticeRounds + 1;
   const contact = await noticeContactOf(deps, { id: election.orgId, name: election.orgName }, 'approving');
-  const drafts = election.candidates.map((name, index): NoticeDraft => {
+  const people = election.candidates.map((name) => {
     const person = members.find((p) => p.name === name);
     if (!person) throw new Error(`Candidate ${name} is not a voting member of ${election.orgId}`);
-    return {
-      id: candidateNoticeId(election.id, round, index),
-      orgId: election.orgId,
-      orgName: election.orgName,
-      kind: 'candidates',
-      audience: 'public',
-      personId: person.id,
-      subject: reduceSubject(person),
-      proposedStep: `${election.orgName}新一届委员会委员候选人预备人选`,
-      objectionContact: contact,
-      period: { unit: election.rules.candidateNotice.unit, count: election.rules.candidateNotice.days },
-      createdBy: 'system',
-    };
+    return reduceSubject(person);
   });
-  return { drafts };
+  const draft: NoticeDraft = {
+    id: candidateNoticeId(election.id, round),
+    orgId: election.orgId,
+    orgName: election.orgName,
+    kind: 'candidate-list',
+    audience: 'public',
+    matter: candidateListMatter(election.orgName, people),
+    objectionContact: contact,
+    period: { unit: election.rules.candidateNotice.unit, count: election.rules.candidateNotice.days },
+    createdBy: 'system',
+  };
+  return { drafts: [draft] };
 }
 
 /**

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import type { ApprovalRequest } from '../../domain/approval/approval';
 import { computePeriodEnd } from '../../domain/calendar';
-import { ELECTION_FORM_LABELS, type Election } from '../../domain/election/election';
+import { ELECTION_FORM_LABELS, electionExecutionName, type Election } from '../../domain/election/election';
+import { auditPut } from '../../store/audit';
 import { requiredText } from '../../schemas/form-fields';
 import { parseForm } from '../../schemas/parse-form';
-import { getApproval } from '../../store/approvals-repo';
+import { approvalPk, cancelApproval, closeTask, getApproval, type StoredApproval } from '../../store/approvals-repo';
 import { loadCalendar } from '../../store/calendar-repo';
 import { deletePendingElectionEnd, listPendingElectionEnds, putPendingElectionEnd } from '../../store/election-ends-repo';
 import { getElection } from '../../store/elections-repo';
 import { claimTask, getTask } from '../../store/tasks-repo';
-import { commitWithRetry, StoreConditionFailedError, transactWrite } from '../../store/transact';
+import { commitWithRetry, StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import type { Actor } from '../actor';
 import { startApprovalProcess } from '../approval/start';
 import { authorize, loadOrgTree } from '../authorization';
@@ -17,7 +18,7 @@ import type { ServiceDeps } from '../deps';
 import { RecordNotFoundError } from '../errors';
 import { WorkflowExecutionExistsError, WorkflowTaskClosedError } from '../ports';
 import { approverOf } from '../registry/questions';
-import { approversFor } from './approvals';
+import { approversFor, electionApprovalId, type ElectionApprovalKind } from './approvals';
 import { electionChange, nextVersion } from './commit';
 import { ElectionEndNotPossibleError } from './errors';
 
@@ -81,27 +82,59 @@ export async function requestElectionEnd(deps: ServiceDeps, actor: Actor, electi
 }
 
 /**
- * THE one place an election ends (终止): the election marked ended with the reason, its open step closed, the end
- * request cleared, the audit event — one transaction; then the execution waiting on that step is stopped. A later
- * step of an ended election is refused when it opens (openElectionStep). Already ended: nothing more.
+ * The approvals of the election still waiting for the higher organization (at most one of each kind: the next
+ * attempt's id), with their overdue tasks still open: ending the election cancels them.
+ */
+async function pendingApprovalsOf(deps: ServiceDeps, election: Election): Promise<{ approvals: StoredApproval[]; overdueTaskIds: string[] }> {
+  const kinds: ElectionApprovalKind[] = ['request', 'candidate-list', 'election-result'];
+  const ids = kinds.map((kind) => electionApprovalId(election.id, kind, election.approvals.filter((a) => a.kind === kind).length + 1));
+  const approvals = (await Promise.all(ids.map((id) => getApproval(deps.store, id)))).filter((a): a is StoredApproval => a?.status === 'pending');
+  const overdue = await Promise.all(approvals.flatMap((a) => (a.overdueTaskId ? [getTask(deps.store, a.overdueTaskId)] : [])));
+  return { approvals, overdueTaskIds: overdue.filter((t) => t?.status === 'open').map((t) => t!.id) };
+}
+
+/**
+ * THE one place an election ends (终止): the election marked ended with the reason, its open step closed, its
+ * pending approvals cancelled (their links then say the matter was ended and decide nothing), the end request
+ * cleared, the audit events — one transaction; then the execution is stopped, at the step it waits on, or as a
+ * whole while it waits on an approval. A later step of an ended election is refused when it opens
+ * (openElectionStep). Already ended: nothing more.
  */
 export async function endElection(deps: ServiceDeps, electionId: string, end: { reason: string; approvalId?: string; actor: string; actorName: string }): Promise<Election> {
-  const { next, open } = await commitWithRetry(deps.store, async () => {
+  const { next, open, approving } = await commitWithRetry(deps.store, async () => {
     const election = await getElection(deps.store, electionId);
     if (!election) throw new RecordNotFoundError('该选举');
-    if (election.status === 'ended') return { answer: { next: election, open: undefined } };
+    if (election.status === 'ended') return { answer: { next: election, open: undefined, approving: false } };
     const at = deps.clock.now().toISOString();
     const task = election.currentTaskId ? await getTask(deps.store, election.currentTaskId) : undefined;
     const open = task?.status === 'open' ? task : undefined;
+    const pending = await pendingApprovalsOf(deps, election);
+    const why = `${election.orgName}换届选举已终止`;
+    const cancelled: TransactItem[] = [
+      ...pending.approvals.flatMap((approval) => [
+        cancelApproval(deps.store, approval, { at, reason: why }),
+        auditPut(deps.store, approvalPk(approval.id), { at, action: 'approval.cancelled', actor: end.actor, details: { reason: why } }),
+      ]),
+      ...pending.overdueTaskIds.map((id) => closeTask(deps.store, id, end.actorName, at)),
+    ];
+    const details = { reason: end.reason, ...(end.approvalId ? { approvedBy: end.actorName } : {}), ...(pending.approvals.length > 0 ? { approvalsCancelled: pending.approvals.length } : {}) };
     const next = nextVersion(election, { status: 'ended', completedAt: at, endReason: end.reason, endRequest: undefined, currentStep: undefined, currentTaskId: undefined });
-    const write = electionChange(deps.store, next, { at, action: 'election.ended', actor: end.actor, details: { reason: end.reason, ...(end.approvalId ? { approvedBy: end.actorName } : {}) } }, [
+    const write = electionChange(deps.store, next, { at, action: 'election.ended', actor: end.actor, details }, [
       ...(election.endRequest ? [deletePendingElectionEnd(deps.store, electionId)] : []),
       ...(open ? [claimTask(deps.store, open.id, { completedBy: end.actorName, completedAt: at, output: { ended: true } })] : []),
+      ...cancelled,
     ]);
-    return { write, answer: { next, open } };
+    return { write, answer: { next, open, approving: pending.approvals.length > 0 } };
   }, { attempts: 6 });
   if (open?.taskToken) await stopAtStep(deps, open.taskToken, end.reason);
+  else if (approving) await stopWhileApproving(deps, electionId, end.reason);
   return next;
+}
+
+/** The execution waits on a nested approval execution: stopping it stops that one too. */
+async function stopWhileApproving(deps: ServiceDeps, electionId: string, reason: string): Promise<void> {
+  const executionArn = deps.workflow.executionArnOf({ stateMachine: 'election', name: electionExecutionName(electionId) });
+  await deps.workflow.stopExecution({ executionArn, cause: `选举已终止：${reason}` }).catch(() => undefined); // already finished: nothing to stop
 }
 
 /** The execution waits on the step's callback: failing it with ElectionEnded stops the execution there. */

@@ -1,4 +1,4 @@
-import { isPersonNotice, type Notice, type PersonNotice } from '../../domain/notice/notice';
+import type { Notice } from '../../domain/notice/notice';
 import type { Objection } from '../../domain/notice/objection';
 import type { PendingTask } from '../../domain/tasks/pending-task';
 import { withActorNames } from '../audit-names';
@@ -14,19 +14,19 @@ import { RecordNotFoundError } from '../errors';
 export const BOARD_KEEPS_CLOSED_MS = 30 * 86_400_000;
 
 /** The public notice board: open notices (ending soonest first) and those closed within 30 days (newest first). */
-export async function listBoard(deps: ServiceDeps): Promise<{ open: PersonNotice[]; closed: PersonNotice[] }> {
+export async function listBoard(deps: ServiceDeps): Promise<{ open: Notice[]; closed: Notice[] }> {
   const now = deps.clock.now().getTime();
-  const notices = (await listBoardNotices(deps.store, 'BOARD#public', now - BOARD_KEEPS_CLOSED_MS)).filter(isPersonNotice);
+  const notices = (await listBoardNotices(deps.store, 'BOARD#public', now - BOARD_KEEPS_CLOSED_MS)).filter((n) => n.audience === 'public');
   return {
     open: notices.filter((n) => n.status === 'open' && n.endsAtMs >= now),
     closed: notices.filter((n) => !(n.status === 'open' && n.endsAtMs >= now)).reverse(),
   };
 }
 
-/** A notice as the public sees it: only public (so never a matter notice, internal by rule), not withdrawn. */
-export async function getPublicNotice(deps: ServiceDeps, noticeId: string): Promise<PersonNotice> {
+/** A notice as the public sees it: only public (a person, or an election's candidate list; never the internal announcement), not withdrawn. */
+export async function getPublicNotice(deps: ServiceDeps, noticeId: string): Promise<Notice> {
   const notice = await getNotice(deps.store, noticeId);
-  if (!notice || notice.audience !== 'public' || !isPersonNotice(notice) || notice.status === 'withdrawn') throw new RecordNotFoundError('该公示');
+  if (!notice || notice.audience !== 'public' || notice.status === 'withdrawn') throw new RecordNotFoundError('该公示');
   return notice;
 }
 

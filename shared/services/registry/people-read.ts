@@ -54,7 +54,7 @@ export async function listOrgPeople(deps: RegistryDeps, actor: Actor, orgId: str
 
 export interface PersonView {
   person: PersonSummary;
-  /** The full ID number: only on this page, only for those allowed (committee staff and administrators in scope). */
+  /** The full ID number: only in the answer to 显示完整证件号码 (revealIdNumber, recorded), never in the view as read. */
   idNumber?: string;
   org?: Organization;
   history: AuditEvent[];
@@ -71,7 +71,6 @@ export async function getPersonView(deps: RegistryDeps, actor: Actor, personId: 
   const permissions = { edit: may('person.edit'), status: may('person.status'), rights: may('person.rights'), exclusion: may('person.exclusion'), viewIdNumber: may('person.viewIdNumber') };
   return {
     person: summarize(person, tree, today(deps)),
-    idNumber: permissions.viewIdNumber ? person.idNumber : undefined,
     org: tree.get(person.orgId),
     history: await withActorNames(deps, await listAudit(deps.store, personPk(personId))),
     transfers: await personTransfers(deps, personId),

@@ -1,6 +1,6 @@
 import { ID_NUMBER_PROBLEM_MESSAGES, idNumberProblems, normalizeIdNumber } from '../../domain/registry/id-number';
 import type { OrgTree } from '../../domain/registry/org-tree';
-import type { Person } from '../../domain/registry/person';
+import { MEMBERSHIP_STATUS_LABELS, type MembershipStatus, type Person } from '../../domain/registry/person';
 import { parseForm } from '../../schemas/parse-form';
 import { createPersonForm, editPersonForm } from '../../schemas/person-forms';
 import { auditPut } from '../../store/audit';
@@ -33,6 +33,20 @@ function checkIdNumber(idNumber: string, person: { birthDate: string; gender: '�
   if (problems.length > 0) throw new InputInvalidError({ idNumber: problems.map((p) => ID_NUMBER_PROBLEM_MESSAGES[p]).join('') });
 }
 
+/**
+ * The statuses someone may register a new person with in `orgId`: any, for whoever may change a person's status
+ * there (committee staff, administrators); else (branch staff) only 入党申请人 — the branch receives applications,
+ * while members joining from elsewhere and every later status are the committee's (person.status).
+ */
+export function creatableStatuses(actor: Actor, orgId: string, tree: OrgTree): MembershipStatus[] {
+  return permits(actor, 'person.status', orgId, tree) ? (Object.keys(MEMBERSHIP_STATUS_LABELS) as MembershipStatus[]) : ['applicant'];
+}
+
+/** The statuses of the 添加人员 form, for the actor's own organization. */
+export async function personCreateStatuses(deps: RegistryDeps, actor: Actor): Promise<MembershipStatus[]> {
+  return creatableStatuses(actor, actor.orgId, await loadOrgTree(deps.store));
+}
+
 export async function createPerson(deps: RegistryDeps, actor: Actor, form: Form): Promise<Person> {
   const tree = await loadOrgTree(deps.store);
   const orgId = form.orgId?.trim() ?? '';
@@ -40,6 +54,9 @@ export async function createPerson(deps: RegistryDeps, actor: Actor, form: Form)
   authorize(actor, 'person.create', orgId || undefined, tree);
   const input = parseForm(createPersonForm, form);
   checkOrg(tree, input.orgId);
+  if (!creatableStatuses(actor, input.orgId, tree).includes(input.status)) {
+    throw fieldError('status', '党支部只能登记入党申请人。转入的党员或其他党员状态的人员，请由上级党委登记。');
+  }
   const idNumber = normalizeIdNumber(input.idNumber);
   checkIdNumber(idNumber, input, today(deps));
   const { idNumber: _raw, status, statusFrom, ...record } = input;

@@ -2,8 +2,8 @@ import {
   ELECTION_FORM_LABELS, ELECTION_PHASE_LABELS, ELECTION_STATUS_LABELS, ELECTION_STEPS,
   type ElectionPhase, type ElectionStepRecord,
 } from '../../domain/election/election';
-import { isPersonNotice, type Notice } from '../../domain/notice/notice';
-import { noticeHeadline } from '../../domain/notice/notice-headline';
+import type { Notice } from '../../domain/notice/notice';
+import { noticeHeadline, noticeTitle } from '../../domain/notice/notice-headline';
 import { ruleSetLabel } from '../../domain/election/rule-set';
 import type { ElectionFile } from '../../services/election';
 import { auditTrail } from '../audit-trail';
@@ -112,7 +112,7 @@ export function electionFilePage(o: ElectionFileOptions): SafeHtml {
   const timeline = phases.map((phase) => {
     const records = steps.filter((s) => ELECTION_STEPS[s.stepKey].phase === phase);
     const approvals = e.approvals.filter((a) => APPROVAL_PHASE[a.kind] === phase);
-    const notices = phase === 'candidates' ? o.notices.filter(isPersonNotice) : [];
+    const notices = phase === 'candidates' ? o.notices.filter((n) => n.kind === 'candidate-list' || n.kind === 'candidates') : [];
     const announcement = phase === 'publicize' ? announcementLine(e.announcementNoticeId, o.notices, o.now) : html``;
     const current = e.phase === phase && e.status === 'running';
     return html`<li${current ? html` class="current" aria-current="step"` : ''}><strong>${ELECTION_PHASE_LABELS[phase]}</strong>${current ? html` <span class="tag open">进行中</span>` : ''}
@@ -120,7 +120,7 @@ export function electionFilePage(o: ElectionFileOptions): SafeHtml {
         ${records.map(stepLine)}
         ${announcement}
         ${approvals.map((a) => html`<li>${formatDateTime(a.decidedAt)} · 上级党组织审批${APPROVAL_LABELS[a.kind]}：${a.outcome === 'approved' ? '批准' : '不批准'}</li>`)}
-        ${notices.map((n) => html`<li>候选人公示：<a href="/staff/notices/${n.id}">${n.subject.name}</a>（${staffStatusLabel(n, o.now)}）</li>`)}
+        ${notices.map((n) => html`<li>候选人预备人选公示：<a href="/staff/notices/${n.id}">${noticeTitle(n)}</a>（${staffStatusLabel(n, o.now)}）</li>`)}
       </ul>` : ''}</li>`;
   });
   const body = html`<p><a href="/staff/elections">← 返回换届选举</a></p>

@@ -1,4 +1,4 @@
-import { isPersonNotice, type MatterNotice, type Notice } from '../../domain/notice/notice';
+import { isPersonNotice, type MatterNotice, type Notice, type NoticeSubject } from '../../domain/notice/notice';
 import { formatDateLong, formatPeriod, formatYearMonth } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
@@ -9,16 +9,31 @@ export function orgHeading(orgName: string): string {
   return orgName.startsWith('中共') ? orgName : `中共${orgName}`;
 }
 
-/** A matter notice (e.g. 换届选举公告) to post inside the unit: its text, period, and where to turn. */
+/** The people of a list notice, one row each (what a person notice shows of one). */
+export function peopleTable(people: NoticeSubject[]): SafeHtml {
+  return html`<table>
+      <thead><tr><th scope="col">姓名</th><th scope="col">性别</th><th scope="col">出生年月</th><th scope="col">学历</th><th scope="col">工作单位及职务</th></tr></thead>
+      <tbody>${people.map((p) => html`<tr><td>${p.name}</td><td>${p.gender}</td><td>${formatYearMonth(p.birthYearMonth)}</td><td>${p.education}</td><td>${p.unitPost}</td></tr>`)}</tbody>
+    </table>`;
+}
+
+/**
+ * A matter notice to post: its text (and the people of a list), period, and where to turn — inside the unit
+ * (换届选举公告), or publicly with the objection channel (候选人预备人选).
+ */
 function matterPrint(notice: MatterNotice, backHref: string): SafeHtml {
   const lastDay = notice.endsAt.slice(0, 10);
+  const internal = notice.audience === 'internal';
   return html`<div class="print-actions no-print"><a href="${backHref}">← 返回公示页面</a></div>
   <article class="print-page">
     <div class="org-heading">${orgHeading(notice.orgName)}</div>
     <div class="title">${notice.matter.title}</div>
     ${notice.matter.body.split(/\r?\n/).filter((line) => line.trim() !== '').map((line) => html`<p>${line}</p>`)}
-    <p>公示时间：${formatDateLong(notice.publishedAt)}至${formatDateLong(lastDay)}（${formatPeriod(notice.period)}）${notice.provisional ? '（结束日期为临时计算）' : ''}。本公告在本组织内部公示。</p>
-    <p>如有意见建议，请向${notice.objectionContact.office}反映，联系方式：${notice.objectionContact.contact}。</p>
+    ${notice.matter.people ? peopleTable(notice.matter.people) : ''}
+    <p>公示时间：${formatDateLong(notice.publishedAt)}至${formatDateLong(lastDay)}（${formatPeriod(notice.period)}）${notice.provisional ? '（结束日期为临时计算）' : ''}。${internal ? '本公告在本组织内部公示。' : ''}</p>
+    ${internal
+      ? html`<p>如有意见建议，请向${notice.objectionContact.office}反映，联系方式：${notice.objectionContact.contact}。</p>`
+      : html`<p>公示期间，如对公示对象有意见或反映问题，可通过来电、来信或来访等方式向${notice.objectionContact.office}反映，联系方式：${notice.objectionContact.contact}。反映情况应实事求是，提倡署名反映。截止时间为${formatDateLong(lastDay)}24时。</p>`}
     <div class="signature">
       <p>${orgHeading(notice.orgName)}</p>
       <p>${formatDateLong(notice.publishedAt)}</p>

@@ -52,7 +52,7 @@ function transferHistory(transfers: PersonView['transfers']): SafeHtml {
   })}</ul>`;
 }
 
-/** One person: their record (full ID number only when allowed), status and rights histories, exclusions, file. */
+/** One person: their record (the ID number masked; in full after 显示完整证件号码, for those allowed), status and rights histories, exclusions, file. */
 export function personDetailPage(options: PersonDetailOptions): SafeHtml {
   const { person, idNumber, org, permissions } = options.view;
   const open = person.exclusions.map((e, i) => [String(i), `${EXCLUSION_REASON_LABELS[e.reason]}（${e.from} 起${e.to ? `，至 ${e.to}` : ''}）`] as const).filter(([i]) => !person.exclusions[Number(i)].to || person.exclusions[Number(i)].to! >= options.today);
@@ -64,7 +64,8 @@ export function personDetailPage(options: PersonDetailOptions): SafeHtml {
     <dl class="facts">
       <dt>所属组织</dt><dd>${org ? orgLink(org) : person.orgId}</dd>
       <dt>性别</dt><dd>${person.gender}</dd><dt>民族</dt><dd>${person.ethnicity}</dd><dt>出生日期</dt><dd>${person.birthDate}</dd>
-      <dt>身份证号</dt><dd class="id-number">${idNumber ?? person.idNumberMasked}${idNumber ? '' : html` <span class="muted">（已隐藏）</span>`}</dd>
+      <dt>身份证号</dt><dd class="id-number">${idNumber ?? person.idNumberMasked}${idNumber ? html` <span class="muted">（本次查看已记入全程纪实）</span>` : html` <span class="muted">（已隐藏）</span>`}
+        ${!idNumber && permissions.viewIdNumber ? html`<form class="inline" method="post" action="/staff/people/${person.id}/id-number">${csrfField(options.staff.csrfToken)}<button type="submit" class="secondary">显示完整证件号码</button></form>` : ''}</dd>
       <dt>学历</dt><dd>${person.education}</dd><dt>单位及职务</dt><dd>${person.unitPost}</dd>
       <dt>联系电话</dt><dd>${person.phone}</dd><dt>电子邮箱</dt><dd>${person.email ?? ''}</dd><dt>家庭住址</dt><dd>${person.address ?? ''}</dd>
       <dt>递交入党申请书</dt><dd>${person.applicationDate ?? ''}</dd>

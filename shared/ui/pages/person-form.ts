@@ -1,5 +1,5 @@
 import { ORG_KIND_LABELS, type Organization } from '../../domain/registry/organization';
-import { MEMBERSHIP_STATUS_LABELS } from '../../domain/registry/person';
+import { MEMBERSHIP_STATUS_LABELS, type MembershipStatus } from '../../domain/registry/person';
 import { csrfField, errorSummary, radioGroup, selectField, textField, type FormState } from '../form-fields';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
@@ -14,6 +14,8 @@ export interface PersonFormOptions {
   mode: 'create' | 'edit';
   personId?: string;
   orgs: Organization[];
+  /** The statuses a new person may be registered with (branch staff: 入党申请人 only). */
+  statuses?: MembershipStatus[];
   form: FormState;
   staff: LayoutStaff;
   message?: string;
@@ -47,7 +49,7 @@ export function personFormPage(options: PersonFormOptions): SafeHtml {
       ${textField({ name: 'address', label: L.address, state: form, maxLength: 200 })}
       ${textField({ name: 'applicationDate', label: L.applicationDate, type: 'date', state: form })}
       ${mode === 'create'
-        ? html`${selectField({ name: 'status', label: L.status, state: form, required: true, placeholder: '请选择', options: Object.entries(MEMBERSHIP_STATUS_LABELS) })}
+        ? html`${selectField({ name: 'status', label: L.status, state: form, required: true, placeholder: '请选择', options: (options.statuses ?? (Object.keys(MEMBERSHIP_STATUS_LABELS) as MembershipStatus[])).map((s) => [s, MEMBERSHIP_STATUS_LABELS[s]] as const) })}
           ${textField({ name: 'statusFrom', label: L.statusFrom, type: 'date', state: form, required: true, hint: '例如转为正式党员的日期，或确定为积极分子的日期。' })}`
         : ''}
       <button type="submit">保存</button>

@@ -17,7 +17,7 @@ function card(notice: Notice, now: Date): SafeHtml {
 /** The public notice board (公示栏): open notices, then those closed in the last 30 days. */
 export function publicBoardPage(board: { open: Notice[]; closed: Notice[] }, now: Date): SafeHtml {
   const body = html`<h1>公示栏</h1>
-    <p class="muted">以下为正在公示的党员发展事项。公示期内，任何人均可对公示对象提出意见或反映问题。</p>
+    <p class="muted">本栏公开发布党组织的公示：发展党员各环节的人选（入党积极分子、发展对象、拟接收预备党员、预备党员拟转正），换届选举的候选人预备人选等。公示期内，对公示的人员或事项有意见、需要反映问题的，可在截止时间前向公示所列受理部门反映，提倡署名反映。标有“临时”的截止时间，是因该年度国家节假日安排尚未发布而暂按只扣除周末计算的，发布后将重新计算，截止时间可能顺延。</p>
     <h2>正在公示</h2>
     ${board.open.length > 0 ? board.open.map((notice) => card(notice, now)) : html`<p>目前没有正在公示的事项。</p>`}
     <h2>近 30 天已结束的公示</h2>

@@ -2,7 +2,10 @@ import { createPublicSite } from '../../../functions/http/public-site';
 import { createStaffSite } from '../../../functions/http/staff-site';
 import type { HttpHandlerFn } from '../../../functions/http/edge/types';
 import type { ServiceDeps } from '../../../shared/services/deps';
+import { candidateListMatter } from '../../../shared/domain/election/candidate-list-notice';
+import { startNoticeProcess } from '../../../shared/services/notice';
 import { getNotice } from '../../../shared/store/notices-repo';
+import { matterNoticeDraft } from '../../support/notice-fixtures';
 import { Browser, makeEvent, signInWithForm } from './support/http-client';
 import { PRIVATE_PERSON, publishWithForm, seedPerson } from './support/fixtures';
 import { addAccount, createTestDeps, type TestDeps } from './support/test-deps';
@@ -34,6 +37,28 @@ describe('public pages', () => {
     }
     const page = answers[1].body ?? '';
     for (const text of ['1995年3月', '大学本科', '综合科 科员', '2024年3月15日', '拟确定为发展对象', '机关党委组织科', '010-65550305', '5个工作日']) expect(page).toContain(text);
+  });
+
+  test('an election\'s candidate list is ONE public notice: titled for the list, the people listed, open to objections; the board\'s intro fits every kind', async () => {
+    const people = [['张伟', '男'], ['王芳', '女']].map(([name, gender]) => ({ name, gender: gender as '男' | '女', birthYearMonth: '1990-05', education: '大学本科', unitPost: '综合科 科员' }));
+    const draft = matterNoticeDraft({ id: 'e-list-c1-1', kind: 'candidate-list', audience: 'public', matter: candidateListMatter('办公室党支部', people) });
+    await startNoticeProcess(deps, draft);
+    const board = (await get('/')).body ?? '';
+    expect(board).toContain('关于办公室党支部新一届委员会委员候选人预备人选的公示');
+    expect(board).toContain('换届选举的候选人预备人选');
+    expect(board).not.toContain('以下为正在公示的党员发展事项');
+    expect(board).toContain('标有“临时”的截止时间');
+    const page = (await get('/notices/e-list-c1-1')).body ?? '';
+    expect(page).toContain('名单（2 名）');
+    expect(page).toContain('王芳，女，1990年5月生，大学本科，综合科 科员');
+    expect(page).toContain('公开（公示栏）');
+    const print = (await get('/notices/e-list-c1-1/print')).body ?? '';
+    expect(print).toMatch(/<td>张伟<\/td><td>男<\/td><td>1990年5月<\/td>/);
+    expect(print).toContain('如对公示对象有意见或反映问题');
+    expect(JSON.parse((await get('/notices/e-list-c1-1', true)).body ?? '{}')).toMatchObject({ kind: 'candidate-list', matter: { people: [{ name: '王芳' }, { name: '张伟' }] } });
+    const objection = await publicSite(makeEvent('POST', '/notices/e-list-c1-1/objections', { body: 'content=%E5%BC%A0%E4%BC%9F%E5%90%8C%E5%BF%97%E9%9C%80%E6%A0%B8%E5%AE%9E&name=&contact=', headers: { 'content-type': 'application/x-www-form-urlencoded' } }));
+    expect(objection.statusCode).toBe(303);
+    expect((await getNotice(deps.store, 'e-list-c1-1'))?.objectionCount).toBe(1);
   });
 
   test('security headers on every answer: page, asset, 404', async () => {

@@ -41,6 +41,29 @@ describe('adding a person', () => {
     expect(chosen).toMatch(/<option value="b1" selected>办公室党支部/);
     expect(chosen).not.toMatch(/<option value="c1" selected>/);
   });
+
+  test('branch staff: their branch preselected, 入党申请人 the only status; added to their branch, refused elsewhere with nothing written', async () => {
+    const { browser, csrf } = await signedIn('li', 'pw-li-123');
+    expect((await browser.get('/staff/orgs/b1/people')).body).toContain('/staff/people/new');
+    const form = (await browser.get('/staff/people/new')).body ?? '';
+    expect(form).toMatch(/<option value="b1" selected>办公室党支部/);
+    expect(form).toContain('<option value="g1"');
+    expect(form).not.toContain('<option value="c1"');
+    expect(form).toMatch(/<option value="applicant" selected>入党申请人<\/option>/);
+    expect(form).not.toContain('<option value="full"');
+    const person = { _csrf: csrf, orgId: 'b1', name: '林晓', gender: '女', ethnicity: '汉族', birthDate: '1999-03-08', education: '大学本科', unitPost: '综合科 科员', phone: '13910015099', status: 'applicant', statusFrom: '2026-02-20' };
+    const idNumber = demoIdNumber('110105', '1999-03-08', 62, '女');
+    const full = await browser.post('/staff/people', { ...person, idNumber, status: 'full' });
+    expect(full.statusCode).toBe(422);
+    expect(full.body).toContain('党支部只能登记入党申请人');
+    expect((await browser.post('/staff/people', { ...person, idNumber, orgId: 'b2' })).statusCode).toBe(403);
+    const created = await browser.post('/staff/people', { ...person, idNumber });
+    expect(created.statusCode).toBe(303);
+    const page = (await browser.get(created.headers?.location as string)).body ?? '';
+    expect(page).toContain('人员已添加。');
+    expect(page).toContain('林晓');
+    expect(page).toContain('入党申请人');
+  });
 });
 
 describe('组织管理 pages', () => {
@@ -110,24 +133,57 @@ describe('组织管理 pages', () => {
 });
 
 describe('党员名册 pages', () => {
-  test('lists mask the ID number; the person page shows it in full to committee staff and admins only', async () => {
+  test('lists and the person page mask the ID number; branch staff have no 显示完整证件号码', async () => {
     const admin = await signedIn('admin', 'pw-admin-123');
     const list = (await admin.browser.get('/staff/orgs/c1/people')).body ?? '';
     expect(list).toContain('何芳');
     expect(list).toContain('胡军');
     expect(list).toContain(`${MEMBER_ID_NUMBER.slice(0, 3)}***********${MEMBER_ID_NUMBER.slice(14)}`);
     expect(list).not.toContain(MEMBER_ID_NUMBER);
-    expect((await admin.browser.get(`/staff/people/${personId}`)).body).toContain(MEMBER_ID_NUMBER);
-    const wang = await signedIn('wang', 'pw-wang-123');
-    expect((await wang.browser.get(`/staff/people/${personId}`)).body).toContain(MEMBER_ID_NUMBER);
     const li = await signedIn('li', 'pw-li-123');
     const branchPage = await li.browser.get(`/staff/people/${personId}`);
     expect(branchPage.statusCode).toBe(200);
     expect(branchPage.body).not.toContain(MEMBER_ID_NUMBER);
     expect(branchPage.body).toContain('（已隐藏）');
     expect(branchPage.body).not.toContain('编辑人员信息');
+    expect(branchPage.body).not.toContain('显示完整证件号码');
     expect((await li.browser.get(`/staff/people/${personId}`, { headers: { accept: 'application/json' } })).body).not.toContain(MEMBER_ID_NUMBER);
     expect((await li.browser.get('/staff/people')).headers?.location).toBe('/staff/orgs/b1/people');
+  });
+
+  test('显示完整证件号码: a POST with the CSRF token, committee staff over their subtree only, recorded in the file; GET shows nothing', async () => {
+    const wang = await signedIn('wang', 'pw-wang-123');
+    const page = (await wang.browser.get(`/staff/people/${personId}`)).body ?? '';
+    expect(page).not.toContain(MEMBER_ID_NUMBER);
+    expect(page).toContain(`<form class="inline" method="post" action="/staff/people/${personId}/id-number">`);
+    expect(page).toContain('显示完整证件号码');
+    // No GET of the action; without the token refused; nothing recorded.
+    expect((await wang.browser.get(`/staff/people/${personId}/id-number`)).statusCode).toBe(404);
+    const forged = await wang.browser.post(`/staff/people/${personId}/id-number`, {});
+    expect(forged.statusCode).toBe(403);
+    expect(forged.body).not.toContain(MEMBER_ID_NUMBER);
+    expect(await wang.browser.request('POST', `/staff/people/${personId}/id-number`, { body: {}, json: true }).then((r) => r.statusCode)).toBe(403);
+    const shown = await wang.browser.post(`/staff/people/${personId}/id-number`, { _csrf: wang.csrf });
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain(MEMBER_ID_NUMBER);
+    expect(shown.body).toContain('本次查看已记入全程纪实');
+    expect(shown.headers?.['cache-control']).toBe('no-store');
+    const json = await wang.browser.request('POST', `/staff/people/${personId}/id-number`, { body: {}, json: true, headers: { 'x-csrf-token': wang.csrf } });
+    expect(JSON.parse(json.body ?? '{}')).toEqual({ personId, idNumber: MEMBER_ID_NUMBER });
+    // Recorded, in Chinese, by name; the file never holds the number.
+    const file = (await wang.browser.get(`/staff/people/${personId}`)).body ?? '';
+    expect(file.match(/查看完整证件号码/g)).toHaveLength(2);
+    expect(file).toContain('王组织员');
+    expect(file).not.toContain(MEMBER_ID_NUMBER);
+    // Branch staff (even of the person's branch) and committee staff of another subtree: 403 without the number.
+    const li = await signedIn('li', 'pw-li-123');
+    const refused = await li.browser.post(`/staff/people/${personId}/id-number`, { _csrf: li.csrf });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).not.toContain(MEMBER_ID_NUMBER);
+    await addAccount(deps.store, { username: 'zhao', password: 'pw-zhao-123', role: 'committee-staff', orgId: 'gb', displayName: '赵组织员' });
+    const zhao = await signedIn('zhao', 'pw-zhao-123');
+    expect((await zhao.browser.post(`/staff/people/${personId}/id-number`, { _csrf: zhao.csrf })).statusCode).toBe(403);
+    expect(((await wang.browser.get(`/staff/people/${personId}`)).body ?? '').match(/查看完整证件号码/g)).toHaveLength(2);
   });
 
   test('add a person through the form: the ID number is checked against birth date and gender; duplicates refused', async () => {
@@ -161,7 +217,7 @@ describe('党员名册 pages', () => {
     expect((await li.browser.post(`/staff/people/${personId}/status`, { _csrf: li.csrf, status: 'probationary', from: '2026-02-01', version: '3' })).statusCode).toBe(403);
   });
 
-  test('person ids reveal nothing; no page or JSON carries the ID-number index key, nor the full number outside the person page for committee staff and admins', async () => {
+  test('person ids reveal nothing; no page or JSON carries the ID-number index key, nor the full number outside 显示完整证件号码 for committee staff and admins', async () => {
     const admin = await signedIn('admin', 'pw-admin-123');
     const json = { headers: { accept: 'application/json' } };
     const form = { orgId: 'b2', name: '同名', gender: '女', ethnicity: '汉族', birthDate: '1991-06-30', education: '大学本科', unitPost: '综合科 科员', phone: '13910015099', status: 'full', statusFrom: '2016-07-01' };
@@ -201,7 +257,8 @@ describe('党员名册 pages', () => {
     const edited = await admin.browser.post(`/staff/people/${personId}`, { _csrf: admin.csrf, ...values, idNumber: newNumber, version: String(version) });
     expect(edited.statusCode).toBe(303);
     const ownPage = (await admin.browser.get(`/staff/people/${personId}`)).body ?? '';
-    expect(ownPage).toContain(newNumber);
+    expect(ownPage).not.toContain(newNumber);
+    expect((await admin.browser.post(`/staff/people/${personId}/id-number`, { _csrf: admin.csrf })).body).toContain(newNumber);
     expect(ownPage).toContain('修改的项目：身份证号');
     hashes.push(...[newNumber, sameDay].map((n) => createHash('sha256').update(n).digest('hex')));
     const allNumbers = [...numbers, MEMBER_ID_NUMBER, newNumber, sameDay];
@@ -212,11 +269,14 @@ describe('党员名册 pages', () => {
       await admin.browser.get('/staff/orgs/wc/people'), await admin.browser.get('/staff/orgs/wc/people', json), await wang.browser.get('/staff/orgs/c1/people', json),
       await li.browser.get('/staff/orgs/b1/people'), await li.browser.get(`/staff/people/${personId}`), await li.browser.get(`/staff/people/${personId}`, json),
       await admin.browser.get(`/staff/people/${ids[1]}/edit`), duplicate, taken,
-      // JSON is masked for everyone, committee staff and administrators too (only their page shows the number)
+      // JSON is masked for everyone, committee staff and administrators too (only 显示完整证件号码 shows the number)
       await admin.browser.get(`/staff/people/${personId}`, json), await wang.browser.get(`/staff/people/${personId}`, json), ...created,
       other, await admin.browser.request('POST', `/staff/people/${ids[0]}/rights`, { body: { rightsState: 'probation-within-party', from: '2026-02-01', note: '留党察看一年', version: '1' }, json: true, headers: { 'x-csrf-token': admin.csrf } }),
     ];
-    const ownPages = [await admin.browser.get(`/staff/people/${personId}`), await wang.browser.get(`/staff/people/${personId}`), await admin.browser.get(`/staff/people/${ids[0]}`)];
+    const reveal = (who: { browser: Browser; csrf: string }, id: string) => who.browser.post(`/staff/people/${id}/id-number`, { _csrf: who.csrf });
+    maskedEverywhere.push(await admin.browser.get(`/staff/people/${personId}`), await wang.browser.get(`/staff/people/${personId}`), await admin.browser.get(`/staff/people/${ids[0]}`));
+    // The full number only in the answer to 显示完整证件号码.
+    const ownPages = [await reveal(admin, personId), await reveal(wang, personId), await reveal(admin, ids[0])];
     for (const page of [...maskedEverywhere, ...ownPages]) {
       const body = page.body ?? '';
       expect(body).not.toContain('IDNUMBER');

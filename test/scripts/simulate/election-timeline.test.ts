@@ -33,9 +33,10 @@ const round: ElectionRound = {
   result, next: { kind: 'unfilled', seats: 1, others: ['李娜', '刘洋'] }, at: at('2026-10-20'), actorId: 'zuzhi-1', actorName: '钱组织委员',
 };
 const stopped = {
-  id: 'e1-c1-2', orgId: 'b1', orgName: '办公室党支部', kind: 'candidates', audience: 'public', objectionContact: { office: '机关党委组织部门', contact: '当面' },
-  period: { unit: 'calendarDays', count: 7 }, createdBy: 'system', subject: { name: '赵磊', gender: '男', birthYearMonth: '1990-01', education: '大学本科', unitPost: '科员' },
-  proposedStep: '候选人预备人选', status: 'closed', publishedAt: at('2026-09-20'), endsAt: '2026-09-26T23:59:59+08:00', endsAtMs: 0, provisional: false, objectionCount: 2, result: 'stopped',
+  id: 'e1-c1-1', orgId: 'b1', orgName: '办公室党支部', kind: 'candidate-list', audience: 'public', objectionContact: { office: '机关党委组织部门', contact: '当面' },
+  period: { unit: 'calendarDays', count: 7 }, createdBy: 'system',
+  matter: { title: '关于办公室党支部新一届委员会委员候选人预备人选的公示', body: '……', people: [{ name: '赵磊', gender: '男', birthYearMonth: '1990-01', education: '大学本科', unitPost: '科员' }, { name: '钱红', gender: '女', birthYearMonth: '1991-02', education: '大学本科', unitPost: '科员' }] },
+  status: 'closed', publishedAt: at('2026-09-20'), endsAt: '2026-09-26T23:59:59+08:00', endsAtMs: 0, provisional: false, objectionCount: 2, result: 'stopped',
 } as Notice;
 const org = { id: 'b1', kind: 'branch', name: '办公室党支部', committee: [{ name: '张伟', post: 'secretary' }], status: 'active', mayApprove: false, version: 1, termStart: '2023-10-01', termEnd: '2026-09-30' } as Organization;
 
@@ -50,7 +51,7 @@ test('the timeline of an election off the happy path: each line dated, in order,
     '2026-09-12  三、民主推荐 | 民主推荐（提名与推荐票） — 得票过半数者不足 4 名，再次推荐 — 钱组织委员',
     '2026-09-14  三、民主推荐 | 民主推荐（提名与推荐票）（第2次） — 候选人预备人选 张伟、王芳、李娜、刘洋（应有 4 名） — 钱组织委员',
     '2026-09-16  四、候选人预备人选报批 | 上级党组织不批准候选人预备人选',
-    '2026-09-20  四、候选人预备人选报批 | 公示   候选人预备人选 赵磊 公示，至 2026-09-26 止：异议查实，终止，异议 2 件',
+    '2026-09-20  四、候选人预备人选报批 | 公示   候选人预备人选 赵磊、钱红 公示，至 2026-09-26 止：异议查实，终止，异议 2 件',
     '2026-10-20  五、民主选举 | 第1轮 选举委员（3 名，实到 12 人）：张伟 10、王芳 8、李娜 5、刘洋 4；当选 张伟、王芳；尚缺 1 名',
   ]);
   // Not completed: no results line; the registry still shows the committee in office.

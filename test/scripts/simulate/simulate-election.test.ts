@@ -11,7 +11,8 @@ test('the simulation takes a 公推直选 election through all six steps, a tie 
   expect(timeline.filter((l) => l.includes('上级党组织批准'))).toHaveLength(3);
   expect(timeline.find((l) => l.includes('公告   '))).toContain('（内部公示），至 2026-09-10 止：期满结束');
   const notices = timeline.filter((line) => line.includes('公示   候选人预备人选'));
-  expect(notices).toHaveLength(4);
+  expect(notices).toHaveLength(1); // one notice for the candidate list
+  expect(notices[0]).toContain('候选人预备人选 王芳、刘洋、李娜、张伟 公示');
   expect(notices.every((line) => line.includes('期满无异议或异议不成立'))).toBe(true);
   // The votes come after the candidate notices ended: a tie at the last seat, a re-vote, then secretary and deputy.
   const rounds = timeline.filter((l) => /第\d轮/.test(l));

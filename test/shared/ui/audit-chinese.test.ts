@@ -83,6 +83,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'person.rights-changed': { before: '正常', after: '停止党籍', effective: '2026-03-01', note: '' },
   'person.exclusion-added': { reason: '因病长期不能参加', effective: '2026-03-01', until: '2026-09-01', note: '' },
   'person.exclusion-ended': { reason: '因病长期不能参加', until: '2026-06-01' },
+  'person.id-number-shown': {},
   'case.opened': { personId: 'p-1', applicationDate: '2026-01-05', ruleSetVersion: '2014' },
   'case.stage-started': { stage: 2, attempt: 1 },
   'case.stage-ended': { stage: 1, attempt: 1, outcome: 'vote-failed', label: '支部大会表决未通过', nextStage: { stage: 2, earliestStart: '2026-07-05', attempt: 1 }, status: 'active' },

@@ -35,9 +35,11 @@ test('公推直选: six steps, a short recommendation round, a tie re-vote, the 
 
   await election.decide('approved');
   expect(await election.state()).toBe(ElectionState.candidateNotice);
-  const noticeIds = (await election.file()).election.candidates.map((_, i) => `${election.electionId}-c1-${i + 1}`);
-  const notice = await getNotice(runtime.store, noticeIds[0]);
-  expect(notice).toMatchObject({ kind: 'candidates', audience: 'public', status: 'open', subject: { name: '刘洋' } });
+  // ONE public notice for the candidate list (not one per candidate), titled for the list, people in stroke order.
+  const notice = await getNotice(runtime.store, `${election.electionId}-c1-1`);
+  expect(notice).toMatchObject({ kind: 'candidate-list', audience: 'public', status: 'open', matter: { title: '关于办公室党支部新一届委员会委员候选人预备人选的公示' } });
+  expect(notice && 'matter' in notice ? notice.matter.people?.map((p) => p.name) : []).toEqual(['王芳', '刘洋', '李娜', '张伟']);
+  expect(await getNotice(runtime.store, `${election.electionId}-c1-2`)).toBeUndefined();
   // Objections go to the approving committee (no committee staff account with an e-mail here: in person).
   expect(notice?.objectionContact).toEqual({ office: '机关党委组织部门', contact: '请到受理部门当面反映' });
   expect(notice?.endsAt).toContain('2026-09-29'); // 7 calendar days from 2026-09-23
@@ -71,6 +73,13 @@ test('公推直选: six steps, a short recommendation round, a tie re-vote, the 
   expect(await election.round({ 刘洋: 10 })).toMatchObject({ contest: 'deputy', candidates: ['刘洋'], result: { elected: ['刘洋'] } });
   expect(await election.state()).toBe(ElectionState.resultsApproval);
   expect(runtime.mailer.sent.at(-1)?.text).toContain('书记：张伟');
+  // The results' approval carries the substance: the candidate list's notice result and every round's votes.
+  const resultsMail = runtime.mailer.sent.at(-1)?.text ?? '';
+  expect(resultsMail).toMatch(/候选人预备人选公示（2026-09-\d{2} 至 2026-09-29）：公示期满，无异议/);
+  expect(resultsMail).toContain('第1轮 选举委员（');
+  expect(resultsMail).toContain('张伟 10 票、刘洋 9 票、王芳 7 票、李娜 7 票；当选 张伟、刘洋；得票相等，在 王芳、李娜 中再次投票选 1 名');
+  expect(resultsMail).toContain('第3轮 选举书记（');
+  expect(resultsMail).toContain('第4轮 选举副书记（');
 
   await election.decide('approved');
   expect((await election.execution()).status).toBe('SUCCEEDED');

@@ -45,6 +45,7 @@ describe('a notice about a matter (事项): internal only, a title and a text', 
     ['a public matter', { kind: 'election-announcement', audience: 'public' }, '换届选举公告只能在本组织内部公示，不能在公示栏公开发布。'],
     ['an internal matter', { kind: 'election-announcement', audience: 'internal' }, undefined],
     ['a public person notice', { kind: 'candidates', audience: 'public' }, undefined],
+    ['a public candidate list (one notice for the list)', { kind: 'candidate-list', audience: 'public' }, undefined],
     ['an internal person notice', { kind: 'activist', audience: 'internal' }, undefined],
   ] as const)('the domain rule: %s', (_name, draft, expected) => {
     expect(noticeDraftProblem(draft)).toBe(expected);

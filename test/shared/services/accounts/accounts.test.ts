@@ -132,6 +132,7 @@ describe('accounts', () => {
       await resetAccountPassword(w.deps, w.admin, 'wangzs');
       expect(w.mails).toHaveLength(1);
       expect(w.mails[0].to).toEqual(['wangzs@example.org']);
+      expect(w.mails[0].subject).toBe('【党建工作流程系统】设置新密码'); // the whole system, not only its public notices
       const link = linkOf(w.mails[0]);
       await expect(viewPasswordLink(w.deps, link)).resolves.toEqual({ displayName: '王支书' });
       await expect(viewPasswordLink(w.deps, link)).resolves.toEqual({ displayName: '王支书' }); // a scanner's GET decides nothing

@@ -1,5 +1,5 @@
 import type { StepRecord } from '../../../../shared/domain/development/case';
-import { summaryLine } from '../../../../shared/services/development/approval-summary';
+import { noticeSummaryLine, summaryLine } from '../../../../shared/services/development/approval-summary';
 
 // The case summary an approver reads: each step dated by the event itself (not the day it was entered), with its substance.
 
@@ -17,4 +17,10 @@ test.each([
   const line = summaryLine(given);
   expect(line).toContain(expected);
   expect(line).not.toMatch(/[A-Za-z_]{3,}/);
+});
+
+test('a notice line: the notice, its period in China dates, its result', () => {
+  const notice = { publishedAt: '2026-02-09T16:30:00.000Z', endsAt: '2026-02-16T23:59:59+08:00', status: 'closed', objectionCount: 1, result: 'proceed' } as const;
+  expect(noticeSummaryLine('admission', notice)).toBe('拟接收预备党员公示（2026-02-10 至 2026-02-16）：公示期满，收到异议 1 件，异议已处理：经调查不属实，继续办理');
+  expect(noticeSummaryLine('developmentTarget', { ...notice, objectionCount: 0 })).toBe('发展对象公示（2026-02-10 至 2026-02-16）：公示期满，无异议');
 });

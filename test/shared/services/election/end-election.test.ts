@@ -1,7 +1,11 @@
 import type { Actor } from '../../../../shared/services/actor';
 import { applyElectionEndDecisions, createElection, ElectionEndNotPossibleError, requestElectionEnd } from '../../../../shared/services/election';
 import { AuthForbiddenError } from '../../../../shared/services/errors';
+import { decideByLink, viewApprovalLink } from '../../../../shared/services/approval';
+import { listAudit } from '../../../../shared/store/audit';
+import { approvalPk, getApproval } from '../../../../shared/store/approvals-repo';
 import { getTask } from '../../../../shared/store/tasks-repo';
+import { approvalLinkIn } from '../../../../scripts/bench/election-forms';
 import type { TestRuntime } from '../../../support/local-runtime';
 import { branchStaff, ElectionDriver, executionArnOf, startElectionRuntime } from '../../../workflows/election/election-fixtures';
 import { ElectionState } from '../../../../workflows/election/election-states';
@@ -67,4 +71,32 @@ test('a refused end request leaves the election running; it may be asked again',
   expect(file.election.endRequest).toBeUndefined();
   expect(file.audit.map((e) => e.action)).toContain('election.end-rejected');
   expect(await election.state()).toBe(ElectionState.announcement);
+});
+
+test('ended while the higher committee has the election request: the pending approval is cancelled, its link decides nothing, the execution stopped', async () => {
+  const election = await ElectionDriver.create(runtime, 'gongtui');
+  expect(await election.state()).toBe(ElectionState.requestApproval);
+  const requestLink = approvalLinkIn(runtime.mailer.sent, 'zhao@example.org', (subject) => subject.startsWith('【审批】'));
+  expect((await viewApprovalLink(runtime.deps, requestLink)).state).toBe('pending');
+
+  await requestElectionEnd(runtime.deps, committeeStaff, election.electionId, { reason: REASON });
+  await runtime.stepFunctions.settled();
+  await election.decide('approved'); // the end request: the latest mail
+  expect(await applyElectionEndDecisions(runtime.deps)).toBe(1);
+  await runtime.stepFunctions.settled();
+
+  const file = await election.file();
+  expect(file.election.status).toBe('ended');
+  expect(file.audit.find((e) => e.action === 'election.ended')?.details).toMatchObject({ reason: REASON, approvalsCancelled: 1 });
+  const requestApprovalId = `${election.electionId}-request-1`;
+  expect(await getApproval(runtime.store, requestApprovalId)).toMatchObject({ status: 'cancelled', cancelled: { reason: '办公室党支部换届选举已终止' } });
+  expect((await listAudit(runtime.store, approvalPk(requestApprovalId))).map((e) => e.action)).toContain('approval.cancelled');
+  // The link opened afterwards: cancelled, with why; a decision through it changes nothing.
+  expect(await viewApprovalLink(runtime.deps, requestLink)).toMatchObject({ state: 'cancelled', reason: '办公室党支部换届选举已终止' });
+  const after = await decideByLink(runtime.deps, requestLink, { outcome: 'approved', meetingDate: '2026-10-01', comment: '同意' }, { ip: '203.0.113.7', userAgent: 'test' });
+  expect(after.state).toBe('cancelled');
+  expect(await getApproval(runtime.store, requestApprovalId)).toMatchObject({ status: 'cancelled', decisions: [] });
+  await runtime.stepFunctions.settled();
+  expect((await runtime.stepFunctions.describeExecution(executionArnOf(election.electionId))).status).toBe('ABORTED');
+  expect((await election.file()).election).toMatchObject({ status: 'ended', approvals: [] });
 });

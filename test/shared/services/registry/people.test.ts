@@ -5,7 +5,7 @@ import type { Actor } from '../../../../shared/services/actor';
 import { AuthForbiddenError } from '../../../../shared/services/errors';
 import {
   addAttendanceExclusion, changeMembershipStatus, createPerson, editPerson, endAttendanceExclusion, getPersonView, listOrgPeople, PersonDuplicateError,
-  RegistryVersionConflictError, setRightsState,
+  RegistryVersionConflictError, revealIdNumber, setRightsState,
 } from '../../../../shared/services/registry';
 import { listAudit } from '../../../../shared/store/audit';
 import { getPersonByIdNumber, personPk } from '../../../../shared/store/people-repo';
@@ -21,6 +21,8 @@ beforeAll(async () => {
 });
 
 const ID_NUMBER = demoIdNumber('110105', '1993-11-05', 41, '女');
+/** Sequence numbers for further people born the same day. */
+let nextNumber = 0;
 /** The person with ID_NUMBER, created by the first test. */
 let id: string;
 const personForm = (overrides: Record<string, string> = {}) => ({
@@ -104,17 +106,45 @@ describe('people', () => {
   test('branch staff record exclusions but not status, rights or the record (403)', async () => {
     await expect(changeMembershipStatus(fixture.deps, secretary, id, { status: 'probationary', from: '2026-01-01', version: '6' })).rejects.toBeInstanceOf(AuthForbiddenError);
     await expect(setRightsState(fixture.deps, secretary, id, { rightsState: 'rights-suspended', from: '2026-01-01', version: '6' })).rejects.toBeInstanceOf(AuthForbiddenError);
-    await expect(createPerson(fixture.deps, secretary, personForm({ idNumber: demoIdNumber('110105', '1993-11-05', 43, '女') }))).rejects.toBeInstanceOf(AuthForbiddenError);
   });
 
-  test('the full ID number only on the person page for committee staff and admins; masked for branch staff and in lists', async () => {
-    expect((await getPersonView(fixture.deps, admin, id)).idNumber).toBe(ID_NUMBER);
+  test.each([
+    ['applicant', 'b1', 'created'], ['applicant', 'g1', 'created'], ['activist', 'b1', 422], ['full', 'b1', 422], ['applicant', 'b2', 403], ['applicant', 'c1', 403],
+  ] as const)('branch staff of b1 add people to their own branch as 入党申请人 only: %s in %s → %s', async (status, orgId, outcome) => {
+    const number = demoIdNumber('110105', '1993-11-05', 300 + 2 * nextNumber++, '女');
+    const attempt = createPerson(fixture.deps, secretary, personForm({ idNumber: number, status, orgId, name: '新申请人' }));
+    if (outcome === 'created') {
+      await expect(attempt).resolves.toMatchObject({ orgId, status: 'applicant' });
+    } else {
+      if (outcome === 403) await expect(attempt).rejects.toBeInstanceOf(AuthForbiddenError);
+      else await expect(attempt).rejects.toMatchObject({ httpStatus: 422, fieldErrors: { status: expect.stringContaining('党支部只能登记入党申请人') } });
+      expect(await getPersonByIdNumber(fixture.deps.store, number)).toBeUndefined();
+    }
+  });
+
+  test('the full ID number only through 显示完整证件号码 (committee staff and admins in scope), each time recorded; masked in every view and list', async () => {
     const committee = await fixture.actorFor({ id: 'wang', role: 'committee-staff', orgId: 'c1' });
-    expect((await getPersonView(fixture.deps, committee, id)).idNumber).toBe(ID_NUMBER);
-    const branchView = await getPersonView(fixture.deps, secretary, id);
-    expect(branchView.idNumber).toBeUndefined();
-    expect(JSON.stringify(branchView)).not.toContain(ID_NUMBER);
-    expect(branchView.person.idNumberMasked).toBe(`${ID_NUMBER.slice(0, 3)}***********${ID_NUMBER.slice(14)}`);
+    for (const actor of [admin, committee, secretary]) {
+      const view = await getPersonView(fixture.deps, actor, id);
+      expect(view.idNumber).toBeUndefined();
+      expect(JSON.stringify(view)).not.toContain(ID_NUMBER);
+      expect(view.person.idNumberMasked).toBe(`${ID_NUMBER.slice(0, 3)}***********${ID_NUMBER.slice(14)}`);
+      expect(view.permissions.viewIdNumber).toBe(actor !== secretary);
+    }
+    const before = (await listAudit(fixture.deps.store, personPk(id))).length;
+    expect(await revealIdNumber(fixture.deps, committee, id)).toBe(ID_NUMBER);
+    expect(await revealIdNumber(fixture.deps, admin, id)).toBe(ID_NUMBER);
+    const shown = (await listAudit(fixture.deps.store, personPk(id))).slice(before);
+    expect(shown).toEqual([
+      expect.objectContaining({ action: 'person.id-number-shown', actor: 'wang' }),
+      expect.objectContaining({ action: 'person.id-number-shown', actor: admin.id }),
+    ]);
+    expect(JSON.stringify(shown)).not.toContain(ID_NUMBER);
+    // Branch staff, and committee staff of another subtree: refused (403), nothing recorded.
+    const elsewhere = await fixture.actorFor({ id: 'zhao', role: 'committee-staff', orgId: 'gb' });
+    await expect(revealIdNumber(fixture.deps, secretary, id)).rejects.toBeInstanceOf(AuthForbiddenError);
+    await expect(revealIdNumber(fixture.deps, elsewhere, id)).rejects.toBeInstanceOf(AuthForbiddenError);
+    expect(await listAudit(fixture.deps.store, personPk(id))).toHaveLength(before + 2);
     const list = await listOrgPeople(fixture.deps, admin, 'c1');
     expect(list.people.map((p) => p.name)).toContain('陈静');
     expect(JSON.stringify(list)).not.toContain(ID_NUMBER);
@@ -167,10 +197,9 @@ describe('people', () => {
     ]);
     expect(shown).not.toContain('IDNUMBER');
     for (const secret of secrets) expect(shown).not.toContain(secret);
-    // The person's own page for committee staff: the number in full, never its index key.
+    // The person's own page for committee staff: masked too (the full number only by 显示完整证件号码), never the index key.
     const own = JSON.stringify(await getPersonView(fixture.deps, committee, id));
-    expect(own).toContain(String(people.find((p) => p.id === id)?.idNumber));
     expect(own).not.toContain('IDNUMBER');
-    for (const secret of secrets.filter((_, i) => i % 2 === 1)) expect(own).not.toContain(secret);
+    for (const secret of secrets) expect(own).not.toContain(secret);
   });
 });
