@@ -6,7 +6,7 @@ import {
 import { createHmac } from 'node:crypto';
 import type { StaffRole } from '../../shared/services/actor';
 import { AccountExistsError, type AccountDirectory, type DirectoryAccount } from '../../shared/services/accounts';
-import { InputInvalidError } from '../../shared/services/errors';
+import { InputInvalidError } from '../../shared/errors';
 import { accountPk } from '../../shared/store/accounts-repo';
 import { auditPut, type AuditEvent } from '../../shared/store/audit';
 import type { Store } from '../../shared/store/store';

@@ -1,7 +1,7 @@
 import { AdminGetUserCommand, CognitoIdentityProviderClient, ConfirmForgotPasswordCommand, ForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { createHmac } from 'node:crypto';
 import { RecoveryCodeInvalidError, RecoveryThrottledError, type PasswordRecovery } from '../../shared/services/accounts';
-import { InputInvalidError } from '../../shared/services/errors';
+import { InputInvalidError } from '../../shared/errors';
 
 export interface CognitoPasswordRecoveryOptions {
   client: Pick<CognitoIdentityProviderClient, 'send'>;

@@ -5,7 +5,7 @@ import type { Clock, WorkflowControl } from '../../shared/services/ports';
 import { getOrganization } from '../../shared/store/orgs-repo';
 import { authorizeAdmin } from '../../shared/services/actor';
 import type { Session } from '../../shared/services/auth';
-import { InputInvalidError } from '../../shared/services/errors';
+import { InputInvalidError } from '../../shared/errors';
 import type { SiteRequest } from '../../functions/http/edge/types';
 import type { Store } from '../../shared/store/store';
 import { clockPage, outboxPage } from './dev-pages-view';

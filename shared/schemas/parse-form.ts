@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InputInvalidError } from '../services/errors';
+import { InputInvalidError } from '../errors';
 
 /** Parses raw input with a zod schema; failures become InputInvalidError with one Chinese message per field. */
 export function parseForm<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {

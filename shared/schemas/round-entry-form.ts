@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reconcileRound, type BallotEntry, type SummarySheet } from '../domain/election/ballot-entry';
-import { InputInvalidError } from '../services/errors';
+import { InputInvalidError } from '../errors';
 
 /**
  * The round-entry forms as flat fields (urlencoded): the meeting's date and numbers (`meetingDate`, `shouldAttend`, `present`,

@@ -1,5 +1,5 @@
 import { DEFAULT_RULE_SET, NOTICE_NODE_LABELS, type DevelopmentRuleSet, type NoticeNode } from '../domain/development/rule-set';
-import { InputInvalidError } from '../services/errors';
+import { InputInvalidError } from '../errors';
 import { decimalNumber } from './form-fields';
 
 /** The rule-set form (规则设置): one field per number of docs/domain/development.md-§4, named by its path in DevelopmentRuleSet. */

@@ -1,5 +1,5 @@
 import { checkTermReminderSettings, type TermReminderSettings } from '../domain/election/term-reminder-settings';
-import { InputInvalidError } from '../services/errors';
+import { InputInvalidError } from '../errors';
 
 /**
  * The 换届提醒设置 form: `noticeMonths` lists the months before the term end (e.g. “6，2”: commas, 顿号 or spaces;

@@ -1,5 +1,5 @@
 import type { StaffIdentity } from '../domain/accounts/staff-identity';
-import { AuthForbiddenError } from './errors';
+import { AuthForbiddenError } from '../errors';
 
 export type { StaffIdentity, StaffRole } from '../domain/accounts/staff-identity';
 

@@ -2,7 +2,7 @@ import { OrgTree } from '../domain/registry/org-tree';
 import { listOrganizations } from '../store/orgs-repo';
 import type { Store } from '../store/store';
 import type { Actor, StaffIdentity, StaffRole } from './actor';
-import { AuthForbiddenError } from './errors';
+import { AuthForbiddenError } from '../errors';
 
 /**
  * Who may do what, where. A permission is an action allowed to a role; the place is the actor's scope, computed

@@ -1,6 +1,6 @@
 import { decideByLink, viewApprovalLink } from '../../../shared/services/approval';
 import type { ServiceDeps } from '../../../shared/services/deps';
-import { InputInvalidError, ServiceError } from '../../../shared/services/errors';
+import { InputInvalidError, ServiceError } from '../../../shared/errors';
 import {
   approvalCancelledPage, approvalDecidedPage, approvalExpiredPage, approvalForbiddenPage, approvalInvalidPage, approvalPendingPage,
 } from '../../../shared/ui/pages/approval-link';

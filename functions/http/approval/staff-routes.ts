@@ -1,7 +1,7 @@
 import {
   getApprovalForStaff, listApprovals, reassignApprover, recordPaperDecision, resendApprovalLink,
 } from '../../../shared/services/approval';
-import { InputInvalidError } from '../../../shared/services/errors';
+import { InputInvalidError } from '../../../shared/errors';
 import type { Session } from '../../../shared/services/auth';
 import { staffApprovalDetailPage, type ApprovalFormError } from '../../../shared/ui/pages/staff-approval-detail';
 import { staffApprovalsPage } from '../../../shared/ui/pages/staff-approvals';

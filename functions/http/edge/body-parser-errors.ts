@@ -1,4 +1,4 @@
-import { ServiceError } from '../../../shared/services/errors';
+import { ServiceError } from '../../../shared/errors';
 
 export class BodyTooLargeError extends ServiceError {
   readonly httpStatus = 413;

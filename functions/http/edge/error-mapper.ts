@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import { PasswordChangeRequiredError } from '../../../shared/services/accounts/errors';
-import { AuthRequiredError, InputInvalidError, ServiceError } from '../../../shared/services/errors';
+import { AuthRequiredError, InputInvalidError, ServiceError } from '../../../shared/errors';
 import type { LayoutStaff } from '../../../shared/ui/layout';
 import { GENERIC_ERROR_MESSAGE, errorPage } from '../../../shared/ui/pages/error-page';
 import { htmlResponse, jsonResponse, redirect } from './responses';

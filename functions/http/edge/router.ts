@@ -1,4 +1,4 @@
-import { RecordNotFoundError } from '../../../shared/services/errors';
+import { RecordNotFoundError } from '../../../shared/errors';
 import { siteOf, type HttpResult, type RouteHandler, type SiteEvent, type SiteRequest } from './types';
 
 /** Handlers by API Gateway route key, e.g. `POST /notices/{noticeId}/objections`. */

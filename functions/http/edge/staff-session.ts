@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import { PasswordChangeRequiredError } from '../../../shared/services/accounts/errors';
 import { resolveSession, tokensMatch } from '../../../shared/services/auth';
-import { AuthRequiredError, ServiceError } from '../../../shared/services/errors';
+import { AuthRequiredError, ServiceError } from '../../../shared/errors';
 import type { Clock } from '../../../shared/services/ports';
 import type { Store } from '../../../shared/store/store';
 import { siteOf, type HttpResult, type SiteEvent } from './types';

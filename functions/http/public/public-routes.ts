@@ -1,7 +1,7 @@
 import { acknowledgeFiling, viewFilingLink } from '../../../shared/services/development';
 import { fileObjection, getPublicNotice, listBoard } from '../../../shared/services/notice';
 import type { ServiceDeps } from '../../../shared/services/deps';
-import { InputInvalidError, RecordNotFoundError } from '../../../shared/services/errors';
+import { InputInvalidError, RecordNotFoundError } from '../../../shared/errors';
 import { filingAckPage, filingForbiddenPage } from '../../../shared/ui/pages/filing-ack';
 import { noticePage } from '../../../shared/ui/pages/notice-page';
 import { noticePrintPage } from '../../../shared/ui/pages/notice-print';

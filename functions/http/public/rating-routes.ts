@@ -1,5 +1,5 @@
 import type { ServiceDeps } from '../../../shared/services/deps';
-import { InputInvalidError } from '../../../shared/services/errors';
+import { InputInvalidError } from '../../../shared/errors';
 import { openRatingBallot, RaterCodeRefusedError, submitRating } from '../../../shared/services/evaluation';
 import { ratingBallotPage, ratingCodePage, ratingDonePage, ratingRefusedPage } from '../../../shared/ui/pages/evaluation-rating';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';

@@ -2,7 +2,7 @@ import {
   changeOwnPassword, createAccount, createLocalAccountDirectory, listAccounts, PasswordLinkInvalidError, resetAccountPassword, setAccountDisabled,
   setPasswordByLink, unlockSignIn, viewPasswordLink, type AccountDeps,
 } from '../../../shared/services/accounts';
-import { InputInvalidError } from '../../../shared/services/errors';
+import { InputInvalidError } from '../../../shared/errors';
 import { ACCOUNTS_PATH, accountsPage } from '../../../shared/ui/pages/accounts-admin';
 import { CHANGE_PASSWORD_PATH, changePasswordPage, passwordLinkProblemPage, passwordSetPage, setPasswordPage } from '../../../shared/ui/pages/password-forms';
 import { emptyForm } from '../../../shared/ui/form-fields';

@@ -3,7 +3,7 @@ import {
   reviewAssessmentReport, submitAssessmentReport,
 } from '../../../shared/services/assessment';
 import { authorize, loadOrgTree, permits } from '../../../shared/services/authorization';
-import { InputInvalidError, RecordNotFoundError } from '../../../shared/services/errors';
+import { InputInvalidError, RecordNotFoundError } from '../../../shared/errors';
 import { assessmentPaths } from '../../../shared/ui/assessment-paths';
 import { emptyForm } from '../../../shared/ui/form-fields';
 import { html } from '../../../shared/ui/html';

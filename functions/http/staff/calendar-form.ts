@@ -1,5 +1,5 @@
 import { parseDateList, type HolidayYear } from '../../../shared/domain/calendar';
-import { InputInvalidError } from '../../../shared/services/errors';
+import { InputInvalidError } from '../../../shared/errors';
 
 export const CALENDAR_FIELDS = ['year', 'daysOff', 'workingWeekendDays', 'source'] as const;
 

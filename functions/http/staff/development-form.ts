@@ -1,6 +1,6 @@
 import type { Finding } from '../../../shared/domain/development/check-result';
 import { DevelopmentCaseExistsError, DevelopmentCaseStateError, DevelopmentRuleViolationError, DevelopmentStageTooEarlyError } from '../../../shared/services/development/errors';
-import { InputInvalidError, TaskAlreadyHandledError, type ServiceError } from '../../../shared/services/errors';
+import { InputInvalidError, TaskAlreadyHandledError, type ServiceError } from '../../../shared/errors';
 import type { SiteRequest } from '../edge/types';
 
 /** What a development form shows after a refused submission: per-field messages, the rules broken, or why not now. */

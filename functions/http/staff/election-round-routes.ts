@@ -1,7 +1,7 @@
 import type { Election } from '../../../shared/domain/election/election';
 import type { OfficerContest } from '../../../shared/domain/election/officer-candidates';
 import { getElectionFile, recordRound, setOfficerCandidates } from '../../../shared/services/election';
-import { InputInvalidError } from '../../../shared/services/errors';
+import { InputInvalidError } from '../../../shared/errors';
 import { ballotFromForm, formCandidates, parseCarriedBallots, parseRoundForm, type FormBallot, type RoundEntryMode } from '../../../shared/schemas/round-entry-form';
 import { ballotPaperPage, parseCopies, type BallotPaper } from '../../../shared/ui/pages/ballot-paper';
 import { candidatesFromForm, officerCandidatesPage } from '../../../shared/ui/pages/officer-candidates';

@@ -1,6 +1,6 @@
 import { ELECTION_STEPS, type ElectionStepKey } from '../../../shared/domain/election/election';
 import { getElectionFile, submitElectionStep } from '../../../shared/services/election';
-import { RecordNotFoundError } from '../../../shared/services/errors';
+import { RecordNotFoundError } from '../../../shared/errors';
 import { ELECTION_STEP_FIELDS, isFormStep, officersMeetingFields } from '../../../shared/schemas/election-steps';
 import type { Election } from '../../../shared/domain/election/election';
 import { announcementPeriod, proposedAnnouncement } from '../../../shared/domain/election/announcement';

@@ -1,5 +1,5 @@
 import { chinaDate } from '../../../shared/domain/calendar';
-import { AuthForbiddenError, type InputInvalidError } from '../../../shared/services/errors';
+import { AuthForbiddenError, type InputInvalidError } from '../../../shared/errors';
 import {
   closeOrganization, createOrganization, editOrganization, getOrganizationView, getOrgTreeView, moveOrganization, orgCreateParents,
 } from '../../../shared/services/registry';

@@ -1,4 +1,4 @@
-import { InputInvalidError } from '../../../shared/services/errors';
+import { InputInvalidError } from '../../../shared/errors';
 import { RecoveryCodeInvalidError, RecoveryThrottledError, requestRecoveryCode, resetPasswordWithCode, type PasswordRecovery } from '../../../shared/services/accounts';
 import { randomToken, tokensMatch } from '../../../shared/services/auth';
 import { FORGOT_PASSWORD_PATH, forgotPasswordPage } from '../../../shared/ui/pages/forgot-password';

@@ -7,7 +7,7 @@ import type { PersonView } from '../../../shared/services/registry/people-read';
 import { peopleListPage } from '../../../shared/ui/pages/people-list';
 import { personDetailPage, type PersonFormName } from '../../../shared/ui/pages/person-detail';
 import { personFormPage } from '../../../shared/ui/pages/person-form';
-import type { InputInvalidError } from '../../../shared/services/errors';
+import type { InputInvalidError } from '../../../shared/errors';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
 import type { RouteTable } from '../edge/router';
 import type { SiteRequest } from '../edge/types';

@@ -1,5 +1,5 @@
 import { AuthSignInFailedError, AuthThrottledError, endSession, randomToken, signIn, tokensMatch } from '../../../shared/services/auth';
-import { InputInvalidError } from '../../../shared/services/errors';
+import { InputInvalidError } from '../../../shared/errors';
 import { signInPage } from '../../../shared/ui/pages/sign-in';
 import { clearCookie, serializeCookie } from '../edge/cookies';
 import { htmlResponse, jsonResponse, redirect, safeLocalPath } from '../edge/responses';

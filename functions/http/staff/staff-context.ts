@@ -1,10 +1,10 @@
 import type { AccountDirectory, PasswordRecovery } from '../../../shared/services/accounts';
 import type { Authenticator } from '../../../shared/services/auth';
 import type { ServiceDeps } from '../../../shared/services/deps';
-import { InputInvalidError } from '../../../shared/services/errors';
+import { InputInvalidError } from '../../../shared/errors';
 import type { Clock } from '../../../shared/services/ports';
 import type { LayoutStaff } from '../../../shared/ui/layout';
-import { AuthRequiredError } from '../../../shared/services/errors';
+import { AuthRequiredError } from '../../../shared/errors';
 import type { SiteRequest } from '../edge/types';
 import type { Session } from '../../../shared/services/auth';
 

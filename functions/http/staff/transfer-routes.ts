@@ -7,7 +7,7 @@ import {
   acceptTransfer, getTransferFile, getTransferLetter, issueLetter, listOrgTransfers, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer, transferActionsFor,
 } from '../../../shared/services/transfer';
 import { withActorNames } from '../../../shared/services/audit-names';
-import type { InputInvalidError } from '../../../shared/services/errors';
+import type { InputInvalidError } from '../../../shared/errors';
 import { transferFilePage } from '../../../shared/ui/pages/transfer-file';
 import { transferLetterPage } from '../../../shared/ui/pages/transfer-letter-print';
 import { transferListPage, transferRequestPage } from '../../../shared/ui/pages/transfer-list';

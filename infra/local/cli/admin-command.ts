@@ -6,7 +6,7 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { createCognitoAccountDirectory } from '../../../functions/adapters/cognito-account-directory';
 import { createFirstAdministrator, createFirstDirectoryAdministrator, newAccountProblems, type FirstAdministratorInput } from '../../../shared/services/accounts';
 import { createStore } from '../../../shared/store/store';
-import { InputInvalidError, ServiceError } from '../../../shared/services/errors';
+import { InputInvalidError, ServiceError } from '../../../shared/errors';
 import { openDataStore, runningEndpoint } from '../data-store';
 import { javaAvailable, JAVA_MISSING_MESSAGE } from '../java-check';
 import { readAwsSettings } from './aws-settings';

@@ -1,4 +1,4 @@
-import { ServiceError } from '../errors';
+import { ServiceError } from '../../errors';
 
 /** The first administrator is created once, in an empty store. */
 export class AccountsAlreadySetUpError extends ServiceError {

@@ -3,7 +3,7 @@ import { auditPut } from '../../store/audit';
 import { getOrganization, getRootSetup, listOrganizations, orgPk, putNewOrganization, putRootSetup } from '../../store/orgs-repo';
 import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import type { AccountDirectory } from './account-directory';
 import { AccountExistsError, AccountsAlreadySetUpError } from './errors';
 import { newAccountItems, newAccountProblems, type NewAccountInput } from './new-account';

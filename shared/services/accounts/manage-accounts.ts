@@ -10,7 +10,7 @@ import { authorizeAdmin, type Actor } from '../actor';
 import { isThrottled } from '../auth/sign-in-throttle';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { AuthForbiddenError, InputInvalidError, RecordNotFoundError } from '../errors';
+import { AuthForbiddenError, InputInvalidError, RecordNotFoundError } from '../../errors';
 import type { AccountDirectory, DirectoryAccount } from './account-directory';
 
 /** What the account services need besides the usual deps: the account port. */

@@ -5,7 +5,7 @@ import type { Store } from '../../store/store';
 import type { TransactItem } from '../../store/transact';
 import type { StaffRole } from '../actor';
 import { hashPassword } from '../auth';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 
 /** What a new local account is made of; the password in clear, hashed here. */
 export interface NewAccountInput {

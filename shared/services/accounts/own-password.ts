@@ -2,7 +2,7 @@ import { passwordProblem } from '../../domain/accounts';
 import { clearMustChangePassword, deleteSessionsOf } from '../../store/sessions-repo';
 import type { Actor } from '../actor';
 import { hashSessionId } from '../auth/sessions';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import type { AccountDeps } from './manage-accounts';
 
 export const PASSWORD_FIELD_LABELS: Record<string, string> = { currentPassword: '当前密码', newPassword: '新密码', confirmPassword: '再次输入新密码' };

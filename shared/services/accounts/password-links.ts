@@ -6,7 +6,7 @@ import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import { hashLinkId, isWellFormedLinkId } from '../approval/links';
 import { hashPassword } from '../auth/password-hash';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { PasswordLinkInvalidError } from './errors';
 import { checkNewPassword } from './own-password';
 

@@ -3,7 +3,7 @@ import { auditPut } from '../../store/audit';
 import { deleteSessionsOf } from '../../store/sessions-repo';
 import { transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError, ServiceError } from '../errors';
+import { InputInvalidError, ServiceError } from '../../errors';
 import { checkNewPassword } from './own-password';
 
 /**

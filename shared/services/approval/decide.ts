@@ -7,7 +7,7 @@ import { approvalPk, closeTask, replaceApproval, useLink, type StoredApproval } 
 import { auditPut } from '../../store/audit';
 import { commitWithRetry, type TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { deliverApprovalCallback } from './callback';
 import { ApprovalWindowClosedError } from './errors';
 import { readLink, type ApprovalLinkView } from './view';

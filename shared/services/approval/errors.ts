@@ -1,4 +1,4 @@
-import { ServiceError } from '../errors';
+import { ServiceError } from '../../errors';
 
 /** Staff tried to change an approval that is already decided. */
 export class ApprovalNotPendingError extends ServiceError {

@@ -10,7 +10,7 @@ import type { Actor } from '../actor';
 import { withActorNames } from '../audit-names';
 import { authorize, loadOrgTree, PERMISSIONS } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { AuthForbiddenError, InputInvalidError, RecordNotFoundError } from '../errors';
+import { AuthForbiddenError, InputInvalidError, RecordNotFoundError } from '../../errors';
 import { deliverApprovalCallback } from './callback';
 import { checkDecisionWindow, closeOverdueItems, resolutionOf, type ClientInfo } from './decide';
 import { ApprovalNotPendingError, ApproverAlreadyDecidedError } from './errors';

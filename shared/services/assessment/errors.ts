@@ -1,5 +1,5 @@
 import { AssessmentRuleError } from '../../domain/assessment';
-import { InputInvalidError, ServiceError } from '../errors';
+import { InputInvalidError, ServiceError } from '../../errors';
 
 /** A domain rule broken by staff input: a 422 with the rule's Chinese message on its field. */
 export function asInputError(error: unknown): never {

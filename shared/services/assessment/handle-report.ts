@@ -8,7 +8,7 @@ import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree, type Action } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError, RecordNotFoundError, TaskAlreadyHandledError } from '../errors';
+import { InputInvalidError, RecordNotFoundError, TaskAlreadyHandledError } from '../../errors';
 import { deliverTaskCallback } from '../tasks/deliver-callback';
 import { checked, ReportNotOpenError } from './errors';
 import type { ReportRequest } from './open-report';

@@ -7,7 +7,7 @@ import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError, RecordNotFoundError } from '../errors';
+import { InputInvalidError, RecordNotFoundError } from '../../errors';
 import { checked, SchemeChangedError } from './errors';
 
 /** The versions of a committee's scheme for a year (A1), for an administrator. */

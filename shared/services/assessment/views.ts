@@ -6,7 +6,7 @@ import type { Actor } from '../actor';
 import { withActorNames } from '../audit-names';
 import { authorize, loadOrgTree, permits } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 import { assessedOrgIds } from './assessed';
 import { reportFor } from './handle-report';
 import type { ReportRequest } from './open-report';

@@ -1,7 +1,7 @@
 import { deleteThrottle } from '../../store/throttle-repo';
 import { recordSignIn } from '../../store/accounts-repo';
 import type { Store } from '../../store/store';
-import { InputInvalidError, ServiceError } from '../errors';
+import { InputInvalidError, ServiceError } from '../../errors';
 import type { Clock } from '../ports';
 import type { Authenticator } from './authenticator';
 import { startSession, type NewSession } from './sessions';

@@ -4,7 +4,7 @@ import { CalendarYearInvalidError, listHolidayYears, type StoredHolidayYear } fr
 import type { CalendarYearRow } from '../../ui/pages/calendar-admin';
 import { authorizeAdmin, type Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 
 /** The years the calendar page lists (administrators only): stored ones, and shipped ones no administrator has replaced. */
 export async function listCalendarYears(deps: ServiceDeps, actor: Actor): Promise<CalendarYearRow[]> {

@@ -7,7 +7,7 @@ import { listOrgCases } from '../../store/cases-repo';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 import { getRuleSet } from '../development/rule-sets';
 
 /** The member-development dashboard (发展党员工作台) of one organization and those below it, within the actor's scope. */

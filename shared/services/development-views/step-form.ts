@@ -15,7 +15,7 @@ import { authorize, loadOrgTree, permits } from '../authorization';
 import type { ServiceDeps } from '../deps';
 import { developmentTaskId, loadCase } from '../development/case-writes';
 import { getRuleSet } from '../development/rule-sets';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 import { meetingAttendanceOf } from '../registry/questions';
 import { peopleOfSubtree } from '../registry/people-read';
 import { explainStep } from './step-explanations';

@@ -3,7 +3,7 @@ import { auditPut } from '../../store/audit';
 import { casePk, getCase, releaseCaseGuard, replaceCase } from '../../store/cases-repo';
 import type { TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 
 export async function loadCase(deps: Pick<ServiceDeps, 'store'>, caseId: string): Promise<DevelopmentCase> {
   const found = await getCase(deps.store, caseId);

@@ -1,5 +1,5 @@
 import type { Finding } from '../../domain/development/check-result';
-import { ServiceError } from '../errors';
+import { ServiceError } from '../../errors';
 
 /** A stage asked for before its date (the 1-year cultivation, the probation end). */
 export class DevelopmentStageTooEarlyError extends ServiceError {

@@ -8,7 +8,7 @@ import { getOrganization } from '../../store/orgs-repo';
 import { getPerson } from '../../store/people-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 import { noticeContactOf } from '../registry/notice-contact';
 import { loadCase } from './case-writes';
 import { getRuleSet } from './rule-sets';

@@ -11,7 +11,7 @@ import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { DevelopmentCaseExistsError, DevelopmentRuleViolationError } from './errors';
 import { getRuleSet } from './rule-sets';
 import { startStageExecution } from './stages';

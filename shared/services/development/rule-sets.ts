@@ -6,7 +6,7 @@ import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError, RecordNotFoundError } from '../errors';
+import { InputInvalidError, RecordNotFoundError } from '../../errors';
 
 /** The rule set of a version: a stored one (validated on the defaults), or the built-in '2014'. */
 export async function getRuleSet(deps: Pick<ServiceDeps, 'store'>, version: string = DEFAULT_RULE_SET.ruleSetVersion): Promise<DevelopmentRuleSet> {

@@ -5,7 +5,7 @@ import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { WorkflowExecutionExistsError, type WorkflowName } from '../ports';
 import { caseChangeItems, loadCase } from './case-writes';
 import { DevelopmentCaseStateError, DevelopmentStageTooEarlyError } from './errors';

@@ -13,7 +13,7 @@ import { commitWithRetry } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError, TaskAlreadyHandledError } from '../errors';
+import { InputInvalidError, TaskAlreadyHandledError } from '../../errors';
 import { deliverTaskCallback } from '../tasks/deliver-callback';
 import { caseChangeItems, developmentTaskId, loadCase } from './case-writes';
 import { DevelopmentCaseStateError, DevelopmentRuleViolationError } from './errors';

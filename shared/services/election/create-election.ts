@@ -11,7 +11,7 @@ import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError, RecordNotFoundError } from '../errors';
+import { InputInvalidError, RecordNotFoundError } from '../../errors';
 import { WorkflowExecutionExistsError } from '../ports';
 import { votingMembersOf } from '../registry/questions';
 import { ElectionAlreadyRunningError } from './errors';

@@ -15,7 +15,7 @@ import type { Actor } from '../actor';
 import { startApprovalProcess } from '../approval/start';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 import { WorkflowExecutionExistsError, WorkflowTaskClosedError } from '../ports';
 import { approverOf } from '../registry/questions';
 import { approversFor, electionApprovalId, type ElectionApprovalKind } from './approvals';

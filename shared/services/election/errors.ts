@@ -1,4 +1,4 @@
-import { ServiceError } from '../errors';
+import { ServiceError } from '../../errors';
 
 /** The step submitted is not the one the election waits on (another step is open, or none). */
 export class ElectionStepNotOpenError extends ServiceError {

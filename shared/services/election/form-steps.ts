@@ -4,7 +4,7 @@ import { sortBySurnameStrokes } from '../../domain/election/stroke-order';
 import { rankOpenBallot } from '../../domain/election/open-ballot';
 import { checkSeatsDecision } from '../../domain/election/next-round';
 import type { ElectionFormStepKey, ElectionStepValues } from '../../schemas/election-steps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 
 /** What a recorded form step changes on the election, and what the workflow is told. */
 export interface StepEffect {

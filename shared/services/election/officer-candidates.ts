@@ -5,7 +5,7 @@ import { parseForm } from '../../schemas/parse-form';
 import { commitWithRetry } from '../../store/transact';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { electionChange, nextVersion } from './commit';
 import { openStepFor } from './submit-step';
 

@@ -8,7 +8,7 @@ import type { Actor } from '../actor';
 import { withActorNames } from '../audit-names';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 
 /** Everything the election's page and its file (全程纪实) show. */
 export interface ElectionFile {

@@ -6,7 +6,7 @@ import type { CheckedTallyInput } from '../../domain/election/tally-input';
 import type { RoundMeeting } from '../../domain/election/round-meeting';
 import { roundMeetingSchema } from '../../schemas/election-steps';
 import { parseForm } from '../../schemas/parse-form';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { ElectionRoundAlreadyRecordedError } from './errors';
 
 /** A round as entered: the meeting's numbers, the candidates (officers' rounds only) and the ballots. */

@@ -2,7 +2,7 @@ import { chinaDate } from '../../domain/calendar';
 import type { Election, ElectionRound, RoundContest } from '../../domain/election/election';
 import { checkMeetingDate, checkRoundMeeting, type RoundMeeting } from '../../domain/election/round-meeting';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { meetingAttendanceOf, votingMembersOf } from '../registry/questions';
 
 /**

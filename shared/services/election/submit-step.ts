@@ -8,7 +8,7 @@ import { commitWithRetry } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError, RecordNotFoundError, TaskAlreadyHandledError } from '../errors';
+import { InputInvalidError, RecordNotFoundError, TaskAlreadyHandledError } from '../../errors';
 import { votingStandingOf } from '../registry/questions';
 import { deliverTaskCallback } from '../tasks/deliver-callback';
 import { electionChange, nextVersion } from './commit';

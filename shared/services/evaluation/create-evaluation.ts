@@ -12,7 +12,7 @@ import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError, RecordNotFoundError } from '../errors';
+import { InputInvalidError, RecordNotFoundError } from '../../errors';
 import { WorkflowExecutionExistsError } from '../ports';
 import { peopleOfSubtree } from '../registry/people-read';
 import { EvaluationExistsError } from './errors';

@@ -1,4 +1,4 @@
-import { ServiceError } from '../errors';
+import { ServiceError } from '../../errors';
 
 /** The branch already has its evaluation of the year (one per branch and year). */
 export class EvaluationExistsError extends ServiceError {

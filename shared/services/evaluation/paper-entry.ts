@@ -9,7 +9,7 @@ import { evaluationPk, putPaperCounts } from '../../store/evaluations-repo';
 import { transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { openEvaluationStepFor } from './steps';
 
 const count = (label: string) => z.preprocess((v) => (v === '' || v === undefined ? 0 : decimalNumber(v)), z.number({ error: `${label}应为整数。` }).int(`${label}应为整数。`).min(0, `${label}不能小于 0。`).max(10_000, `${label}过大。`));

@@ -7,7 +7,7 @@ import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 import { fileObjection } from '../notice/file-objection';
 import { noticeContactOf } from '../registry/notice-contact';
 import { gradeLines } from './approval';

@@ -4,7 +4,7 @@ import { isWellFormedCode, normalizeCode } from '../../domain/evaluation/rater-c
 import { getEvaluation, getRaterCode, spendCodeAndCount, type RaterCode } from '../../store/evaluations-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { todayIn } from './create-evaluation';
 import { RaterCodeRefusedError } from './errors';
 

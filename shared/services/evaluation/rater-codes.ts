@@ -11,7 +11,7 @@ import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError, RecordNotFoundError } from '../errors';
+import { InputInvalidError, RecordNotFoundError } from '../../errors';
 import { getEvaluation } from '../../store/evaluations-repo';
 import { todayIn } from './create-evaluation';
 import { openEvaluationStepFor } from './steps';

@@ -9,7 +9,7 @@ import type { Actor } from '../actor';
 import { withActorNames } from '../audit-names';
 import { authorize, loadOrgTree, permits } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 import { todayIn } from './create-evaluation';
 import { evaluationTally } from './tally-view';
 

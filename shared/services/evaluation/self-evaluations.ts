@@ -4,7 +4,7 @@ import { evaluationPk, putSelfEvaluation } from '../../store/evaluations-repo';
 import { transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { todayIn } from './create-evaluation';
 import { openEvaluationStepFor } from './steps';
 import { selfEvaluationSchema } from './step-forms';

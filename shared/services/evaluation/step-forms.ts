@@ -3,7 +3,7 @@ import { CORRECTION_OUTCOME_LABELS, type CorrectionOutcome } from '../../domain/
 import { GRADE_LABELS, isGrade, type Grade } from '../../domain/evaluation/grades';
 import type { ProposedGrade } from '../../domain/evaluation/proposal';
 import { decimalNumber, isoDate, optionalText, requiredText } from '../../schemas/form-fields';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 
 const count = (label: string) => z.preprocess(decimalNumber, z.number({ error: `请填写${label}（整数）。` }).int(`${label}应为整数。`).min(0, `${label}不能小于 0。`));
 const optionalCount = (label: string) => z.preprocess((v) => (v === '' || v === undefined ? 0 : decimalNumber(v)), z.number({ error: `${label}应为整数。` }).int(`${label}应为整数。`).min(0, `${label}不能小于 0。`));

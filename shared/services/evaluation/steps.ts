@@ -11,7 +11,7 @@ import { StoreConditionFailedError, transactWrite, type TransactItem } from '../
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError, RecordNotFoundError, TaskAlreadyHandledError } from '../errors';
+import { InputInvalidError, RecordNotFoundError, TaskAlreadyHandledError } from '../../errors';
 import { meetingAttendanceOf } from '../registry/questions';
 import { deliverTaskCallback } from '../tasks/deliver-callback';
 import { evaluationChange, nextVersion } from './commit';

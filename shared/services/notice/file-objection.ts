@@ -8,7 +8,7 @@ import { getNotice, noticePk } from '../../store/notices-repo';
 import { putNewObjection } from '../../store/objections-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
-import { NoticeClosedError, RecordNotFoundError } from '../errors';
+import { NoticeClosedError, RecordNotFoundError } from '../../errors';
 
 /**
  * Anyone files an objection (异议) while a public notice is open; an internal notice's objections come from members

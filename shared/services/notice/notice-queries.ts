@@ -8,7 +8,7 @@ import { listObjections } from '../../store/objections-repo';
 import { getTask, listOpenTasks, type StoredTask } from '../../store/tasks-repo';
 import { authorizeOrg, type Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 
 /** Closed notices stay on the board this long after their end. */
 export const BOARD_KEEPS_CLOSED_MS = 30 * 86_400_000;

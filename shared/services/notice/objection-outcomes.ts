@@ -13,7 +13,7 @@ import { claimTask, getTask } from '../../store/tasks-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import { authorizeOrg, type Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
-import { RecordNotFoundError, TaskAlreadyHandledError } from '../errors';
+import { RecordNotFoundError, TaskAlreadyHandledError } from '../../errors';
 import { deliverTaskCallback } from '../tasks/deliver-callback';
 import { NoticeMissingError } from './close-notice';
 import { openPendingTask } from '../tasks/open-pending-task';

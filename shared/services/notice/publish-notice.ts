@@ -11,7 +11,7 @@ import { getPerson } from '../../store/people-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import { authorizeOrg, type Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError, NoticeAlreadyOpenError } from '../errors';
+import { InputInvalidError, NoticeAlreadyOpenError } from '../../errors';
 import { WorkflowExecutionExistsError } from '../ports';
 
 /** The execution of a notice's process is named after the notice, so a second start is refused. */

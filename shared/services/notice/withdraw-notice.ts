@@ -6,7 +6,7 @@ import { getNotice, noticePk, releaseNoticeGuard, updateNotice } from '../../sto
 import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import { authorizeOrg, type Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
-import { NoticeNotOpenError, RecordNotFoundError } from '../errors';
+import { NoticeNotOpenError, RecordNotFoundError } from '../../errors';
 
 /**
  * The withdrawal (撤回) of an open notice, its audit event and the release of its guard, for one transaction. `condition` on the notice: by

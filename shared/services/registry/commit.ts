@@ -1,7 +1,7 @@
 import { chinaDate } from '../../domain/calendar';
 import { commitWithRetry, type TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { RegistryVersionConflictError } from './errors';
 
 export type RegistryDeps = Pick<ServiceDeps, 'store' | 'clock' | 'newId'>;

@@ -1,4 +1,4 @@
-import { ServiceError } from '../errors';
+import { ServiceError } from '../../errors';
 
 /** The record changed since the form was shown (someone else saved first): 409, reload and redo. */
 export class RegistryVersionConflictError extends ServiceError {

@@ -5,7 +5,7 @@ import { orgPk } from '../../store/orgs-repo';
 import type { Actor } from '../actor';
 import { withActorNames } from '../audit-names';
 import { authorize, loadOrgTree, permits, scopeOf } from '../authorization';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 import type { RegistryDeps } from './commit';
 
 /** One line of the tree as the actor sees it: depth from the top of their scope, and who approves for it. */

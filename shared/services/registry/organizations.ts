@@ -9,7 +9,7 @@ import { getOrganization, orgPk, putNewOrganization, replaceOrganization } from 
 import { listPeople } from '../../store/people-repo';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
-import { InputInvalidError, RecordNotFoundError } from '../errors';
+import { InputInvalidError, RecordNotFoundError } from '../../errors';
 import { checkVersion, commitChange, fieldError, today, type RegistryDeps } from './commit';
 import { OrgClosedError, OrgNotEmptyError } from './errors';
 

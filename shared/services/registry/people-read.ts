@@ -11,7 +11,7 @@ import type { Store } from '../../store/store';
 import type { Actor } from '../actor';
 import { withActorNames } from '../audit-names';
 import { authorize, loadOrgTree, permits } from '../authorization';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 import { today, type RegistryDeps } from './commit';
 import { loadPerson } from './people';
 

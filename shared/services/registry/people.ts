@@ -8,7 +8,7 @@ import { changePersonItems, getPerson, getPersonByIdNumber, newPersonId, personP
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree, permits } from '../authorization';
-import { InputInvalidError, RecordNotFoundError } from '../errors';
+import { InputInvalidError, RecordNotFoundError } from '../../errors';
 import { checkVersion, commitChange, fieldError, today, type RegistryDeps } from './commit';
 import { OrgClosedError, PersonDuplicateError, RegistryVersionConflictError } from './errors';
 

@@ -6,7 +6,7 @@ import { listOrgAccounts } from '../../store/accounts-repo';
 import type { StaffRole } from '../actor';
 import { loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 import { peopleOfSubtree } from './people-read';
 
 /**

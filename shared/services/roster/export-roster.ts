@@ -6,7 +6,7 @@ import { listOrganizations } from '../../store/orgs-repo';
 import { listPeople } from '../../store/people-repo';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 import { authorizeRoster, authorizeRosterUse, mayRoster } from './roster-access';
 import { rosterCsv, rosterXlsx, type CsvEncoding, type RosterRowValues } from './write-roster-file';
 

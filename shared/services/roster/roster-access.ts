@@ -1,7 +1,7 @@
 import type { OrgTree } from '../../domain/registry/org-tree';
 import type { Actor } from '../actor';
 import { authorize, permits, PERMISSIONS } from '../authorization';
-import { AuthForbiddenError } from '../errors';
+import { AuthForbiddenError } from '../../errors';
 
 export type RosterAction = 'roster.import' | 'roster.export';
 

@@ -1,4 +1,4 @@
-import { ServiceError } from '../errors';
+import { ServiceError } from '../../errors';
 
 /** The file cannot be read as a roster at all (format, encoding, size, header): nothing is imported. */
 export class RosterFileInvalidError extends ServiceError {

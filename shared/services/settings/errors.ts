@@ -1,4 +1,4 @@
-import { ServiceError } from '../errors';
+import { ServiceError } from '../../errors';
 
 /** Someone else saved the setting since the form was shown: 409, nothing written; reload and redo. */
 export class SettingsVersionConflictError extends ServiceError {

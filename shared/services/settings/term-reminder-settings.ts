@@ -8,7 +8,7 @@ import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { SettingsVersionConflictError } from './errors';
 
 /** The setting as the 换届提醒设置 page shows it. Version 0: nothing stored yet, the built-in defaults apply. */

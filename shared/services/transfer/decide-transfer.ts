@@ -12,7 +12,7 @@ import { getPerson, personPk, replacePerson } from '../../store/people-repo';
 import type { TransactItem } from '../../store/transact';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { staffToNotify } from '../registry/questions';
 import { commitTransfer, nextTransfer, transferChange } from './commit';
 import { TransferChangedError, TransferChangeRefusedError } from './errors';

@@ -1,4 +1,4 @@
-import { ServiceError } from '../errors';
+import { ServiceError } from '../../errors';
 
 /** The person has a transfer under way (one at a time, docs/domain/transfer.md T1). */
 export class TransferAlreadyActiveError extends ServiceError {

@@ -8,7 +8,7 @@ import { getTransfer, listPersonTransferIds } from '../../store/transfers-repo';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { commitChange } from '../registry/commit';
 import { createPerson } from '../registry/people';
 import { z } from 'zod';

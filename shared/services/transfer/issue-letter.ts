@@ -9,7 +9,7 @@ import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import { lastSerialNo, serialItems } from '../../store/transfers-repo';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { approverOf } from '../registry/questions';
 import { commitTransfer, nextTransfer, transferChange } from './commit';
 import { TransferChangedError, TransferChangeRefusedError } from './errors';

@@ -4,7 +4,7 @@ import { getTransfer } from '../../store/transfers-repo';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree, permits, type Action } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 
 /** The organization an action is authorized on: the sending one, or the receiving one (within the system). */
 export type TransferSide = 'sending' | 'receiving';

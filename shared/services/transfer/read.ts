@@ -9,7 +9,7 @@ import type { ServiceDeps } from '../deps';
 import { loadTransferToView } from './load';
 import { changeProblems } from '../../domain/transfer/acceptance';
 import { getPerson } from '../../store/people-repo';
-import { RecordNotFoundError } from '../errors';
+import { RecordNotFoundError } from '../../errors';
 
 export interface TransferRow {
   transfer: Transfer;

@@ -9,7 +9,7 @@ import { getTransfer, putNewTransfer, transferPk } from '../../store/transfers-r
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { InputInvalidError } from '../errors';
+import { InputInvalidError } from '../../errors';
 import { WorkflowExecutionExistsError } from '../ports';
 import { TransferAlreadyActiveError } from './errors';
 

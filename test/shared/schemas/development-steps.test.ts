@@ -1,5 +1,5 @@
 import { DEVELOPMENT_STEPS } from '../../../shared/domain/development/steps';
-import { InputInvalidError } from '../../../shared/services/errors';
+import { InputInvalidError } from '../../../shared/errors';
 import { hasForm, stepFormFields, stepFormSchema, STEP_FORM_FIELDS } from '../../../shared/schemas/development-steps';
 import { parseForm } from '../../../shared/schemas/parse-form';
 

@@ -1,5 +1,5 @@
 import { ballotFromForm, parseCarriedBallots, parseRoundForm } from '../../../shared/schemas/round-entry-form';
-import { InputInvalidError } from '../../../shared/services/errors';
+import { InputInvalidError } from '../../../shared/errors';
 
 const PAPER = { seats: 2, candidates: ['张一', '李二', '王三'], candidatesOnForm: false };
 const MEETING = { meetingDate: '2026-03-02', shouldAttend: '10', present: '9', ballotsIssued: '9' };

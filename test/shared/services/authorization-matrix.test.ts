@@ -12,7 +12,7 @@ import { createElection, listElections } from '../../../shared/services/election
 import { assessmentFile, createSchemeDraft } from '../../../shared/services/assessment';
 import { createEvaluation, createEvaluationsForAll, evaluationYearOverview } from '../../../shared/services/evaluation';
 import type { ServiceDeps } from '../../../shared/services/deps';
-import { AuthForbiddenError, InputInvalidError } from '../../../shared/services/errors';
+import { AuthForbiddenError, InputInvalidError } from '../../../shared/errors';
 import { fileObjection, getTaskView, objectionTaskId, publishNotice, recordObjectionOutcomes, startNoticeProcess, withdrawNotice } from '../../../shared/services/notice';
 import {
   addAttendanceExclusion, changeMembershipStatus, closeOrganization, createOrganization, createPerson, editOrganization, editPerson,

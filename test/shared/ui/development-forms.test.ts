@@ -1,6 +1,6 @@
 import { DEFAULT_RULE_SET, defineRuleSet } from '../../../shared/domain/development/rule-set';
 import { parseRuleSetForm, ruleSetFormValues } from '../../../shared/schemas/rule-set-form';
-import { InputInvalidError } from '../../../shared/services/errors';
+import { InputInvalidError } from '../../../shared/errors';
 import { joinPeopleRows, stepField } from '../../../shared/ui/development/step-fields';
 import { stepHref } from '../../../shared/ui/development/paths';
 

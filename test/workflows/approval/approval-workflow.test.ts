@@ -5,7 +5,7 @@ import {
   approvalExecutionName, decideByLink, getApprovalForStaff, listApprovals, reassignApprover, recordPaperDecision,
   resendApprovalLink, runApprovalReminders, startApprovalProcess, viewApprovalLink,
 } from '../../../shared/services/approval';
-import { InputInvalidError } from '../../../shared/services/errors';
+import { InputInvalidError } from '../../../shared/errors';
 import { listPendingTasks } from '../../../shared/services/notice';
 import { putAccount } from '../../../shared/store/accounts-repo';
 import { listAudit } from '../../../shared/store/audit';

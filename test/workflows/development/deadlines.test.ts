@@ -1,7 +1,7 @@
 import type { Actor } from '../../../shared/services/actor';
 import { ApprovalWindowClosedError, recordPaperDecision } from '../../../shared/services/approval';
 import { caseApprovalId, getCaseFile, saveRuleSet } from '../../../shared/services/development';
-import { InputInvalidError } from '../../../shared/services/errors';
+import { InputInvalidError } from '../../../shared/errors';
 import { runScheduledWork } from '../../../shared/services/scheduled/tick';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
 import { CaseDriver, committeeStaff, setUpWorld } from './development-fixtures';

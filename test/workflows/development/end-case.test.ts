@@ -1,6 +1,6 @@
 import { decideByLink, viewApprovalLink } from '../../../shared/services/approval';
 import { caseApprovalId, caseNoticeId, endCase, DevelopmentCaseStateError, DevelopmentRuleViolationError, openCase } from '../../../shared/services/development';
-import { InputInvalidError } from '../../../shared/services/errors';
+import { InputInvalidError } from '../../../shared/errors';
 import { getApproval } from '../../../shared/store/approvals-repo';
 import { listAudit } from '../../../shared/store/audit';
 import { casePk, getOpenCaseIdOf } from '../../../shared/store/cases-repo';

@@ -3,7 +3,7 @@ import type { Actor } from '../../../shared/services/actor';
 import {
   DevelopmentCaseExistsError, DevelopmentCaseStateError, DevelopmentRuleViolationError, getRuleSet, openCase, saveRuleSet, submitStepForm,
 } from '../../../shared/services/development';
-import { AuthForbiddenError, InputInvalidError, RecordNotFoundError, TaskAlreadyHandledError } from '../../../shared/services/errors';
+import { AuthForbiddenError, InputInvalidError, RecordNotFoundError, TaskAlreadyHandledError } from '../../../shared/errors';
 import { listRuleSets } from '../../../shared/services/development-views/rule-set-admin';
 import { casePk } from '../../../shared/store/cases-repo';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';

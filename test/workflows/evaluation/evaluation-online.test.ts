@@ -1,5 +1,5 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { InputInvalidError } from '../../../shared/services/errors';
+import { InputInvalidError } from '../../../shared/errors';
 import { EvaluationExistsError, openRatingBallot, personGrades, RaterCodeRefusedError, recordSelfEvaluation, submitRating } from '../../../shared/services/evaluation';
 import { createEvaluation } from '../../../shared/services/evaluation';
 import { getNotice } from '../../../shared/store/notices-repo';

@@ -1,4 +1,4 @@
-import { NoticeClosedError, TaskAlreadyHandledError } from '../../../shared/services/errors';
+import { NoticeClosedError, TaskAlreadyHandledError } from '../../../shared/errors';
 import {
   closeNoticeAtEnd, fileObjection, getStaffNotice, listPendingTasks, noticeExecutionName, objectionTaskId,
   recomputeProvisionalNotices, recordObjectionOutcomes, startNoticeProcess, withdrawNotice,

@@ -10,7 +10,7 @@ import { FilingLinkInvalidError } from '../../../../shared/services/development/
 import { ElectionAlreadyRunningError } from '../../../../shared/services/election/errors';
 import {
   AuthForbiddenError, AuthRequiredError, InputInvalidError, NoticeClosedError, RecordNotFoundError, TaskAlreadyHandledError, type ServiceError,
-} from '../../../../shared/services/errors';
+} from '../../../../shared/errors';
 import { OrgNotEmptyError } from '../../../../shared/services/registry/errors';
 import { RosterFileMismatchError } from '../../../../shared/services/roster/roster-errors';
 import { SettingsVersionConflictError } from '../../../../shared/services/settings/errors';

@@ -1,6 +1,6 @@
 import { dispatch, siteRequest, type RouteTable } from '../../../../functions/http/edge/router';
 import type { SiteRequest } from '../../../../functions/http/edge/types';
-import { RecordNotFoundError } from '../../../../shared/services/errors';
+import { RecordNotFoundError } from '../../../../shared/errors';
 import { edgeEvent, type EventOptions } from './support/event';
 
 // Dispatch is by API Gateway's route key (method and route path); a key this site does not serve, another method

@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from '../../../../functions/http/edge/staff-session';
 import type { HttpResult, SiteRequest } from '../../../../functions/http/edge/types';
 import { ManualClock } from '../../../../infra/local/manual-clock';
 import { startSession, type NewSession } from '../../../../shared/services/auth';
-import { InputInvalidError } from '../../../../shared/services/errors';
+import { InputInvalidError } from '../../../../shared/errors';
 import type { Store } from '../../../../shared/store/store';
 import { createTestStore } from '../../../support/store';
 import { edgeEvent, type EventOptions } from './support/event';

@@ -3,7 +3,7 @@ import { siteOf, type SiteEvent } from '../../../../functions/http/edge/types';
 import { ManualClock } from '../../../../infra/local/manual-clock';
 import { PasswordChangeRequiredError } from '../../../../shared/services/accounts/errors';
 import { SESSION_TTL_MS, startSession, type NewSession } from '../../../../shared/services/auth';
-import { AuthRequiredError } from '../../../../shared/services/errors';
+import { AuthRequiredError } from '../../../../shared/errors';
 import type { Store } from '../../../../shared/store/store';
 import { createTestStore } from '../../../support/store';
 import { edgeEvent, runBefore } from './support/event';

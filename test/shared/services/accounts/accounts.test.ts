@@ -7,7 +7,7 @@ import {
 import type { Actor, StaffIdentity } from '../../../../shared/services/actor';
 import { AuthSignInFailedError, AuthThrottledError, createLocalAuthenticator, resolveSession, signIn } from '../../../../shared/services/auth';
 import { resolveActor } from '../../../../shared/services/authorization';
-import { AuthForbiddenError, InputInvalidError } from '../../../../shared/services/errors';
+import { AuthForbiddenError, InputInvalidError } from '../../../../shared/errors';
 import type { OutgoingMail } from '../../../../shared/services/ports';
 import { accountPk } from '../../../../shared/store/accounts-repo';
 import { listAudit } from '../../../../shared/store/audit';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ManualClock } from '../../../../infra/local/manual-clock';
 import { AccountsAlreadySetUpError, createFirstAdministrator } from '../../../../shared/services/accounts';
 import { createLocalAuthenticator } from '../../../../shared/services/auth';
-import { InputInvalidError } from '../../../../shared/services/errors';
+import { InputInvalidError } from '../../../../shared/errors';
 import { accountPk, getAccount } from '../../../../shared/store/accounts-repo';
 import { listAudit } from '../../../../shared/store/audit';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';

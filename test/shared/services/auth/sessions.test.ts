@@ -3,7 +3,7 @@ import { ManualClock } from '../../../../infra/local/manual-clock';
 import {
   AuthSignInFailedError, SESSION_TTL_MS, createLocalAuthenticator, endSession, hashPassword, hashSessionId, resolveSession, signIn, startSession,
 } from '../../../../shared/services/auth';
-import { InputInvalidError } from '../../../../shared/services/errors';
+import { InputInvalidError } from '../../../../shared/errors';
 import { listStaffEmails, putAccount } from '../../../../shared/store/accounts-repo';
 import type { Store } from '../../../../shared/store/store';
 import { putTestOrg, testOrg } from '../../../support/registry-fixtures';

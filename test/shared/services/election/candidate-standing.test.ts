@@ -2,7 +2,7 @@ import type { Election } from '../../../../shared/domain/election/election';
 import { ELECTION_RULE_SETS } from '../../../../shared/domain/election/rule-set';
 import { votingStanding } from '../../../../shared/domain/registry/attendance';
 import type { MembershipStatus, RightsState } from '../../../../shared/domain/registry/person';
-import { InputInvalidError } from '../../../../shared/services/errors';
+import { InputInvalidError } from '../../../../shared/errors';
 import { FORM_STEP_EFFECTS } from '../../../../shared/services/election/form-steps';
 
 // A refused candidate is told why: not on the roster, or on it without a vote (预备党员, 留党察看…), never the

@@ -1,6 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createElection, ElectionAlreadyRunningError, listElections } from '../../../../shared/services/election';
-import { InputInvalidError } from '../../../../shared/services/errors';
+import { InputInvalidError } from '../../../../shared/errors';
 import type { TestRuntime } from '../../../support/local-runtime';
 import { putTestOrg, putTestPerson, testOrg, testPerson } from '../../../support/registry-fixtures';
 import { branchStaff, executionArnOf, startElectionRuntime } from '../../../workflows/election/election-fixtures';

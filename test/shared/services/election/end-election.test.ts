@@ -1,6 +1,6 @@
 import type { Actor } from '../../../../shared/services/actor';
 import { applyElectionEndDecisions, createElection, ElectionEndNotPossibleError, requestElectionEnd } from '../../../../shared/services/election';
-import { AuthForbiddenError } from '../../../../shared/services/errors';
+import { AuthForbiddenError } from '../../../../shared/errors';
 import { decideByLink, viewApprovalLink } from '../../../../shared/services/approval';
 import { listAudit } from '../../../../shared/store/audit';
 import { approvalPk, getApproval } from '../../../../shared/store/approvals-repo';

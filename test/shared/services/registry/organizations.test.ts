@@ -3,7 +3,7 @@ import { getOrganization, orgPk } from '../../../../shared/store/orgs-repo';
 import {
   closeOrganization, createOrganization, editOrganization, getOrganizationView, getOrgTreeView, moveOrganization, OrgNotEmptyError, RegistryVersionConflictError,
 } from '../../../../shared/services/registry';
-import { InputInvalidError } from '../../../../shared/services/errors';
+import { InputInvalidError } from '../../../../shared/errors';
 import type { Actor } from '../../../../shared/services/actor';
 import { putTestPerson, testPerson } from '../../../support/registry-fixtures';
 import { registryFixture } from './support';

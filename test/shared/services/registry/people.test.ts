@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { demoIdNumber } from '../../../../infra/local/seed-data';
 import type { Actor } from '../../../../shared/services/actor';
-import { AuthForbiddenError } from '../../../../shared/services/errors';
+import { AuthForbiddenError } from '../../../../shared/errors';
 import {
   addAttendanceExclusion, changeMembershipStatus, createPerson, editPerson, endAttendanceExclusion, getPersonView, listOrgPeople, PersonDuplicateError,
   RegistryVersionConflictError, revealIdNumber, setRightsState,

@@ -2,7 +2,7 @@ import { listAudit } from '../../../../shared/store/audit';
 import { getPersonByIdNumber, personPk } from '../../../../shared/store/people-repo';
 import { exportRoster, importRoster, previewRoster, RosterFileMismatchError, type RosterPreview } from '../../../../shared/services/roster';
 import type { Actor } from '../../../../shared/services/actor';
-import { AuthForbiddenError } from '../../../../shared/services/errors';
+import { AuthForbiddenError } from '../../../../shared/errors';
 import type { Store } from '../../../../shared/store/store';
 import { createTestStore } from '../../../support/store';
 import { ADMIN, COMMITTEE_STAFF, gb18030Csv, personRow, scanTable, seedOrgs, testDeps, utf8Csv, xlsxFile, type RowSpec } from './support/roster-fixtures';

@@ -1,5 +1,5 @@
 import { previewRoster, RosterFileInvalidError, type RosterPreview } from '../../../../shared/services/roster';
-import { AuthForbiddenError } from '../../../../shared/services/errors';
+import { AuthForbiddenError } from '../../../../shared/errors';
 import type { Store } from '../../../../shared/store/store';
 import { createTestStore } from '../../../support/store';
 import {

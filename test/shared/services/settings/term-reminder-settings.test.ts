@@ -4,7 +4,7 @@ import { ManualClock } from '../../../../infra/local/manual-clock';
 import { DEFAULT_TERM_REMINDERS } from '../../../../shared/domain/election/term-reminders';
 import type { Actor } from '../../../../shared/services/actor';
 import type { ServiceDeps } from '../../../../shared/services/deps';
-import { AuthForbiddenError, InputInvalidError } from '../../../../shared/services/errors';
+import { AuthForbiddenError, InputInvalidError } from '../../../../shared/errors';
 import { SettingsVersionConflictError } from '../../../../shared/services/settings/errors';
 import { getTermReminderRules, readTermReminderSettings, saveTermReminderSettings } from '../../../../shared/services/settings/term-reminder-settings';
 import { listAudit } from '../../../../shared/store/audit';

@@ -3,7 +3,7 @@ import type { Actor } from '../../../../shared/services/actor';
 import {
   acceptTransfer, getTransferFile, issueLetter, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer,
 } from '../../../../shared/services/transfer';
-import { AuthForbiddenError } from '../../../../shared/services/errors';
+import { AuthForbiddenError } from '../../../../shared/errors';
 import { getTransfer, lastSerialNo } from '../../../../shared/store/transfers-repo';
 import { getGuard } from '../../../../shared/store/guards';
 import type { Store } from '../../../../shared/store/store';
