@@ -4,6 +4,7 @@ import type { Scheme } from '../domain/assessment';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
+import { fromItem } from './item';
 
 /**
  * The target assessment (党建工作目标考核, docs/domain/assessment.md), in the single table:
@@ -19,11 +20,6 @@ export const schemePk = (committeeId: string, year: number) => `ASCHEME#${commit
 const versionSk = (version: number) => `V#${String(version).padStart(3, '0')}`;
 export const reportPk = (committeeId: string, periodKey: string, orgId: string) => `AREPORT#${committeeId}#${periodKey}#${orgId}`;
 const boardKey = (committeeId: string, year: number) => `ABOARD#${committeeId}#${year}`;
-
-const strip = <T>(item: Record<string, unknown>): T => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, type: _t, ...rest } = item;
-  return rest as T;
-};
 
 function schemeItem(scheme: Scheme): Record<string, unknown> {
   return {
@@ -54,13 +50,13 @@ export async function listSchemeVersions(store: Store, committeeId: string, year
     ExpressionAttributeValues: { ':pk': schemePk(committeeId, year), ':v': 'V#' },
     ConsistentRead: true,
   });
-  return items.map((item) => strip<Scheme>(item));
+  return items.map((item) => fromItem<Scheme>(item));
 }
 
 /** Every scheme version of every committee (the scheduler reads it once per tick). */
 export async function listAllSchemes(store: Store): Promise<Scheme[]> {
   const items = await queryAll(store, { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :k', ExpressionAttributeValues: { ':k': 'ASCHEMES' } });
-  return items.map((item) => strip<Scheme>(item));
+  return items.map((item) => fromItem<Scheme>(item));
 }
 
 /** A marker of the scheme's partition (OPENED#…, CIRCULAR#…), written once. */
@@ -109,7 +105,7 @@ export function replaceReport(store: Store, next: AssessmentReport): TransactIte
 
 export async function getReport(store: Store, committeeId: string, periodKey: string, orgId: string): Promise<AssessmentReport | undefined> {
   const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: reportPk(committeeId, periodKey, orgId), sk: 'REPORT' }, ConsistentRead: true }));
-  return Item ? strip<AssessmentReport>(Item) : undefined;
+  return Item ? fromItem<AssessmentReport>(Item) : undefined;
 }
 
 /** The board: every report of a committee's year (optionally of one period), by period and organization. */
@@ -119,13 +115,13 @@ export async function listBoardReports(store: Store, committeeId: string, year: 
     KeyConditionExpression: periodKey ? 'gsi1pk = :k AND begins_with(gsi1sk, :p)' : 'gsi1pk = :k',
     ExpressionAttributeValues: { ':k': boardKey(committeeId, year), ...(periodKey ? { ':p': `${periodKey}#` } : {}) },
   });
-  return items.map((item) => strip<AssessmentReport>(item));
+  return items.map((item) => fromItem<AssessmentReport>(item));
 }
 
 /** An organization's reports (its assessment file), by period. */
 export async function listOrgReports(store: Store, orgId: string): Promise<AssessmentReport[]> {
   const items = await queryAll(store, { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :k', ExpressionAttributeValues: { ':k': `ORG#${orgId}#assessment` } });
-  return items.map((item) => strip<AssessmentReport>(item));
+  return items.map((item) => fromItem<AssessmentReport>(item));
 }
 
 /** A marker's attributes, or undefined when it was never written. */

@@ -6,6 +6,7 @@ import { claimGuard, type GuardKey } from './guards';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
+import { fromItem } from './item';
 
 /**
  * Annual evaluations (民主评议党员, docs/domain/evaluation.md), in the single table:
@@ -28,11 +29,6 @@ export const evaluationStepSk = (stepKey: EvaluationStepKey, attempt: number) =>
 const orgKey = (orgId: string) => `ORG#${orgId}#evaluation`;
 const yearKey = (year: number) => `EVALUATIONS#${year}`;
 export const raterCodePk = (code: string) => `RATERCODE#${code}`;
-
-const strip = <T>(item: Record<string, unknown>): T => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _g3, gsi2sk: _g4, type: _t, ...rest } = item;
-  return rest as T;
-};
 
 function evaluationItem(evaluation: Evaluation): Record<string, unknown> {
   return {
@@ -131,13 +127,13 @@ export function putNewRaterCode(store: Store, code: RaterCode): TransactItem {
 
 export async function getRaterCode(store: Store, code: string): Promise<RaterCode | undefined> {
   const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: raterCodePk(code), sk: 'CODE' }, ConsistentRead: true }));
-  return Item ? strip<RaterCode>(Item) : undefined;
+  return Item ? fromItem<RaterCode>(Item) : undefined;
 }
 
 /** An evaluation's codes (slips to print, how many are spent). */
 export async function listRaterCodes(store: Store, evaluationId: string): Promise<RaterCode[]> {
   const items = await queryAll(store, { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :key', ExpressionAttributeValues: { ':key': `EVALUATION#${evaluationId}#code` } });
-  return items.map((item) => strip<RaterCode>(item));
+  return items.map((item) => fromItem<RaterCode>(item));
 }
 
 /**
@@ -215,12 +211,12 @@ export async function readEvaluationPartition(store: Store, evaluationId: string
   const items = await queryAll(store, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': evaluationPk(evaluationId) }, ConsistentRead: true });
   const result: EvaluationPartition = { steps: [], selfEvaluations: [], codesIssued: { member: 0, mass: 0 }, online: emptyRatingCounts(), paper: [] };
   for (const item of items) {
-    if (item.type === 'evaluation') result.evaluation = strip<Evaluation>(item);
-    if (item.type === 'evaluation-step') result.steps.push(strip<EvaluationStepRecord>(item));
-    if (item.type === 'evaluation-self') result.selfEvaluations.push(strip<SelfEvaluation>(item));
+    if (item.type === 'evaluation') result.evaluation = fromItem<Evaluation>(item);
+    if (item.type === 'evaluation-step') result.steps.push(fromItem<EvaluationStepRecord>(item));
+    if (item.type === 'evaluation-self') result.selfEvaluations.push(fromItem<SelfEvaluation>(item));
     if (item.type === 'evaluation-codes') result.codesIssued[item.raterKind as RaterKind] = Number(item.issued ?? 0);
     if (item.type === 'evaluation-tally') addOnline(result.online, item);
-    if (item.type === 'evaluation-paper') result.paper.push(strip<PaperCounts>(item));
+    if (item.type === 'evaluation-paper') result.paper.push(fromItem<PaperCounts>(item));
   }
   result.steps.sort((a, b) => a.at.localeCompare(b.at) || a.attempt - b.attempt);
   return result;
@@ -228,17 +224,17 @@ export async function readEvaluationPartition(store: Store, evaluationId: string
 
 export async function getEvaluation(store: Store, evaluationId: string): Promise<Evaluation | undefined> {
   const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: evaluationPk(evaluationId), sk: EVALUATION_SK }, ConsistentRead: true }));
-  return Item ? strip<Evaluation>(Item) : undefined;
+  return Item ? fromItem<Evaluation>(Item) : undefined;
 }
 
 export async function listOrgEvaluations(store: Store, orgId: string): Promise<Evaluation[]> {
   const items = await queryAll(store, { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :key', ExpressionAttributeValues: { ':key': orgKey(orgId) }, ScanIndexForward: false });
-  return items.map((item) => strip<Evaluation>(item));
+  return items.map((item) => fromItem<Evaluation>(item));
 }
 
 export async function listYearEvaluations(store: Store, year: number): Promise<Evaluation[]> {
   const items = await queryAll(store, { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :key', ExpressionAttributeValues: { ':key': yearKey(year) } });
-  return items.map((item) => strip<Evaluation>(item));
+  return items.map((item) => fromItem<Evaluation>(item));
 }
 
 /** A grade on the person's record (history by year). */
@@ -260,5 +256,5 @@ export async function listPersonGrades(store: Store, personId: string): Promise<
     TableName: store.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': 'EVALGRADE#' }, ScanIndexForward: false,
   }));
-  return Items.map((item) => strip<PersonGrade>(item));
+  return Items.map((item) => fromItem<PersonGrade>(item));
 }

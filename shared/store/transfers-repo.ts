@@ -5,6 +5,7 @@ import { claimGuard, releaseGuard, type GuardKey } from './guards';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
+import { fromItem } from './item';
 
 /**
  * Transfers of membership (docs/domain/transfer.md), keys in shared/store/README.md:
@@ -32,8 +33,7 @@ function transferItem(transfer: Transfer): Record<string, unknown> {
 }
 
 function toTransfer(item: Record<string, unknown>): Transfer {
-  const { pk: _pk, sk: _sk, type: _t, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
-  return rest as unknown as Transfer;
+  return fromItem<Transfer>(item);
 }
 
 /** The guard of "one transfer under way per person": GUARD#transfer#<personId>. */

@@ -147,7 +147,7 @@ test('steps 1–3 through the generic step forms, from 待办', async () => {
 
 test('the candidate list is approved from the outbox; the 7-day candidate notice ends on the virtual clock', async () => {
   await approveFromOutbox(await runtime.adminPage(), approver, '候选人预备人选', '2026-09-24');
-  await reloadUntilVisible(staff, electionPath, (page) => page.getByRole('link', { name: '孙立' }), 30_000);
+  await reloadUntilVisible(staff, electionPath, (page) => page.getByRole('link', { name: /委员候选人预备人选的公示/ }), 30_000);
   // The rounds are held on the planned day of the general meeting (a round may not be dated before it).
   await jumpVirtualClock(await runtime.adminPage(), '2026-10-20T00:05');
   await openStep('选举委员（计票）');
