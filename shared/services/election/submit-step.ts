@@ -13,7 +13,7 @@ import { votingStandingOf } from '../registry/questions';
 import { deliverTaskCallback } from '../tasks/deliver-callback';
 import { electionChange, nextVersion } from './commit';
 import { ElectionStepNotOpenError } from './errors';
-import { FORM_STEP_EFFECTS } from './form-steps';
+import { FORM_STEP_EFFECTS } from '../../domain/election/step-rules';
 import { requireMeetingDate, requireRoundMeeting, roundNotBefore } from './round-meeting';
 
 /** The election and its open task for `stepKey`, for an actor allowed to handle it; refused otherwise. */

@@ -3,7 +3,7 @@ import { ELECTION_RULE_SETS } from '../../../../shared/domain/election/rule-set'
 import { votingStanding } from '../../../../shared/domain/registry/attendance';
 import type { MembershipStatus, RightsState } from '../../../../shared/domain/registry/person';
 import { InputInvalidError } from '../../../../shared/errors';
-import { FORM_STEP_EFFECTS } from '../../../../shared/services/election/form-steps';
+import { FORM_STEP_EFFECTS } from '../../../../shared/domain/election/step-rules';
 
 // A refused candidate is told why: not on the roster, or on it without a vote (预备党员, 留党察看…), never the
 // blanket "不在名册中（或重名）" for someone who is in the roster.

@@ -1,8 +1,8 @@
-import type { Election, NextRound } from '../../domain/election/election';
-import { applyUnfitRule, rankRecommendation } from '../../domain/election/nomination';
-import { sortBySurnameStrokes } from '../../domain/election/stroke-order';
-import { rankOpenBallot } from '../../domain/election/open-ballot';
-import { checkSeatsDecision } from '../../domain/election/next-round';
+import type { Election, NextRound } from './election';
+import { applyUnfitRule, rankRecommendation } from './nomination';
+import { sortBySurnameStrokes } from './stroke-order';
+import { rankOpenBallot } from './open-ballot';
+import { checkSeatsDecision } from './next-round';
 import type { ElectionFormStepKey, ElectionStepValues } from '../../schemas/election-steps';
 import { InputInvalidError } from '../../errors';
 
