@@ -85,7 +85,8 @@ function currentForm(file: EvaluationFile, staff: LayoutStaff, state?: Evaluatio
             : html`<label>整改结果 <select name="review.${g.personId}"><option value="">请选择</option>${Object.entries(CORRECTION_OUTCOME_LABELS).map(([k, l]) => html`<option value="${k}">${l}</option>`)}</select></label>`}</td></tr>`)}
         </tbody></table>`, '提交组织处置结果');
     default:
-      return html``;
+      // Between two steps (the next one is being opened) or waiting on the higher committee or a notice period.
+      return e.currentStep ? html`` : html`<p class="muted" role="status">目前没有需要填写的表格：正在等待上级党委审批或公示期满；如刚开始或刚提交，下一步骤正在生成，请稍候刷新本页。</p>`;
   }
 }
 
