@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { approvalResolutionSchema } from '../../shared/schemas/approval';
 import type { ServiceDeps } from '../../shared/services/deps';
 import { recordElectionDecision } from '../../shared/services/election';
 import { awsServiceDeps } from '../adapters/aws-deps';
@@ -7,14 +8,7 @@ import { lazyHandler } from '../adapters/lazy-handler';
 const eventSchema = z.object({
   electionId: z.string().min(1),
   kind: z.enum(['request', 'candidate-list', 'election-result']),
-  decision: z.object({
-    approvalId: z.string().min(1),
-    outcome: z.enum(['approved', 'rejected']),
-    decidedAt: z.string(),
-    decidedBy: z.string(),
-    meetingDate: z.string().optional(),
-    comment: z.string().optional(),
-  }),
+  decision: approvalResolutionSchema,
 });
 
 /** Tasks Note…Decision: the higher organization's decision recorded on the election. Output: { outcome }. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { approvalResolutionSchema } from '../../shared/schemas/approval';
 import type { ServiceDeps } from '../../shared/services/deps';
 import { recordEvaluationDecision } from '../../shared/services/evaluation';
 import { awsServiceDeps } from '../adapters/aws-deps';
@@ -6,14 +7,7 @@ import { lazyHandler } from '../adapters/lazy-handler';
 
 const eventSchema = z.object({
   evaluationId: z.string().min(1),
-  decision: z.object({
-    approvalId: z.string().min(1),
-    outcome: z.enum(['approved', 'rejected']),
-    decidedAt: z.string(),
-    decidedBy: z.string(),
-    meetingDate: z.string().optional(),
-    comment: z.string().optional(),
-  }),
+  decision: approvalResolutionSchema,
 });
 
 /** Task NoteDecision: the higher committee's decision on the grades. Output: { outcome }. */

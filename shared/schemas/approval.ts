@@ -48,3 +48,13 @@ export const approverForm = z.object({
   name: requiredText('审批人姓名', 50),
   email: z.string({ error: '请填写审批人的电子邮箱。' }).trim().email('电子邮箱格式不正确。'),
 });
+
+/** An approval's resolution as the approval process outputs it, checked by the task that records it on its matter. */
+export const approvalResolutionSchema = z.object({
+  approvalId: z.string().min(1),
+  outcome: z.enum(['approved', 'rejected']),
+  decidedAt: z.string().min(1),
+  meetingDate: z.string().optional(),
+  comment: z.string().optional(),
+  decidedBy: z.string(),
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEVELOPMENT_STEPS, NOTICE_NODE_POSITIONS, noticeReviewKey } from '../domain/development/steps';
+import { approvalResolutionSchema } from './approval';
 
 /** The events of the development stages' task Lambdas (a workflow input is input too). */
 
@@ -18,14 +19,7 @@ export const recordDecisionEventSchema = z.object({
   caseId,
   attempt,
   stepKey: approvalStep,
-  decision: z.object({
-    approvalId: z.string().min(1),
-    outcome: z.enum(['approved', 'rejected']),
-    decidedAt: z.string().min(1),
-    meetingDate: z.string().optional(),
-    comment: z.string().optional(),
-    decidedBy: z.string(),
-  }),
+  decision: approvalResolutionSchema,
 });
 
 export const fileEventSchema = z.object({ caseId, attempt, stepKey: z.enum(['activistFiling', 'targetFiling', 'admissionFiling']) });
