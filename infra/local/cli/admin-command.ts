@@ -91,12 +91,9 @@ export async function runAdminCommand(argv: string[], io: CliIo, env: Env = proc
     io.out(`Created administrator ${created.username} and the root organization. Sign in at /staff/sign-in.`);
     return 0;
   } catch (error) {
-    if (error instanceof InputInvalidError) return reportInvalid(error.fieldErrors, io);
-    if (error instanceof ServiceError) {
-      io.err(error.userMessage);
-      return 1;
-    }
-    throw error;
+    const refused = reportRefusal(error, io);
+    if (refused === undefined) throw error;
+    return refused;
   } finally {
     await data.stop();
   }
@@ -120,17 +117,22 @@ async function createOnAws(values: AdminOptions, input: FirstAdministratorInput,
     io.out('首次登录时系统会要求修改密码。/ Created the administrator in the user pool (signs in with the e-mail address; must change the password at the first sign-in) and the root organization in the table.');
     return 0;
   } catch (error) {
-    if (error instanceof InputInvalidError) return reportInvalid(error.fieldErrors, io);
-    if (error instanceof ServiceError) {
-      io.err(error.userMessage);
-      return 1;
-    }
+    const refused = reportRefusal(error, io);
+    if (refused !== undefined) return refused;
     io.err(`失败 / failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
     io.err('根组织若已写入，修正问题后用同样的 --username 和 --email 再运行一次即可接续 / if the organization was written, rerun with the same --username and --email to finish');
     return 1;
   } finally {
     client.destroy();
   }
+}
+
+/** A refusal the person can act on (bad input: 2, any other service refusal: 1), printed; undefined for any other failure. */
+function reportRefusal(error: unknown, io: CliIo): number | undefined {
+  if (error instanceof InputInvalidError) return reportInvalid(error.fieldErrors, io);
+  if (!(error instanceof ServiceError)) return undefined;
+  io.err(error.userMessage);
+  return 1;
 }
 
 function reportInvalid(problems: Record<string, string>, io: CliIo): number {
