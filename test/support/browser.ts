@@ -145,6 +145,7 @@ export class AccessibilityWatch {
 
   private async check(page: Page): Promise<void> {
     let kind: string | undefined;
+    const url = page.url();
     try {
       kind = pageKind(page.url(), await page.evaluate(() => document.querySelector('.error-summary') !== null));
       if (this.checked.has(kind)) return;
@@ -154,7 +155,8 @@ export class AccessibilityWatch {
     } catch (error) {
       // The page navigated or closed during the check: this kind is checked on its next visit. Anything else is a finding.
       if (kind) this.checked.delete(kind);
-      if (!/context was destroyed|has been closed|navigat/i.test(String(error))) this.found.push(`${kind ?? page.url()}: the check failed: ${String(error)}`);
+      const navigated = page.isClosed() || page.url() !== url;
+      if (!navigated && !/context was destroyed|has been closed|navigat/i.test(String(error))) this.found.push(`${kind ?? page.url()}: the check failed: ${String(error)}`);
     }
   }
 }
