@@ -5,7 +5,7 @@ import { StepFunctionsConflictError } from './errors';
 import type { ExecutionRecord } from './execution-record';
 import type { ExecutionRepository, StepCommit } from './execution-repository';
 import { RetryPacer } from './retry-pacer';
-import type { RunnerServices } from './step-env';
+import type { RunnerServices, StepEnv } from './step-env';
 import { runStep, type StepOutcome } from './step-runner';
 import type { AslDefinition } from './types';
 import { waitTarget } from './wait-target';
@@ -22,6 +22,16 @@ export interface DriverDeps {
 /** Consecutive failures of the runner itself before it stops driving (the execution stays RUNNING). */
 const MAX_INFRASTRUCTURE_FAILURES = 5;
 
+/** States run on in memory after the current one (see runOnward), and the most committed at once (a loop of them still checkpoints). */
+const WITHOUT_CHECKPOINT = new Set<unknown>(['Pass', 'Choice', 'Succeed', 'Fail']);
+const MAX_CHAIN = 25;
+
+interface Onward {
+  steps: StepCommit[];
+  waitUntil?: Date;
+  aborted?: Extract<StepOutcome, { kind: 'aborted' }>;
+}
+
 /**
  * Drives one execution, one top-level state at a time, from its checkpoint: run the state, then
  * commit the next checkpoint (conditional on the step), until the execution leaves RUNNING.
@@ -34,9 +44,11 @@ export class ExecutionDriver {
   constructor(
     private readonly deps: DriverDeps,
     readonly executionArn: string,
+    /** The record as just created, when the caller has it (saves a read). */
+    created?: ExecutionRecord,
   ) {
     this.activity = deps.monitor.track();
-    this.done = this.loop()
+    this.done = this.loop(created)
       .catch((error: unknown) => deps.services.log(`[sfn] ${executionArn}: driver failed: ${(error as Error)?.stack ?? String(error)}`))
       .finally(() => deps.monitor.untrack(this.activity));
   }
@@ -46,10 +58,10 @@ export class ExecutionDriver {
     this.controller.abort(reason);
   }
 
-  private async loop(): Promise<void> {
+  private async loop(created: ExecutionRecord | undefined): Promise<void> {
     const { executions, machines, services } = this.deps;
     const signal = this.controller.signal;
-    let record = await executions.get(this.executionArn);
+    let record = created ?? (await executions.get(this.executionArn));
     let failures = 0;
     while (record?.status === 'RUNNING' && !signal.aborted) {
       const machine = machines[record.stateMachine];
@@ -62,8 +74,14 @@ export class ExecutionDriver {
           throw outcome.problem;
         }
         if (signal.aborted) return;
-        record = await executions.commit(record, toCommit(record.currentState, outcome), services.clock.now());
-        services.log(`[sfn] ${record.name}: ${describeOutcome(outcome)}`);
+        const now = services.clock.now();
+        const onward = await this.runOnward(machine, record, toCommit(record.currentState, outcome), now);
+        if (onward.aborted) {
+          if (!onward.aborted.problem || signal.aborted) return;
+          throw onward.aborted.problem;
+        }
+        record = await executions.commit(record, onward.steps, now, onward.waitUntil);
+        for (const step of onward.steps) services.log(`[sfn] ${record.name}: ${describeOutcome(step)}`);
         failures = 0;
       } catch (error) {
         if (signal.aborted) return;
@@ -104,17 +122,50 @@ export class ExecutionDriver {
         throw error;
       }
     }
-    const env = {
+    return { outcome: await runStep(machine, record, this.stepEnv(record)), current: record };
+  }
+
+  /**
+   * Runs on, in memory, through the states that need no checkpoint of their own: Pass, Choice, Succeed, Fail,
+   * and a Wait whose instant has come when it is entered. They only compute from their input, so running them
+   * again after a crash gives the same result; their transitions are committed with the state before them.
+   */
+  private async runOnward(machine: AslDefinition, record: ExecutionRecord, first: StepCommit, now: Date): Promise<Onward> {
+    const steps = [first];
+    let step = first;
+    let stepCount = record.stepCount;
+    while (step.kind === 'next' && steps.length < MAX_CHAIN) {
+      const state = machine.States[step.next];
+      if (state?.Type === 'Wait') {
+        let until: Date;
+        try {
+          until = waitTarget(state, step.input, now);
+        } catch {
+          return { steps }; // the Wait fails in its own step
+        }
+        if (until > now) return { steps, waitUntil: until };
+      } else if (!WITHOUT_CHECKPOINT.has(state?.Type)) {
+        return { steps };
+      }
+      const entered: ExecutionRecord = { ...record, currentState: step.next, stepInput: step.input, stepCount: ++stepCount, stepEnteredAt: now.toISOString(), waitUntil: undefined };
+      const outcome = await runStep(machine, entered, this.stepEnv(entered));
+      if (outcome.kind === 'aborted') return { steps, aborted: outcome };
+      steps.push((step = toCommit(entered.currentState, outcome)));
+    }
+    return { steps };
+  }
+
+  private stepEnv(record: ExecutionRecord): StepEnv {
+    return {
       executionArn: record.executionArn,
       executionName: record.name,
       stepCount: record.stepCount,
       signal: this.controller.signal,
       activity: this.activity,
-      pacer: new RetryPacer(clock, this.activity),
+      pacer: new RetryPacer(this.deps.services.clock, this.activity),
       attempts: new Map<string, number>(),
       services: this.deps.services,
     };
-    return { outcome: await runStep(machine, record, env), current: record };
   }
 }
 
@@ -122,8 +173,8 @@ function toCommit(stateName: string, outcome: Exclude<StepOutcome, { kind: 'abor
   return { stateName, ...outcome };
 }
 
-function describeOutcome(outcome: StepOutcome): string {
+function describeOutcome(outcome: StepCommit): string {
   if (outcome.kind === 'next') return `→ ${outcome.next}`;
   if (outcome.kind === 'fail') return `FAILED ${outcome.error ?? ''} ${outcome.cause ?? ''}`.trim();
-  return outcome.kind === 'succeed' ? 'SUCCEEDED' : 'aborted';
+  return 'SUCCEEDED';
 }

@@ -25,8 +25,9 @@ export function executionKey(executionArn: string): { pk: string; sk: string } {
   return { pk: `EXECUTION#${executionArn}`, sk: EXECUTION_SK };
 }
 
-export function eventKey(executionArn: string, id: number): { pk: string; sk: string } {
-  return { pk: `EXECUTION#${executionArn}`, sk: `EVENT#${String(id).padStart(9, '0')}` };
+/** The item holding the history events from `firstId` on that one write added (older data: one `EVENT#<id>` item per event). */
+export function eventsKey(executionArn: string, firstId: number): { pk: string; sk: string } {
+  return { pk: `EXECUTION#${executionArn}`, sk: `EVENTS#${String(firstId).padStart(9, '0')}` };
 }
 
 const JSON_FIELDS = ['input', 'output', 'stepInput'] as const;

@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../../../shared/store/store';
 import { WorkflowExecutionExistsError } from '../../../shared/services/ports';
 import { StepFunctionsConflictError } from './errors';
-import { eventKey, executionKey, fromItem, RUNNING_INDEX_KEY, toItem, toJson, type ExecutionRecord } from './execution-record';
+import { eventsKey, executionKey, fromItem, RUNNING_INDEX_KEY, toItem, type ExecutionRecord } from './execution-record';
 import { transact, TransactionConditionFailedError, type TransactItem } from './transact';
 import type { ExecutionHistoryEvent, HistoryEventType } from './types';
 
@@ -42,35 +42,30 @@ export class ExecutionRepository {
     return Item ? fromItem(Item) : undefined;
   }
 
-  /** Records the end of the current top-level state; StepFunctionsConflictError if it is no longer ours. */
-  async commit(record: ExecutionRecord, step: StepCommit, now: Date): Promise<ExecutionRecord> {
+  /**
+   * Records the end of the current top-level state and of the states run after it without a checkpoint
+   * (`steps`, in order: each `next` but the last leads to the following step's state), in one transaction;
+   * StepFunctionsConflictError if the execution is no longer ours. `waitUntil` is stored when the chain ends
+   * entering a Wait state whose instant is known.
+   */
+  async commit(record: ExecutionRecord, steps: StepCommit[], now: Date, waitUntil?: Date): Promise<ExecutionRecord> {
     const at = now.toISOString();
-    if (step.kind === 'next') {
-      const next: ExecutionRecord = {
-        ...record,
-        currentState: step.next,
-        stepInput: step.input,
-        stepCount: record.stepCount + 1,
-        stepEnteredAt: at,
-        waitUntil: undefined,
-      };
-      const events: NewEvent[] = [
-        { type: 'StateExited', stateName: step.stateName, output: step.input },
-        { type: 'StateEntered', stateName: step.next, input: step.input },
-      ];
-      return this.write(record, next, events, now);
-    }
-    const finished: ExecutionRecord = { ...record, stopDate: at, waitUntil: undefined, status: step.kind === 'succeed' ? 'SUCCEEDED' : 'FAILED' };
     const events: NewEvent[] = [];
-    if (step.kind === 'succeed') {
-      finished.output = step.output;
-      events.push({ type: 'StateExited', stateName: step.stateName, output: step.output }, { type: 'ExecutionSucceeded', output: step.output });
-    } else {
-      finished.error = step.error;
-      finished.cause = step.cause;
-      events.push({ type: 'ExecutionFailed', stateName: step.stateName, error: step.error, cause: step.cause });
+    let next: ExecutionRecord = record;
+    for (const step of steps) {
+      if (step.kind === 'next') {
+        next = { ...next, currentState: step.next, stepInput: step.input, stepCount: next.stepCount + 1, stepEnteredAt: at, waitUntil: undefined };
+        events.push({ type: 'StateExited', stateName: step.stateName, output: step.input }, { type: 'StateEntered', stateName: step.next, input: step.input });
+      } else if (step.kind === 'succeed') {
+        next = { ...next, stopDate: at, waitUntil: undefined, status: 'SUCCEEDED', output: step.output };
+        events.push({ type: 'StateExited', stateName: step.stateName, output: step.output }, { type: 'ExecutionSucceeded', output: step.output });
+      } else {
+        next = { ...next, stopDate: at, waitUntil: undefined, status: 'FAILED', error: step.error, cause: step.cause };
+        events.push({ type: 'ExecutionFailed', stateName: step.stateName, error: step.error, cause: step.cause });
+      }
     }
-    return this.write(record, finished, events, now);
+    if (waitUntil && next.status === 'RUNNING') next.waitUntil = waitUntil.toISOString();
+    return this.write(record, next, events, now);
   }
 
   /** Stores the absolute instant the current Wait state waits until. */
@@ -120,15 +115,15 @@ export class ExecutionRepository {
         new QueryCommand({
           TableName: this.store.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
-          ExpressionAttributeValues: { ':pk': `EXECUTION#${executionArn}`, ':events': 'EVENT#' },
+          ExpressionAttributeValues: { ':pk': `EXECUTION#${executionArn}`, ':events': 'EVENT' },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
         }),
       );
-      for (const item of page.Items ?? []) events.push(fromEventItem(item));
+      for (const item of page.Items ?? []) events.push(...eventsFromItem(item));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    return events;
+    return events.sort((a, b) => a.id - b.id);
   }
 
   /**
@@ -155,20 +150,52 @@ export class ExecutionRepository {
     return written;
   }
 
+  /**
+   * The events of one write, as few items as fit (`EVENTS#<first id>`, the events as JSON): a commit that ran
+   * several states in memory writes one item, not two per state.
+   */
   private eventPuts(executionArn: string, after: number, events: NewEvent[], now: Date): TransactItem[] {
-    return events.map((event, index) => {
-      const id = after + index + 1;
-      const item: Record<string, unknown> = { ...eventKey(executionArn, id), id, type: event.type, timestamp: now.toISOString() };
-      if (event.stateName !== undefined) item.stateName = event.stateName;
-      if ('input' in event) item.input = toJson(event.input);
-      if ('output' in event) item.output = toJson(event.output);
-      if (event.error !== undefined) item.error = event.error;
-      if (event.cause !== undefined) item.cause = event.cause;
-      return { Put: { TableName: this.store.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
+    const batches: Record<string, unknown>[][] = [];
+    let size = Infinity;
+    events.forEach((event, index) => {
+      const stored = eventToStore({ ...event, id: after + index + 1, timestamp: now });
+      const length = JSON.stringify(stored).length;
+      if (size + length > MAX_EVENTS_ITEM_CHARS) {
+        batches.push([]);
+        size = 0;
+      }
+      batches[batches.length - 1].push(stored);
+      size += length;
     });
+    return batches.map((batch) => ({
+      Put: {
+        TableName: this.store.tableName,
+        Item: { ...eventsKey(executionArn, batch[0].id as number), events: JSON.stringify(batch) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }));
   }
 }
 
+/** Well under DynamoDB's 400 KB per item; a single larger event still gets an item of its own. */
+const MAX_EVENTS_ITEM_CHARS = 300_000;
+
+function eventToStore(event: ExecutionHistoryEvent): Record<string, unknown> {
+  const stored: Record<string, unknown> = { id: event.id, type: event.type, timestamp: event.timestamp.toISOString() };
+  if (event.stateName !== undefined) stored.stateName = event.stateName;
+  if ('input' in event) stored.input = event.input === undefined ? null : event.input;
+  if ('output' in event) stored.output = event.output === undefined ? null : event.output;
+  if (event.error !== undefined) stored.error = event.error;
+  if (event.cause !== undefined) stored.cause = event.cause;
+  return stored;
+}
+
+function eventsFromItem(item: Record<string, unknown>): ExecutionHistoryEvent[] {
+  if (typeof item.events !== 'string') return [fromEventItem(item)];
+  return (JSON.parse(item.events) as Record<string, unknown>[]).map((stored) => ({ ...stored, timestamp: new Date(stored.timestamp as string) }) as ExecutionHistoryEvent);
+}
+
+/** An event as written one item each (`EVENT#<id>`) before events were written in batches. */
 function fromEventItem(item: Record<string, unknown>): ExecutionHistoryEvent {
   const event: ExecutionHistoryEvent = { id: item.id as number, type: item.type as HistoryEventType, timestamp: new Date(item.timestamp as string) };
   if (item.stateName !== undefined) event.stateName = item.stateName as string;

@@ -71,7 +71,7 @@ export class LocalStepFunctions implements WorkflowControl {
   async startExecution(request: { stateMachine: WorkflowName | string; name: string; input: unknown }): Promise<{ executionArn: string }> {
     this.assertOpen();
     const record = await this.monitor.operation(() => this.create(request.stateMachine, request.name, request.input));
-    this.drive(record.executionArn);
+    this.drive(record.executionArn, record);
     return { executionArn: record.executionArn };
   }
 
@@ -167,7 +167,7 @@ export class LocalStepFunctions implements WorkflowControl {
     }
     try {
       const record = await this.create(request.machine, request.name, request.input, request.parentExecutionArn);
-      this.drive(record.executionArn);
+      this.drive(record.executionArn, record);
       return record;
     } catch (error) {
       if (!(error instanceof WorkflowExecutionExistsError)) throw error;
@@ -188,7 +188,7 @@ export class LocalStepFunctions implements WorkflowControl {
     });
   }
 
-  private drive(executionArn: string): void {
+  private drive(executionArn: string, created?: ExecutionRecord): void {
     if (this.closed || this.drivers.has(executionArn)) return;
     const driver = new ExecutionDriver(
       {
@@ -199,6 +199,7 @@ export class LocalStepFunctions implements WorkflowControl {
         onFinished: (record) => this.finished(record),
       },
       executionArn,
+      created,
     );
     this.drivers.set(executionArn, driver);
     void driver.done.finally(() => {
