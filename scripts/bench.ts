@@ -6,11 +6,13 @@ import { startDynamoDbLocal, type DynamoDbLocal } from '../infra/local/dynamodb-
 import { costOf } from './bench/aws-prices';
 import { formatDevelopmentBench, runDevelopmentBench } from './bench/development-bench';
 import { formatElectionBench, runElectionBench } from './bench/election-bench';
+import { runDurabilityBench } from './bench/durability-bench';
 import { runFloorBench } from './bench/floor-bench';
 import { runObjectionBench } from './bench/objection-bench';
 import { formatReport, reportJson, type BenchReport } from './bench/report';
 import { formatRosterBench, rosterBenchJson, runRosterBench } from './bench/roster-bench';
 import { runRuntimeBench } from './bench/runtime-bench';
+import { runTransactionBaseline } from './bench/transaction-baseline';
 import { formatTallyBench, runTallyBench, tallyBenchJson } from './bench/tally-bench';
 import { formatVotingMembersBench, runVotingMembersBench, votingMembersBenchJson, votingMembersWarnings } from './bench/voting-members-bench';
 
@@ -72,7 +74,11 @@ async function main(): Promise<void> {
     progress(`2/5 floor: bare aws-local-stepfunctions, ${settings.floorRounds} rounds of ${settings.notices}…`);
     const floor = await runFloorBench({ notices: settings.notices, rounds: settings.floorRounds, definition });
 
-    progress(`3/5 objections: ${settings.clients} clients × ${settings.requestsPerClient} POSTs…`);
+    progress(`2b durability floor: ${settings.notices} notices, ${settings.floorRounds} rounds of the floor and of the runner…`);
+    const durability = await runDurabilityBench({ endpoint: db.endpoint, executions: settings.notices, rounds: settings.floorRounds, definition });
+
+    progress(`3/5 objections: ${settings.clients} clients × ${settings.requestsPerClient} bare transactions, then as many POSTs…`);
+    const transactions = await runTransactionBaseline({ endpoint: db.endpoint, clients: settings.clients, requestsPerClient: settings.requestsPerClient });
     const objections = await runObjectionBench({
       endpoint: db.endpoint,
       openNotices: settings.openNotices,
@@ -115,7 +121,9 @@ async function main(): Promise<void> {
         wall: floor.executionsPerSecond / runtime.executionsPerSecond,
         busy: floor.executionsPerSecond / runtime.busyExecutionsPerSecond,
       },
+      durability,
       objections,
+      transactions,
     };
     for (const [part, lines] of [['runtime', runtime.unusualLog], ['objections', objections.unusualLog]] as const) {
       for (const line of lines.slice(0, 10)) progress(`${part} log: ${line}`);

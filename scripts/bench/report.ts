@@ -1,7 +1,9 @@
+import type { DurabilityBenchResult } from './durability-bench';
 import type { FloorBenchResult } from './floor-bench';
 import type { ObjectionBenchResult } from './objection-bench';
 import type { RuntimeBenchResult } from './runtime-bench';
 import { round, roundSummary, type Summary } from './stats';
+import type { TransactionBaselineResult } from './transaction-baseline';
 
 export interface BenchReport {
   environment: { node: string; cpus: number; startedAt: string; totalSeconds: number };
@@ -9,7 +11,10 @@ export interface BenchReport {
   floor: FloorBenchResult;
   /** Floor executions/s ÷ runtime executions/s: wall time (wait included), and busy time (wait left out). */
   ratio: { wall: number; busy: number };
+  durability: DurabilityBenchResult;
   objections: ObjectionBenchResult;
+  /** Bare transactions at the objections' concurrency, measured right before them. */
+  transactions: TransactionBaselineResult;
 }
 
 type Row = [label: string, value: string, note?: string];
@@ -37,7 +42,7 @@ function section(title: string, rows: Row[]): string {
 
 /** The plain-text table. */
 export function formatReport(report: BenchReport): string {
-  const { runtime: rt, floor, objections: ob } = report;
+  const { runtime: rt, floor, durability: du, objections: ob, transactions: tx } = report;
   const env = report.environment;
   return [
     `dangjian-flow bench · Node ${env.node} · ${env.cpus} CPUs · DynamoDB Local in memory · ${env.totalSeconds} s in all`,
@@ -66,8 +71,16 @@ export function formatReport(report: BenchReport): string {
       ['floor ÷ runtime (busy)', `${n(report.ratio.busy)}×`],
     ]),
     '',
+    section(`2b. Durability floor: ${du.executions} notices at once, tasks in memory, the end already past, median of ${du.rounds} rounds`, [
+      ['floor', ms(du.floorMs, 0), `bare interpreter, then one PutItem per state entered (${du.statesPerExecution} per execution), one after another`],
+      ['runner', ms(du.runnerMs, 0), 'LocalStepFunctions on DynamoDB Local, start → SUCCEEDED'],
+      ['runner ÷ floor', `${n(du.ratio, 2)}×`, 'goal ≤ 2×'],
+    ]),
+    '',
     section(`3. Objections over HTTP: ${ob.clients} concurrent clients, ${ob.requests} POSTs on ${ob.openNotices} open notices (loopback)`, [
       ['latency', dist(ob.latencyMs), 'per request, fetch → body read'],
+      ['bare transaction', dist(tx.latencyMs), `${tx.clients} clients × ${tx.requests / tx.clients} TransactWriteItems of two new items, no HTTP`],
+      ['p99 ÷ bare p99', `${n(ob.latencyMs.p99 / tx.latencyMs.p99, 2)}×`, 'goal ≤ 3×'],
       ['requests/s', n(ob.requestsPerSecond), `${ob.requests} in ${ms(ob.wallMs, 0)}`],
       ['statuses', counts(ob.statuses), `not 2xx/3xx: ${ob.failed}`],
       ['objections stored', String(ob.objectionsStored), `expected ${ob.requests - ob.failed + ob.warmupRequests} (${ob.warmupRequests} warm-up requests included)`],
@@ -78,7 +91,7 @@ export function formatReport(report: BenchReport): string {
 
 /** The final line: every figure, rounded, as JSON (unusual log lines reduced to their count). */
 export function reportJson(report: BenchReport): string {
-  const { runtime: rt, floor, objections: ob } = report;
+  const { runtime: rt, floor, durability: du, objections: ob, transactions: tx } = report;
   return JSON.stringify({
     environment: report.environment,
     runtime: {
@@ -101,6 +114,8 @@ export function reportJson(report: BenchReport): string {
       executionMs: roundSummary(floor.executionMs, 2),
     },
     ratio: { wall: round(report.ratio.wall, 2), busy: round(report.ratio.busy, 2) },
+    durability: { ...du, floorMs: round(du.floorMs, 0), runnerMs: round(du.runnerMs, 0), ratio: round(du.ratio, 2) },
+    transactions: { ...tx, latencyMs: roundSummary(tx.latencyMs, 2) },
     objections: {
       ...ob,
       unusualLog: ob.unusualLog.length,

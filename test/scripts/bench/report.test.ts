@@ -12,6 +12,8 @@ const report: BenchReport = {
   },
   floor: { notices: 500, rounds: 3, roundsPerSecond: [9000, 9300, 9400], executionsPerSecond: 9300, executionMs: summarize([40, 48, 53]), results: { proceed: 1500 } },
   ratio: { wall: 9300 / 35.71, busy: 9300 / 46.3 },
+  durability: { executions: 500, rounds: 5, statesPerExecution: 6, floorMs: 3_000, runnerMs: 4_500, ratio: 1.5 },
+  transactions: { clients: 50, requests: 1000, latencyMs: summarize([5, 150, 400]) },
   objections: {
     clients: 50, requests: 1000, openNotices: 5, wallMs: 4_600, requestsPerSecond: 217.4, latencyMs: summarize([6, 163, 1254]),
     statuses: { 303: 998, 500: 2 }, failed: 2, objectionsStored: 1008, warmupRequests: 10, serverErrors: { TransactionCanceledException: 2 },
@@ -28,6 +30,9 @@ test('the table names every figure the issue asks for', () => {
   expect(text).toContain('p50 163 / p99 1,254 / max 1,254 ms');
   expect(text).toContain('not 2xx/3xx: 2');
   expect(text).toContain('TransactionCanceledException: 2');
+  expect(text).toMatch(/runner ÷ floor +1\.5×/);
+  expect(text).toContain('p99 ÷ bare p99');
+  expect(text).toContain('3.14×');
 });
 
 test('the JSON line is one line of rounded figures', () => {
@@ -39,4 +44,6 @@ test('the JSON line is one line of rounded figures', () => {
   expect(parsed.ratio).toEqual({ wall: 260.43, busy: 200.86 });
   expect(parsed.objections.latencyMs.p99).toBe(1254);
   expect(parsed.objections.failed).toBe(2);
+  expect(parsed.durability.ratio).toBe(1.5);
+  expect(parsed.transactions.latencyMs.p99).toBe(400);
 });
