@@ -7,3 +7,4 @@ export * from './proposal';
 export * from './rater-code';
 export * from './rule-set';
 export * from './tally';
+export * from './ratings-file';
