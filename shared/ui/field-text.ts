@@ -135,6 +135,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'evaluation.paper-entered': '录入纸质评议表汇总数',
   'evaluation.grades-approved': '上级党委批准定档结果',
   'evaluation.grades-rejected': '上级党委退回重新评定',
+  'evaluation.disposal-approved': '上级党委批准组织处置（劝其退党、除名）',
+  'evaluation.disposal-rejected': '上级党委退回组织处置意见',
+  'evaluation.follow-up-reminder-sent': '发送民主评议组织处置提醒',
   'evaluation.grades-published': '公开定档结果（党务工作公开栏）',
   'evaluation.grades-recorded': '定档结果记入党员档案',
 };

@@ -8,3 +8,4 @@ export * from './rater-code';
 export * from './rule-set';
 export * from './tally';
 export * from './ratings-file';
+export * from './step-rules';
