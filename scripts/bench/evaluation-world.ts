@@ -30,7 +30,8 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 /** At most 300 branches (ID numbers stay distinct: two regions of 150 branches × 30). */
 export async function setUpEvaluationWorld(store: Store, branches: number): Promise<EvaluationWorld> {
   if (branches > 300) throw new Error('at most 300 branches (ID numbers stay distinct)');
-  const approver = await putBenchPerson(store, benchPerson(EVALUATION_COMMITTEE_ID, '赵审批', 4499, { email: EVALUATION_APPROVER_EMAIL }));
+  const approverPerson = benchPerson(EVALUATION_COMMITTEE_ID, '赵审批', 0, { email: EVALUATION_APPROVER_EMAIL });
+  const approver = await putBenchPerson(store, { ...approverPerson, idNumber: demoIdNumber('110107', approverPerson.birthDate, 0, '男') });
   await putBenchOrg(store, benchOrg({ id: EVALUATION_COMMITTEE_ID, kind: 'committee', name: '机关党委', committee: [{ personId: approver.id, name: approver.name, post: 'secretary' }] }));
   await putAccount(store, { username: 'bench-committee-staff', passwordHash: 'x', role: 'committee-staff', orgId: EVALUATION_COMMITTEE_ID, email: 'committee@bench.example.org', displayName: '王组织员' });
   const result = await mapLimit(Array.from({ length: branches }, (_, b) => b), 10, async (b) => {

@@ -85,3 +85,20 @@ export function followUpReminderText(r: FollowUpReminder): string {
   }
   return r.level === 'due' ? `${r.name}的限期改正已于 ${r.dueDate} 期满，请组织复查并登记整改结果（已改正 / 劝其退党 / 除名）。` : `${r.name}的限期改正将于 ${r.dueDate} 期满，请提前准备复查。`;
 }
+
+/**
+ * The overview's warnings of a started evaluation on `today` (V11, V13), in Chinese: the rating still open after the
+ * codes' validity from the evaluation date; each talk or 限期改正 past its date and not yet done.
+ */
+export function evaluationWarnings(evaluation: { phase: string; status: string; date: string; rules: Pick<EvaluationRules, 'codeValidDays'>; grades?: readonly { personId: string; name: string; followUp?: FollowUp; correction?: CorrectionOutcome }[] }, today: string): string[] {
+  if (evaluation.status !== 'running') return [];
+  const warnings: string[] = [];
+  const ratingDue = addDays(evaluation.date, evaluation.rules.codeValidDays);
+  if (evaluation.phase === 'rating' && today > ratingDue) warnings.push(`民主评议自 ${evaluation.date} 开始，超过 ${evaluation.rules.codeValidDays} 天仍未结束`);
+  if (evaluation.phase === 'follow-up') {
+    for (const r of followUpReminders(evaluation.grades ?? [], today).filter((x) => x.level === 'due')) {
+      warnings.push(r.kind === 'improvement-talk' ? `${r.name}的谈心谈话已超过期限（${r.dueDate}）` : `${r.name}的限期改正已于 ${r.dueDate} 期满，待复查`);
+    }
+  }
+  return warnings;
+}

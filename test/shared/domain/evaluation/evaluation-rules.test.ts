@@ -1,6 +1,6 @@
 import {
   addSheets, checkPaperEntry, checkProposal, codeFromBytes, DEFAULT_EVALUATION_RULES, emptyCounts, emptyRatingCounts, evaluationParticipants,
-  applyEvaluationStep, excellentCap, followUpFor, followUpReminders, isDisposal, isWellFormedCode, normalizeCode, startDeadline, startOverdue, tallyEvaluation, type Grade, type GradeCounts,
+  applyEvaluationStep, evaluationWarnings, excellentCap, followUpFor, followUpReminders, isDisposal, isWellFormedCode, normalizeCode, startDeadline, startOverdue, tallyEvaluation, type Grade, type GradeCounts,
 } from '../../../../shared/domain/evaluation';
 import type { Person } from '../../../../shared/domain/registry/person';
 
@@ -183,5 +183,23 @@ describe('the follow-up step (V10, V12)', () => {
     expect(isDisposal('advise-withdrawal')).toBe(true);
     expect(isDisposal('corrected')).toBe(false);
     expect(step('remove', '2027-06-08')).toMatchObject({ outcome: { disposals: 1 }, completes: false });
+  });
+});
+
+describe('the overview warnings of a started evaluation', () => {
+  const base = { status: 'running', date: '2026-12-07', rules: { codeValidDays: 14 } };
+  test.each([
+    ['2026-12-21', []], ['2026-12-22', ['民主评议自 2026-12-07 开始，超过 14 天仍未结束']],
+  ])('rating still open on %s: %j', (today, expected) => {
+    expect(evaluationWarnings({ ...base, phase: 'rating' }, today)).toEqual(expected);
+  });
+  test('follow-up past its date and not done; nothing for a completed evaluation', () => {
+    const grades = [
+      { personId: 'a', name: '甲', followUp: { kind: 'improvement-talk' as const, dueDate: '2027-01-08' } },
+      { personId: 'b', name: '乙', followUp: { kind: 'correction' as const, dueDate: '2027-06-08' } },
+    ];
+    expect(evaluationWarnings({ ...base, phase: 'follow-up', grades }, '2027-01-07')).toEqual([]);
+    expect(evaluationWarnings({ ...base, phase: 'follow-up', grades }, '2027-06-08')).toEqual(['甲的谈心谈话已超过期限（2027-01-08）', '乙的限期改正已于 2027-06-08 期满，待复查']);
+    expect(evaluationWarnings({ ...base, status: 'completed', phase: 'completed', grades }, '2027-06-08')).toEqual([]);
   });
 });
