@@ -4,6 +4,7 @@ import {
   recordMemberObjection, recordSelfEvaluation, submitEvaluationStep,
 } from '../../../shared/services/evaluation';
 import { evaluationFilePage, type EvaluationFormState } from '../../../shared/ui/pages/evaluation-file';
+import { evaluationArchivePrintPage } from '../../../shared/ui/pages/evaluation-archive-print';
 import { evaluationSlipsPage, slipUrl } from '../../../shared/ui/pages/evaluation-slips';
 import { qrCodeSvg } from '../../../shared/ui/qr-code';
 import { evaluationsOverviewPage } from '../../../shared/ui/pages/evaluations-overview';
@@ -67,6 +68,10 @@ export function evaluationRoutes(deps: StaffSiteDeps): RouteTable {
       }, async (error) => overview(request, 422, Object.values(error.fieldErrors).join(' ')));
     },
     'GET /staff/evaluations/{evaluationId}': (request) => filePage(request, 200),
+    'GET /staff/evaluations/{evaluationId}/archive': async (request) => {
+      const file = await getEvaluationFile(deps, sessionOf(request).actor, request.params.evaluationId);
+      return htmlResponse(200, evaluationArchivePrintPage(file, chinaDate(deps.clock.now())));
+    },
     'GET /staff/evaluations/{evaluationId}/slips': async (request) => {
       const { evaluation, codes } = await evaluationCodes(deps, sessionOf(request).actor, request.params.evaluationId);
       const unspent = codes.filter((c) => !c.spent);

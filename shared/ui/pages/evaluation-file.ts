@@ -112,6 +112,6 @@ export function evaluationFilePage(o: { file: EvaluationFile; staff: LayoutStaff
       ${e.grades.map((g) => html`<tr><td>${g.name}</td><td>${GRADE_LABELS[g.grade]}</td><td>${g.reason ?? ''}</td><td>${g.followUp ? `${FOLLOW_UP_LABELS[g.followUp.kind]}，期限 ${g.followUp.dueDate}${g.correction ? `，${CORRECTION_OUTCOME_LABELS[g.correction]}` : ''}${g.disposal ? `（${DISPOSAL_LABELS[g.disposal]}）` : ''}` : g.grade === 'unqualified' && g.probationary
         ? html`预备党员，按发展党员程序处理（延长预备期或取消预备党员资格）${g.developmentCaseId ? html`：<a href="/staff/cases/${encodeURIComponent(g.developmentCaseId)}">办理其发展党员档案</a>` : '：系统中没有其发展党员档案，请线下办理'}` : ''}</td></tr>`)}
       </tbody></table></section>` : ''}
-    <section><h2>全程纪实</h2>${auditTrail(file.audit)}</section>`;
+    <section><h2>全程纪实</h2><p><a href="/staff/evaluations/${e.id}/archive">打印全程纪实（归档）</a></p>${auditTrail(file.audit)}</section>`;
   return layout({ title: `${e.orgName}${e.year}年度民主评议党员`, body, staff: o.staff });
 }
