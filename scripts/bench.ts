@@ -51,7 +51,7 @@ const progress = (line: string) => process.stderr.write(`[bench ${new Date().toI
 /** Part 9 (`npm run bench -- evaluation` runs it alone). */
 async function evaluationPart(endpoint: string) {
   progress(`9 annual evaluations: ${settings.evaluationBranches} branches of 30 members, ${settings.evaluationRaters} raters at once…`);
-  const evaluations = await runEvaluationBench({ endpoint, branches: settings.evaluationBranches, clients: settings.evaluationClients, raters: settings.evaluationRaters });
+  const evaluations = await runEvaluationBench({ endpoint, branches: settings.evaluationBranches, clients: settings.evaluationClients, raters: settings.evaluationRaters, progress });
   for (const line of evaluations.unusualLog) progress(`evaluation log: ${line}`);
   const cost = costOf(evaluations.perEvaluation);
   return { text: formatEvaluationBench(evaluations, cost, settings.evaluationRaters), json: { ...evaluations, costPerEvaluation: cost } };

@@ -13,6 +13,7 @@ export interface EvaluationBenchOptions {
   clients: number;
   /** Online rating submissions in flight at once. */
   raters: number;
+  progress?: (line: string) => void;
 }
 
 export interface EvaluationBenchResult {
@@ -37,9 +38,13 @@ export interface EvaluationBenchResult {
 export async function runEvaluationBench(options: EvaluationBenchOptions): Promise<EvaluationBenchResult> {
   let ratingMs: number[] = [];
   const { completed, wallMs, usage, ...counts } = await runMeteredBench(
-    { endpoint: options.endpoint, name: 'evaluation', start: EVALUATION_START, seed: (store) => setUpEvaluationWorld(store, options.branches) },
+    { endpoint: options.endpoint, name: 'evaluation', start: EVALUATION_START, seed: async (store) => {
+      const world = await setUpEvaluationWorld(store, options.branches);
+      options.progress?.(`evaluations: ${options.branches} branches seeded`);
+      return world;
+    } },
     async (metered) => {
-      const driver = new EvaluationsDriver(metered.runtime, metered.clock, metered.mailer, metered.world, options.clients, options.raters);
+      const driver = new EvaluationsDriver(metered.runtime, metered.clock, metered.mailer, metered.world, options.clients, options.raters, options.progress);
       await driver.allEvaluations();
       ratingMs = driver.ratingMs;
       return driver;

@@ -36,6 +36,7 @@ export class EvaluationsDriver {
     private readonly world: EvaluationWorld,
     private readonly clients: number,
     private readonly raters: number,
+    private readonly progress: (line: string) => void = () => {},
   ) {}
 
   private today = () => chinaDate(this.clock.now());
@@ -91,9 +92,12 @@ export class EvaluationsDriver {
     await this.submit('plan', () => ({ studyDate: this.today(), planNotes: '结合组织生活会开展民主评议，全体党员参加。' }));
     await this.submit('self-evaluation', () => ({ confirmMissing: 'on' }));
 
+    this.progress('evaluations: started, plans and self-evaluations recorded; issuing codes…');
     await this.on(DAYS.rating);
     const codes = await this.each(async (branch, evaluationId) => (await issueRaterCodes(this.runtime.deps, branch.staff, evaluationId, { count: String(MEMBERS_PER_BRANCH) })).map((c) => c.code));
+    this.progress(`evaluations: ${codes.flat().length} codes issued; rating…`);
     await this.rateAll(codes);
+    this.progress('evaluations: rated; proposal, meeting, approval, publication…');
     await this.submit('rating', () => ({}));
     await this.submit('proposal', async (evaluationId) => {
       const form: Record<string, string> = {};
