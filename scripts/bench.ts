@@ -7,6 +7,7 @@ import { costOf } from './bench/aws-prices';
 import { formatDevelopmentBench, runDevelopmentBench } from './bench/development-bench';
 import { formatElectionBench, runElectionBench } from './bench/election-bench';
 import { runDurabilityBench } from './bench/durability-bench';
+import { formatEvaluationBench, runEvaluationBench } from './bench/evaluation-bench';
 import { runFloorBench } from './bench/floor-bench';
 import { runObjectionBench } from './bench/objection-bench';
 import { formatReport, reportJson, type BenchReport } from './bench/report';
@@ -39,12 +40,24 @@ const settings = {
   developmentClients: setting('BENCH_DEVELOPMENT_CLIENTS', 20),
   elections: setting('BENCH_ELECTIONS', 50),
   electionClients: setting('BENCH_ELECTION_CLIENTS', 20),
+  evaluationBranches: setting('BENCH_EVALUATION_BRANCHES', 200),
+  evaluationClients: setting('BENCH_EVALUATION_CLIENTS', 20),
+  evaluationRaters: setting('BENCH_EVALUATION_RATERS', 50),
   /** Wednesday 23 Sep 2026, 09:00 China time. */
   start: new Date(process.env.BENCH_CLOCK_START ?? '2026-09-23T01:00:00.000Z'),
   timeoutMs: setting('BENCH_TIMEOUT_SECONDS', 900) * 1000,
 };
 
 const progress = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+/** Part 9 (`npm run bench -- evaluation` runs it alone). */
+async function evaluationPart(endpoint: string) {
+  progress(`9 annual evaluations: ${settings.evaluationBranches} branches of 30 members, ${settings.evaluationRaters} raters at once…`);
+  const evaluations = await runEvaluationBench({ endpoint, branches: settings.evaluationBranches, clients: settings.evaluationClients, raters: settings.evaluationRaters, progress });
+  for (const line of evaluations.unusualLog) progress(`evaluation log: ${line}`);
+  const cost = costOf(evaluations.perEvaluation);
+  return { text: formatEvaluationBench(evaluations, cost, settings.evaluationRaters), json: { ...evaluations, costPerEvaluation: cost } };
+}
 
 async function main(): Promise<void> {
   // `npm run bench` runs plain node 20: the AWS SDK's notice about Node 22 is not a figure (read at client creation).
@@ -62,6 +75,12 @@ async function main(): Promise<void> {
   try {
     progress('starting DynamoDB Local (in memory)…');
     db = await startDynamoDbLocal();
+    if (process.argv[2] === 'evaluation') {
+      const part = await evaluationPart(db.endpoint);
+      console.log(`\n${part.text}\n`);
+      console.log(JSON.stringify({ evaluations: part.json }));
+      return;
+    }
     const definition = synthesizeWorkflows().notice;
 
     // Untimed: DynamoDB Local's JVM and our code paths warm up, on a table of their own, with a clock fast enough to skip the wait.
@@ -108,6 +127,8 @@ async function main(): Promise<void> {
     const electionCost = costOf(elections.perElection);
     for (const line of elections.unusualLog) progress(`election log: ${line}`);
 
+    const evaluations = await evaluationPart(db.endpoint);
+
     const report: BenchReport = {
       environment: {
         node: process.version,
@@ -128,8 +149,8 @@ async function main(): Promise<void> {
     for (const [part, lines] of [['runtime', runtime.unusualLog], ['objections', objections.unusualLog]] as const) {
       for (const line of lines.slice(0, 10)) progress(`${part} log: ${line}`);
     }
-    console.log(`\n${formatReport(report)}\n\n${formatRosterBench(roster)}\n\n${formatVotingMembersBench(voting)}\n\n${formatTallyBench(tally)}\n\n${formatDevelopmentBench(development, developmentCost)}\n\n${formatElectionBench(elections, electionCost)}\n`);
-    console.log(JSON.stringify({ ...JSON.parse(reportJson(report)), roster: rosterBenchJson(roster), votingMembers: votingMembersBenchJson(voting), tally: tallyBenchJson(tally), development: { ...development, costPerCase: developmentCost }, elections: { ...elections, costPerElection: electionCost } }));
+    console.log(`\n${formatReport(report)}\n\n${formatRosterBench(roster)}\n\n${formatVotingMembersBench(voting)}\n\n${formatTallyBench(tally)}\n\n${formatDevelopmentBench(development, developmentCost)}\n\n${formatElectionBench(elections, electionCost)}\n\n${evaluations.text}\n`);
+    console.log(JSON.stringify({ ...JSON.parse(reportJson(report)), roster: rosterBenchJson(roster), votingMembers: votingMembersBenchJson(voting), tally: tallyBenchJson(tally), development: { ...development, costPerCase: developmentCost }, elections: { ...elections, costPerElection: electionCost }, evaluations: evaluations.json }));
   } finally {
     clearTimeout(watchdog);
     process.off('SIGINT', interrupt);

@@ -8,9 +8,10 @@ import { lazyHandler } from '../adapters/lazy-handler';
 const eventSchema = z.object({
   evaluationId: z.string().min(1),
   decision: approvalResolutionSchema,
+  purpose: z.enum(['grades', 'disposal']).optional(),
 });
 
-/** Task NoteDecision: the higher committee's decision on the grades. Output: { outcome }. */
+/** Task NoteDecision (or NoteDisposalDecision): the higher committee's decision on the grades (or the disposal). Output: { outcome }. */
 export const createNoteEvaluationDecisionHandler = (deps: ServiceDeps) => async (event: unknown) => recordEvaluationDecision(deps, eventSchema.parse(event));
 
 export const handler = lazyHandler(() => createNoteEvaluationDecisionHandler(awsServiceDeps()));

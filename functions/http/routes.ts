@@ -123,6 +123,7 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/staff/evaluations/all', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/evaluations/{evaluationId}', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/evaluations/{evaluationId}/slips', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/evaluations/{evaluationId}/archive', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/evaluations/{evaluationId}/steps/{stepKey}', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/evaluations/{evaluationId}/self', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/evaluations/{evaluationId}/codes', handlerId: 'http-staff' },

@@ -7,6 +7,7 @@ import { DEVELOPMENT_STEPS, STAGE_LABELS, type StageNo } from '../domain/develop
 import { WARNING_KIND_LABELS, WARNING_LEVEL_LABELS } from '../domain/development/warnings';
 import { ELECTION_FORM_LABELS, ELECTION_STEPS } from '../domain/election/election';
 import { EVALUATION_STEPS } from '../domain/evaluation/evaluation';
+import { FOLLOW_UP_LABELS } from '../domain/evaluation/follow-up';
 import { RATER_KIND_LABELS } from '../domain/evaluation/grades';
 import { OUTCOME_LABELS as OBJECTION_OUTCOME_LABELS } from '../domain/notice/objection';
 import { COMMITTEE_POST_LABELS, ORG_KIND_LABELS } from '../domain/registry/organization';
@@ -135,6 +136,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'evaluation.paper-entered': '录入纸质评议表汇总数',
   'evaluation.grades-approved': '上级党委批准定档结果',
   'evaluation.grades-rejected': '上级党委退回重新评定',
+  'evaluation.disposal-approved': '上级党委批准组织处置（劝其退党、除名）',
+  'evaluation.disposal-rejected': '上级党委退回组织处置意见',
+  'evaluation.follow-up-reminder-sent': '发送民主评议组织处置提醒',
   'evaluation.grades-published': '公开定档结果（党务工作公开栏）',
   'evaluation.grades-recorded': '定档结果记入党员档案',
 };
@@ -229,7 +233,11 @@ const VALUES: Record<string, Record<string, string>> = {
 const DOMAIN_VALUES: Partial<Record<FieldDomain, Record<string, Record<string, string>>>> = {
   case: { stepKey: devStepLabels, status: { ...CASE_STATUS_LABELS }, outcome: { ...APPROVAL_OUTCOMES, ...STAGE_OUTCOME_LABELS, ...CONVERSION_OUTCOME_LABELS }, kind: { ...WARNING_KIND_LABELS } },
   election: { stepKey: electionStepLabels, decision: ELECTION_NEXT_ROUND },
-  evaluation: { stepKey: Object.fromEntries(Object.entries(EVALUATION_STEPS).map(([key, step]) => [key, step.label])) },
+  evaluation: {
+    stepKey: Object.fromEntries(Object.entries(EVALUATION_STEPS).map(([key, step]) => [key, step.label])),
+    kind: { ...FOLLOW_UP_LABELS },
+    level: { 'due-soon': '即将到期', due: '已到期' },
+  },
 };
 
 export function fieldLabel(key: string, domain: FieldDomain = 'other'): string {

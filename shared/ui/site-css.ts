@@ -117,6 +117,7 @@ input[type=file] { font: inherit; max-width: 36rem; width: 100%; padding: .4rem;
 .rating .error { color: #b3261e; }
 .slips { display: grid; grid-template-columns: repeat(2, 1fr); gap: 0; }
 .slip { border: 1px dashed #888; padding: 8px 12px; break-inside: avoid; }
+.slip .qr { display: block; width: 32mm; height: 32mm; margin: 4px auto; }
 .slip-code { font-size: 1.8rem; font-family: monospace; letter-spacing: 0.15em; text-align: center; margin: 4px 0; }
 @media print {
   @page { size: A4; margin: 2.5cm 2.2cm; }

@@ -24,6 +24,14 @@ export const EvaluationState = {
   recordGrades: 'RecordGrades',
   routeFollowUp: 'RouteFollowUp',
   followUp: 'FollowUp',
+  routeFollowUpOutcome: 'RouteFollowUpOutcome',
+  // 8. 劝其退党 / 除名: the general meeting, then higher approval
+  disposalMeeting: 'DisposalMeeting',
+  routeDisposalMeeting: 'RouteDisposalMeeting',
+  prepareDisposalApproval: 'PrepareDisposalApproval',
+  disposalApproval: 'DisposalApproval',
+  noteDisposalDecision: 'NoteDisposalDecision',
+  routeDisposalDecision: 'RouteDisposalDecision',
   completed: 'Completed',
 } as const;
 

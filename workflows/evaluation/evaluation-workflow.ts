@@ -48,15 +48,16 @@ export class EvaluationWorkflow extends Construct {
     const meeting = human(S.meeting, 'meeting');
     // 6: higher approval by e-mail link (returned for reconsideration: back to the proposal)
     const prepareApproval = lambda(S.prepareApproval, props.prepareApproval, {}, '$.approvalRequest');
-    const approval = new StepFunctionsStartExecution(this, S.approval, {
+    const noteDecision = lambda(S.noteDecision, props.noteDecision, { decision: JsonPath.objectAt('$.approvalRun.decision') }, '$.noted');
+    const approvalRun = (name: string, requestPath: string, runPath: string) => new StepFunctionsStartExecution(this, name, {
       stateMachine: props.approvalStateMachine,
       integrationPattern: IntegrationPattern.RUN_JOB,
-      name: JsonPath.format('approval-{}', JsonPath.stringAt('$.approvalRequest.approval.approvalId')),
-      input: TaskInput.fromObject({ approval: JsonPath.objectAt('$.approvalRequest.approval') }),
+      name: JsonPath.format('approval-{}', JsonPath.stringAt(`${requestPath}.approval.approvalId`)),
+      input: TaskInput.fromObject({ approval: JsonPath.objectAt(`${requestPath}.approval`) }),
       resultSelector: { 'decision.$': '$.Output' },
-      resultPath: '$.approvalRun',
+      resultPath: runPath,
     });
-    const noteDecision = lambda(S.noteDecision, props.noteDecision, { decision: JsonPath.objectAt('$.approvalRun.decision') }, '$.noted');
+    const approval = approvalRun(S.approval, '$.approvalRequest', '$.approvalRun');
     // 7: publication as an internal notice, objections handled as for any notice (stopped or postponed: back to the proposal)
     const prepareNotice = lambda(S.prepareNotice, props.prepareNotice, {}, '$.notice');
     const publication = new StepFunctionsStartExecution(this, S.publication, {
@@ -70,6 +71,11 @@ export class EvaluationWorkflow extends Construct {
     // 8: grades to the records, then the follow-up (improvement talks, 限期改正 reviewed at its deadline)
     const recordGrades = lambda(S.recordGrades, props.recordGrades, {}, '$.recorded');
     const followUp = human(S.followUp, 'follow-up');
+    // 8: 劝其退党 / 除名 after the 限期改正 review — general meeting, then higher approval (not adopted or returned: reviewed again)
+    const disposalMeeting = human(S.disposalMeeting, 'disposal-meeting');
+    const prepareDisposalApproval = lambda(S.prepareDisposalApproval, props.prepareApproval, { purpose: 'disposal' }, '$.disposalRequest');
+    const disposalApproval = approvalRun(S.disposalApproval, '$.disposalRequest', '$.disposalRun');
+    const noteDisposalDecision = lambda(S.noteDisposalDecision, props.noteDecision, { purpose: 'disposal', decision: JsonPath.objectAt('$.disposalRun.decision') }, '$.disposalNoted');
     const completed = new Succeed(this, S.completed);
 
     plan.next(selfEvaluation).next(rating).next(proposal).next(meeting).next(
@@ -82,7 +88,13 @@ export class EvaluationWorkflow extends Construct {
       new Choice(this, S.routePublication).when(Condition.stringEquals('$.published.result', 'proceed'), recordGrades).otherwise(proposal),
     );
     recordGrades.next(new Choice(this, S.routeFollowUp).when(Condition.numberGreaterThan('$.recorded.followUps', 0), followUp).otherwise(completed));
-    followUp.next(completed);
+    followUp.next(new Choice(this, S.routeFollowUpOutcome).when(Condition.numberGreaterThan('$.step.disposals', 0), disposalMeeting).otherwise(completed));
+    disposalMeeting.next(
+      new Choice(this, S.routeDisposalMeeting).when(Condition.booleanEquals('$.step.adopted', true), prepareDisposalApproval).otherwise(followUp),
+    );
+    prepareDisposalApproval.next(disposalApproval).next(noteDisposalDecision).next(
+      new Choice(this, S.routeDisposalDecision).when(Condition.stringEquals('$.disposalNoted.outcome', 'approved'), completed).otherwise(followUp),
+    );
 
     this.stateMachine = standardMachine(this, { workflow: 'evaluation', definition: plan, timeoutDays: 300 });
   }

@@ -4,7 +4,9 @@ import {
   recordMemberObjection, recordSelfEvaluation, submitEvaluationStep,
 } from '../../../shared/services/evaluation';
 import { evaluationFilePage, type EvaluationFormState } from '../../../shared/ui/pages/evaluation-file';
-import { evaluationSlipsPage } from '../../../shared/ui/pages/evaluation-slips';
+import { evaluationArchivePrintPage } from '../../../shared/ui/pages/evaluation-archive-print';
+import { evaluationSlipsPage, slipUrl } from '../../../shared/ui/pages/evaluation-slips';
+import { qrCodeSvg } from '../../../shared/ui/qr-code';
 import { evaluationsOverviewPage } from '../../../shared/ui/pages/evaluations-overview';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
 import type { RouteTable } from '../edge/router';
@@ -66,9 +68,15 @@ export function evaluationRoutes(deps: StaffSiteDeps): RouteTable {
       }, async (error) => overview(request, 422, Object.values(error.fieldErrors).join(' ')));
     },
     'GET /staff/evaluations/{evaluationId}': (request) => filePage(request, 200),
+    'GET /staff/evaluations/{evaluationId}/archive': async (request) => {
+      const file = await getEvaluationFile(deps, sessionOf(request).actor, request.params.evaluationId);
+      return htmlResponse(200, evaluationArchivePrintPage(file, chinaDate(deps.clock.now())));
+    },
     'GET /staff/evaluations/{evaluationId}/slips': async (request) => {
       const { evaluation, codes } = await evaluationCodes(deps, sessionOf(request).actor, request.params.evaluationId);
-      return htmlResponse(200, evaluationSlipsPage(evaluation, codes, deps.publicBaseUrl));
+      const unspent = codes.filter((c) => !c.spent);
+      const qr = new Map(await Promise.all(unspent.map(async (c) => [c.code, await qrCodeSvg(slipUrl(deps.publicBaseUrl, c.code), '评议二维码')] as const)));
+      return htmlResponse(200, evaluationSlipsPage(evaluation, codes, deps.publicBaseUrl, qr));
     },
     'POST /staff/evaluations/{evaluationId}/steps/{stepKey}': fileForm('step', (request, values) => submitEvaluationStep(deps, sessionOf(request).actor, request.params.evaluationId, request.params.stepKey, values)),
     'POST /staff/evaluations/{evaluationId}/self': fileForm('self', (request, values) => recordSelfEvaluation(deps, sessionOf(request).actor, request.params.evaluationId, values)),

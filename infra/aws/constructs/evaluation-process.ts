@@ -21,6 +21,7 @@ export class EvaluationProcess extends Construct {
   readonly workflow: EvaluationWorkflow;
   readonly openStep: HandlerFunction;
   readonly prepareApproval: HandlerFunction;
+  readonly recordGrades: HandlerFunction;
   readonly functions: HandlerFunction[];
 
   constructor(scope: Construct, id: string, props: EvaluationProcessProps) {
@@ -34,9 +35,11 @@ export class EvaluationProcess extends Construct {
     const recordGrades = fn('RecordGrades', EvaluationHandler.recordGrades, 'record-grades');
     this.openStep = openStep;
     this.prepareApproval = prepareApproval;
+    this.recordGrades = recordGrades;
     this.functions = [openStep, prepareApproval, noteDecision, prepareNotice, recordGrades];
     for (const handler of this.functions) props.table.grantReadWriteData(handler);
     props.mail.grantSend(openStep);
+    props.mail.grantSend(recordGrades); // a probationary 不合格 pointed to the development case
     this.workflow = new EvaluationWorkflow(this, 'Workflow', {
       openStep, prepareApproval, noteDecision, prepareNotice, recordGrades,
       approvalStateMachine: props.approvalStateMachine,

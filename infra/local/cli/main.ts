@@ -1,6 +1,7 @@
 import { runCalendarCommand, type CliIo } from './calendar-command';
 import { runVoteCheckCommand } from './vote-check-command';
 import { runTallyCommand } from './tally-command';
+import { runEvaluationTallyCommand } from './evaluation-tally-command';
 import { backupCommand } from './backup-commands';
 import { runCheckCommand } from './check-command';
 import { runServeCommand } from './serve-command';
@@ -11,6 +12,7 @@ const commands: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   calendar: runCalendarCommand,
   'vote-check': runVoteCheckCommand,
   tally: runTallyCommand,
+  'evaluation-tally': runEvaluationTallyCommand,
   backup: backupCommand('backup'),
   restore: backupCommand('restore'),
   export: backupCommand('export'),

@@ -11,6 +11,7 @@ export const EVALUATION_STEPS = {
   proposal: { label: '支部委员会提出评定意见', phase: 'proposal' },
   meeting: { label: '支部大会审议', phase: 'meeting' },
   'follow-up': { label: '组织处置', phase: 'follow-up' },
+  'disposal-meeting': { label: '支部大会讨论组织处置', phase: 'follow-up' },
 } as const;
 
 export type EvaluationStepKey = keyof typeof EVALUATION_STEPS;
@@ -37,6 +38,10 @@ export interface DecidedGrade extends ProposedGrade {
   followUp?: FollowUp;
   /** 限期改正 reviewed: the outcome. */
   correction?: CorrectionOutcome;
+  /** 劝其退党 / 除名: the general meeting's decision, then the higher committee's (V12). */
+  disposal?: 'adopted' | 'not-adopted' | 'approved' | 'returned';
+  /** A probationary member graded 不合格: the development case to handle it in (extension or cancellation), if open. */
+  developmentCaseId?: string;
 }
 
 /** One branch's evaluation of one year. */

@@ -31,6 +31,16 @@ export type CorrectionOutcome = 'corrected' | 'advise-withdrawal' | 'remove';
 
 export const CORRECTION_OUTCOME_LABELS: Record<CorrectionOutcome, string> = { corrected: '已改正', 'advise-withdrawal': '劝其退党', remove: '除名' };
 
+/** 劝其退党 and 除名 are decided by the general meeting and approved by the higher committee (V12). */
+export function isDisposal(outcome: CorrectionOutcome): boolean {
+  return outcome === 'advise-withdrawal' || outcome === 'remove';
+}
+
+/** A probationary member graded 不合格 is handled in the development case (extension or cancellation), V10. */
+export function pointsToDevelopmentCase(grade: Grade, probationary: boolean): boolean {
+  return grade === 'unqualified' && probationary;
+}
+
 /** The last day an evaluation of `year` should be started by (V11): the end of month `startByMonth` of year + 1. */
 export function startDeadline(year: number, rules: Pick<EvaluationRules, 'startByMonth'>): string {
   return addDays(addMonths(`${year + 1}-${String(rules.startByMonth).padStart(2, '0')}-01`, 1), -1);
@@ -39,4 +49,56 @@ export function startDeadline(year: number, rules: Pick<EvaluationRules, 'startB
 /** Whether an evaluation of `year` not started on `today` is overdue (V11). */
 export function startOverdue(year: number, today: string, rules: Pick<EvaluationRules, 'startByMonth'>): boolean {
   return today > startDeadline(year, rules);
+}
+
+/** A follow-up due soon or due (V13): the talk not yet recorded, or the 限期改正 not yet reviewed. */
+export interface FollowUpReminder {
+  personId: string;
+  name: string;
+  kind: FollowUpKind;
+  dueDate: string;
+  /** due-soon: within `daysBefore` of the date; due: the date reached (the talk is late, the review can be made). */
+  level: 'due-soon' | 'due';
+}
+
+export const FOLLOW_UP_REMINDER_DAYS = 7;
+
+/**
+ * The follow-up reminders of an evaluation on `today` (docs/domain/evaluation.md, V13): for each improvement talk not
+ * recorded and each 限期改正 not reviewed, "due soon" from `daysBefore` days before its date, "due" from the date on.
+ */
+export function followUpReminders(grades: readonly { personId: string; name: string; followUp?: FollowUp; correction?: CorrectionOutcome }[], today: string, daysBefore = FOLLOW_UP_REMINDER_DAYS): FollowUpReminder[] {
+  const reminders: FollowUpReminder[] = [];
+  for (const g of grades) {
+    if (!g.followUp || g.followUp.doneOn || g.correction) continue;
+    const { kind, dueDate } = g.followUp;
+    if (today >= dueDate) reminders.push({ personId: g.personId, name: g.name, kind, dueDate, level: 'due' });
+    else if (today >= addDays(dueDate, -daysBefore)) reminders.push({ personId: g.personId, name: g.name, kind, dueDate, level: 'due-soon' });
+  }
+  return reminders;
+}
+
+/** The reminder's text, in Chinese. */
+export function followUpReminderText(r: FollowUpReminder): string {
+  if (r.kind === 'improvement-talk') {
+    return r.level === 'due' ? `${r.name}评定为基本合格，谈心谈话应于 ${r.dueDate} 前完成，至今未登记，请尽快谈话并登记。` : `${r.name}评定为基本合格，谈心谈话应于 ${r.dueDate} 前完成，请及时安排。`;
+  }
+  return r.level === 'due' ? `${r.name}的限期改正已于 ${r.dueDate} 期满，请组织复查并登记整改结果（已改正 / 劝其退党 / 除名）。` : `${r.name}的限期改正将于 ${r.dueDate} 期满，请提前准备复查。`;
+}
+
+/**
+ * The overview's warnings of a started evaluation on `today` (V11, V13), in Chinese: the rating still open after the
+ * codes' validity from the evaluation date; each talk or 限期改正 past its date and not yet done.
+ */
+export function evaluationWarnings(evaluation: { phase: string; status: string; date: string; rules: Pick<EvaluationRules, 'codeValidDays'>; grades?: readonly { personId: string; name: string; followUp?: FollowUp; correction?: CorrectionOutcome }[] }, today: string): string[] {
+  if (evaluation.status !== 'running') return [];
+  const warnings: string[] = [];
+  const ratingDue = addDays(evaluation.date, evaluation.rules.codeValidDays);
+  if (evaluation.phase === 'rating' && today > ratingDue) warnings.push(`民主评议自 ${evaluation.date} 开始，超过 ${evaluation.rules.codeValidDays} 天仍未结束`);
+  if (evaluation.phase === 'follow-up') {
+    for (const r of followUpReminders(evaluation.grades ?? [], today).filter((x) => x.level === 'due')) {
+      warnings.push(r.kind === 'improvement-talk' ? `${r.name}的谈心谈话已超过期限（${r.dueDate}）` : `${r.name}的限期改正已于 ${r.dueDate} 期满，待复查`);
+    }
+  }
+  return warnings;
 }

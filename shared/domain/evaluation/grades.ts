@@ -17,3 +17,11 @@ export function isGrade(value: unknown): value is Grade {
 export type RaterKind = 'member' | 'mass';
 
 export const RATER_KIND_LABELS: Record<RaterKind, string> = { member: '党员评议', mass: '群众评议' };
+
+/** A person's evaluation history as one cell of the roster export: newest year first, "2026年度 优秀；2025年度 合格". */
+export function gradeHistoryText(grades: readonly { year: number; grade: Grade }[]): string {
+  return [...grades].sort((a, b) => b.year - a.year).map((g) => `${g.year}年度 ${GRADE_LABELS[g.grade]}`).join('；');
+}
+
+/** The roster export's column of the evaluation history (not a roster field: the import ignores it). */
+export const GRADE_HISTORY_HEADER = '民主评议等次';

@@ -7,3 +7,5 @@ export * from './proposal';
 export * from './rater-code';
 export * from './rule-set';
 export * from './tally';
+export * from './ratings-file';
+export * from './step-rules';

@@ -9,3 +9,4 @@ export { evaluationCodes, issueRaterCodes } from './rater-codes';
 export { branchEvaluations, evaluationYearOverview, getEvaluationFile, personGrades, type EvaluationFile, type YearOverviewRow } from './read';
 export { recordSelfEvaluation } from './self-evaluations';
 export { submitEvaluationStep } from './steps';
+export { mailEvaluationFollowUpReminders } from './follow-up-reminders';

@@ -1,5 +1,8 @@
 import { chinaDate } from '../../domain/calendar';
-import { followUpFor } from '../../domain/evaluation/follow-up';
+import type { DecidedGrade, Evaluation } from '../../domain/evaluation/evaluation';
+import { followUpFor, pointsToDevelopmentCase } from '../../domain/evaluation/follow-up';
+import { listStaffEmails } from '../../store/accounts-repo';
+import { getOpenCaseIdOf } from '../../store/cases-repo';
 import type { MatterNoticeDraft } from '../../domain/notice/notice';
 import { getEvaluation, putPersonGrade } from '../../store/evaluations-repo';
 import { getNotice } from '../../store/notices-repo';
@@ -61,6 +64,19 @@ export async function recordMemberObjection(deps: ServiceDeps, actor: Actor, eva
   return fileObjection(deps, evaluation.noticeId, form, { internal: true, actor: actor.id });
 }
 
+/** The branch's staff told once (by the run that recorded the grades) where each probationary 不合格 is handled. */
+async function mailProbationPointers(deps: ServiceDeps, evaluation: Evaluation, grades: readonly DecidedGrade[]): Promise<void> {
+  if (grades.length === 0) return;
+  const to = await listStaffEmails(deps.store, evaluation.orgId);
+  if (to.length === 0) return;
+  const lines = grades.map((g) => `${g.name}：${g.developmentCaseId ? `${deps.publicBaseUrl}/staff/cases/${encodeURIComponent(g.developmentCaseId)}` : '系统中没有其发展党员档案，请线下办理'}`);
+  await deps.mailer.send({
+    to,
+    subject: `【待办】预备党员民主评议为不合格：${grades.map((g) => g.name).join('、')}`,
+    text: `${evaluation.orgName}${evaluation.year}年度民主评议中，以下预备党员评定为不合格，请按发展党员程序办理延长预备期或取消预备党员资格：\n${lines.join('\n')}`,
+  });
+}
+
 /**
  * Task RecordGrades (step 8): the published grades written to each person's record (`EVALGRADE#<year>`), each with its
  * follow-up (V10) from the publication day; the evaluation is completed when nobody needs a follow-up. Output:
@@ -70,9 +86,16 @@ export async function recordEvaluationGrades(deps: ServiceDeps, request: { evalu
   const evaluation = await getEvaluation(deps.store, request.evaluationId);
   if (!evaluation) throw new Error(`Evaluation ${request.evaluationId} not found`);
   const publishedOn = evaluation.publishedOn ?? chinaDate(deps.clock.now());
-  const grades = (evaluation.grades ?? []).map((g) => ({ ...g, followUp: g.followUp ?? followUpFor(g.grade, g.probationary, publishedOn, evaluation.rules) }));
-  const followUps = grades.filter((g) => g.followUp).length;
+  const decided = evaluation.grades ?? [];
+  const followUps = decided.filter((g) => g.followUp ?? followUpFor(g.grade, g.probationary, publishedOn, evaluation.rules)).length;
   if (evaluation.phase === 'follow-up' || evaluation.status === 'completed') return { followUps };
+  // A probationary member graded 不合格 is pointed to the development case (V10): its id, read once per such member.
+  const grades = await Promise.all(decided.map(async (g) => {
+    const withFollowUp = { ...g, followUp: g.followUp ?? followUpFor(g.grade, g.probationary, publishedOn, evaluation.rules) };
+    if (!pointsToDevelopmentCase(g.grade, g.probationary)) return withFollowUp;
+    const developmentCaseId = await getOpenCaseIdOf(deps.store, g.personId);
+    return developmentCaseId ? { ...withFollowUp, developmentCaseId } : withFollowUp;
+  }));
   const now = deps.clock.now().toISOString();
   const next = nextVersion(evaluation, { grades, phase: followUps > 0 ? 'follow-up' : 'completed', ...(followUps > 0 ? {} : { status: 'completed' as const, completedAt: now }) });
   const puts = grades.map((g) => putPersonGrade(deps.store, g.personId, { year: evaluation.year, grade: g.grade, evaluationId: evaluation.id, orgName: evaluation.orgName, followUp: g.followUp }));
@@ -84,5 +107,6 @@ export async function recordEvaluationGrades(deps: ServiceDeps, request: { evalu
     if (!(error instanceof StoreConditionFailedError)) throw error;
     return recordEvaluationGrades(deps, request);
   }
+  await mailProbationPointers(deps, evaluation, grades.filter((g) => pointsToDevelopmentCase(g.grade, g.probationary)));
   return { followUps };
 }

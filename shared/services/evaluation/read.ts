@@ -1,4 +1,4 @@
-import { startOverdue } from '../../domain/evaluation/follow-up';
+import { evaluationWarnings, startOverdue } from '../../domain/evaluation/follow-up';
 import { DEFAULT_EVALUATION_RULES } from '../../domain/evaluation/rule-set';
 import type { Evaluation } from '../../domain/evaluation/evaluation';
 import type { MemberTally } from '../../domain/evaluation/tally';
@@ -45,6 +45,8 @@ export interface YearOverviewRow {
   evaluation?: Evaluation;
   /** Not started after the start-by month (V11). */
   overdue: boolean;
+  /** A started evaluation's warnings (rating still open, follow-up past its date), in Chinese. */
+  warnings: string[];
 }
 
 /** The committee's overview of a year: every branch in the actor's scope below `orgId`, with its evaluation or none. */
@@ -56,7 +58,7 @@ export async function evaluationYearOverview(deps: ServiceDeps, actor: Actor, or
   const today = todayIn(deps);
   const rows = tree.subtreeIds(orgId).map((id) => tree.get(id)!).filter((org) => org.kind === 'branch' && org.status === 'active' && permits(actor, 'evaluation.view', org.id, tree)).map((org) => {
     const evaluation = byOrg.get(org.id);
-    return { org: { id: org.id, name: org.name }, evaluation, overdue: !evaluation && startOverdue(year, today, DEFAULT_EVALUATION_RULES) };
+    return { org: { id: org.id, name: org.name }, evaluation, overdue: !evaluation && startOverdue(year, today, DEFAULT_EVALUATION_RULES), warnings: evaluation ? evaluationWarnings(evaluation, today) : [] };
   });
   return { rows, canStartAll: permits(actor, 'evaluation.startAll', orgId, tree) };
 }

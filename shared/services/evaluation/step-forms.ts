@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CORRECTION_OUTCOME_LABELS, type CorrectionOutcome } from '../../domain/evaluation/follow-up';
 import { GRADE_LABELS, isGrade, type Grade } from '../../domain/evaluation/grades';
 import type { ProposedGrade } from '../../domain/evaluation/proposal';
+import type { FollowUpEntry } from '../../domain/evaluation/step-rules';
 import { decimalNumber, isoDate, optionalText, requiredText } from '../../schemas/form-fields';
 import { InputInvalidError } from '../../errors';
 
@@ -42,11 +43,6 @@ export function parseProposal(raw: Record<string, unknown>, personIds: readonly 
   return proposal;
 }
 
-export interface FollowUpEntry {
-  personId: string;
-  talkDate?: string;
-  correction?: CorrectionOutcome;
-}
 
 /** Follow-up as the form sends it: `talk.<personId>` (a date) and `review.<personId>` (an outcome). */
 export function parseFollowUp(raw: Record<string, unknown>, personIds: readonly string[]): FollowUpEntry[] {

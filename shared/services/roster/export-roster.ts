@@ -3,12 +3,14 @@ import { OrgTree } from '../../domain/registry/org-tree';
 import { MEMBERSHIP_STATUS_LABELS, type Person } from '../../domain/registry/person';
 import { currentStatusDate } from '../../domain/roster';
 import { listOrganizations } from '../../store/orgs-repo';
+import { GRADE_HISTORY_HEADER, gradeHistoryText } from '../../domain/evaluation/grades';
+import { listPersonGrades } from '../../store/evaluations-repo';
 import { listPeople } from '../../store/people-repo';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
 import { RecordNotFoundError } from '../../errors';
 import { authorizeRoster, authorizeRosterUse, mayRoster } from './roster-access';
-import { rosterCsv, rosterXlsx, type CsvEncoding, type RosterRowValues } from './write-roster-file';
+import { rosterCsv, rosterXlsx, type CsvEncoding, type ExtraColumn, type RosterRowValues } from './write-roster-file';
 
 export type RosterFileKind = 'csv' | 'xlsx';
 
@@ -36,9 +38,19 @@ export function rosterRowOf(person: Person, tree: OrgTree): RosterRowValues {
   };
 }
 
-async function encode(rows: RosterRowValues[], kind: RosterFileKind, encoding: CsvEncoding, baseName: string): Promise<RosterDownload> {
-  if (kind === 'xlsx') return { bytes: await rosterXlsx(rows), contentType: CONTENT_TYPES.xlsx, fileName: `${baseName}.xlsx` };
-  return { bytes: rosterCsv(rows, encoding), contentType: CONTENT_TYPES[`csv-${encoding}`], fileName: `${baseName}.csv` };
+async function encode(rows: RosterRowValues[], kind: RosterFileKind, encoding: CsvEncoding, baseName: string, extra?: ExtraColumn): Promise<RosterDownload> {
+  if (kind === 'xlsx') return { bytes: await rosterXlsx(rows, undefined, extra), contentType: CONTENT_TYPES.xlsx, fileName: `${baseName}.xlsx` };
+  return { bytes: rosterCsv(rows, encoding, extra), contentType: CONTENT_TYPES[`csv-${encoding}`], fileName: `${baseName}.csv` };
+}
+
+/** Each person's evaluation history (docs/domain/evaluation.md: grades on the record), read 25 people at a time. */
+async function gradeHistories(deps: ServiceDeps, people: readonly Person[]): Promise<string[]> {
+  const texts: string[] = [];
+  for (let i = 0; i < people.length; i += 25) {
+    const batch = await Promise.all(people.slice(i, i + 25).map((p) => listPersonGrades(deps.store, p.id)));
+    texts.push(...batch.map((grades) => gradeHistoryText(grades)));
+  }
+  return texts;
 }
 
 /** The roster of an organization and everything below it (in the actor's scope), in the import's format. */
@@ -50,7 +62,8 @@ export async function exportRoster(deps: ServiceDeps, actor: Actor, orgId: strin
   authorizeRoster(actor, 'roster.export', orgId, tree);
   const orgIds = tree.subtreeIds(orgId).filter((id) => mayRoster(actor, 'roster.export', id, tree));
   const people = (await Promise.all(orgIds.map((id) => listPeople(deps.store, id)))).flat();
-  return encode(people.map((person) => rosterRowOf(person, tree)), kind, encoding, `${org.name}花名册-${chinaDate(deps.clock.now())}`);
+  const grades = { header: GRADE_HISTORY_HEADER, values: await gradeHistories(deps, people) };
+  return encode(people.map((person) => rosterRowOf(person, tree)), kind, encoding, `${org.name}花名册-${chinaDate(deps.clock.now())}`, grades);
 }
 
 /** The empty template: the header row only (XLSX with the ID number column as text and drop-down lists). */

@@ -15,6 +15,8 @@ export interface EvaluationFormState {
   message?: string;
 }
 
+const DISPOSAL_LABELS = { adopted: '支部大会已通过，待上级党委审批', 'not-adopted': '支部大会未通过', approved: '上级党委已批准', returned: '上级党委退回' } as const;
+
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 function errorsOf(state: EvaluationFormState | undefined, form: string): SafeHtml {
@@ -72,7 +74,9 @@ function currentForm(file: EvaluationFile, staff: LayoutStaff, state?: Evaluatio
           <td><input name="reason.${t.personId}" aria-label="${t.name}的理由" value="${v(`reason.${t.personId}`)}"></td></tr>`)}
         </tbody></table>`, '提交评定意见');
     case 'meeting':
-      return step('meeting', html`<p><label>支部大会日期 <input type="date" name="meetingDate" value="${v('meetingDate')}"></label></p>
+    case 'disposal-meeting':
+      return step(e.currentStep, html`${e.currentStep === 'disposal-meeting' ? html`<p>提请支部大会讨论的组织处置意见：${(e.grades ?? []).filter((g) => g.correction && g.correction !== 'corrected').map((g) => `${g.name}（${CORRECTION_OUTCOME_LABELS[g.correction!]}）`).join('、')}。通过后报上级党委审批。</p>` : ''}
+        <p><label>支部大会日期 <input type="date" name="meetingDate" value="${v('meetingDate')}"></label></p>
         <p><label>实到会有表决权的正式党员 <input type="number" name="present" min="0" value="${v('present')}"></label>
         <label>赞成票 <input type="number" name="yes" min="0" value="${v('yes')}"></label>
         <label>书面赞成意见 <input type="number" name="writtenYes" min="0" value="${v('writtenYes')}"></label>
@@ -82,7 +86,7 @@ function currentForm(file: EvaluationFile, staff: LayoutStaff, state?: Evaluatio
         ${(e.grades ?? []).filter((g) => g.followUp).map((g) => html`<tr><td>${g.name}</td><td>${GRADE_LABELS[g.grade]}</td><td>${FOLLOW_UP_LABELS[g.followUp!.kind]}</td><td>${g.followUp!.dueDate}</td>
           <td>${g.followUp!.kind === 'improvement-talk'
             ? html`<label>谈话日期 <input type="date" name="talk.${g.personId}" value="${v(`talk.${g.personId}`)}"></label>`
-            : html`<label>整改结果 <select name="review.${g.personId}"><option value="">请选择</option>${Object.entries(CORRECTION_OUTCOME_LABELS).map(([k, l]) => html`<option value="${k}">${l}</option>`)}</select></label>`}</td></tr>`)}
+            : html`<label>整改结果 <select name="review.${g.personId}"><option value="">请选择</option>${Object.entries(CORRECTION_OUTCOME_LABELS).map(([k, l]) => html`<option value="${k}" ${(v(`review.${g.personId}`) || g.correction) === k ? 'selected' : ''}>${l}</option>`)}</select></label>`}</td></tr>`)}
         </tbody></table>`, '提交组织处置结果');
     default:
       // Between two steps (the next one is being opened) or waiting on the higher committee or a notice period.
@@ -105,8 +109,9 @@ export function evaluationFilePage(o: { file: EvaluationFile; staff: LayoutStaff
       <p><a href="/staff/notices/${e.noticeId}">查看定档结果公示</a></p></section>` : ''}
     <section><h2>评议结果（${RATER_KIND_LABELS.member} ${file.online.returned.member + file.paper.filter((p) => p.raterKind === 'member').reduce((s, p) => s + p.returned, 0)} 份）</h2>${tallyTable(file)}</section>
     ${e.grades ? html`<section><h2>定档结果</h2><table><thead><tr><th>党员</th><th>等次</th><th>理由</th><th>组织处置</th></tr></thead><tbody>
-      ${e.grades.map((g) => html`<tr><td>${g.name}</td><td>${GRADE_LABELS[g.grade]}</td><td>${g.reason ?? ''}</td><td>${g.followUp ? `${FOLLOW_UP_LABELS[g.followUp.kind]}，期限 ${g.followUp.dueDate}${g.correction ? `，${CORRECTION_OUTCOME_LABELS[g.correction]}` : ''}` : g.grade === 'unqualified' && g.probationary ? '预备党员，按发展党员程序处理（延长预备期或取消预备党员资格）' : ''}</td></tr>`)}
+      ${e.grades.map((g) => html`<tr><td>${g.name}</td><td>${GRADE_LABELS[g.grade]}</td><td>${g.reason ?? ''}</td><td>${g.followUp ? `${FOLLOW_UP_LABELS[g.followUp.kind]}，期限 ${g.followUp.dueDate}${g.correction ? `，${CORRECTION_OUTCOME_LABELS[g.correction]}` : ''}${g.disposal ? `（${DISPOSAL_LABELS[g.disposal]}）` : ''}` : g.grade === 'unqualified' && g.probationary
+        ? html`预备党员，按发展党员程序处理（延长预备期或取消预备党员资格）${g.developmentCaseId ? html`：<a href="/staff/cases/${encodeURIComponent(g.developmentCaseId)}">办理其发展党员档案</a>` : '：系统中没有其发展党员档案，请线下办理'}` : ''}</td></tr>`)}
       </tbody></table></section>` : ''}
-    <section><h2>全程纪实</h2>${auditTrail(file.audit)}</section>`;
+    <section><h2>全程纪实</h2><p><a href="/staff/evaluations/${e.id}/archive">打印全程纪实（归档）</a></p>${auditTrail(file.audit)}</section>`;
   return layout({ title: `${e.orgName}${e.year}年度民主评议党员`, body, staff: o.staff });
 }

@@ -17,7 +17,7 @@ export function evaluationsOverviewPage(o: { year: number; orgId: string; rows: 
       <p><a href="/staff/evaluations?orgId=${o.orgId}&year=${o.year - 1}">上一年度</a> <a href="/staff/evaluations?orgId=${o.orgId}&year=${o.year + 1}">下一年度</a></p>
       <table><thead><tr><th>党支部</th><th>进展</th><th>办理</th></tr></thead><tbody>
       ${o.rows.map((r) => html`<tr><td>${r.org.name}</td>
-        <td>${r.evaluation ? EVALUATION_PHASE_LABELS[r.evaluation.phase] : r.overdue ? html`<strong class="tag overdue">未开始（已超过规定时间）</strong>` : '未开始'}</td>
+        <td>${r.evaluation ? html`${EVALUATION_PHASE_LABELS[r.evaluation.phase]}${r.warnings.map((w) => html`<br><strong class="tag overdue">${w}</strong>`)}` : r.overdue ? html`<strong class="tag overdue">未开始（已超过规定时间）</strong>` : '未开始'}</td>
         <td>${r.evaluation ? html`<a href="/staff/evaluations/${r.evaluation.id}">查看</a>` : html`<form method="post" action="/staff/evaluations">${csrfField(o.staff.csrfToken)}<input type="hidden" name="orgId" value="${r.org.id}">${startFields}<button type="submit">开始评议</button></form>`}</td></tr>`)}
       </tbody></table>
       ${o.canStartAll ? html`<h2>所有党支部同时开始</h2><form method="post" action="/staff/evaluations/all">${csrfField(o.staff.csrfToken)}<input type="hidden" name="orgId" value="${o.orgId}">${startFields}<button type="submit">全部开始</button></form>` : ''}`,

@@ -21,6 +21,7 @@ describe('least-privilege grants', () => {
       electionOpenStep: election.openStep,
       transferOpenStep: transfer.openStep,
       evaluationOpenStep: evaluation.openStep,
+      evaluationRecordGrades: evaluation.recordGrades,
       awaitStep: development.functions.awaitStep,
       file: development.functions.file,
       approvalRequest: approval.request,
@@ -161,10 +162,10 @@ describe('least-privilege grants', () => {
     });
   });
 
-  test('mail: only the staff site, the objection step, the approval request, the approval site, the tick, the development form and filing steps and the election, transfer and evaluation step tasks and the assessment report task may send, from mailFrom, via the identity and configuration set', () => {
-    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick, awaitStep, file, electionOpenStep, transferOpenStep, evaluationOpenStep, assessmentOpenReport } = handlers();
+  test('mail: only the staff site, the objection step, the approval request, the approval site, the tick, the development form and filing steps and the election, transfer and evaluation step tasks, the evaluation grades task and the assessment report task may send, from mailFrom, via the identity and configuration set', () => {
+    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick, awaitStep, file, electionOpenStep, transferOpenStep, evaluationOpenStep, evaluationRecordGrades, assessmentOpenReport } = handlers();
     expect(rolesAllowing('ses:SendEmail')).toEqual([
-      roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick), roleOf(awaitStep), roleOf(file), roleOf(electionOpenStep), roleOf(transferOpenStep), roleOf(evaluationOpenStep), roleOf(assessmentOpenReport),
+      roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick), roleOf(awaitStep), roleOf(file), roleOf(electionOpenStep), roleOf(transferOpenStep), roleOf(evaluationOpenStep), roleOf(evaluationRecordGrades), roleOf(assessmentOpenReport),
     ].sort());
     for (const statement of statementsWith('ses:SendEmail')) {
       expect(actionsOf(statement).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);

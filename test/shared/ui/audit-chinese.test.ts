@@ -22,7 +22,7 @@ const NOT_ACTIONS = new Set(['notice.unit', 'notice.count', 'notice.audience']);
 const TEMPLATES: Record<string, string[]> = {
   'case.${code}': ['case.admission-approval-overdue', 'case.admission-approval-blocked'],
   'election.${kind}-${decision.outcome}': ['request', 'candidate-list', 'election-result'].flatMap((kind) => [`election.${kind}-approved`, `election.${kind}-rejected`]),
-  'evaluation.grades-${decision.outcome}': ['evaluation.grades-approved', 'evaluation.grades-rejected'],
+  'evaluation.${purpose}-${decision.outcome}': ['grades', 'disposal'].flatMap((purpose) => [`evaluation.${purpose}-approved`, `evaluation.${purpose}-rejected`]),
 };
 
 function sources(dir: string): string[] {
@@ -121,6 +121,9 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'evaluation.grades-rejected': approvalDecision,
   'evaluation.grades-published': { noticeId: 'v-1-grades-1' },
   'evaluation.grades-recorded': { followUps: 2 },
+  'evaluation.disposal-approved': approvalDecision,
+  'evaluation.disposal-rejected': approvalDecision,
+  'evaluation.follow-up-reminder-sent': { personId: 'p-1', kind: 'correction', dueDate: '2027-06-15', level: 'due' },
   'case.ended': { endingKind: '本人申请撤回入党申请', reason: '本人书面申请撤回', stage: 2, noticesWithdrawn: 1, approvalsCancelled: 0, tasksClosed: 1 },
   'approval.cancelled': { reason: '张三的发展党员案件已终止（本人申请撤回入党申请）' },
   'account.created': { displayName: '李组织委员', role: 'branch-staff', orgId: 'branch-1', email: 'li@example.org' },

@@ -20,3 +20,24 @@ test.each([
   expect(html.includes('下一步骤正在生成，请稍候刷新本页')).toBe(waiting);
   expect(html.includes('action="/staff/evaluations/e1/steps/plan"')).toBe(!waiting);
 });
+
+test('the printable archive (全程纪实): steps, tally, grades with follow-up, approvals, dates in Chinese and no raw keys', async () => {
+  const { evaluationArchivePrintPage } = await import('../../../shared/ui/pages/evaluation-archive-print');
+  const counts = { excellent: 0, qualified: 9, basic: 0, unqualified: 0 };
+  const shares = { excellent: 0, qualified: 1, basic: 0, unqualified: 0 };
+  const archive = evaluationArchivePrintPage({
+    evaluation: {
+      ...evaluation, phase: 'follow-up', approvals: [{ approvalId: 'e1-grades-1', outcome: 'approved', decidedAt: '2026-12-08T02:00:00.000Z', comment: '同意' }],
+      grades: [{ personId: 'p1', name: '何芳', grade: 'basic', probationary: false, reason: '经谈话认识到不足', followUp: { kind: 'improvement-talk', dueDate: '2027-01-08' } }],
+    },
+    steps: [{ evaluationId: 'e1', stepKey: 'meeting', attempt: 1, values: {}, outcome: {}, at: '2026-12-08T01:00:00.000Z', actorId: 'zuzhi-1', actorName: '黄丽' }],
+    tally: [{ personId: 'p1', name: '何芳', member: { counts, shares, returned: 9 }, mass: { counts, shares, returned: 0 }, majority: ['qualified'] }],
+    online: { returned: { member: 9, mass: 0 } }, paper: [], audit: [], missingSelf: [], selfEvaluations: [], canHandle: true,
+  } as never, '2026-12-20').value;
+  expect(archive).toContain('2025年度民主评议党员全程纪实');
+  expect(archive).toContain('支部大会审议');
+  expect(archive).toContain('9（100%）');
+  expect(archive).toContain('谈心谈话、督促改进（期限 2027年1月8日）');
+  expect(archive).toContain('同意');
+  expect(archive).not.toMatch(/\d{4}-\d{2}-\d{2}T|zuzhi-1|improvement-talk|qualified/);
+});

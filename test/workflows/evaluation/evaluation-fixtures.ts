@@ -84,9 +84,9 @@ export class EvaluationDriver {
   }
 
   /** The approver decides through the link in the latest approval e-mail. */
-  async decide(outcome: 'approved' | 'rejected'): Promise<void> {
+  async decide(outcome: 'approved' | 'rejected', meetingDate = '2026-12-08'): Promise<void> {
     const link = approvalLinkIn(this.runtime.mailer.sent, 'zhao@example.org', (subject) => subject.startsWith('【审批】'));
-    await decideByLink(this.runtime.deps, link, { outcome, meetingDate: '2026-12-08', comment: outcome === 'approved' ? '同意' : '请重新评定' }, { ip: '203.0.113.7', userAgent: 'test' });
+    await decideByLink(this.runtime.deps, link, { outcome, meetingDate, comment: outcome === 'approved' ? '同意' : '请重新评定' }, { ip: '203.0.113.7', userAgent: 'test' });
     await this.runtime.stepFunctions.settled();
   }
 

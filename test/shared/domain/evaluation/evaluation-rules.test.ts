@@ -1,6 +1,6 @@
 import {
   addSheets, checkPaperEntry, checkProposal, codeFromBytes, DEFAULT_EVALUATION_RULES, emptyCounts, emptyRatingCounts, evaluationParticipants,
-  excellentCap, followUpFor, isWellFormedCode, normalizeCode, startDeadline, startOverdue, tallyEvaluation, type Grade, type GradeCounts,
+  applyEvaluationStep, evaluationWarnings, excellentCap, followUpFor, followUpReminders, isDisposal, isWellFormedCode, normalizeCode, startDeadline, startOverdue, tallyEvaluation, type Grade, type GradeCounts,
 } from '../../../../shared/domain/evaluation';
 import type { Person } from '../../../../shared/domain/registry/person';
 
@@ -150,5 +150,56 @@ describe('rater codes (V4)', () => {
     expect(isWellFormedCode(code)).toBe(true);
     expect(isWellFormedCode('ABC9AA9')).toBe(false);
     expect(isWellFormedCode('ABC9AA90')).toBe(false); // 0 is never in a code
+  });
+});
+
+describe('follow-up reminders (V13): 7 days before the date, and from the date on, until done', () => {
+  const talk = { personId: 'a', name: '甲', followUp: { kind: 'improvement-talk' as const, dueDate: '2027-01-08' } };
+  const correction = { personId: 'b', name: '乙', followUp: { kind: 'correction' as const, dueDate: '2027-06-08' } };
+  test.each([
+    ['2026-12-31', []], ['2027-01-01', ['甲:due-soon']], ['2027-01-07', ['甲:due-soon']], ['2027-01-08', ['甲:due']], ['2027-02-01', ['甲:due']],
+    ['2027-05-31', ['甲:due']], ['2027-06-01', ['甲:due', '乙:due-soon']], ['2027-06-08', ['甲:due', '乙:due']],
+  ])('on %s: %j', (today, expected) => {
+    expect(followUpReminders([talk, correction], today).map((r) => `${r.name}:${r.level}`)).toEqual(expected);
+  });
+  test('a talk recorded, a correction reviewed: no reminder', () => {
+    expect(followUpReminders([{ ...talk, followUp: { ...talk.followUp, doneOn: '2027-01-02' } }, { ...correction, correction: 'corrected' as const }], '2027-06-08')).toEqual([]);
+  });
+});
+
+describe('the follow-up step (V10, V12)', () => {
+  const evaluation = {
+    id: 'v', evaluated: [], grades: [
+      { personId: 'a', name: '甲', grade: 'unqualified' as const, probationary: false, followUp: { kind: 'correction' as const, dueDate: '2027-06-08' } },
+    ],
+  } as unknown as Parameters<typeof applyEvaluationStep>[1]['evaluation'];
+  const step = (correction: 'corrected' | 'remove', today: string) => applyEvaluationStep({ step: 'follow-up', values: { entries: [{ personId: 'a', correction }] } }, { evaluation }, rules, today);
+  test('reviewed before the deadline: refused; on it: recorded', () => {
+    expect(() => step('corrected', '2027-06-07')).toThrow(expect.objectContaining({ fieldErrors: { 'review.a': '甲的限期改正到 2027-06-08 期满，期满后方可评定整改结果。' } }));
+    expect(step('corrected', '2027-06-08')).toMatchObject({ outcome: { disposals: 0 }, completes: true });
+  });
+  test('劝其退党 and 除名 go to the general meeting and higher approval; corrected ends the evaluation', () => {
+    expect(isDisposal('remove')).toBe(true);
+    expect(isDisposal('advise-withdrawal')).toBe(true);
+    expect(isDisposal('corrected')).toBe(false);
+    expect(step('remove', '2027-06-08')).toMatchObject({ outcome: { disposals: 1 }, completes: false });
+  });
+});
+
+describe('the overview warnings of a started evaluation', () => {
+  const base = { status: 'running', date: '2026-12-07', rules: { codeValidDays: 14 } };
+  test.each([
+    ['2026-12-21', []], ['2026-12-22', ['民主评议自 2026-12-07 开始，超过 14 天仍未结束']],
+  ])('rating still open on %s: %j', (today, expected) => {
+    expect(evaluationWarnings({ ...base, phase: 'rating' }, today)).toEqual(expected);
+  });
+  test('follow-up past its date and not done; nothing for a completed evaluation', () => {
+    const grades = [
+      { personId: 'a', name: '甲', followUp: { kind: 'improvement-talk' as const, dueDate: '2027-01-08' } },
+      { personId: 'b', name: '乙', followUp: { kind: 'correction' as const, dueDate: '2027-06-08' } },
+    ];
+    expect(evaluationWarnings({ ...base, phase: 'follow-up', grades }, '2027-01-07')).toEqual([]);
+    expect(evaluationWarnings({ ...base, phase: 'follow-up', grades }, '2027-06-08')).toEqual(['甲的谈心谈话已超过期限（2027-01-08）', '乙的限期改正已于 2027-06-08 期满，待复查']);
+    expect(evaluationWarnings({ ...base, status: 'completed', phase: 'completed', grades }, '2027-06-08')).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { listAudit } from '../../../../shared/store/audit';
 import { getPersonByIdNumber, personPk } from '../../../../shared/store/people-repo';
+import { putPersonGrade } from '../../../../shared/store/evaluations-repo';
+import { transactWrite } from '../../../../shared/store/transact';
 import { exportRoster, importRoster, previewRoster, RosterFileMismatchError, type RosterPreview } from '../../../../shared/services/roster';
 import type { Actor } from '../../../../shared/services/actor';
 import { AuthForbiddenError } from '../../../../shared/errors';
@@ -144,6 +146,20 @@ describe('roster export', () => {
     const again = await previewAndImport(file.bytes);
     expect(again.preview.counts).toEqual({ total: 8, invalid: 0, new: 0, changed: 0, unchanged: 8 });
     expect(await scanTable(store)).toEqual(before);
+  });
+
+  test('the export carries the evaluation grades of each person (民主评议等次) as a last column the import ignores', async () => {
+    await previewAndImport(utf8Csv(rows.slice(0, 2)));
+    const person = (await getPersonByIdNumber(store, rows[0].身份证号))!;
+    for (const [year, grade] of [[2025, 'qualified'], [2026, 'excellent']] as const) {
+      await transactWrite(store, [putPersonGrade(store, person.id, { year, grade, evaluationId: `v-${year}`, orgName: '办公室党支部' })]);
+    }
+    const file = await exportRoster(deps(), COMMITTEE_STAFF, 'c1', 'csv');
+    const lines = file.bytes.toString('utf8').split('\r\n');
+    expect(lines[0].endsWith(',民主评议等次')).toBe(true);
+    expect(lines.find((l) => l.startsWith(person.name))?.endsWith(',2026年度 优秀；2025年度 合格')).toBe(true);
+    const again = await preview(file.bytes);
+    expect(again.counts.unchanged).toBe(2);
   });
 
   test('the CSV is UTF-8 with a BOM by default, GB18030 on request', async () => {
