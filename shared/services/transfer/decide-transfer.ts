@@ -4,6 +4,7 @@ import type { OrgTree } from '../../domain/registry/org-tree';
 import { changeProblems } from '../../domain/transfer/acceptance';
 import { formatSerial } from '../../domain/transfer/serial';
 import { currentLetter, type Transfer } from '../../domain/transfer/transfer';
+import { personTransferredOut } from '../../domain/transfer/leaving';
 import { parseForm } from '../../schemas/parse-form';
 import { recordReceiptSchema, refuseTransferSchema, versionOnlySchema } from '../../schemas/transfer-forms';
 import { auditPut } from '../../store/audit';
@@ -98,20 +99,30 @@ export async function refuseTransfer(deps: ServiceDeps, actor: Actor, transferId
   return next;
 }
 
-/** Outside the system, the sending branch records the returned receipt (回执) with its date (docs/domain/transfer.md T6). */
+/**
+ * Outside the system, the sending branch records the returned receipt (回执) with its date (docs/domain/transfer.md
+ * T6, T6b): in one transaction the person becomes 已转出本系统 from that date (off his organization's roster, count and
+ * votes), his committee posts are ended, and the transfer is received.
+ */
 export async function recordReceipt(deps: ServiceDeps, actor: Actor, transferId: string, input: Record<string, unknown>): Promise<Transfer> {
   const values = parseForm(recordReceiptSchema, input);
-  const { transfer } = await loadTransfer(deps, actor, transferId, 'transfer.receipt', 'sending');
+  const { transfer, tree } = await loadTransfer(deps, actor, transferId, 'transfer.receipt', 'sending');
   const now = deps.clock.now();
   checkChange(transfer, values.version, 'record-receipt', now);
   const letter = currentLetter(transfer);
   if (letter && values.receiptDate < chinaDate(new Date(letter.issuedAt))) throw new InputInvalidError({ receiptDate: '回执日期不能早于介绍信开具日期。' });
   if (values.receiptDate > chinaDate(now)) throw new InputInvalidError({ receiptDate: '回执日期不能晚于今天。' });
+  const person = await getPerson(deps.store, transfer.personId);
+  if (!person || person.orgId !== transfer.fromOrgId) throw new TransferChangeRefusedError([`${transfer.personName}已不在${transfer.fromOrgName}，请核实后再登记回执。`]);
   const at = now.toISOString();
   const { item, task } = await claimStep(deps, transfer, 'receipt', { by: actor.id, at, output: { outcome: 'received' } });
   const next = nextTransfer(transfer, { status: 'received', receiptDate: values.receiptDate, decidedAt: at, decidedBy: actor.id });
+  const left = personTransferredOut(person, values.receiptDate, transfer.destination.orgName);
   await commitTransfer(deps, transferChange(deps, next, { at, action: 'transfer.receipt-recorded', actor: actor.id, details: { receiptDate: values.receiptDate, serial: serialOf(transfer) } }, [
-    item, auditPut(deps.store, personPk(transfer.personId), { at, action: 'transfer.receipt-recorded', actor: actor.id, details: { transferId, toOrg: transfer.destination.orgName, receiptDate: values.receiptDate } }),
+    item,
+    replacePerson(deps.store, left),
+    auditPut(deps.store, personPk(transfer.personId), { at, action: 'transfer.receipt-recorded', actor: actor.id, details: { transferId, toOrg: transfer.destination.orgName, receiptDate: values.receiptDate } }),
+    ...endCommitteePosts(deps, tree, person.id, values.receiptDate, at, actor.id),
   ]), `receipt ${transferId}`);
   await tellWorkflow(deps, task);
   return next;
