@@ -134,3 +134,49 @@ test('a development target moves; the new branch runs stage IV and the pre-revie
   const file = await getCaseFile(runtime.deps, receiver, driver.caseId);
   expect(file.steps.map((s) => s.stepKey)).toContain('preReview');
 });
+
+test("a probationary member moves; the new branch runs the conversion and the new committee approves it", async () => {
+  const otherCommittee: Actor = { id: 'dangwei-2', displayName: '吴干事', role: 'committee-staff', orgId: 'committee-2', scopeOrgIds: ['committee-2', 'branch-3'] };
+  for (const name of ['冯一', '陈二']) await putTestPerson(runtime.store, testPerson({ orgId: 'branch-3', name }));
+  await driver.open();
+  await driver.stage1();
+  await driver.stage2();
+  await driver.at(`${(await driver.case()).nextStage?.earliestStart}T01:00:00.000Z`);
+  await driver.stage3();
+  await driver.stage4ToMeeting();
+  await driver.stage4FromMeeting();
+  const probation = await driver.case();
+  const probationEnd = probation.nextStage?.earliestStart ?? '';
+  expect((await getPerson(runtime.store, world.applicantId))?.status).toBe('probationary');
+
+  const transferId = await transferTo('branch-3');
+  await acceptTransfer(runtime.deps, receiver, transferId, { version: String((await getTransfer(runtime.store, transferId))?.version) });
+  await runtime.stepFunctions.settled();
+  const moved = await driver.case();
+  expect(moved).toMatchObject({ orgId: 'branch-3', dates: probation.dates, nextStage: probation.nextStage });
+
+  // The probation year ends on the same date; the new branch runs stage V and its committee is asked.
+  await driver.at(`${probationEnd}T02:00:00.000Z`);
+  await startStage(runtime.deps, receiver, driver.caseId, 5);
+  await runtime.stepFunctions.settled();
+  await submitStepForm(runtime.deps, receiver, driver.caseId, 'conversionApplication', { applicationDate: driver.today() });
+  await runtime.stepFunctions.settled();
+  await driver.endNotice('conversion');
+  const sentBefore = runtime.mailer.sent.length;
+  await submitStepForm(runtime.deps, receiver, driver.caseId, 'conversionMeeting', driver.vote(driver.today(), { outcome: 'on-time', shouldAttend: 2, present: 2, yes: 2 }));
+  await runtime.stepFunctions.settled();
+  const approvalMails = runtime.mailer.sent.slice(sentBefore).filter((m) => m.subject.startsWith('【审批】'));
+  expect(approvalMails.map((m) => [m.to].flat()).flat()).toEqual(['qian@example.org']);
+  const link = /\/approvals\/([A-Za-z0-9_-]{43})/.exec(approvalMails[0].text)?.[1] ?? '';
+  await decideByLink(runtime.deps, link, { outcome: 'approved', meetingDate: driver.today(), comment: '同意按期转正' }, { ip: '203.0.113.7', userAgent: 'test' });
+  await runtime.stepFunctions.settled();
+  await submitStepForm(runtime.deps, otherCommittee, driver.caseId, 'archive', { archivedDate: driver.today(), location: '直属机关党委组织科档案柜' });
+  await runtime.stepFunctions.settled();
+
+  const file = await getCaseFile(runtime.deps, receiver, driver.caseId);
+  expect(file.case).toMatchObject({ status: 'full-member', stageState: 'closed', orgId: 'branch-3' });
+  expect(file.approvals.map((a) => [a.stepKey, a.status])).toEqual([['preReview', 'approved'], ['admissionApproval', 'approved'], ['conversionApproval', 'approved']]);
+  const person = await getPerson(runtime.store, world.applicantId);
+  expect(person).toMatchObject({ orgId: 'branch-3', status: 'full' });
+  expect(person?.statusHistory.at(-1)).toMatchObject({ value: 'full', from: probationEnd });
+});
