@@ -9,6 +9,7 @@ import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
 import { warnAboutDevelopmentDeadlines } from './development-warnings';
 import { mailTransferWarnings } from './transfer-warnings';
+import { acceptWaitingTransfers } from './transfer-acceptances';
 
 /** The scheduler's periodic work (EventBridge Scheduler in AWS, the local scheduler emulation on this machine). */
 export async function runScheduledWork(deps: ServiceDeps): Promise<{
@@ -22,6 +23,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   development: Awaited<ReturnType<typeof runDevelopmentReminders>>;
   electionEnds: number;
   transferWarnings: number;
+  transfersAccepted: number;
   assessmentPeriodsOpened: string[];
 }> {
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
@@ -34,6 +36,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const developmentWarnings = await warnAboutDevelopmentDeadlines(deps, activeCases);
   const electionEnds = await applyElectionEndDecisions(deps);
   const transferWarnings = await mailTransferWarnings(deps);
+  const transfersAccepted = await acceptWaitingTransfers(deps);
   const assessmentPeriodsOpened = await openDueAssessmentPeriods(deps);
-  return { assessmentPeriodsOpened, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings };
+  return { assessmentPeriodsOpened, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings, transfersAccepted };
 }
