@@ -5,3 +5,4 @@ export * from './warnings';
 export * from './acceptance';
 export * from './case-move';
 export * from './leaving';
+export * from './request';

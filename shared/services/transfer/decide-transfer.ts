@@ -5,6 +5,7 @@ import { changeProblems } from '../../domain/transfer/acceptance';
 import { formatSerial } from '../../domain/transfer/serial';
 import { currentLetter, type Transfer } from '../../domain/transfer/transfer';
 import { personTransferredOut } from '../../domain/transfer/leaving';
+import { receiptDateProblem } from '../../domain/transfer/request';
 import { parseForm } from '../../schemas/parse-form';
 import { recordReceiptSchema, refuseTransferSchema, versionOnlySchema } from '../../schemas/transfer-forms';
 import { auditPut } from '../../store/audit';
@@ -120,8 +121,8 @@ export async function recordReceipt(deps: ServiceDeps, actor: Actor, transferId:
   const now = deps.clock.now();
   checkChange(transfer, values.version, 'record-receipt', now);
   const letter = currentLetter(transfer);
-  if (letter && values.receiptDate < chinaDate(new Date(letter.issuedAt))) throw new InputInvalidError({ receiptDate: '回执日期不能早于介绍信开具日期。' });
-  if (values.receiptDate > chinaDate(now)) throw new InputInvalidError({ receiptDate: '回执日期不能晚于今天。' });
+  const dateProblem = receiptDateProblem(values.receiptDate, letter ? chinaDate(new Date(letter.issuedAt)) : undefined, chinaDate(now));
+  if (dateProblem) throw new InputInvalidError({ receiptDate: dateProblem });
   const person = await getPerson(deps.store, transfer.personId);
   if (!person || person.orgId !== transfer.fromOrgId) throw new TransferChangeRefusedError([`${transfer.personName}已不在${transfer.fromOrgName}，请核实后再登记回执。`]);
   const at = now.toISOString();
