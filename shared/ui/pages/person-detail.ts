@@ -73,7 +73,8 @@ export function personDetailPage(options: PersonDetailOptions): SafeHtml {
     ${permissions.edit ? html`<p><a class="button" href="/staff/people/${person.id}/edit">编辑人员信息</a></p>` : ''}
     <h2>党员状态</h2>
     ${history(person.statusHistory, MEMBERSHIP_STATUS_LABELS)}
-    ${permissions.status ? dateForm(options, 'status', 'status', '变更党员状态', (form) => html`
+    ${person.status === 'transferred-out' ? html`<p class="muted">该同志的组织关系已转出本系统，不在任何组织名册中；转回时请在“组织关系转接”中登记系统外转入。</p>` : ''}
+    ${permissions.status && person.status !== 'transferred-out' ? dateForm(options, 'status', 'status', '变更党员状态', (form) => html`
       ${selectField({ name: 'status', label: LABELS.status, state: form, required: true, placeholder: '请选择', options: RECORDABLE_STATUSES.map((s) => [s, MEMBERSHIP_STATUS_LABELS[s]] as const) })}
       ${textField({ name: 'from', label: LABELS.from, type: 'date', state: form, required: true })}
       ${textField({ name: 'note', label: LABELS.note, state: form, maxLength: 200 })}`) : ''}

@@ -5,7 +5,9 @@ import { getPerson } from '../../../shared/store/people-repo';
 import { listOutgoingTransfers } from '../../../shared/store/transfers-repo';
 import type { TestRuntime } from '../../support/local-runtime';
 import { visibleProblems } from '../../support/visible-text';
-import { startTransferRuntime, type TransferRegistry } from '../../workflows/transfer/transfer-fixtures';
+import { outsideRequest, startTransferRuntime, type TransferRegistry } from '../../workflows/transfer/transfer-fixtures';
+import { issueLetter, recordReceipt, requestTransfer } from '../../../shared/services/transfer';
+import { chinaDate } from '../../../shared/domain/calendar';
 import { Browser, signInWithForm } from './support/http-client';
 import { addAccount } from './support/test-deps';
 import { demoIdNumber } from '../../../infra/local/seed-data';
@@ -146,4 +148,29 @@ test('warnings on the staff home (待办) and the transfer list: the letter expi
   }
   const outsider = await signedIn('zheng');
   expect((await outsider.browser.get('/staff')).body).not.toContain('组织关系转接预警');
+});
+
+test('a member whose receipt came back from outside the system: off the roster page, listed apart; his page says so and offers no status change', async () => {
+  const li = registry.members[2];
+  const sun = { id: 'sun', displayName: '孙组织员', role: 'committee-staff' as const, orgId: 'committee-1', scopeOrgIds: ['committee-1', 'branch-1', 'branch-2'] };
+  const [transfer] = await requestTransfer(runtime.deps, sun, { ...outsideRequest([li.id]) });
+  await runtime.stepFunctions.settled();
+  await issueLetter(runtime.deps, sun, transfer.id, { validityMonths: '3', version: '2' });
+  await runtime.stepFunctions.settled();
+  const today = chinaDate(runtime.clock.now());
+  await recordReceipt(runtime.deps, sun, transfer.id, { receiptDate: today, version: '3' });
+  await runtime.stepFunctions.settled();
+
+  const { browser } = await signedIn('song');
+  const roster = (await browser.get('/staff/orgs/branch-1/people')).body ?? '';
+  const [current, left] = roster.split('已转出本系统的人员（不计入名册）');
+  expect(current).not.toContain('李娜');
+  expect(left).toContain('李娜');
+  expect(visibleProblems(roster)).toEqual([]);
+  const committee = await signedIn('sun');
+  const page = (await committee.browser.get(`/staff/people/${li.id}`)).body ?? '';
+  expect(page).toContain('已转出本系统');
+  expect(page).toContain('组织关系转往中共某县委组织部');
+  expect(page).not.toContain('变更党员状态');
+  expect(visibleProblems(page)).toEqual([]);
 });
