@@ -2,7 +2,7 @@ import { createStaffSite } from '../../../functions/http/staff-site';
 import type { HttpHandlerFn } from '../../../functions/http/edge/types';
 import { createLocalAuthenticator } from '../../../shared/services/auth';
 import { getPerson } from '../../../shared/store/people-repo';
-import { listOutgoingTransfers } from '../../../shared/store/transfers-repo';
+import { getTransfer, listOutgoingTransfers } from '../../../shared/store/transfers-repo';
 import type { TestRuntime } from '../../support/local-runtime';
 import { visibleProblems } from '../../support/visible-text';
 import { outsideRequest, startTransferRuntime, type TransferRegistry } from '../../workflows/transfer/transfer-fixtures';
@@ -158,7 +158,8 @@ test('a member whose receipt came back from outside the system: off the roster p
   await issueLetter(runtime.deps, sun, transfer.id, { validityMonths: '3', version: '2' });
   await runtime.stepFunctions.settled();
   const today = chinaDate(runtime.clock.now());
-  await recordReceipt(runtime.deps, sun, transfer.id, { receiptDate: today, version: '3' });
+  const stored = await getTransfer(runtime.store, transfer.id);
+  await recordReceipt(runtime.deps, sun, transfer.id, { receiptDate: today, version: String(stored?.version) });
   await runtime.stepFunctions.settled();
 
   const { browser } = await signedIn('song');
