@@ -12,6 +12,9 @@ export const DEMO_ORG_IDS = {
   officeGroup: 'demo-group-office-1',
   businessGeneral: 'demo-general-branch-business',
   business: 'demo-branch-business-1',
+  /** A second agency committee with a branch: transfers across committees (docs/domain/transfer.md). */
+  finance: 'demo-finance-committee',
+  budget: 'demo-branch-budget',
 } as const;
 
 type OrgSeed = Pick<Organization, 'id' | 'name' | 'kind' | 'parentId' | 'committee' | 'termStart' | 'termEnd'>;
@@ -40,6 +43,14 @@ const ORGS: OrgSeed[] = [
   {
     id: DEMO_ORG_IDS.business, name: '中共示例市数据管理局业务一处支部委员会', kind: 'branch', parentId: DEMO_ORG_IDS.businessGeneral, termStart: '2024-03-20', termEnd: '2027-03-19',
     committee: [{ name: '朱琳', post: 'secretary' }, { name: '胡军', post: 'member', duty: '组织委员' }, { name: '宋佳', post: 'member', duty: '纪检委员' }],
+  },
+  {
+    id: DEMO_ORG_IDS.finance, name: '中共示例市财政局机关委员会', kind: 'committee', parentId: DEMO_ORG_IDS.committee, termStart: '2023-05-16', termEnd: '2028-05-15',
+    committee: [{ name: '韩卫东', post: 'secretary' }, { name: '许文', post: 'member', duty: '组织委员' }, { name: '唐敏', post: 'member', duty: '纪检委员' }],
+  },
+  {
+    id: DEMO_ORG_IDS.budget, name: '中共示例市财政局预算处支部委员会', kind: 'branch', parentId: DEMO_ORG_IDS.finance, termStart: '2024-06-12', termEnd: '2027-06-11',
+    committee: [{ name: '邓洁', post: 'secretary' }, { name: '袁刚', post: 'member', duty: '组织委员' }, { name: '彭丽', post: 'member', duty: '宣传委员' }],
   },
 ];
 
@@ -71,6 +82,8 @@ export const DEMO_SIGN_INS: DemoSignIn[] = [
   { username: 'zuzhiyuan', password: DEMO_PASSWORD, role: 'committee-staff', displayName: '王红', description: '机关党委组织委员（机关党委以下全部组织）', orgId: DEMO_ORG_IDS.agency, email: 'zuzhiyuan@demo.example.org' },
   { username: 'bangongshi', password: DEMO_PASSWORD, role: 'branch-staff', displayName: '黄丽', description: '办公室党支部书记', orgId: DEMO_ORG_IDS.office, email: 'bangongshi@demo.example.org' },
   { username: 'yewuyichu', password: DEMO_PASSWORD, role: 'branch-staff', displayName: '朱琳', description: '业务一处党支部书记', orgId: DEMO_ORG_IDS.business, email: 'yewuyichu@demo.example.org' },
+  { username: 'caizhengju', password: DEMO_PASSWORD, role: 'committee-staff', displayName: '许文', description: '财政局机关党委组织委员（财政局机关党委以下组织）', orgId: DEMO_ORG_IDS.finance, email: 'caizhengju@demo.example.org' },
+  { username: 'yusuanchu', password: DEMO_PASSWORD, role: 'branch-staff', displayName: '邓洁', description: '财政局预算处党支部书记', orgId: DEMO_ORG_IDS.budget, email: 'yusuanchu@demo.example.org' },
 ];
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -136,6 +149,20 @@ const GENERAL: Row[] = [
   ['谢勇', '男', '1987-06-05', '大学本科', '业务总支组织委员、业务二处科长', { history: [['full', '2012-12-03']] }],
 ];
 
+/** The second committee (财政局机关党委) and its branch (预算处党支部). */
+const FINANCE: Row[] = [
+  ['韩卫东', '男', '1970-03-22', '硕士研究生', '党组成员、副局长', { history: [['full', '1995-06-30']] }],
+  ['许文', '女', '1985-09-04', '大学本科', '机关党委组织委员、人事处副处长', { history: [['full', '2008-06-20']] }],
+  ['唐敏', '女', '1980-12-17', '大学本科', '机关党委纪检委员', { history: [['full', '2003-07-01']] }],
+];
+
+const BUDGET: Row[] = [
+  ['邓洁', '女', '1986-04-25', '硕士研究生', '预算处 处长', { history: [['full', '2010-06-28']] }],
+  ['袁刚', '男', '1989-11-30', '大学本科', '预算处 副处长', { history: [['full', '2013-12-05']] }],
+  ['彭丽', '女', '1992-02-08', '大学本科', '预算处 科长', { history: [['full', '2016-06-24']] }],
+  ['蒋涛', '男', '1994-07-19', '大学本科', '预算处 科员', { history: [['full', '2019-07-01']] }],
+];
+
 /**
  * The demo person `key` ('office-01', 'business-03', …). Their ids are fixed (`p-demo-office-01`, …) so links and
  * tests can name them, and like every person id they say nothing about the ID number.
@@ -180,9 +207,11 @@ export const DEMO_PEOPLE: Person[] = [
   ...people(AGENCY, DEMO_ORG_IDS.agency, '示例市数据管理局', 'agency', 13710034003),
   ...people(WORKING, DEMO_ORG_IDS.committee, '示例市', 'working', 13610045004),
   ...people(GENERAL, DEMO_ORG_IDS.businessGeneral, '示例市数据管理局', 'general', 13510056005),
+  ...people(FINANCE, DEMO_ORG_IDS.finance, '示例市财政局', 'finance', 13410067006),
+  ...people(BUDGET, DEMO_ORG_IDS.budget, '示例市财政局', 'budget', 13310078007),
 ];
 
-/** A demo person by key: 'office-01' … 'office-08', 'business-01' … 'business-07', 'agency-01' …, 'working-01' …, 'general-01' …. */
+/** A demo person by key: 'office-01' … 'office-08', 'business-01' … 'business-07', 'agency-01' …, 'working-01' …, 'general-01' …, 'finance-01' …, 'budget-01' …. */
 export function demoPerson(key: string): Person {
   const person = KEYS.get(key);
   if (!person) throw new Error(`No demo person ${key}`);

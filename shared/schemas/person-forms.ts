@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { EXCLUSION_REASON_LABELS, MEMBERSHIP_STATUS_LABELS, RIGHTS_STATE_LABELS, type AttendanceExclusionReason, type MembershipStatus, type RightsState } from '../domain/registry/person';
+import { EXCLUSION_REASON_LABELS, RECORDABLE_STATUSES, RIGHTS_STATE_LABELS, type AttendanceExclusionReason, type MembershipStatus, type RightsState } from '../domain/registry/person';
 import { choice, decimal, isoDate, optionalIsoDate, optionalText, requiredText } from './form-fields';
 import { versionField } from './organization-forms';
 
 /** Forms of the people registry (党员名册): the record, membership status, rights, attendance exclusions. */
 
-export const MEMBERSHIP_STATUSES = Object.keys(MEMBERSHIP_STATUS_LABELS) as [MembershipStatus, ...MembershipStatus[]];
+/** The statuses a form records (已转出本系统 is set by a transfer only). */
+export const MEMBERSHIP_STATUSES = [...RECORDABLE_STATUSES] as [MembershipStatus, ...MembershipStatus[]];
 export const RIGHTS_STATES = Object.keys(RIGHTS_STATE_LABELS) as [RightsState, ...RightsState[]];
 export const EXCLUSION_REASONS = Object.keys(EXCLUSION_REASON_LABELS) as [AttendanceExclusionReason, ...AttendanceExclusionReason[]];
 

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomBytes } from 'node:crypto';
 import { normalizeIdNumber } from '../domain/registry/id-number';
-import type { Person } from '../domain/registry/person';
+import { onRoster, type Person } from '../domain/registry/person';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
@@ -47,8 +47,16 @@ export function idNumberIndexKeys(idNumbers: readonly string[]): Map<string, { p
   return new Map(idNumbers.map((idNumber) => [idNumber, idNumberKey(idNumber)]));
 }
 
+/**
+ * An organization's roster (gsi2 `ORG#<orgId>#person`), or, for a member transferred out of the system, its list of
+ * those who left (`ORG#<orgId>#person-left`): off every roster, count and vote at once (docs/domain/transfer.md T6b).
+ */
+const rosterKey = (orgId: string) => `ORG#${orgId}#person`;
+const leftKey = (orgId: string) => `ORG#${orgId}#person-left`;
+
 function personItem(person: Person): Record<string, unknown> {
-  return { pk: personPk(person.id), sk: PERSON_SK, type: 'person', gsi2pk: `ORG#${person.orgId}#person`, gsi2sk: `${person.name}#${person.id}`, ...person };
+  const gsi2pk = onRoster(person) ? rosterKey(person.orgId) : leftKey(person.orgId);
+  return { pk: personPk(person.id), sk: PERSON_SK, type: 'person', gsi2pk, gsi2sk: `${person.name}#${person.id}`, ...person };
 }
 
 function toPerson(item: Record<string, unknown>): Person {
@@ -123,12 +131,14 @@ export async function getPersonByIdNumber(store: Store, idNumber: string): Promi
   return person && sameIdNumber(person.idNumber, idNumber) ? person : undefined;
 }
 
-/** An organization's people, by name. */
+/** An organization's people (its roster), by name. */
 export async function listPeople(store: Store, orgId: string): Promise<Person[]> {
-  const items = await queryAll(store, {
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :key',
-    ExpressionAttributeValues: { ':key': `ORG#${orgId}#person` },
-  });
+  const items = await queryAll(store, { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :key', ExpressionAttributeValues: { ':key': rosterKey(orgId) } });
+  return items.map(toPerson);
+}
+
+/** The members who left an organization for one outside the system (off its roster, records kept), by name. */
+export async function listPeopleLeft(store: Store, orgId: string): Promise<Person[]> {
+  const items = await queryAll(store, { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :key', ExpressionAttributeValues: { ':key': leftKey(orgId) } });
   return items.map(toPerson);
 }

@@ -4,8 +4,8 @@ import { startBrowserRuntime, type BrowserRuntime } from '../support/browser-run
 
 // Transfer of membership in Chromium against `npm start`'s program: the office branch transfers 周强 (its 组织委员) to
 // the business branch; the committee's organizer issues and prints the letter; the business branch accepts from its
-// 待办 list; 周强 is then on the business branch's roster. (The demo has one committee: the issue's browser story
-// across two committees, with a development target, is left for a demo with two.) Steps of one story, in order.
+// 待办 list; 周强 is then on the business branch's roster. (Across two committees with a development case moving:
+// transfer-across-committees.test.ts.) Steps of one story, in order.
 
 let runtime: BrowserRuntime;
 let office: Page;

@@ -3,6 +3,9 @@ import { termOverview, termWarnings } from '../../../shared/services/registry/te
 import { recentUndeliveredCount, UNDELIVERED_ALERT_DAYS } from '../../../shared/services/mail/mail-log';
 import { undeliveredMailAlert } from '../../../shared/ui/pages/mail-log';
 import { staffHomePage } from '../../../shared/ui/pages/staff-home';
+import { transferWarningList } from '../../../shared/ui/pages/transfer-list';
+import { transferWarningsInScope } from '../../../shared/services/transfer';
+import { html } from '../../../shared/ui/html';
 import { taskFormPage } from '../../../shared/ui/pages/task-form';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
 import type { RouteTable } from '../edge/router';
@@ -16,8 +19,9 @@ export function taskRoutes(deps: StaffSiteDeps): RouteTable {
       const tasks = await listPendingTasks(deps, session.actor);
       const warnings = termWarnings(await termOverview(deps, session.actor));
       const undeliveredMails = await recentUndeliveredCount(deps, session.actor);
-      if (request.site.json) return jsonResponse(200, { tasks, termWarnings: warnings, undeliveredMails });
-      const alerts = undeliveredMailAlert(undeliveredMails, UNDELIVERED_ALERT_DAYS);
+      const transfers = await transferWarningsInScope(deps, session.actor);
+      if (request.site.json) return jsonResponse(200, { tasks, termWarnings: warnings, undeliveredMails, transferWarnings: transfers });
+      const alerts = html`${undeliveredMailAlert(undeliveredMails, UNDELIVERED_ALERT_DAYS)}${transferWarningList(transfers)}`;
       return htmlResponse(200, staffHomePage(tasks, staffLayout(session), deps.clock.now(), undefined, warnings, alerts));
     },
 

@@ -4,7 +4,7 @@ import { transferableStatus } from '../../../shared/domain/transfer/transfer';
 import { loadOrgTree, permits } from '../../../shared/services/authorization';
 import { listOrgPeople } from '../../../shared/services/registry';
 import {
-  acceptTransfer, getTransferFile, getTransferLetter, issueLetter, listOrgTransfers, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer, transferActionsFor,
+  acceptanceOfferFor, acceptTransfer, cancelWaitToAccept, getTransferFile, waitToAccept, getTransferLetter, issueLetter, listOrgTransfers, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer, transferActionsFor,
 } from '../../../shared/services/transfer';
 import { withActorNames } from '../../../shared/services/audit-names';
 import type { InputInvalidError } from '../../../shared/errors';
@@ -20,10 +20,13 @@ import { formFields, handleForm, sessionOf, staffLayout, type StaffSiteDeps } fr
 const FLASH: Record<string, string> = {
   requested: '转接申请已提交，已通知上级党委开具介绍信。', issue: '介绍信已开具。', accept: '已接收，该同志已转入本支部。', refuse: '已退回转出方。',
   receipt: '回执已登记，转接办结。', reissue: '原介绍信已作废，请重新开具。',
+  'wait-accept': '已登记：发展党员材料可以移交时，系统即自动接收。', 'wait-accept-cancel': '已取消自动接收。',
 };
 
-type Change = 'issue' | 'accept' | 'refuse' | 'receipt' | 'reissue';
-const CHANGES = { issue: issueLetter, accept: acceptTransfer, refuse: refuseTransfer, receipt: recordReceipt, reissue: reissueLetter } as const;
+const CHANGES = {
+  issue: issueLetter, accept: acceptTransfer, refuse: refuseTransfer, receipt: recordReceipt, reissue: reissueLetter, 'wait-accept': waitToAccept, 'wait-accept-cancel': cancelWaitToAccept,
+} as const;
+type Change = keyof typeof CHANGES;
 
 /** 组织关系转接 (docs/domain/transfer.md): the lists, the request (one or several members), a transfer's file and its steps, the letter. */
 export function transferRoutes(deps: StaffSiteDeps): RouteTable {
@@ -52,8 +55,10 @@ export function transferRoutes(deps: StaffSiteDeps): RouteTable {
     const session = sessionOf(request);
     const file = await getTransferFile(deps, session.actor, request.params.transferId);
     if (request.site.json) return jsonResponse(status, file);
+    const actions = await transferActionsFor(deps, session.actor, file.transfer);
     return htmlResponse(status, transferFilePage({
-      transfer: file.transfer, warnings: file.warnings, events: await withActorNames(deps, file.events), actions: await transferActionsFor(deps, session.actor, file.transfer),
+      transfer: file.transfer, warnings: file.warnings, events: await withActorNames(deps, file.events), actions,
+      ...(actions.accept ? { acceptOffer: await acceptanceOfferFor(deps, file.transfer) } : {}),
       staff: staffLayout(session), today: chinaDate(deps.clock.now()), flash: FLASH[request.query.done ?? ''],
       ...(failed ? { failed: { form: failed.form, state: { values: failed.values, errors: failed.error.fieldErrors }, message: failed.error.userMessage } } : {}),
     }));
@@ -66,7 +71,9 @@ export function transferRoutes(deps: StaffSiteDeps): RouteTable {
       async () => {
         const transfer = await CHANGES[name](deps, sessionOf(request).actor, request.params.transferId, form);
         if (request.site.json) return jsonResponse(200, { transfer });
-        return redirect(`/staff/transfers/${encodeURIComponent(transfer.id)}?done=${name}`);
+        // Nothing left to wait for: the wish to wait was an acceptance at once.
+        const done = name === 'wait-accept' && transfer.status === 'accepted' ? 'accept' : name;
+        return redirect(`/staff/transfers/${encodeURIComponent(transfer.id)}?done=${done}`);
       },
       async (error) => filePage(request, 422, { form: name, values: form, error }),
     );
@@ -114,5 +121,7 @@ export function transferRoutes(deps: StaffSiteDeps): RouteTable {
     'POST /staff/transfers/{transferId}/refuse': change('refuse'),
     'POST /staff/transfers/{transferId}/receipt': change('receipt'),
     'POST /staff/transfers/{transferId}/reissue': change('reissue'),
+    'POST /staff/transfers/{transferId}/wait-accept': change('wait-accept'),
+    'POST /staff/transfers/{transferId}/wait-accept-cancel': change('wait-accept-cancel'),
   };
 }

@@ -5,7 +5,12 @@
  * person is not a member (no vote, not counted as should attend), kept on the roster for the record.
  */
 /** development-ended: an applicant, activist or development target whose development case was ended (终止发展). */
-export type MembershipStatus = 'applicant' | 'activist' | 'development-target' | 'probationary' | 'full' | 'probation-cancelled' | 'development-ended';
+/**
+ * transferred-out: a member whose membership went to an organization outside this system, its receipt (回执) back
+ * (docs/domain/transfer.md T6b): no longer on any roster, his record kept; set only by the transfer, undone only by
+ * registering his arrival back (T10).
+ */
+export type MembershipStatus = 'applicant' | 'activist' | 'development-target' | 'probationary' | 'full' | 'probation-cancelled' | 'development-ended' | 'transferred-out';
 
 export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
   applicant: '入党申请人',
@@ -15,7 +20,16 @@ export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
   full: '正式党员',
   'probation-cancelled': '已取消预备党员资格',
   'development-ended': '已终止发展',
+  'transferred-out': '已转出本系统',
 };
+
+/** The statuses staff record by hand (forms, roster files): every one but 已转出本系统, which only a transfer sets. */
+export const RECORDABLE_STATUSES: readonly MembershipStatus[] = (Object.keys(MEMBERSHIP_STATUS_LABELS) as MembershipStatus[]).filter((s) => s !== 'transferred-out');
+
+/** Whether the person is on his organization's roster: everyone but a member transferred out of the system. */
+export function onRoster(person: Pick<Person, 'status'>): boolean {
+  return person.status !== 'transferred-out';
+}
 
 /** States that remove voting rights while they last. */
 export type RightsState = 'normal' | 'probation-within-party' | 'rights-suspended';

@@ -1,6 +1,6 @@
 import { ID_NUMBER_PROBLEM_MESSAGES, idNumberBirthDate, idNumberProblems, normalizeIdNumber } from '../registry/id-number';
 import type { Organization } from '../registry/organization';
-import { MEMBERSHIP_STATUS_LABELS, type MembershipStatus } from '../registry/person';
+import { MEMBERSHIP_STATUS_LABELS, RECORDABLE_STATUSES, type MembershipStatus } from '../registry/person';
 import { ROSTER_COLUMNS, ROSTER_FIELD_LABELS, type RosterField } from './columns';
 import { chineseDate, parseRosterDate } from './dates';
 
@@ -43,7 +43,7 @@ export interface RowContext {
 }
 
 const STATUS_WORDS = new Map<string, MembershipStatus>([
-  ...Object.entries(MEMBERSHIP_STATUS_LABELS).map(([status, label]) => [label, status as MembershipStatus] as const),
+  ...RECORDABLE_STATUSES.map((status) => [MEMBERSHIP_STATUS_LABELS[status], status] as const),
   ['申请人', 'applicant'], ['入党申请', 'applicant'], ['积极分子', 'activist'],
   ['预备', 'probationary'], ['中共预备党员', 'probationary'], ['正式', 'full'], ['党员', 'full'], ['中共党员', 'full'],
 ]);

@@ -16,3 +16,14 @@ export function caseMoveBlockers(items: CaseOpenItems): string[] {
   for (const title of items.openNotices) blockers.push(`公示“${title}”尚未结束，请待公示期满后再接收。`);
   return blockers;
 }
+
+/**
+ * What the receiving branch is offered (docs/domain/transfer.md T8a): accept now, or, while the case cannot move,
+ * what it waits for and the choice to have the system accept once it is free (`waitingSince` when already chosen).
+ */
+export type AcceptanceOffer = { kind: 'accept-now' } | { kind: 'wait'; blockers: string[] };
+
+export function acceptanceOffer(items: CaseOpenItems): AcceptanceOffer {
+  const blockers = caseMoveBlockers(items);
+  return blockers.length === 0 ? { kind: 'accept-now' } : { kind: 'wait', blockers };
+}

@@ -4,3 +4,5 @@ export * from './validity';
 export * from './warnings';
 export * from './acceptance';
 export * from './case-move';
+export * from './leaving';
+export * from './request';

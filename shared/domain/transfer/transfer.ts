@@ -82,6 +82,11 @@ export interface Transfer {
   decidedBy?: string;
   /** Outside the system: the receipt's date (YYYY-MM-DD). */
   receiptDate?: string;
+  /**
+   * The receiving branch chose to accept once the person's development case may move (rule T8a): who chose it and
+   * when; the scheduler accepts in his name then. Cleared by the acceptance, a cancellation or the letter expiring.
+   */
+  acceptWhenFree?: { by: string; byName: string; at: string };
   /** The open development case that moved with the person on acceptance (rule T8). */
   movedCaseId?: string;
   /** The human step the workflow waits on, and its pending task (docs/domain/transfer.md T3). */

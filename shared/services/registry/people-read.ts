@@ -6,7 +6,7 @@ import type { Organization } from '../../domain/registry/organization';
 import type { OrgTree } from '../../domain/registry/org-tree';
 import { exclusionOn, votesOn, type AttendanceExclusion, type Person } from '../../domain/registry/person';
 import { listAudit, type AuditEvent } from '../../store/audit';
-import { listPeople, personPk } from '../../store/people-repo';
+import { listPeople, listPeopleLeft, personPk } from '../../store/people-repo';
 import type { Store } from '../../store/store';
 import type { Actor } from '../actor';
 import { withActorNames } from '../audit-names';
@@ -32,6 +32,8 @@ export async function peopleOfSubtree(store: Store, tree: OrgTree, orgId: string
 export interface OrgPeopleView {
   org: Organization;
   people: PersonSummary[];
+  /** Members who left for an organization outside the system (off the roster, records kept: docs/domain/transfer.md T6b). */
+  left: PersonSummary[];
   canCreate: boolean;
 }
 
@@ -45,11 +47,12 @@ export async function listOrgPeople(deps: RegistryDeps, actor: Actor, orgId: str
   }
   authorize(actor, 'person.view', orgId, tree);
   const onDate = today(deps);
-  const people = (await peopleOfSubtree(deps.store, tree, orgId))
+  const visible = (list: Person[]) => list
     .filter((person) => permits(actor, 'person.view', person.orgId, tree))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
     .map((person) => summarize(person, tree, onDate));
-  return { org, people, canCreate: org.status === 'active' && permits(actor, 'person.create', orgId, tree) };
+  const left = (await Promise.all(tree.subtreeIds(orgId).map((id) => listPeopleLeft(deps.store, id)))).flat();
+  return { org, people: visible(await peopleOfSubtree(deps.store, tree, orgId)), left: visible(left), canCreate: org.status === 'active' && permits(actor, 'person.create', orgId, tree) };
 }
 
 export interface PersonView {

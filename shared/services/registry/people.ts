@@ -1,6 +1,6 @@
 import { ID_NUMBER_PROBLEM_MESSAGES, idNumberProblems, normalizeIdNumber } from '../../domain/registry/id-number';
 import type { OrgTree } from '../../domain/registry/org-tree';
-import { MEMBERSHIP_STATUS_LABELS, type MembershipStatus, type Person } from '../../domain/registry/person';
+import { RECORDABLE_STATUSES, type MembershipStatus, type Person } from '../../domain/registry/person';
 import { parseForm } from '../../schemas/parse-form';
 import { createPersonForm, editPersonForm } from '../../schemas/person-forms';
 import { auditPut } from '../../store/audit';
@@ -39,7 +39,7 @@ function checkIdNumber(idNumber: string, person: { birthDate: string; gender: '�
  * while members joining from elsewhere and every later status are the committee's (person.status).
  */
 export function creatableStatuses(actor: Actor, orgId: string, tree: OrgTree): MembershipStatus[] {
-  return permits(actor, 'person.status', orgId, tree) ? (Object.keys(MEMBERSHIP_STATUS_LABELS) as MembershipStatus[]) : ['applicant'];
+  return permits(actor, 'person.status', orgId, tree) ? [...RECORDABLE_STATUSES] : ['applicant'];
 }
 
 /** The statuses of the 添加人员 form, for the actor's own organization. */

@@ -30,6 +30,8 @@ export async function changeMembershipStatus(deps: RegistryDeps, actor: Actor, p
   const { person } = await loadPerson(deps, actor, personId, 'person.status');
   const input = parseForm(personStatusForm, form);
   checkVersion(person, input.version, `status ${personId}`);
+  // docs/domain/transfer.md T6b: only an arrival registered back (T10) puts a member who left the system on a roster again.
+  if (person.status === 'transferred-out') throw fieldError('status', '该同志已转出本系统，不在组织名册中；转回本系统时，请在“组织关系转接”中登记系统外转入。');
   if (input.status === person.status) throw fieldError('status', `该同志当前已是${MEMBERSHIP_STATUS_LABELS[input.status]}。`);
   checkDate(input.from, person.statusHistory.at(-1)?.from, today(deps));
   const entry = { value: input.status, from: input.from, ...(input.note ? { note: input.note } : {}) };

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { MEMBERSHIP_STATUS_LABELS } from '../../domain/registry/person';
+import { MEMBERSHIP_STATUS_LABELS, RECORDABLE_STATUSES } from '../../domain/registry/person';
 import { ROSTER_COLUMNS, type RosterField } from '../../domain/roster';
 
 /** One person as a roster row: text by field, dates as YYYY-MM-DD. */
@@ -54,7 +54,7 @@ export async function rosterXlsx(rows: readonly RosterRowValues[], maxRows = 10_
   // exceljs has range validations (one <dataValidation sqref="B2:B10001">) but leaves them out of its typings.
   const validations = (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
   validations.add(`${letter('gender')}2:${letter('gender')}${last}`, { type: 'list', allowBlank: true, formulae: ['"男,女"'] });
-  const statuses = Object.values(MEMBERSHIP_STATUS_LABELS).join(',');
+  const statuses = RECORDABLE_STATUSES.map((s) => MEMBERSHIP_STATUS_LABELS[s]).join(',');
   validations.add(`${letter('status')}2:${letter('status')}${last}`, { type: 'list', allowBlank: true, formulae: [`"${statuses}"`] });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

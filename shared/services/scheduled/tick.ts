@@ -10,6 +10,7 @@ import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
 import { warnAboutDevelopmentDeadlines } from './development-warnings';
 import { mailTransferWarnings } from './transfer-warnings';
+import { acceptWaitingTransfers } from './transfer-acceptances';
 
 /** The scheduler's periodic work (EventBridge Scheduler in AWS, the local scheduler emulation on this machine). */
 export async function runScheduledWork(deps: ServiceDeps): Promise<{
@@ -23,6 +24,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   development: Awaited<ReturnType<typeof runDevelopmentReminders>>;
   electionEnds: number;
   transferWarnings: number;
+  transfersAccepted: number;
   assessmentPeriodsOpened: string[];
   evaluationReminders: number;
 }> {
@@ -36,7 +38,8 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const developmentWarnings = await warnAboutDevelopmentDeadlines(deps, activeCases);
   const electionEnds = await applyElectionEndDecisions(deps);
   const transferWarnings = await mailTransferWarnings(deps);
+  const transfersAccepted = await acceptWaitingTransfers(deps);
   const assessmentPeriodsOpened = await openDueAssessmentPeriods(deps);
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
-  return { assessmentPeriodsOpened, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings };
+  return { assessmentPeriodsOpened, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings, transfersAccepted };
 }

@@ -4,6 +4,8 @@ import type { OrgTree } from '../../domain/registry/org-tree';
 import { changeProblems } from '../../domain/transfer/acceptance';
 import { formatSerial } from '../../domain/transfer/serial';
 import { currentLetter, type Transfer } from '../../domain/transfer/transfer';
+import { personTransferredOut } from '../../domain/transfer/leaving';
+import { receiptDateProblem } from '../../domain/transfer/request';
 import { parseForm } from '../../schemas/parse-form';
 import { recordReceiptSchema, refuseTransferSchema, versionOnlySchema } from '../../schemas/transfer-forms';
 import { auditPut } from '../../store/audit';
@@ -20,7 +22,7 @@ import { loadTransfer } from './load';
 import { caseMoveItems } from './move-case';
 import { claimStep, tellWorkflow } from './steps';
 
-function checkChange(transfer: Transfer, version: number, change: Parameters<typeof changeProblems>[1], now: Date): void {
+export function checkChange(transfer: Transfer, version: number, change: Parameters<typeof changeProblems>[1], now: Date): void {
   if (transfer.version !== version) throw new TransferChangedError({ detail: `${change} ${transfer.id}: form ${version}, stored ${transfer.version}` });
   const problems = changeProblems(transfer, change, now);
   if (problems.length > 0) throw new TransferChangeRefusedError(problems);
@@ -58,22 +60,32 @@ export async function acceptTransfer(deps: ServiceDeps, actor: Actor, transferId
   const { transfer, tree } = await loadTransfer(deps, actor, transferId, 'transfer.receive', 'receiving');
   const now = deps.clock.now();
   checkChange(transfer, values.version, 'accept', now);
+  return acceptLoaded(deps, transfer, tree, actor.id, now);
+}
+
+/**
+ * The acceptance's transaction for a transfer read and checked by the caller: by staff (`acceptTransfer`), or by the
+ * scheduler in the name of the staff member who chose to wait for the case (docs/domain/transfer.md T8a, `automatic`).
+ */
+export async function acceptLoaded(deps: ServiceDeps, transfer: Transfer, tree: OrgTree, actorId: string, now: Date, automatic = false): Promise<Transfer> {
+  const transferId = transfer.id;
   if (transfer.destination.kind !== 'within') throw new TransferChangeRefusedError(['转往系统外的组织关系由对方接收。']);
   const toOrgId = transfer.destination.orgId;
   const person = await getPerson(deps.store, transfer.personId);
   if (!person || person.orgId !== transfer.fromOrgId) throw new TransferChangeRefusedError([`${transfer.personName}已不在${transfer.fromOrgName}，请与转出方核实后再办理。`]);
   const at = now.toISOString();
   const today = chinaDate(now);
-  const moved = await caseMoveItems(deps, transfer, toOrgId, at, actor.id);
-  const { item, task } = await claimStep(deps, transfer, 'arrival', { by: actor.id, at, output: { outcome: 'accepted' } });
-  const next = nextTransfer(transfer, { status: 'accepted', decidedAt: at, decidedBy: actor.id, ...(moved.caseId ? { movedCaseId: moved.caseId } : {}) });
+  const moved = await caseMoveItems(deps, transfer, toOrgId, at, actorId);
+  const { item, task } = await claimStep(deps, transfer, 'arrival', { by: actorId, at, output: { outcome: 'accepted' } });
+  const next = nextTransfer(transfer, { status: 'accepted', decidedAt: at, decidedBy: actorId, acceptWhenFree: undefined, ...(moved.caseId ? { movedCaseId: moved.caseId } : {}) });
   const movedPerson = { ...person, orgId: toOrgId, version: person.version + 1 };
   const personEvent = { transferId, serial: serialOf(transfer), org: { before: transfer.fromOrgName, after: transfer.destination.orgName }, effective: today };
-  await commitTransfer(deps, transferChange(deps, next, { at, action: 'transfer.accepted', actor: actor.id, details: { toOrg: transfer.destination.orgName, caseMoved: Boolean(moved.caseId) } }, [
+  const acceptedDetails = { toOrg: transfer.destination.orgName, caseMoved: Boolean(moved.caseId), ...(automatic ? { automatic: true } : {}) };
+  await commitTransfer(deps, transferChange(deps, next, { at, action: 'transfer.accepted', actor: actorId, details: acceptedDetails }, [
     item,
     replacePerson(deps.store, movedPerson),
-    auditPut(deps.store, personPk(person.id), { at, action: 'person.transferred', actor: actor.id, details: personEvent }),
-    ...endCommitteePosts(deps, tree, person.id, today, at, actor.id),
+    auditPut(deps.store, personPk(person.id), { at, action: 'person.transferred', actor: actorId, details: personEvent }),
+    ...endCommitteePosts(deps, tree, person.id, today, at, actorId),
     ...moved.items,
   ]), `accept ${transferId}`);
   await tellWorkflow(deps, task);
@@ -98,20 +110,30 @@ export async function refuseTransfer(deps: ServiceDeps, actor: Actor, transferId
   return next;
 }
 
-/** Outside the system, the sending branch records the returned receipt (回执) with its date (docs/domain/transfer.md T6). */
+/**
+ * Outside the system, the sending branch records the returned receipt (回执) with its date (docs/domain/transfer.md
+ * T6, T6b): in one transaction the person becomes 已转出本系统 from that date (off his organization's roster, count and
+ * votes), his committee posts are ended, and the transfer is received.
+ */
 export async function recordReceipt(deps: ServiceDeps, actor: Actor, transferId: string, input: Record<string, unknown>): Promise<Transfer> {
   const values = parseForm(recordReceiptSchema, input);
-  const { transfer } = await loadTransfer(deps, actor, transferId, 'transfer.receipt', 'sending');
+  const { transfer, tree } = await loadTransfer(deps, actor, transferId, 'transfer.receipt', 'sending');
   const now = deps.clock.now();
   checkChange(transfer, values.version, 'record-receipt', now);
   const letter = currentLetter(transfer);
-  if (letter && values.receiptDate < chinaDate(new Date(letter.issuedAt))) throw new InputInvalidError({ receiptDate: '回执日期不能早于介绍信开具日期。' });
-  if (values.receiptDate > chinaDate(now)) throw new InputInvalidError({ receiptDate: '回执日期不能晚于今天。' });
+  const dateProblem = receiptDateProblem(values.receiptDate, letter ? chinaDate(new Date(letter.issuedAt)) : undefined, chinaDate(now));
+  if (dateProblem) throw new InputInvalidError({ receiptDate: dateProblem });
+  const person = await getPerson(deps.store, transfer.personId);
+  if (!person || person.orgId !== transfer.fromOrgId) throw new TransferChangeRefusedError([`${transfer.personName}已不在${transfer.fromOrgName}，请核实后再登记回执。`]);
   const at = now.toISOString();
   const { item, task } = await claimStep(deps, transfer, 'receipt', { by: actor.id, at, output: { outcome: 'received' } });
   const next = nextTransfer(transfer, { status: 'received', receiptDate: values.receiptDate, decidedAt: at, decidedBy: actor.id });
+  const left = personTransferredOut(person, values.receiptDate, transfer.destination.orgName);
   await commitTransfer(deps, transferChange(deps, next, { at, action: 'transfer.receipt-recorded', actor: actor.id, details: { receiptDate: values.receiptDate, serial: serialOf(transfer) } }, [
-    item, auditPut(deps.store, personPk(transfer.personId), { at, action: 'transfer.receipt-recorded', actor: actor.id, details: { transferId, toOrg: transfer.destination.orgName, receiptDate: values.receiptDate } }),
+    item,
+    replacePerson(deps.store, left),
+    auditPut(deps.store, personPk(transfer.personId), { at, action: 'transfer.receipt-recorded', actor: actor.id, details: { transferId, toOrg: transfer.destination.orgName, receiptDate: values.receiptDate } }),
+    ...endCommitteePosts(deps, tree, person.id, values.receiptDate, at, actor.id),
   ]), `receipt ${transferId}`);
   await tellWorkflow(deps, task);
   return next;

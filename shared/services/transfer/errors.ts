@@ -31,3 +31,11 @@ export class CaseCannotMoveError extends ServiceError {
     super(`该同志的发展党员材料暂不能转入：${blockers.join('')}届时再办理接收即可，转接不会丢失。`, options);
   }
 }
+
+/** The series' numbers kept being taken by other letters issued at the same moment (docs/domain/transfer.md T5). */
+export class LetterSeriesBusyError extends ServiceError {
+  readonly httpStatus = 409;
+  constructor(options?: ErrorOptions & { detail?: string }) {
+    super('同一时间开具的介绍信较多，编号未能取得，介绍信没有开具；请稍后再点击“开具介绍信”。', options);
+  }
+}

@@ -5,58 +5,64 @@ import { DEFAULT_TRANSFER_RULES, letterPeriods, validityProblem } from '../../do
 import type { Transfer, TransferLetter } from '../../domain/transfer/transfer';
 import { parseForm } from '../../schemas/parse-form';
 import { issueLetterSchema, reissueSchema } from '../../schemas/transfer-forms';
-import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import { commitWithRetry, lostRace } from '../../store/transact';
 import { lastSerialNo, serialItems } from '../../store/transfers-repo';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
 import { InputInvalidError } from '../../errors';
 import { approverOf } from '../registry/questions';
 import { commitTransfer, nextTransfer, transferChange } from './commit';
-import { TransferChangedError, TransferChangeRefusedError } from './errors';
+import { LetterSeriesBusyError, TransferChangedError, TransferChangeRefusedError } from './errors';
 import { loadTransfer } from './load';
 import { claimStep, tellWorkflow } from './steps';
 
-const SERIAL_RETRIES = 20;
+/** How often a letter is tried again with the next number while other letters of the series are being issued. */
+const SERIAL_ATTEMPTS = 20;
 
 /**
  * The sending branch's approving committee issues the letter (docs/domain/transfer.md T3–T5): its serial number taken
  * in the same transaction as the letter (the series' counter moved from the last number, the number's guard claimed),
  * the validity as instants, the workflow's letter step claimed. Two letters issued at once: one transaction wins, the
- * other reads the new last number and tries the next (consecutive numbers, none skipped, none given twice).
+ * other reads the new last number and tries the next (consecutive numbers, none skipped, none given twice); any other
+ * failed condition (the transfer or its step changed) is a 409 at once.
  */
 export async function issueLetter(deps: ServiceDeps, actor: Actor, transferId: string, input: Record<string, unknown>): Promise<Transfer> {
   const values = parseForm(issueLetterSchema, input);
   const problem = validityProblem(values.validityMonths);
   if (problem) throw new InputInvalidError({ validityMonths: problem });
-  for (let attempt = 0; ; attempt++) {
-    const { transfer } = await loadTransfer(deps, actor, transferId, 'transfer.issue', 'sending');
-    if (transfer.version !== values.version) throw new TransferChangedError({ detail: `issue ${transferId}: form ${values.version}, stored ${transfer.version}` });
-    const now = deps.clock.now();
-    const problems = changeProblems(transfer, 'issue', now);
-    if (problems.length > 0) throw new TransferChangeRefusedError(problems);
-    const issuer = (await approverOf(deps, transfer.fromOrgId)) ?? { id: transfer.fromOrgId, name: transfer.fromOrgName };
-    const year = Number(chinaDate(now).slice(0, 4));
-    const serialNo = nextSerialNo(await lastSerialNo(deps.store, issuer.id, year));
-    const letter: TransferLetter = {
-      no: transfer.letters.length + 1, issuerOrgId: issuer.id, issuerOrgName: issuer.name, serialYear: year, serialNo,
-      issuedAt: now.toISOString(), issuedBy: actor.id, ...letterPeriods(now, { ...DEFAULT_TRANSFER_RULES, validityMonths: values.validityMonths }), status: 'valid',
-    };
-    const at = now.toISOString();
-    const { item, task } = await claimStep(deps, transfer, 'letter', { by: actor.id, at, output: { outcome: 'issued' } });
-    const next = nextTransfer(transfer, { status: 'issued', letters: [...transfer.letters, letter] });
-    const items = transferChange(deps, next, { at, action: 'transfer.letter-issued', actor: actor.id, details: { serial: formatSerial(year, serialNo), validUntil: letter.validUntil } }, [
-      ...serialItems(deps.store, issuer.id, year, serialNo, `${transfer.id}#${letter.no}`), item,
-    ]);
-    try {
-      await transactWrite(deps.store, items);
-    } catch (error) {
-      if (!(error instanceof StoreConditionFailedError)) throw error;
-      // The series moved on (another letter took the number): read it again and take the next one.
-      if ((error.failedAt(0) || error.failedAt(1)) && attempt < SERIAL_RETRIES) continue;
-      throw new TransferChangedError({ cause: error, detail: `issue ${transferId}: condition failed` });
-    }
+  try {
+    const { next, task } = await commitWithRetry(deps.store, async () => {
+      const { transfer } = await loadTransfer(deps, actor, transferId, 'transfer.issue', 'sending');
+      if (transfer.version !== values.version) throw new TransferChangedError({ detail: `issue ${transferId}: form ${values.version}, stored ${transfer.version}` });
+      const now = deps.clock.now();
+      const problems = changeProblems(transfer, 'issue', now);
+      if (problems.length > 0) throw new TransferChangeRefusedError(problems);
+      const issuer = (await approverOf(deps, transfer.fromOrgId)) ?? { id: transfer.fromOrgId, name: transfer.fromOrgName };
+      const year = Number(chinaDate(now).slice(0, 4));
+      const serialNo = nextSerialNo(await lastSerialNo(deps.store, issuer.id, year));
+      const letter: TransferLetter = {
+        no: transfer.letters.length + 1, issuerOrgId: issuer.id, issuerOrgName: issuer.name, serialYear: year, serialNo,
+        issuedAt: now.toISOString(), issuedBy: actor.id, ...letterPeriods(now, { ...DEFAULT_TRANSFER_RULES, validityMonths: values.validityMonths }), status: 'valid',
+      };
+      const at = now.toISOString();
+      const { item, task } = await claimStep(deps, transfer, 'letter', { by: actor.id, at, output: { outcome: 'issued' } });
+      const next = nextTransfer(transfer, { status: 'issued', letters: [...transfer.letters, letter] });
+      const write = transferChange(deps, next, { at, action: 'transfer.letter-issued', actor: actor.id, details: { serial: formatSerial(year, serialNo), validUntil: letter.validUntil } }, [
+        ...serialItems(deps.store, issuer.id, year, serialNo, `${transfer.id}#${letter.no}`), item,
+      ]);
+      return { write, answer: { next, task } };
+    }, {
+      attempts: SERIAL_ATTEMPTS,
+      // Items 0 and 1 are the series' counter and the number's guard: another letter took the number, so read again.
+      onConditionFailed: (error) => {
+        if (!error.failedAt(0) && !error.failedAt(1)) throw new TransferChangedError({ cause: error, detail: `issue ${transferId}: condition failed` });
+      },
+    });
     await tellWorkflow(deps, task);
     return next;
+  } catch (error) {
+    if (lostRace(error)) throw new LetterSeriesBusyError({ cause: error, detail: `issue ${transferId}: series still moving after ${SERIAL_ATTEMPTS} attempts` });
+    throw error;
   }
 }
 

@@ -1,5 +1,6 @@
 import { noticeHeading } from '../../domain/notice/notice-headline';
-import { caseMoveBlockers } from '../../domain/transfer/case-move';
+import { acceptanceOffer, caseMoveBlockers, type AcceptanceOffer, type CaseOpenItems } from '../../domain/transfer/case-move';
+import type { DevelopmentCase } from '../../domain/development/case';
 import type { Transfer } from '../../domain/transfer/transfer';
 import { getApproval } from '../../store/approvals-repo';
 import { getCase, getOpenCaseIdOf, listCaseRecords } from '../../store/cases-repo';
@@ -19,16 +20,10 @@ import { CaseCannotMoveError } from './errors';
  * case is open (CaseCannotMoveError, with what to wait for).
  */
 export async function caseMoveItems(deps: ServiceDeps, transfer: Transfer, toOrgId: string, at: string, actorId: string): Promise<{ items: TransactItem[]; caseId?: string }> {
-  const caseId = await getOpenCaseIdOf(deps.store, transfer.personId);
-  const devCase = caseId ? await getCase(deps.store, caseId) : undefined;
-  if (!devCase || devCase.status !== 'active' || devCase.orgId === toOrgId) return { items: [] };
-  const { refs } = await listCaseRecords(deps.store, devCase.id);
-  const approvals = await Promise.all(refs.filter((r) => r.kind === 'approval').map((r) => getApproval(deps.store, r.refId)));
-  const notices = await Promise.all(refs.filter((r) => r.kind === 'notice').map((r) => getNotice(deps.store, r.refId)));
-  const blockers = caseMoveBlockers({
-    openApprovals: approvals.filter((a) => a?.status === 'pending').map((a) => a?.subject.title ?? ''),
-    openNotices: notices.filter((n) => n?.status === 'open').map((n) => (n ? noticeHeading(n) : '')),
-  });
+  const facts = await caseMoveFacts(deps, transfer, toOrgId);
+  if (!facts) return { items: [] };
+  const { devCase } = facts;
+  const blockers = caseMoveBlockers(facts.openItems);
   if (blockers.length > 0) throw new CaseCannotMoveError(blockers, { detail: `case ${devCase.id} has open approvals or notices` });
   const tasks = (await listOpenTasks(deps.store, [devCase.orgId])).filter((t) => t.subject.caseId === devCase.id);
   const next = { ...devCase, orgId: toOrgId, updatedAt: at, version: devCase.version + 1 };
@@ -37,4 +32,28 @@ export async function caseMoveItems(deps: ServiceDeps, transfer: Transfer, toOrg
     caseId: devCase.id,
     items: [...caseChangeItems(deps, devCase, next, { at, action: 'case.transferred', actor: actorId, details }), ...tasks.map((t) => moveOpenTask(deps.store, t, toOrgId))],
   };
+}
+
+/** The facts the move's rule needs (read once each): the person's open case still elsewhere, and its open approvals and notices. */
+async function caseMoveFacts(deps: ServiceDeps, transfer: Transfer, toOrgId: string): Promise<{ devCase: DevelopmentCase; openItems: CaseOpenItems } | undefined> {
+  const caseId = await getOpenCaseIdOf(deps.store, transfer.personId);
+  const devCase = caseId ? await getCase(deps.store, caseId) : undefined;
+  if (!devCase || devCase.status !== 'active' || devCase.orgId === toOrgId) return undefined;
+  const { refs } = await listCaseRecords(deps.store, devCase.id);
+  const approvals = await Promise.all(refs.filter((r) => r.kind === 'approval').map((r) => getApproval(deps.store, r.refId)));
+  const notices = await Promise.all(refs.filter((r) => r.kind === 'notice').map((r) => getNotice(deps.store, r.refId)));
+  return {
+    devCase,
+    openItems: {
+      openApprovals: approvals.filter((a) => a?.status === 'pending').map((a) => a?.subject.title ?? ''),
+      openNotices: notices.filter((n) => n?.status === 'open').map((n) => (n ? noticeHeading(n) : '')),
+    },
+  };
+}
+
+/** What the receiving branch is offered now (docs/domain/transfer.md T8a): accept now, or wait for what the case waits on. */
+export async function acceptanceOfferFor(deps: ServiceDeps, transfer: Transfer): Promise<AcceptanceOffer> {
+  if (transfer.destination.kind !== 'within') return { kind: 'accept-now' };
+  const facts = await caseMoveFacts(deps, transfer, transfer.destination.orgId);
+  return facts ? acceptanceOffer(facts.openItems) : { kind: 'accept-now' };
 }

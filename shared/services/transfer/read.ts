@@ -31,6 +31,18 @@ export async function listOrgTransfers(deps: ServiceDeps, actor: Actor, orgId: s
   return { outgoing: outgoing.flat().sort(newest).map(withWarnings(deps)), incoming: incoming.flat().sort(newest).map(withWarnings(deps)) };
 }
 
+/**
+ * The transfers in the actor's scope that carry a warning now (docs/domain/transfer.md T7), outgoing and incoming, each
+ * once: the staff home (待办) lists them.
+ */
+export async function transferWarningsInScope(deps: ServiceDeps, actor: Actor): Promise<TransferRow[]> {
+  const tree = await loadOrgTree(deps.store);
+  if (!tree.get(actor.orgId) || !permits(actor, 'transfer.view', actor.orgId, tree)) return [];
+  const { outgoing, incoming } = await listOrgTransfers(deps, actor, actor.orgId);
+  const rows = new Map([...outgoing, ...incoming].filter((r) => r.warnings.length > 0).map((r) => [r.transfer.id, r]));
+  return [...rows.values()];
+}
+
 /** A transfer's file: the transfer, its warnings and its audit events (staff of either side). */
 export async function getTransferFile(deps: ServiceDeps, actor: Actor, transferId: string): Promise<TransferRow & { events: AuditEvent[] }> {
   const { transfer } = await loadTransferToView(deps, actor, transferId);

@@ -1,5 +1,5 @@
 import { transferableStatus, transferExecutionName, type Destination, type Transfer } from '../../domain/transfer/transfer';
-import { MEMBERSHIP_STATUS_LABELS } from '../../domain/registry/person';
+import { destinationProblem, memberProblem } from '../../domain/transfer/request';
 import { parseForm } from '../../schemas/parse-form';
 import { requestTransferSchema } from '../../schemas/transfer-forms';
 import { auditPut } from '../../store/audit';
@@ -25,8 +25,7 @@ export async function requestTransfer(deps: ServiceDeps, actor: Actor, input: Re
   const from = tree.get(values.orgId);
   if (!from || from.status !== 'active') throw new InputInvalidError({ orgId: '转出组织不存在或已撤销。' });
   authorize(actor, 'transfer.request', from.id, tree);
-  const destination = destinationOf(tree, values);
-  if (destination.kind === 'within' && destination.orgId === from.id) throw new InputInvalidError({ destinationOrgId: '转入组织不能是转出组织本身。' });
+  const destination = destinationOf(tree, values, from.id);
   const ids = [...new Set(values.personIds)];
   const key = values.idempotencyKey ?? deps.newId();
   const existing = await getTransfer(deps.store, `${key}-1`);
@@ -40,9 +39,9 @@ export async function requestTransfer(deps: ServiceDeps, actor: Actor, input: Re
   const now = deps.clock.now().toISOString();
   const transfers: Transfer[] = [];
   people.forEach((person, i) => {
-    if (!person || person.orgId !== from.id) return problems.push(`所选人员不属于${from.name}。`);
-    const memberStatus = transferableStatus(person.status);
-    if (!memberStatus) return problems.push(`${person.name}是${MEMBERSHIP_STATUS_LABELS[person.status]}，只有正式党员、预备党员及入党积极分子、发展对象办理转接。`);
+    const problem = memberProblem(person, from);
+    const memberStatus = person && transferableStatus(person.status);
+    if (problem || !person || !memberStatus) return problems.push(problem ?? '');
     transfers.push({
       id: `${key}-${i + 1}`, ...(ids.length > 1 ? { batchId: key } : {}), personId: person.id, personName: person.name, memberStatus,
       fromOrgId: from.id, fromOrgName: from.name, destination, reason: values.reason, leavingDate: values.leavingDate, duesPaidTo: values.duesPaidTo,
@@ -68,11 +67,11 @@ export async function requestTransfer(deps: ServiceDeps, actor: Actor, input: Re
   return transfers;
 }
 
-function destinationOf(tree: Awaited<ReturnType<typeof loadOrgTree>>, values: { destinationKind: 'within' | 'outside'; destinationOrgId?: string; outsideOrgName?: string; outsideAddress?: string }): Destination {
+function destinationOf(tree: Awaited<ReturnType<typeof loadOrgTree>>, values: { destinationKind: 'within' | 'outside'; destinationOrgId?: string; outsideOrgName?: string; outsideAddress?: string }, fromOrgId: string): Destination {
   if (values.destinationKind === 'outside') return { kind: 'outside', orgName: values.outsideOrgName ?? '', address: values.outsideAddress ?? '' };
   const org = tree.get(values.destinationOrgId ?? '');
-  if (!org || org.status !== 'active') throw new InputInvalidError({ destinationOrgId: '转入组织不存在或已撤销。' });
-  if (org.kind !== 'branch') throw new InputInvalidError({ destinationOrgId: `组织关系应转入党支部，“${org.name}”不是党支部。` });
+  const problem = destinationProblem(org, fromOrgId);
+  if (problem || !org) throw new InputInvalidError({ destinationOrgId: problem ?? '' });
   return { kind: 'within', orgId: org.id, orgName: org.name };
 }
 

@@ -3,6 +3,7 @@ import type { OrgPeopleView, PersonSummary } from '../../services/registry';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
 import { orgLink } from '../registry-fields';
+import { formatDateLong } from '../format';
 
 function row(person: PersonSummary, showOrg: boolean): SafeHtml {
   return html`<tr>
@@ -31,6 +32,8 @@ export function peopleListPage(view: OrgPeopleView, staff: LayoutStaff, flash?: 
           <thead><tr><th>姓名</th><th>性别</th><th>出生年月</th><th>身份证号</th>${showOrg ? html`<th>所在组织</th>` : ''}<th>党员状态</th><th>权利状态</th><th>不计入应到会</th></tr></thead>
           <tbody>${view.people.map((person) => row(person, showOrg))}</tbody>
         </table></div>`}
+    ${view.left.length > 0 ? html`<h2>已转出本系统的人员（不计入名册）</h2>
+      <ul>${view.left.map((person) => html`<li><a href="/staff/people/${person.id}">${person.name}</a>（${person.orgName}，${MEMBERSHIP_STATUS_LABELS[person.status]}，自${formatDateLong(person.statusHistory.at(-1)?.from ?? '')}）</li>`)}</ul>` : ''}
     <p class="muted">身份证号只显示前 3 位和后 4 位；完整号码仅在人员页面向有权限的组织员、管理员显示。所在组织：${orgLink(view.org)}</p>`;
   return layout({ title: `党员名册 - ${view.org.name}`, body, staff });
 }

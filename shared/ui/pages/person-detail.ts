@@ -1,6 +1,6 @@
 import { CORRECTION_OUTCOME_LABELS, FOLLOW_UP_LABELS } from '../../domain/evaluation/follow-up';
 import { GRADE_LABELS } from '../../domain/evaluation/grades';
-import { EXCLUSION_REASON_LABELS, MEMBERSHIP_STATUS_LABELS, RIGHTS_STATE_LABELS, type Dated } from '../../domain/registry/person';
+import { EXCLUSION_REASON_LABELS, MEMBERSHIP_STATUS_LABELS, RECORDABLE_STATUSES, RIGHTS_STATE_LABELS, type Dated } from '../../domain/registry/person';
 import type { PersonView } from '../../services/registry';
 import { auditTrail } from '../audit-trail';
 import { currentLetter, TRANSFER_STATUS_LABELS } from '../../domain/transfer/transfer';
@@ -73,8 +73,9 @@ export function personDetailPage(options: PersonDetailOptions): SafeHtml {
     ${permissions.edit ? html`<p><a class="button" href="/staff/people/${person.id}/edit">编辑人员信息</a></p>` : ''}
     <h2>党员状态</h2>
     ${history(person.statusHistory, MEMBERSHIP_STATUS_LABELS)}
-    ${permissions.status ? dateForm(options, 'status', 'status', '变更党员状态', (form) => html`
-      ${selectField({ name: 'status', label: LABELS.status, state: form, required: true, placeholder: '请选择', options: Object.entries(MEMBERSHIP_STATUS_LABELS) })}
+    ${person.status === 'transferred-out' ? html`<p class="muted">该同志的组织关系已转出本系统，不在任何组织名册中；转回时请在“组织关系转接”中登记系统外转入。</p>` : ''}
+    ${permissions.status && person.status !== 'transferred-out' ? dateForm(options, 'status', 'status', '变更党员状态', (form) => html`
+      ${selectField({ name: 'status', label: LABELS.status, state: form, required: true, placeholder: '请选择', options: RECORDABLE_STATUSES.map((s) => [s, MEMBERSHIP_STATUS_LABELS[s]] as const) })}
       ${textField({ name: 'from', label: LABELS.from, type: 'date', state: form, required: true })}
       ${textField({ name: 'note', label: LABELS.note, state: form, maxLength: 200 })}`) : ''}
     <h2>权利状态</h2>

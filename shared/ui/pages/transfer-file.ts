@@ -2,6 +2,7 @@ import { TRANSFER_STATUS_LABELS, TRANSFER_STEP_LABELS, currentLetter, type Trans
 import { formatSerial } from '../../domain/transfer/serial';
 import { TRANSFER_WARNING_LABELS, type TransferWarning } from '../../domain/transfer/warnings';
 import { MEMBERSHIP_STATUS_LABELS } from '../../domain/registry/person';
+import type { AcceptanceOffer } from '../../domain/transfer/case-move';
 import { auditTrail, type AuditEntry } from '../audit-trail';
 import { csrfField, emptyForm, textField, type FormState } from '../form-fields';
 import { formatDateLong, formatDateTime, formatYearMonth } from '../format';
@@ -19,6 +20,8 @@ export interface TransferActions {
 
 export interface TransferFileOptions {
   transfer: Transfer;
+  /** For whoever may accept: accept now, or what the person's development case waits for (docs/domain/transfer.md T8a). */
+  acceptOffer?: AcceptanceOffer;
   warnings: TransferWarning[];
   events: AuditEntry[];
   actions: TransferActions;
@@ -39,6 +42,21 @@ function actionForm(o: TransferFileOptions, name: string, title: string, button:
       ${confirm ? html`<p class="hint">${confirm}</p>` : ''}
       <button type="submit">${button}</button>
     </form></section>`;
+}
+
+/**
+ * 接收: the button, or, while the person's development case cannot move, what it waits for and the offer to have the
+ * system accept once it is over (or, that chosen, who chose it and how to take it back).
+ */
+function acceptSection(o: TransferFileOptions): SafeHtml {
+  const offer = o.acceptOffer;
+  if (offer?.kind !== 'wait') return actionForm(o, 'accept', '接收', '确认接收', undefined, '接收后，该同志即转入本支部，其在原支部担任的委员职务同时终止；如有发展党员材料，随同移交本支部继续办理。');
+  const waiting = o.transfer.acceptWhenFree;
+  return html`<div class="alert" role="note"><p>该同志的发展党员材料暂不能移交，现在还不能接收：</p><ul>${offer.blockers.map((b) => html`<li>${b}</li>`)}</ul></div>
+    ${waiting
+      ? html`<p class="alert info">已登记自动接收（${waiting.byName}，${formatDateTime(waiting.at)}）：上述事项结束后，系统即以登记人的名义接收，并通知双方。</p>
+        ${actionForm(o, 'wait-accept-cancel', '取消自动接收', '取消自动接收')}`
+      : actionForm(o, 'wait-accept', '等待后自动接收', '待上述事项结束后自动接收', undefined, '登记后无需再来办理：上述事项一结束，系统即以您的名义接收并移交发展党员材料，通知双方；介绍信若先到期，则不再自动接收。')}`;
 }
 
 /** A transfer's file (全程纪实): particulars, letters with their serial numbers, warnings, what to do next, its events. */
@@ -70,7 +88,7 @@ export function transferFilePage(o: TransferFileOptions): SafeHtml {
         <td>${formatDateTime(l.validUntil)}</td><td>${l.status === 'void' ? `作废（${l.voidReason ?? ''}）` : '有效'}</td></tr>`)}</tbody></table></div>`}
     ${letter ? html`<p><a class="button" href="/staff/transfers/${t.id}/letter">打印介绍信</a></p>` : ''}
     ${o.actions.issue ? actionForm(o, 'issue', '开具介绍信', '开具介绍信', (s) => textField({ name: 'validityMonths', label: '有效期（月）', type: 'number', state: s, required: true, hint: '一般为 3 个月，可填 1 至 6。' })) : ''}
-    ${o.actions.accept ? actionForm(o, 'accept', '接收', '确认接收', undefined, '接收后，该同志即转入本支部，其在原支部担任的委员职务同时终止；如有发展党员材料，随同移交本支部继续办理。') : ''}
+    ${o.actions.accept ? acceptSection(o) : ''}
     ${o.actions.refuse ? actionForm(o, 'refuse', '退回', '退回转出方', (s) => textField({ name: 'reason', label: '退回原因', state: s, required: true, maxLength: 500 })) : ''}
     ${o.actions.receipt ? actionForm(o, 'receipt', '登记回执', '登记回执', (s) => textField({ name: 'receiptDate', label: '回执日期', type: 'date', state: s, required: true })) : ''}
     ${o.actions.reissue ? actionForm(o, 'reissue', '作废并重新开具介绍信', '作废此介绍信', (s) => textField({ name: 'reason', label: '作废原因', state: s, required: true, maxLength: 200 }), '作废的介绍信保留原编号并注明“作废”，重新开具的介绍信使用新编号。') : ''}

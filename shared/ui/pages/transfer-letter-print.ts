@@ -10,9 +10,10 @@ import { orgHeading } from './notice-print';
 const MEMBER_KIND: Record<Transfer['memberStatus'], string> = { full: '正式党员', probationary: '预备党员', activist: '入党积极分子', 'development-target': '发展对象' };
 
 /**
- * The letter of introduction (中国共产党党员组织关系介绍信) on the official layout, A4: serial number, the member's
- * particulars, 党费交至, validity, the issuer's seal line, and below the cut line the receipt slip (回执) the
- * receiving organization returns. The full ID number only for those who may see it (`idNumber` given).
+ * The letter of introduction (中国共产党党员组织关系介绍信) on the official layout, A4, in its three parts: the
+ * counterfoil (存根) the issuer keeps, above a cut line; the letter (serial number, the member's particulars, 党费交至,
+ * validity, the issuer's seal line); and below a second cut line the receipt slip (回执) the receiving organization
+ * returns. The full ID number only for those who may see it (`idNumber` given).
  */
 export function transferLetterPage(o: { transfer: Transfer; person: Pick<Person, 'gender' | 'ethnicity' | 'birthDate'>; idNumber?: string }): SafeHtml {
   const t = o.transfer;
@@ -23,6 +24,12 @@ export function transferLetterPage(o: { transfer: Transfer; person: Pick<Person,
   const age = ageOn(o.person.birthDate, issuedOn);
   const body = html`<div class="print-actions no-print"><a href="/staff/transfers/${t.id}">← 返回转接详情</a></div>
   <article class="print-page transfer-letter">
+    <div class="title">中国共产党党员组织关系介绍信（存根）</div>
+    <p class="serial">${serial}</p>
+    <p>${t.personName}同志系中共${MEMBER_KIND[t.memberStatus]}，组织关系由${t.fromOrgName}转到${t.destination.orgName}。</p>
+    <p>党费已交到${formatYearMonth(t.duesPaidTo)}。有效期至${formatDateLong(letter.validUntil)}。</p>
+    <div class="signature"><p>${formatDateLong(letter.issuedAt)}</p></div>
+    <p class="cut-line">（剪 裁 线）</p>
     <div class="title">中国共产党党员组织关系介绍信</div>
     <p class="serial">${serial}</p>
     <p>${t.destination.kind === 'within' ? orgHeading(t.destination.orgName) : t.destination.orgName}：</p>

@@ -17,6 +17,9 @@ const serialText = (t: Transfer) => {
   return letter ? formatSerial(letter.serialYear, letter.serialNo) : '—';
 };
 
+/** A transfer within the organizations in scope is both outgoing and incoming: listed once among the warnings. */
+const uniqueRows = (rows: readonly TransferRowView[]) => [...new Map(rows.map((r) => [r.transfer.id, r])).values()];
+
 function table(rows: readonly TransferRowView[], side: 'outgoing' | 'incoming'): SafeHtml {
   if (rows.length === 0) return html`<p class="muted">暂无。</p>`;
   return html`<div class="table-wrap" tabindex="0"><table>
@@ -32,11 +35,25 @@ function table(rows: readonly TransferRowView[], side: 'outgoing' | 'incoming'):
   </table></div>`;
 }
 
+/**
+ * The warnings (预警) of the transfers in scope, one line each with what to do (docs/domain/transfer.md T7): on the
+ * transfer list and the staff home (待办), besides the e-mails.
+ */
+export function transferWarningList(rows: readonly TransferRowView[]): SafeHtml {
+  const warned = rows.filter((r) => r.warnings.length > 0);
+  if (warned.length === 0) return html``;
+  return html`<section class="alert" aria-labelledby="transfer-warnings"><h2 id="transfer-warnings">组织关系转接预警</h2>
+    <ul>${warned.flatMap(({ transfer: t, warnings }) => warnings.map((w) => html`<li><span class="tag overdue">${TRANSFER_WARNING_LABELS[w.code]}</span>
+      <a href="/staff/transfers/${t.id}">${t.personName}（${t.fromOrgName} → ${t.destination.orgName}）</a>：${w.message}</li>`))}</ul>
+  </section>`;
+}
+
 /** 组织关系转接: the outgoing and the incoming transfers of the organizations in scope, with status and warnings. */
 export function transferListPage(o: { outgoing: readonly TransferRowView[]; incoming: readonly TransferRowView[]; staff: LayoutStaff; canRegisterIncoming: boolean }): SafeHtml {
   const body = html`<h1>组织关系转接</h1>
     <p><a class="button" href="/staff/transfers/new">申请转出组织关系</a>
       ${o.canRegisterIncoming ? html` <a href="/staff/transfers/incoming/new">登记系统外转入</a>` : ''}</p>
+    ${transferWarningList(uniqueRows([...o.outgoing, ...o.incoming]))}
     <h2>转出</h2>
     ${table(o.outgoing, 'outgoing')}
     <h2>转入</h2>

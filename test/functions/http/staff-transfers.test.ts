@@ -2,10 +2,12 @@ import { createStaffSite } from '../../../functions/http/staff-site';
 import type { HttpHandlerFn } from '../../../functions/http/edge/types';
 import { createLocalAuthenticator } from '../../../shared/services/auth';
 import { getPerson } from '../../../shared/store/people-repo';
-import { listOutgoingTransfers } from '../../../shared/store/transfers-repo';
+import { getTransfer, listOutgoingTransfers } from '../../../shared/store/transfers-repo';
 import type { TestRuntime } from '../../support/local-runtime';
 import { visibleProblems } from '../../support/visible-text';
-import { startTransferRuntime, type TransferRegistry } from '../../workflows/transfer/transfer-fixtures';
+import { outsideRequest, startTransferRuntime, type TransferRegistry } from '../../workflows/transfer/transfer-fixtures';
+import { issueLetter, recordReceipt, requestTransfer } from '../../../shared/services/transfer';
+import { chinaDate } from '../../../shared/domain/calendar';
 import { Browser, signInWithForm } from './support/http-client';
 import { addAccount } from './support/test-deps';
 import { demoIdNumber } from '../../../infra/local/seed-data';
@@ -64,7 +66,7 @@ test('request → letter printed → accepted from the 待办 list; the person p
   expect((await committee.browser.post(`${fileUrl}/issue`, { _csrf: committee.csrf, validityMonths: '3', version })).statusCode).toBe(303);
   await runtime.stepFunctions.settled();
   const letter = (await committee.browser.get(`${fileUrl}/letter`)).body ?? '';
-  for (const text of ['中国共产党党员组织关系介绍信', '〔2026〕第1号', '中共业务一处党支部：', '张伟同志（男，36岁，汉族）系中共正式党员，身份证号码', '该同志党费已交到2026年9月。', '有效期至2026年12月23日', '剪 裁 线', '回　执']) {
+  for (const text of ['中国共产党党员组织关系介绍信（存根）', '组织关系由办公室党支部转到业务一处党支部。', '中国共产党党员组织关系介绍信', '〔2026〕第1号', '中共业务一处党支部：', '张伟同志（男，36岁，汉族）系中共正式党员，身份证号码', '该同志党费已交到2026年9月。', '有效期至2026年12月23日', '剪 裁 线', '回　执']) {
     expect(letter).toContain(text);
   }
   expect(visibleProblems(letter)).toEqual([]);
@@ -116,4 +118,60 @@ test('an arrival from outside the system: registered by the receiving committee 
   expect(refused.body).toContain('已在本系统办公室党支部登记，请由其所在党组织办理系统内转接。');
   const branch = await signedIn('zhou');
   expect((await branch.browser.post('/staff/transfers/incoming', { _csrf: branch.csrf, ...letter })).statusCode).toBe(403);
+});
+
+test('warnings on the staff home (待办) and the transfer list: the letter expired without acceptance, for both sides', async () => {
+  const [, wang] = registry.members;
+  const sender = await signedIn('song');
+  const form = (await sender.browser.get('/staff/transfers/new?orgId=branch-1')).body ?? '';
+  const key = /name="idempotencyKey" value="([^"]+)"/.exec(form)?.[1] ?? '';
+  const created = await sender.browser.post('/staff/transfers', { _csrf: sender.csrf, ...REQUEST, idempotencyKey: key, [`person.${wang.id}`]: 'on' });
+  const fileUrl = (created.headers?.location as string).split('?')[0];
+  await runtime.stepFunctions.settled();
+  const committee = await signedIn('sun');
+  const version = /name="version" value="(\d+)"/.exec((await committee.browser.get(fileUrl)).body ?? '')?.[1] ?? '';
+  expect((await committee.browser.post(`${fileUrl}/issue`, { _csrf: committee.csrf, validityMonths: '1', version })).statusCode).toBe(303);
+  await runtime.stepFunctions.settled();
+  expect((await sender.browser.get('/staff')).body).not.toContain('组织关系转接预警');
+
+  await runtime.advanceTo('2026-10-24T01:00:00.000Z'); // the one-month letter ended on 2026-10-23
+  for (const who of ['song', 'zhou']) {
+    const { browser } = await signedIn(who);
+    const home = (await browser.get('/staff')).body ?? '';
+    expect(home).toContain('组织关系转接预警');
+    expect(home).toContain('介绍信已于2026年10月23日到期，尚未接收；可作废后重新开具。');
+    expect(home).toContain(`href="${fileUrl}"`);
+    expect(visibleProblems(home)).toEqual([]);
+    const list = (await browser.get('/staff/transfers')).body ?? '';
+    expect(list).toContain('组织关系转接预警');
+    expect(list).toContain('介绍信已过期未接收');
+  }
+  const outsider = await signedIn('zheng');
+  expect((await outsider.browser.get('/staff')).body).not.toContain('组织关系转接预警');
+});
+
+test('a member whose receipt came back from outside the system: off the roster page, listed apart; his page says so and offers no status change', async () => {
+  const li = registry.members[2];
+  const sun = { id: 'sun', displayName: '孙组织员', role: 'committee-staff' as const, orgId: 'committee-1', scopeOrgIds: ['committee-1', 'branch-1', 'branch-2'] };
+  const [transfer] = await requestTransfer(runtime.deps, sun, { ...outsideRequest([li.id]) });
+  await runtime.stepFunctions.settled();
+  await issueLetter(runtime.deps, sun, transfer.id, { validityMonths: '3', version: '2' });
+  await runtime.stepFunctions.settled();
+  const today = chinaDate(runtime.clock.now());
+  const stored = await getTransfer(runtime.store, transfer.id);
+  await recordReceipt(runtime.deps, sun, transfer.id, { receiptDate: today, version: String(stored?.version) });
+  await runtime.stepFunctions.settled();
+
+  const { browser } = await signedIn('song');
+  const roster = (await browser.get('/staff/orgs/branch-1/people')).body ?? '';
+  const [current, left] = roster.split('已转出本系统的人员（不计入名册）');
+  expect(current).not.toContain('李娜');
+  expect(left).toContain('李娜');
+  expect(visibleProblems(roster)).toEqual([]);
+  const committee = await signedIn('sun');
+  const page = (await committee.browser.get(`/staff/people/${li.id}`)).body ?? '';
+  expect(page).toContain('已转出本系统');
+  expect(page).toContain('组织关系转往中共某县委组织部');
+  expect(page).not.toContain('变更党员状态');
+  expect(visibleProblems(page)).toEqual([]);
 });

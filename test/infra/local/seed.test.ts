@@ -11,7 +11,7 @@ import { createTestStore } from '../../support/store';
 describe('demo seed', () => {
   test('seeds organizations, accounts and people; a second run changes nothing', async () => {
     const store = await createTestStore();
-    await expect(seedDemo({ store })).resolves.toEqual({ organizations: 6, accounts: 4, people: 26 });
+    await expect(seedDemo({ store })).resolves.toEqual({ organizations: 8, accounts: 6, people: 33 });
     const account = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: 'ACCOUNT#admin', sk: 'ACCOUNT' } }));
     await expect(seedDemo({ store })).resolves.toEqual({ organizations: 0, accounts: 0, people: 0 });
     const again = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: 'ACCOUNT#admin', sk: 'ACCOUNT' } }));

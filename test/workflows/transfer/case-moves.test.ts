@@ -1,7 +1,8 @@
 import type { Actor } from '../../../shared/services/actor';
 import { decideByLink } from '../../../shared/services/approval';
 import { getCaseFile, startStage, submitStepForm } from '../../../shared/services/development';
-import { acceptTransfer, issueLetter, requestTransfer } from '../../../shared/services/transfer';
+import { acceptTransfer, cancelWaitToAccept, issueLetter, requestTransfer, waitToAccept } from '../../../shared/services/transfer';
+import { runScheduledWork } from '../../../shared/services/scheduled/tick';
 import { putAccount } from '../../../shared/store/accounts-repo';
 import { listAudit } from '../../../shared/store/audit';
 import { getPerson, replacePerson } from '../../../shared/store/people-repo';
@@ -104,10 +105,50 @@ test('a case with an open notice does not move: the acceptance is refused with w
   });
   expect((await getPerson(runtime.store, world.applicantId))?.orgId).toBe('branch-1');
   expect((await driver.case()).orgId).toBe('branch-1');
-  // Once the notice has ended, the same acceptance goes through.
+  // The branch chooses to have it accepted once the notice is over: nothing moves while it runs.
+  const waiting = await waitToAccept(runtime.deps, receiver, transferId, { version });
+  expect(waiting.acceptWhenFree).toMatchObject({ by: 'zuzhi-3', byName: '周组织委员' });
+  await expect(waitToAccept(runtime.deps, receiver, transferId, { version: String(waiting.version) })).rejects.toMatchObject({ httpStatus: 409 });
+  expect((await runScheduledWork(runtime.deps)).transfersAccepted).toBe(0);
+  expect((await driver.case()).orgId).toBe('branch-1');
+  // Once the notice has ended, the next tick accepts in his name and the case moves with the person.
   await driver.endNotice('activist');
-  await acceptTransfer(runtime.deps, receiver, transferId, { version });
+  expect((await runScheduledWork(runtime.deps)).transfersAccepted).toBe(1);
+  await runtime.stepFunctions.settled();
   expect((await driver.case()).orgId).toBe('branch-3');
+  expect((await getPerson(runtime.store, world.applicantId))?.orgId).toBe('branch-3');
+  const accepted = await getTransfer(runtime.store, transferId);
+  expect(accepted).toMatchObject({ status: 'accepted', decidedBy: 'zuzhi-3', movedCaseId: driver.caseId });
+  expect(accepted?.acceptWhenFree).toBeUndefined();
+  expect((await listAudit(runtime.store, `TRANSFER#${transferId}`)).map((e) => e.action)).toEqual(expect.arrayContaining(['transfer.accept-waiting', 'transfer.accepted']));
+  expect(runtime.mailer.sent.some((m) => [m.to].flat().includes('zuzhi-3@example.org') && m.text.includes('已按周组织委员的登记自动接收'))).toBe(true);
+  expect((await runScheduledWork(runtime.deps)).transfersAccepted).toBe(0);
+});
+
+test('waiting to accept: taken back by the branch; a letter expiring meanwhile ends the waiting, nothing moves', async () => {
+  await driver.open();
+  await driver.stage1();
+  await driver.start(2);
+  await driver.submit('activistDecision', { decisionDate: driver.today(), memberRecommendations: 3, massRecommendations: 1, decidedBy: 'branch-committee', minutes: '支委会研究同意。' });
+  const person = await getPerson(runtime.store, world.applicantId);
+  if (!person) throw new Error('no person');
+  await transactWrite(runtime.store, [replacePerson(runtime.store, { ...person, status: 'activist', version: person.version + 1 })]);
+  const transferId = await transferTo('branch-3');
+  const version = async () => String((await getTransfer(runtime.store, transferId))?.version);
+  await waitToAccept(runtime.deps, receiver, transferId, { version: await version() });
+  const cancelled = await cancelWaitToAccept(runtime.deps, receiver, transferId, { version: await version() });
+  expect(cancelled.acceptWhenFree).toBeUndefined();
+  await waitToAccept(runtime.deps, receiver, transferId, { version: await version() });
+  // The sending branch may not take the receiving side's choice.
+  await expect(cancelWaitToAccept(runtime.deps, branchStaff, transferId, { version: await version() })).rejects.toMatchObject({ httpStatus: 403 });
+  const validUntil = (await getTransfer(runtime.store, transferId))?.letters[0].validUntil ?? '';
+  await driver.at(new Date(Date.parse(validUntil) + 1000).toISOString());
+  expect((await runScheduledWork(runtime.deps)).transfersAccepted).toBe(0);
+  const ended = await getTransfer(runtime.store, transferId);
+  expect(ended).toMatchObject({ status: 'issued' });
+  expect(ended?.acceptWhenFree).toBeUndefined();
+  expect((await driver.case()).orgId).toBe('branch-1');
+  expect(runtime.mailer.sent.some((m) => [m.to].flat().includes('zuzhi-3@example.org') && m.text.includes('介绍信已过有效期，未能自动接收'))).toBe(true);
 });
 
 test('a development target moves; the new branch runs stage IV and the pre-review goes to the new committee, which decides it', async () => {
@@ -133,4 +174,50 @@ test('a development target moves; the new branch runs stage IV and the pre-revie
   await runtime.stepFunctions.settled();
   const file = await getCaseFile(runtime.deps, receiver, driver.caseId);
   expect(file.steps.map((s) => s.stepKey)).toContain('preReview');
+});
+
+test("a probationary member moves; the new branch runs the conversion and the new committee approves it", async () => {
+  const otherCommittee: Actor = { id: 'dangwei-2', displayName: '吴干事', role: 'committee-staff', orgId: 'committee-2', scopeOrgIds: ['committee-2', 'branch-3'] };
+  for (const name of ['冯一', '陈二']) await putTestPerson(runtime.store, testPerson({ orgId: 'branch-3', name }));
+  await driver.open();
+  await driver.stage1();
+  await driver.stage2();
+  await driver.at(`${(await driver.case()).nextStage?.earliestStart}T01:00:00.000Z`);
+  await driver.stage3();
+  await driver.stage4ToMeeting();
+  await driver.stage4FromMeeting();
+  const probation = await driver.case();
+  const probationEnd = probation.nextStage?.earliestStart ?? '';
+  expect((await getPerson(runtime.store, world.applicantId))?.status).toBe('probationary');
+
+  const transferId = await transferTo('branch-3');
+  await acceptTransfer(runtime.deps, receiver, transferId, { version: String((await getTransfer(runtime.store, transferId))?.version) });
+  await runtime.stepFunctions.settled();
+  const moved = await driver.case();
+  expect(moved).toMatchObject({ orgId: 'branch-3', dates: probation.dates, nextStage: probation.nextStage });
+
+  // The probation year ends on the same date; the new branch runs stage V and its committee is asked.
+  await driver.at(`${probationEnd}T02:00:00.000Z`);
+  await startStage(runtime.deps, receiver, driver.caseId, 5);
+  await runtime.stepFunctions.settled();
+  await submitStepForm(runtime.deps, receiver, driver.caseId, 'conversionApplication', { applicationDate: driver.today() });
+  await runtime.stepFunctions.settled();
+  await driver.endNotice('conversion');
+  const sentBefore = runtime.mailer.sent.length;
+  await submitStepForm(runtime.deps, receiver, driver.caseId, 'conversionMeeting', driver.vote(driver.today(), { outcome: 'on-time', shouldAttend: 2, present: 2, yes: 2 }));
+  await runtime.stepFunctions.settled();
+  const approvalMails = runtime.mailer.sent.slice(sentBefore).filter((m) => m.subject.startsWith('【审批】'));
+  expect(approvalMails.map((m) => [m.to].flat()).flat()).toEqual(['qian@example.org']);
+  const link = /\/approvals\/([A-Za-z0-9_-]{43})/.exec(approvalMails[0].text)?.[1] ?? '';
+  await decideByLink(runtime.deps, link, { outcome: 'approved', meetingDate: driver.today(), comment: '同意按期转正' }, { ip: '203.0.113.7', userAgent: 'test' });
+  await runtime.stepFunctions.settled();
+  await submitStepForm(runtime.deps, otherCommittee, driver.caseId, 'archive', { archivedDate: driver.today(), location: '直属机关党委组织科档案柜' });
+  await runtime.stepFunctions.settled();
+
+  const file = await getCaseFile(runtime.deps, receiver, driver.caseId);
+  expect(file.case).toMatchObject({ status: 'full-member', stageState: 'closed', orgId: 'branch-3' });
+  expect(file.approvals.map((a) => [a.stepKey, a.status])).toEqual([['preReview', 'approved'], ['admissionApproval', 'approved'], ['conversionApproval', 'approved']]);
+  const person = await getPerson(runtime.store, world.applicantId);
+  expect(person).toMatchObject({ orgId: 'branch-3', status: 'full' });
+  expect(person?.statusHistory.at(-1)).toMatchObject({ value: 'full', from: probationEnd });
 });

@@ -1,12 +1,14 @@
 import { formatSerial } from '../../../shared/domain/transfer/serial';
 import { getOrganization } from '../../../shared/store/orgs-repo';
-import { getPerson } from '../../../shared/store/people-repo';
+import { getPerson, listPeople, listPeopleLeft } from '../../../shared/store/people-repo';
+import { meetingAttendanceOf, votingMembersOf } from '../../../shared/services/registry/questions';
+import { registerIncoming } from '../../../shared/services/transfer';
 import { getTask } from '../../../shared/store/tasks-repo';
 import { listAudit } from '../../../shared/store/audit';
 import { getGuard } from '../../../shared/store/guards';
 import type { TestRuntime } from '../../support/local-runtime';
 import { runScheduledWork } from '../../../shared/services/scheduled/tick';
-import { outsideRequest, startTransferRuntime, TransferDriver, withinRequest, type TransferRegistry } from './transfer-fixtures';
+import { otherCommitteeStaff, outsideRequest, startTransferRuntime, TransferDriver, withinRequest, type TransferRegistry } from './transfer-fixtures';
 
 
 let runtime: TestRuntime;
@@ -39,6 +41,9 @@ test('within the system, accepted: letter by the committee, the receiving branch
   expect((await driver.execution(transfer.id)).output).toMatchObject({ step: { outcome: 'accepted' } });
   const moved = await getPerson(runtime.store, zhang.id);
   expect(moved?.orgId).toBe('branch-3');
+  // He counts on the new branch's roster and votes there, no longer on the old one's.
+  expect((await votingMembersOf(runtime.deps, 'branch-1', '2026-10-08')).map((p) => p.name)).not.toContain('张伟');
+  expect((await meetingAttendanceOf(runtime.deps, 'branch-3', '2026-10-08')).shouldAttend.map((p) => p.name)).toEqual(['张伟']);
   const branch1 = await getOrganization(runtime.store, 'branch-1');
   expect(branch1?.committee.map((m) => m.name)).toEqual(['刘洋']);
   const branchHistory = await listAudit(runtime.store, 'ORG#branch-1');
@@ -87,6 +92,25 @@ test('outside the system: the letter, then the returned receipt recorded by the 
   const received = await driver.receipt(transfer.id, '2026-10-15');
   expect(received).toMatchObject({ status: 'received', receiptDate: '2026-10-15' });
   expect(await driver.state(transfer.id)).toBe('SUCCEEDED');
+
+  // He left the system: off the branch's roster, its voting members and its should-attend from the receipt's date.
+  const left = await getPerson(runtime.store, wang.id);
+  expect(left).toMatchObject({ orgId: 'branch-1', status: 'transferred-out' });
+  expect(left?.statusHistory.at(-1)).toEqual({ value: 'transferred-out', from: '2026-10-15', note: '组织关系转往中共某县委组织部' });
+  expect((await listPeople(runtime.store, 'branch-1')).map((p) => p.name)).not.toContain('王芳');
+  expect((await listPeopleLeft(runtime.store, 'branch-1')).map((p) => p.name)).toEqual(['王芳']);
+  expect((await votingMembersOf(runtime.deps, 'branch-1', '2026-10-20')).map((p) => p.name)).not.toContain('王芳');
+  expect((await meetingAttendanceOf(runtime.deps, 'branch-1', '2026-10-20')).shouldAttend.map((p) => p.name)).not.toContain('王芳');
+  expect((await votingMembersOf(runtime.deps, 'branch-1', '2026-10-20')).map((p) => p.name)).toContain('张伟');
+
+  // Coming back with a letter from outside, he is registered again on the receiving branch's roster.
+  const { reactivated } = await registerIncoming(runtime.deps, otherCommitteeStaff, {
+    orgId: 'branch-3', fromOrgName: '中共某县委组织部', name: wang.name, gender: wang.gender, ethnicity: wang.ethnicity, birthDate: wang.birthDate,
+    idNumber: wang.idNumber, education: wang.education, unitPost: wang.unitPost, phone: wang.phone, status: 'full', statusFrom: '2026-10-20',
+  });
+  expect(reactivated).toBe(true);
+  expect((await listPeople(runtime.store, 'branch-3')).map((p) => p.name)).toEqual(['王芳']);
+  expect(await listPeopleLeft(runtime.store, 'branch-1')).toEqual([]);
 });
 
 test('a batch: one request for three members, one execution and one letter each, consecutive serial numbers', async () => {

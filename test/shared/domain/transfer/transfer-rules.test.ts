@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import {
   DEFAULT_TRANSFER_RULES, TRANSFER_CHANGES, caseMoveBlockers, changeProblems, formatSerial, isFinished, letterPeriods, nextSerialNo,
   nextStatus, transferWarnings, validityProblem, type Transfer, type TransferChange, type TransferStatus,
+  acceptanceOffer, destinationProblem, memberProblem, personTransferredOut, receiptDateProblem,
 } from '../../../../shared/domain/transfer';
+import { onRoster, RECORDABLE_STATUSES } from '../../../../shared/domain/registry/person';
 
 const issuedAt = new Date('2026-09-23T01:00:00.000Z'); // 09:00 China time
 
@@ -125,4 +127,52 @@ describe('T8 a development case moves only with nothing open', () => {
     expect(blockers).toHaveLength(count);
     for (const blocker of blockers) expect(blocker).toMatch(/请待.*后再接收。$/);
   });
+});
+
+describe('T1 who and where a request may name', () => {
+  const from = { id: 'b1', name: '办公室党支部' };
+  test.each([
+    ['a full member of the branch', { name: '张伟', orgId: 'b1', status: 'full' as const }, undefined],
+    ['a development target of the branch', { name: '刘洋', orgId: 'b1', status: 'development-target' as const }, undefined],
+    ['an applicant', { name: '杨帆', orgId: 'b1', status: 'applicant' as const }, '杨帆是入党申请人，只有正式党员、预备党员及入党积极分子、发展对象办理转接。'],
+    ['someone who left the system', { name: '王芳', orgId: 'b1', status: 'transferred-out' as const }, '王芳是已转出本系统，只有正式党员、预备党员及入党积极分子、发展对象办理转接。'],
+    ['a member of another branch', { name: '朱琳', orgId: 'b2', status: 'full' as const }, '所选人员不属于办公室党支部。'],
+    ['nobody', undefined, '所选人员不属于办公室党支部。'],
+  ])('%s', (_label, person, problem) => expect(memberProblem(person, from)).toBe(problem));
+
+  test.each([
+    ['another active branch', { id: 'b2', name: '财务处党支部', kind: 'branch' as const, status: 'active' as const }, undefined],
+    ['the sending branch itself', { id: 'b1', name: '办公室党支部', kind: 'branch' as const, status: 'active' as const }, '转入组织不能是转出组织本身。'],
+    ['a committee', { id: 'c1', name: '机关党委', kind: 'committee' as const, status: 'active' as const }, '组织关系应转入党支部，“机关党委”不是党支部。'],
+    ['a closed branch', { id: 'b3', name: '原三支部', kind: 'branch' as const, status: 'closed' as const }, '转入组织不存在或已撤销。'],
+  ])('%s', (_label, org, problem) => expect(destinationProblem(org, 'b1')).toBe(problem));
+});
+
+describe('T6 the receipt date: from the letter day to today', () => {
+  test.each([
+    ['2026-09-22', '回执日期不能早于介绍信开具日期。'], ['2026-09-23', undefined], ['2026-10-15', undefined], ['2026-10-20', undefined], ['2026-10-21', '回执日期不能晚于今天。'],
+  ])('%s', (date, problem) => expect(receiptDateProblem(date, '2026-09-23', '2026-10-20')).toBe(problem));
+});
+
+describe('T6b a member whose receipt came back from outside the system', () => {
+  const person = { status: 'full' as const, statusHistory: [{ value: 'full' as const, from: '2015-07-01' }], version: 4 };
+  test('已转出本系统 from the receipt date, off the roster', () => {
+    const left = personTransferredOut(person, '2026-10-15', '中共某县委组织部');
+    expect(left).toEqual({ status: 'transferred-out', statusHistory: [...person.statusHistory, { value: 'transferred-out', from: '2026-10-15', note: '组织关系转往中共某县委组织部' }], version: 5 });
+    expect(onRoster(left)).toBe(false);
+    expect(onRoster(person)).toBe(true);
+    expect(RECORDABLE_STATUSES).not.toContain('transferred-out');
+  });
+  test('never dated before his last recorded change', () => {
+    const late = { ...person, statusHistory: [{ value: 'probationary' as const, from: '2026-10-20' }] };
+    expect(personTransferredOut(late, '2026-10-15', '某组织').statusHistory.at(-1)?.from).toBe('2026-10-20');
+  });
+});
+
+describe('T8a accept now, or wait for the case', () => {
+  test.each([
+    [{ openApprovals: [], openNotices: [] }, { kind: 'accept-now' }],
+    [{ openApprovals: ['预审'], openNotices: [] }, { kind: 'wait', blockers: ['发展材料中的审批“预审”尚未作出决定，请待审批结束后再接收。'] }],
+    [{ openApprovals: [], openNotices: ['张三 拟确定为入党积极分子'] }, { kind: 'wait', blockers: ['公示“张三 拟确定为入党积极分子”尚未结束，请待公示期满后再接收。'] }],
+  ])('%j', (items, offer) => expect(acceptanceOffer(items)).toEqual(offer));
 });

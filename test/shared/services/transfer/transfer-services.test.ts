@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '../../../../shared/services/actor';
 import {
-  acceptTransfer, getTransferFile, issueLetter, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer,
+  acceptTransfer, getTransferFile, issueLetter, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer, waitToAccept,
 } from '../../../../shared/services/transfer';
 import { AuthForbiddenError } from '../../../../shared/errors';
 import { getTransfer, lastSerialNo } from '../../../../shared/store/transfers-repo';
@@ -52,6 +52,7 @@ const ACTIONS: Record<string, { state?: 'member' | 'requested' | 'issued' | 'iss
   'transfer.request': { state: 'member', call: (personId) => (actor) => requestTransfer(runtime.deps, actor, withinRequest([personId])) },
   'transfer.issue': { state: 'requested', call: (id) => async (actor) => issueLetter(runtime.deps, actor, id, { validityMonths: '3', version: await version(id) }) },
   'transfer.receive (accept)': { state: 'issued', call: (id) => async (actor) => acceptTransfer(runtime.deps, actor, id, { version: await version(id) }) },
+  'transfer.receive (wait to accept; nothing to wait for: accepted)': { state: 'issued', call: (id) => async (actor) => waitToAccept(runtime.deps, actor, id, { version: await version(id) }) },
   'transfer.receive (refuse)': { state: 'issued', call: (id) => async (actor) => refuseTransfer(runtime.deps, actor, id, { reason: '未报到', version: await version(id) }) },
   'transfer.receipt': { state: 'issued-outside', call: (id) => async (actor) => recordReceipt(runtime.deps, actor, id, { receiptDate: '2026-09-23', version: await version(id) }) },
   'transfer.view': { state: 'issued', call: (id) => (actor) => getTransferFile(runtime.deps, actor, id) },
@@ -71,6 +72,7 @@ const ALLOWED: Record<string, Who[]> = {
   'transfer.issue': ['committeeStaff', 'admin'],
   'transfer.receive (accept)': ['receiver', 'otherCommitteeStaff', 'admin'],
   'transfer.receive (refuse)': ['receiver', 'otherCommitteeStaff', 'admin'],
+  'transfer.receive (wait to accept; nothing to wait for: accepted)': ['receiver', 'otherCommitteeStaff', 'admin'],
   'transfer.receipt': ['sender', 'committeeStaff', 'admin'],
   'transfer.view': ['sender', 'committeeStaff', 'receiver', 'otherCommitteeStaff', 'admin'],
   'transfer.incoming': ['otherCommitteeStaff', 'admin'],
