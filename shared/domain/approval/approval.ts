@@ -3,7 +3,7 @@
  * and when the links expire. Pure: no I/O.
  */
 
-export type ApprovalSubjectKind = 'pre-review' | 'admission' | 'conversion' | 'election-request' | 'candidate-list' | 'election-result' | 'evaluation-grades' | 'other';
+export type ApprovalSubjectKind = 'pre-review' | 'admission' | 'conversion' | 'election-request' | 'candidate-list' | 'election-result' | 'evaluation-grades' | 'assessment-year-end' | 'other';
 
 export const APPROVAL_SUBJECT_KIND_LABELS: Record<ApprovalSubjectKind, string> = {
   'pre-review': '预审',
@@ -13,6 +13,7 @@ export const APPROVAL_SUBJECT_KIND_LABELS: Record<ApprovalSubjectKind, string> =
   'candidate-list': '候选人预备人选',
   'election-result': '选举结果',
   'evaluation-grades': '民主评议党员定档结果',
+  'assessment-year-end': '党建工作目标考核年终结果',
   other: '其他事项',
 };
 

@@ -12,3 +12,8 @@ export {
 export { checkReport, checkReturnReason, REPORT_STATUS_LABELS, type ReportEntry, type ReportStatus } from './report';
 export { DEFAULT_ADJUSTMENTS, DEFAULT_INDICATORS, DEFAULT_SETTINGS } from './default-scheme';
 export type { AssessmentReport, ReportReturn } from './assessment-report';
+export {
+  checkAdjustmentEntry, checkReviewScore, checkYearEnded, schemeAtYearEnd, yearEndLines, yearEndResultOf, yearEndResults,
+  type AdjustmentEntry, type YearEndFacts, type YearEndResult,
+} from './year-end-results';
+export { YEAR_END_STATUS_LABELS, yearEndExecutionName, type AssessmentYearEnd, type YearEndApproval, type YearEndStatus } from './year-end-record';

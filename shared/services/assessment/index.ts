@@ -9,3 +9,8 @@ export { openAssessmentReview } from './open-review';
 export { prefilledEntries } from './prefill';
 export { createSchemeDraft, editSchemeIndicator, getSchemeVersions, publishScheme } from './scheme';
 export { assessmentBoard, assessmentFile, assessmentHome, reportView, type AssessmentBoard, type BoardRow, type ReportView } from './views';
+export { startYearEnd } from './year-end-start';
+export { openYearEndRating, saveYearEnd } from './year-end-rating';
+export { noteYearEndDecision, prepareYearEndApproval } from './year-end-approval';
+export { publishYearEnd } from './year-end-publish';
+export { addAdjustment } from './adjustments';

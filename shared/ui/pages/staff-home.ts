@@ -19,6 +19,7 @@ function taskHref(task: PendingTask): string {
   if (task.kind === 'transfer-step' && task.subject.transferId) return `/staff/transfers/${encodeURIComponent(task.subject.transferId)}`;
   const { committeeId, periodKey, orgId } = task.subject;
   if ((task.kind === 'assessment-report' || task.kind === 'assessment-review') && committeeId && periodKey && orgId) return assessmentPaths.report(committeeId, periodKey, orgId);
+  if (task.kind === 'assessment-year-end' && committeeId && task.subject.year) return assessmentPaths.yearEnd(committeeId, Number(task.subject.year));
   if (task.kind === 'evaluation-step' && task.subject.evaluationId) return `/staff/evaluations/${encodeURIComponent(task.subject.evaluationId)}`;
   return `/staff/tasks/${encodeURIComponent(task.id)}`;
 }
