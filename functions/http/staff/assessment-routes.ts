@@ -1,6 +1,6 @@
 import {
-  assessmentBoard, assessmentFile, assessmentHome, createSchemeDraft, editSchemeIndicator, getSchemeVersions, publishScheme, reportView,
-  reviewAssessmentReport, submitAssessmentReport,
+  addAdjustment, assessmentBoard, assessmentFile, assessmentHome, createSchemeDraft, editSchemeIndicator, getSchemeVersions, publishScheme, reportView,
+  reviewAssessmentReport, saveYearEnd, startYearEnd, submitAssessmentReport, yearEndView,
 } from '../../../shared/services/assessment';
 import { authorize, loadOrgTree, permits } from '../../../shared/services/authorization';
 import { InputInvalidError, RecordNotFoundError } from '../../../shared/errors';
@@ -12,6 +12,7 @@ import { assessmentBoardPage } from '../../../shared/ui/pages/assessment-board';
 import { assessmentFilePage } from '../../../shared/ui/pages/assessment-file';
 import { assessmentReportPage } from '../../../shared/ui/pages/assessment-report';
 import { assessmentSchemePage } from '../../../shared/ui/pages/assessment-scheme';
+import { assessmentYearEndPage } from '../../../shared/ui/pages/assessment-year-end';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
 import type { RouteTable } from '../edge/router';
 import type { SiteRequest } from '../edge/types';
@@ -43,6 +44,12 @@ export function assessmentRoutes(deps: StaffSiteDeps): RouteTable {
     const session = sessionOf(request);
     const view = await reportView(deps, session.actor, reportRequest(request));
     return htmlResponse(status, assessmentReportPage(view, staffLayout(session), form, options));
+  };
+
+  const yearEndPage = async (request: SiteRequest, status: number, form = emptyForm(), options: { message?: string; flash?: string } = {}) => {
+    const session = sessionOf(request);
+    const view = await yearEndView(deps, session.actor, request.params.committeeId, yearOf(request));
+    return htmlResponse(status, assessmentYearEndPage(view, staffLayout(session), form, options));
   };
 
   return {
@@ -88,7 +95,7 @@ export function assessmentRoutes(deps: StaffSiteDeps): RouteTable {
 
     'GET /staff/assessment/reports/{committeeId}/{periodKey}/{orgId}': async (request) => {
       if (request.site.json) return jsonResponse(200, await reportView(deps, sessionOf(request).actor, reportRequest(request)));
-      const flash = request.query.done === 'submitted' ? '报告已报送，等待审核。' : request.query.done === 'scored' ? '已评分。' : request.query.done === 'returned' ? '已退回修改。' : undefined;
+      const flash = request.query.done === 'submitted' ? '报告已报送，等待审核。' : request.query.done === 'scored' ? '已评分。' : request.query.done === 'returned' ? '已退回修改。' : request.query.done === 'adjusted' ? '加减分已录入。' : undefined;
       return reportPage(request, 200, emptyForm(), { flash });
     },
 
@@ -115,6 +122,51 @@ export function assessmentRoutes(deps: StaffSiteDeps): RouteTable {
           return request.site.json ? jsonResponse(200, report) : redirect(`${assessmentPaths.report(report.committeeId, report.periodKey, report.orgId)}?done=${report.status}`);
         },
         async (error: InputInvalidError) => reportPage(request, 422, { values: form, errors: error.fieldErrors }, { message: error.userMessage }),
+      );
+    },
+
+    'POST /staff/assessment/reports/{committeeId}/{periodKey}/{orgId}/adjustments': async (request) => {
+      const session = sessionOf(request);
+      const form = formFields(request);
+      return handleForm(
+        request,
+        async () => {
+          const adjustments = await addAdjustment(deps, session.actor, reportRequest(request), form);
+          return request.site.json ? jsonResponse(200, adjustments) : redirect(`${assessmentPaths.report(request.params.committeeId, request.params.periodKey, request.params.orgId)}?done=adjusted#adjustments`);
+        },
+        async (error: InputInvalidError) => reportPage(request, 422, { values: form, errors: error.fieldErrors }, { message: error.userMessage }),
+      );
+    },
+
+    'GET /staff/assessment/year-end/{committeeId}/{year}': async (request) => {
+      if (request.site.json) return jsonResponse(200, await yearEndView(deps, sessionOf(request).actor, request.params.committeeId, yearOf(request)));
+      const flash = request.query.done === 'started' ? '年终考核已开始，请评定述职评议得分。' : request.query.done === 'saved' ? '述职评议得分已保存。' : request.query.done === 'submitted' ? '已提交审批，审批人将收到邮件。' : undefined;
+      return yearEndPage(request, 200, emptyForm(), { flash });
+    },
+
+    'POST /staff/assessment/year-end/{committeeId}/{year}/start': async (request) => {
+      const session = sessionOf(request);
+      return handleForm(
+        request,
+        async () => {
+          const yearEnd = await startYearEnd(deps, session.actor, request.params.committeeId, yearOf(request));
+          return request.site.json ? jsonResponse(200, yearEnd) : redirect(`${assessmentPaths.yearEnd(yearEnd.committeeId, yearEnd.year)}?done=started`);
+        },
+        async (error: InputInvalidError) => yearEndPage(request, 422, emptyForm(), { message: Object.values(error.fieldErrors).join(' ') || error.userMessage }),
+      );
+    },
+
+    'POST /staff/assessment/year-end/{committeeId}/{year}': async (request) => {
+      const session = sessionOf(request);
+      const form = formFields(request);
+      return handleForm(
+        request,
+        async () => {
+          const submit = form.decision === 'submit';
+          const yearEnd = await saveYearEnd(deps, session.actor, request.params.committeeId, yearOf(request), form, submit);
+          return request.site.json ? jsonResponse(200, yearEnd) : redirect(`${assessmentPaths.yearEnd(yearEnd.committeeId, yearEnd.year)}?done=${submit ? 'submitted' : 'saved'}`);
+        },
+        async (error: InputInvalidError) => yearEndPage(request, 422, { values: form, errors: error.fieldErrors }, { message: error.userMessage }),
       );
     },
 

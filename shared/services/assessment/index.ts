@@ -14,3 +14,4 @@ export { openYearEndRating, saveYearEnd } from './year-end-rating';
 export { noteYearEndDecision, prepareYearEndApproval } from './year-end-approval';
 export { publishYearEnd } from './year-end-publish';
 export { addAdjustment } from './adjustments';
+export { yearEndView, type YearEndRow, type YearEndView } from './year-end-view';
