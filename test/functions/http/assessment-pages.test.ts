@@ -134,3 +134,35 @@ test('a quarterly report: prefilled with its source, refused incomplete, submitt
   expect(sheet.getRow(1).values).toEqual([undefined, '党组织', '2026年第一季度', '累计得分', '累计满分']);
   expect(sheet.getRow(2).values).toEqual([undefined, '办公室党支部', 32.5, 32.5, 33]);
 });
+
+test('bonus and deduction entries on the report page: refused beyond the cap with nothing written; the year-end page before the year is over', async () => {
+  const branch = await signedIn('zhao', 'pw-zhao-123');
+  expect((await branch.browser.post(`${REPORT}/adjustments`, { _csrf: branch.csrf, itemKey: 'B1', points: '1', reason: '受到表彰一次' })).statusCode).toBe(403);
+
+  const { browser, csrf } = await signedIn('wang', 'pw-wang-123');
+  const page = (await browser.get(REPORT)).body ?? '';
+  expect(page).toContain('2026 年加减分');
+  expect(page).toContain('加分：受到上级表彰（全年最多 3 分）');
+  const before = await table();
+  const over = await browser.post(`${REPORT}/adjustments`, { _csrf: csrf, itemKey: 'B1', points: '3.5', reason: '获省级表彰', evidence: '表彰决定.pdf' });
+  expect(over.statusCode).toBe(422);
+  expect(over.body).toContain('“受到上级表彰”全年最多 3 分，已记 0 分，本次最多还可记 3 分。');
+  const noReason = await browser.post(`${REPORT}/adjustments`, { _csrf: csrf, itemKey: 'D1', points: '1', reason: '批评' });
+  expect(noReason.statusCode).toBe(422);
+  expect(noReason.body).toContain('请写明加分或减分的事由（至少 4 个字）。');
+  expect(await table()).toEqual(before);
+  expect((await browser.post(`${REPORT}/adjustments`, { _csrf: csrf, itemKey: 'B1', points: '3', reason: '获省级表彰', evidence: '表彰决定扫描件' })).statusCode).toBe(303);
+  const entered = (await browser.get(`${REPORT}?done=adjusted`)).body ?? '';
+  expect(entered).toContain('加减分已录入。');
+  expect(entered).toContain('<td>+3</td>');
+  expect(visibleProblems(entered)).toEqual([]);
+
+  const yearEnd = (await browser.get('/staff/assessment/year-end/c1/2026')).body ?? '';
+  expect(yearEnd).toContain('2026 年尚未结束，年终考核自 2027 年 1 月 1 日起进行。');
+  expect(yearEnd).not.toContain('开始年终考核</button>');
+  expect(yearEnd).toContain('办公室党支部');
+  expect(visibleProblems(yearEnd)).toEqual([]);
+  const early = await browser.post('/staff/assessment/year-end/c1/2026/start', { _csrf: csrf });
+  expect(early.statusCode).toBe(422);
+  expect(early.body).toContain('2026 年尚未结束');
+});
