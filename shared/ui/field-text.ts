@@ -128,6 +128,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'assessment.report-scored': '考核报告评分',
   'assessment.circular-published': '发布考核通报',
   'assessment.bonus-added': '录入考核加分',
+  'assessment.report-reminded': '考核报告到期提醒',
+  'assessment.report-overdue-warned': '考核报告逾期预警',
   'assessment.deduction-added': '录入考核减分',
   'assessment.year-end-started': '开始年终考核',
   'assessment.year-end-task-opened': '生成年终考核待办',

@@ -17,3 +17,4 @@ export {
   type AdjustmentEntry, type YearEndFacts, type YearEndResult,
 } from './year-end-results';
 export { YEAR_END_STATUS_LABELS, yearEndExecutionName, type AssessmentYearEnd, type YearEndApproval, type YearEndStatus } from './year-end-record';
+export { isDueSoon, REPORT_REMINDER_DAYS_BEFORE, reportReminderDue, type ReportReminderKind } from './reminders';

@@ -4,6 +4,7 @@ import { retryUndeliveredApprovalCallbacks, runApprovalReminders } from '../appr
 import { runDevelopmentReminders } from '../development/reminders';
 import { applyElectionEndDecisions } from '../election/end-election';
 import { openDueAssessmentPeriods } from '../assessment/open-periods';
+import { remindAssessmentReports } from '../assessment/report-reminders';
 import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
@@ -23,6 +24,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   electionEnds: number;
   transferWarnings: number;
   assessmentPeriodsOpened: string[];
+  assessmentReminders: number;
 }> {
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
@@ -35,5 +37,6 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const electionEnds = await applyElectionEndDecisions(deps);
   const transferWarnings = await mailTransferWarnings(deps);
   const assessmentPeriodsOpened = await openDueAssessmentPeriods(deps);
-  return { assessmentPeriodsOpened, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings };
+  const assessmentReminders = await remindAssessmentReports(deps);
+  return { assessmentPeriodsOpened, assessmentReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings };
 }

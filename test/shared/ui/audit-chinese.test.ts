@@ -156,6 +156,8 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'assessment.report-returned': { reason: '请补充党课的主讲人' },
   'assessment.report-scored': { score: 15.5, late: false },
   'assessment.circular-published': { assessmentPeriod: '2026年1月', organizations: 12 },
+  'assessment.report-reminded': { dueAt: '2026-02-06T23:59:59+08:00' },
+  'assessment.report-overdue-warned': { dueAt: '2026-02-06T23:59:59+08:00' },
   'assessment.bonus-added': { item: '受到上级表彰', points: 2, reason: '获市直机关工委表彰' },
   'assessment.deduction-added': { item: '上级通报批评', points: 1, reason: '被上级通报批评一次' },
   'assessment.year-end-started': { year: 2026 },
