@@ -120,6 +120,8 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/staff/assessment/schemes/{committeeId}/{year}/drafts', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/assessment/schemes/{committeeId}/{year}/versions/{version}/indicators/{key}', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/assessment/schemes/{committeeId}/{year}/versions/{version}/publish', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/assessment/schemes/{committeeId}/{year}/versions/{version}/export.xlsx', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/assessment/schemes/{committeeId}/{year}/versions/{version}/import', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/people/{personId}/id-number', handlerId: 'http-staff' },
   // Elections (换届选举): terms and reminders (the reminder setting: administrators), elections and their steps, ballot papers, ballot entry, results.
   { method: 'GET', path: '/staff/evaluations', handlerId: 'http-staff' },

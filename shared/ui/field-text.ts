@@ -128,6 +128,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'assessment.report-scored': '考核报告评分',
   'assessment.circular-published': '发布考核通报',
   'assessment.bonus-added': '录入考核加分',
+  'assessment.scheme-imported': '导入考核方案',
   'assessment.report-reminded': '考核报告到期提醒',
   'assessment.report-overdue-warned': '考核报告逾期预警',
   'assessment.deduction-added': '录入考核减分',
@@ -188,7 +189,7 @@ const LABELS: Record<string, string> = {
   warning: '预警', dueAt: '到期时间', step: '步骤', fromOrg: '转出组织', toOrg: '转入组织', batchSize: '同批转接人数', caseMoved: '发展党员材料随转', serial: '介绍信编号', validUntil: '有效期至',
   receiptDate: '回执日期', reactivated: '原已登记人员', duesPaidTo: '党费交至', posts: '终止的职务', endedOn: '终止日期',
   assessmentPeriod: '考核期', organizations: '考核组织数', submission: '报送次数', review: '审核次数', late: '逾期报送',
-  score: '得分', indicator: '考核指标', points: '分值', appliesFrom: '施行起始考核期', item: '加减分项目', advancedCandidates: '先进基层党组织推荐对象数',
+  score: '得分', indicator: '考核指标', points: '分值', appliesFrom: '施行起始考核期', item: '加减分项目', indicators: '指标数', advancedCandidates: '先进基层党组织推荐对象数',
   extendedProbationEndDate: '延长后预备期满日期', done: '完成', explanation: '说明', personName: '姓名', passed: '通过', qualified: '政治审查合格',
 };
 

@@ -18,3 +18,4 @@ export {
 } from './year-end-results';
 export { YEAR_END_STATUS_LABELS, yearEndExecutionName, type AssessmentYearEnd, type YearEndApproval, type YearEndStatus } from './year-end-record';
 export { isDueSoon, REPORT_REMINDER_DAYS_BEFORE, reportReminderDue, type ReportReminderKind } from './reminders';
+export { adjustmentsFromTable, adjustmentTable, ADJUSTMENT_HEADINGS, INDICATOR_HEADINGS, indicatorsFromTable, indicatorTable } from './scheme-table';

@@ -15,3 +15,4 @@ export { noteYearEndDecision, prepareYearEndApproval } from './year-end-approval
 export { publishYearEnd } from './year-end-publish';
 export { addAdjustment } from './adjustments';
 export { yearEndView, type YearEndRow, type YearEndView } from './year-end-view';
+export { exportSchemeWorkbook, importSchemeWorkbook } from './scheme-file';

@@ -158,6 +158,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'assessment.circular-published': { assessmentPeriod: '2026年1月', organizations: 12 },
   'assessment.report-reminded': { dueAt: '2026-02-06T23:59:59+08:00' },
   'assessment.report-overdue-warned': { dueAt: '2026-02-06T23:59:59+08:00' },
+  'assessment.scheme-imported': { version: 2, indicators: 24 },
   'assessment.bonus-added': { item: '受到上级表彰', points: 2, reason: '获市直机关工委表彰' },
   'assessment.deduction-added': { item: '上级通报批评', points: 1, reason: '被上级通报批评一次' },
   'assessment.year-end-started': { year: 2026 },
