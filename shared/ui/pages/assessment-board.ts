@@ -1,5 +1,6 @@
 import { REPORT_STATUS_LABELS, type AssessmentReport } from '../../domain/assessment';
 import type { AssessmentBoard, BoardRow } from '../../services/assessment';
+import { distributionChart } from '../assessment-charts';
 import { assessmentPaths } from '../assessment-paths';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
@@ -16,6 +17,8 @@ export function sortedRows(rows: readonly BoardRow[], sort: string): BoardRow[] 
   }
   return [...rows].sort(byName);
 }
+
+const scoredRows = (board: AssessmentBoard) => board.rows.filter((row) => row.fullMarks > 0);
 
 function cell(report: AssessmentReport | undefined, board: AssessmentBoard): SafeHtml {
   if (!report) return html`<td class="muted">—</td>`;
@@ -47,6 +50,7 @@ export function assessmentBoardPage(board: AssessmentBoard, staff: LayoutStaff, 
         ${board.periods.map((p) => cell(row.cells[p.key], board))}
         <td>${row.fullMarks > 0 ? `${row.total} / ${row.fullMarks}` : '—'}</td>
       </tr>`)}</tbody>
-    </table></div>`}`;
+    </table></div>
+    ${scoredRows(board).length > 0 ? distributionChart(`${board.year} 年累计得分分布`, scoredRows(board).map((row) => Math.round((row.total / row.fullMarks) * 1000) / 10)) : ''}`}`;
   return layout({ title: `${board.year} 年党建工作目标考核`, body, staff });
 }

@@ -125,6 +125,10 @@ test('a quarterly report: prefilled with its source, refused incomplete, submitt
   expect(board).toContain('2026年第一季度');
   expect(board).toContain('32.5 分');
   expect(board.indexOf('办公室党支部')).toBeLessThan(board.indexOf('财务处党支部'));
+  expect(board).toContain('aria-label="2026 年累计得分分布：60 分以下 0 个，60–69 0 个，70–79 0 个，80–89 0 个，90 分以上 1 个"');
+  const orgFile = (await committee.browser.get('/staff/assessment/orgs/b1')).body ?? '';
+  expect(orgFile).toContain('aria-label="2026 年得分趋势：2026年第一季度 98.5%"');
+  expect(visibleProblems(orgFile)).toEqual([]);
   expect(visibleProblems(board)).toEqual([]);
   const file = await committee.browser.get('/staff/assessment/boards/c1/2026/export.xlsx');
   expect(file.statusCode).toBe(200);
