@@ -3,6 +3,7 @@ import '../infra/local/polyfills';
 import { availableParallelism } from 'node:os';
 import { synthesizeWorkflows } from '../infra/aws/asl';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../infra/local/dynamodb-local';
+import { formatAssessmentBench, runAssessmentBench } from './bench/assessment-bench';
 import { costOf } from './bench/aws-prices';
 import { formatDevelopmentBench, runDevelopmentBench } from './bench/development-bench';
 import { formatElectionBench, runElectionBench } from './bench/election-bench';
@@ -37,10 +38,23 @@ const settings = {
   developmentClients: setting('BENCH_DEVELOPMENT_CLIENTS', 20),
   elections: setting('BENCH_ELECTIONS', 50),
   electionClients: setting('BENCH_ELECTION_CLIENTS', 20),
+  assessmentOrganizations: setting('BENCH_ASSESSMENT_ORGANIZATIONS', 500),
+  assessmentClients: setting('BENCH_ASSESSMENT_CLIENTS', 20),
   /** Wednesday 23 Sep 2026, 09:00 China time. */
   start: new Date(process.env.BENCH_CLOCK_START ?? '2026-09-23T01:00:00.000Z'),
   timeoutMs: setting('BENCH_TIMEOUT_SECONDS', 900) * 1000,
 };
+
+/** `npm run bench -- assessment`: only part 9 (the target assessment), which also runs last in the full bench. */
+const onlyAssessment = process.argv.slice(2).includes('assessment');
+
+async function assessmentPart(endpoint: string) {
+  progress(`9 target assessment: a committee of ${settings.assessmentOrganizations} branches through one monthly period…`);
+  const assessment = await runAssessmentBench({ endpoint, organizations: settings.assessmentOrganizations, clients: settings.assessmentClients, boardCalls: 100 });
+  const assessmentCost = costOf(assessment.perOrganizationPeriod);
+  for (const line of assessment.unusualLog) progress(`assessment log: ${line}`);
+  return { assessment, assessmentCost };
+}
 
 const progress = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
@@ -60,6 +74,12 @@ async function main(): Promise<void> {
   try {
     progress('starting DynamoDB Local (in memory)…');
     db = await startDynamoDbLocal();
+    if (onlyAssessment) {
+      const { assessment, assessmentCost } = await assessmentPart(db.endpoint);
+      console.log(`\n${formatAssessmentBench(assessment, assessmentCost)}\n`);
+      console.log(JSON.stringify({ assessment: { ...assessment, costPerOrganizationPeriod: assessmentCost } }));
+      return;
+    }
     const definition = synthesizeWorkflows().notice;
 
     // Untimed: DynamoDB Local's JVM and our code paths warm up, on a table of their own, with a clock fast enough to skip the wait.
@@ -102,6 +122,8 @@ async function main(): Promise<void> {
     const electionCost = costOf(elections.perElection);
     for (const line of elections.unusualLog) progress(`election log: ${line}`);
 
+    const { assessment, assessmentCost } = await assessmentPart(db.endpoint);
+
     const report: BenchReport = {
       environment: {
         node: process.version,
@@ -120,8 +142,8 @@ async function main(): Promise<void> {
     for (const [part, lines] of [['runtime', runtime.unusualLog], ['objections', objections.unusualLog]] as const) {
       for (const line of lines.slice(0, 10)) progress(`${part} log: ${line}`);
     }
-    console.log(`\n${formatReport(report)}\n\n${formatRosterBench(roster)}\n\n${formatVotingMembersBench(voting)}\n\n${formatTallyBench(tally)}\n\n${formatDevelopmentBench(development, developmentCost)}\n\n${formatElectionBench(elections, electionCost)}\n`);
-    console.log(JSON.stringify({ ...JSON.parse(reportJson(report)), roster: rosterBenchJson(roster), votingMembers: votingMembersBenchJson(voting), tally: tallyBenchJson(tally), development: { ...development, costPerCase: developmentCost }, elections: { ...elections, costPerElection: electionCost } }));
+    console.log(`\n${formatReport(report)}\n\n${formatRosterBench(roster)}\n\n${formatVotingMembersBench(voting)}\n\n${formatTallyBench(tally)}\n\n${formatDevelopmentBench(development, developmentCost)}\n\n${formatElectionBench(elections, electionCost)}\n\n${formatAssessmentBench(assessment, assessmentCost)}\n`);
+    console.log(JSON.stringify({ ...JSON.parse(reportJson(report)), roster: rosterBenchJson(roster), votingMembers: votingMembersBenchJson(voting), tally: tallyBenchJson(tally), development: { ...development, costPerCase: developmentCost }, elections: { ...elections, costPerElection: electionCost }, assessment: { ...assessment, costPerOrganizationPeriod: assessmentCost } }));
   } finally {
     clearTimeout(watchdog);
     process.off('SIGINT', interrupt);
