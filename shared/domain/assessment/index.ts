@@ -3,7 +3,7 @@ export { AssessmentRuleError } from './errors';
 export {
   type AssessmentPeriod, indicatorsOfPeriod, isLate, periodByKey, periodsOf, periodsOpenAt, reportDueAt, reviewDueAt, schemePeriods,
 } from './periods';
-export { adjustmentBalance, checkAdjustment, checkIndicatorScore, countScore, periodScore, proposedScore, round1 } from './scoring';
+export { adjustmentBalance, checkAdjustment, checkIndicatorScore, countScore, periodScore, proposedScore, reviewScores, round1 } from './scoring';
 export { gradeOf, isAdvancedCandidate, periodPercent, yearTotal } from './year-end';
 export { rankByScore, type Ranked } from './ranking';
 export {
