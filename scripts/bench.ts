@@ -39,7 +39,7 @@ const settings = {
   elections: setting('BENCH_ELECTIONS', 50),
   electionClients: setting('BENCH_ELECTION_CLIENTS', 20),
   assessmentOrganizations: setting('BENCH_ASSESSMENT_ORGANIZATIONS', 500),
-  assessmentClients: setting('BENCH_ASSESSMENT_CLIENTS', 20),
+  assessmentClients: setting('BENCH_ASSESSMENT_CLIENTS', 4),
   /** Wednesday 23 Sep 2026, 09:00 China time. */
   start: new Date(process.env.BENCH_CLOCK_START ?? '2026-09-23T01:00:00.000Z'),
   timeoutMs: setting('BENCH_TIMEOUT_SECONDS', 900) * 1000,

@@ -50,8 +50,9 @@ export class AssessmentProcess extends Construct {
       publish: fn('YearEndPublish', YearEndHandler.publish, 'year-end-publish'),
     };
     this.yearEndFunctions = yearEndFunctions;
-    this.functions = [openReport, openReview, periodDone, ...Object.values(yearEndFunctions)];
-    for (const handler of this.functions) props.table.grantReadWriteData(handler);
+    /** The period machine's task functions (the year end's are `yearEndFunctions`). */
+    this.functions = [openReport, openReview, periodDone];
+    for (const handler of [...this.functions, ...Object.values(yearEndFunctions)]) props.table.grantReadWriteData(handler);
     props.mail.grantSend(openReport);
     props.mail.grantSend(yearEndFunctions.openRating);
     this.workflow = new AssessmentWorkflow(this, 'Workflow', { openReport, openReview, periodDone });
