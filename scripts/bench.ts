@@ -3,6 +3,7 @@ import '../infra/local/polyfills';
 import { availableParallelism } from 'node:os';
 import { synthesizeWorkflows } from '../infra/aws/asl';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../infra/local/dynamodb-local';
+import { formatAssessmentBench, runAssessmentBench } from './bench/assessment-bench';
 import { costOf } from './bench/aws-prices';
 import { formatDevelopmentBench, runDevelopmentBench } from './bench/development-bench';
 import { formatElectionBench, runElectionBench } from './bench/election-bench';
@@ -43,10 +44,23 @@ const settings = {
   evaluationBranches: setting('BENCH_EVALUATION_BRANCHES', 200),
   evaluationClients: setting('BENCH_EVALUATION_CLIENTS', 20),
   evaluationRaters: setting('BENCH_EVALUATION_RATERS', 50),
+  assessmentOrganizations: setting('BENCH_ASSESSMENT_ORGANIZATIONS', 500),
+  assessmentClients: setting('BENCH_ASSESSMENT_CLIENTS', 4),
   /** Wednesday 23 Sep 2026, 09:00 China time. */
   start: new Date(process.env.BENCH_CLOCK_START ?? '2026-09-23T01:00:00.000Z'),
   timeoutMs: setting('BENCH_TIMEOUT_SECONDS', 900) * 1000,
 };
+
+/** `npm run bench -- assessment`: only part 10 (the target assessment), which also runs last in the full bench. */
+const onlyAssessment = process.argv.slice(2).includes('assessment');
+
+async function assessmentPart(endpoint: string) {
+  progress(`10 target assessment: a committee of ${settings.assessmentOrganizations} branches through one monthly period…`);
+  const assessment = await runAssessmentBench({ endpoint, organizations: settings.assessmentOrganizations, clients: settings.assessmentClients, boardCalls: 100 });
+  const assessmentCost = costOf(assessment.perOrganizationPeriod);
+  for (const line of assessment.unusualLog) progress(`assessment log: ${line}`);
+  return { assessment, assessmentCost };
+}
 
 const progress = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
@@ -79,6 +93,12 @@ async function main(): Promise<void> {
       const part = await evaluationPart(db.endpoint);
       console.log(`\n${part.text}\n`);
       console.log(JSON.stringify({ evaluations: part.json }));
+      return;
+    }
+    if (onlyAssessment) {
+      const { assessment, assessmentCost } = await assessmentPart(db.endpoint);
+      console.log(`\n${formatAssessmentBench(assessment, assessmentCost)}\n`);
+      console.log(JSON.stringify({ assessment: { ...assessment, costPerOrganizationPeriod: assessmentCost } }));
       return;
     }
     const definition = synthesizeWorkflows().notice;
@@ -128,6 +148,7 @@ async function main(): Promise<void> {
     for (const line of elections.unusualLog) progress(`election log: ${line}`);
 
     const evaluations = await evaluationPart(db.endpoint);
+    const { assessment, assessmentCost } = await assessmentPart(db.endpoint);
 
     const report: BenchReport = {
       environment: {
@@ -149,8 +170,8 @@ async function main(): Promise<void> {
     for (const [part, lines] of [['runtime', runtime.unusualLog], ['objections', objections.unusualLog]] as const) {
       for (const line of lines.slice(0, 10)) progress(`${part} log: ${line}`);
     }
-    console.log(`\n${formatReport(report)}\n\n${formatRosterBench(roster)}\n\n${formatVotingMembersBench(voting)}\n\n${formatTallyBench(tally)}\n\n${formatDevelopmentBench(development, developmentCost)}\n\n${formatElectionBench(elections, electionCost)}\n\n${evaluations.text}\n`);
-    console.log(JSON.stringify({ ...JSON.parse(reportJson(report)), roster: rosterBenchJson(roster), votingMembers: votingMembersBenchJson(voting), tally: tallyBenchJson(tally), development: { ...development, costPerCase: developmentCost }, elections: { ...elections, costPerElection: electionCost }, evaluations: evaluations.json }));
+    console.log(`\n${formatReport(report)}\n\n${formatRosterBench(roster)}\n\n${formatVotingMembersBench(voting)}\n\n${formatTallyBench(tally)}\n\n${formatDevelopmentBench(development, developmentCost)}\n\n${formatElectionBench(elections, electionCost)}\n\n${evaluations.text}\n\n${formatAssessmentBench(assessment, assessmentCost)}\n`);
+    console.log(JSON.stringify({ ...JSON.parse(reportJson(report)), roster: rosterBenchJson(roster), votingMembers: votingMembersBenchJson(voting), tally: tallyBenchJson(tally), development: { ...development, costPerCase: developmentCost }, elections: { ...elections, costPerElection: electionCost }, evaluations: evaluations.json, assessment: { ...assessment, costPerOrganizationPeriod: assessmentCost } }));
   } finally {
     clearTimeout(watchdog);
     process.off('SIGINT', interrupt);

@@ -29,6 +29,7 @@ export function awsServiceDeps(): ServiceDeps {
       election: process.env.ELECTION_STATE_MACHINE_ARN,
       transfer: process.env.TRANSFER_STATE_MACHINE_ARN,
       assessment: process.env.ASSESSMENT_STATE_MACHINE_ARN,
+      'assessment-year-end': process.env.ASSESSMENT_YEAR_END_STATE_MACHINE_ARN,
       evaluation: process.env.EVALUATION_STATE_MACHINE_ARN,
       ...Object.fromEntries([1, 2, 3, 4, 5].map((stage) => [`development-stage-${stage}`, process.env[`DEVELOPMENT_STAGE_${stage}_STATE_MACHINE_ARN`]])),
     }),

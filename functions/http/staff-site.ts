@@ -26,7 +26,7 @@ import type { StaffSiteDeps } from './staff/staff-context';
 import { taskRoutes } from './staff/task-routes';
 import { termReminderSettingsRoutes } from './staff/term-reminder-settings-routes';
 import { transferRoutes } from './staff/transfer-routes';
-import { assessmentRoutes } from './staff/assessment-routes';
+import { ASSESSMENT_BODY_ROUTES, assessmentRoutes } from './staff/assessment-routes';
 
 export type { StaffSiteDeps } from './staff/staff-context';
 
@@ -41,7 +41,7 @@ export function createStaffSite(deps: StaffSiteDeps, options: { log?: ErrorLogge
       return { ...signInRoutes(d), ...taskRoutes(d), ...noticeRoutes(d), ...calendarRoutes(d), ...orgRoutes(d), ...peopleRoutes(d), ...rosterRoutes(d), ...electionRoutes(d), ...electionStepRoutes(d), ...electionRoundRoutes(d), ...evaluationRoutes(d), ...developmentRoutes(d), ...caseRoutes(d), ...ruleSetRoutes(d), ...termReminderSettingsRoutes(d), ...transferRoutes(d), ...assessmentRoutes(d), ...accountRoutes(d), ...(d.passwordRecovery ? passwordRecoveryRoutes(d, d.passwordRecovery) : {}) };
     },
     session: { store: deps.store, clock: deps.sessionClock ?? deps.clock, openRouteKeys: OPEN_STAFF_ROUTES, passwordChangeRouteKeys: PASSWORD_CHANGE_ROUTES },
-    bodyRoutes: ROSTER_BODY_ROUTES,
+    bodyRoutes: { ...ROSTER_BODY_ROUTES, ...ASSESSMENT_BODY_ROUTES },
     cacheControl: 'no-store',
     log: options.log,
   });

@@ -13,7 +13,7 @@ import { Mail, PLACEHOLDER_MAIL_FROM, type SmtpProps } from './constructs/mail';
 import { NoticeProcess } from './constructs/notice-process';
 import { Scheduler } from './constructs/scheduler';
 import { offersThreatProtection, StaffAuth } from './constructs/staff-auth';
-import { grantStageControl, grantStartAndCallback, grantStopExecutions, grantTaskCallback, grantTaskCallbackOn } from './constructs/workflow-grants';
+import { grantStageControl, grantStartAndCallback, grantStartExecutions, grantStopExecutions, grantTaskCallback, grantTaskCallbackOn } from './constructs/workflow-grants';
 
 export interface DangjianStackProps extends StackProps {
   /** Sender address of all mail (context `mailFrom`). */
@@ -130,11 +130,15 @@ export class DangjianStack extends Stack {
     this.transferCallbackPolicy = grantTaskCallback(this.transfer.openStep, this.transfer.workflow.stateMachine);
     // The assessment: the tick opens periods (starts executions) and retries callbacks; the staff site's report and
     // review forms complete the callback tasks.
-    this.assessment = new AssessmentProcess(this, 'Assessment', { table: this.data.table, mail: this.mail, noticeStateMachine: machine, publicBaseUrl: siteUrl });
+    this.assessment = new AssessmentProcess(this, 'Assessment', { table: this.data.table, mail: this.mail, noticeStateMachine: machine, approvalStateMachine: this.approval.workflow.stateMachine, publicBaseUrl: siteUrl });
     const assessmentMachine = this.assessment.workflow.stateMachine;
     for (const fn of [this.scheduler.tick, this.web.functions['http-staff']]) fn.addEnvironment('ASSESSMENT_STATE_MACHINE_ARN', assessmentMachine.stateMachineArn);
     grantStartAndCallback(this.scheduler.tick, [assessmentMachine], 'AssessmentPolicy');
-    grantTaskCallbackOn(this.web.functions['http-staff'], [assessmentMachine], 'AssessmentCallbackPolicy');
+    grantTaskCallbackOn(this.web.functions['http-staff'], [assessmentMachine, this.assessment.yearEnd.stateMachine], 'AssessmentCallbackPolicy');
+    // The year end: committee staff start its one execution and complete its rating task from the staff site.
+    const yearEndMachine = this.assessment.yearEnd.stateMachine;
+    this.web.functions['http-staff'].addEnvironment('ASSESSMENT_YEAR_END_STATE_MACHINE_ARN', yearEndMachine.stateMachineArn);
+    grantStartExecutions(this.web.functions['http-staff'], yearEndMachine, 'AssessmentYearEndStartPolicy');
     this.evaluation.openStep.addEnvironment('PUBLIC_BASE_URL', siteUrl);
     this.evaluation.prepareApproval.addEnvironment('PUBLIC_BASE_URL', siteUrl);
     this.evaluationCallbackPolicy = grantTaskCallback(this.evaluation.openStep, this.evaluation.workflow.stateMachine);

@@ -48,7 +48,7 @@ function defaultPolicy(role: IRole | undefined): IConstruct {
 
 /** Acknowledges the findings that remain in the stack by design. */
 export function acknowledgeFindings(stack: DangjianStack): void {
-  const handlers = [...stack.notice.functions, ...stack.approval.functions, ...stack.election.functions, ...stack.transfer.functions, ...stack.evaluation.functions, ...Object.values(stack.development.functions), ...Object.values(stack.web.functions), stack.scheduler.tick, ...stack.assessment.functions];
+  const handlers = [...stack.notice.functions, ...stack.approval.functions, ...stack.election.functions, ...stack.transfer.functions, ...stack.evaluation.functions, ...Object.values(stack.development.functions), ...Object.values(stack.web.functions), stack.scheduler.tick, ...stack.assessment.functions, ...Object.values(stack.assessment.yearEndFunctions)];
   const tableIndexes = `${findingReference(stack, stack.data.table.tableArn)}/index/*`;
   for (const handler of handlers) {
     const policy = defaultPolicy(handler.role);
@@ -94,6 +94,11 @@ export function acknowledgeFindings(stack: DangjianStack): void {
   // So does the evaluation (the grades' approval and their internal notice).
   const evaluationPolicy = defaultPolicy(stack.evaluation.workflow.stateMachine.role);
   for (const reference of nested) acknowledge(evaluationPolicy, `AwsSolutions-IAM5[Resource::${reference}]`, NAG_REASONS.nestedExecutions);
+  // The assessment's year end: its task functions, and the committee's approval as a nested execution.
+  const yearEndPolicy = defaultPolicy(stack.assessment.yearEnd.stateMachine.role);
+  acknowledge(yearEndPolicy, 'AwsSolutions-IAM5[Resource::*]', NAG_REASONS.stateMachineLogsAndXray);
+  for (const task of Object.values(stack.assessment.yearEndFunctions)) acknowledge(yearEndPolicy, `AwsSolutions-IAM5[Resource::${findingReference(stack, task.functionArn)}:*]`, NAG_REASONS.taskFunctionVersions);
+  acknowledge(yearEndPolicy, `AwsSolutions-IAM5[Resource::${nested[1]}]`, NAG_REASONS.nestedExecutions);
 
   const executions = findingReference(stack, executionArns(machine));
   acknowledge(stack.web.workflowPolicy, `AwsSolutions-IAM5[Resource::${executions}]`, NAG_REASONS.stopExecution);

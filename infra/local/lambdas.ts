@@ -2,6 +2,10 @@ import { createRequestDecisionHandler } from '../../functions/approval/request-d
 import { createOpenAssessmentReportHandler } from '../../functions/assessment/open-report';
 import { createOpenAssessmentReviewHandler } from '../../functions/assessment/open-review';
 import { createPeriodDoneHandler } from '../../functions/assessment/period-done';
+import { createNoteYearEndDecisionHandler } from '../../functions/assessment/year-end-note-decision';
+import { createOpenYearEndRatingHandler } from '../../functions/assessment/year-end-open-rating';
+import { createPrepareYearEndApprovalHandler } from '../../functions/assessment/year-end-prepare-approval';
+import { createPublishYearEndHandler } from '../../functions/assessment/year-end-publish';
 import { createNoteElectionDecisionHandler } from '../../functions/election/note-decision';
 import { createNoteCandidateNoticesHandler } from '../../functions/election/note-notices';
 import { createOpenElectionStepHandler } from '../../functions/election/open-step';
@@ -27,7 +31,7 @@ import { createTickHandler } from '../../functions/scheduler/tick';
 import { createOpenTransferStepHandler } from '../../functions/transfer/open-step';
 import type { ServiceDeps } from '../../shared/services/deps';
 import { ApprovalHandler } from '../../workflows/approval/approval-states';
-import { AssessmentHandler } from '../../workflows/assessment/assessment-states';
+import { AssessmentHandler, YearEndHandler } from '../../workflows/assessment/assessment-states';
 import { ElectionHandler } from '../../workflows/election/election-states';
 import { EvaluationHandler } from '../../workflows/evaluation/evaluation-states';
 import { DevelopmentHandler } from '../../workflows/development/development-states';
@@ -64,6 +68,10 @@ export function localLambdas(deps: ServiceDeps): Record<string, LocalLambda> {
     [AssessmentHandler.openReport]: createOpenAssessmentReportHandler(deps),
     [AssessmentHandler.openReview]: createOpenAssessmentReviewHandler(deps),
     [AssessmentHandler.periodDone]: createPeriodDoneHandler(deps),
+    [YearEndHandler.openRating]: createOpenYearEndRatingHandler(deps),
+    [YearEndHandler.prepareApproval]: createPrepareYearEndApprovalHandler(deps),
+    [YearEndHandler.noteDecision]: createNoteYearEndDecisionHandler(deps),
+    [YearEndHandler.publish]: createPublishYearEndHandler(deps),
     'scheduler-tick': createTickHandler(deps),
   };
 }

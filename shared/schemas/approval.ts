@@ -5,7 +5,7 @@ import { choice, isoDate, optionalText, requiredText } from './form-fields';
 export const approvalRequestSchema = z.object({
   approvalId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   subject: z.object({
-    kind: z.enum(['pre-review', 'admission', 'conversion', 'election-request', 'candidate-list', 'election-result', 'evaluation-grades', 'evaluation-disposal', 'other']),
+    kind: z.enum(['pre-review', 'admission', 'conversion', 'election-request', 'candidate-list', 'election-result', 'evaluation-grades', 'evaluation-disposal', 'assessment-year-end', 'other']),
     title: z.string().trim().min(1).max(200),
     summary: z.string().max(20_000),
     orgId: z.string().min(1),

@@ -33,7 +33,7 @@ export interface WorkflowControl {
 }
 
 /** Logical names of the state machines (resolved to ARNs in AWS by environment, to ASL locally). */
-export type WorkflowName = 'notice' | 'approval' | 'election' | 'transfer' | 'assessment' | 'evaluation' | DevelopmentWorkflowName;
+export type WorkflowName = 'notice' | 'approval' | 'election' | 'transfer' | 'assessment' | 'assessment-year-end' | 'evaluation' | DevelopmentWorkflowName;
 
 /** The five stage machines of member development (docs/domain/development.md), one execution per stage. */
 export type DevelopmentWorkflowName = 'development-stage-1' | 'development-stage-2' | 'development-stage-3' | 'development-stage-4' | 'development-stage-5';

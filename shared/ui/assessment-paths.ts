@@ -6,4 +6,5 @@ export const assessmentPaths = {
   file: (orgId: string) => `/staff/assessment/orgs/${e(orgId)}`,
   report: (committeeId: string, periodKey: string, orgId: string) => `/staff/assessment/reports/${e(committeeId)}/${e(periodKey)}/${e(orgId)}`,
   scheme: (committeeId: string, year: number) => `/staff/assessment/schemes/${e(committeeId)}/${year}`,
+  yearEnd: (committeeId: string, year: number) => `/staff/assessment/year-end/${e(committeeId)}/${year}`,
 };

@@ -35,6 +35,7 @@ h2 { font-size: 1.2rem; margin: 1.5rem 0 .6rem; border-bottom: 1px solid var(--l
 .tag.provisional { color: var(--warn); border-color: var(--warn); }
 .tag.open { color: var(--ok); border-color: var(--ok); }
 .tag.overdue { color: var(--red); border-color: var(--red); }
+.chart { margin: 1rem 0; } .chart svg { max-width: 560px; display: block; }
 tr.overdue td { background: #fff4f4; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }
 dl.facts dt { color: var(--muted); }

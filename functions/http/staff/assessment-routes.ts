@@ -1,6 +1,6 @@
 import {
-  assessmentBoard, assessmentFile, assessmentHome, createSchemeDraft, editSchemeIndicator, getSchemeVersions, publishScheme, reportView,
-  reviewAssessmentReport, submitAssessmentReport,
+  addAdjustment, assessmentBoard, exportSchemeWorkbook, importSchemeWorkbook, assessmentFile, assessmentHome, createSchemeDraft, editSchemeIndicator, getSchemeVersions, publishScheme, reportView,
+  reviewAssessmentReport, saveYearEnd, startYearEnd, submitAssessmentReport, yearEndView,
 } from '../../../shared/services/assessment';
 import { authorize, loadOrgTree, permits } from '../../../shared/services/authorization';
 import { InputInvalidError, RecordNotFoundError } from '../../../shared/errors';
@@ -12,7 +12,9 @@ import { assessmentBoardPage } from '../../../shared/ui/pages/assessment-board';
 import { assessmentFilePage } from '../../../shared/ui/pages/assessment-file';
 import { assessmentReportPage } from '../../../shared/ui/pages/assessment-report';
 import { assessmentSchemePage } from '../../../shared/ui/pages/assessment-scheme';
+import { assessmentYearEndPage } from '../../../shared/ui/pages/assessment-year-end';
 import { htmlResponse, jsonResponse, redirect } from '../edge/responses';
+import type { RouteBodyOptions } from '../edge/body-parser';
 import type { RouteTable } from '../edge/router';
 import type { SiteRequest } from '../edge/types';
 import { formFields, handleForm, sessionOf, staffLayout, type StaffSiteDeps } from './staff-context';
@@ -24,6 +26,13 @@ const yearOf = (request: SiteRequest) => {
   return year;
 };
 const reportRequest = (request: SiteRequest) => ({ committeeId: request.params.committeeId, periodKey: request.params.periodKey, orgId: request.params.orgId });
+
+const SCHEME_IMPORT = 'POST /staff/assessment/schemes/{committeeId}/{year}/versions/{version}/import';
+const SCHEME_FILE_BYTES = 1024 * 1024;
+/** The scheme's XLSX upload is multipart, at most 1 MB (24 indicators take some 10 KB). */
+export const ASSESSMENT_BODY_ROUTES: Record<string, RouteBodyOptions> = {
+  [SCHEME_IMPORT]: { limitBytes: SCHEME_FILE_BYTES + 64 * 1024, multipart: { fileBytes: SCHEME_FILE_BYTES }, tooLargeMessage: '文件过大，最大 1 MB。请上传从本页导出的考核方案表格。' },
+};
 
 /** 党建工作目标考核: the committee's board, an organization's file, a report with its forms, the scheme editor. */
 export function assessmentRoutes(deps: StaffSiteDeps): RouteTable {
@@ -43,6 +52,12 @@ export function assessmentRoutes(deps: StaffSiteDeps): RouteTable {
     const session = sessionOf(request);
     const view = await reportView(deps, session.actor, reportRequest(request));
     return htmlResponse(status, assessmentReportPage(view, staffLayout(session), form, options));
+  };
+
+  const yearEndPage = async (request: SiteRequest, status: number, form = emptyForm(), options: { message?: string; flash?: string } = {}) => {
+    const session = sessionOf(request);
+    const view = await yearEndView(deps, session.actor, request.params.committeeId, yearOf(request));
+    return htmlResponse(status, assessmentYearEndPage(view, staffLayout(session), form, options));
   };
 
   return {
@@ -88,7 +103,7 @@ export function assessmentRoutes(deps: StaffSiteDeps): RouteTable {
 
     'GET /staff/assessment/reports/{committeeId}/{periodKey}/{orgId}': async (request) => {
       if (request.site.json) return jsonResponse(200, await reportView(deps, sessionOf(request).actor, reportRequest(request)));
-      const flash = request.query.done === 'submitted' ? '报告已报送，等待审核。' : request.query.done === 'scored' ? '已评分。' : request.query.done === 'returned' ? '已退回修改。' : undefined;
+      const flash = request.query.done === 'submitted' ? '报告已报送，等待审核。' : request.query.done === 'scored' ? '已评分。' : request.query.done === 'returned' ? '已退回修改。' : request.query.done === 'adjusted' ? '加减分已录入。' : undefined;
       return reportPage(request, 200, emptyForm(), { flash });
     },
 
@@ -118,9 +133,54 @@ export function assessmentRoutes(deps: StaffSiteDeps): RouteTable {
       );
     },
 
+    'POST /staff/assessment/reports/{committeeId}/{periodKey}/{orgId}/adjustments': async (request) => {
+      const session = sessionOf(request);
+      const form = formFields(request);
+      return handleForm(
+        request,
+        async () => {
+          const adjustments = await addAdjustment(deps, session.actor, reportRequest(request), form);
+          return request.site.json ? jsonResponse(200, adjustments) : redirect(`${assessmentPaths.report(request.params.committeeId, request.params.periodKey, request.params.orgId)}?done=adjusted#adjustments`);
+        },
+        async (error: InputInvalidError) => reportPage(request, 422, { values: form, errors: error.fieldErrors }, { message: error.userMessage }),
+      );
+    },
+
+    'GET /staff/assessment/year-end/{committeeId}/{year}': async (request) => {
+      if (request.site.json) return jsonResponse(200, await yearEndView(deps, sessionOf(request).actor, request.params.committeeId, yearOf(request)));
+      const flash = request.query.done === 'started' ? '年终考核已开始，请评定述职评议得分。' : request.query.done === 'saved' ? '述职评议得分已保存。' : request.query.done === 'submitted' ? '已提交审批，审批人将收到邮件。' : undefined;
+      return yearEndPage(request, 200, emptyForm(), { flash });
+    },
+
+    'POST /staff/assessment/year-end/{committeeId}/{year}/start': async (request) => {
+      const session = sessionOf(request);
+      return handleForm(
+        request,
+        async () => {
+          const yearEnd = await startYearEnd(deps, session.actor, request.params.committeeId, yearOf(request));
+          return request.site.json ? jsonResponse(200, yearEnd) : redirect(`${assessmentPaths.yearEnd(yearEnd.committeeId, yearEnd.year)}?done=started`);
+        },
+        async (error: InputInvalidError) => yearEndPage(request, 422, emptyForm(), { message: Object.values(error.fieldErrors).join(' ') || error.userMessage }),
+      );
+    },
+
+    'POST /staff/assessment/year-end/{committeeId}/{year}': async (request) => {
+      const session = sessionOf(request);
+      const form = formFields(request);
+      return handleForm(
+        request,
+        async () => {
+          const submit = form.decision === 'submit';
+          const yearEnd = await saveYearEnd(deps, session.actor, request.params.committeeId, yearOf(request), form, submit);
+          return request.site.json ? jsonResponse(200, yearEnd) : redirect(`${assessmentPaths.yearEnd(yearEnd.committeeId, yearEnd.year)}?done=${submit ? 'submitted' : 'saved'}`);
+        },
+        async (error: InputInvalidError) => yearEndPage(request, 422, { values: form, errors: error.fieldErrors }, { message: error.userMessage }),
+      );
+    },
+
     'GET /staff/assessment/schemes/{committeeId}/{year}': async (request) => {
       if (request.site.json) return jsonResponse(200, await getSchemeVersions(deps, sessionOf(request).actor, request.params.committeeId, yearOf(request)));
-      const flash = request.query.published ? `第 ${request.query.published} 版已发布。` : request.query.saved ? '指标已保存。' : undefined;
+      const flash = request.query.published ? `第 ${request.query.published} 版已发布。` : request.query.saved ? '指标已保存。' : request.query.imported ? `已导入 ${Number(request.query.imported)} 项指标，请核对后发布。` : undefined;
       return schemePage(request, 200, { flash });
     },
 
@@ -141,6 +201,36 @@ export function assessmentRoutes(deps: StaffSiteDeps): RouteTable {
           return request.site.json ? jsonResponse(200, scheme) : redirect(`${assessmentPaths.scheme(committeeId, scheme.year)}?saved=${encodeURIComponent(key)}#indicator-${encodeURIComponent(key)}`);
         },
         async (error: InputInvalidError) => schemePage(request, 422, { failed: { key, values: form, errors: error.fieldErrors }, message: Object.values(error.fieldErrors).join(' ') || error.userMessage }),
+      );
+    },
+
+    'GET /staff/assessment/schemes/{committeeId}/{year}/versions/{version}/export.xlsx': async (request) => {
+      const { committeeId, version } = request.params;
+      const year = yearOf(request);
+      const body = await exportSchemeWorkbook(deps, sessionOf(request).actor, committeeId, year, Number(version));
+      return {
+        statusCode: 200,
+        headers: {
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'content-disposition': `attachment; filename="scheme-${year}-v${Number(version)}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${year}年考核方案第${Number(version)}版.xlsx`)}`,
+          'cache-control': 'no-store',
+        },
+        body: body.toString('base64'),
+        isBase64Encoded: true,
+      };
+    },
+
+    [SCHEME_IMPORT]: async (request) => {
+      const session = sessionOf(request);
+      const file = request.site.files?.find((f) => f.fieldName === 'file');
+      return handleForm(
+        request,
+        async () => {
+          if (!file || file.bytes.length === 0) throw new InputInvalidError({ file: '请选择要导入的考核方案表格（.xlsx）。' });
+          const scheme = await importSchemeWorkbook(deps, session.actor, request.params.committeeId, yearOf(request), Number(request.params.version), file.bytes);
+          return request.site.json ? jsonResponse(200, scheme) : redirect(`${assessmentPaths.scheme(scheme.committeeId, scheme.year)}?imported=${scheme.indicators.length}`);
+        },
+        async (error: InputInvalidError) => schemePage(request, 422, { message: Object.values(error.fieldErrors).join(' ') || error.userMessage }),
       );
     },
 

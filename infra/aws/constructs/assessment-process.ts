@@ -1,8 +1,9 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { IStateMachine, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { AssessmentHandler } from '../../../workflows/assessment/assessment-states';
+import { AssessmentHandler, YearEndHandler } from '../../../workflows/assessment/assessment-states';
 import { AssessmentWorkflow } from '../../../workflows/assessment/assessment-workflow';
+import { YearEndWorkflow } from '../../../workflows/assessment/year-end-workflow';
 import { HandlerFunction } from './handler-function';
 import type { Mail } from './mail';
 import { grantStartExecutions, grantTaskCallbackOn } from './workflow-grants';
@@ -12,6 +13,8 @@ export interface AssessmentProcessProps {
   mail: Mail;
   /** The circular goes out as internal notices: the period-done task starts notice executions. */
   noticeStateMachine: StateMachine;
+  /** The year end is approved by the committee through the approval process (a nested execution). */
+  approvalStateMachine: IStateMachine;
   publicBaseUrl: string;
 }
 
@@ -25,6 +28,9 @@ export class AssessmentProcess extends Construct {
   readonly openReport: HandlerFunction;
   readonly openReview: HandlerFunction;
   readonly periodDone: HandlerFunction;
+  /** The year end (A17): one execution per committee and year. */
+  readonly yearEnd: YearEndWorkflow;
+  readonly yearEndFunctions: Record<keyof typeof YearEndHandler, HandlerFunction>;
   readonly functions: HandlerFunction[];
 
   constructor(scope: Construct, id: string, props: AssessmentProcessProps) {
@@ -37,12 +43,24 @@ export class AssessmentProcess extends Construct {
     this.openReport = openReport;
     this.openReview = openReview;
     this.periodDone = periodDone;
+    const yearEndFunctions = {
+      openRating: fn('YearEndOpenRating', YearEndHandler.openRating, 'year-end-open-rating'),
+      prepareApproval: fn('YearEndPrepareApproval', YearEndHandler.prepareApproval, 'year-end-prepare-approval'),
+      noteDecision: fn('YearEndNoteDecision', YearEndHandler.noteDecision, 'year-end-note-decision'),
+      publish: fn('YearEndPublish', YearEndHandler.publish, 'year-end-publish'),
+    };
+    this.yearEndFunctions = yearEndFunctions;
+    /** The period machine's task functions (the year end's are `yearEndFunctions`). */
     this.functions = [openReport, openReview, periodDone];
-    for (const handler of this.functions) props.table.grantReadWriteData(handler);
+    for (const handler of [...this.functions, ...Object.values(yearEndFunctions)]) props.table.grantReadWriteData(handler);
     props.mail.grantSend(openReport);
+    props.mail.grantSend(yearEndFunctions.openRating);
     this.workflow = new AssessmentWorkflow(this, 'Workflow', { openReport, openReview, periodDone });
     grantTaskCallbackOn(openReport, [this.workflow.stateMachine]);
     grantTaskCallbackOn(openReview, [this.workflow.stateMachine]);
     grantStartExecutions(periodDone, props.noticeStateMachine, 'CircularNoticePolicy');
+    this.yearEnd = new YearEndWorkflow(this, 'YearEnd', { ...yearEndFunctions, approvalStateMachine: props.approvalStateMachine });
+    grantTaskCallbackOn(yearEndFunctions.openRating, [this.yearEnd.stateMachine]);
+    grantStartExecutions(yearEndFunctions.publish, props.noticeStateMachine, 'YearEndNoticePolicy');
   }
 }

@@ -3,7 +3,8 @@
  * and when the links expire. Pure: no I/O.
  */
 
-export type ApprovalSubjectKind = 'pre-review' | 'admission' | 'conversion' | 'election-request' | 'candidate-list' | 'election-result' | 'evaluation-grades' | 'evaluation-disposal' | 'other';
+export type ApprovalSubjectKind =
+  | 'pre-review' | 'admission' | 'conversion' | 'election-request' | 'candidate-list' | 'election-result' | 'evaluation-grades' | 'evaluation-disposal' | 'assessment-year-end' | 'other';
 
 export const APPROVAL_SUBJECT_KIND_LABELS: Record<ApprovalSubjectKind, string> = {
   'pre-review': '预审',
@@ -14,6 +15,7 @@ export const APPROVAL_SUBJECT_KIND_LABELS: Record<ApprovalSubjectKind, string> =
   'election-result': '选举结果',
   'evaluation-grades': '民主评议党员定档结果',
   'evaluation-disposal': '民主评议不合格党员组织处置',
+  'assessment-year-end': '党建工作目标考核年终结果',
   other: '其他事项',
 };
 

@@ -60,3 +60,28 @@ export function adjustmentBalance(items: readonly AdjustmentItem[], entries: rea
   }
   return round1(balance);
 }
+
+/**
+ * The review's scores as entered (A8, A11): every indicator of the report needs a number within its max. Answers the
+ * scores and the period score (late deduction applied), or the message of every field in error (`score_<key>`).
+ */
+export function reviewScores(indicators: readonly Indicator[], entered: Readonly<Record<string, string>>, late: boolean, settings: Pick<SchemeSettings, 'lateDeduction'>):
+  { scores: Record<string, number>; score: number; errors?: undefined } | { errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const scores: Record<string, number> = {};
+  for (const indicator of indicators) {
+    const raw = (entered[indicator.key] ?? '').trim();
+    if (!raw || Number.isNaN(Number(raw))) {
+      errors[`score_${indicator.key}`] = `请填写“${indicator.name}”的得分（0 至 ${indicator.maxPoints} 分）。`;
+      continue;
+    }
+    try {
+      scores[indicator.key] = checkIndicatorScore(indicator, Number(raw));
+    } catch (error) {
+      if (!(error instanceof AssessmentRuleError)) throw error;
+      errors[`score_${indicator.key}`] = error.message;
+    }
+  }
+  if (Object.keys(errors).length > 0) return { errors };
+  return { scores, score: periodScore(Object.values(scores), late, settings) };
+}

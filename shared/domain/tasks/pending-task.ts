@@ -6,10 +6,11 @@
  * 'election-step': a step of a branch election waits on a form or a round's ballots; subject { electionId, stepKey, attempt }.
  * 'assessment-report' / 'assessment-review': an organization's assessment report for a period waits on the organization
  *   or on the committee's review; subject { committeeId, periodKey, orgId }.
+ * 'assessment-year-end': the committee rates the 述职评议 and submits the year end for approval; subject { committeeId, year }.
  * 'evaluation-step': a step of an annual evaluation (民主评议党员) waits on a form; subject { evaluationId, stepKey, attempt }.
  */
 /** 'transfer-step': a transfer of membership waits on its letter, arrival or receipt; subject { transferId, step, attempt }. */
-export type PendingTaskKind = 'notice-objections' | 'approval-overdue' | 'development-step' | 'election-step' | 'transfer-step' | 'assessment-report' | 'assessment-review' | 'evaluation-step';
+export type PendingTaskKind = 'notice-objections' | 'approval-overdue' | 'development-step' | 'election-step' | 'transfer-step' | 'assessment-report' | 'assessment-review' | 'assessment-year-end' | 'evaluation-step';
 export type PendingTaskStatus = 'open' | 'done';
 
 export interface PendingTask {
@@ -36,5 +37,6 @@ export const PENDING_TASK_KIND_LABELS: Record<PendingTaskKind, string> = {
   'transfer-step': '组织关系转接',
   'assessment-report': '党建考核报送',
   'assessment-review': '党建考核审核',
+  'assessment-year-end': '党建考核年终考核',
   'evaluation-step': '民主评议党员',
 };

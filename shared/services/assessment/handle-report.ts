@@ -1,5 +1,5 @@
 import {
-  checkIndicatorScore, checkReport, checkReturnReason, isLate, periodScore, PREFILL_LABELS, REPORT_STATUS_LABELS, reviewDueAt, type AssessmentReport, type ReportEntry,
+  checkReport, checkReturnReason, isLate, PREFILL_LABELS, REPORT_STATUS_LABELS, reviewDueAt, reviewScores, type AssessmentReport, type ReportEntry,
 } from '../../domain/assessment';
 import { getReport } from '../../store/assessment-repo';
 import { loadCalendar } from '../../store/calendar-repo';
@@ -88,23 +88,10 @@ export async function reviewAssessmentReport(deps: ServiceDeps, actor: Actor, re
     return next;
   }
   if (decision !== 'score') throw new InputInvalidError({ decision: '请选择“评分”或“退回修改”。' });
-  const errors: Record<string, string> = {};
-  const scores: Record<string, number> = {};
-  for (const indicator of report.indicators) {
-    const raw = text(form, `score_${indicator.key}`).trim();
-    if (!raw || Number.isNaN(Number(raw))) {
-      errors[`score_${indicator.key}`] = `请填写“${indicator.name}”的得分（0 至 ${indicator.maxPoints} 分）。`;
-      continue;
-    }
-    try {
-      scores[indicator.key] = checked(() => checkIndicatorScore(indicator, Number(raw)));
-    } catch (error) {
-      if (!(error instanceof InputInvalidError)) throw error;
-      errors[`score_${indicator.key}`] = Object.values(error.fieldErrors)[0];
-    }
-  }
-  if (Object.keys(errors).length > 0) throw new InputInvalidError(errors);
-  const score = periodScore(Object.values(scores), report.late, report);
+  const entered = Object.fromEntries(report.indicators.map((indicator) => [indicator.key, text(form, `score_${indicator.key}`)]));
+  const review = reviewScores(report.indicators, entered, report.late, report);
+  if (review.errors) throw new InputInvalidError(review.errors);
+  const { scores, score } = review;
   const next = nextReport(report, { status: 'scored', reviews: report.reviews + 1, scores, score, scoredAt: at, scoredByName: actor.displayName });
   await commit(deps, actor, report, next, 'assessment.report-scored', { score, late: report.late }, { decision: 'scored' });
   return next;

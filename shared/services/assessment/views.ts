@@ -1,6 +1,7 @@
 import { chinaDate } from '../../domain/calendar';
-import { periodByKey, type AssessmentReport, type ReportEntry } from '../../domain/assessment';
-import { listBoardReports, listOrgReports, reportPk } from '../../store/assessment-repo';
+import { periodByKey, schemeAtYearEnd, type AdjustmentEntry, type AdjustmentItem, type AssessmentReport, type ReportEntry } from '../../domain/assessment';
+import { listBoardReports, listOrgReports, listSchemeVersions, reportPk } from '../../store/assessment-repo';
+import { getAdjustments, getYearEnd } from '../../store/assessment-year-end-repo';
 import { listAudit, type AuditEvent } from '../../store/audit';
 import type { Actor } from '../actor';
 import { withActorNames } from '../audit-names';
@@ -26,6 +27,8 @@ export interface AssessmentBoard {
   year: number;
   periods: { key: string; label: string }[];
   rows: BoardRow[];
+  /** The year's scheme: a version published, only a draft, or none (periods open only under a published version, A3). */
+  scheme: 'published' | 'draft' | 'none';
 }
 
 /** The committee's board (组织 × 考核期): every assessed organization's reports of the year, with status and score. */
@@ -34,7 +37,8 @@ export async function assessmentBoard(deps: ServiceDeps, actor: Actor, committee
   const committee = tree.get(committeeId);
   if (!committee) throw new RecordNotFoundError('该考核单位');
   authorize(actor, 'assessment.view', committeeId, tree);
-  const reports = await listBoardReports(deps.store, committeeId, year);
+  const [reports, versions] = await Promise.all([listBoardReports(deps.store, committeeId, year), listSchemeVersions(deps.store, committeeId, year)]);
+  const scheme = schemeAtYearEnd(versions) ? 'published' : versions.length > 0 ? 'draft' : 'none';
   const periodKeys = [...new Set(reports.map((r) => r.periodKey))].sort((a, b) => periodByKey(a).endsOn.localeCompare(periodByKey(b).endsOn) || a.localeCompare(b));
   const orgIds = [...new Set([...assessedOrgIds(tree, committeeId), ...reports.map((r) => r.orgId)])];
   const rows = orgIds.map((orgId): BoardRow => {
@@ -47,7 +51,7 @@ export async function assessmentBoard(deps: ServiceDeps, actor: Actor, committee
       fullMarks: scored.reduce((sum, r) => sum + r.fullMarks, 0),
     };
   });
-  return { committee: { id: committee.id, name: committee.name }, year, periods: periodKeys.map((key) => ({ key, label: periodByKey(key).label })), rows };
+  return { committee: { id: committee.id, name: committee.name }, year, periods: periodKeys.map((key) => ({ key, label: periodByKey(key).label })), rows, scheme };
 }
 
 /** An organization's assessment file: its reports, newest period first. */
@@ -66,6 +70,8 @@ export interface ReportView {
   formEntries: ReportEntry[];
   canReport: boolean;
   canReview: boolean;
+  /** The organization's bonus and deduction entries of the year and the items (A13); reviewers add while the year end is not submitted. */
+  adjustments: { items: AdjustmentItem[]; entries: AdjustmentEntry[]; canAdd: boolean };
   audit: AuditEvent[];
 }
 
@@ -74,11 +80,19 @@ export async function reportView(deps: ServiceDeps, actor: Actor, request: Repor
   const report = await reportFor(deps, actor, 'assessment.view', request);
   const tree = await loadOrgTree(deps.store);
   const waiting = report.status === 'open' || report.status === 'returned';
+  const [versions, stored, yearEnd] = await Promise.all([
+    listSchemeVersions(deps.store, report.committeeId, report.year), getAdjustments(deps.store, report.committeeId, report.year, report.orgId), getYearEnd(deps.store, report.committeeId, report.year),
+  ]);
+  const items = schemeAtYearEnd(versions)?.adjustments ?? [];
   const formEntries = report.entries.length > 0 ? report.entries : await prefilledEntries(deps, report.orgId, periodByKey(report.periodKey), report.indicators);
   return {
     report, formEntries,
     canReport: waiting && permits(actor, 'assessment.report', report.orgId, tree),
     canReview: report.status === 'submitted' && permits(actor, 'assessment.review', report.orgId, tree),
+    adjustments: {
+      items, entries: stored?.entries ?? [],
+      canAdd: items.length > 0 && (!yearEnd || yearEnd.status === 'rating') && permits(actor, 'assessment.review', report.committeeId, tree),
+    },
     audit: await withActorNames(deps, await listAudit(deps.store, reportPk(report.committeeId, report.periodKey, report.orgId))),
   };
 }

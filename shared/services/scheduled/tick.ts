@@ -5,6 +5,7 @@ import { runDevelopmentReminders } from '../development/reminders';
 import { applyElectionEndDecisions } from '../election/end-election';
 import { openDueAssessmentPeriods } from '../assessment/open-periods';
 import { mailEvaluationFollowUpReminders } from '../evaluation/follow-up-reminders';
+import { remindAssessmentReports } from '../assessment/report-reminders';
 import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
@@ -27,6 +28,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   transfersAccepted: number;
   assessmentPeriodsOpened: string[];
   evaluationReminders: number;
+  assessmentReminders: number;
 }> {
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
@@ -41,5 +43,6 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const transfersAccepted = await acceptWaitingTransfers(deps);
   const assessmentPeriodsOpened = await openDueAssessmentPeriods(deps);
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
-  return { assessmentPeriodsOpened, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings, transfersAccepted };
+  const assessmentReminders = await remindAssessmentReports(deps);
+  return { assessmentPeriodsOpened, assessmentReminders, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings, transfersAccepted };
 }

@@ -1,8 +1,19 @@
 import { REPORT_STATUS_LABELS, type AssessmentReport } from '../../domain/assessment';
+import { trendChart } from '../assessment-charts';
 import { assessmentPaths } from '../assessment-paths';
 import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
+
+/** The score rate of each year's periods, oldest first (the file lists the newest first). */
+function trends(reports: readonly AssessmentReport[]): SafeHtml {
+  const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => b - a);
+  return html`${years.map((year) => {
+    const own = reports.filter((r) => r.year === year).reverse();
+    if (!own.some((r) => r.status === 'scored')) return '';
+    return trendChart(`${year} 年得分趋势`, own.map((r) => ({ label: r.periodLabel, percent: r.status === 'scored' && r.fullMarks > 0 ? Math.round(((r.score ?? 0) / r.fullMarks) * 1000) / 10 : undefined })));
+  })}`;
+}
 
 /** An organization's assessment file: every period's report with its status, due time and score. */
 export function assessmentFilePage(org: { id: string; name: string }, reports: AssessmentReport[], staff: LayoutStaff): SafeHtml {
@@ -18,6 +29,7 @@ export function assessmentFilePage(org: { id: string; name: string }, reports: A
         <td>${r.score !== undefined ? `${r.score} / ${r.fullMarks}` : '—'}</td>
         <td>${r.returns.length}</td>
       </tr>`)}</tbody>
-    </table></div>`}`;
+    </table></div>
+    ${trends(reports)}`}`;
   return layout({ title: `${org.name} 考核档案`, body, staff });
 }

@@ -80,6 +80,36 @@ function reviewForm(view: ReportView, staff: LayoutStaff, form: FormState, path:
     </form>`;
 }
 
+/** Bonus and deduction entries of the organization's year (A13), and the reviewers' form to add one. */
+function adjustmentsSection(view: ReportView, staff: LayoutStaff, form: FormState, path: string): SafeHtml {
+  const { items, entries, canAdd } = view.adjustments;
+  if (entries.length === 0 && !canAdd) return html``;
+  const itemOf = (key: string) => items.find((i) => i.key === key);
+  return html`<h2 id="adjustments">${view.report.year} 年加减分</h2>
+    ${entries.length === 0 ? html`<p>本年度尚无加减分。</p>` : html`<div class="table-wrap" tabindex="0"><table>
+      <thead><tr><th>项目</th><th>分值</th><th>事由</th><th>证明材料</th><th>录入</th></tr></thead>
+      <tbody>${entries.map((e) => {
+        const item = itemOf(e.itemKey);
+        return html`<tr><td>${item ? `${item.kind === 'bonus' ? '加分' : '减分'}：${item.name}` : '—'}</td><td>${item?.kind === 'deduction' ? '−' : '+'}${e.points}</td>
+          <td>${e.reason}</td><td>${e.evidence.map((x) => x.name).join('、') || '—'}</td><td>${e.byName} ${formatDateTime(e.at)}</td></tr>`;
+      })}</tbody></table></div>`}
+    ${canAdd ? html`<form method="post" action="${path}/adjustments" class="stacked">
+      ${csrfField(staff.csrfToken)}
+      <label for="${fieldId('itemKey')}">项目（全年封顶）</label>
+      ${form.errors.itemKey ? html`<p class="error">${form.errors.itemKey}</p>` : ''}
+      <select id="${fieldId('itemKey')}" name="itemKey">${items.map((i) => html`<option value="${i.key}"${form.values.itemKey === i.key ? ' selected' : ''}>${i.kind === 'bonus' ? '加分' : '减分'}：${i.name}（全年最多 ${i.cap} 分）</option>`)}</select>
+      <label for="${fieldId('points')}">分值</label>
+      ${form.errors.points ? html`<p class="error">${form.errors.points}</p>` : ''}
+      <input id="${fieldId('points')}" name="points" type="number" min="0.1" step="0.1" value="${form.values.points ?? ''}">
+      <label for="${fieldId('adjustment-reason')}">事由</label>
+      ${form.errors.reason && form.values.itemKey ? html`<p class="error">${form.errors.reason}</p>` : ''}
+      <textarea id="${fieldId('adjustment-reason')}" name="reason" rows="2" maxlength="500">${form.values.itemKey ? form.values.reason ?? '' : ''}</textarea>
+      <label for="${fieldId('adjustment-evidence')}">证明材料（文件名，每行一个）</label>
+      <textarea id="${fieldId('adjustment-evidence')}" name="evidence" rows="2">${form.values.itemKey ? form.values.evidence ?? '' : ''}</textarea>
+      <button type="submit">录入加减分</button>
+    </form>` : ''}`;
+}
+
 /** A report: what was reported, its review, the forms the actor may use now, and its file (全程纪实). */
 export function assessmentReportPage(view: ReportView, staff: LayoutStaff, form: FormState, options: { message?: string; flash?: string } = {}): SafeHtml {
   const { report } = view;
@@ -111,6 +141,7 @@ export function assessmentReportPage(view: ReportView, staff: LayoutStaff, form:
     </table></div>` : ''}
     ${view.canReport ? reportForm(view, staff, form, path) : ''}
     ${view.canReview ? reviewForm(view, staff, form, path) : ''}
+    ${adjustmentsSection(view, staff, form, path)}
     <h2>全程纪实</h2>
     ${auditTrail(view.audit)}`;
   return layout({ title: `${report.orgName} ${report.periodLabel}考核报告`, body, staff });

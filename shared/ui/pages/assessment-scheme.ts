@@ -53,6 +53,13 @@ export function assessmentSchemePage(committee: { id: string; name: string }, ye
     ${errorSummary(state.message, {})}
     ${draft ? html`<h2>第 ${draft.version} 版（草稿，尚未施行）</h2>
       <p>共 ${draft.indicators.length} 项指标，合计 ${total(draft)} 分。修改后请发布；已发布的版本不能修改，新版本自下一考核期起施行。</p>
+      <p><a href="${base}/versions/${draft.version}/export.xlsx">导出电子表格</a>（可在表格中修改后导入本草稿）</p>
+      <form method="post" action="${base}/versions/${draft.version}/import" enctype="multipart/form-data" class="stacked">
+        ${csrfField(staff.csrfToken)}
+        <label for="f-scheme-file">导入考核方案电子表格（替换本草稿的全部指标和加减分项目）</label>
+        <input id="f-scheme-file" name="file" type="file" accept=".xlsx" required>
+        <button type="submit">导入</button>
+      </form>
       ${indicatorRows(draft, staff, true, state, base)}
       <form method="post" action="${base}/versions/${draft.version}/publish" class="stacked">
         ${csrfField(staff.csrfToken)}
@@ -66,6 +73,7 @@ export function assessmentSchemePage(committee: { id: string; name: string }, ye
       </form>`}
     ${published.map((s) => html`<h2>第 ${s.version} 版（已发布，自${s.appliesFrom ? periodByKey(s.appliesFrom).label : ''}起施行）</h2>
       <p>共 ${s.indicators.length} 项指标，合计 ${total(s)} 分；报送期限为期末后 ${s.settings.reportDueWorkingDays} 个工作日，逾期扣 ${s.settings.lateDeduction} 分。</p>
+      <p><a href="${base}/versions/${s.version}/export.xlsx">导出电子表格</a></p>
       ${indicatorRows(s, staff, false, state, base)}`)}`;
   return layout({ title: `${year} 年考核方案`, body, staff });
 }

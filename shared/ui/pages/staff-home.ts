@@ -3,6 +3,7 @@ import { electionStepHref } from './election-file';
 import { PENDING_TASK_KIND_LABELS, type PendingTask } from '../../domain/tasks/pending-task';
 import { developmentPaths } from '../development/paths';
 import { assessmentPaths } from '../assessment-paths';
+import { isDueSoon } from '../../domain/assessment';
 import { formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
@@ -19,17 +20,19 @@ function taskHref(task: PendingTask): string {
   if (task.kind === 'transfer-step' && task.subject.transferId) return `/staff/transfers/${encodeURIComponent(task.subject.transferId)}`;
   const { committeeId, periodKey, orgId } = task.subject;
   if ((task.kind === 'assessment-report' || task.kind === 'assessment-review') && committeeId && periodKey && orgId) return assessmentPaths.report(committeeId, periodKey, orgId);
+  if (task.kind === 'assessment-year-end' && committeeId && task.subject.year) return assessmentPaths.yearEnd(committeeId, Number(task.subject.year));
   if (task.kind === 'evaluation-step' && task.subject.evaluationId) return `/staff/evaluations/${encodeURIComponent(task.subject.evaluationId)}`;
   return `/staff/tasks/${encodeURIComponent(task.id)}`;
 }
 
 function row(task: PendingTask, now: Date): SafeHtml {
   const overdue = new Date(task.dueAt).getTime() < now.getTime();
+  const soon = task.kind === 'assessment-report' && isDueSoon(task.dueAt, now);
   return html`<tr>
     <td><a href="${taskHref(task)}">${task.title}</a></td>
     <td>${PENDING_TASK_KIND_LABELS[task.kind] ?? task.kind}</td>
     <td>${formatDateTime(task.createdAt)}</td>
-    <td>${formatDateTime(task.dueAt)}${overdue ? html` <span class="tag overdue">已逾期</span>` : ''}</td>
+    <td>${formatDateTime(task.dueAt)}${overdue ? html` <span class="tag overdue">已逾期</span>` : soon ? html` <span class="tag provisional">即将到期</span>` : ''}</td>
   </tr>`;
 }
 

@@ -6,7 +6,7 @@ import { openAssessmentReport, openAssessmentReview } from '../../../shared/serv
 import { getReport } from '../../../shared/store/assessment-repo';
 import { putTestOrg, testOrg } from '../../support/registry-fixtures';
 import { visibleProblems } from '../../support/visible-text';
-import { Browser, signInWithForm } from './support/http-client';
+import { Browser, makeEvent, signInWithForm } from './support/http-client';
 import { addAccount, createTestDeps, type TestDeps } from './support/test-deps';
 
 /** 党建工作目标考核 pages over DynamoDB Local; the clock is on Monday 2026-03-02 (China 09:00); the workflow's tasks are opened by hand. */
@@ -125,6 +125,10 @@ test('a quarterly report: prefilled with its source, refused incomplete, submitt
   expect(board).toContain('2026年第一季度');
   expect(board).toContain('32.5 分');
   expect(board.indexOf('办公室党支部')).toBeLessThan(board.indexOf('财务处党支部'));
+  expect(board).toContain('aria-label="2026 年累计得分分布：60 分以下 0 个，60–69 0 个，70–79 0 个，80–89 0 个，90 分以上 1 个"');
+  const orgFile = (await committee.browser.get('/staff/assessment/orgs/b1')).body ?? '';
+  expect(orgFile).toContain('aria-label="2026 年得分趋势：2026年第一季度 98.5%"');
+  expect(visibleProblems(orgFile)).toEqual([]);
   expect(visibleProblems(board)).toEqual([]);
   const file = await committee.browser.get('/staff/assessment/boards/c1/2026/export.xlsx');
   expect(file.statusCode).toBe(200);
@@ -133,4 +137,80 @@ test('a quarterly report: prefilled with its source, refused incomplete, submitt
   const sheet = workbook.worksheets[0];
   expect(sheet.getRow(1).values).toEqual([undefined, '党组织', '2026年第一季度', '累计得分', '累计满分']);
   expect(sheet.getRow(2).values).toEqual([undefined, '办公室党支部', 32.5, 32.5, 33]);
+});
+
+test('bonus and deduction entries on the report page: refused beyond the cap with nothing written; the year-end page before the year is over', async () => {
+  const branch = await signedIn('zhao', 'pw-zhao-123');
+  expect((await branch.browser.post(`${REPORT}/adjustments`, { _csrf: branch.csrf, itemKey: 'B1', points: '1', reason: '受到表彰一次' })).statusCode).toBe(403);
+
+  const { browser, csrf } = await signedIn('wang', 'pw-wang-123');
+  const page = (await browser.get(REPORT)).body ?? '';
+  expect(page).toContain('2026 年加减分');
+  expect(page).toContain('加分：受到上级表彰（全年最多 3 分）');
+  const before = await table();
+  const over = await browser.post(`${REPORT}/adjustments`, { _csrf: csrf, itemKey: 'B1', points: '3.5', reason: '获省级表彰', evidence: '表彰决定.pdf' });
+  expect(over.statusCode).toBe(422);
+  expect(over.body).toContain('“受到上级表彰”全年最多 3 分，已记 0 分，本次最多还可记 3 分。');
+  const noReason = await browser.post(`${REPORT}/adjustments`, { _csrf: csrf, itemKey: 'D1', points: '1', reason: '批评' });
+  expect(noReason.statusCode).toBe(422);
+  expect(noReason.body).toContain('请写明加分或减分的事由（至少 4 个字）。');
+  expect(await table()).toEqual(before);
+  expect((await browser.post(`${REPORT}/adjustments`, { _csrf: csrf, itemKey: 'B1', points: '3', reason: '获省级表彰', evidence: '表彰决定扫描件' })).statusCode).toBe(303);
+  const entered = (await browser.get(`${REPORT}?done=adjusted`)).body ?? '';
+  expect(entered).toContain('加减分已录入。');
+  expect(entered).toContain('<td>+3</td>');
+  expect(visibleProblems(entered)).toEqual([]);
+
+  const yearEnd = (await browser.get('/staff/assessment/year-end/c1/2026')).body ?? '';
+  expect(yearEnd).toContain('2026 年尚未结束，年终考核自 2027 年 1 月 1 日起进行。');
+  expect(yearEnd).not.toContain('开始年终考核</button>');
+  expect(yearEnd).toContain('办公室党支部');
+  expect(visibleProblems(yearEnd)).toEqual([]);
+  const early = await browser.post('/staff/assessment/year-end/c1/2026/start', { _csrf: csrf });
+  expect(early.statusCode).toBe(422);
+  expect(early.body).toContain('2026 年尚未结束');
+});
+
+/** A multipart upload of one file as a browser sends it (API Gateway passes it base64-encoded). */
+async function upload(browser: Browser, path: string, csrf: string, bytes: Buffer) {
+  const boundary = '----assessmentBoundary';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="scheme.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`), bytes, Buffer.from('\r\n'),
+    Buffer.from(`--${boundary}--\r\n`),
+  ]);
+  const cookies = [...browser.jar].map(([name, value]) => `${name}=${value}`);
+  const event = makeEvent('POST', path, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }, cookies);
+  return site({ ...event, body: body.toString('base64'), isBase64Encoded: true });
+}
+
+test('the scheme as a spreadsheet: exported, edited, imported into a draft; a bad value refused naming its row, nothing written', async () => {
+  const { browser, csrf } = await signedIn('admin', 'pw-admin-123');
+  const scheme2027 = '/staff/assessment/schemes/c1/2027';
+  expect((await browser.post(`${scheme2027}/drafts`, { _csrf: csrf })).statusCode).toBe(303);
+  const exported = await browser.get(`${scheme2027}/versions/1/export.xlsx`);
+  expect(exported.statusCode).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(exported.body ?? '', 'base64') as never);
+  const sheet = workbook.getWorksheet('考核指标')!;
+  expect(sheet.getRow(1).values).toEqual([undefined, '编号', '类别', '指标', '分值', '周期', '计分方式', '每次分值', '上报要求', '系统预填']);
+  expect(sheet.getRow(2).values).toEqual([undefined, 'I01', '组织建设', '三会一课', 6, '月度', '按次数计分（封顶）', 2, expect.any(String), '']);
+  expect(sheet.actualRowCount).toBe(25);
+  expect(workbook.getWorksheet('加减分项目')!.getRow(2).values).toEqual([undefined, 'B1', '加分', '受到上级表彰', 3]);
+
+  sheet.getRow(2).getCell(4).value = 7;
+  sheet.getRow(3).getCell(6).value = '随便';
+  const before = await table();
+  const bad = await upload(browser, `${scheme2027}/versions/1/import`, csrf, Buffer.from(await workbook.xlsx.writeBuffer()));
+  expect(bad.statusCode).toBe(422);
+  expect(bad.body).toContain('第 3 行的计分方式“随便”无法识别');
+  expect(await table()).toEqual(before);
+
+  sheet.getRow(3).getCell(6).value = '完成与否';
+  expect((await upload(browser, `${scheme2027}/versions/1/import`, csrf, Buffer.from(await workbook.xlsx.writeBuffer()))).statusCode).toBe(303);
+  const page = (await browser.get(`${scheme2027}?imported=24`)).body ?? '';
+  expect(page).toContain('已导入 24 项指标，请核对后发布。');
+  expect(page).toContain('合计 101 分');
+  expect(visibleProblems(page)).toEqual([]);
+  expect((await upload(browser, `${SCHEME}/versions/1/import`, csrf, Buffer.from(await workbook.xlsx.writeBuffer()))).statusCode).toBe(422); // 2026 v1 is published
 });

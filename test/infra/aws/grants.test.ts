@@ -35,6 +35,8 @@ describe('least-privilege grants', () => {
       assessmentOpenReport: synthesized.stack.assessment.openReport,
       assessmentOpenReview: synthesized.stack.assessment.openReview,
       assessmentPeriodDone: synthesized.stack.assessment.periodDone,
+      yearEndOpenRating: synthesized.stack.assessment.yearEndFunctions.openRating,
+      yearEndPublish: synthesized.stack.assessment.yearEndFunctions.publish,
     };
   };
 
@@ -66,27 +68,30 @@ describe('least-privilege grants', () => {
 
   test('SendTaskSuccess: only the staff site, the objection step (redrive) and the tick (callback retry), on the notice machine', () => {
     const { staffSite, awaitOutcomes, tick, awaitStep, electionOpenStep, transferOpenStep, evaluationOpenStep } = handlers();
-    const { approvalSite, assessmentOpenReport, assessmentOpenReview } = handlers();
+    const { approvalSite, assessmentOpenReport, assessmentOpenReview, yearEndOpenRating } = handlers();
     expect(rolesAllowingOnNotice('states:SendTaskSuccess')).toEqual([roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick)].sort());
     // Elsewhere only the approval decision handler (on the approval machine alone, approval.test.ts) and a development
     // form step asked again for a step already done (on the stage machines), and the same for an election's step (on
     // the election machine), a transfer's or an evaluation's step (on its machine) and an assessment's report or review task (on the assessment machine).
     expect(rolesAllowing('states:SendTaskSuccess')).toEqual([
-      roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick), roleOf(approvalSite), roleOf(awaitStep), roleOf(electionOpenStep), roleOf(transferOpenStep), roleOf(evaluationOpenStep), roleOf(assessmentOpenReport), roleOf(assessmentOpenReview),
+      roleOf(staffSite), roleOf(awaitOutcomes), roleOf(tick), roleOf(approvalSite), roleOf(awaitStep), roleOf(electionOpenStep), roleOf(transferOpenStep), roleOf(evaluationOpenStep), roleOf(assessmentOpenReport), roleOf(assessmentOpenReview), roleOf(yearEndOpenRating),
     ].sort());
     for (const statement of statementsWith('states:SendTaskSuccess')) expect(resourcesOf(statement)).toHaveLength(1);
   });
 
   test('starting, failing and stopping notice executions: the staff site, and the development stages, the election and the evaluation that nest a notice', () => {
-    const { staffSite, approvalSite, tick, assessmentPeriodDone } = handlers();
+    const { staffSite, approvalSite, tick, assessmentPeriodDone, yearEndPublish } = handlers();
     const stages = [...stageRolesWithNotice(), logicalId(synthesized.stack, synthesized.stack.election.workflow.stateMachine.role), logicalId(synthesized.stack, synthesized.stack.evaluation.workflow.stateMachine.role)];
     expect(rolesAllowingOnNotice('states:SendTaskFailure')).toEqual([roleOf(staffSite)]);
     // The assessment's circular starts notices (never stops one); the tick starts assessment executions.
-    expect(rolesAllowingOnNotice('states:StartExecution')).toEqual([roleOf(staffSite), roleOf(assessmentPeriodDone), ...stages].sort());
+    expect(rolesAllowingOnNotice('states:StartExecution')).toEqual([roleOf(staffSite), roleOf(assessmentPeriodDone), roleOf(yearEndPublish), ...stages].sort());
     expect(rolesAllowingOnNotice('states:StopExecution')).toEqual([roleOf(staffSite), ...stages].sort());
-    expect(rolesAllowing('states:StartExecution')).toEqual([roleOf(staffSite), roleOf(tick), roleOf(assessmentPeriodDone), ...stages].sort());
+    // The year end: its publication starts notices, and the year-end machine starts the committee's approval.
+    const yearEndMachine = logicalId(synthesized.stack, synthesized.stack.assessment.yearEnd.stateMachine.role);
+    expect(rolesAllowing('states:StartExecution')).toEqual([roleOf(staffSite), roleOf(tick), roleOf(assessmentPeriodDone), roleOf(yearEndPublish), yearEndMachine, ...stages].sort());
     // The tick stops an admission approval past its hard stop (approval machine only).
-    expect(rolesAllowing('states:StopExecution')).toEqual([roleOf(staffSite), roleOf(tick), ...stages].sort());
+    // (and the machines that nest an execution may stop it: the year end its approval.)
+    expect(rolesAllowing('states:StopExecution')).toEqual([roleOf(staffSite), roleOf(tick), yearEndMachine, ...stages].sort());
     expect(rolesAllowing('states:SendTaskFailure')).toEqual([roleOf(staffSite), roleOf(approvalSite)].sort());
     const [stop] = statementsWith('states:StopExecution').filter((s) => JSON.stringify(s.Resource).includes(JSON.stringify({ 'Fn::GetAtt': [machineRef().Ref, 'Name'] })));
     const machineName = { 'Fn::GetAtt': [machineRef().Ref, 'Name'] };
@@ -136,6 +141,7 @@ describe('least-privilege grants', () => {
     expect(rolesAllowing('lambda:InvokeFunction')).toEqual([
       logicalId(stack, stack.notice.workflow.stateMachine.role), logicalId(stack, stack.approval.workflow.stateMachine.role), logicalId(stack, stack.scheduler.role),
       logicalId(stack, stack.election.workflow.stateMachine.role), logicalId(stack, stack.transfer.workflow.stateMachine.role), logicalId(stack, stack.assessment.workflow.stateMachine.role), logicalId(stack, stack.evaluation.workflow.stateMachine.role),
+      logicalId(stack, stack.assessment.yearEnd.stateMachine.role),
       ...stack.development.stateMachines.map((m) => logicalId(stack, m.role)),
     ].sort());
   });
@@ -162,10 +168,10 @@ describe('least-privilege grants', () => {
     });
   });
 
-  test('mail: only the staff site, the objection step, the approval request, the approval site, the tick, the development form and filing steps and the election, transfer and evaluation step tasks, the evaluation grades task and the assessment report task may send, from mailFrom, via the identity and configuration set', () => {
-    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick, awaitStep, file, electionOpenStep, transferOpenStep, evaluationOpenStep, evaluationRecordGrades, assessmentOpenReport } = handlers();
+  test('mail: only the staff site, the objection step, the approval request, the approval site, the tick, the development form and filing steps and the election, transfer and evaluation step tasks, the evaluation grades task, the assessment report task and the year-end rating task may send, from mailFrom, via the identity and configuration set', () => {
+    const { staffSite, awaitOutcomes, approvalRequest, approvalSite, tick, awaitStep, file, electionOpenStep, transferOpenStep, evaluationOpenStep, evaluationRecordGrades, assessmentOpenReport, yearEndOpenRating } = handlers();
     expect(rolesAllowing('ses:SendEmail')).toEqual([
-      roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick), roleOf(awaitStep), roleOf(file), roleOf(electionOpenStep), roleOf(transferOpenStep), roleOf(evaluationOpenStep), roleOf(evaluationRecordGrades), roleOf(assessmentOpenReport),
+      roleOf(staffSite), roleOf(awaitOutcomes), roleOf(approvalRequest), roleOf(approvalSite), roleOf(tick), roleOf(awaitStep), roleOf(file), roleOf(electionOpenStep), roleOf(transferOpenStep), roleOf(evaluationOpenStep), roleOf(evaluationRecordGrades), roleOf(assessmentOpenReport), roleOf(yearEndOpenRating),
     ].sort());
     for (const statement of statementsWith('ses:SendEmail')) {
       expect(actionsOf(statement).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);

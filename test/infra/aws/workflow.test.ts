@@ -9,7 +9,7 @@ describe('the notice state machine in the template', () => {
   });
 
   test('is a Standard machine with logging level ALL and X-Ray tracing', () => {
-    synthesized.template.resourceCountIs('AWS::StepFunctions::StateMachine', 11); // notice, approval, election, transfer, assessment, evaluation and the five development stages
+    synthesized.template.resourceCountIs('AWS::StepFunctions::StateMachine', 12); // notice, approval, election, transfer, assessment, its year end, evaluation and the five development stages
     synthesized.template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineType: 'STANDARD',
       LoggingConfiguration: { Level: 'ALL' },

@@ -23,6 +23,8 @@ const TEMPLATES: Record<string, string[]> = {
   'case.${code}': ['case.admission-approval-overdue', 'case.admission-approval-blocked'],
   'election.${kind}-${decision.outcome}': ['request', 'candidate-list', 'election-result'].flatMap((kind) => [`election.${kind}-approved`, `election.${kind}-rejected`]),
   'evaluation.${purpose}-${decision.outcome}': ['grades', 'disposal'].flatMap((purpose) => [`evaluation.${purpose}-approved`, `evaluation.${purpose}-rejected`]),
+  'assessment.year-end-${decision.outcome}': ['assessment.year-end-approved', 'assessment.year-end-rejected'],
+  'assessment.${item.kind}-added': ['assessment.bonus-added', 'assessment.deduction-added'],
 };
 
 function sources(dir: string): string[] {
@@ -160,6 +162,18 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'assessment.report-returned': { reason: '请补充党课的主讲人' },
   'assessment.report-scored': { score: 15.5, late: false },
   'assessment.circular-published': { assessmentPeriod: '2026年1月', organizations: 12 },
+  'assessment.report-reminded': { dueAt: '2026-02-06T23:59:59+08:00' },
+  'assessment.report-overdue-warned': { dueAt: '2026-02-06T23:59:59+08:00' },
+  'assessment.scheme-imported': { version: 2, indicators: 24 },
+  'assessment.bonus-added': { item: '受到上级表彰', points: 2, reason: '获市直机关工委表彰' },
+  'assessment.deduction-added': { item: '上级通报批评', points: 1, reason: '被上级通报批评一次' },
+  'assessment.year-end-started': { year: 2026 },
+  'assessment.year-end-task-opened': { taskId: 'assessment-yearend-2026-x-rate-1' },
+  'assessment.year-end-scores-saved': { organizations: 2 },
+  'assessment.year-end-submitted': { organizations: 2 },
+  'assessment.year-end-approved': { approvalId: 'assessment-yearend-2026-x-1', decidedBy: '赵书记', meetingDate: '2027-01-08', comment: '同意' },
+  'assessment.year-end-rejected': { approvalId: 'assessment-yearend-2026-x-1', decidedBy: '赵书记', meetingDate: '2027-01-08', comment: '请复核' },
+  'assessment.year-end-published': { organizations: 2, advancedCandidates: 1 },
   ...Object.fromEntries(TEMPLATES['election.${kind}-${decision.outcome}'].map((action) => [action, approvalDecision])),
 };
 

@@ -1,6 +1,8 @@
 import { listOrgNotices } from '../../../shared/store/notices-repo';
 import { getTask } from '../../../shared/store/tasks-repo';
 import { reportTaskId } from '../../../shared/services/assessment';
+import { remindAssessmentReports } from '../../../shared/services/assessment/report-reminders';
+import { putAccount } from '../../../shared/store/accounts-repo';
 import type { TestRuntime } from '../../support/local-runtime';
 import { AssessmentDriver, reportForm, startAssessmentRuntime, tick } from './assessment-fixtures';
 
@@ -11,6 +13,8 @@ let runtime: TestRuntime;
 
 beforeAll(async () => {
   runtime = await startAssessmentRuntime('2025-12-31T15:59:59.000Z'); // one second before 1 Jan 2026 in China
+  await putAccount(runtime.store, { username: 'staff-branch-2', passwordHash: 'x', role: 'branch-staff', orgId: 'branch-2', email: 'sun@example.org', displayName: '孙组织委员' });
+  await putAccount(runtime.store, { username: 'zuzhiyuan', passwordHash: 'x', role: 'committee-staff', orgId: 'committee-1', email: 'li@example.org', displayName: '李组织员' });
 }, 60_000);
 afterAll(async () => runtime?.shutdown());
 
@@ -52,8 +56,24 @@ test('a monthly period: opened on its date, report, return, resubmission, score;
   expect(await office.report()).toMatchObject({ status: 'scored', score: 16, late: false, submissions: 2, reviews: 2 });
   expect(await listOrgNotices(runtime.store, 'branch-1')).toEqual([]); // the finance branch is not scored yet
 
+  // Reminders (A18): none while the due instant is more than 3 days away; one, once, when it is at most 3 days away;
+  // the warning once it has passed, to the branch and the committee.
+  const mailsTo = (address: string) => runtime.mailer.sent.filter((m) => m.to.includes(address)).map((m) => m.subject);
+  expect(await remindAssessmentReports(runtime.deps)).toBe(0);
+  await runtime.advanceTo('2026-02-03T15:59:58.000Z');
+  expect(await remindAssessmentReports(runtime.deps)).toBe(0);
+  await runtime.advanceTo('2026-02-03T15:59:59.000Z');
+  expect(await remindAssessmentReports(runtime.deps)).toBe(1);
+  expect(await remindAssessmentReports(runtime.deps)).toBe(0);
+  expect(mailsTo('sun@example.org').at(-1)).toBe('【提醒】党建工作目标考核：2026年1月报告将于 2026-02-06 23:59 到期');
+  await runtime.advanceTo('2026-02-06T15:59:59.000Z');
+  expect(await remindAssessmentReports(runtime.deps)).toBe(0); // due this very second: not late yet
+
   // The finance branch reports one second late: marked late, 1 point off.
   await runtime.advanceTo('2026-02-06T16:00:00.000Z');
+  expect(await remindAssessmentReports(runtime.deps)).toBe(1);
+  expect(mailsTo('li@example.org')).toEqual(['【预警】党建工作目标考核：财务处党支部2026年1月报告已逾期']);
+  expect(mailsTo('sun@example.org').at(-1)).toBe('【预警】党建工作目标考核：财务处党支部2026年1月报告已逾期');
   await finance.submit(reportForm('2'));
   expect(await finance.report()).toMatchObject({ late: true });
   await finance.review({ decision: 'score', score_I01: '4', score_I02: '4', score_I10: '6' });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {
   adjustmentBalance, AssessmentRuleError, checkAdjustment, checkIndicatorScore, countScore, gradeOf, periodPercent, periodScore,
-  proposedScore, rankByScore, yearTotal, DEFAULT_SETTINGS, type AdjustmentItem, type Indicator,
+  proposedScore, rankByScore, reviewScores, yearTotal, DEFAULT_SETTINGS, type AdjustmentItem, type Indicator,
 } from '../../../../shared/domain/assessment';
 
 const graded: Indicator = { key: 'G', area: '组织建设', name: '组织生活会', maxPoints: 5, frequency: 'yearly', scoring: 'graded', requirement: '情况' };
@@ -94,5 +94,18 @@ describe('ranking (A16)', () => {
       const ranks = rankByScore(items).map((r) => r.rank);
       return ranks[0] === 1 && ranks.every((rank, i) => i === 0 || rank >= ranks[i - 1]);
     }));
+  });
+});
+
+describe('a review’s scores as entered (A8, A11): every indicator within its max, the late deduction applied', () => {
+  test.each([
+    [{ G: '5', D: '4', C: '6' }, false, { score: 15 }],
+    [{ G: '5', D: '4', C: '6' }, true, { score: 14 }],
+    [{ G: '0', D: '0', C: '0' }, true, { score: 0 }],
+    [{ G: '5.1', D: '4', C: '6' }, false, { errors: { score_G: '“组织生活会”满分 5 分，得分 5.1 超过满分，请改正。' } }],
+    [{ G: '5', D: '2', C: '' }, false, { errors: { score_D: '“主题党日”按完成与否计分：完成得 4 分，未完成得 0 分。', score_C: '请填写“三会一课”的得分（0 至 6 分）。' } }],
+    [{ G: 'abc', D: '4', C: '6' }, false, { errors: { score_G: '请填写“组织生活会”的得分（0 至 5 分）。' } }],
+  ])('%j late %s → %j', (entered, late, expected) => {
+    expect(reviewScores([graded, done, count], entered, late, DEFAULT_SETTINGS)).toMatchObject(expected);
   });
 });
