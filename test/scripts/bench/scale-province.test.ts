@@ -45,7 +45,7 @@ test.each<Viewer>(['working', 'agency'])('every page kind the bench measures ren
       expect({ path, status: result.statusCode }).toEqual({ path, status: 200 });
     }
   }
-});
+}, 180_000);
 
 test('the pages show the generated records: cases and their tasks, an election, the notice and the approval', async () => {
   const { province, sites } = prepared;
