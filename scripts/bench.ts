@@ -1,4 +1,4 @@
-// `npm run bench`: figures of the local runtime (it asserts nothing). See scripts/bench/README.md.
+// `npm run bench`: figures of the local runtime (it asserts nothing); `npm run bench -- scale`: the scale bench alone. See scripts/bench/README.md.
 import '../infra/local/polyfills';
 import { availableParallelism } from 'node:os';
 import { synthesizeWorkflows } from '../infra/aws/asl';
@@ -180,7 +180,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+// `npm run bench -- scale` runs only the scale bench (long; not part of the default run).
+const run = process.argv[2] === 'scale' ? () => import('./bench/scale/main').then((scale) => scale.runScaleMain()) : main;
+run().catch((error: unknown) => {
   console.error('bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
   process.exitCode = 1;
 });
