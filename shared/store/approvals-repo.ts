@@ -11,6 +11,9 @@ import { fromItem } from './item';
  *   pk APPROVAL#<id>, sk APPROVAL              the approval: request, approvers, decisions, resolution, the workflow's
  *                                              task token (never shown). gsi2 ORG#<orgId>#approval / <createdAt>#<id>;
  *                                              gsi1 APPROVALS#callback / <resolvedAt>#<id> while the workflow is not told
+ *   pk APPROVAL#<id>, sk SUMMARY               the case summary (案情摘要) the approver reads, written once with the
+ *                                              approval and never changed: kept apart so that the approval's many
+ *                                              writes (decisions, callback, resends) and its index entries stay small
  *   pk APPROVAL#<id>, sk AUDIT#…               its audit trail
  *   pk APPROVALLINK#<sha256 hex>, sk LINK      one approver's link, keyed by the HASH of its raw id (the raw id is
  *                                              never stored); gsi1 APPROVALLINKS#open / <expiresAt>#<hash> while the
@@ -19,6 +22,7 @@ import { fromItem } from './item';
  */
 export const approvalPk = (approvalId: string) => `APPROVAL#${approvalId}`;
 const APPROVAL_SK = 'APPROVAL';
+const SUMMARY_SK = 'SUMMARY';
 export const approvalLinkPk = (linkHash: string) => `APPROVALLINK#${linkHash}`;
 const LINK_SK = 'LINK';
 const CALLBACK_KEY = 'APPROVALS#callback';
@@ -32,9 +36,15 @@ export interface StoredApprover {
   linkHash: string;
 }
 
+/**
+ * The subject as stored on the approval: the summary lives in its own item (`approvalSummary`). Approvals stored
+ * before the summary had its own item carry it here; they keep it here.
+ */
+export type StoredApprovalSubject = Omit<ApprovalSubject, 'summary'> & { summary?: string };
+
 export interface StoredApproval {
   id: string;
-  subject: ApprovalSubject;
+  subject: StoredApprovalSubject;
   policy: ApprovalPolicy;
   dueDate: string;
   approvers: StoredApprover[];
@@ -84,18 +94,35 @@ export async function getLink(store: Store, linkHash: string): Promise<StoredLin
   return Item ? fromItem<StoredLink>(Item) : undefined;
 }
 
-export function putNewApproval(store: Store, approval: StoredApproval): TransactItem {
-  return {
-    Put: {
-      TableName: store.tableName,
-      Item: {
-        pk: approvalPk(approval.id), sk: APPROVAL_SK, type: 'approval',
-        gsi2pk: orgApprovalsKey(approval.subject.orgId), gsi2sk: `${approval.createdAt}#${approval.id}`,
-        ...approval,
+/**
+ * The case summary of an approval: the approval's own copy if it was stored before the summary had an item of its
+ * own, else that item (written once with the approval, so an eventually consistent read is tried first).
+ */
+export async function approvalSummary(store: Store, approval: Pick<StoredApproval, 'id' | 'subject'>): Promise<string> {
+  if (approval.subject.summary !== undefined) return approval.subject.summary;
+  const read = async (consistent: boolean) => (await store.doc.send(new GetCommand({
+    TableName: store.tableName, Key: { pk: approvalPk(approval.id), sk: SUMMARY_SK }, ConsistentRead: consistent,
+  }))).Item?.summary as string | undefined;
+  return (await read(false)) ?? (await read(true)) ?? '';
+}
+
+/** A new approval (condition: absent) and its summary's item: the approval itself carries no summary. */
+export function putNewApproval(store: Store, approval: StoredApproval & { subject: ApprovalSubject }): TransactItem[] {
+  const { summary, ...subject } = approval.subject;
+  return [
+    {
+      Put: {
+        TableName: store.tableName,
+        Item: {
+          pk: approvalPk(approval.id), sk: APPROVAL_SK, type: 'approval',
+          gsi2pk: orgApprovalsKey(approval.subject.orgId), gsi2sk: `${approval.createdAt}#${approval.id}`,
+          ...approval, subject,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
       },
-      ConditionExpression: 'attribute_not_exists(pk)',
     },
-  };
+    { Put: { TableName: store.tableName, Item: { pk: approvalPk(approval.id), sk: SUMMARY_SK, type: 'approval-summary', summary }, ConditionExpression: 'attribute_not_exists(pk)' } },
+  ];
 }
 
 /**

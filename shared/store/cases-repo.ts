@@ -122,7 +122,8 @@ export interface CaseRef {
 
 /** Step records (oldest first; at the same instant by step number) and references of a case. */
 export async function listCaseRecords(store: Store, caseId: string): Promise<{ steps: StepRecord[]; refs: CaseRef[] }> {
-  const items = await queryAll(store, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': casePk(caseId) } });
+  // REF#… and STEP#… sort after AUDIT#, CASE and MARK#: one range of the partition, without its audit trail.
+  const items = await queryAll(store, { KeyConditionExpression: 'pk = :pk AND sk >= :from', ExpressionAttributeValues: { ':pk': casePk(caseId), ':from': 'REF#' } });
   const steps = items.filter((i) => i.type === 'step').map((i) => fromItem<StepRecord>(i)).sort((a, b) => a.at.localeCompare(b.at) || a.stepNo - b.stepNo);
   const refs = items.filter((i) => i.type === 'case-ref').map((i) => fromItem<CaseRef>(i));
   return { steps, refs };

@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Election, ElectionRound, ElectionStepKey, ElectionStepRecord } from '../domain/election/election';
 import { claimGuard, releaseGuard, type GuardKey } from './guards';
 import { queryAll } from './query-all';
@@ -85,6 +85,29 @@ export async function getElection(store: Store, electionId: string): Promise<Ele
 }
 
 /** The election's partition: the election, its steps and rounds in order (audit events are read by listAudit). */
+/** The election's voting rounds in order (only the ROUND# items of its partition). */
+export async function listRounds(store: Store, electionId: string): Promise<ElectionRound[]> {
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :round)',
+    ExpressionAttributeValues: { ':pk': electionPk(electionId), ':round': 'ROUND#' },
+    ConsistentRead: true,
+  });
+  return items.map((item) => fromItem<ElectionRound>(item)).sort((a, b) => a.no - b.no);
+}
+
+/** The election's last voting round (one item read), if any. */
+export async function lastRound(store: Store, electionId: string): Promise<ElectionRound | undefined> {
+  const { Items } = await store.doc.send(new QueryCommand({
+    TableName: store.tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :round)',
+    ExpressionAttributeValues: { ':pk': electionPk(electionId), ':round': 'ROUND#' },
+    ScanIndexForward: false,
+    Limit: 1,
+    ConsistentRead: true,
+  }));
+  return Items?.[0] ? fromItem<ElectionRound>(Items[0]) : undefined;
+}
+
 export async function readElectionPartition(store: Store, electionId: string): Promise<{ election?: Election; steps: ElectionStepRecord[]; rounds: ElectionRound[] }> {
   const items = await queryAll(store, {
     KeyConditionExpression: 'pk = :pk',

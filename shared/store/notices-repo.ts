@@ -25,12 +25,22 @@ function boardSortKey(notice: Pick<Notice, 'endsAtMs' | 'id'>): string {
   return `${new Date(notice.endsAtMs).toISOString()}#${notice.id}`;
 }
 
-export async function getNotice(store: Store, noticeId: string): Promise<Notice | undefined> {
+/** A notice (`consistent: false`: half the read units, possibly a moment behind). */
+export async function getNotice(store: Store, noticeId: string, options: { consistent?: boolean } = {}): Promise<Notice | undefined> {
   const result = await store.doc.send(
-    new GetCommand({ TableName: store.tableName, Key: { pk: noticePk(noticeId), sk: NOTICE_SK }, ConsistentRead: true }),
+    new GetCommand({ TableName: store.tableName, Key: { pk: noticePk(noticeId), sk: NOTICE_SK }, ConsistentRead: options.consistent ?? true }),
   );
   if (!result.Item) return undefined;
   return toNotice(result.Item);
+}
+
+/**
+ * A notice read as history (an approval's summary of what came before): eventually consistent, half the read units;
+ * read again consistently only if it still looks open (it may have ended a moment ago).
+ */
+export async function getEndedNotice(store: Store, noticeId: string): Promise<Notice | undefined> {
+  const notice = await getNotice(store, noticeId, { consistent: false });
+  return notice?.status === 'open' ? getNotice(store, noticeId) : notice;
 }
 
 /** Put of a new notice; refused if the id exists. */

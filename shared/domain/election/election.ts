@@ -122,6 +122,11 @@ export interface Election {
   /** Steps recorded so far, per key (the next attempt is count + 1). */
   stepCounts: Partial<Record<ElectionStepKey, number>>;
   roundCount: number;
+  /**
+   * What the next steps need of the last round (its number, meeting date and decision), kept with the election so that
+   * they do not read the round; absent on elections whose rounds were recorded before it was kept.
+   */
+  lastRound?: Pick<ElectionRound, 'no' | 'meetingDate' | 'next'>;
   /** Names not nominated again (不称职 by more than the threshold). */
   excluded: string[];
   /** The approved candidate list (预备人选). */

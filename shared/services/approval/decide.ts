@@ -73,8 +73,8 @@ export function closeOverdueItems(deps: ServiceDeps, approval: StoredApproval, b
 export async function decideByLink(deps: ServiceDeps, rawLinkId: string, form: unknown, client: ClientInfo): Promise<ApprovalLinkView> {
   let parsed: ReturnType<typeof approvalDecisionForm.parse> | undefined;
   const decided = await commitWithRetry<{ view: ApprovalLinkView } | { next: StoredApproval; state: ApprovalState }>(deps.store, async () => {
-    const read = await readLink(deps, rawLinkId);
-    if (!read.open) return { answer: { view: read.view } };
+    const read = await readLink(deps, rawLinkId, false);
+    if (!read.open) return { answer: { view: (await readLink(deps, rawLinkId)).view } };
     const { link, approval } = read;
     parsed ??= parseForm(approvalDecisionForm, form);
     const now = deps.clock.now();

@@ -25,7 +25,7 @@ export async function approvalContact(deps: Pick<ServiceDeps, 'store'>, orgId: s
   }
 }
 
-export function requestMail(deps: ServiceDeps, approval: StoredApproval, approverIndex: number, rawLinkId: string, expiresAt: string, contact: string) {
+export function requestMail(deps: ServiceDeps, approval: StoredApproval, summary: string, approverIndex: number, rawLinkId: string, expiresAt: string, contact: string) {
   const approver = approval.approvers[approverIndex];
   return {
     to: [approver.email],
@@ -33,7 +33,7 @@ export function requestMail(deps: ServiceDeps, approval: StoredApproval, approve
     text:
       `${approver.name}同志：\n\n` +
       `现报请审批“${approval.subject.title}”（${APPROVAL_SUBJECT_KIND_LABELS[approval.subject.kind]}），请于 ${chinaTimeText(decideBy(approval.dueDate, expiresAt))}（北京时间）前作出决定。\n\n` +
-      `案情摘要：\n${approval.subject.summary}\n\n` +
+      `案情摘要：\n${summary}\n\n` +
       `请打开以下链接查阅材料并作出决定（同意或不同意，并填写作出决定的党委会议日期）：\n` +
       `${approvalLinkUrl(deps.publicBaseUrl, rawLinkId)}\n\n` +
       `打开链接只用于查阅，不会作出任何决定；只有在页面上选择“同意”或“不同意”并提交，才会记录您的决定。\n` +

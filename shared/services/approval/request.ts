@@ -50,7 +50,7 @@ export async function createApprovalRequest(
     reminderDaysBefore: input.reminderDaysBefore,
   };
   const issued = input.approvers.map((approver, index) => issueLink(base, index, approver.name, now));
-  const approval: StoredApproval = {
+  const approval: StoredApproval & { subject: ApprovalRequest['subject'] } = {
     ...base,
     subject: input.subject,
     policy: input.policy,
@@ -66,7 +66,7 @@ export async function createApprovalRequest(
   };
   try {
     await transactWrite(deps.store, [
-      putNewApproval(deps.store, approval),
+      ...putNewApproval(deps.store, approval),
       ...issued.map(({ link }) => putNewLink(deps.store, link)),
       auditPut(deps.store, approvalPk(approval.id), {
         at: approval.createdAt,
@@ -88,6 +88,6 @@ export async function createApprovalRequest(
   }
   const contact = await approvalContact(deps, input.subject.orgId);
   for (const [index, { rawLinkId, link }] of issued.entries()) {
-    await deps.mailer.send(requestMail(deps, approval, index, rawLinkId, link.expiresAt, contact));
+    await deps.mailer.send(requestMail(deps, approval, input.subject.summary, index, rawLinkId, link.expiresAt, contact));
   }
 }

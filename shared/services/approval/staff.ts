@@ -1,8 +1,8 @@
-import { linkExpired, type ApprovalDecision } from '../../domain/approval/approval';
+import { linkExpired, type ApprovalDecision, type ApprovalSubject } from '../../domain/approval/approval';
 import { approverForm, paperDecisionForm } from '../../schemas/approval';
 import { parseForm } from '../../schemas/parse-form';
 import {
-  approvalPk, getApproval, getLink, listOrgApprovals, putNewLink, replaceApproval, revokeLink, type StoredApproval,
+  approvalPk, approvalSummary, getApproval, getLink, listOrgApprovals, putNewLink, replaceApproval, revokeLink, type StoredApproval,
 } from '../../store/approvals-repo';
 import { auditPut, listAudit, type AuditEvent } from '../../store/audit';
 import { commitWithRetry, type TransactItem } from '../../store/transact';
@@ -33,6 +33,7 @@ export interface StaffApprovalSummary {
 export type StaffLinkState = 'pending' | 'used' | 'expired' | 'revoked' | 'closed';
 
 export interface StaffApprovalView extends StaffApprovalSummary {
+  subject: ApprovalSubject;
   approvers: {
     index: number;
     name: string;
@@ -97,7 +98,8 @@ export async function getApprovalForStaff(deps: ServiceDeps, actor: Actor, appro
       ...(decision ? { decision } : {}),
     };
   });
-  return { ...summary(approval), approvers, decisions: approval.decisions, audit: await withActorNames(deps, await listAudit(deps.store, approvalPk(approval.id))) };
+  const subject = { ...approval.subject, summary: await approvalSummary(deps.store, approval) };
+  return { ...summary(approval), subject, approvers, decisions: approval.decisions, audit: await withActorNames(deps, await listAudit(deps.store, approvalPk(approval.id))) };
 }
 
 /**
@@ -147,7 +149,7 @@ async function replaceLink(
     return { write: items, answer: { next, rawLinkId, expiresAt: link.expiresAt } };
   });
   const { next, rawLinkId, expiresAt } = replaced;
-  await deps.mailer.send(requestMail(deps, next, approverIndex, rawLinkId, expiresAt, await approvalContact(deps, next.subject.orgId)));
+  await deps.mailer.send(requestMail(deps, next, await approvalSummary(deps.store, next), approverIndex, rawLinkId, expiresAt, await approvalContact(deps, next.subject.orgId)));
   return { expiresAt };
 }
 

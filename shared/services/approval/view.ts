@@ -1,5 +1,5 @@
 import { linkExpired, type ApprovalPolicy, type ApprovalState, type ApprovalSubject } from '../../domain/approval/approval';
-import { getApproval, getLink, type StoredApproval, type StoredLink } from '../../store/approvals-repo';
+import { approvalSummary, getApproval, getLink, type StoredApproval, type StoredLink } from '../../store/approvals-repo';
 import type { ServiceDeps } from '../deps';
 import { approvalContact, decisionView } from './format';
 import { hashLinkId, isWellFormedLinkId } from './links';
@@ -33,10 +33,10 @@ export type ApprovalLinkView =
 
 export const INVALID_VIEW: ApprovalLinkView = { state: 'invalid' };
 
-export function publicApproval(approval: StoredApproval): ApprovalPublicView {
+export function publicApproval(approval: StoredApproval, summary: string): ApprovalPublicView {
   return {
     id: approval.id,
-    subject: approval.subject,
+    subject: { ...approval.subject, summary },
     policy: approval.policy,
     dueDate: approval.dueDate,
     approvers: approval.approvers.map((a) => ({ name: a.name })),
@@ -44,20 +44,23 @@ export function publicApproval(approval: StoredApproval): ApprovalPublicView {
 }
 
 /** The link's own decision if it was used, else the approval's resolution (decided by others, or on paper). */
-export function decidedView(approval: StoredApproval, link: StoredLink): ApprovalLinkView | undefined {
+export function decidedView(approval: StoredApproval, link: StoredLink, summary = ''): ApprovalLinkView | undefined {
   const own = link.status === 'used'
     ? [...approval.decisions].reverse().find((d) => d.byLink && d.approverIndex === link.approverIndex)
     : undefined;
-  if (own) return { state: 'decided', approval: publicApproval(approval), decision: decisionView(own, true), overall: approval.status };
+  if (own) return { state: 'decided', approval: publicApproval(approval, summary), decision: decisionView(own, true), overall: approval.status };
   if (approval.resolution) {
     const byLink = approval.decisions[approval.decisions.length - 1]?.byLink ?? false;
-    return { state: 'decided', approval: publicApproval(approval), decision: decisionView(approval.resolution, byLink), overall: approval.status };
+    return { state: 'decided', approval: publicApproval(approval, summary), decision: decisionView(approval.resolution, byLink), overall: approval.status };
   }
   return undefined;
 }
 
-/** Reads what a link stands for: the link, its approval and the view, with no write at all. */
-export async function readLink(deps: Pick<ServiceDeps, 'store' | 'clock'>, rawLinkId: unknown) {
+/**
+ * Reads what a link stands for: the link, its approval and the view, with no write at all. The view's case summary
+ * (its own item) is read only when `withSummary` (a page shows it; a decision being recorded does not need it).
+ */
+export async function readLink(deps: Pick<ServiceDeps, 'store' | 'clock'>, rawLinkId: unknown, withSummary = true) {
   if (!isWellFormedLinkId(rawLinkId)) return { view: INVALID_VIEW };
   const link = await getLink(deps.store, hashLinkId(rawLinkId));
   if (!link || link.status === 'revoked') return { view: INVALID_VIEW };
@@ -71,8 +74,11 @@ export async function readLink(deps: Pick<ServiceDeps, 'store' | 'clock'>, rawLi
     };
     return { view, link, approval };
   }
-  const decided = decidedView(approval, link);
-  if (decided) return { view: decided, link, approval };
+  const summary = () => (withSummary ? approvalSummary(deps.store, approval) : Promise.resolve(''));
+  if (link.status === 'used' || approval.resolution) {
+    const decided = decidedView(approval, link, await summary());
+    if (decided) return { view: decided, link, approval };
+  }
   if (link.status !== 'pending' || linkExpired(link.expiresAt, deps.clock.now())) {
     const view: ApprovalLinkView = {
       state: 'expired',
@@ -84,7 +90,7 @@ export async function readLink(deps: Pick<ServiceDeps, 'store' | 'clock'>, rawLi
   }
   const view: ApprovalLinkView = {
     state: 'pending',
-    approval: publicApproval(approval),
+    approval: publicApproval(approval, await summary()),
     approver: { name: link.approverName },
     expiresAt: link.expiresAt,
   };

@@ -7,12 +7,13 @@ import { addMonths } from '../../domain/development/dates';
 import { stepByKey } from '../../domain/development/steps';
 import { auditPut } from '../../store/audit';
 import { casePk, listCaseRecords, putCaseRef, putStepRecord } from '../../store/cases-repo';
-import { getNotice } from '../../store/notices-repo';
-import { getOrganization } from '../../store/orgs-repo';
+import { getEndedNotice } from '../../store/notices-repo';
+import type { Organization } from '../../domain/registry/organization';
 import { getPerson } from '../../store/people-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
-import { approverOf, staffToNotify } from '../registry/questions';
+import { loadOrgTree } from '../authorization';
+import { staffToNotify } from '../registry/questions';
 import { noticeSummaryLine, summaryLine } from './approval-summary';
 import { caseChangeItems, loadCase, systemRecord } from './case-writes';
 import { getRuleSet } from './rule-sets';
@@ -26,9 +27,7 @@ const endOfChinaDay = (date: string) => new Date(`${date}T23:59:59+08:00`).toISO
 export const caseApprovalId = (caseId: string, step: CaseApprovalStep, attempt: number) => `${caseId}-${step}-${attempt}`;
 
 /** The higher committee's approvers: its committee members with an e-mail, else its committee staff. */
-async function approversFor(deps: ServiceDeps, orgId: string): Promise<Approver[]> {
-  const approving = await approverOf(deps, orgId);
-  if (!approving) throw new Error(`No approving organization above ${orgId}`);
+async function approversFor(deps: ServiceDeps, approving: Organization): Promise<Approver[]> {
   const members = await Promise.all(approving.committee.filter((m) => m.personId).map(async (m) => ({ name: m.name, email: (await getPerson(deps.store, m.personId as string))?.email })));
   let approvers = members.filter((m): m is Approver => Boolean(m.email));
   if (approvers.length === 0) {
@@ -46,7 +45,7 @@ async function summaryOf(deps: ServiceDeps, devCase: DevelopmentCase): Promise<s
   const person = await getPerson(deps.store, devCase.personId);
   const { steps, refs } = await listCaseRecords(deps.store, devCase.id);
   const noticeRefs = refs.filter((r) => r.kind === 'notice');
-  const notices = await Promise.all(noticeRefs.map(async (r) => ({ node: r.node as NoticeNode, notice: await getNotice(deps.store, r.refId) })));
+  const notices = await Promise.all(noticeRefs.map(async (r) => ({ node: r.node as NoticeNode, notice: await getEndedNotice(deps.store, r.refId) })));
   const events = [
     ...steps.map((record) => ({ at: record.at, line: summaryLine(record) })),
     ...notices.flatMap(({ node, notice }) => (notice && notice.status !== 'open' ? [{ at: notice.closedAt ?? notice.withdrawnAt ?? notice.endsAt, line: noticeSummaryLine(node, notice) }] : [])),
@@ -65,9 +64,12 @@ async function summaryOf(deps: ServiceDeps, devCase: DevelopmentCase): Promise<s
 export async function prepareCaseApproval(deps: ServiceDeps, request: { caseId: string; stepKey: CaseApprovalStep }): Promise<{ approval: ApprovalRequest }> {
   const devCase = await loadCase(deps, request.caseId);
   const rules = await getRuleSet(deps, devCase.ruleSetVersion);
-  const approvers = await approversFor(deps, devCase.orgId);
-  // 报送组织: the branch that submits the case, not the committee that decides.
-  const orgName = (await getOrganization(deps.store, devCase.orgId))?.name;
+  // One read of the tree: the approving committee, and 报送组织 (the branch that submits the case, not the committee that decides).
+  const tree = await loadOrgTree(deps.store);
+  const approving = tree.approvingOrganization(devCase.orgId);
+  if (!approving) throw new Error(`No approving organization above ${devCase.orgId}`);
+  const approvers = await approversFor(deps, approving);
+  const orgName = tree.get(devCase.orgId)?.name;
   const now = deps.clock.now();
   const { dates } = devCase;
   let dueDate = new Date(now.getTime() + 30 * DAY_MS).toISOString();

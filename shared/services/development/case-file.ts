@@ -1,11 +1,11 @@
 import { chinaDate } from '../../domain/calendar';
-import type { ApprovalDecision, ApprovalResolution, ApprovalState, ApprovalSubject } from '../../domain/approval/approval';
+import type { ApprovalDecision, ApprovalResolution, ApprovalState } from '../../domain/approval/approval';
 import type { DevelopmentCase, StepRecord } from '../../domain/development/case';
 import { caseDeadlines, type CaseDeadline } from '../../domain/development/deadlines';
 import type { DevelopmentRuleSet } from '../../domain/development/rule-set';
 import type { Notice } from '../../domain/notice/notice';
 import type { Objection } from '../../domain/notice/objection';
-import { getApproval } from '../../store/approvals-repo';
+import { getApproval, type StoredApprovalSubject } from '../../store/approvals-repo';
 import { listAudit, type AuditEvent } from '../../store/audit';
 import { casePk, listCaseRecords, listOrgCases } from '../../store/cases-repo';
 import { getNotice } from '../../store/notices-repo';
@@ -21,7 +21,8 @@ import { getRuleSet } from './rule-sets';
 export interface CaseApprovalView {
   id: string;
   stepKey: string;
-  subject: ApprovalSubject;
+  /** Title, kind and organization (the case file does not repeat the approval's summary). */
+  subject: StoredApprovalSubject;
   status: ApprovalState;
   dueDate: string;
   approvers: string[];

@@ -6,8 +6,8 @@ import { listOrgAccounts } from '../../store/accounts-repo';
 import { loadCalendar } from '../../store/calendar-repo';
 import { roundSummaryLine } from '../../domain/election/round-summary';
 import { noticeResultText } from '../../domain/notice/notice-result';
-import { getElection, readElectionPartition } from '../../store/elections-repo';
-import { getNotice } from '../../store/notices-repo';
+import { getElection, listRounds } from '../../store/elections-repo';
+import { getEndedNotice } from '../../store/notices-repo';
 import { candidateNoticeId } from './candidate-notices';
 import { getPerson } from '../../store/people-repo';
 import type { ServiceDeps } from '../deps';
@@ -26,12 +26,12 @@ export const electionApprovalId = (electionId: string, kind: ElectionApprovalKin
 
 /** What the results' approval follows: the candidate list's notice (its result) and every voting round (its votes). */
 async function resultsSubstance(deps: ServiceDeps, election: Election): Promise<string[]> {
-  const [{ rounds }, notice] = await Promise.all([
-    readElectionPartition(deps.store, election.id),
-    election.noticeRounds > 0 ? getNotice(deps.store, candidateNoticeId(election.id, election.noticeRounds)) : Promise.resolve(undefined),
+  const [rounds, notice] = await Promise.all([
+    listRounds(deps.store, election.id),
+    election.noticeRounds > 0 ? getEndedNotice(deps.store, candidateNoticeId(election.id, election.noticeRounds)) : Promise.resolve(undefined),
   ]);
   const noticeLine = notice ? [`候选人预备人选公示（${chinaDate(new Date(notice.publishedAt))} 至 ${notice.endsAt.slice(0, 10)}）：${noticeResultText(notice)}`] : [];
-  return [...noticeLine, ...rounds.sort((a, b) => a.no - b.no).map(roundSummaryLine)];
+  return [...noticeLine, ...rounds.map(roundSummaryLine)];
 }
 
 function summaryOf(election: Election, kind: ElectionApprovalKind): { title: string; summary: string } {

@@ -38,7 +38,7 @@ export async function createElection(deps: ServiceDeps, actor: Actor, input: { o
   const termKind = TERM_KIND[org.kind];
   if (!termKind) throw new InputInvalidError({ orgId: '党小组不单独进行换届选举。' });
   const rules = ELECTION_RULE_SETS[values.rulesVersion];
-  const votingMembers = (await votingMembersOf(deps, org.id, chinaDate(deps.clock.now()))).length;
+  const votingMembers = (await votingMembersOf(deps, org.id, chinaDate(deps.clock.now()), tree)).length;
   const size = checkElectionSize({ orgKind: org.kind, votingMembers, seats: values.seats, deputies: values.deputies, form: values.form, rules });
   if (!size.ok) throw new InputInvalidError({ [size.field]: size.message });
   const id = values.idempotencyKey ?? deps.newId();

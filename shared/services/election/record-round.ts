@@ -1,12 +1,13 @@
 import type { Election, ElectionRound, NextRound } from '../../domain/election/election';
 import { decideNextRound, type RoundBallot } from '../../domain/election/next-round';
 import { tallyChecked } from '../../domain/election/tally-round';
-import { putRound, readElectionPartition } from '../../store/elections-repo';
+import { putRound } from '../../store/elections-repo';
+import { rosterOf } from '../registry/questions';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
 import { nextVersion } from './commit';
 import { checkRoundEntry, readRoundMeeting } from './round-entry';
-import { eligibleForRound, requireRoundMeeting, roundNotBefore } from './round-meeting';
+import { eligibleForRound, previousRound, requireRoundMeeting, roundNotBefore } from './round-meeting';
 import { commitStep, openStepFor } from './submit-step';
 
 /** How the election changes after a round of its contest, and whether the officers are all elected. */
@@ -38,11 +39,12 @@ function afterRound(election: Election, ballot: RoundBallot, elected: string[], 
  * never adds a second round. Output to the workflow: { decision, contest, officersDone }.
  */
 export async function recordRound(deps: ServiceDeps, actor: Actor, electionId: string, entry: unknown): Promise<ElectionRound> {
-  const { election, task } = await openStepFor(deps, actor, electionId, ['election-round', 'officers-round']);
+  const { election, task, tree } = await openStepFor(deps, actor, electionId, ['election-round', 'officers-round']);
   const meeting = readRoundMeeting(election, entry);
-  const previous = (await readElectionPartition(deps.store, electionId)).rounds.at(-1);
-  await requireRoundMeeting(deps, election, meeting, roundNotBefore(election, previous));
-  const eligible = await eligibleForRound(deps, election, election.ballot?.contest ?? 'committee', meeting.meetingDate);
+  const previous = await previousRound(deps, election);
+  const roster = await rosterOf(deps, election.orgId, tree); // 应到 and who may be elected, from one read
+  await requireRoundMeeting(deps, election, meeting, roundNotBefore(election, previous), roster);
+  const eligible = await eligibleForRound(deps, election, election.ballot?.contest ?? 'committee', meeting.meetingDate, roster);
   const { ballot, input } = checkRoundEntry(election, entry, eligible);
   const result = tallyChecked(input);
   const next = decideNextRound(result, ballot);
@@ -53,7 +55,7 @@ export async function recordRound(deps: ServiceDeps, actor: Actor, electionId: s
     shouldAttend: input.shouldAttend, present: input.present, ballotsIssued: input.ballotsIssued, result, next, at, actorId: actor.id, actorName: actor.displayName,
   };
   const output = { decision: next.kind, contest: ballot.contest, officersDone, elected: result.elected };
-  await commitStep(deps, actor, task, nextVersion(election, { ...changes, roundCount: round.no }), undefined, [putRound(deps.store, round)], output, 'election.round-recorded');
+  await commitStep(deps, actor, task, nextVersion(election, { ...changes, roundCount: round.no, lastRound: { no: round.no, meetingDate: round.meetingDate, next: round.next } }), undefined, [putRound(deps.store, round)], output, 'election.round-recorded');
   return round;
 }
 

@@ -2,7 +2,8 @@ import { ELECTION_STEPS, type Election, type ElectionStepKey, type ElectionStepR
 import { chinaDate } from '../../domain/calendar';
 import { ELECTION_STEP_SCHEMAS, isFormStep } from '../../schemas/election-steps';
 import { parseForm } from '../../schemas/parse-form';
-import { getElection, putStepRecord, readElectionPartition } from '../../store/elections-repo';
+import type { OrgTree } from '../../domain/registry/org-tree';
+import { getElection, putStepRecord } from '../../store/elections-repo';
 import { claimTask, getTask, type StoredTask } from '../../store/tasks-repo';
 import { commitWithRetry } from '../../store/transact';
 import type { Actor } from '../actor';
@@ -14,21 +15,22 @@ import { deliverTaskCallback } from '../tasks/deliver-callback';
 import { electionChange, nextVersion } from './commit';
 import { ElectionStepNotOpenError } from './errors';
 import { FORM_STEP_EFFECTS } from '../../domain/election/step-rules';
-import { requireMeetingDate, requireRoundMeeting, roundNotBefore } from './round-meeting';
+import { previousRound, requireMeetingDate, requireRoundMeeting, roundNotBefore } from './round-meeting';
 
 /** The election and its open task for `stepKey`, for an actor allowed to handle it; refused otherwise. */
-export async function openStepFor(deps: ServiceDeps, actor: Actor, electionId: string, stepKeys: string | readonly string[]): Promise<{ election: Election; task: StoredTask }> {
+export async function openStepFor(deps: ServiceDeps, actor: Actor, electionId: string, stepKeys: string | readonly string[]): Promise<{ election: Election; task: StoredTask; tree: OrgTree }> {
   const keys: readonly string[] = typeof stepKeys === 'string' ? [stepKeys] : stepKeys;
   const election = await getElection(deps.store, electionId);
   if (!election) throw new RecordNotFoundError('该选举');
-  authorize(actor, 'election.handle', election.orgId, await loadOrgTree(deps.store));
+  const tree = await loadOrgTree(deps.store);
+  authorize(actor, 'election.handle', election.orgId, tree);
   const waiting = election.currentStep ? ELECTION_STEPS[election.currentStep].label : undefined;
   const task = election.currentTaskId ? await getTask(deps.store, election.currentTaskId) : undefined;
   if (!election.currentStep || !keys.includes(election.currentStep) || !task) {
     throw new ElectionStepNotOpenError(waiting, { detail: `waiting for ${election.currentStep}, got ${keys.join('/')}` });
   }
   if (task.status !== 'open') throw new TaskAlreadyHandledError(task.completedBy, task.completedAt);
-  return { election, task };
+  return { election, task, tree };
 }
 
 /**
@@ -60,17 +62,17 @@ export async function commitStep(deps: ServiceDeps, actor: Actor, task: StoredTa
  * nothing written. A second submission: TaskAlreadyHandledError.
  */
 export async function submitElectionStep(deps: ServiceDeps, actor: Actor, electionId: string, stepKey: ElectionStepKey | string, rawForm: unknown): Promise<Record<string, unknown>> {
-  const { election, task } = await openStepFor(deps, actor, electionId, stepKey);
+  const { election, task, tree } = await openStepFor(deps, actor, electionId, stepKey);
   if (!isFormStep(stepKey)) throw new InputInvalidError({ _form: '此步骤须通过计票录入（选票或汇总数）提交。' });
   const values = parseForm(ELECTION_STEP_SCHEMAS[stepKey], rawForm) as never;
   const needsRoster = stepKey === 'recommendation' || stepKey === 'open-ballot';
-  const { votingNames, noVote } = needsRoster ? await votingStandingOf(deps, election.orgId, chinaDate(deps.clock.now())) : { votingNames: new Set<string>(), noVote: new Map<string, string>() };
-  const lastRound = (await readElectionPartition(deps.store, electionId)).rounds.at(-1);
-  const lastNext = stepKey === 'seats-decision' ? lastRound?.next : undefined;
+  const { votingNames, noVote } = needsRoster ? await votingStandingOf(deps, election.orgId, chinaDate(deps.clock.now()), tree) : { votingNames: new Set<string>(), noVote: new Map<string, string>() };
+  const previous = stepKey === 'seats-decision' || stepKey === 'officers-meeting' ? await previousRound(deps, election) : undefined;
+  const lastNext = stepKey === 'seats-decision' ? previous?.next : undefined;
   // E10, E11: the 海选 open ballot is a vote of the general meeting; the new committee meets after the last round.
   const started = { date: chinaDate(new Date(election.createdAt)), what: '本次选举开始的日期' };
   if (stepKey === 'open-ballot') await requireRoundMeeting(deps, election, values, started);
-  if (stepKey === 'officers-meeting') requireMeetingDate(deps, (values as { meetingDate: string }).meetingDate, roundNotBefore(election, lastRound));
+  if (stepKey === 'officers-meeting') requireMeetingDate(deps, (values as { meetingDate: string }).meetingDate, roundNotBefore(election, previous));
   const at = deps.clock.now().toISOString();
   const effect = (FORM_STEP_EFFECTS[stepKey] as (e: Election, v: never, c: unknown) => ReturnType<(typeof FORM_STEP_EFFECTS)['announcement']>)(election, values, { votingNames, noVote, lastNext, at });
   const attempt = (election.stepCounts[stepKey] ?? 0) + 1;

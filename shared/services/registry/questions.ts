@@ -24,15 +24,25 @@ async function treeWith(deps: Deps, orgId: string, read?: OrgTree) {
 
 const byName = (a: Pick<Person, 'name'>, b: Pick<Person, 'name'>) => a.name.localeCompare(b.name, 'zh-CN');
 
+/**
+ * The people of the organization and every organization below it, read once for the questions a request asks of
+ * them (`votingMembersIn`, `meetingAttendanceIn`): a voting round checks 应到 and who may be elected from one read.
+ */
+export async function rosterOf(deps: Deps, orgId: string, read?: OrgTree): Promise<Person[]> {
+  return peopleOfSubtree(deps.store, await treeWith(deps, orgId, read), orgId);
+}
+
+/** Full members with voting rights on `date` among `people`, by name. */
+export const votingMembersIn = (people: readonly Person[], date: string): Person[] => votingMembers(people, date).sort(byName);
+
 /** Full members with voting rights on `date` (YYYY-MM-DD), of the organization and every organization below it. */
-export async function votingMembersOf(deps: Deps, orgId: string, date: string): Promise<Person[]> {
-  const tree = await treeWith(deps, orgId);
-  return votingMembers(await peopleOfSubtree(deps.store, tree, orgId), date).sort(byName);
+export async function votingMembersOf(deps: Deps, orgId: string, date: string, read?: OrgTree): Promise<Person[]> {
+  return votingMembersIn(await rosterOf(deps, orgId, read), date);
 }
 
 /** The voting names of the organization's roster on `date`, and why each other name has no vote (candidates' check). */
-export async function votingStandingOf(deps: Deps, orgId: string, date: string): Promise<ReturnType<typeof votingStanding>> {
-  const tree = await treeWith(deps, orgId);
+export async function votingStandingOf(deps: Deps, orgId: string, date: string, read?: OrgTree): Promise<ReturnType<typeof votingStanding>> {
+  const tree = await treeWith(deps, orgId, read);
   return votingStanding(await peopleOfSubtree(deps.store, tree, orgId), date);
 }
 
@@ -41,9 +51,12 @@ export async function votingStandingOf(deps: Deps, orgId: string, date: string):
  * groups): the voting members, less those excluded with a recorded reason (listed with it).
  */
 export async function meetingAttendanceOf(deps: Deps, orgId: string, date: string, read?: OrgTree): Promise<MeetingAttendance & { shouldAttendCount: number }> {
-  const tree = await treeWith(deps, orgId, read);
-  const people = (await peopleOfSubtree(deps.store, tree, orgId)).sort(byName);
-  const attendance = meetingAttendance(people, date);
+  return meetingAttendanceIn(await rosterOf(deps, orgId, read), date);
+}
+
+/** `meetingAttendanceOf` over people already read (`rosterOf`). */
+export function meetingAttendanceIn(people: readonly Person[], date: string): MeetingAttendance & { shouldAttendCount: number } {
+  const attendance = meetingAttendance([...people].sort(byName), date);
   return { ...attendance, shouldAttendCount: attendance.shouldAttend.length };
 }
 

@@ -1,4 +1,4 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApprovalPolicy, ApprovalRequest } from '../../../shared/domain/approval/approval';
 import type { Actor } from '../../../shared/services/actor';
 import {
@@ -296,4 +296,39 @@ test('no task token and no raw link id in audit, table, staff view or mail beyon
     const withoutLinks = mail.text.replace(/http:\/\/localhost:3000\/approvals\/[A-Za-z0-9_-]{43}/g, '');
     for (const link of links) expect(withoutLinks + mail.subject).not.toContain(link);
   }
+});
+
+test('the case summary is written once in its own item: the approval item carries none, and every page and mail still shows it', async () => {
+  const summary = `张三，男，1995年3月生，大学本科。\n${'支部大会表决：应到会 15 人，实到 14 人，赞成票 14 票。'.repeat(40)}`;
+  const approvalId = await start('any', 2, { subject: { kind: 'admission', title: '接收张三为中共预备党员', summary, orgId: 'branch-1' } });
+  const { Items } = await runtime.store.doc.send(new ScanCommand({ TableName: runtime.store.tableName }));
+  const items = (Items ?? []).filter((item) => item.pk === approvalPk(approvalId));
+  const approvalItem = items.find((item) => item.sk === 'APPROVAL')!;
+  expect(approvalItem.subject).toEqual({ kind: 'admission', title: '接收张三为中共预备党员', orgId: 'branch-1' });
+  expect(JSON.stringify(approvalItem).length).toBeLessThan(2048);
+  expect(items.find((item) => item.sk === 'SUMMARY')).toMatchObject({ summary });
+  expect(runtime.mailer.sent.filter((m) => m.subject.startsWith('【审批】')).every((m) => m.text.includes(summary))).toBe(true);
+
+  const link = linkOf(approvers[0].email);
+  const pending = await viewApprovalLink(runtime.deps, link);
+  expect(pending.state === 'pending' && pending.approval.subject.summary).toBe(summary);
+  const decided = await decideByLink(runtime.deps, link, { outcome: 'approved', meetingDate: '2026-09-23', comment: '同意' }, client);
+  expect(decided.state === 'decided' && decided.approval.subject.summary).toBe(summary);
+  expect((await getApprovalForStaff(runtime.deps, committeeStaff, approvalId)).subject.summary).toBe(summary);
+  // Written again (decided, callback): still no summary on the approval item.
+  expect((await getApproval(runtime.store, approvalId))!.subject.summary).toBeUndefined();
+});
+
+test('an approval stored with its summary on the approval item (before the summary had its own item) keeps showing it', async () => {
+  const approvalId = await start('any', 2);
+  const stored = (await getApproval(runtime.store, approvalId))!;
+  const summary = '张三，男，1995年3月生（旧数据）。';
+  await runtime.store.doc.send(new PutCommand({ TableName: runtime.store.tableName, Item: { ...(await runtime.store.doc.send(new GetCommand({ TableName: runtime.store.tableName, Key: { pk: approvalPk(approvalId), sk: 'APPROVAL' } }))).Item, subject: { ...stored.subject, summary } } }));
+  await runtime.store.doc.send(new DeleteCommand({ TableName: runtime.store.tableName, Key: { pk: approvalPk(approvalId), sk: 'SUMMARY' } }));
+  const link = linkOf(approvers[0].email);
+  const pending = await viewApprovalLink(runtime.deps, link);
+  expect(pending.state === 'pending' && pending.approval.subject.summary).toBe(summary);
+  await decideByLink(runtime.deps, link, { outcome: 'approved', meetingDate: '2026-09-23', comment: '同意' }, client);
+  expect((await getApproval(runtime.store, approvalId))!.subject.summary).toBe(summary);
+  expect((await getApprovalForStaff(runtime.deps, committeeStaff, approvalId)).subject.summary).toBe(summary);
 });

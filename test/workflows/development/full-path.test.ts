@@ -1,6 +1,6 @@
 import { getCaseFile, DevelopmentCaseStateError, DevelopmentStageTooEarlyError } from '../../../shared/services/development';
 import { listAudit } from '../../../shared/store/audit';
-import { getApproval } from '../../../shared/store/approvals-repo';
+import { approvalSummary, getApproval } from '../../../shared/store/approvals-repo';
 import { casePk } from '../../../shared/store/cases-repo';
 import { getPerson } from '../../../shared/store/people-repo';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
@@ -87,7 +87,7 @@ test('the whole path from application to full membership, each stage its own exe
   const actions = (await listAudit(runtime.store, casePk(driver.caseId))).map((e) => e.action);
   expect(actions.filter((a) => a === 'case.stage-ended')).toHaveLength(5);
   // The approver's summary carries the notice results that came before each approval (issue 13 item 19).
-  const summary = async (step: string) => (await getApproval(runtime.store, `${driver.caseId}-${step}-1`))!.subject.summary;
+  const summary = async (step: string) => approvalSummary(runtime.store, (await getApproval(runtime.store, `${driver.caseId}-${step}-1`))!);
   expect(await summary('preReview')).toMatch(/发展对象公示（\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}）：公示期满，无异议/);
   expect(await summary('admissionApproval')).toMatch(/拟接收预备党员公示（\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}）：公示期满，无异议/);
   expect(await summary('conversionApproval')).toMatch(/预备党员转正公示（\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}）：公示期满，无异议/);

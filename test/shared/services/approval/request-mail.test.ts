@@ -15,7 +15,7 @@ test.each([
   ['the link expires first', '2027-01-26T02:00:00.000Z', '2027-01-26 10:00', '2027-02-11'],
   ['the approval is due first', '2027-03-01T02:00:00.000Z', '2027-02-11 23:59', '2027-03-01'],
 ])('%s: the mail names that date only', (_name, expiresAt, deadline, other) => {
-  const { text } = requestMail(deps, approval, 0, 'x'.repeat(43), expiresAt, '请联系组织员。');
+  const { text } = requestMail(deps, approval, '案情摘要。', 0, 'x'.repeat(43), expiresAt, '请联系组织员。');
   expect(text).toContain(`请于 ${deadline}（北京时间）前作出决定`);
   expect(text).not.toContain(other);
   expect(text).toContain('（换届选举请示）');
