@@ -133,6 +133,11 @@ export class BundleWorld {
     };
   }
 
+  /** Whether a flow has started the function's worker. */
+  started(handlerId: string): boolean {
+    return this.running.has(handlerId);
+  }
+
   /** The function's worker, started on first use. */
   lambda(handlerId: string): Promise<BundledLambda> {
     let started = this.running.get(handlerId);

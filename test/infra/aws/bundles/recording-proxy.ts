@@ -9,7 +9,7 @@ export interface ObservedCall {
   action: string;
   /** Whether the request was signed (unsigned Cognito calls such as InitiateAuth need no grant). */
   signed: boolean;
-  /** The resource named in the request, where it names one: a table, a state machine or execution ARN. */
+  /** The resource named in the request, where it names one: a table, a state machine or execution ARN, a user pool. */
   resource?: string;
 }
 
@@ -28,7 +28,7 @@ const SERVICES: { target: string; prefix: string; upstream: keyof ProxyTargets }
 const SES_PATHS: [RegExp, string][] = [[/^\/v2\/email\/outbound-emails$/, 'SendEmail']];
 
 function resourceOf(body: Record<string, unknown>): string | undefined {
-  for (const key of ['TableName', 'stateMachineArn', 'executionArn']) if (typeof body[key] === 'string') return body[key];
+  for (const key of ['TableName', 'stateMachineArn', 'executionArn', 'UserPoolId']) if (typeof body[key] === 'string') return body[key];
   const items = (body.RequestItems ?? body.TransactItems) as unknown;
   if (items && !Array.isArray(items)) return Object.keys(items)[0];
   if (Array.isArray(items)) {
@@ -36,6 +36,15 @@ function resourceOf(body: Record<string, unknown>): string | undefined {
     return first ? Object.values(first)[0]?.TableName : undefined;
   }
   return undefined;
+}
+
+/** IAM authorizes a DynamoDB transaction by the item actions inside it (there is no TransactWriteItems action). */
+const TRANSACT_ITEM_ACTIONS: Record<string, string> = { Put: 'dynamodb:PutItem', Update: 'dynamodb:UpdateItem', Delete: 'dynamodb:DeleteItem', ConditionCheck: 'dynamodb:ConditionCheckItem', Get: 'dynamodb:GetItem' };
+
+function authorizedActions(action: string, body: Record<string, unknown>): string[] {
+  if (action !== 'dynamodb:TransactWriteItems' && action !== 'dynamodb:TransactGetItems') return [action];
+  const items = Array.isArray(body.TransactItems) ? (body.TransactItems as Record<string, unknown>[]) : [];
+  return [...new Set(items.flatMap((item) => Object.keys(item).map((kind) => TRANSACT_ITEM_ACTIONS[kind] ?? `dynamodb:${kind}`)))];
 }
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -71,7 +80,8 @@ export class RecordingProxy {
         } catch {
           // not JSON: no resource to note
         }
-        this.calls.push({ caller, action, signed: typeof request.headers.authorization === 'string', resource: resourceOf(parsed) });
+        const signed = typeof request.headers.authorization === 'string';
+        for (const authorized of authorizedActions(action, parsed)) this.calls.push({ caller, action: authorized, signed, resource: resourceOf(parsed) });
         if (!upstream) {
           response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ __type: 'UnknownOperationException', message: action }));
           return;
@@ -90,6 +100,9 @@ export class RecordingProxy {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    await Promise.all(this.servers.map((server) => new Promise((resolve) => {
+      server.close(resolve);
+      server.closeAllConnections();
+    })));
   }
 }
