@@ -85,7 +85,7 @@ describe('a development stage with its approval links (stage IV)', () => {
     await driver.at('2027-01-05T02:00:00.000Z');
     await driver.stage3();
     await setup.shutdown();
-    await world.advanceTo('2027-01-05T03:00:00.000Z');
+    await world.advanceTo(new Date(setup.clock.now().getTime() + 3_600_000));
     await addPoolUser(world.cognito, { username: 'branch-staff-1', password: 'Pw-branch-2026', role: 'branch-staff', orgId: 'branch-1', name: '李组织委员', email: 'branch@example.org' });
     await addPoolUser(world.cognito, { username: 'org-staff-1', password: 'Pw-committee-2026', role: 'committee-staff', orgId: 'committee-1', name: '王组织员', email: 'zuzhi@example.org' });
     branch = new Browser(world.site('http-staff'));
