@@ -45,9 +45,9 @@ describe('Cognito authenticator', () => {
     await expect(createCognitoAuthenticator({ client: client as never, clientId: 'c' }).verify('x', 'y')).resolves.toBeNull();
   });
 
-  test('a challenge, no staff group or no organization → null', async () => {
+  test('a challenge this site does not offer (SMS), no staff group or no organization → null', async () => {
     const answers = [
-      { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's' },
+      { ChallengeName: 'SMS_MFA', Session: 's' },
       { AuthenticationResult: { IdToken: idToken({ 'cognito:groups': ['readers'], 'custom:orgId': 'o' }) } },
       { AuthenticationResult: { IdToken: idToken({ 'cognito:groups': ['admin'] }) } },
     ];
