@@ -42,7 +42,7 @@ describe('a notice with an objection', () => {
     const board = await world.site('http-public')(makeEvent('GET', '/'));
     expect(board.statusCode).toBe(200);
     expect(board.body).toContain(PRIVATE_PERSON.name);
-  });
+  }, 300_000);
 
   test('an objection on the public site; at the end the staff get the task, decide it, the notice closes', async () => {
     const objection = await world.site('http-public')(makeEvent('POST', `/notices/${noticeId}/objections`, { body: { content: '该同志工作作风需核实', name: '王五', contact: '13800000000' } }));
@@ -60,7 +60,7 @@ describe('a notice with an objection', () => {
     expect(await getNotice(world.store, noticeId)).toMatchObject({ status: 'closed', result: 'proceed' });
     const execution = await world.stepFunctions.describeExecution(`arn:aws:states:local:000000000000:execution:notice:${(await getNotice(world.store, noticeId))!.executionArn?.split(':').at(-1)}`);
     expect(execution).toMatchObject({ status: 'SUCCEEDED', output: { noticeId, result: 'proceed' } });
-  });
+  }, 300_000);
 });
 
 describe('a development stage with its approval links (stage IV)', () => {
@@ -130,7 +130,7 @@ describe('a development stage with its approval links (stage IV)', () => {
     expect(execution).toMatchObject({ status: 'SUCCEEDED', output: { outcome: 'completed' } });
     // The filing's acknowledgment link went out by mail (SES) with the API's own address.
     expect(world.mailer.sent.some((m) => /https:\/\/localapi\.execute-api\.us-east-1\.amazonaws\.com\/filings\//.test(m.text))).toBe(true);
-  });
+  }, 300_000);
 });
 
 describe('an election step (request approved by link, the announcement submitted)', () => {
@@ -164,7 +164,7 @@ describe('an election step (request approved by link, the announcement submitted
     const execution = await world.stepFunctions.describeExecution(`arn:aws:states:local:000000000000:execution:election:${electionExecutionName(electionId)}`);
     expect(execution.status).toBe('RUNNING');
     expect(execution.currentState).not.toBe('Announcement');
-  });
+  }, 300_000);
 });
 
 test('the bundles no flow above ran load as well (only node:* and @aws-sdk/* left to import)', async () => {
