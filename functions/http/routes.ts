@@ -35,6 +35,7 @@ export const ROUTES: RouteDefinition[] = [
   // Staff (工作人员): sign-in, pending steps (待办), forms.
   { method: 'GET', path: '/staff/sign-in', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/sign-in', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/sign-in/challenge', handlerId: 'http-staff' },
   // 忘记密码 (on AWS: Cognito mails a code; locally these answer 404, a reset there is a set-password link).
   { method: 'GET', path: '/staff/forgot-password', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/forgot-password', handlerId: 'http-staff' },

@@ -31,7 +31,7 @@ import { ASSESSMENT_BODY_ROUTES, assessmentRoutes } from './staff/assessment-rou
 export type { StaffSiteDeps } from './staff/staff-context';
 
 /** Routes that need no session: signing in, signing out (which checks the token itself when signed in), the set-password link, 忘记密码. */
-export const OPEN_STAFF_ROUTES: ReadonlySet<string> = new Set(['GET /staff/sign-in', 'POST /staff/sign-in', 'POST /staff/sign-out', ...OPEN_ACCOUNT_ROUTES, ...OPEN_RECOVERY_ROUTES]);
+export const OPEN_STAFF_ROUTES: ReadonlySet<string> = new Set(['GET /staff/sign-in', 'POST /staff/sign-in', 'POST /staff/sign-in/challenge', 'POST /staff/sign-out', ...OPEN_ACCOUNT_ROUTES, ...OPEN_RECOVERY_ROUTES]);
 
 /** The staff site (工作人员): sign-in, 待办, notices, the calendar, organizations and people. Every page needs a session; every POST its CSRF token. */
 export function createStaffSite(deps: StaffSiteDeps, options: { log?: ErrorLogger } = {}): HttpHandlerFn {

@@ -3,7 +3,7 @@ import { recordSignIn } from '../../store/accounts-repo';
 import type { Store } from '../../store/store';
 import { InputInvalidError, ServiceError } from '../../errors';
 import type { Clock } from '../ports';
-import type { Authenticator } from './authenticator';
+import { isChallenge, type Authenticator, type SignInChallenge, type VerifiedIdentity } from './authenticator';
 import { startSession, type NewSession } from './sessions';
 import { checkThrottle, recordFailure } from './sign-in-throttle';
 
@@ -43,9 +43,17 @@ export interface SignInDeps {
 
 /**
  * Checks the credentials and opens a session. Throws InputInvalidError (empty fields), AuthThrottledError (too many
- * failures for the username or the client address: nothing is checked) or AuthSignInFailedError.
+ * failures for the username or the client address: nothing is checked) or AuthSignInFailedError; a challenge of the
+ * identity provider is a failure here (see signInOrChallenge).
  */
 export async function signIn(deps: SignInDeps, form: Record<string, string | undefined>, client: { address?: string } = {}): Promise<NewSession> {
+  const result = await signInOrChallenge(deps, form, client);
+  if ('kind' in result) throw new AuthSignInFailedError();
+  return result;
+}
+
+/** As signIn, but a challenge (new password, one-time code) is returned for the form to ask (answerSignInChallenge). */
+export async function signInOrChallenge(deps: SignInDeps, form: Record<string, string | undefined>, client: { address?: string } = {}): Promise<NewSession | SignInChallenge> {
   const username = (form.username ?? '').trim();
   const password = form.password ?? '';
   const fieldErrors: Record<string, string> = {};
@@ -62,7 +70,14 @@ export async function signIn(deps: SignInDeps, form: Record<string, string | und
     await recordFailure(deps.store, attempt, nowMs);
     throw new AuthSignInFailedError();
   }
+  if (isChallenge(verified)) return verified;
+  return openSession(deps, username, verified);
+}
+
+/** The session of a verified identity; the failures counted against the username are cleared. */
+export async function openSession(deps: SignInDeps, username: string, verified: VerifiedIdentity): Promise<NewSession> {
   const { mustChangePassword, ...identity } = verified;
+  const nowMs = deps.clock.now().getTime();
   await deleteThrottle(deps.store, 'user', username.toLowerCase());
   await recordSignIn(deps.store, identity.id, new Date(nowMs).toISOString());
   return startSession(deps.store, deps.clock, identity, { mustChangePassword });

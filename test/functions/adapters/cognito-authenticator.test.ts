@@ -45,9 +45,9 @@ describe('Cognito authenticator', () => {
     await expect(createCognitoAuthenticator({ client: client as never, clientId: 'c' }).verify('x', 'y')).resolves.toBeNull();
   });
 
-  test('a challenge, no staff group or no organization → null', async () => {
+  test('a challenge this site does not offer (SMS), no staff group or no organization → null', async () => {
     const answers = [
-      { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's' },
+      { ChallengeName: 'SMS_MFA', Session: 's' },
       { AuthenticationResult: { IdToken: idToken({ 'cognito:groups': ['readers'], 'custom:orgId': 'o' }) } },
       { AuthenticationResult: { IdToken: idToken({ 'cognito:groups': ['admin'] }) } },
     ];
@@ -60,5 +60,34 @@ describe('Cognito authenticator', () => {
   test('other failures (throttling, network) are raised, not reported as wrong credentials', async () => {
     const { client } = fakeClient(() => namedError('TooManyRequestsException'));
     await expect(createCognitoAuthenticator({ client: client as never, clientId: 'c' }).verify('x', 'y')).rejects.toThrow('TooManyRequestsException');
+  });
+});
+
+describe('MFA_SETUP (a pool that requires MFA, a user without an app): the recorded shapes of Cognito’s answers', () => {
+  // cognito-local does not serve AssociateSoftwareToken / VerifySoftwareToken with a sign-in Session (only with an
+  // access token), so this path runs against answers shaped as AWS documents and returns them.
+  const claims = { 'cognito:username': 'wang', name: '王组织员', 'cognito:groups': ['branch-staff'], 'custom:orgId': 'org-a' };
+  const answers: Record<string, (input: Record<string, unknown>) => unknown> = {
+    InitiateAuthCommand: () => ({ ChallengeName: 'MFA_SETUP', ChallengeParameters: { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]', USER_ID_FOR_SRP: 'wang' }, Session: 'session-1' }),
+    AssociateSoftwareTokenCommand: (input) => (input.Session === 'session-1' ? { SecretCode: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', Session: 'session-2' } : namedError('NotAuthorizedException')),
+    VerifySoftwareTokenCommand: (input) => (input.Session === 'session-2' && input.UserCode === '123456' ? { Status: 'SUCCESS', Session: 'session-3' } : namedError('CodeMismatchException')),
+    RespondToAuthChallengeCommand: (input) => (input.ChallengeName === 'MFA_SETUP' && input.Session === 'session-3'
+      ? { AuthenticationResult: { IdToken: idToken(claims), AccessToken: 'a', RefreshToken: 'r', ExpiresIn: 3600, TokenType: 'Bearer' }, ChallengeParameters: {} }
+      : namedError('NotAuthorizedException')),
+  };
+  const client = {
+    send: async (command: { constructor: { name: string }; input: Record<string, unknown> }) => {
+      const result = answers[command.constructor.name](command.input);
+      if (result instanceof Error) throw result;
+      return result;
+    },
+  };
+  const authenticator = createCognitoAuthenticator({ client: client as never, clientId: 'c' });
+
+  test('the password answers with the key to add to the app; its first code finishes the setup and signs in', async () => {
+    const challenge = await authenticator.verify('wang', 'Mima-2026-wang!');
+    expect(challenge).toEqual({ kind: 'totp-setup', username: 'wang', session: 'session-2', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' });
+    await expect(authenticator.answer!(challenge as never, { code: '654321' })).resolves.toBeNull();
+    await expect(authenticator.answer!(challenge as never, { code: '123456' })).resolves.toEqual({ id: 'wang', displayName: '王组织员', role: 'branch-staff', orgId: 'org-a' });
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AdminGetUserCommand, AdminListGroupsForUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+import type { SignInChallenge } from '../../../../shared/services/auth';
 import { createCognitoAuthenticator } from '../../../../functions/adapters/cognito-authenticator';
 import { runAdminCommand } from '../../../../infra/local/cli/admin-command';
 import { listAudit } from '../../../../shared/store/audit';
@@ -69,7 +70,10 @@ test('creates the administrator in the user pool (e-mail, name, custom:orgId, gr
   const groups = await cognito.client.send(new AdminListGroupsForUserCommand({ UserPoolId: cognito.userPoolId, Username: email }));
   expect((groups.Groups ?? []).map((g) => g.GroupName)).toEqual(['admin']);
   const authenticator = createCognitoAuthenticator({ client: cognito.client, clientId: cognito.clientId, userPoolId: cognito.userPoolId });
-  expect(await authenticator.verify(email, PASSWORD)).toMatchObject({ role: 'admin', orgId: org.id, mustChangePassword: true });
+  // The first sign-in asks for the administrator's own password (NEW_PASSWORD_REQUIRED), then signs in as admin.
+  const challenge = await authenticator.verify(email, PASSWORD);
+  expect(challenge).toMatchObject({ kind: 'new-password', username: email });
+  expect(await authenticator.answer!(challenge as SignInChallenge, { newPassword: 'Wode-Mima-2026x' })).toMatchObject({ role: 'admin', orgId: org.id });
 
   const again = io();
   expect(await runAdminCommand([...args('other@example.gov.cn', 'other'), '--outputs', outputsFile(store)], again.io, env())).toBe(1);
