@@ -48,10 +48,11 @@ test('the organizer issues the letter from the 待办 list and prints it with it
   await organizer.getByRole('button', { name: '开具介绍信' }).click();
   await organizer.getByText('介绍信已开具。').waitFor();
   await organizer.getByRole('link', { name: '打印介绍信' }).click();
-  await organizer.getByText('中国共产党党员组织关系介绍信').waitFor();
+  await organizer.getByText('中国共产党党员组织关系介绍信（存根）').waitFor();
+  await organizer.getByText('中国共产党党员组织关系介绍信', { exact: true }).waitFor();
   await organizer.getByText('〔2026〕第1号').first().waitFor();
-  await organizer.getByText('该同志党费已交到2026年9月。').waitFor();
-  await organizer.getByText('（剪 裁 线）').waitFor();
+  await organizer.getByText('该同志党费已交到2026年9月。').first().waitFor();
+  expect(await organizer.getByText('（剪 裁 线）').count()).toBe(2);
 });
 
 test('the business branch accepts from its 待办 list; the person page of 周强 shows the transfer and the sender sees it received', async () => {

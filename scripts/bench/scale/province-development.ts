@@ -125,7 +125,7 @@ async function writePreReview(store: Store, writer: BulkWriter, devCase: Develop
   await writer.put(
     putCaseRef(store, devCase.id, 'approval', approvalId, { stepKey: 'preReview', stage: 4, attempt: 1 }),
     auditPut(store, casePk(devCase.id), { at, action: 'case.approval-requested', actor: 'system', details: { approvalId, stepKey: 'preReview' } }),
-    putNewApproval(store, {
+    ...putNewApproval(store, {
       id: approvalId, subject: { kind: 'pre-review', title: `${devCase.personName}：发展对象预审`, summary: `${devCase.personName}，男，大学本科。`, orgId: devCase.orgId, orgName },
       policy: 'any', dueDate: new Date(now.getTime() + 30 * 86_400_000).toISOString(), approvers: [{ name: '赵审批', email: 'approver@bench.example.org', linkHash }],
       status: 'pending', decisions: [], taskToken: `bench-token-${approvalId}`, executionArn: `arn:bench:approval-${approvalId}`, createdAt: at, version: 1,
