@@ -30,7 +30,7 @@ function details(entry: AuditEntry): SafeHtml {
 export function auditTrail(entries: AuditEntry[]): SafeHtml {
   if (entries.length === 0) return html`<p>暂无记录。</p>`;
   const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at));
-  return html`<div class="table-wrap" tabindex="0"><table>
+  return html`<div class="table-wrap" tabindex="0"><table class="audit">
     <thead><tr><th>时间</th><th>事项</th><th>办理人</th><th>详情</th></tr></thead>
     <tbody>${sorted.map((entry) => html`<tr><td>${formatDateTime(entry.at)}</td><td>${actionLabel(entry.action)}</td><td>${actorText(entry)}</td><td>${details(entry)}</td></tr>`)}</tbody>
   </table></div>`;

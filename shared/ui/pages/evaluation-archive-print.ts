@@ -31,9 +31,9 @@ export function evaluationArchivePrintPage(file: EvaluationFile, printedOn: stri
       <tr><th>不参加评议</th><td colspan="3">${e.excluded.length ? e.excluded.map((x) => `${x.name}（${x.reasonLabel}）`).join('、') : '无'}</td></tr>
     </table>
     <h3>一、评议步骤</h3>
-    <table><thead><tr><th>步骤</th><th>日期</th><th>办理人</th></tr></thead><tbody>
+    ${file.steps.length ? html`<table><thead><tr><th>步骤</th><th>日期</th><th>办理人</th></tr></thead><tbody>
       ${file.steps.map((s) => html`<tr><td>${EVALUATION_STEPS[s.stepKey].label}${s.attempt > 1 ? `（第 ${s.attempt} 次）` : ''}</td><td>${formatDate(s.at)}</td><td>${s.actorName}</td></tr>`)}
-    </tbody></table>
+    </tbody></table>` : html`<p>尚无办结的步骤。</p>`}
     <h3>二、民主评议结果（收回党员评议表 ${returned} 份）</h3>
     <table><thead><tr><th>党员</th>${GRADES.map((g) => html`<th>${GRADE_LABELS[g]}</th>`)}</tr></thead><tbody>
       ${file.tally.map((t) => html`<tr><td>${t.name}</td>${GRADES.map((g) => html`<td>${t.member.counts[g]}（${pct(t.member.shares[g])}）</td>`)}</tr>`)}
