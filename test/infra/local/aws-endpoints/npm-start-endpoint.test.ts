@@ -32,6 +32,8 @@ test('npm start serves Step Functions and SES v2 on DANGJIAN_AWS_ENDPOINT_PORT',
     DANGJIAN_DEMO_NOTICES: 'off', DANGJIAN_AWS_ENDPOINT_PORT: String(awsPort),
   });
   const url = `http://127.0.0.1:${awsPort}`;
+  // The banner's lines may arrive in more than one chunk after the site answers: wait for the endpoint's line.
+  for (let waited = 0; !runtime.output().includes(url) && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
   expect(runtime.output()).toContain(url);
   const config = { endpoint: url, region: 'cn-north-1', credentials: { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'not-checked' }, maxAttempts: 1 };
 
