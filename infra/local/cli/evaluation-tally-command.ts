@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { GRADE_LABELS, GRADES, RatingsFileError, tallyRatingsFile, type KindTally, type RatingsFileResult } from '../../../shared/domain/evaluation';
 import type { CliIo } from './calendar-command';
+import { CliUsageError, readJsonInput } from './json-input';
 
 export const EVALUATION_TALLY_USAGE = [
   '用法：dangjian evaluation-tally --file <ratings.json | -> [--json]',
@@ -17,34 +17,6 @@ export const EVALUATION_TALLY_USAGE = [
   '输出：每名党员各等次的票数和比例、多数等次；给出评定意见时检查优秀比例上限和须写明理由的情形。',
   '退出码：0 统计完成（评定意见符合规则）；1 评定意见不符合规则；2 参数或输入错误。',
 ];
-
-class CliUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliUsageError';
-  }
-}
-
-async function readStdin(stdin: AsyncIterable<Buffer | string>): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function readRatings(file: string | undefined, stdin: AsyncIterable<Buffer | string>): Promise<unknown> {
-  if (file === undefined || file === '') throw new CliUsageError('缺少 --file（评议结果的 JSON 文件，或“-”表示标准输入） (missing --file)');
-  let text: string;
-  try {
-    text = file === '-' ? await readStdin(stdin) : await readFile(file, 'utf8');
-  } catch (error) {
-    throw new CliUsageError(`无法读取“${file}” (cannot read the file): ${(error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (error) {
-    throw new CliUsageError(`“${file}”不是有效的 JSON (not valid JSON): ${(error as Error).message}`);
-  }
-}
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 const kindLine = (kind: KindTally) => GRADES.map((g) => `${GRADE_LABELS[g]} ${kind.counts[g]}（${percent(kind.shares[g])}）`).join('  ');
@@ -78,7 +50,7 @@ export async function runEvaluationTallyCommand(argv: string[], io: CliIo, stdin
   }
   try {
     const { values } = parseArgs({ args: argv, options: { file: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true, allowPositionals: false });
-    const result = tallyRatingsFile(await readRatings(values.file, stdin));
+    const result = tallyRatingsFile(await readJsonInput(values.file, stdin, '缺少 --file（评议结果的 JSON 文件，或“-”表示标准输入） (missing --file)'));
     if (values.json) io.out(JSON.stringify(result));
     else for (const line of formatRatingsResult(result)) io.out(line);
     return result.proposal && result.proposal.problems.length > 0 ? 1 : 0;

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ELECTION_RULE_SETS, TallyInputError, tallyRound, tallyRulesOf } from '../../../shared/domain/election';
 import type { CliIo } from './calendar-command';
+import { CliUsageError, readJsonInput } from './json-input';
 
 export const TALLY_USAGE = [
   '用法：dangjian tally --file <round.json | -> [--rules 2020|1990]',
@@ -15,35 +15,6 @@ export const TALLY_USAGE = [
   '       "eligible": ["有被选举权的姓名", ...]（选填：其他姓名的得票不计入任何人）}',
   '输出：一行 JSON（valid, problems[{code, message}], quorumMet, ballotsReturned, ballotsValid, ballotsInvalid, votes, threshold, elected, tiedForLastSeat, seatsUnfilled）',
 ];
-
-class CliUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliUsageError';
-  }
-}
-
-/** Reads all of standard input (the CLI's only use of it). */
-async function readStdin(stdin: AsyncIterable<Buffer | string>): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function readRound(file: string | undefined, stdin: AsyncIterable<Buffer | string>): Promise<unknown> {
-  if (file === undefined || file === '') throw new CliUsageError('缺少 --file（一轮投票的 JSON 文件，或“-”表示标准输入） (missing --file)');
-  let text: string;
-  try {
-    text = file === '-' ? await readStdin(stdin) : await readFile(file, 'utf8');
-  } catch (error) {
-    throw new CliUsageError(`无法读取“${file}” (cannot read the file): ${(error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (error) {
-    throw new CliUsageError(`“${file}”不是有效的 JSON (not valid JSON): ${(error as Error).message}`);
-  }
-}
 
 /** The named set's rules under the explicit `rules` of the JSON (each part given there wins). */
 function withNamedRules(round: Parameters<typeof tallyRound>[0], named: ReturnType<typeof tallyRulesOf>): Parameters<typeof tallyRound>[0] {
@@ -65,7 +36,7 @@ export async function runTallyCommand(argv: string[], io: CliIo, stdin: AsyncIte
     const { values } = parseArgs({ args: argv, options: { file: { type: 'string' }, rules: { type: 'string' } }, strict: true, allowPositionals: false });
     const named = values.rules === undefined ? undefined : ELECTION_RULE_SETS[values.rules];
     if (values.rules !== undefined && !named) throw new CliUsageError(`--rules 须为 ${Object.keys(ELECTION_RULE_SETS).sort().reverse().join(' 或 ')} (unknown rule set “${values.rules}”)`);
-    const round = (await readRound(values.file, stdin)) as Parameters<typeof tallyRound>[0];
+    const round = (await readJsonInput(values.file, stdin, '缺少 --file（一轮投票的 JSON 文件，或“-”表示标准输入） (missing --file)')) as Parameters<typeof tallyRound>[0];
     const result = tallyRound(named ? withNamedRules(round, tallyRulesOf(named)) : round);
     io.out(JSON.stringify(result));
     return 0;
