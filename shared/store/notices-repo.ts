@@ -92,6 +92,20 @@ export interface NoticeUpdate {
   values?: Record<string, unknown>;
 }
 
+/** Counts one objection on a notice published before objection gates existed; refused once it is closed or past its end. */
+export function countObjectionOnNotice(store: Store, noticeId: string, nowMs: number): TransactItem {
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: { pk: noticePk(noticeId), sk: NOTICE_SK },
+      UpdateExpression: 'SET objectionCount = objectionCount + :one',
+      ConditionExpression: '#status = :open AND endsAtMs >= :now',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':one': 1, ':open': 'open', ':now': nowMs },
+    },
+  };
+}
+
 /** A conditional update of a notice as a transaction item. */
 export function updateNotice(store: Store, noticeId: string, update: NoticeUpdate): TransactItem {
   const names: Record<string, string> = { '#status': 'status', ...update.names };

@@ -91,7 +91,10 @@ export interface NoticeState {
   endsAt: string;
   endsAtMs: number;
   provisional: boolean;
+  /** Objections received; while a notice with gates is open they are counted on its gates (objection-gates.ts). */
   objectionCount: number;
+  /** How many objection gates the notice has; absent on notices published before gates existed. */
+  objectionGates?: number;
   result?: NoticeResult;
   reviewDate?: string;
   closedAt?: string;

@@ -1,10 +1,12 @@
 import { acceptsObjections } from '../../domain/notice/notice';
 import { chinaDateTimeText } from '../../domain/notice/date-text';
 import type { Objection } from '../../domain/notice/objection';
+import { gateFor } from '../../domain/notice/objection-gates';
 import { objectionForm } from '../../schemas/notice-forms';
 import { parseForm } from '../../schemas/parse-form';
 import { auditPut } from '../../store/audit';
-import { getNotice, noticePk } from '../../store/notices-repo';
+import { countObjectionOnGate } from '../../store/notice-gates-repo';
+import { countObjectionOnNotice, getNotice, noticePk } from '../../store/notices-repo';
 import { putNewObjection } from '../../store/objections-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
@@ -12,8 +14,9 @@ import { NoticeClosedError, RecordNotFoundError } from '../../errors';
 
 /**
  * Anyone files an objection (异议) while a public notice is open; an internal notice's objections come from members
- * through staff (`options.internal`, e.g. `recordMemberObjection` of an evaluation's publication). The objection, the notice's count and the
- * audit event are one transaction whose condition is that the notice is still open at this moment.
+ * through staff (`options.internal`, e.g. `recordMemberObjection` of an evaluation's publication). The objection, its count on one of the
+ * notice's gates (on the notice itself for one published before gates) and the audit event are one transaction whose condition is that
+ * the notice is still open at this moment.
  */
 export async function fileObjection(deps: ServiceDeps, noticeId: string, form: unknown, options: { internal?: boolean; actor?: string } = {}): Promise<{ objectionId: string }> {
   const notice = await getNotice(deps.store, noticeId);
@@ -26,16 +29,9 @@ export async function fileObjection(deps: ServiceDeps, noticeId: string, form: u
   try {
     await transactWrite(deps.store, [
       putNewObjection(deps.store, objection),
-      {
-        Update: {
-          TableName: deps.store.tableName,
-          Key: { pk: noticePk(noticeId), sk: 'NOTICE' },
-          UpdateExpression: 'SET objectionCount = objectionCount + :one',
-          ConditionExpression: '#status = :open AND endsAtMs >= :now',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':one': 1, ':open': 'open', ':now': now.getTime() },
-        },
-      },
+      notice.objectionGates
+        ? countObjectionOnGate(deps.store, noticeId, gateFor(Math.random(), notice.objectionGates), now.getTime())
+        : countObjectionOnNotice(deps.store, noticeId, now.getTime()),
       auditPut(deps.store, noticePk(noticeId), {
         at: objection.filedAt,
         action: 'notice.objection-filed',

@@ -4,6 +4,7 @@ import type { PendingTask } from '../../domain/tasks/pending-task';
 import { withActorNames } from '../audit-names';
 import { listAudit, type AuditEvent } from '../../store/audit';
 import { getNotice, listBoardNotices, listOrgNotices, noticePk } from '../../store/notices-repo';
+import { withObjectionsSoFar } from '../../store/notice-gates-repo';
 import { listObjections } from '../../store/objections-repo';
 import { getTask, listOpenTasks, type StoredTask } from '../../store/tasks-repo';
 import { authorizeOrg, type Actor } from '../actor';
@@ -32,15 +33,16 @@ export async function getPublicNotice(deps: ServiceDeps, noticeId: string): Prom
 
 export async function listStaffNotices(deps: ServiceDeps, actor: Actor): Promise<Notice[]> {
   const lists = await Promise.all(actor.scopeOrgIds.map((orgId) => listOrgNotices(deps.store, orgId)));
-  return lists.flat().sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+  const notices = await Promise.all(lists.flat().map((notice) => withObjectionsSoFar(deps.store, notice)));
+  return notices.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
 }
 
 /** A notice with its objections and its file (全程纪实), for staff of its organization. */
 export async function getStaffNotice(deps: ServiceDeps, actor: Actor, noticeId: string): Promise<{ notice: Notice; objections: Objection[]; audit: AuditEvent[] }> {
-  const notice = await getNotice(deps.store, noticeId);
-  if (!notice) throw new RecordNotFoundError('该公示');
-  authorizeOrg(actor, notice.orgId);
-  const [objections, audit] = await Promise.all([listObjections(deps.store, noticeId), listAudit(deps.store, noticePk(noticeId))]);
+  const stored = await getNotice(deps.store, noticeId);
+  if (!stored) throw new RecordNotFoundError('该公示');
+  authorizeOrg(actor, stored.orgId);
+  const [notice, objections, audit] = await Promise.all([withObjectionsSoFar(deps.store, stored), listObjections(deps.store, noticeId), listAudit(deps.store, noticePk(noticeId))]);
   return { notice, objections, audit: await withActorNames(deps, audit) };
 }
 

@@ -1,10 +1,12 @@
 import { computePeriodEnd } from '../../domain/calendar';
 import { noticeDraftProblem, type Notice, type NoticeDraft } from '../../domain/notice/notice';
+import { OBJECTION_GATES } from '../../domain/notice/objection-gates';
 import { reduceSubject } from '../../domain/notice/reduce-subject';
 import { parseForm } from '../../schemas/parse-form';
 import { publishNoticeForm } from '../../schemas/notice-forms';
 import { auditPut } from '../../store/audit';
 import { loadCalendar } from '../../store/calendar-repo';
+import { putObjectionGates } from '../../store/notice-gates-repo';
 import { claimNoticeGuard, getNotice, noticePk, putNewNotice, putProvisionalMarker, releaseNoticeGuard } from '../../store/notices-repo';
 import { getOrganization } from '../../store/orgs-repo';
 import { getPerson } from '../../store/people-repo';
@@ -101,12 +103,14 @@ export async function recordPublication(
     endsAtMs: end.endsAtInstant.getTime(),
     provisional: end.provisional,
     objectionCount: 0,
+    objectionGates: OBJECTION_GATES,
     executionArn,
   };
   try {
     await transactWrite(deps.store, [
       ...claimNoticeGuard(deps.store, notice),
       putNewNotice(deps.store, notice),
+      ...putObjectionGates(deps.store, notice),
       ...(notice.provisional ? [putProvisionalMarker(deps.store, notice.id)] : []),
       auditPut(deps.store, noticePk(notice.id), {
         at: notice.publishedAt,

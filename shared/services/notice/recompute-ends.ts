@@ -2,6 +2,7 @@ import { computePeriodEnd } from '../../domain/calendar';
 import type { Notice } from '../../domain/notice/notice';
 import { auditPut } from '../../store/audit';
 import { loadCalendar } from '../../store/calendar-repo';
+import { moveObjectionGatesEnd } from '../../store/notice-gates-repo';
 import { boardKey, deleteProvisionalMarker, getNotice, listProvisionalNoticeIds, noticePk, updateNotice } from '../../store/notices-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
@@ -31,6 +32,7 @@ export async function recomputeProvisionalNotices(deps: ServiceDeps, actorId: st
           condition: '#status = :open AND endsAt = :previous',
           values: { ':open': 'open', ':previous': notice.endsAt },
         }),
+        ...moveObjectionGatesEnd(deps.store, notice, endsAtMs),
         ...(end.provisional ? [] : [deleteProvisionalMarker(deps.store, notice.id)]),
         auditPut(deps.store, noticePk(notice.id), {
           at: deps.clock.now().toISOString(),

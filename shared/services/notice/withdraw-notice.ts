@@ -2,6 +2,7 @@ import type { Notice } from '../../domain/notice/notice';
 import { withdrawNoticeForm } from '../../schemas/notice-forms';
 import { parseForm } from '../../schemas/parse-form';
 import { auditPut } from '../../store/audit';
+import { closeObjectionGates } from '../../store/notice-gates-repo';
 import { getNotice, noticePk, releaseNoticeGuard, updateNotice } from '../../store/notices-repo';
 import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import { authorizeOrg, type Actor } from '../actor';
@@ -9,7 +10,7 @@ import type { ServiceDeps } from '../deps';
 import { NoticeNotOpenError, RecordNotFoundError } from '../../errors';
 
 /**
- * The withdrawal (撤回) of an open notice, its audit event and the release of its guard, for one transaction. `condition` on the notice: by
+ * The withdrawal (撤回) of an open notice, the closing of its objection gates, its audit event and the release of its guard, for one transaction. `condition` on the notice: by
  * default still open (a notice whose period has ended but is not closed yet is withdrawn as well).
  */
 export function withdrawNoticeItems(
@@ -25,6 +26,7 @@ export function withdrawNoticeItems(
       condition,
       values: { ':open': 'open', ...(condition.includes(':now') ? { ':now': by.at.getTime() } : {}) },
     }),
+    ...closeObjectionGates(deps.store, notice, 'withdrawn'),
     auditPut(deps.store, noticePk(notice.id), { at: by.at.toISOString(), action: 'notice.withdrawn', actor: by.actor, details: { reason: by.reason } }),
     ...releaseNoticeGuard(deps.store, notice),
   ];
