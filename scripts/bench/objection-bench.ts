@@ -3,6 +3,7 @@ import { VirtualClock } from '../../infra/local/clock';
 import { startHttpServer } from '../../infra/local/server';
 import { NoticeState } from '../../workflows/notice/notice-states';
 import { startNoticeProcess } from '../../shared/services/notice';
+import { withObjectionsSoFar } from '../../shared/store/notice-gates-repo';
 import { getNotice } from '../../shared/store/notices-repo';
 import { noticeExecutionArn, openBenchRuntime, unusualLogLines } from './bench-runtime';
 import { benchDraft } from './drafts';
@@ -29,7 +30,7 @@ export interface ObjectionBenchResult {
   statuses: Record<string, number>;
   /** Answers other than 2xx/3xx. */
   failed: number;
-  /** Sum of the notices' objectionCount afterwards (warm-up requests included). */
+  /** Objections counted on the notices afterwards (warm-up requests included). */
   objectionsStored: number;
   warmupRequests: number;
   /** Server faults the site logged, by error name. */
@@ -93,7 +94,10 @@ export async function runObjectionBench(options: ObjectionBenchOptions): Promise
     );
     const wallMs = performance.now() - t0;
     const answers = perClient.flat();
-    const notices = await Promise.all(drafts.map((draft) => getNotice(bench.store, draft.id)));
+    const notices = await Promise.all(drafts.map(async (draft) => {
+      const notice = await getNotice(bench.store, draft.id);
+      return notice && withObjectionsSoFar(bench.store, notice);
+    }));
     return {
       clients: options.clients,
       requests: answers.length,

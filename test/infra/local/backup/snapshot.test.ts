@@ -31,11 +31,11 @@ afterEach(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** The figures a point-in-time copy must agree on: the notice's count, its objections and their audit events. */
+/** The figures a point-in-time copy must agree on: the count on the notice's gates, its objections and their audit events. */
 function objectionFigures(items: RawItem[], noticeId: string) {
   const partition = items.filter((item) => item.pk?.S === `NOTICE#${noticeId}`);
   return {
-    counter: Number(partition.find((item) => item.sk?.S === 'NOTICE')?.objectionCount?.N),
+    counter: partition.filter((item) => item.sk?.S?.startsWith('GATE#')).reduce((sum, gate) => sum + Number(gate.objectionCount?.N), 0),
     objections: partition.filter((item) => item.sk?.S?.startsWith('OBJECTION#')).length,
     audited: partition.filter((item) => item.action?.S === 'notice.objection-filed').length,
   };
