@@ -7,6 +7,7 @@ import { withObjectionsSoFar } from '../../shared/store/notice-gates-repo';
 import { getNotice } from '../../shared/store/notices-repo';
 import { noticeExecutionArn, openBenchRuntime, unusualLogLines } from './bench-runtime';
 import { benchDraft } from './drafts';
+import { runHttpClients } from './http-clients';
 import { summarize, tally, type Summary } from './stats';
 
 export interface ObjectionBenchOptions {
@@ -44,7 +45,8 @@ const OK = (status: number) => status >= 200 && status < 400;
 
 /**
  * Objections over HTTP: the public site on the local server (loopback), a handful of open notices of a
- * running local runtime, `clients` concurrent clients each POSTing `requestsPerClient` urlencoded forms in turn.
+ * running local runtime, `clients` concurrent clients (in a worker thread, runHttpClients) each POSTing `requestsPerClient`
+ * urlencoded forms in turn.
  */
 export async function runObjectionBench(options: ObjectionBenchOptions): Promise<ObjectionBenchResult> {
   const clock = new VirtualClock({ start: options.start, rate: 1 });
@@ -64,34 +66,23 @@ export async function runObjectionBench(options: ObjectionBenchOptions): Promise
     for (const draft of drafts) await startNoticeProcess(bench.runtime.deps, draft);
     for (const draft of drafts) await untilWaiting(bench.runtime.stepFunctions, noticeExecutionArn(draft.id));
 
-    const post = async (noticeId: string, client: number, request: number) => {
-      const begun = performance.now();
-      const response = await fetch(`${server.url}/notices/${encodeURIComponent(noticeId)}/objections`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          content: `基准测试异议：客户端 ${client} 第 ${request} 条，请核实该同志的工作表现。`,
-          name: request % 2 === 0 ? `群众${client}` : '',
-          contact: request % 3 === 0 ? `1390000${String(client).padStart(4, '0')}` : '',
-        }).toString(),
-        redirect: 'manual',
-      });
-      await response.arrayBuffer();
-      return { ms: performance.now() - begun, status: response.status };
-    };
+    const objection = (noticeId: string, client: number, request: number) => ({
+      url: `${server.url}/notices/${encodeURIComponent(noticeId)}/objections`,
+      body: new URLSearchParams({
+        content: `基准测试异议：客户端 ${client} 第 ${request} 条，请核实该同志的工作表现。`,
+        name: request % 2 === 0 ? `群众${client}` : '',
+        contact: request % 3 === 0 ? `1390000${String(client).padStart(4, '0')}` : '',
+      }).toString(),
+    });
 
     const warmupRequests = Math.min(10, options.clients);
-    await Promise.all(Array.from({ length: warmupRequests }, (_, i) => post(drafts[i % drafts.length].id, -1, i)));
+    await runHttpClients({ requests: Array.from({ length: warmupRequests }, (_, i) => [objection(drafts[i % drafts.length].id, -1, i)]) });
 
     const t0 = performance.now();
-    const perClient = await Promise.all(
-      Array.from({ length: options.clients }, async (_, client) => {
-        const noticeId = drafts[client % drafts.length].id;
-        const answers: { ms: number; status: number }[] = [];
-        for (let request = 0; request < options.requestsPerClient; request++) answers.push(await post(noticeId, client, request));
-        return answers;
-      }),
-    );
+    const perClient = await runHttpClients({
+      requests: Array.from({ length: options.clients }, (_, client) =>
+        Array.from({ length: options.requestsPerClient }, (_, request) => objection(drafts[client % drafts.length].id, client, request))),
+    });
     const wallMs = performance.now() - t0;
     const answers = perClient.flat();
     const notices = await Promise.all(drafts.map(async (draft) => {
