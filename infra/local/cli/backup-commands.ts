@@ -9,6 +9,7 @@ import { openProcesses } from '../backup/open-processes';
 import { isLocalOnly, loadItems, scanTable } from '../backup/snapshot';
 import { openDataStore } from '../data-store';
 import type { CliIo } from './calendar-command';
+import { CliUsageError } from './usage-error';
 
 /**
  * `dangjian backup | restore | export | import`: a pilot's data on one machine, and its move into the AWS table.
@@ -21,8 +22,6 @@ const USAGE: Record<string, string> = {
   export: '用法：dangjian export --data 数据目录 --out 导出文件.jsonl.gz [--allow-open]   （迁移到 AWS：不含本机的会话、账号、发件箱和流程执行记录；有办理中的流程时拒绝导出）',
   import: '用法：dangjian import --in 导出文件.jsonl.gz --table 表名 [--region 区域] [--endpoint 地址] [--allow-open]   （导入空表）',
 };
-
-class CliUsageError extends Error {}
 
 const tableName = () => process.env.TABLE_NAME ?? 'dangjian';
 

@@ -8,6 +8,7 @@ import {
   type Period,
   type PeriodEnd,
 } from '../../../shared/domain/calendar';
+import { CliUsageError } from './usage-error';
 
 /** Where a command writes: standard output for results, standard error for messages. */
 export interface CliIo {
@@ -26,13 +27,6 @@ export const CALENDAR_USAGE = [
 
 /** A date-time with an optional offset; without one it is read as China time. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
-
-class CliUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliUsageError';
-  }
-}
 
 function parsePublishedAt(text: string | undefined): Date {
   if (text === undefined) throw new CliUsageError('缺少 --from（公示发布日期或时刻）');

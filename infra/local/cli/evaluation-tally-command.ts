@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { GRADE_LABELS, GRADES, RatingsFileError, tallyRatingsFile, type KindTally, type RatingsFileResult } from '../../../shared/domain/evaluation';
 import type { CliIo } from './calendar-command';
-import { CliUsageError, readJsonInput } from './json-input';
+import { readJsonInput } from './json-input';
+import { CliUsageError } from './usage-error';
 
 export const EVALUATION_TALLY_USAGE = [
   '用法：dangjian evaluation-tally --file <ratings.json | -> [--json]',

@@ -1,12 +1,5 @@
 import { readFile } from 'node:fs/promises';
-
-/** A mistake in the command line or its input: the command prints the message and exits 2. */
-export class CliUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliUsageError';
-  }
-}
+import { CliUsageError } from './usage-error';
 
 /** Reads all of standard input. */
 async function readStdin(stdin: AsyncIterable<Buffer | string>): Promise<string> {

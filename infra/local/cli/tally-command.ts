@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ELECTION_RULE_SETS, TallyInputError, tallyRound, tallyRulesOf } from '../../../shared/domain/election';
 import type { CliIo } from './calendar-command';
-import { CliUsageError, readJsonInput } from './json-input';
+import { readJsonInput } from './json-input';
+import { CliUsageError } from './usage-error';
 
 export const TALLY_USAGE = [
   '用法：dangjian tally --file <round.json | -> [--rules 2020|1990]',

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { checkGeneralMeetingVote, DevelopmentInputError, type GeneralMeetingVoteResult } from '../../../shared/domain/development';
 import type { CliIo } from './calendar-command';
+import { CliUsageError } from './usage-error';
 
 export const VOTE_CHECK_USAGE = [
   '用法：dangjian vote-check --should-attend N --present N --yes N [--written-yes N --written-no N]',
@@ -11,13 +12,6 @@ export const VOTE_CHECK_USAGE = [
   '  --written-no     未到会党员会前提交的书面反对意见数（默认 0）',
   '到会人数超过应到会人数的半数方可表决；赞成票（含书面意见）超过应到会人数的半数为通过。',
 ];
-
-class CliUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliUsageError';
-  }
-}
 
 function count(option: string, text: string | undefined, required: boolean): number | undefined {
   if (text === undefined) {
