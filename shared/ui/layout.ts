@@ -30,26 +30,30 @@ export interface LayoutOptions {
   publicFooter?: boolean;
 }
 
-function staffNav(staff: LayoutStaff): SafeHtml {
+/** The signed-in person's own links, at the right of the header's first line. */
+function accountLinks(staff: LayoutStaff): SafeHtml {
   const signOut = html`<form method="post" action="/staff/sign-out"><input type="hidden" name="_csrf" value="${staff.csrfToken}"><button type="submit">退出</button></form>`;
-  if (staff.mustChangePassword) return html`<nav aria-label="工作人员导航"><a href="/staff/password">修改密码</a> <span>${staff.displayName}</span> ${signOut}</nav>`;
-  return html`<nav aria-label="工作人员导航">
+  return html`<div class="account"><span>${staff.displayName}</span> <a href="/staff/password">修改密码</a> ${signOut}</div>`;
+}
+
+/** The work areas, on a line of their own under the brand (too many for one line with it). */
+function staffNav(staff: LayoutStaff): SafeHtml {
+  if (staff.mustChangePassword) return html``;
+  const committee = staff.role === 'admin' || staff.role === 'committee-staff';
+  return html`<nav class="work-nav" aria-label="工作人员导航">
     <a href="/staff">待办</a>
     <a href="/staff/notices">公示管理</a>
     <a href="/staff/notices/new">发布公示</a>
-    <a href="/staff/orgs">组织管理</a>
-    <a href="/staff/people">党员名册</a>
+    <a href="/staff/development">发展党员</a>
     <a href="/staff/elections">换届选举</a>
     <a href="/staff/evaluations">民主评议</a>
-    <a href="/staff/development">发展党员</a>
     <a href="/staff/transfers">组织关系转接</a>
     <a href="/staff/assessment">党建考核</a>
-    ${staff.role === 'admin' || staff.role === 'committee-staff' ? html`<a href="/staff/roster/import">花名册导入</a> <a href="/staff/approvals">审批</a>` : ''}
+    <a href="/staff/people">党员名册</a>
+    <a href="/staff/orgs">组织管理</a>
+    ${committee ? html`<a href="/staff/approvals">审批</a> <a href="/staff/roster/import">花名册导入</a>` : ''}
+    ${committee ? html`<a href="/staff/accounts">账号管理</a>` : ''}
     ${staff.role === 'admin' ? html`<a href="/staff/calendar">节假日安排</a>` : ''}
-    ${staff.role === 'admin' || staff.role === 'committee-staff' ? html`<a href="/staff/accounts">账号管理</a>` : ''}
-    <a href="/staff/password">修改密码</a>
-    <span>${staff.displayName}</span>
-    ${signOut}
   </nav>`;
 }
 
@@ -57,7 +61,7 @@ function header(staff: LayoutStaff | undefined): SafeHtml {
   return html`<header class="site-header"><div class="inner">
     <a class="brand" href="/">${SITE_NAME}</a>
     <nav aria-label="主导航"><a href="/">公示栏</a>${staff ? '' : html` <a href="/staff">工作人员入口</a>`}</nav>
-    ${staff ? staffNav(staff) : ''}
+    ${staff ? html`${accountLinks(staff)}${staffNav(staff)}` : ''}
   </div></header>`;
 }
 
