@@ -180,4 +180,20 @@ test('the grades are posted on the internal board; after 5 working days they are
   expect(await staff.locator('main').innerText()).toMatch(/2025\s*年度?.*优秀|优秀/);
   await staff.goto(evaluationPath);
   await staff.screenshot({ path: join(SCREENSHOT_DIR, 'evaluation-file-follow-up.png'), fullPage: true });
+
+  // The improvement talk with 高远 (基本合格), recorded on its own; then the follow-up step asks nothing more.
+  await staff.getByLabel('谈话日期').first().waitFor();
+  const talk = staff.locator('form', { has: staff.getByRole('button', { name: '登记谈心谈话' }) });
+  await talk.getByLabel('谈话日期').fill('2026-10-09');
+  await talk.getByLabel('谈话人（姓名、职务）').fill('黄丽 支部书记');
+  await talk.getByLabel('谈话情况').fill('指出参加学习不够经常，约定每月交流一次。');
+  await talk.getByRole('button', { name: '登记谈心谈话' }).click();
+  await staff.getByText('谈心谈话已登记。').waitFor();
+  expect(await staff.locator('main').innerText()).toContain('已于 2026-10-09 谈话（谈话人：黄丽 支部书记；指出参加学习不够经常');
+  await staff.screenshot({ path: join(SCREENSHOT_DIR, 'evaluation-file-talk.png'), fullPage: true });
+  await staff.getByRole('button', { name: '提交组织处置结果' }).click();
+  await staff.getByText('已提交。').waitFor();
+  await reloadUntilVisible(staff, evaluationPath, (page) => page.getByText('已完成'), 30_000);
+  await staff.getByRole('link', { name: '打印全程纪实（归档）' }).click();
+  expect(await staff.locator('article.print-page').innerText()).toContain('谈话人：黄丽 支部书记');
 }, 120_000);
