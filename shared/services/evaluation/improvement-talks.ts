@@ -3,7 +3,7 @@ import { recordImprovementTalk as applyTalk } from '../../domain/evaluation/impr
 import { isoDate, requiredText } from '../../schemas/form-fields';
 import { parseForm } from '../../schemas/parse-form';
 import { getEvaluation, putPersonGrade } from '../../store/evaluations-repo';
-import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import { commitWithRetry } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
@@ -26,25 +26,20 @@ export const improvementTalkSchema = z.object({
  * second finds the same talk and changes nothing. Answers whether this call recorded it.
  */
 export async function recordImprovementTalk(deps: ServiceDeps, actor: Actor, evaluationId: string, raw: Record<string, unknown>): Promise<{ recorded: boolean }> {
-  const evaluation = await getEvaluation(deps.store, evaluationId);
-  if (!evaluation) throw new RecordNotFoundError('该民主评议');
-  authorize(actor, 'evaluation.talk', evaluation.orgId, await loadOrgTree(deps.store));
-  if (evaluation.status !== 'running' || evaluation.phase !== 'follow-up' || !evaluation.grades || !evaluation.publishedOn) {
-    throw new EvaluationStepNotOpenError(undefined, { detail: `talk in phase ${evaluation.phase}` });
-  }
   const talk = parseForm(improvementTalkSchema, raw);
-  const result = applyTalk(evaluation.grades, talk.personId, talk, evaluation.publishedOn, todayIn(deps));
-  if (result.kind === 'already-recorded') return { recorded: false };
-  const { grade } = result;
-  const at = deps.clock.now().toISOString();
-  try {
-    await transactWrite(deps.store, evaluationChange(deps.store, nextVersion(evaluation, { grades: result.grades }), {
-      at, action: 'evaluation.talk-recorded', actor: actor.id, details: { name: grade.name, date: talk.date, talkers: talk.talkers },
-    }, [putPersonGrade(deps.store, grade.personId, { year: evaluation.year, grade: grade.grade, evaluationId, orgName: evaluation.orgName, followUp: grade.followUp })]));
-  } catch (error) {
-    if (!(error instanceof StoreConditionFailedError)) throw error;
-    // The evaluation changed meanwhile (the same talk submitted twice at once): decided again on the new version.
-    return recordImprovementTalk(deps, actor, evaluationId, raw);
-  }
-  return { recorded: true };
+  // Read, decide, write conditioned on the version; a concurrent change (the same talk submitted twice at once) reads again.
+  return commitWithRetry<{ recorded: boolean }>(deps.store, async () => {
+    const evaluation = await getEvaluation(deps.store, evaluationId);
+    if (!evaluation) throw new RecordNotFoundError('该民主评议');
+    authorize(actor, 'evaluation.talk', evaluation.orgId, await loadOrgTree(deps.store));
+    if (evaluation.status !== 'running' || evaluation.phase !== 'follow-up' || !evaluation.grades || !evaluation.publishedOn) {
+      throw new EvaluationStepNotOpenError(undefined, { detail: `talk in phase ${evaluation.phase}` });
+    }
+    const result = applyTalk(evaluation.grades, talk.personId, talk, evaluation.publishedOn, todayIn(deps));
+    if (result.kind === 'already-recorded') return { answer: { recorded: false } };
+    const { grade } = result;
+    const event = { at: deps.clock.now().toISOString(), action: 'evaluation.talk-recorded', actor: actor.id, details: { name: grade.name, date: talk.date, talkers: talk.talkers } };
+    const onRecord = putPersonGrade(deps.store, grade.personId, { year: evaluation.year, grade: grade.grade, evaluationId, orgName: evaluation.orgName, followUp: grade.followUp });
+    return { write: evaluationChange(deps.store, nextVersion(evaluation, { grades: result.grades }), event, [onRecord]), answer: { recorded: true } };
+  });
 }
