@@ -10,7 +10,7 @@ import type { ServiceDeps } from '../deps';
 import { RecordNotFoundError } from '../../errors';
 import { evaluationChange, nextVersion } from './commit';
 import { todayIn } from './create-evaluation';
-import { EvaluationStepNotOpenError } from './errors';
+import { TalkNotOpenError } from './errors';
 
 export const improvementTalkSchema = z.object({
   personId: requiredText('党员', 100),
@@ -33,7 +33,7 @@ export async function recordImprovementTalk(deps: ServiceDeps, actor: Actor, eva
     if (!evaluation) throw new RecordNotFoundError('该民主评议');
     authorize(actor, 'evaluation.talk', evaluation.orgId, await loadOrgTree(deps.store));
     if (evaluation.status !== 'running' || evaluation.phase !== 'follow-up' || !evaluation.grades || !evaluation.publishedOn) {
-      throw new EvaluationStepNotOpenError(undefined, { detail: `talk in phase ${evaluation.phase}` });
+      throw new TalkNotOpenError({ detail: `talk in phase ${evaluation.phase}` });
     }
     const result = applyTalk(evaluation.grades, talk.personId, talk, evaluation.publishedOn, todayIn(deps));
     if (result.kind === 'already-recorded') return { answer: { recorded: false } };

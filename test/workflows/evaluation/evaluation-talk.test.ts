@@ -86,7 +86,7 @@ test('without a recorded talk the reminder is mailed; a talk cannot be recorded 
   const evaluation = await EvaluationDriver.start(runtime);
   await evaluation.throughRating();
   await expect(recordImprovementTalk(runtime.deps, branchStaff, evaluation.evaluationId, { personId: evaluation.id('孙燕'), date: '2026-12-07', talkers: '钱组织委员', note: '谈话' }))
-    .rejects.toMatchObject({ httpStatus: 409 });
+    .rejects.toMatchObject({ httpStatus: 409, userMessage: '谈心谈话在定档结果公开后、组织处置办结前登记；此次民主评议现在不能登记。' });
   await evaluation.submit('proposal', evaluation.proposalForm({ 张伟: 'excellent', 王芳: 'excellent', 李娜: 'excellent', 孙燕: 'basic' }));
   await runtime.advanceTo('2026-12-08T01:00:00.000Z');
   await evaluation.meeting();
