@@ -138,6 +138,7 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/staff/evaluations/{evaluationId}/codes', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/evaluations/{evaluationId}/paper', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/evaluations/{evaluationId}/objections', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/evaluations/{evaluationId}/talks', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/new', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/elections/settings', handlerId: 'http-staff' },

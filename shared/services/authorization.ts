@@ -18,7 +18,7 @@ export const ACTIONS = [
   'notice.publish', 'notice.withdraw', 'task.handle',
   'approval.manage',
   'election.view', 'election.handle', 'election.end',
-  'evaluation.view', 'evaluation.handle', 'evaluation.startAll',
+  'evaluation.view', 'evaluation.handle', 'evaluation.talk', 'evaluation.startAll',
   'calendar.manage',
   'case.view', 'case.handle', 'case.end', 'case.committee', 'ruleset.manage', 'termreminders.manage',
   'transfer.view', 'transfer.request', 'transfer.issue', 'transfer.receive', 'transfer.receipt', 'transfer.incoming',
@@ -57,6 +57,7 @@ export const PERMISSIONS: Record<Action, readonly StaffRole[]> = {
   'election.end': COMMITTEE, // ending an election (终止) is asked by the higher committee's staff, approved above
   'evaluation.view': ALL, // an evaluation's file (全程纪实), its tally; the committee's overview of a year
   'evaluation.handle': ALL, // start the branch's evaluation, its steps, codes, paper counts, self-evaluations
+  'evaluation.talk': ALL, // record an improvement talk (谈心谈话) with a member graded 基本合格, on its own
   'evaluation.startAll': COMMITTEE, // start the evaluations of every branch below a committee at once
   'calendar.manage': ADMIN,
   'case.view': ALL, // a development case (发展党员) and its file (全程纪实)

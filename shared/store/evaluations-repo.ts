@@ -15,8 +15,10 @@ import { fromItem } from './item';
  *   pk EVALUATION#<id>, sk STEP#<stepKey>#<nnn>      a recorded human step (written once)
  *   pk EVALUATION#<id>, sk SELF#<personId>           a member's self-evaluation (the latest)
  *   pk EVALUATION#<id>, sk CODES#<raterKind>         codes issued (counter `issued`)
- *   pk EVALUATION#<id>, sk TALLY#online#<raterKind>  online ratings: counter `returned` and one counter per member and
- *                                                   grade (`<personId>|<grade>`); no time, no code, no rater
+ *   pk EVALUATION#<id>, sk TALLY#online#<raterKind>#<nn>  online ratings, on TALLY_SHARDS shard items per kind (a
+ *                                                   rating adds to one chosen at random; a read sums them): counter
+ *                                                   `returned` and one counter per member and grade (`<personId>|<grade>`);
+ *                                                   no time, no code, no rater; `closed` once the rating step is closed
  *   pk EVALUATION#<id>, sk TALLY#paper#<raterKind>   the paper counts as entered (issued, returned, counts)
  *   pk RATERCODE#<code>, sk CODE                     a rater's code: evaluationId, raterKind, validUntil (a day), spent
  *   pk PERSON#<personId>, sk EVALGRADE#<year>        the grade on the person's record (history by year)
@@ -137,12 +139,23 @@ export async function listRaterCodes(store: Store, evaluationId: string): Promis
 }
 
 /**
- * One rating online (docs/domain/evaluation.md, V4): the code spent — only if it exists for this evaluation, is
- * unspent and still valid on `today` — the evaluation still rating, and the grades added to the counters, in ONE
- * transaction. The counters carry no time and nothing of the code: the spent flag and the ratings are apart.
- * Item 0 is the code, item 1 the evaluation.
+ * Online ratings are counted on this many shard items per kind of rater: the raters of one branch rating at the same
+ * moment then rarely write the same item (a transaction conflicting with another is tried again). Closing the rating
+ * writes each of them once.
  */
-export function spendCodeAndCount(store: Store, input: { code: string; evaluationId: string; raterKind: RaterKind; today: string; grades: Record<string, Grade> }): TransactItem[] {
+export const TALLY_SHARDS = 10;
+
+const tallyShardSk = (raterKind: RaterKind, shard: number) => `TALLY#online#${raterKind}#${String(shard).padStart(2, '0')}`;
+
+/**
+ * One rating online (docs/domain/evaluation.md, V4): the code spent — only if it exists for this evaluation, is
+ * unspent and still valid on `today` — and the grades added to the counters of shard `shard` (the caller draws it at
+ * random), only if the rating is not closed, in ONE transaction. The evaluation item is not part of it (ratings of one
+ * branch do not queue on it): the closed flag on every shard stands for "the rating step is over". The counters carry
+ * no time and nothing of the code: the spent flag and the ratings are apart. Item 0 is the code, item 1 the shard.
+ */
+export function spendCodeAndCount(store: Store, input: { code: string; evaluationId: string; raterKind: RaterKind; today: string; grades: Record<string, Grade>; shard: number }): TransactItem[] {
+  if (!Number.isInteger(input.shard) || input.shard < 0 || input.shard >= TALLY_SHARDS) throw new Error(`No tally shard ${input.shard}`);
   const names: Record<string, string> = { '#returned': 'returned', '#type': 'type' };
   const adds = ['#returned :one'];
   Object.entries(input.grades).forEach(([personId, grade], i) => {
@@ -159,20 +172,28 @@ export function spendCodeAndCount(store: Store, input: { code: string; evaluatio
       },
     },
     {
-      ConditionCheck: {
-        TableName: store.tableName, Key: { pk: evaluationPk(input.evaluationId), sk: EVALUATION_SK },
-        ConditionExpression: 'currentStep = :rating AND #status = :running',
-        ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':rating': 'rating', ':running': 'running' },
-      },
-    },
-    {
       Update: {
-        TableName: store.tableName, Key: { pk: evaluationPk(input.evaluationId), sk: `TALLY#online#${input.raterKind}` },
+        TableName: store.tableName, Key: { pk: evaluationPk(input.evaluationId), sk: tallyShardSk(input.raterKind, input.shard) },
         UpdateExpression: `SET #type = :type ADD ${adds.join(', ')}`,
+        ConditionExpression: 'attribute_not_exists(closed)',
         ExpressionAttributeNames: names, ExpressionAttributeValues: { ':one': 1, ':type': 'evaluation-tally' },
       },
     },
   ];
+}
+
+/**
+ * Closes the online rating (with the rating step's record): every shard of each kind marked closed (created if no
+ * rating reached it), so that a rating racing the close either counts before it or is refused.
+ */
+export function closeOnlineRating(store: Store, evaluationId: string, raterKinds: readonly RaterKind[]): TransactItem[] {
+  return raterKinds.flatMap((kind) => Array.from({ length: TALLY_SHARDS }, (_, shard): TransactItem => ({
+    Update: {
+      TableName: store.tableName, Key: { pk: evaluationPk(evaluationId), sk: tallyShardSk(kind, shard) },
+      UpdateExpression: 'SET #type = :type, closed = :true',
+      ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':type': 'evaluation-tally', ':true': true },
+    },
+  })));
 }
 
 export interface PaperCounts {
@@ -195,14 +216,15 @@ export interface EvaluationPartition {
   paper: PaperCounts[];
 }
 
+/** Adds a shard's counters (TALLY#online#<kind>#<nn>; an item of before the shards, TALLY#online#<kind>, alike). */
 function addOnline(online: RatingCounts, item: Record<string, unknown>): void {
-  const kind: RaterKind = String(item.sk).endsWith('#mass') ? 'mass' : 'member';
-  online.returned[kind] = Number(item.returned ?? 0);
+  const kind: RaterKind = String(item.sk).split('#')[2] === 'mass' ? 'mass' : 'member';
+  online.returned[kind] += Number(item.returned ?? 0);
   for (const [key, value] of Object.entries(item)) {
     const [personId, grade] = key.split('|');
     if (!grade || !(GRADES as readonly string[]).includes(grade)) continue;
     const counts = (online.counts[kind][personId] ??= emptyCounts());
-    counts[grade as Grade] = Number(value);
+    counts[grade as Grade] += Number(value);
   }
 }
 

@@ -147,6 +147,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'evaluation.step-opened': '生成民主评议待办',
   'evaluation.step-recorded': '记录民主评议步骤',
   'evaluation.self-evaluation-recorded': '登记个人自评',
+  'evaluation.talk-recorded': '登记谈心谈话',
   'evaluation.codes-issued': '发放评议码',
   'evaluation.paper-entered': '录入纸质评议表汇总数',
   'evaluation.grades-approved': '上级党委批准定档结果',
@@ -203,7 +204,7 @@ const LABELS: Record<string, string> = {
 const DOMAIN_LABELS: Partial<Record<FieldDomain, Record<string, string>>> = {
   case: { status: '案件状态', outcome: '结果', attempt: '第几次' },
   election: { decision: '下一步', outcome: '结果' },
-  evaluation: { outcome: '结果', excluded: '不参加评议人数' },
+  evaluation: { outcome: '结果', excluded: '不参加评议人数', date: '谈话日期', talkers: '谈话人' },
   org: { name: '名称' },
 };
 

@@ -85,6 +85,7 @@ input[type=file] { font: inherit; max-width: 36rem; width: 100%; padding: .4rem;
 .archive table.steps td { font-size: .9rem; }
 /* The time and who acted stay on one line, also on the narrow A4 archives. */
 table.audit tr > :first-child, table.audit tr > :nth-child(3) { white-space: nowrap; }
+table.grades tr > :first-child, table.grades tr > :nth-child(2), table.grades th { white-space: nowrap; }
 .site-footer { max-width: 60rem; margin: 2rem auto 1rem; padding: 0 1rem; color: var(--muted); font-size: .85rem; }
 .print-page { max-width: 44rem; margin: 0 auto; padding: 2rem 1.5rem; font-family: ${PRINT_FONT_FAMILY}; font-size: 1.1rem; line-height: 2; }
 .print-page .org-heading { text-align: center; color: var(--red); font-size: 1.6rem; font-weight: bold; letter-spacing: .1rem;
@@ -122,6 +123,8 @@ table.audit tr > :first-child, table.audit tr > :nth-child(3) { white-space: now
 .rating .error { color: #b3261e; }
 .slips { display: grid; grid-template-columns: repeat(2, 1fr); gap: 0; }
 .slip { border: 1px dashed #888; padding: 8px 12px; break-inside: avoid; }
+.print-page .slip p { text-indent: 0; }
+.slip .slip-org { text-align: center; font-weight: bold; }
 .slip .qr { display: block; width: 32mm; height: 32mm; margin: 4px auto; }
 .slip-code { font-size: 1.8rem; font-family: monospace; letter-spacing: 0.15em; text-align: center; margin: 4px 0; }
 @media print {

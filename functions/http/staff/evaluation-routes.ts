@@ -1,7 +1,7 @@
 import { chinaDate } from '../../../shared/domain/calendar';
 import {
   createEvaluation, createEvaluationsForAll, enterPaperCounts, evaluationCodes, evaluationYearOverview, getEvaluationFile, issueRaterCodes,
-  recordMemberObjection, recordSelfEvaluation, submitEvaluationStep,
+  recordImprovementTalk, recordMemberObjection, recordSelfEvaluation, submitEvaluationStep,
 } from '../../../shared/services/evaluation';
 import { evaluationFilePage, type EvaluationFormState } from '../../../shared/ui/pages/evaluation-file';
 import { evaluationArchivePrintPage } from '../../../shared/ui/pages/evaluation-archive-print';
@@ -15,7 +15,7 @@ import { formFields, handleForm, sessionOf, staffLayout, type StaffSiteDeps } fr
 
 const FLASH: Record<string, string> = {
   created: '民主评议已开始。', all: '各党支部的民主评议已开始。', step: '已提交。', self: '个人自评已登记。', codes: '评议码已生成，请打印纸条后随机发放。',
-  paper: '纸质评议表汇总数已保存。', objection: '异议已登记，公示期满后请逐条调查处理。',
+  paper: '纸质评议表汇总数已保存。', talk: '谈心谈话已登记。', objection: '异议已登记，公示期满后请逐条调查处理。',
 };
 
 /** 民主评议党员: the year's overview, starting evaluations, an evaluation's file with the form of its open step, the slips. */
@@ -82,6 +82,7 @@ export function evaluationRoutes(deps: StaffSiteDeps): RouteTable {
     'POST /staff/evaluations/{evaluationId}/self': fileForm('self', (request, values) => recordSelfEvaluation(deps, sessionOf(request).actor, request.params.evaluationId, values)),
     'POST /staff/evaluations/{evaluationId}/codes': fileForm('codes', async (request, values) => (await issueRaterCodes(deps, sessionOf(request).actor, request.params.evaluationId, values)).length),
     'POST /staff/evaluations/{evaluationId}/paper': fileForm('paper', (request, values) => enterPaperCounts(deps, sessionOf(request).actor, request.params.evaluationId, values)),
+    'POST /staff/evaluations/{evaluationId}/talks': fileForm('talk', (request, values) => recordImprovementTalk(deps, sessionOf(request).actor, request.params.evaluationId, values)),
     'POST /staff/evaluations/{evaluationId}/objections': fileForm('objection', (request, values) => recordMemberObjection(deps, sessionOf(request).actor, request.params.evaluationId, values)),
   };
 }

@@ -13,6 +13,8 @@ export interface FollowUp {
   dueDate: string;
   /** The improvement talk's date, once recorded. */
   doneOn?: string;
+  /** The improvement talk as recorded on its own (improvement-talk.ts): who talked, what was said. */
+  talk?: { date: string; talkers: string; note: string };
 }
 
 /**

@@ -1,6 +1,7 @@
 export * from './evaluation';
 export * from './follow-up';
 export * from './grades';
+export * from './improvement-talk';
 export * from './paper-entry';
 export * from './participants';
 export * from './proposal';

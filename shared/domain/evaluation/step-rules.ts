@@ -88,7 +88,8 @@ function followUp(evaluation: Evaluation, entries: readonly FollowUpEntry[], tod
     const entry = entries.find((e) => e.personId === g.personId);
     if (!g.followUp) return g;
     if (g.followUp.kind === 'improvement-talk') {
-      const talkDate = entry?.talkDate ?? g.followUp.doneOn;
+      // A talk recorded on its own (improvement-talk.ts) stands; the step's date field is for one not yet recorded.
+      const talkDate = g.followUp.talk?.date ?? entry?.talkDate ?? g.followUp.doneOn;
       if (!talkDate) problems[`talk.${g.personId}`] = `请填写与${g.name}谈心谈话的日期。`;
       else if (talkDate > today) problems[`talk.${g.personId}`] = '谈话日期不能晚于今天。';
       return { ...g, followUp: { ...g.followUp, ...(talkDate ? { doneOn: talkDate } : {}) } };

@@ -33,3 +33,11 @@ export class RaterCodeRefusedError extends ServiceError {
     this.httpStatus = problem === 'unknown' ? 404 : 410;
   }
 }
+
+/** An improvement talk is recorded from the publication of the grades until the follow-up is done. */
+export class TalkNotOpenError extends ServiceError {
+  readonly httpStatus = 409;
+  constructor(options?: ErrorOptions & { detail?: string }) {
+    super('谈心谈话在定档结果公开后、组织处置办结前登记；此次民主评议现在不能登记。', options);
+  }
+}

@@ -7,6 +7,7 @@ export { prepareGradesNotice, recordEvaluationGrades, recordMemberObjection } fr
 export { openRatingBallot, submitRating, type RatingBallot } from './rate-online';
 export { evaluationCodes, issueRaterCodes } from './rater-codes';
 export { branchEvaluations, evaluationYearOverview, getEvaluationFile, personGrades, type EvaluationFile, type YearOverviewRow } from './read';
+export { recordImprovementTalk } from './improvement-talks';
 export { recordSelfEvaluation } from './self-evaluations';
 export { submitEvaluationStep } from './steps';
 export { mailEvaluationFollowUpReminders } from './follow-up-reminders';

@@ -1,7 +1,8 @@
+import { randomInt } from 'node:crypto';
 import { GRADES, isGrade, type Grade } from '../../domain/evaluation/grades';
 import type { EvaluatedMember } from '../../domain/evaluation/participants';
 import { isWellFormedCode, normalizeCode } from '../../domain/evaluation/rater-code';
-import { getEvaluation, getRaterCode, spendCodeAndCount, type RaterCode } from '../../store/evaluations-repo';
+import { getEvaluation, getRaterCode, spendCodeAndCount, TALLY_SHARDS, type RaterCode } from '../../store/evaluations-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { InputInvalidError } from '../../errors';
@@ -40,8 +41,8 @@ export async function openRatingBallot(deps: ServiceDeps, rawCode: string): Prom
 }
 
 /**
- * The rater confirms (V4): a grade for every member, then the code is spent and the grades counted in one
- * transaction whose condition is that the code is unspent and valid and the rating open (`spendCodeAndCount`). Ten
+ * The rater confirms (V4): a grade for every member, then the code is spent and the grades counted on a shard drawn at
+ * random in one transaction whose condition is that the code is unspent and valid and the rating not closed (`spendCodeAndCount`). Ten
  * submissions of one code at once count once; the others are told the code was used. Nothing stored relates the code,
  * the rater, the address or the time to the grades.
  */
@@ -57,7 +58,9 @@ export async function submitRating(deps: ServiceDeps, rawCode: string, form: Rec
   }
   if (Object.keys(problems).length > 0) throw new InputInvalidError(problems);
   try {
-    await transactWrite(deps.store, spendCodeAndCount(deps.store, { code: ballot.code, evaluationId: stored.evaluationId, raterKind: stored.raterKind, today: todayIn(deps), grades }));
+    // The shard is drawn at random: nothing of the code, the rater or the time decides where the grades are counted.
+    const shard = randomInt(TALLY_SHARDS);
+    await transactWrite(deps.store, spendCodeAndCount(deps.store, { code: ballot.code, evaluationId: stored.evaluationId, raterKind: stored.raterKind, today: todayIn(deps), grades, shard }));
   } catch (error) {
     if (!(error instanceof StoreConditionFailedError)) throw error;
     throw (await problemOf(deps, await getRaterCode(deps.store, ballot.code))) ?? new RaterCodeRefusedError('spent', { cause: error });

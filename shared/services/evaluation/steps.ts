@@ -2,7 +2,7 @@ import { chinaDate } from '../../domain/calendar';
 import { EVALUATION_STEPS, type Evaluation, type EvaluationStepKey } from '../../domain/evaluation/evaluation';
 import { applyEvaluationStep, type EvaluationStepValues } from '../../domain/evaluation/step-rules';
 import { parseForm } from '../../schemas/parse-form';
-import { getEvaluation, putEvaluationStep, putPersonGrade, type EvaluationStepRecord } from '../../store/evaluations-repo';
+import { closeOnlineRating, getEvaluation, putEvaluationStep, putPersonGrade, type EvaluationStepRecord } from '../../store/evaluations-repo';
 import { claimTask, getTask, type StoredTask } from '../../store/tasks-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
@@ -67,6 +67,8 @@ export async function submitEvaluationStep(deps: ServiceDeps, actor: Actor, eval
     await transactWrite(deps.store, evaluationChange(deps.store, next, { at, action: 'evaluation.step-recorded', actor: actor.id, details: { stepKey: key, ...effect.outcome } }, [
       claimTask(deps.store, task.id, { completedBy: actor.displayName, completedAt: at, output }),
       putEvaluationStep(deps.store, record),
+      // Closing the rating closes the online tally's shards: a rating after this commit is refused.
+      ...(key === 'rating' ? closeOnlineRating(deps.store, evaluationId, evaluation.massRating ? ['member', 'mass'] : ['member']) : []),
       ...effect.extra,
     ]));
   } catch (error) {

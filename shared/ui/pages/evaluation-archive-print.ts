@@ -12,7 +12,11 @@ const APPROVAL_LABELS = { approved: '同意', rejected: '退回' } as const;
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 function gradeRemark(g: NonNullable<EvaluationFile['evaluation']['grades']>[number]): string {
-  if (g.followUp) return `${FOLLOW_UP_LABELS[g.followUp.kind]}（期限 ${formatDateLong(g.followUp.dueDate)}${g.followUp.doneOn ? `，已于 ${formatDateLong(g.followUp.doneOn)} 谈话` : ''}${g.correction ? `，${CORRECTION_OUTCOME_LABELS[g.correction]}` : ''}）`;
+  if (g.followUp) {
+    const talk = g.followUp.talk;
+    const done = talk ? `，已于 ${formatDateLong(talk.date)} 谈话（谈话人：${talk.talkers}；谈话情况：${talk.note}）` : g.followUp.doneOn ? `，已于 ${formatDateLong(g.followUp.doneOn)} 谈话` : '';
+    return `${FOLLOW_UP_LABELS[g.followUp.kind]}（期限 ${formatDateLong(g.followUp.dueDate)}${done}${g.correction ? `，${CORRECTION_OUTCOME_LABELS[g.correction]}` : ''}）`;
+  }
   if (g.grade === 'unqualified' && g.probationary) return '预备党员，按发展党员程序处理';
   return '';
 }

@@ -1,5 +1,5 @@
 import { EVALUATION_PHASE_LABELS, EVALUATION_STEPS } from '../../domain/evaluation/evaluation';
-import { CORRECTION_OUTCOME_LABELS, FOLLOW_UP_LABELS } from '../../domain/evaluation/follow-up';
+import { CORRECTION_OUTCOME_LABELS, FOLLOW_UP_LABELS, type FollowUp } from '../../domain/evaluation/follow-up';
 import { GRADE_LABELS, GRADES, RATER_KIND_LABELS, type Grade } from '../../domain/evaluation/grades';
 import type { EvaluationFile } from '../../services/evaluation';
 import { auditTrail } from '../audit-trail';
@@ -8,7 +8,7 @@ import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
 
 export interface EvaluationFormState {
-  /** Which form the state belongs to: a step key, or 'self' / 'codes' / 'paper' / 'objection'. */
+  /** Which form the state belongs to: a step key, or 'self' / 'codes' / 'paper' / 'objection' / 'talk'. */
   form: string;
   values: Record<string, string>;
   errors: Record<string, string>;
@@ -85,13 +85,32 @@ function currentForm(file: EvaluationFile, staff: LayoutStaff, state?: Evaluatio
       return step('follow-up', html`<table><thead><tr><th>党员</th><th>等次</th><th>处置</th><th>期限</th><th>办理</th></tr></thead><tbody>
         ${(e.grades ?? []).filter((g) => g.followUp).map((g) => html`<tr><td>${g.name}</td><td>${GRADE_LABELS[g.grade]}</td><td>${FOLLOW_UP_LABELS[g.followUp!.kind]}</td><td>${g.followUp!.dueDate}</td>
           <td>${g.followUp!.kind === 'improvement-talk'
-            ? html`<label>谈话日期 <input type="date" name="talk.${g.personId}" value="${v(`talk.${g.personId}`)}"></label>`
+            ? g.followUp!.talk ? `已于 ${g.followUp!.talk.date} 谈话（${g.followUp!.talk.talkers}）` : html`<label>谈话日期 <input type="date" name="talk.${g.personId}" value="${v(`talk.${g.personId}`)}"></label>`
             : html`<label>整改结果 <select name="review.${g.personId}"><option value="">请选择</option>${Object.entries(CORRECTION_OUTCOME_LABELS).map(([k, l]) => html`<option value="${k}" ${(v(`review.${g.personId}`) || g.correction) === k ? 'selected' : ''}>${l}</option>`)}</select></label>`}</td></tr>`)}
         </tbody></table>`, '提交组织处置结果');
     default:
       // Between two steps (the next one is being opened) or waiting on the higher committee or a notice period.
       return e.currentStep ? html`` : html`<p class="muted" role="status">目前没有需要填写的表格：正在等待上级党委审批或公示期满；如刚开始或刚提交，下一步骤正在生成，请稍候刷新本页。</p>`;
   }
+}
+
+/** A recorded improvement talk, as the grades table says it. */
+function talkDone(followUp: FollowUp): string {
+  if (followUp.talk) return `，已于 ${followUp.talk.date} 谈话（谈话人：${followUp.talk.talkers}；${followUp.talk.note}）`;
+  return followUp.doneOn ? `，已于 ${followUp.doneOn} 谈话` : '';
+}
+
+/** The form to record an improvement talk on its own (V10), for the 基本合格 members whose talk is not recorded yet. */
+function talkForm(file: EvaluationFile, staff: LayoutStaff, state?: EvaluationFormState): SafeHtml {
+  const e = file.evaluation;
+  const waiting = (e.grades ?? []).filter((g) => g.followUp?.kind === 'improvement-talk' && !g.followUp.doneOn);
+  if (e.status !== 'running' || e.phase !== 'follow-up' || waiting.length === 0) return html``;
+  const v = (name: string) => (state?.form === 'talk' ? state.values[name] ?? '' : '');
+  return html`<section><h2>登记谈心谈话</h2><p>评定为基本合格的党员，由支部负责人与其谈心谈话、督促改进；谈话后即可在此登记，不必等到组织处置一并提交。</p>
+    ${stepForm(file, staff.csrfToken, 'talks', 'talk', html`<p><label>党员 <select name="personId">${waiting.map((g) => html`<option value="${g.personId}" ${v('personId') === g.personId ? 'selected' : ''}>${g.name}（期限 ${g.followUp!.dueDate}）</option>`)}</select></label></p>
+      <p><label>谈话日期 <input type="date" name="date" value="${v('date')}" required></label></p>
+      <p><label>谈话人（姓名、职务） <input name="talkers" value="${v('talkers')}" maxlength="200" required></label></p>
+      <p><label>谈话情况 <textarea name="note" rows="3" maxlength="1000" required>${v('note')}</textarea></label></p>`, '登记谈心谈话', state)}</section>`;
 }
 
 /** The branch's evaluation file (全程纪实): where it stands, the form of its open step, the tally, grades, the record. */
@@ -107,9 +126,10 @@ export function evaluationFilePage(o: { file: EvaluationFile; staff: LayoutStaff
     ${e.status === 'running' && file.canHandle ? html`<section><h2>办理：${e.currentStep ? EVALUATION_STEPS[e.currentStep].label : EVALUATION_PHASE_LABELS[e.phase]}</h2>${currentForm(file, o.staff, o.state)}</section>` : ''}
     ${e.phase === 'publication' && e.noticeId && file.canHandle ? html`<section><h2>登记党员对定档结果的异议</h2>${stepForm(file, o.staff.csrfToken, 'objections', 'objection', html`<p><label>异议内容 <textarea name="content" rows="3"></textarea></label></p><p><label>反映人（可不填） <input name="name"></label></p>`, '登记异议', o.state)}
       <p><a href="/staff/notices/${e.noticeId}">查看定档结果公示</a></p></section>` : ''}
+    ${file.canHandle ? talkForm(file, o.staff, o.state) : ''}
     <section><h2>评议结果（${RATER_KIND_LABELS.member} ${file.online.returned.member + file.paper.filter((p) => p.raterKind === 'member').reduce((s, p) => s + p.returned, 0)} 份）</h2>${tallyTable(file)}</section>
-    ${e.grades ? html`<section><h2>定档结果</h2><table><thead><tr><th>党员</th><th>等次</th><th>理由</th><th>组织处置</th></tr></thead><tbody>
-      ${e.grades.map((g) => html`<tr><td>${g.name}</td><td>${GRADE_LABELS[g.grade]}</td><td>${g.reason ?? ''}</td><td>${g.followUp ? `${FOLLOW_UP_LABELS[g.followUp.kind]}，期限 ${g.followUp.dueDate}${g.correction ? `，${CORRECTION_OUTCOME_LABELS[g.correction]}` : ''}${g.disposal ? `（${DISPOSAL_LABELS[g.disposal]}）` : ''}` : g.grade === 'unqualified' && g.probationary
+    ${e.grades ? html`<section><h2>定档结果</h2><table class="grades"><thead><tr><th>党员</th><th>等次</th><th>理由</th><th>组织处置</th></tr></thead><tbody>
+      ${e.grades.map((g) => html`<tr><td>${g.name}</td><td>${GRADE_LABELS[g.grade]}</td><td>${g.reason ?? ''}</td><td>${g.followUp ? `${FOLLOW_UP_LABELS[g.followUp.kind]}，期限 ${g.followUp.dueDate}${talkDone(g.followUp)}${g.correction ? `，${CORRECTION_OUTCOME_LABELS[g.correction]}` : ''}${g.disposal ? `（${DISPOSAL_LABELS[g.disposal]}）` : ''}` : g.grade === 'unqualified' && g.probationary
         ? html`预备党员，按发展党员程序处理（延长预备期或取消预备党员资格）${g.developmentCaseId ? html`：<a href="/staff/cases/${encodeURIComponent(g.developmentCaseId)}">办理其发展党员档案</a>` : '：系统中没有其发展党员档案，请线下办理'}` : ''}</td></tr>`)}
       </tbody></table></section>` : ''}
     <section><h2>全程纪实</h2><p><a href="/staff/evaluations/${e.id}/archive">打印全程纪实（归档）</a></p>${auditTrail(file.audit)}</section>`;

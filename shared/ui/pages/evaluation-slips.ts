@@ -19,7 +19,7 @@ export function evaluationSlipsPage(evaluation: Evaluation, codes: readonly Rate
     bare: true,
     body: html`<div class="print-page"><p class="no-print"><a href="/staff/evaluations/${evaluation.id}">返回</a>（未使用的评议码 ${unspent.length} 个；已使用的不再打印）</p>
       <div class="slips">${unspent.map((c) => html`<div class="slip">
-        <p>${evaluation.orgName}${evaluation.year}年度民主评议党员（${RATER_KIND_LABELS[c.raterKind]}）</p>
+        <p class="slip-org">${evaluation.orgName}${evaluation.year}年度民主评议党员（${RATER_KIND_LABELS[c.raterKind]}）</p>
         ${qr.get(c.code) ?? ''}
         <p>用手机扫描二维码，或打开 <strong>${baseUrl}/rate</strong> 输入评议码：</p>
         <p class="slip-code">${displayCode(c.code)}</p>

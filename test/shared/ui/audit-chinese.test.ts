@@ -117,6 +117,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   'evaluation.step-opened': { stepKey: 'self-evaluation', attempt: 1, taskId: 'evaluation-v-1-self-evaluation-1' },
   'evaluation.step-recorded': { stepKey: 'meeting', adopted: true, missing: 2, returned: 9 },
   'evaluation.self-evaluation-recorded': { name: '张伟' },
+  'evaluation.talk-recorded': { name: '孙燕', date: '2026-12-15', talkers: '钱组织委员 支部组织委员' },
   'evaluation.codes-issued': { count: 12, raterKind: 'member' },
   'evaluation.paper-entered': { raterKind: 'mass', issued: 9, returned: 9 },
   'evaluation.grades-approved': approvalDecision,

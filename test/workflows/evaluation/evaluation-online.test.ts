@@ -2,7 +2,9 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { InputInvalidError } from '../../../shared/errors';
 import { EvaluationExistsError, openRatingBallot, personGrades, RaterCodeRefusedError, recordSelfEvaluation, submitRating } from '../../../shared/services/evaluation';
 import { createEvaluation } from '../../../shared/services/evaluation';
+import { getRaterCode, spendCodeAndCount, TALLY_SHARDS } from '../../../shared/store/evaluations-repo';
 import { getNotice } from '../../../shared/store/notices-repo';
+import { transactWrite } from '../../../shared/store/transact';
 import { EvaluationState } from '../../../workflows/evaluation/evaluation-states';
 import type { TestRuntime } from '../../support/local-runtime';
 import { branchStaff, EvaluationDriver, startEvaluationRuntime } from './evaluation-fixtures';
@@ -107,8 +109,11 @@ test('a code used ten times at once rates once; after rating no item relates a c
   const codeItems = Items.filter((item) => item.type === 'rater-code');
   expect(codeItems).toHaveLength(2);
   for (const item of codeItems) expect(Object.keys(item).sort()).toEqual(['code', 'evaluationId', 'gsi2pk', 'gsi2sk', 'pk', 'raterKind', 'sk', 'spent', 'type', 'validUntil']);
+  // The ratings are counted on shards drawn at random (at most one per rating); their keys say nothing of the code.
   const ratingItems = Items.filter((item) => item.type === 'evaluation-tally');
-  expect(ratingItems).toHaveLength(1);
+  expect(ratingItems.length).toBeGreaterThanOrEqual(1);
+  expect(ratingItems.length).toBeLessThanOrEqual(2);
+  for (const item of ratingItems) expect(item.sk).toMatch(/^TALLY#online#member#\d\d$/);
   for (const item of Items) {
     const text = JSON.stringify(item);
     if (item.type !== 'rater-code') for (const c of [code, other]) expect(text).not.toContain(c);
@@ -120,4 +125,28 @@ test('a code used ten times at once rates once; after rating no item relates a c
   }
   // No audit event of a rating either: the audit trail has the codes' issue only.
   expect(file.audit.map((e) => e.action)).not.toContain('evaluation.rated');
+});
+
+test('thirty raters of one branch at once all count (on the tally shards, summed); a rating racing the close counts before it or is refused, the code kept', async () => {
+  const evaluation = await EvaluationDriver.start(runtime);
+  await evaluation.submit('plan', { studyDate: '2026-12-07', planNotes: '方案' });
+  await evaluation.submit('self-evaluation', { confirmMissing: 'on' });
+  const codes = await evaluation.codes(31);
+  await Promise.all(codes.slice(0, 30).map((code, i) => evaluation.rate(code, { 张伟: i % 3 === 0 ? 'excellent' : 'qualified' })));
+  const file = await evaluation.file();
+  expect(file.online.returned.member).toBe(30);
+  expect(file.codesIssued.member).toBe(31); // ratings returned ≤ codes issued
+  expect(file.tally.find((t) => t.name === '张伟')!.member.counts).toEqual({ excellent: 10, qualified: 20, basic: 0, unqualified: 0 });
+  expect(file.tally.find((t) => t.name === '王芳')!.member.counts.qualified).toBe(30);
+
+  // The close marks every shard closed: the transaction of a rating that read "open" before the close is refused.
+  await evaluation.submit('rating', {});
+  const last = codes[30];
+  const grades = Object.fromEntries(file.evaluation.evaluated.map((m) => [m.personId, 'qualified' as const]));
+  for (let shard = 0; shard < TALLY_SHARDS; shard++) {
+    const late = transactWrite(runtime.store, spendCodeAndCount(runtime.store, { code: last, evaluationId: evaluation.evaluationId, raterKind: 'member', today: '2026-12-07', grades, shard }));
+    await expect(late).rejects.toMatchObject({ reasons: ['None', 'ConditionalCheckFailed'] });
+  }
+  expect(await getRaterCode(runtime.store, last)).toMatchObject({ spent: false });
+  expect((await evaluation.file()).online.returned.member).toBe(30);
 });
