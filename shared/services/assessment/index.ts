@@ -1,5 +1,6 @@
 export { assessedOrgIds } from './assessed';
-export { circularBody, publishCircularWhenDone } from './circular';
+export { publishCircularWhenDone } from './circular';
+export { closeAssessmentReviews } from './review-deadline';
 export { ReportNotOpenError, SchemeChangedError } from './errors';
 export { reviewAssessmentReport, submitAssessmentReport, reportFor } from './handle-report';
 export { assessmentExecutionName, circularNoticeId, reportTaskId } from './ids';

@@ -1,4 +1,4 @@
-import { isDueSoon, reportReminderDue } from '../../../../shared/domain/assessment';
+import { circularBody, isDueSoon, reportReminderDue, reviewReminderDue } from '../../../../shared/domain/assessment';
 
 // Reminders before and warnings after the due instant (A18), with the boundary on each side.
 const dueAt = '2026-02-06T23:59:59+08:00';
@@ -18,4 +18,33 @@ test.each([
 
 test('the 待办 marks a task due within 3 days, never one overdue', () => {
   expect([isDueSoon(dueAt, new Date('2026-02-03T15:59:58Z')), isDueSoon(dueAt, new Date('2026-02-04T00:00:00Z')), isDueSoon(dueAt, new Date('2026-02-07T00:00:00Z'))]).toEqual([false, true, false]);
+});
+
+// The committee's reminder and warning of a period's review deadline (A16a), the boundary on each side.
+test.each([
+  ['2026-02-10T15:59:58.999Z', undefined],
+  ['2026-02-10T15:59:59.000Z', 'before'],
+  ['2026-02-13T15:59:59.000Z', 'before'],
+  ['2026-02-13T15:59:59.001Z', 'after'],
+])('review deadline 13 Feb, at %s → %s', (now, kind) => {
+  expect(reviewReminderDue('2026-02-13T23:59:59+08:00', new Date(now))).toBe(kind);
+});
+
+describe('the circular (A16, A16a)', () => {
+  const report = (orgName: string, status: 'open' | 'submitted' | 'returned' | 'scored', score?: number, returns = 0, late = false) => ({
+    orgName, status, score, fullMarks: 16, late, returns: Array.from({ length: returns }, () => ({ reason: '请补充材料', at: '2026-02-03T01:00:00.000Z', byName: '李组织员' })),
+  });
+
+  test('every report scored: the ranking (equal scores share a rank), the late and returned reports, no fourth part', () => {
+    expect(circularBody([report('甲支部', 'scored', 15), report('乙支部', 'scored', 16, 1), report('丙支部', 'scored', 15, 0, true)])).toBe([
+      '一、得分及排名', '第 1 名　乙支部　16 分（满分 16 分）', '第 2 名　丙支部　15 分（满分 16 分）', '第 2 名　甲支部　15 分（满分 16 分）', '',
+      '二、逾期报送', '丙支部', '', '三、退回修改', '乙支部（退回 1 次）',
+    ].join('\n'));
+  });
+
+  test('at the review deadline: the reports not scored are listed apart with where each stands, not ranked', () => {
+    const body = circularBody([report('甲支部', 'submitted'), report('乙支部', 'returned', undefined, 2), report('丙支部', 'open')]);
+    expect(body).toContain('一、得分及排名\n无\n');
+    expect(body).toContain('四、审核期限届满时尚未评分（不参加本期排名）\n甲支部（已报送，待审核）、乙支部（已退回，尚未重新报送）、丙支部（未报送）');
+  });
 });
