@@ -6,7 +6,7 @@ export {
 export { adjustmentBalance, checkAdjustment, checkIndicatorScore, countScore, periodScore, proposedScore, reviewScores, round1 } from './scoring';
 export { gradeOf, isAdvancedCandidate, periodPercent, yearTotal } from './year-end';
 export { rankByScore, type Ranked } from './ranking';
-export { circularBody } from './circular';
+export { CIRCULAR_MAX_CHARS, CIRCULAR_TOP, circularBody } from './circular';
 export {
   appliesFromAt, checkIndicator, checkScheme, FREQUENCY_LABELS, PREFILL_LABELS, requireDraft, SCORING_LABELS, versionFor,
 } from './scheme';

@@ -24,12 +24,11 @@ export async function circularPublished(deps: ServiceDeps, committeeId: string, 
 export async function publishCircular(deps: ServiceDeps, committeeId: string, period: AssessmentPeriod, reports: readonly AssessmentReport[], reason: 'all-scored' | 'review-deadline'): Promise<void> {
   const committee = await getOrganization(deps.store, committeeId);
   const title = `${committee?.name ?? ''}${period.label}党建工作目标考核通报`;
-  const body = circularBody(reports);
   const objectionContact = await noticeContactOf(deps, { id: committeeId, name: committee?.name ?? '' }, 'own');
   for (const report of reports) {
     const draft: MatterNoticeDraft = {
       id: circularNoticeId(committeeId, period.key, report.orgId), orgId: report.orgId, orgName: report.orgName, kind: 'assessment-circular', audience: 'internal',
-      matter: { title, body }, objectionContact, period: { unit: 'workingDays', count: 5 }, createdBy: 'system',
+      matter: { title, body: circularBody(reports, report.orgId) }, objectionContact, period: { unit: 'workingDays', count: 5 }, createdBy: 'system',
     };
     await startNoticeProcess(deps, draft);
   }
