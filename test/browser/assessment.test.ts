@@ -68,7 +68,7 @@ test('the administrator drafts the 2027 scheme, edits 三会一课 and publishes
   await row.getByLabel('上报要求').fill('每月召开支委会、党员大会，每季度上党课，会议记录和签到表齐全。');
   await row.getByRole('button', { name: '保存' }).click();
   await admin.getByText('指标已保存。').waitFor();
-  expect(await main(admin)).toContain('共 24 项指标，合计 102 分。');
+  expect(await main(admin)).toContain('共 24 项指标，合计 102 分（合计不是 100 分，请核对各项分值）。');
   await shot(admin, 'scheme-draft');
 
   await admin.getByRole('button', { name: '发布' }).click(); // the confirmation is required
@@ -96,6 +96,7 @@ test('the office branch reports on time from its 待办', async () => {
   await office.getByRole('heading', { name: '报送考核报告' }).waitFor();
   expect(await main(office)).toContain('上报要求：每月召开支委会、党员大会，每季度上党课'); // the edited indicator
   expect(await main(office)).toContain('三会一课（8 分，');
+  await shot(office, 'report-form');
   await report(office, '3');
   expect(await main(office)).toContain('待审核');
   expect(await office.locator('dl.facts').innerText()).not.toContain('逾期报送');
@@ -107,7 +108,7 @@ test('the business branch reports a working day late: marked late', async () => 
   await signInAsStaff(business, 'yewuyichu', 'demo2026');
   await business.getByRole('link', { name: /党建考核：.*2027年1月报告/ }).click();
   await report(business, '2');
-  expect(await business.locator('dl.facts').innerText()).toContain('逾期报送');
+  expect(await business.locator('dl.facts').innerText()).toContain('逾期报送（评分时扣 1 分）');
   await shot(business, 'report-late');
 }, 90_000);
 
@@ -161,4 +162,10 @@ test('at the review deadline the circular reaches the branches: the score ranked
   expect(text).toContain('四、审核期限届满时尚未评分（不参加本期排名）');
   expect(text).toContain('中共示例市数据管理局业务总支部委员会（未报送）');
   await shot(office, 'circular');
+
+  // The report page leads to it too, for the branch and for the committee.
+  await organizer.goto(REPORT(BUSINESS));
+  await organizer.getByRole('link', { name: '查看2027年1月考核通报' }).click();
+  await organizer.getByRole('heading', { name: title }).waitFor();
+  expect(await main(organizer)).toContain('第 1 名　中共示例市数据管理局业务一处支部委员会　13 分（满分 18 分）');
 }, 120_000);
