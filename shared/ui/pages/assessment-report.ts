@@ -36,7 +36,7 @@ function reportForm(view: ReportView, staff: LayoutStaff, form: FormState, path:
         const entry = entries.get(indicator.key);
         const error = form.errors[indicator.key];
         return html`<fieldset id="${fieldId(indicator.key)}">
-          <legend>${indicator.area} · ${indicator.name}（${indicator.maxPoints} 分，${SCORING_LABELS[indicator.scoring]}）</legend>
+          <legend>${indicator.area} · ${indicator.name}（${indicator.maxPoints} 分，${SCORING_LABELS[indicator.scoring]}${indicator.scoring === 'count' ? `，每次 ${indicator.pointsPerCount ?? 1} 分` : ''}）</legend>
           <p class="hint">上报要求：${indicator.requirement}</p>
           ${entry?.prefillSource ? html`<p class="hint">系统已根据“${entry.prefillSource}”预填，请核对。</p>` : ''}
           ${error ? html`<p class="error">${error}</p>` : ''}
