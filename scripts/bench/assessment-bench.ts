@@ -1,6 +1,7 @@
 import { DEFAULT_ADJUSTMENTS, DEFAULT_INDICATORS, DEFAULT_SETTINGS } from '../../shared/domain/assessment';
 import type { Actor } from '../../shared/services/actor';
-import { assessmentBoard, openDueAssessmentPeriods, reviewAssessmentReport, submitAssessmentReport } from '../../shared/services/assessment';
+import { assessmentBoard, circularNoticeId, openDueAssessmentPeriods, reviewAssessmentReport, submitAssessmentReport } from '../../shared/services/assessment';
+import { getNotice } from '../../shared/store/notices-repo';
 import { getMarker, listBoardReports, putNewScheme } from '../../shared/store/assessment-repo';
 import type { Store } from '../../shared/store/store';
 import { transactWrite } from '../../shared/store/transact';
@@ -74,7 +75,10 @@ export async function runAssessmentBench(options: AssessmentBenchOptions): Promi
       const scores = { decision: 'score', score_I01: '6', score_I02: '4', score_I10: '6' };
       await mapLimit(world.orgIds, options.clients, (orgId) => reviewAssessmentReport(runtime.deps, committeeStaff, { committeeId: 'bench-c', periodKey: '2026-M01', orgId }, scores));
       await runtime.stepFunctions.settled();
-      circularPublished = Boolean(await getMarker(metered.store, 'bench-c', 2026, 'CIRCULAR#2026-M01'));
+      // Published: the marker, and the notice itself (a notice the notice workflow refused leaves the marker alone).
+      const lastOrg = world.orgIds.at(-1)!;
+      circularPublished = Boolean(await getMarker(metered.store, 'bench-c', 2026, 'CIRCULAR#2026-M01'))
+        && (await getNotice(metered.store, circularNoticeId('bench-c', '2026-M01', lastOrg)))?.status === 'open';
       const times: number[] = [];
       for (let i = 0; i < options.boardCalls; i += 1) {
         const t0 = performance.now();

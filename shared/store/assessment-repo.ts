@@ -11,6 +11,8 @@ import { fromItem } from './item';
  *   pk ASCHEME#<committeeId>#<year>, sk V#<nnn>              a scheme version; gsi1 ASCHEMES / <year>#<committeeId>#<nnn>
  *   pk ASCHEME#<committeeId>#<year>, sk OPENED#<periodKey>   the period was opened (the tick writes it once)
  *   pk ASCHEME#<committeeId>#<year>, sk CIRCULAR#<periodKey> the period's circular was published (once)
+ *   pk ASCHEME#<committeeId>#<year>, sk SCORED#<periodKey>   how many of the period's reports are scored (`scored`, added to in each score's transaction)
+ *   pk ASCHEME#<committeeId>#<year>, sk REVIEWREMIND#<kind>#<periodKey> the committee's reminder / warning of the review deadline (once each)
  *   pk ASCHEME#<committeeId>#<year>, sk AUDIT#…              the scheme's audit trail
  *   pk AREPORT#<committeeId>#<periodKey>#<orgId>, sk REPORT  a report; gsi1 ABOARD#<committeeId>#<year> / <periodKey>#<orgId>;
  *                                                            gsi2 ORG#<orgId>#assessment / <periodKey>#<committeeId>; its audit in the same partition
@@ -68,6 +70,16 @@ export function putMarker(store: Store, committeeId: string, year: number, marke
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
+}
+
+/** The markers of the scheme's partition under `prefix`, with their attributes (`key`: the sort key after the prefix). */
+export async function listMarkerItems(store: Store, committeeId: string, year: number, prefix: string): Promise<Array<{ key: string } & Record<string, unknown>>> {
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: { ':pk': schemePk(committeeId, year), ':p': prefix },
+    ConsistentRead: true,
+  });
+  return items.map((item) => ({ ...item, key: String(item.sk).slice(prefix.length) }));
 }
 
 export async function listMarkers(store: Store, committeeId: string, year: number, prefix: string): Promise<string[]> {
@@ -128,4 +140,19 @@ export async function listOrgReports(store: Store, orgId: string): Promise<Asses
 export async function getMarker(store: Store, committeeId: string, year: number, marker: string): Promise<Record<string, unknown> | undefined> {
   const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: schemePk(committeeId, year), sk: marker }, ConsistentRead: true }));
   return Item;
+}
+
+/** One more report of the period scored: added to the period's counter, in the same transaction as the score. */
+export function countScoredReport(store: Store, committeeId: string, year: number, periodKey: string): TransactItem {
+  return {
+    Update: {
+      TableName: store.tableName, Key: { pk: schemePk(committeeId, year), sk: `SCORED#${periodKey}` },
+      UpdateExpression: 'SET #type = :type ADD scored :one', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':type': 'assessment-marker', ':one': 1 },
+    },
+  };
+}
+
+/** How many of the period's reports are scored (one item, whatever the number of organizations). */
+export async function getScoredCount(store: Store, committeeId: string, year: number, periodKey: string): Promise<number> {
+  return Number((await getMarker(store, committeeId, year, `SCORED#${periodKey}`))?.scored ?? 0);
 }

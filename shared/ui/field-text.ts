@@ -135,6 +135,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'assessment.scheme-imported': '导入考核方案',
   'assessment.report-reminded': '考核报告到期提醒',
   'assessment.report-overdue-warned': '考核报告逾期预警',
+  'assessment.review-reminded': '考核审核期限提醒',
+  'assessment.review-overdue-warned': '考核审核期限届满预警',
   'assessment.deduction-added': '录入考核减分',
   'assessment.year-end-started': '开始年终考核',
   'assessment.year-end-task-opened': '生成年终考核待办',
@@ -196,7 +198,7 @@ const LABELS: Record<string, string> = {
   endingKind: '终止原因', noticesWithdrawn: '撤回公示（项）', approvalsCancelled: '撤销审批（项）', tasksClosed: '关闭待办（项）', candidates: '候选人',
   warning: '预警', dueAt: '到期时间', step: '步骤', fromOrg: '转出组织', toOrg: '转入组织', batchSize: '同批转接人数', caseMoved: '发展党员材料随转', serial: '介绍信编号', validUntil: '有效期至',
   receiptDate: '回执日期', reactivated: '原已登记人员', waitingFor: '等待事项', automatic: '系统自动接收', duesPaidTo: '党费交至', posts: '终止的职务', endedOn: '终止日期',
-  assessmentPeriod: '考核期', organizations: '考核组织数', submission: '报送次数', review: '审核次数', late: '逾期报送',
+  assessmentPeriod: '考核期', organizations: '考核组织数', reviewDeadline: '审核期限', unreviewed: '待审核报告数', unscored: '未评分报告数', submission: '报送次数', review: '审核次数', late: '逾期报送',
   score: '得分', indicator: '考核指标', points: '分值', appliesFrom: '施行起始考核期', item: '加减分项目', indicators: '指标数', advancedCandidates: '先进基层党组织推荐对象数',
   extendedProbationEndDate: '延长后预备期满日期', done: '完成', explanation: '说明', personName: '姓名', passed: '通过', qualified: '政治审查合格',
 };

@@ -1,11 +1,12 @@
 export type * from './types';
 export { AssessmentRuleError } from './errors';
 export {
-  type AssessmentPeriod, indicatorsOfPeriod, isLate, periodByKey, periodsOf, periodsOpenAt, reportDueAt, reviewDueAt, schemePeriods,
+  type AssessmentPeriod, indicatorsOfPeriod, isLate, periodByKey, periodReviewDeadline, periodsOf, periodsOpenAt, reportDueAt, reviewDueAt, schemePeriods,
 } from './periods';
 export { adjustmentBalance, checkAdjustment, checkIndicatorScore, countScore, periodScore, proposedScore, reviewScores, round1 } from './scoring';
 export { gradeOf, isAdvancedCandidate, periodPercent, yearTotal } from './year-end';
 export { rankByScore, type Ranked } from './ranking';
+export { CIRCULAR_MAX_CHARS, CIRCULAR_TOP, circularBody } from './circular';
 export {
   appliesFromAt, checkIndicator, checkScheme, FREQUENCY_LABELS, PREFILL_LABELS, requireDraft, SCORING_LABELS, versionFor,
 } from './scheme';
@@ -17,5 +18,5 @@ export {
   type AdjustmentEntry, type YearEndFacts, type YearEndResult,
 } from './year-end-results';
 export { YEAR_END_STATUS_LABELS, yearEndExecutionName, type AssessmentYearEnd, type YearEndApproval, type YearEndStatus } from './year-end-record';
-export { isDueSoon, REPORT_REMINDER_DAYS_BEFORE, reportReminderDue, type ReportReminderKind } from './reminders';
+export { isDueSoon, REPORT_REMINDER_DAYS_BEFORE, reportReminderDue, reviewReminderDue, type ReportReminderKind } from './reminders';
 export { adjustmentsFromTable, adjustmentTable, ADJUSTMENT_HEADINGS, INDICATOR_HEADINGS, indicatorsFromTable, indicatorTable } from './scheme-table';

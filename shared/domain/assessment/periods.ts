@@ -1,4 +1,4 @@
-import { addDays, chinaDayEndText, chinaDayStartText, computePeriodEnd, type WorkingCalendar } from '../calendar';
+import { addDays, chinaDate, chinaDayEndText, chinaDayStartText, computePeriodEnd, type WorkingCalendar } from '../calendar';
 import { AssessmentRuleError } from './errors';
 import type { Frequency, Indicator, Scheme } from './types';
 
@@ -88,6 +88,15 @@ export function reportDueAt(calendar: WorkingCalendar, period: Pick<AssessmentPe
 /** The review's due instant (A10): N working days after the report came in (the day of submission is day 1 when working). */
 export function reviewDueAt(calendar: WorkingCalendar, submittedAt: Date, workingDays: number): string {
   return computePeriodEnd(calendar, submittedAt, { unit: 'workingDays', count: workingDays }).endsAt;
+}
+
+/**
+ * The period's review deadline (A16a): the end of the N-th working day (the review's working days, A10) after the day
+ * the reports are due. At that second the circular goes out with what is scored.
+ */
+export function periodReviewDeadline(calendar: WorkingCalendar, period: Pick<AssessmentPeriod, 'endsOn'>, settings: { reportDueWorkingDays: number; reviewDueWorkingDays: number }): string {
+  const reportsDue = reportDueAt(calendar, period, settings.reportDueWorkingDays);
+  return reportDueAt(calendar, { endsOn: chinaDate(new Date(reportsDue)) }, settings.reviewDueWorkingDays);
 }
 
 /** Periods whose reporting has opened by `now` (A5): what the scheduler opens. */

@@ -18,3 +18,11 @@ export function reportReminderDue(report: { status: string; dueAt: string }, now
 /** The 待办 marks a report task due within the reminder window as 即将到期 (A18). */
 export const isDueSoon = (dueAt: string, now: Date, daysBefore = REPORT_REMINDER_DAYS_BEFORE) =>
   reportReminderDue({ status: 'open', dueAt }, now, daysBefore) === 'before';
+
+/**
+ * The committee's reminder before a period's review deadline and its warning after it (A16a): 'before' once the
+ * deadline is at most `daysBefore` days away, 'after' once it has passed (exactly at the deadline second: 'before').
+ */
+export function reviewReminderDue(reviewDeadline: string, now: Date, daysBefore = REPORT_REMINDER_DAYS_BEFORE): ReportReminderKind | undefined {
+  return reportReminderDue({ status: 'open', dueAt: reviewDeadline }, now, daysBefore);
+}

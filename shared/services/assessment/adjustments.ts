@@ -6,7 +6,7 @@ import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import { InputInvalidError } from '../../errors';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
-import { checked, SchemeChangedError } from './errors';
+import { checked, AssessmentChangedError } from './errors';
 import { reportFor } from './handle-report';
 import type { ReportRequest } from './open-report';
 
@@ -40,7 +40,7 @@ export async function addAdjustment(deps: ServiceDeps, actor: Actor, request: Re
       }),
     ]);
   } catch (error) {
-    if (error instanceof StoreConditionFailedError) throw new SchemeChangedError({ cause: error });
+    if (error instanceof StoreConditionFailedError) throw new AssessmentChangedError('adjustments', { cause: error });
     throw error;
   }
   return next;

@@ -1,10 +1,10 @@
 import {
   checkReport, checkReturnReason, isLate, PREFILL_LABELS, REPORT_STATUS_LABELS, reviewDueAt, reviewScores, type AssessmentReport, type ReportEntry,
 } from '../../domain/assessment';
-import { getReport } from '../../store/assessment-repo';
+import { countScoredReport, getReport } from '../../store/assessment-repo';
 import { loadCalendar } from '../../store/calendar-repo';
 import { claimTask, getTask } from '../../store/tasks-repo';
-import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree, type Action } from '../authorization';
 import type { ServiceDeps } from '../deps';
@@ -37,15 +37,17 @@ function entriesFromForm(report: AssessmentReport, form: Record<string, unknown>
   });
 }
 
-/** Claims the task, writes the report's next version with its audit event, then tells the workflow. */
-async function commit(deps: ServiceDeps, actor: Actor, report: AssessmentReport, next: AssessmentReport, action: string, details: Record<string, unknown>, outcome: Record<string, unknown>): Promise<void> {
+/** Claims the task, writes the report's next version with its audit event (and any `others`), then tells the workflow. */
+async function commit(
+  deps: ServiceDeps, actor: Actor, report: AssessmentReport, next: AssessmentReport, action: string, details: Record<string, unknown>, outcome: Record<string, unknown>, others: TransactItem[] = [],
+): Promise<void> {
   const task = report.currentTaskId ? await getTask(deps.store, report.currentTaskId) : undefined;
   if (!task) throw new ReportNotOpenError(REPORT_STATUS_LABELS[report.status]);
   if (task.status !== 'open') throw new TaskAlreadyHandledError(task.completedBy, task.completedAt);
   const at = deps.clock.now().toISOString();
   const output = { ...outcome, taskId: task.id };
   try {
-    await transactWrite(deps.store, reportChange(deps.store, next, { at, action, actor: actor.id, details }, [claimTask(deps.store, task.id, { completedBy: actor.displayName, completedAt: at, output })]));
+    await transactWrite(deps.store, reportChange(deps.store, next, { at, action, actor: actor.id, details }, [claimTask(deps.store, task.id, { completedBy: actor.displayName, completedAt: at, output }), ...others]));
   } catch (error) {
     if (!(error instanceof StoreConditionFailedError)) throw error;
     const handled = await getTask(deps.store, task.id);
@@ -93,6 +95,7 @@ export async function reviewAssessmentReport(deps: ServiceDeps, actor: Actor, re
   if (review.errors) throw new InputInvalidError(review.errors);
   const { scores, score } = review;
   const next = nextReport(report, { status: 'scored', reviews: report.reviews + 1, scores, score, scoredAt: at, scoredByName: actor.displayName });
-  await commit(deps, actor, report, next, 'assessment.report-scored', { score, late: report.late }, { decision: 'scored' });
+  // The period's scored counter moves with the score, so the circular's check reads one item, not the period (A16).
+  await commit(deps, actor, report, next, 'assessment.report-scored', { score, late: report.late }, { decision: 'scored' }, [countScoredReport(deps.store, report.committeeId, report.year, report.periodKey)]);
   return next;
 }

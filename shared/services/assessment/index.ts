@@ -1,6 +1,7 @@
 export { assessedOrgIds } from './assessed';
-export { circularBody, publishCircularWhenDone } from './circular';
-export { ReportNotOpenError, SchemeChangedError } from './errors';
+export { publishCircularWhenDone } from './circular';
+export { closeAssessmentReviews } from './review-deadline';
+export { AssessmentChangedError, ReportNotOpenError, type ChangedRecord } from './errors';
 export { reviewAssessmentReport, submitAssessmentReport, reportFor } from './handle-report';
 export { assessmentExecutionName, circularNoticeId, reportTaskId } from './ids';
 export { openDueAssessmentPeriods } from './open-periods';

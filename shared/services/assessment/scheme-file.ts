@@ -9,7 +9,7 @@ import { InputInvalidError, RecordNotFoundError } from '../../errors';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { checked, SchemeChangedError } from './errors';
+import { checked, AssessmentChangedError } from './errors';
 
 const SHEETS = { indicators: '考核指标', adjustments: '加减分项目' } as const;
 
@@ -66,7 +66,7 @@ export async function importSchemeWorkbook(deps: ServiceDeps, actor: Actor, comm
       auditPut(deps.store, schemePk(committeeId, year), { at: deps.clock.now().toISOString(), action: 'assessment.scheme-imported', actor: actor.id, details: { version, indicators: next.indicators.length } }),
     ]);
   } catch (error) {
-    if (error instanceof StoreConditionFailedError) throw new SchemeChangedError({ cause: error });
+    if (error instanceof StoreConditionFailedError) throw new AssessmentChangedError('scheme', { cause: error });
     throw error;
   }
   return next;

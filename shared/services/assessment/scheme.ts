@@ -8,7 +8,7 @@ import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
 import { InputInvalidError, RecordNotFoundError } from '../../errors';
-import { checked, SchemeChangedError } from './errors';
+import { checked, AssessmentChangedError } from './errors';
 
 /** The versions of a committee's scheme for a year (A1), for an administrator. */
 export async function getSchemeVersions(deps: ServiceDeps, actor: Actor, committeeId: string, year: number): Promise<Scheme[]> {
@@ -20,7 +20,7 @@ async function write(deps: ServiceDeps, items: Parameters<typeof transactWrite>[
   try {
     await transactWrite(deps.store, items);
   } catch (error) {
-    if (error instanceof StoreConditionFailedError) throw new SchemeChangedError({ cause: error });
+    if (error instanceof StoreConditionFailedError) throw new AssessmentChangedError('scheme', { cause: error });
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { chinaDate } from '../../domain/calendar';
 import { periodByKey, schemeAtYearEnd, type AdjustmentEntry, type AdjustmentItem, type AssessmentReport, type ReportEntry } from '../../domain/assessment';
-import { listBoardReports, listOrgReports, listSchemeVersions, reportPk } from '../../store/assessment-repo';
+import { getMarker, listBoardReports, listOrgReports, listSchemeVersions, reportPk } from '../../store/assessment-repo';
 import { getAdjustments, getYearEnd } from '../../store/assessment-year-end-repo';
 import { listAudit, type AuditEvent } from '../../store/audit';
 import type { Actor } from '../actor';
@@ -10,6 +10,7 @@ import type { ServiceDeps } from '../deps';
 import { RecordNotFoundError } from '../../errors';
 import { assessedOrgIds } from './assessed';
 import { reportFor } from './handle-report';
+import { circularNoticeId } from './ids';
 import type { ReportRequest } from './open-report';
 import { prefilledEntries } from './prefill';
 
@@ -72,6 +73,8 @@ export interface ReportView {
   canReview: boolean;
   /** The organization's bonus and deduction entries of the year and the items (A13); reviewers add while the year end is not submitted. */
   adjustments: { items: AdjustmentItem[]; entries: AdjustmentEntry[]; canAdd: boolean };
+  /** The id of the organization's copy of the period's circular (通报, A16), once it went out. */
+  circularNoticeId?: string;
   audit: AuditEvent[];
 }
 
@@ -80,8 +83,9 @@ export async function reportView(deps: ServiceDeps, actor: Actor, request: Repor
   const report = await reportFor(deps, actor, 'assessment.view', request);
   const tree = await loadOrgTree(deps.store);
   const waiting = report.status === 'open' || report.status === 'returned';
-  const [versions, stored, yearEnd] = await Promise.all([
+  const [versions, stored, yearEnd, circular] = await Promise.all([
     listSchemeVersions(deps.store, report.committeeId, report.year), getAdjustments(deps.store, report.committeeId, report.year, report.orgId), getYearEnd(deps.store, report.committeeId, report.year),
+    getMarker(deps.store, report.committeeId, report.year, `CIRCULAR#${report.periodKey}`),
   ]);
   const items = schemeAtYearEnd(versions)?.adjustments ?? [];
   const formEntries = report.entries.length > 0 ? report.entries : await prefilledEntries(deps, report.orgId, periodByKey(report.periodKey), report.indicators);
@@ -93,6 +97,7 @@ export async function reportView(deps: ServiceDeps, actor: Actor, request: Repor
       items, entries: stored?.entries ?? [],
       canAdd: items.length > 0 && (!yearEnd || yearEnd.status === 'rating') && permits(actor, 'assessment.review', report.committeeId, tree),
     },
+    ...(circular ? { circularNoticeId: circularNoticeId(report.committeeId, report.periodKey, report.orgId) } : {}),
     audit: await withActorNames(deps, await listAudit(deps.store, reportPk(report.committeeId, report.periodKey, report.orgId))),
   };
 }

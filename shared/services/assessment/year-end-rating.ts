@@ -11,7 +11,7 @@ import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
 import { deliverTaskCallback } from '../tasks/deliver-callback';
 import { openPendingTask } from '../tasks/open-pending-task';
-import { checked, ReportNotOpenError, SchemeChangedError } from './errors';
+import { checked, ReportNotOpenError, AssessmentChangedError } from './errors';
 import { yearEndTaskId } from './ids';
 import { gatherYearEndFacts } from './year-end-facts';
 import { nextYearEnd, yearEndChange } from './year-end-change';
@@ -97,7 +97,7 @@ export async function saveYearEnd(deps: ServiceDeps, actor: Actor, committeeId: 
     try {
       await transactWrite(deps.store, yearEndChange(deps.store, nextYearEnd(yearEnd, { reviewScores }), { at, action: 'assessment.year-end-scores-saved', actor: actor.id, details: { organizations: Object.keys(reviewScores).length } }));
     } catch (error) {
-      if (error instanceof StoreConditionFailedError) throw new SchemeChangedError({ cause: error });
+      if (error instanceof StoreConditionFailedError) throw new AssessmentChangedError('year-end', { cause: error });
       throw error;
     }
     return nextYearEnd(yearEnd, { reviewScores });

@@ -6,6 +6,7 @@ import { applyElectionEndDecisions } from '../election/end-election';
 import { openDueAssessmentPeriods } from '../assessment/open-periods';
 import { mailEvaluationFollowUpReminders } from '../evaluation/follow-up-reminders';
 import { remindAssessmentReports } from '../assessment/report-reminders';
+import { closeAssessmentReviews } from '../assessment/review-deadline';
 import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
@@ -29,6 +30,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   assessmentPeriodsOpened: string[];
   evaluationReminders: number;
   assessmentReminders: number;
+  assessmentReviewMails: number;
 }> {
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
@@ -44,5 +46,6 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const assessmentPeriodsOpened = await openDueAssessmentPeriods(deps);
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
   const assessmentReminders = await remindAssessmentReports(deps);
-  return { assessmentPeriodsOpened, assessmentReminders, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings, transfersAccepted };
+  const assessmentReviewMails = await closeAssessmentReviews(deps);
+  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings, transfersAccepted };
 }

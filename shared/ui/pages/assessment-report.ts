@@ -36,7 +36,7 @@ function reportForm(view: ReportView, staff: LayoutStaff, form: FormState, path:
         const entry = entries.get(indicator.key);
         const error = form.errors[indicator.key];
         return html`<fieldset id="${fieldId(indicator.key)}">
-          <legend>${indicator.area} · ${indicator.name}（${indicator.maxPoints} 分，${SCORING_LABELS[indicator.scoring]}）</legend>
+          <legend>${indicator.area} · ${indicator.name}（${indicator.maxPoints} 分，${SCORING_LABELS[indicator.scoring]}${indicator.scoring === 'count' ? `，每次 ${indicator.pointsPerCount ?? 1} 分` : ''}）</legend>
           <p class="hint">上报要求：${indicator.requirement}</p>
           ${entry?.prefillSource ? html`<p class="hint">系统已根据“${entry.prefillSource}”预填，请核对。</p>` : ''}
           ${error ? html`<p class="error">${error}</p>` : ''}
@@ -63,9 +63,9 @@ function reviewForm(view: ReportView, staff: LayoutStaff, form: FormState, path:
         const proposed = proposedScore(indicator, entries.get(indicator.key)?.value);
         const name = `score_${indicator.key}`;
         const error = form.errors[name];
-        return html`<label for="${fieldId(name)}">${indicator.name}（满分 ${indicator.maxPoints} 分）</label>
+        return html`<div class="field"><label for="${fieldId(name)}">${indicator.name}（满分 ${indicator.maxPoints} 分）</label>
           ${error ? html`<p class="error" id="${fieldId(name)}-error">${error}</p>` : ''}
-          <input id="${fieldId(name)}" name="${name}" type="number" min="0" max="${indicator.maxPoints}" step="0.1" value="${form.values[name] ?? (proposed !== undefined ? String(proposed) : '')}"${error ? ' aria-invalid="true"' : ''}>`;
+          <input id="${fieldId(name)}" name="${name}" type="number" min="0" max="${indicator.maxPoints}" step="0.1" value="${form.values[name] ?? (proposed !== undefined ? String(proposed) : '')}"${error ? ' aria-invalid="true"' : ''}></div>`;
       })}
       <button type="submit">确认评分</button>
     </form>
@@ -73,9 +73,9 @@ function reviewForm(view: ReportView, staff: LayoutStaff, form: FormState, path:
     <form method="post" action="${path}/review" class="stacked">
       ${csrfField(staff.csrfToken)}
       <input type="hidden" name="decision" value="return">
-      <label for="${fieldId('reason')}">退回原因</label>
+      <div class="field"><label for="${fieldId('reason')}">退回原因</label>
       ${form.errors.reason ? html`<p class="error">${form.errors.reason}</p>` : ''}
-      <textarea id="${fieldId('reason')}" name="reason" rows="3" maxlength="500">${form.values.reason ?? ''}</textarea>
+      <textarea id="${fieldId('reason')}" name="reason" rows="3" maxlength="500">${form.values.reason ?? ''}</textarea></div>
       <button type="submit">退回</button>
     </form>`;
 }
@@ -95,17 +95,17 @@ function adjustmentsSection(view: ReportView, staff: LayoutStaff, form: FormStat
       })}</tbody></table></div>`}
     ${canAdd ? html`<form method="post" action="${path}/adjustments" class="stacked">
       ${csrfField(staff.csrfToken)}
-      <label for="${fieldId('itemKey')}">项目（全年封顶）</label>
+      <div class="field"><label for="${fieldId('itemKey')}">项目（全年封顶）</label>
       ${form.errors.itemKey ? html`<p class="error">${form.errors.itemKey}</p>` : ''}
-      <select id="${fieldId('itemKey')}" name="itemKey">${items.map((i) => html`<option value="${i.key}"${form.values.itemKey === i.key ? ' selected' : ''}>${i.kind === 'bonus' ? '加分' : '减分'}：${i.name}（全年最多 ${i.cap} 分）</option>`)}</select>
-      <label for="${fieldId('points')}">分值</label>
+      <select id="${fieldId('itemKey')}" name="itemKey">${items.map((i) => html`<option value="${i.key}"${form.values.itemKey === i.key ? ' selected' : ''}>${i.kind === 'bonus' ? '加分' : '减分'}：${i.name}（全年最多 ${i.cap} 分）</option>`)}</select></div>
+      <div class="field"><label for="${fieldId('points')}">分值</label>
       ${form.errors.points ? html`<p class="error">${form.errors.points}</p>` : ''}
-      <input id="${fieldId('points')}" name="points" type="number" min="0.1" step="0.1" value="${form.values.points ?? ''}">
-      <label for="${fieldId('adjustment-reason')}">事由</label>
+      <input id="${fieldId('points')}" name="points" type="number" min="0.1" step="0.1" value="${form.values.points ?? ''}"></div>
+      <div class="field"><label for="${fieldId('adjustment-reason')}">事由</label>
       ${form.errors.reason && form.values.itemKey ? html`<p class="error">${form.errors.reason}</p>` : ''}
-      <textarea id="${fieldId('adjustment-reason')}" name="reason" rows="2" maxlength="500">${form.values.itemKey ? form.values.reason ?? '' : ''}</textarea>
-      <label for="${fieldId('adjustment-evidence')}">证明材料（文件名，每行一个）</label>
-      <textarea id="${fieldId('adjustment-evidence')}" name="evidence" rows="2">${form.values.itemKey ? form.values.evidence ?? '' : ''}</textarea>
+      <textarea id="${fieldId('adjustment-reason')}" name="reason" rows="2" maxlength="500">${form.values.itemKey ? form.values.reason ?? '' : ''}</textarea></div>
+      <div class="field"><label for="${fieldId('adjustment-evidence')}">证明材料（文件名，每行一个）</label>
+      <textarea id="${fieldId('adjustment-evidence')}" name="evidence" rows="2">${form.values.itemKey ? form.values.evidence ?? '' : ''}</textarea></div>
       <button type="submit">录入加减分</button>
     </form>` : ''}`;
 }
@@ -120,13 +120,14 @@ export function assessmentReportPage(view: ReportView, staff: LayoutStaff, form:
     ${options.flash ? html`<div class="alert ok" role="status"><p>${options.flash}</p></div>` : ''}
     ${errorSummary(options.message, form.errors)}
     <dl class="facts">
-      <dt>状态</dt><dd>${REPORT_STATUS_LABELS[report.status]}${report.late ? html` <span class="tag overdue">逾期报送</span>` : ''}</dd>
+      <dt>状态</dt><dd>${REPORT_STATUS_LABELS[report.status]}${report.late ? html` <span class="tag overdue">逾期报送</span>${report.status === 'scored' ? '' : `（评分时扣 ${report.lateDeduction} 分）`}` : ''}</dd>
       <dt>考核周期</dt><dd>${FREQUENCY_LABELS[report.indicators[0]?.frequency ?? 'monthly']}</dd>
       <dt>报送期限</dt><dd>${formatDateTime(report.dueAt)}</dd>
       ${report.submittedAt ? html`<dt>报送</dt><dd>${report.submittedByName ?? ''} ${formatDateTime(report.submittedAt)}</dd>` : ''}
       ${report.reviewDueAt && report.status === 'submitted' ? html`<dt>审核期限</dt><dd>${formatDateTime(report.reviewDueAt)}</dd>` : ''}
       ${report.score !== undefined ? html`<dt>得分</dt><dd>${report.score} 分（满分 ${report.fullMarks} 分${report.late ? `，已扣逾期 ${report.lateDeduction} 分` : ''}），${report.scoredByName ?? ''} ${formatDateTime(report.scoredAt)}</dd>` : ''}
     </dl>
+    ${view.circularNoticeId ? html`<p>本期考核通报已发出：<a href="/staff/notices/${encodeURIComponent(view.circularNoticeId)}">查看${report.periodLabel}考核通报</a></p>` : ''}
     ${report.returns.length > 0 ? html`<h2>退回记录</h2><ul>${report.returns.map((r) => html`<li>${formatDateTime(r.at)} ${r.byName}：${r.reason}</li>`)}</ul>` : ''}
     ${report.entries.length > 0 ? html`<h2>报告内容</h2>
     <div class="table-wrap" tabindex="0"><table>
@@ -134,7 +135,7 @@ export function assessmentReportPage(view: ReportView, staff: LayoutStaff, form:
       <tbody>${report.indicators.map((indicator) => {
         const entry = entries.get(indicator.key);
         return html`<tr><td>${indicator.name}</td><td>${indicator.maxPoints}</td>
-          <td>${valueText(indicator, entry)} ${multiline(entry?.text ?? '')}${entry?.prefillSource ? html`<br><span class="muted">来源：${entry.prefillSource}</span>` : ''}</td>
+          <td>${valueText(indicator, entry) ? html`${valueText(indicator, entry)}<br>` : ''}${multiline(entry?.text ?? '')}${entry?.prefillSource ? html`<br><span class="muted">来源：${entry.prefillSource}</span>` : ''}</td>
           <td>${entry?.evidence.map((e) => e.name).join('、') || '—'}</td>
           <td>${report.scores?.[indicator.key] ?? '—'}</td></tr>`;
       })}</tbody>

@@ -52,7 +52,7 @@ export function assessmentSchemePage(committee: { id: string; name: string }, ye
     ${state.flash ? html`<div class="alert ok" role="status"><p>${state.flash}</p></div>` : ''}
     ${errorSummary(state.message, {})}
     ${draft ? html`<h2>第 ${draft.version} 版（草稿，尚未施行）</h2>
-      <p>共 ${draft.indicators.length} 项指标，合计 ${total(draft)} 分。修改后请发布；已发布的版本不能修改，新版本自下一考核期起施行。</p>
+      <p>共 ${draft.indicators.length} 项指标，合计 ${total(draft)} 分${total(draft) === 100 ? '' : html`<strong>（合计不是 100 分，请核对各项分值）</strong>`}。修改后请发布；已发布的版本不能修改，新版本自下一考核期起施行。</p>
       <p><a href="${base}/versions/${draft.version}/export.xlsx">导出电子表格</a>（可在表格中修改后导入本草稿）</p>
       <form method="post" action="${base}/versions/${draft.version}/import" enctype="multipart/form-data" class="stacked">
         ${csrfField(staff.csrfToken)}

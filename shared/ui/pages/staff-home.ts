@@ -27,7 +27,7 @@ function taskHref(task: PendingTask): string {
 
 function row(task: PendingTask, now: Date): SafeHtml {
   const overdue = new Date(task.dueAt).getTime() < now.getTime();
-  const soon = task.kind === 'assessment-report' && isDueSoon(task.dueAt, now);
+  const soon = (task.kind === 'assessment-report' || task.kind === 'assessment-review') && isDueSoon(task.dueAt, now);
   return html`<tr>
     <td><a href="${taskHref(task)}">${task.title}</a></td>
     <td>${PENDING_TASK_KIND_LABELS[task.kind] ?? task.kind}</td>

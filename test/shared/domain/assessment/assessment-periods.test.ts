@@ -1,6 +1,6 @@
 import { shippedCalendar } from '../../../../shared/domain/calendar';
 import {
-  AssessmentRuleError, DEFAULT_INDICATORS, isLate, periodByKey, periodsOf, periodsOpenAt, reportDueAt, reviewDueAt, schemePeriods,
+  AssessmentRuleError, DEFAULT_INDICATORS, isLate, periodByKey, periodReviewDeadline, periodsOf, periodsOpenAt, reportDueAt, reviewDueAt, schemePeriods,
 } from '../../../../shared/domain/assessment';
 
 const calendar = shippedCalendar();
@@ -63,6 +63,14 @@ describe('report due dates on the working-day calendar (A6)', () => {
     ['configurable: 10 working days', '2026-M01', 10, '2026-02-13T23:59:59+08:00'],
   ])('%s', (_name, key, days, due) => {
     expect(reportDueAt(calendar, periodByKey(key), days)).toBe(due);
+  });
+
+  test.each([
+    ['January 2026: reports due Fri 6 Feb, reviews 5 working days later', '2026-M01', 5, 5, '2026-02-13T23:59:59+08:00'],
+    ['10 review days: the working Saturday 14 Feb, then the Spring Festival skipped', '2026-M01', 5, 10, '2026-02-27T23:59:59+08:00'],
+    ['one review day: the next working day after the reports', '2026-M09', 5, 1, '2026-10-14T23:59:59+08:00'],
+  ])('the review deadline (A16a): %s', (_name, key, reportDays, reviewDays, deadline) => {
+    expect(periodReviewDeadline(calendar, periodByKey(key), { reportDueWorkingDays: reportDays, reviewDueWorkingDays: reviewDays })).toBe(deadline);
   });
 
   test('late only after the due second (A7): at it on time, a second after late', () => {
