@@ -67,6 +67,14 @@ export class NoticeNotOpenError extends ServiceError {
   }
 }
 
+/** A notice a process published as the record of an approved decision (staffMayWithdraw). */
+export class NoticeNotWithdrawableError extends ServiceError {
+  readonly httpStatus = 409;
+  constructor(options?: ErrorOptions & { detail?: string }) {
+    super('该公示由考核或评议程序在审批后发布，不能在此撤回；如需更正，请联系发布它的党组织。', options);
+  }
+}
+
 /** A human step that someone else has already completed. */
 export class TaskAlreadyHandledError extends ServiceError {
   readonly httpStatus = 409;

@@ -126,6 +126,13 @@ export function noticeStepOf(notice: NoticeDraft): { personId: string; step: str
   return { personId: notice.personId, step: notice.kind === 'other' ? `other:${notice.proposedStep.trim()}` : notice.kind };
 }
 
+/**
+ * Notices a process publishes as the record of a decision already approved (an assessment circular, the grades of an
+ * evaluation) are not withdrawn by staff on the notice page: a correction goes through the process that published them.
+ */
+const PUBLISHED_BY_PROCESS: readonly NoticeKind[] = ['assessment-circular', 'evaluation-grades'];
+export const staffMayWithdraw = (notice: Pick<Notice, 'kind'>): boolean => !PUBLISHED_BY_PROCESS.includes(notice.kind);
+
 /** Objections are accepted up to and including the last second of the period. */
 export function acceptsObjections(notice: Pick<Notice, 'status' | 'endsAtMs'>, now: Date): boolean {
   return notice.status === 'open' && now.getTime() <= notice.endsAtMs;

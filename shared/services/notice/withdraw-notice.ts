@@ -1,4 +1,4 @@
-import type { Notice } from '../../domain/notice/notice';
+import { staffMayWithdraw, type Notice } from '../../domain/notice/notice';
 import { withdrawNoticeForm } from '../../schemas/notice-forms';
 import { parseForm } from '../../schemas/parse-form';
 import { auditPut } from '../../store/audit';
@@ -7,7 +7,7 @@ import { getNotice, noticePk, releaseNoticeGuard, updateNotice } from '../../sto
 import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import { authorizeOrg, type Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
-import { NoticeNotOpenError, RecordNotFoundError } from '../../errors';
+import { NoticeNotOpenError, NoticeNotWithdrawableError, RecordNotFoundError } from '../../errors';
 
 /**
  * The withdrawal (撤回) of an open notice, the closing of its objection gates, its audit event and the release of its guard, for one transaction. `condition` on the notice: by
@@ -40,6 +40,7 @@ export async function withdrawNotice(deps: ServiceDeps, actor: Actor, noticeId: 
   const notice = await getNotice(deps.store, noticeId);
   if (!notice) throw new RecordNotFoundError('该公示');
   authorizeOrg(actor, notice.orgId);
+  if (!staffMayWithdraw(notice)) throw new NoticeNotWithdrawableError({ detail: `notice ${noticeId} (${notice.kind}) is published by its process` });
   const { reason } = parseForm(withdrawNoticeForm, form);
   const now = deps.clock.now();
   try {

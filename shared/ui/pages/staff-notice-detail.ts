@@ -1,4 +1,4 @@
-import { isMatterKind, type Notice } from '../../domain/notice/notice';
+import { isMatterKind, staffMayWithdraw, type Notice } from '../../domain/notice/notice';
 import { OUTCOME_LABELS, type Objection } from '../../domain/notice/objection';
 import { csrfField, errorSummary, textArea, type FormState, emptyForm } from '../form-fields';
 import { formatDateTime, staffStatusLabel } from '../format';
@@ -59,6 +59,6 @@ export function staffNoticeDetailPage(options: StaffNoticeDetailOptions): SafeHt
     ${options.objections.length === 0 ? html`<p>未收到异议。</p>` : options.objections.map(objectionItem)}`}
     <h2>全程纪实</h2>
     ${auditTrail(options.audit)}
-    ${notice.status === 'open' ? withdrawForm(notice, staff, options.withdrawForm ?? emptyForm(), options.withdrawMessage) : ''}`;
+    ${notice.status === 'open' && staffMayWithdraw(notice) ? withdrawForm(notice, staff, options.withdrawForm ?? emptyForm(), options.withdrawMessage) : ''}`;
   return layout({ title: noticeTitle(notice), body, staff });
 }

@@ -1,4 +1,4 @@
-import { NoticeClosedError, TaskAlreadyHandledError } from '../../../shared/errors';
+import { NoticeClosedError, NoticeNotWithdrawableError, TaskAlreadyHandledError } from '../../../shared/errors';
 import {
   closeNoticeAtEnd, fileObjection, getStaffNotice, listPendingTasks, noticeExecutionName, objectionTaskId,
   recomputeProvisionalNotices, recordObjectionOutcomes, startNoticeProcess, withdrawNotice,
@@ -7,7 +7,7 @@ import { saveHolidayYear } from '../../../shared/store/calendar-repo';
 import { getNotice } from '../../../shared/store/notices-repo';
 import { NoticeState } from '../../../workflows/notice/notice-states';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
-import { branchSecretary, noticeDraft } from '../../support/notice-fixtures';
+import { branchSecretary, matterNoticeDraft, noticeDraft } from '../../support/notice-fixtures';
 
 // Over the ASL synthesized from the CDK app, the real task handlers, DynamoDB Local and a hand-driven clock.
 const arnOf = (noticeId: string) => `arn:aws:states:local:000000000000:execution:notice:${noticeExecutionName(noticeId)}`;
@@ -114,6 +114,20 @@ test('withdrawn while open → the process stops, the notice leaves the board an
   expect(file.audit.map((e) => e.action)).toEqual(['notice.published', 'notice.withdrawn']);
   // Should the stop not reach the process, closing finds the notice withdrawn.
   expect(await closeNoticeAtEnd(runtime.deps, noticeId)).toMatchObject({ status: 'withdrawn' });
+});
+
+test.each([
+  ['assessment-circular', false],
+  ['evaluation-grades', false],
+  ['election-announcement', true],
+] as const)('a %s notice: withdrawn by staff on the notice page → %s', async (kind, withdrawable) => {
+  const draft = matterNoticeDraft({ kind });
+  await startNoticeProcess(runtime.deps, draft);
+  await runtime.stepFunctions.settled();
+  const withdrawal = withdrawNotice(runtime.deps, branchSecretary, draft.id, { reason: '材料需补充，重新公示' });
+  if (withdrawable) await withdrawal;
+  else await expect(withdrawal).rejects.toBeInstanceOf(NoticeNotWithdrawableError);
+  expect((await getNotice(runtime.store, draft.id))?.status).toBe(withdrawable ? 'withdrawn' : 'open');
 });
 
 test('an objection at the last second is accepted; one second after the end it is refused and nothing changes', async () => {
