@@ -4,7 +4,7 @@ import { transferableStatus } from '../../../shared/domain/transfer/transfer';
 import { loadOrgTree, permits } from '../../../shared/services/authorization';
 import { listOrgPeople } from '../../../shared/services/registry';
 import {
-  acceptanceOfferFor, acceptTransfer, cancelWaitToAccept, getTransferFile, waitToAccept, getTransferLetter, issueLetter, listOrgTransfers, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer, transferActionsFor,
+  acceptanceOfferFor, acceptTransfer, receiptCaseNotice, cancelWaitToAccept, getTransferFile, waitToAccept, getTransferLetter, issueLetter, listOrgTransfers, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer, transferActionsFor,
 } from '../../../shared/services/transfer';
 import { withActorNames } from '../../../shared/services/audit-names';
 import type { InputInvalidError } from '../../../shared/errors';
@@ -59,6 +59,7 @@ export function transferRoutes(deps: StaffSiteDeps): RouteTable {
     return htmlResponse(status, transferFilePage({
       transfer: file.transfer, warnings: file.warnings, events: await withActorNames(deps, file.events), actions,
       ...(actions.accept ? { acceptOffer: await acceptanceOfferFor(deps, file.transfer) } : {}),
+      ...(actions.receipt ? { receiptCase: await receiptCaseNotice(deps, file.transfer) } : {}),
       staff: staffLayout(session), today: chinaDate(deps.clock.now()), flash: FLASH[request.query.done ?? ''],
       ...(failed ? { failed: { form: failed.form, state: { values: failed.values, errors: failed.error.fieldErrors }, message: failed.error.userMessage } } : {}),
     }));

@@ -89,6 +89,8 @@ export interface Transfer {
   acceptWhenFree?: { by: string; byName: string; at: string };
   /** The open development case that moved with the person on acceptance (rule T8). */
   movedCaseId?: string;
+  /** Outside the system: the open development case that left with the person, closed here on the receipt (rule T8b). */
+  closedCaseId?: string;
   /** The human step the workflow waits on, and its pending task (docs/domain/transfer.md T3). */
   currentStep?: TransferStepKey;
   currentTaskId?: string;

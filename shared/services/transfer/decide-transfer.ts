@@ -20,6 +20,8 @@ import { commitTransfer, nextTransfer, transferChange } from './commit';
 import { TransferChangedError, TransferChangeRefusedError } from './errors';
 import { loadTransfer } from './load';
 import { caseMoveItems } from './move-case';
+import { caseLeavingItems } from './case-leaving';
+import { stopStage } from '../development/end-case';
 import { claimStep, tellWorkflow } from './steps';
 
 export function checkChange(transfer: Transfer, version: number, change: Parameters<typeof changeProblems>[1], now: Date): void {
@@ -112,8 +114,9 @@ export async function refuseTransfer(deps: ServiceDeps, actor: Actor, transferId
 
 /**
  * Outside the system, the sending branch records the returned receipt (回执) with its date (docs/domain/transfer.md
- * T6, T6b): in one transaction the person becomes 已转出本系统 from that date (off his organization's roster, count and
- * votes), his committee posts are ended, and the transfer is received.
+ * T6, T6b, T8b): in one transaction the person becomes 已转出本系统 from that date (off his organization's roster, count
+ * and votes), his committee posts are ended, his open development case is closed as 随组织关系转出本系统 (refused while
+ * an approval or notice of it is open), and the transfer is received; then the case's running stage is stopped.
  */
 export async function recordReceipt(deps: ServiceDeps, actor: Actor, transferId: string, input: Record<string, unknown>): Promise<Transfer> {
   const values = parseForm(recordReceiptSchema, input);
@@ -126,15 +129,19 @@ export async function recordReceipt(deps: ServiceDeps, actor: Actor, transferId:
   const person = await getPerson(deps.store, transfer.personId);
   if (!person || person.orgId !== transfer.fromOrgId) throw new TransferChangeRefusedError([`${transfer.personName}已不在${transfer.fromOrgName}，请核实后再登记回执。`]);
   const at = now.toISOString();
+  const leaving = await caseLeavingItems(deps, transfer, actor, { receiptDate: values.receiptDate, at });
   const { item, task } = await claimStep(deps, transfer, 'receipt', { by: actor.id, at, output: { outcome: 'received' } });
-  const next = nextTransfer(transfer, { status: 'received', receiptDate: values.receiptDate, decidedAt: at, decidedBy: actor.id });
+  const next = nextTransfer(transfer, { status: 'received', receiptDate: values.receiptDate, decidedAt: at, decidedBy: actor.id, ...(leaving.devCase ? { closedCaseId: leaving.devCase.id } : {}) });
   const left = personTransferredOut(person, values.receiptDate, transfer.destination.orgName);
-  await commitTransfer(deps, transferChange(deps, next, { at, action: 'transfer.receipt-recorded', actor: actor.id, details: { receiptDate: values.receiptDate, serial: serialOf(transfer) } }, [
+  const details = { receiptDate: values.receiptDate, serial: serialOf(transfer), ...(leaving.devCase ? { caseClosed: true } : {}) };
+  await commitTransfer(deps, transferChange(deps, next, { at, action: 'transfer.receipt-recorded', actor: actor.id, details }, [
     item,
     replacePerson(deps.store, left),
     auditPut(deps.store, personPk(transfer.personId), { at, action: 'transfer.receipt-recorded', actor: actor.id, details: { transferId, toOrg: transfer.destination.orgName, receiptDate: values.receiptDate } }),
     ...endCommitteePosts(deps, tree, person.id, values.receiptDate, at, actor.id),
+    ...leaving.items,
   ]), `receipt ${transferId}`);
+  if (leaving.devCase?.stageState === 'running') await stopStage(deps, leaving.devCase, `${transfer.personName}的组织关系已转出本系统`);
   await tellWorkflow(deps, task);
   return next;
 }
