@@ -67,8 +67,9 @@ test('the organizer issues the letter from the 待办 list; the letter states he
   await organizer.getByRole('link', { name: '打印介绍信' }).click();
   const letter = organizer.locator('article.transfer-letter');
   await letter.getByText('刘洋同志（女，29岁，汉族）系发展对象').waitFor();
-  await letter.getByText('2025年4月15日确定为入党积极分子，2026年4月16日确定为发展对象').waitFor();
+  await letter.getByText('该同志2025年3月10日递交入党申请书，2025年4月15日确定为入党积极分子，2026年4月16日确定为发展对象；发展党员工作已完成第三阶段').waitFor();
   await letter.getByText('发展党员材料随本介绍信转交').waitFor();
+  await letter.getByText('刘洋同志的组织关系及发展党员材料已转达我处').waitFor();
   await organizer.getByRole('link', { name: '打印发展党员材料（随介绍信转交）' }).waitFor();
   await shot(organizer, '2-letter');
 }, 90_000);
@@ -82,9 +83,10 @@ test('the 预算处 branch accepts from its 待办 list; the file shows the hand
   await budget.getByText('已接收，该同志已转入本支部。').waitFor();
   await budget.getByRole('link', { name: '已随转接移交接收支部' }).click();
   await budget.getByText('发展党员材料随组织关系移交').first().waitFor();
-  // Her cultivation and decision dates are the ones recorded at the office branch.
-  await budget.getByText('2025-04-15').first().waitFor();
-  await budget.getByText('2026-04-16').first().waitFor();
+  // The file's facts: the handover, and her cultivation and decision dates as recorded at the office branch.
+  const facts = budget.locator('dl.facts');
+  await facts.getByText('由中共示例市数据管理局办公室支部委员会移交中共示例市财政局预算处支部委员会').waitFor();
+  expect(await facts.innerText()).toMatch(/确定积极分子日期\s+2025-04-15\s+确定发展对象日期\s+2026-04-16/);
   await shot(budget, '3-budget-case-after-handover');
 
   await startNextCaseStage(budget, casePath, 4);

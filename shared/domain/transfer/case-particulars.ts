@@ -12,7 +12,7 @@ import { STAGE_LABELS } from '../development/steps';
 export interface CaseParticulars {
   /** 入党积极分子 / 发展对象 / 预备党员 (or 入党申请人). */
   standing: string;
-  /** Where the case stands, e.g. 第三阶段：发展对象的确定和考察（已完成）. */
+  /** Where the case stands, e.g. 已完成第三阶段：发展对象的确定和考察. */
   progress: string;
   /** The case's dates, oldest first (YYYY-MM-DD). */
   dates: { label: string; date: string }[];
@@ -36,7 +36,7 @@ export function caseParticulars(devCase: Pick<DevelopmentCase, 'stage' | 'stageS
   const periodEnd = d.admissionMeetingDate && d.admissionApprovalDate
     ? { label: '预备期满', date: currentProbationEndDate(d.admissionMeetingDate, d.probationExtensions ?? [], rules) }
     : d.activistDate && !d.targetDate ? { label: `培养教育考察满${monthsText(rules.minimumCultivationMonths)}`, date: cultivationCompleteDate(d.activistDate, rules) } : undefined;
-  const state = devCase.stageState === 'running' ? '办理中' : devCase.lastOutcome === 'completed' ? '已完成' : '本阶段已结束';
-  const progress = `${STAGE_LABELS[devCase.stage]}（${state}）`;
+  const stage = STAGE_LABELS[devCase.stage];
+  const progress = devCase.stageState === 'running' ? `正在办理${stage}` : devCase.lastOutcome === 'completed' ? `已完成${stage}` : `${stage}已结束`;
   return { standing, progress, dates, ...(periodEnd ? { periodEnd } : {}) };
 }

@@ -20,7 +20,7 @@ function developmentPart(d: TransferLetterDevelopment | undefined): SafeHtml {
   if (!d) return html``;
   const dates = d.dates.map((x) => `${formatDateLong(x.date)}${x.label}`).join('，');
   const period = d.periodEnd ? `，${d.periodEnd.label}之日为${formatDateLong(d.periodEnd.date)}` : '';
-  return html`<p>该同志系${d.standing}，${dates}；发展党员工作目前处于${d.progress}${period}。发展党员材料随本介绍信转交，请接收党组织按原有时间接续办理。</p>`;
+  return html`<p>该同志${dates}；发展党员工作${d.progress}${period}。发展党员材料随本介绍信转交，请接收党组织按原有时间接续办理。</p>`;
 }
 
 export type TransferLetterDevelopment = CaseParticulars & { caseId?: string };
@@ -38,8 +38,8 @@ export function transferLetterPage(o: { transfer: Transfer; person: Pick<Person,
   const serial = formatSerial(letter.serialYear, letter.serialNo);
   const issuedOn = formatDate(letter.issuedAt);
   const age = ageOn(o.person.birthDate, issuedOn);
-  const archive = o.development?.caseId ? html` <a href="/staff/cases/${o.development.caseId}/archive">打印发展党员材料（随介绍信转交）</a>` : '';
-  const body = html`<div class="print-actions no-print"><a href="/staff/transfers/${t.id}">← 返回转接详情</a>${archive}</div>
+  const archive = o.development?.caseId ? html`<a href="/staff/cases/${o.development.caseId}/archive">打印发展党员材料（随介绍信转交）</a>` : '';
+  const body = html`<div class="print-actions no-print"><a href="/staff/transfers/${t.id}">← 返回转接详情</a>${archive ? html`　｜　${archive}` : ''}</div>
   <article class="print-page transfer-letter">
     <div class="title">中国共产党党员组织关系介绍信（存根）</div>
     <p class="serial">${serial}</p>
@@ -62,7 +62,7 @@ export function transferLetterPage(o: { transfer: Transfer; person: Pick<Person,
     <div class="title">回　执</div>
     <p class="serial">${serial}</p>
     <p>${orgHeading(letter.issuerOrgName)}：</p>
-    <p>${t.personName}同志的党员组织关系已转达我处，特此回复。</p>
+    <p>${t.personName}同志的${o.development ? '组织关系及发展党员材料' : '党员组织关系'}已转达我处，特此回复。</p>
     <div class="signature">
       <p>（接收党组织盖章）</p>
       <p>年　　月　　日</p>

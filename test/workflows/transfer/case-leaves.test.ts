@@ -55,7 +55,7 @@ test('a development target in stage IV goes outside: the letter states his case;
 
   const letter = await getTransferLetter(runtime.deps, branchStaff, transferId);
   expect(letter.development).toMatchObject({
-    standing: '发展对象', progress: '第四阶段：预备党员的接收（办理中）', caseId: driver.caseId,
+    standing: '发展对象', progress: '正在办理第四阶段：预备党员的接收', caseId: driver.caseId,
     dates: [
       { label: '递交入党申请书', date: '2026-01-05' }, { label: '确定为入党积极分子', date: '2026-01-05' }, { label: '确定为发展对象', date: target.dates.targetDate },
     ],

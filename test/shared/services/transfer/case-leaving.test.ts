@@ -60,7 +60,7 @@ test('an open approval, then an open notice, hold the receipt back with what to 
 
   // The notice over, the receipt is recorded with its own date and the case closes.
   await driver.endNotice('admission');
-  expect(await receiptCaseNotice(runtime.deps, issued)).toMatchObject({ blockers: [], progress: '第四阶段：预备党员的接收（办理中）' });
+  expect(await receiptCaseNotice(runtime.deps, issued)).toMatchObject({ blockers: [], progress: '正在办理第四阶段：预备党员的接收' });
   await recordReceipt(runtime.deps, branchStaff, issued.id, form);
   await runtime.stepFunctions.settled();
   expect(await driver.case()).toMatchObject({ status: 'transferred-out', dates: { closedDate: form.receiptDate } });
