@@ -84,7 +84,7 @@ test('the 预算处 branch accepts from its 待办 list; the file shows the hand
   await budget.getByRole('link', { name: '已随转接移交接收支部' }).click();
   await budget.getByText('发展党员材料随组织关系移交').first().waitFor();
   // The file's facts: the handover, and her cultivation and decision dates as recorded at the office branch.
-  const facts = budget.locator('dl.facts');
+  const facts = budget.locator('dl.facts').first();
   await facts.getByText('由中共示例市数据管理局办公室支部委员会移交中共示例市财政局预算处支部委员会').waitFor();
   expect(await facts.innerText()).toMatch(/确定积极分子日期\s+2025-04-15\s+确定发展对象日期\s+2026-04-16/);
   await shot(budget, '3-budget-case-after-handover');
