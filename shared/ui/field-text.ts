@@ -117,6 +117,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'transfer.accept-waiting': '登记待发展党员材料可移交后自动接收',
   'transfer.accept-waiting-cancelled': '取消自动接收',
   'transfer.accept-waiting-ended': '自动接收未能进行',
+  'transfer.receipt-waiting': '登记回执，待发展党员材料中的事项结束后自动办结',
+  'transfer.receipt-waiting-cancelled': '取消自动登记回执',
   'person.transferred': '组织关系转入新的党组织',
   'org.committee-post-ended': '因组织关系转出，委员职务终止',
   'case.transferred': '发展党员材料随组织关系移交',

@@ -29,7 +29,7 @@ async function leavingBlockers(deps: ServiceDeps, devCase: DevelopmentCase): Pro
  * stops the running stage's execution once the transaction is written.
  */
 export async function caseLeavingItems(
-  deps: ServiceDeps, transfer: Transfer, actor: Actor, leaving: { receiptDate: string; at: string },
+  deps: ServiceDeps, transfer: Transfer, actor: Pick<Actor, 'id' | 'displayName'>, leaving: { receiptDate: string; at: string },
 ): Promise<{ items: TransactItem[]; devCase?: DevelopmentCase }> {
   if (transfer.destination.kind !== 'outside') return { items: [] };
   const devCase = await openCaseOf(deps, transfer.personId);
@@ -52,6 +52,12 @@ export interface ReceiptCaseNotice {
   caseId: string;
   progress: string;
   blockers: string[];
+}
+
+/** What the person's open case waits for before the receipt (empty: nothing, or no open case). */
+export async function receiptBlockers(deps: ServiceDeps, transfer: Transfer): Promise<string[]> {
+  const devCase = transfer.destination.kind === 'outside' ? await openCaseOf(deps, transfer.personId) : undefined;
+  return devCase ? (await leavingBlockers(deps, devCase)).blockers : [];
 }
 
 export async function receiptCaseNotice(deps: ServiceDeps, transfer: Transfer): Promise<ReceiptCaseNotice | undefined> {

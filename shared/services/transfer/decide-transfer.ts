@@ -122,18 +122,37 @@ export async function recordReceipt(deps: ServiceDeps, actor: Actor, transferId:
   const values = parseForm(recordReceiptSchema, input);
   const { transfer, tree } = await loadTransfer(deps, actor, transferId, 'transfer.receipt', 'sending');
   const now = deps.clock.now();
+  checkReceipt(transfer, values, now);
+  return recordReceiptLoaded(deps, transfer, tree, actor, values.receiptDate, now);
+}
+
+/** The receipt's checks (T6): the change allowed now, on the version the form was read at, and its date. */
+export function checkReceipt(transfer: Transfer, values: { version: number; receiptDate: string }, now: Date): void {
   checkChange(transfer, values.version, 'record-receipt', now);
   const letter = currentLetter(transfer);
   const dateProblem = receiptDateProblem(values.receiptDate, letter ? chinaDate(new Date(letter.issuedAt)) : undefined, chinaDate(now));
   if (dateProblem) throw new InputInvalidError({ receiptDate: dateProblem });
+}
+
+/**
+ * The receipt's transaction for a transfer read and checked by the caller: by staff (`recordReceipt`), or by the
+ * scheduler in the name of the staff member who chose to wait for the development case (T8b, `automatic`).
+ */
+export async function recordReceiptLoaded(
+  deps: ServiceDeps, transfer: Transfer, tree: OrgTree, actor: Pick<Actor, 'id' | 'displayName'>, receiptDate: string, now: Date, automatic = false,
+): Promise<Transfer> {
+  const transferId = transfer.id;
   const person = await getPerson(deps.store, transfer.personId);
   if (!person || person.orgId !== transfer.fromOrgId) throw new TransferChangeRefusedError([`${transfer.personName}已不在${transfer.fromOrgName}，请核实后再登记回执。`]);
   const at = now.toISOString();
-  const leaving = await caseLeavingItems(deps, transfer, actor, { receiptDate: values.receiptDate, at });
+  const values = { receiptDate };
+  const leaving = await caseLeavingItems(deps, transfer, actor, { receiptDate, at });
   const { item, task } = await claimStep(deps, transfer, 'receipt', { by: actor.id, at, output: { outcome: 'received' } });
-  const next = nextTransfer(transfer, { status: 'received', receiptDate: values.receiptDate, decidedAt: at, decidedBy: actor.id, ...(leaving.devCase ? { closedCaseId: leaving.devCase.id } : {}) });
-  const left = personTransferredOut(person, values.receiptDate, transfer.destination.orgName);
-  const details = { receiptDate: values.receiptDate, serial: serialOf(transfer), ...(leaving.devCase ? { caseClosed: true } : {}) };
+  const next = nextTransfer(transfer, {
+    status: 'received', receiptDate, decidedAt: at, decidedBy: actor.id, receiptWhenFree: undefined, ...(leaving.devCase ? { closedCaseId: leaving.devCase.id } : {}),
+  });
+  const left = personTransferredOut(person, receiptDate, transfer.destination.orgName);
+  const details = { receiptDate, serial: serialOf(transfer), ...(leaving.devCase ? { caseClosed: true } : {}), ...(automatic ? { automatic: true } : {}) };
   await commitTransfer(deps, transferChange(deps, next, { at, action: 'transfer.receipt-recorded', actor: actor.id, details }, [
     item,
     replacePerson(deps.store, left),

@@ -8,3 +8,4 @@ export { CaseCannotLeaveError, CaseCannotMoveError, TransferAlreadyActiveError, 
 export { cancelWaitToAccept, waitToAccept } from './wait-to-accept';
 export { acceptanceOfferFor } from './move-case';
 export { receiptCaseNotice, type ReceiptCaseNotice } from './case-leaving';
+export { cancelWaitToRecordReceipt, waitToRecordReceipt } from './wait-for-receipt';

@@ -36,7 +36,7 @@ export interface TransferFileOptions {
 
 function actionForm(o: TransferFileOptions, name: string, title: string, button: string, fields: (state: FormState) => SafeHtml = () => html``, confirm?: string): SafeHtml {
   const failed = o.failed?.form === name ? o.failed : undefined;
-  const state = { ...(failed?.state ?? emptyForm(name === 'issue' ? { validityMonths: '3' } : name === 'receipt' ? { receiptDate: o.today } : {})), scope: name };
+  const state = { ...(failed?.state ?? emptyForm(name === 'issue' ? { validityMonths: '3' } : name === 'receipt' || name === 'wait-receipt' ? { receiptDate: o.today } : {})), scope: name };
   return html`<section class="action"><h3>${title}</h3>
     <form class="stacked" method="post" action="/staff/transfers/${o.transfer.id}/${name}" novalidate>
       ${csrfField(o.staff.csrfToken)}<input type="hidden" name="version" value="${String(o.transfer.version)}">
@@ -69,9 +69,16 @@ function acceptSection(o: TransferFileOptions): SafeHtml {
 function receiptSection(o: TransferFileOptions): SafeHtml {
   const open = o.receiptCase;
   if (open && open.blockers.length > 0) {
-    return html`<section class="action"><h3>登记回执</h3><div class="alert" role="note"><p>该同志的发展党员材料尚有未结束的事项，现在还不能登记回执：</p>
+    const waiting = o.transfer.receiptWhenFree;
+    return html`<div class="alert" role="note"><p>该同志的发展党员材料尚有未结束的事项，现在还不能登记回执：</p>
       <ul>${open.blockers.map((b) => html`<li>${b}。</li>`)}</ul>
-      <p>请待上述事项结束后再登记。回执日期按回执上所填写的日期登记，稍后登记不影响转接；可先<a href="/staff/cases/${open.caseId}">查看发展党员材料</a>。</p></div></section>`;
+      <p>回执日期按回执上所填写的日期登记，稍后登记不影响转接；可先<a href="/staff/cases/${open.caseId}">查看发展党员材料</a>。</p></div>
+    ${waiting
+      ? html`<p class="alert info">已登记自动登记回执（${waiting.byName}，${formatDateTime(waiting.at)}，回执日期 ${formatDateLong(waiting.receiptDate)}）：上述事项结束后，系统即以登记人的名义登记回执，发展党员案件随之办结，并通知本支部。</p>
+        ${actionForm(o, 'wait-receipt-cancel', '取消自动登记回执', '取消自动登记回执')}`
+      : actionForm(o, 'wait-receipt', '登记回执，待上述事项结束后自动办结', '待上述事项结束后自动登记回执',
+        (s) => textField({ name: 'receiptDate', label: '回执日期', type: 'date', state: s, required: true }),
+        `登记后无需再来办理：上述事项一结束，系统即以您的名义按此日期登记回执，该同志的发展党员案件（${open.progress}）随组织关系转出本系统而办结，并通知本支部。`)}`;
   }
   const confirm = open
     ? `该同志的发展党员案件（${open.progress}）将随组织关系转出本系统而办结：材料在本系统存档备查，不再提醒和预警；请确认已将介绍信所附的发展党员材料交给对方。`

@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '../../../../shared/services/actor';
 import {
-  acceptTransfer, getTransferFile, getTransferLetter, issueLetter, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer, waitToAccept,
+  acceptTransfer, getTransferFile, getTransferLetter, issueLetter, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer, waitToAccept, waitToRecordReceipt,
 } from '../../../../shared/services/transfer';
 import { AuthForbiddenError } from '../../../../shared/errors';
 import { openCase } from '../../../../shared/services/development';
@@ -63,6 +63,7 @@ const ACTIONS: Record<string, { state?: State; call: (id: string) => Attempt }> 
   'transfer.receive (wait to accept; nothing to wait for: accepted)': { state: 'issued', call: (id) => async (actor) => waitToAccept(runtime.deps, actor, id, { version: await version(id) }) },
   'transfer.receive (refuse)': { state: 'issued', call: (id) => async (actor) => refuseTransfer(runtime.deps, actor, id, { reason: '未报到', version: await version(id) }) },
   'transfer.receipt': { state: 'issued-outside', call: (id) => async (actor) => recordReceipt(runtime.deps, actor, id, { receiptDate: '2026-09-23', version: await version(id) }) },
+  'transfer.receipt (wait to record; nothing to wait for: recorded)': { state: 'issued-outside', call: (id) => async (actor) => waitToRecordReceipt(runtime.deps, actor, id, { receiptDate: '2026-09-23', version: await version(id) }) },
   'transfer.receipt (closing the development case)': { state: 'issued-outside-with-case', call: (id) => async (actor) => recordReceipt(runtime.deps, actor, id, { receiptDate: '2026-09-23', version: await version(id) }) },
   'transfer.view': { state: 'issued', call: (id) => (actor) => getTransferFile(runtime.deps, actor, id) },
   'transfer.view (the letter, with the development case)': { state: 'issued-with-case', call: (id) => (actor) => getTransferLetter(runtime.deps, actor, id) },
@@ -85,6 +86,7 @@ const ALLOWED: Record<string, Who[]> = {
   'transfer.receive (wait to accept; nothing to wait for: accepted)': ['receiver', 'otherCommitteeStaff', 'admin'],
   'transfer.receipt': ['sender', 'committeeStaff', 'admin'],
   'transfer.receipt (closing the development case)': ['sender', 'committeeStaff', 'admin'],
+  'transfer.receipt (wait to record; nothing to wait for: recorded)': ['sender', 'committeeStaff', 'admin'],
   'transfer.view': ['sender', 'committeeStaff', 'receiver', 'otherCommitteeStaff', 'admin'],
   'transfer.view (the letter, with the development case)': ['sender', 'committeeStaff', 'receiver', 'otherCommitteeStaff', 'admin'],
   'transfer.incoming': ['otherCommitteeStaff', 'admin'],
