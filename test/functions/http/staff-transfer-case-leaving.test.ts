@@ -64,6 +64,15 @@ test('the receipt waits for the pre-review and the notice, then closes the case;
   const refused = await browser.post(`${fileUrl}/receipt`, { _csrf: csrf, receiptDate: driver.today(), version: await version() });
   expect(refused.statusCode).toBe(409);
   expect(page('2-receipt-refused', refused.body)).toContain('请待其结束后再登记回执');
+  // The offer to wait: chosen, shown, taken back.
+  expect(waiting).toContain('待上述事项结束后自动登记回执');
+  const chosen = await browser.post(`${fileUrl}/wait-receipt`, { _csrf: csrf, receiptDate: driver.today(), version: await version() });
+  expect(chosen.statusCode).toBe(303);
+  const chosenPage = page('2b-receipt-wait-chosen', (await browser.get(chosen.headers?.location as string)).body);
+  expect(chosenPage).toContain('已登记：上述事项结束后，系统即按所填日期登记回执并办结。');
+  expect(chosenPage).toContain('已登记自动登记回执（宋组织委员');
+  const cancelled = await browser.post(`${fileUrl}/wait-receipt-cancel`, { _csrf: csrf, version: await version() });
+  expect(cancelled.statusCode).toBe(303);
 
   await driver.decide('approved');
   await driver.endNotice('admission');
