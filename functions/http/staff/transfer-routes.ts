@@ -21,7 +21,7 @@ const FLASH: Record<string, string> = {
   requested: '转接申请已提交，已通知上级党委开具介绍信。', issue: '介绍信已开具。', accept: '已接收，该同志已转入本支部。', refuse: '已退回转出方。',
   receipt: '回执已登记，转接办结。', reissue: '原介绍信已作废，请重新开具。',
   'wait-accept': '已登记：发展党员材料可以移交时，系统即自动接收。', 'wait-accept-cancel': '已取消自动接收。',
-  'wait-receipt': '已登记：上述事项结束后，系统即按所填日期登记回执并办结。', 'wait-receipt-cancel': '已取消自动登记回执。',
+  'wait-receipt': '已登记：发展党员材料中的事项结束后，系统即按所填日期登记回执并办结。', 'wait-receipt-cancel': '已取消自动登记回执。',
 };
 
 const CHANGES = {

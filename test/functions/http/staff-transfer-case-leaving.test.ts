@@ -69,7 +69,7 @@ test('the receipt waits for the pre-review and the notice, then closes the case;
   const chosen = await browser.post(`${fileUrl}/wait-receipt`, { _csrf: csrf, receiptDate: driver.today(), version: await version() });
   expect(chosen.statusCode).toBe(303);
   const chosenPage = page('2b-receipt-wait-chosen', (await browser.get(chosen.headers?.location as string)).body);
-  expect(chosenPage).toContain('已登记：上述事项结束后，系统即按所填日期登记回执并办结。');
+  expect(chosenPage).toContain('已登记：发展党员材料中的事项结束后，系统即按所填日期登记回执并办结。');
   expect(chosenPage).toContain('已登记自动登记回执（宋组织委员');
   const cancelled = await browser.post(`${fileUrl}/wait-receipt-cancel`, { _csrf: csrf, version: await version() });
   expect(cancelled.statusCode).toBe(303);
