@@ -84,7 +84,10 @@ class History {
   }
 }
 
-/** Builds the demo history once (nothing when its case exists, or when the demo clock is before its end). */
+/**
+ * Builds the demo history once (nothing when its case exists, or when the demo clock is before its end). Its runtime
+ * resumes every open execution of the store on its own clock: call it on a store with none (a fresh demo).
+ */
 export async function seedDemoHistory(store: Store, now: Date): Promise<boolean> {
   if (now.getTime() < Date.parse(DEMO_HISTORY_END) || (await getCase(store, DEMO_HISTORY_CASE_ID))) return false;
   const history = new History(store);
