@@ -106,6 +106,8 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'POST', path: '/staff/transfers/{transferId}/reissue', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/transfers/{transferId}/wait-accept', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/transfers/{transferId}/wait-accept-cancel', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/transfers/{transferId}/wait-receipt', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/transfers/{transferId}/wait-receipt-cancel', handlerId: 'http-staff' },
   // The party-building target assessment (党建工作目标考核): board (and its XLSX), an organization's file, a report with
   // its report and review forms, the scheme editor (administrators).
   { method: 'GET', path: '/staff/assessment', handlerId: 'http-staff' },

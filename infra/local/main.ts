@@ -19,6 +19,7 @@ import { Outbox } from './outbox';
 import { createLocalRuntime } from './runtime';
 import { DEMO_NOTICE_PLANS, DEMO_SIGN_INS, demoActor, seedDemo } from './seed';
 import { openDemoCases } from './seed-cases';
+import { seedDemoHistory } from './seed-history';
 import { DEMO_ORG_IDS } from './seed-data';
 import { startHttpServer } from './server';
 
@@ -45,7 +46,10 @@ async function main(): Promise<void> {
   const port = Number(env.PORT ?? 3000);
   const awsPort = awsEndpointPort(env);
   const runtime = createLocalRuntime({ store, clock, mailer: outbox, publicBaseUrl: `http://localhost:${port}`, log });
-  await seedDemo(runtime.deps);
+  const seeded = await seedDemo(runtime.deps);
+  // The demo case with its recorded history runs on a clock of its own, on a fresh data folder only (no execution of
+  // an earlier run to resume on that clock), before this runtime's executions resume.
+  if (env.DANGJIAN_DEMO_NOTICES !== 'off' && seeded.people > 0 && (await seedDemoHistory(store, clock.now()))) log('demo: the development case of 刘洋 built with its history');
   await runtime.start();
   if (env.DANGJIAN_DEMO_NOTICES !== 'off') {
     for (const plan of DEMO_NOTICE_PLANS) await publishNotice(runtime.deps, await resolveActor(store, demoActor(plan.actor)), plan.form);

@@ -109,7 +109,8 @@ type Row = [name: string, gender: '男' | '女', birthDate: string, education: s
 
 const OFFICE: Row[] = [
   ['张伟', '男', '1995-03-12', '大学本科', '综合科 科员', { history: [['applicant', '2024-03-15'], ['activist', '2024-09-27']], applicationDate: '2024-03-15' }],
-  ['刘洋', '女', '1997-08-26', '硕士研究生', '文秘科 科员', { history: [['applicant', '2023-04-20'], ['activist', '2023-10-12'], ['development-target', '2025-01-15']], applicationDate: '2023-04-20' }],
+  // 刘洋's development case is built with its history at start (seed-history.ts): it makes her an activist, then a development target.
+  ['刘洋', '女', '1997-08-26', '硕士研究生', '文秘科 科员', { history: [['applicant', '2025-03-10']], applicationDate: '2025-03-10' }],
   ['陈静', '女', '1993-11-05', '大学本科', '综合科 副科长', { history: [['applicant', '2021-05-10'], ['activist', '2021-11-02'], ['development-target', '2023-03-01'], ['probationary', '2025-06-20']], applicationDate: '2021-05-10' }],
   ['杨帆', '男', '1998-01-19', '大学本科', '机要科 科员', { history: [['applicant', '2025-09-03']], applicationDate: '2025-09-03' }],
   ['黄丽', '女', '1988-06-30', '硕士研究生', '办公室 副主任', { history: [['full', '2012-07-01']] }],

@@ -28,7 +28,7 @@ beforeAll(async () => {
   staff = await runtime.newPage();
   visitor = await runtime.newPage();
   phone = await runtime.newPage(PHONE);
-}, 90_000);
+}, 150_000);
 
 afterEach(async () => runtime?.expectAccessible());
 
@@ -169,7 +169,7 @@ test('keyboard only: the overdue talk without a reason is refused with the messa
   await tabTo(staff, 'button[type=submit]');
   await staff.keyboard.press('Enter');
   await staff.getByText('已登记。').waitFor();
-}, 90_000);
+}, 150_000);
 
 test('the person page: each of its forms has its own field ids, every date field one label', async () => {
   const admin = await runtime.newPage();

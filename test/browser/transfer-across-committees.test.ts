@@ -1,92 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { demoPerson } from '../../infra/local/seed-data';
-import { jumpVirtualClock, reloadUntilVisible, signInAsStaff } from '../support/browser';
+import { DEMO_HISTORY_CASE_ID } from '../../infra/local/seed-history';
+import { reloadUntilVisible, signInAsStaff } from '../support/browser';
 import { startBrowserRuntime, type BrowserRuntime } from '../support/browser-runtime';
 import { openCaseStep, startNextCaseStage, submitCaseStep } from '../support/development-pages';
 
-// A transfer across committees with the development case moving (issue 15), in Chromium against `npm start`'s program:
-// the office branch (数据管理局机关党委) takes 杨帆 to activist, then transfers him, mid-cultivation, to the 预算处 branch of
-// another committee (财政局机关党委); the first committee's organizer issues the letter; the 预算处 branch accepts from
-// its 待办 list and records the next entry of his case (培养教育考察). Steps of one story, in order.
+// A transfer across committees with the development case moving (issue 15), in Chromium against `npm start`'s program
+// with its demo: 刘洋 of the office branch (数据管理局机关党委) is a development target, her case built with its history
+// (activist 15 April 2025, development target 16 April 2026, stage III done). The office branch transfers her to the
+// 预算处 branch of another committee (财政局机关党委); the first committee's organizer issues the letter, which states her
+// case; the 预算处 branch accepts from its 待办 list, the file shows the handover with her dates unchanged, and the new
+// branch records her next step (stage IV, 支部委员会审查), whose pre-review goes to its own committee. Steps of one story.
 
-const person = demoPerson('office-04'); // 杨帆, applicant
+const person = demoPerson('office-02'); // 刘洋, development target
+const casePath = `/staff/cases/${DEMO_HISTORY_CASE_ID}`;
+const shots = join(tmpdir(), 'dangjian-transfer-shots');
 let runtime: BrowserRuntime;
 let office: Page;
 let organizer: Page;
 let budget: Page;
-let caseId = '';
-const casePath = () => `/staff/cases/${caseId}`;
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
 beforeAll(async () => {
-  runtime = await startBrowserRuntime(); // Wednesday 23 Sep 2026, 09:00 China time
+  mkdirSync(shots, { recursive: true });
+  runtime = await startBrowserRuntime({ demo: true }); // Wednesday 23 Sep 2026, 09:00 China time
   office = await runtime.newPage();
   organizer = await runtime.newPage();
   budget = await runtime.newPage();
-}, 90_000);
+}, 180_000);
 
-afterEach(async () => runtime?.expectAccessible());
+afterEach(async () => runtime.expectAccessible());
 
 afterAll(async () => {
   await runtime?.stop();
 });
 
-test('the office branch takes 杨帆 to activist (talk, decision, its notice over, a cultivation contact)', async () => {
+test('the office branch sees 刘洋 a development target with her history, and asks for her to go to the 预算处 branch', async () => {
   await signInAsStaff(office, 'bangongshi', 'demo2026');
-  await office.goto('/staff/cases');
-  await office.getByLabel('入党申请人').selectOption(person.id);
-  await office.getByLabel('收到入党申请书日期').fill('2026-09-23');
-  await office.getByRole('button', { name: '建立案件' }).click();
-  await office.getByText('案件已建立，第一阶段已开始。').waitFor();
-  caseId = /\/staff\/cases\/([^/?]+)/.exec(office.url())![1];
-  await openCaseStep(office, casePath(), '派人谈话');
-  await submitCaseStep(office, { 谈话日期: '2026-09-23', '谈话人（姓名、职务）': '黄丽 支部书记', 谈话内容: '了解入党动机。' });
-  await startNextCaseStage(office, casePath(), 2);
-  await openCaseStep(office, casePath(), '推荐和确定入党积极分子');
-  await submitCaseStep(
-    office,
-    { 确定入党积极分子日期: '2026-09-23', 党员推荐票数: '3', 群团组织推优票数: '1', 研究决定情况: '支部委员会研究，同意确定为入党积极分子。' },
-    { selects: { 决定机构: '支部委员会' } },
-  );
-  await reloadUntilVisible(office, '/', (p) => p.getByRole('link', { name: new RegExp(`${person.name}.*入党积极分子`) }), 30_000);
-  await jumpVirtualClock(await runtime.adminPage(), '2026-10-01T00:05'); // 5 working days: 23, 24, 28, 29, 30 Sep
-  await openCaseStep(office, casePath(), '指定培养联系人');
-  await submitCaseStep(office, { 指定日期: '2026-10-01' }, { selects: { '第 1 人': '黄丽（正式党员）' } });
-  await reloadUntilVisible(office, casePath(), (p) => p.getByRole('button', { name: '开始第3阶段' }), 30_000);
-}, 180_000);
+  await office.goto(casePath);
+  await office.getByRole('heading', { name: '刘洋：发展党员全程纪实' }).waitFor();
+  await office.getByRole('button', { name: '开始第4阶段' }).waitFor();
+  await shot(office, '1-office-case');
 
-test('the office branch asks for 杨帆 to go to the 预算处 branch of the finance committee; the organizer issues the letter', async () => {
   await office.goto('/staff/transfers/new');
   await office.getByRole('button', { name: '列出该支部人员' }).click();
-  await office.getByLabel('杨帆（入党积极分子）').check();
+  await office.getByLabel(`${person.name}（发展对象）`).check();
   await office.getByLabel('转入组织（系统内）').selectOption({ label: '中共示例市财政局预算处支部委员会' });
   await office.getByLabel(/转接原因/).fill('工作调动');
-  await office.getByLabel(/离开原单位日期/).fill('2026-09-30');
+  await office.getByLabel(/离开原单位日期/).fill('2026-09-22');
   await office.getByLabel(/党费交至/).fill('2026-09');
   await office.getByRole('button', { name: '提交转接申请' }).click();
   await office.getByText('转接申请已提交，已通知上级党委开具介绍信。').waitFor();
+}, 90_000);
 
+test('the organizer issues the letter from the 待办 list; the letter states her case and its dates', async () => {
   await signInAsStaff(organizer, 'zuzhiyuan', 'demo2026');
-  const task = (p: Page) => p.getByRole('link', { name: '组织关系转接：杨帆 开具介绍信' });
+  const task = (p: Page) => p.getByRole('link', { name: `组织关系转接：${person.name} 开具介绍信` });
   await reloadUntilVisible(organizer, '/staff', task);
   await task(organizer).click();
   await organizer.getByRole('button', { name: '开具介绍信' }).click();
   await organizer.getByText('介绍信已开具。').waitFor();
+  await organizer.getByRole('link', { name: '打印介绍信' }).click();
+  const letter = organizer.locator('article.transfer-letter');
+  await letter.getByText('刘洋同志（女，29岁，汉族）系发展对象').waitFor();
+  await letter.getByText('该同志2025年3月10日递交入党申请书，2025年4月15日确定为入党积极分子，2026年4月16日确定为发展对象；发展党员工作已完成第三阶段').waitFor();
+  await letter.getByText('发展党员材料随本介绍信转交').waitFor();
+  await letter.getByText('刘洋同志的组织关系及发展党员材料已转达我处').waitFor();
+  await organizer.getByRole('link', { name: '打印发展党员材料（随介绍信转交）' }).waitFor();
+  await shot(organizer, '2-letter');
 }, 90_000);
 
-test('the 预算处 branch accepts from its 待办 list; the case is now its own and it records the next entry', async () => {
+test('the 预算处 branch accepts from its 待办 list; the file shows the handover, her dates unchanged; it records her next step', async () => {
   await signInAsStaff(budget, 'yusuanchu', 'demo2026');
-  const task = (p: Page) => p.getByRole('link', { name: '组织关系转接：杨帆 报到接收' });
+  const task = (p: Page) => p.getByRole('link', { name: `组织关系转接：${person.name} 报到接收` });
   await reloadUntilVisible(budget, '/staff', task);
   await task(budget).click();
   await budget.getByRole('button', { name: '确认接收' }).click();
   await budget.getByText('已接收，该同志已转入本支部。').waitFor();
   await budget.getByRole('link', { name: '已随转接移交接收支部' }).click();
   await budget.getByText('发展党员材料随组织关系移交').first().waitFor();
-  await budget.getByRole('link', { name: '登记：培养教育考察' }).click();
-  await submitCaseStep(budget, { 考察日期: '2026-10-01', 考察意见: '到新单位后学习认真，工作积极。' });
-  await budget.goto(casePath());
-  await budget.getByText('到新单位后学习认真，工作积极。').first().waitFor();
+  // The file's facts: the handover, and her cultivation and decision dates as recorded at the office branch.
+  const facts = budget.locator('dl.facts').first();
+  await facts.getByText('由中共示例市数据管理局办公室支部委员会移交中共示例市财政局预算处支部委员会').waitFor();
+  expect(await facts.innerText()).toMatch(/确定积极分子日期\s+2025-04-15\s+确定发展对象日期\s+2026-04-16/);
+  await shot(budget, '3-budget-case-after-handover');
+
+  await startNextCaseStage(budget, casePath, 4);
+  await openCaseStep(budget, casePath, '支部委员会审查');
+  await submitCaseStep(budget, { 支部委员会审查日期: '2026-09-23', 审查意见: '经支部委员会审查，该同志具备党员条件，同意报上级党委预审。' });
+  await budget.goto(casePath);
+  await budget.getByText('经支部委员会审查，该同志具备党员条件，同意报上级党委预审。').first().waitFor();
+  await shot(budget, '4-budget-case-next-step');
   // The office branch no longer reaches the case.
-  const response = await office.goto(casePath());
+  const response = await office.goto(casePath);
   expect(response?.status()).toBe(403);
-}, 90_000);
+}, 120_000);

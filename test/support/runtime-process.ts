@@ -19,7 +19,7 @@ export async function startRuntimeProcess(env: Record<string, string>): Promise<
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The runtime did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`The runtime did not start:\n${output}`)), 120_000); // the demo builds a case with its history first
     const check = () => {
       if (output.includes('running at')) {
         clearTimeout(timer);

@@ -4,7 +4,7 @@ import { transferableStatus } from '../../../shared/domain/transfer/transfer';
 import { loadOrgTree, permits } from '../../../shared/services/authorization';
 import { listOrgPeople } from '../../../shared/services/registry';
 import {
-  acceptanceOfferFor, acceptTransfer, cancelWaitToAccept, getTransferFile, waitToAccept, getTransferLetter, issueLetter, listOrgTransfers, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer, transferActionsFor,
+  acceptanceOfferFor, acceptTransfer, receiptCaseNotice, waitToRecordReceipt, cancelWaitToRecordReceipt, cancelWaitToAccept, getTransferFile, waitToAccept, getTransferLetter, issueLetter, listOrgTransfers, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer, transferActionsFor,
 } from '../../../shared/services/transfer';
 import { withActorNames } from '../../../shared/services/audit-names';
 import type { InputInvalidError } from '../../../shared/errors';
@@ -21,10 +21,12 @@ const FLASH: Record<string, string> = {
   requested: '转接申请已提交，已通知上级党委开具介绍信。', issue: '介绍信已开具。', accept: '已接收，该同志已转入本支部。', refuse: '已退回转出方。',
   receipt: '回执已登记，转接办结。', reissue: '原介绍信已作废，请重新开具。',
   'wait-accept': '已登记：发展党员材料可以移交时，系统即自动接收。', 'wait-accept-cancel': '已取消自动接收。',
+  'wait-receipt': '已登记：发展党员材料中的事项结束后，系统即按所填日期登记回执并办结。', 'wait-receipt-cancel': '已取消自动登记回执。',
 };
 
 const CHANGES = {
   issue: issueLetter, accept: acceptTransfer, refuse: refuseTransfer, receipt: recordReceipt, reissue: reissueLetter, 'wait-accept': waitToAccept, 'wait-accept-cancel': cancelWaitToAccept,
+  'wait-receipt': waitToRecordReceipt, 'wait-receipt-cancel': cancelWaitToRecordReceipt,
 } as const;
 type Change = keyof typeof CHANGES;
 
@@ -59,6 +61,7 @@ export function transferRoutes(deps: StaffSiteDeps): RouteTable {
     return htmlResponse(status, transferFilePage({
       transfer: file.transfer, warnings: file.warnings, events: await withActorNames(deps, file.events), actions,
       ...(actions.accept ? { acceptOffer: await acceptanceOfferFor(deps, file.transfer) } : {}),
+      ...(actions.receipt ? { receiptCase: await receiptCaseNotice(deps, file.transfer) } : {}),
       staff: staffLayout(session), today: chinaDate(deps.clock.now()), flash: FLASH[request.query.done ?? ''],
       ...(failed ? { failed: { form: failed.form, state: { values: failed.values, errors: failed.error.fieldErrors }, message: failed.error.userMessage } } : {}),
     }));
@@ -72,7 +75,7 @@ export function transferRoutes(deps: StaffSiteDeps): RouteTable {
         const transfer = await CHANGES[name](deps, sessionOf(request).actor, request.params.transferId, form);
         if (request.site.json) return jsonResponse(200, { transfer });
         // Nothing left to wait for: the wish to wait was an acceptance at once.
-        const done = name === 'wait-accept' && transfer.status === 'accepted' ? 'accept' : name;
+        const done = name === 'wait-accept' && transfer.status === 'accepted' ? 'accept' : name === 'wait-receipt' && transfer.status === 'received' ? 'receipt' : name;
         return redirect(`/staff/transfers/${encodeURIComponent(transfer.id)}?done=${done}`);
       },
       async (error) => filePage(request, 422, { form: name, values: form, error }),
@@ -123,5 +126,7 @@ export function transferRoutes(deps: StaffSiteDeps): RouteTable {
     'POST /staff/transfers/{transferId}/reissue': change('reissue'),
     'POST /staff/transfers/{transferId}/wait-accept': change('wait-accept'),
     'POST /staff/transfers/{transferId}/wait-accept-cancel': change('wait-accept-cancel'),
+    'POST /staff/transfers/{transferId}/wait-receipt': change('wait-receipt'),
+    'POST /staff/transfers/{transferId}/wait-receipt-cancel': change('wait-receipt-cancel'),
   };
 }

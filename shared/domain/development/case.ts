@@ -7,9 +7,10 @@ import type { DevelopmentTaskKey, StageNo } from './steps';
 
 /**
  * active: under way; full-member: converted and archived; stopped: a founded objection; cancelled: probation cancelled;
- * ended: ended by branch staff (终止发展: withdrawn, left, died, not continued).
+ * ended: ended by branch staff (终止发展: withdrawn, left, died, not continued); transferred-out: the person's membership
+ * went to an organization outside the system, the case with it (docs/domain/transfer.md T8b: kept here, read-only).
  */
-export type CaseStatus = 'active' | 'full-member' | 'stopped' | 'cancelled' | 'ended';
+export type CaseStatus = 'active' | 'full-member' | 'stopped' | 'cancelled' | 'ended' | 'transferred-out';
 
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   active: '办理中',
@@ -17,6 +18,7 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   stopped: '已终止',
   cancelled: '已取消预备党员资格',
   ended: '已终止发展',
+  'transferred-out': '已随组织关系转出本系统',
 };
 
 /**

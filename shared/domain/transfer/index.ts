@@ -6,3 +6,5 @@ export * from './acceptance';
 export * from './case-move';
 export * from './leaving';
 export * from './request';
+export * from './case-leaving';
+export * from './case-particulars';

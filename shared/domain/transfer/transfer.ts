@@ -87,8 +87,15 @@ export interface Transfer {
    * when; the scheduler accepts in his name then. Cleared by the acceptance, a cancellation or the letter expiring.
    */
   acceptWhenFree?: { by: string; byName: string; at: string };
+  /**
+   * Outside the system: the sending branch has the receipt but the person's development case has an approval or notice
+   * open; the scheduler records the receipt with this date in the name of who chose it once they are over (rule T8b).
+   */
+  receiptWhenFree?: { by: string; byName: string; at: string; receiptDate: string };
   /** The open development case that moved with the person on acceptance (rule T8). */
   movedCaseId?: string;
+  /** Outside the system: the open development case that left with the person, closed here on the receipt (rule T8b). */
+  closedCaseId?: string;
   /** The human step the workflow waits on, and its pending task (docs/domain/transfer.md T3). */
   currentStep?: TransferStepKey;
   currentTaskId?: string;

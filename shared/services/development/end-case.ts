@@ -21,13 +21,13 @@ import { caseEndedStatusItems } from './registry-status';
 import { stageWorkflow } from './stages';
 
 /** What ending a case touches besides the case: its open notices, pending approvals and open tasks. */
-interface OpenParts {
+export interface OpenParts {
   notices: Notice[];
   approvals: StoredApproval[];
   taskIds: string[];
 }
 
-async function openPartsOf(deps: ServiceDeps, devCase: DevelopmentCase): Promise<OpenParts> {
+export async function openPartsOf(deps: ServiceDeps, devCase: DevelopmentCase): Promise<OpenParts> {
   const [{ refs }, tasks] = await Promise.all([listCaseRecords(deps.store, devCase.id), listOpenTasks(deps.store, [devCase.orgId])]);
   const notices = (await Promise.all(refs.filter((r) => r.kind === 'notice').map((r) => getNotice(deps.store, r.refId)))).filter((n) => n !== undefined);
   const approvals = (await Promise.all(refs.filter((r) => r.kind === 'approval').map((r) => getApproval(deps.store, r.refId)))).filter((a) => a?.status === 'pending') as StoredApproval[];
@@ -93,7 +93,11 @@ export async function endCase(deps: ServiceDeps, actor: Actor, caseId: string, f
   return closed;
 }
 
-async function stopStage(deps: ServiceDeps, devCase: DevelopmentCase, cause: string): Promise<void> {
+/**
+ * Stops the running stage's execution of a case just closed (its nested notice and approval executions with it);
+ * should the stop fail, every task the execution could still run finds the case closed and does nothing.
+ */
+export async function stopStage(deps: ServiceDeps, devCase: DevelopmentCase, cause: string): Promise<void> {
   const executionArn = deps.workflow.executionArnOf({ stateMachine: stageWorkflow(devCase.stage), name: stageExecutionName(devCase.id, devCase.stage, devCase.attempt) });
   await deps.workflow.stopExecution({ executionArn, cause }).catch(() => undefined);
 }

@@ -13,6 +13,7 @@ import { sendTermReminders } from './term-reminders';
 import { warnAboutDevelopmentDeadlines } from './development-warnings';
 import { mailTransferWarnings } from './transfer-warnings';
 import { acceptWaitingTransfers } from './transfer-acceptances';
+import { recordWaitingReceipts } from './transfer-receipts';
 
 /** The scheduler's periodic work (EventBridge Scheduler in AWS, the local scheduler emulation on this machine). */
 export async function runScheduledWork(deps: ServiceDeps): Promise<{
@@ -27,6 +28,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   electionEnds: number;
   transferWarnings: number;
   transfersAccepted: number;
+  receiptsRecorded: number;
   assessmentPeriodsOpened: string[];
   evaluationReminders: number;
   assessmentReminders: number;
@@ -43,9 +45,10 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const electionEnds = await applyElectionEndDecisions(deps);
   const transferWarnings = await mailTransferWarnings(deps);
   const transfersAccepted = await acceptWaitingTransfers(deps);
+  const receiptsRecorded = await recordWaitingReceipts(deps);
   const assessmentPeriodsOpened = await openDueAssessmentPeriods(deps);
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
   const assessmentReminders = await remindAssessmentReports(deps);
   const assessmentReviewMails = await closeAssessmentReviews(deps);
-  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings, transfersAccepted };
+  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
 }

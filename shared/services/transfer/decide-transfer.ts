@@ -20,6 +20,8 @@ import { commitTransfer, nextTransfer, transferChange } from './commit';
 import { TransferChangedError, TransferChangeRefusedError } from './errors';
 import { loadTransfer } from './load';
 import { caseMoveItems } from './move-case';
+import { caseLeavingItems } from './case-leaving';
+import { stopStage } from '../development/end-case';
 import { claimStep, tellWorkflow } from './steps';
 
 export function checkChange(transfer: Transfer, version: number, change: Parameters<typeof changeProblems>[1], now: Date): void {
@@ -112,29 +114,53 @@ export async function refuseTransfer(deps: ServiceDeps, actor: Actor, transferId
 
 /**
  * Outside the system, the sending branch records the returned receipt (回执) with its date (docs/domain/transfer.md
- * T6, T6b): in one transaction the person becomes 已转出本系统 from that date (off his organization's roster, count and
- * votes), his committee posts are ended, and the transfer is received.
+ * T6, T6b, T8b): in one transaction the person becomes 已转出本系统 from that date (off his organization's roster, count
+ * and votes), his committee posts are ended, his open development case is closed as 随组织关系转出本系统 (refused while
+ * an approval or notice of it is open), and the transfer is received; then the case's running stage is stopped.
  */
 export async function recordReceipt(deps: ServiceDeps, actor: Actor, transferId: string, input: Record<string, unknown>): Promise<Transfer> {
   const values = parseForm(recordReceiptSchema, input);
   const { transfer, tree } = await loadTransfer(deps, actor, transferId, 'transfer.receipt', 'sending');
   const now = deps.clock.now();
+  checkReceipt(transfer, values, now);
+  return recordReceiptLoaded(deps, transfer, tree, actor, values.receiptDate, now);
+}
+
+/** The receipt's checks (T6): the change allowed now, on the version the form was read at, and its date. */
+export function checkReceipt(transfer: Transfer, values: { version: number; receiptDate: string }, now: Date): void {
   checkChange(transfer, values.version, 'record-receipt', now);
   const letter = currentLetter(transfer);
   const dateProblem = receiptDateProblem(values.receiptDate, letter ? chinaDate(new Date(letter.issuedAt)) : undefined, chinaDate(now));
   if (dateProblem) throw new InputInvalidError({ receiptDate: dateProblem });
+}
+
+/**
+ * The receipt's transaction for a transfer read and checked by the caller: by staff (`recordReceipt`), or by the
+ * scheduler in the name of the staff member who chose to wait for the development case (T8b, `automatic`).
+ */
+export async function recordReceiptLoaded(
+  deps: ServiceDeps, transfer: Transfer, tree: OrgTree, actor: Pick<Actor, 'id' | 'displayName'>, receiptDate: string, now: Date, automatic = false,
+): Promise<Transfer> {
+  const transferId = transfer.id;
   const person = await getPerson(deps.store, transfer.personId);
   if (!person || person.orgId !== transfer.fromOrgId) throw new TransferChangeRefusedError([`${transfer.personName}已不在${transfer.fromOrgName}，请核实后再登记回执。`]);
   const at = now.toISOString();
+  const values = { receiptDate };
+  const leaving = await caseLeavingItems(deps, transfer, actor, { receiptDate, at });
   const { item, task } = await claimStep(deps, transfer, 'receipt', { by: actor.id, at, output: { outcome: 'received' } });
-  const next = nextTransfer(transfer, { status: 'received', receiptDate: values.receiptDate, decidedAt: at, decidedBy: actor.id });
-  const left = personTransferredOut(person, values.receiptDate, transfer.destination.orgName);
-  await commitTransfer(deps, transferChange(deps, next, { at, action: 'transfer.receipt-recorded', actor: actor.id, details: { receiptDate: values.receiptDate, serial: serialOf(transfer) } }, [
+  const next = nextTransfer(transfer, {
+    status: 'received', receiptDate, decidedAt: at, decidedBy: actor.id, receiptWhenFree: undefined, ...(leaving.devCase ? { closedCaseId: leaving.devCase.id } : {}),
+  });
+  const left = personTransferredOut(person, receiptDate, transfer.destination.orgName);
+  const details = { receiptDate, serial: serialOf(transfer), ...(leaving.devCase ? { caseClosed: true } : {}), ...(automatic ? { automatic: true } : {}) };
+  await commitTransfer(deps, transferChange(deps, next, { at, action: 'transfer.receipt-recorded', actor: actor.id, details }, [
     item,
     replacePerson(deps.store, left),
     auditPut(deps.store, personPk(transfer.personId), { at, action: 'transfer.receipt-recorded', actor: actor.id, details: { transferId, toOrg: transfer.destination.orgName, receiptDate: values.receiptDate } }),
     ...endCommitteePosts(deps, tree, person.id, values.receiptDate, at, actor.id),
+    ...leaving.items,
   ]), `receipt ${transferId}`);
+  if (leaving.devCase?.stageState === 'running') await stopStage(deps, leaving.devCase, `${transfer.personName}的组织关系已转出本系统`);
   await tellWorkflow(deps, task);
   return next;
 }

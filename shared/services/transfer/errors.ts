@@ -39,3 +39,11 @@ export class LetterSeriesBusyError extends ServiceError {
     super('同一时间开具的介绍信较多，编号未能取得，介绍信没有开具；请稍后再点击“开具介绍信”。', options);
   }
 }
+
+/** The development case has an approval or a notice open: the receipt waits for it (docs/domain/transfer.md T8b). */
+export class CaseCannotLeaveError extends ServiceError {
+  readonly httpStatus = 409;
+  constructor(readonly blockers: string[], options?: ErrorOptions & { detail?: string }) {
+    super(`该同志的发展党员材料尚有未结束的事项：${blockers.join('；')}。请待其结束后再登记回执；回执日期按回执上所填写的日期登记，稍后登记不影响转接，回执也不会丢失。`, options);
+  }
+}

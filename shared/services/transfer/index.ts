@@ -4,6 +4,8 @@ export { acceptTransfer, refuseTransfer, recordReceipt } from './decide-transfer
 export { registerIncoming } from './incoming';
 export { openTransferStep, type OpenTransferStepRequest } from './steps';
 export { getTransferFile, getTransferLetter, listOrgTransfers, listPersonTransfers, transferActionsFor, transferWarningsInScope, type TransferRow } from './read';
-export { CaseCannotMoveError, TransferAlreadyActiveError, TransferChangedError, TransferChangeRefusedError } from './errors';
+export { CaseCannotLeaveError, CaseCannotMoveError, TransferAlreadyActiveError, TransferChangedError, TransferChangeRefusedError } from './errors';
 export { cancelWaitToAccept, waitToAccept } from './wait-to-accept';
 export { acceptanceOfferFor } from './move-case';
+export { receiptCaseNotice, type ReceiptCaseNotice } from './case-leaving';
+export { cancelWaitToRecordReceipt, waitToRecordReceipt } from './wait-for-receipt';

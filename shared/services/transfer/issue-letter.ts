@@ -83,7 +83,8 @@ export async function reissueLetter(deps: ServiceDeps, actor: Actor, transferId:
   const { item, task } = await claimStep(deps, transfer, step, { by: actor.id, at, output: { outcome: 'reissue' } });
   const letters = transfer.letters.map((l, i) => (i === transfer.letters.length - 1 ? { ...l, status: 'void' as const, voidedAt: at, voidReason: values.reason } : l));
   const voided = letters.at(-1);
-  const next = nextTransfer(transfer, { status: 'requested', letters });
+  // A wish to record the receipt once the development case is free was for this letter (T8b).
+  const next = nextTransfer(transfer, { status: 'requested', letters, receiptWhenFree: undefined });
   await commitTransfer(deps, transferChange(deps, next, {
     at, action: 'transfer.letter-voided', actor: actor.id, details: { serial: voided ? formatSerial(voided.serialYear, voided.serialNo) : '', reason: values.reason },
   }, [item]), `reissue ${transferId}`);

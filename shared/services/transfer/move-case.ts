@@ -36,9 +36,8 @@ export async function caseMoveItems(deps: ServiceDeps, transfer: Transfer, toOrg
 
 /** The facts the move's rule needs (read once each): the person's open case still elsewhere, and its open approvals and notices. */
 async function caseMoveFacts(deps: ServiceDeps, transfer: Transfer, toOrgId: string): Promise<{ devCase: DevelopmentCase; openItems: CaseOpenItems } | undefined> {
-  const caseId = await getOpenCaseIdOf(deps.store, transfer.personId);
-  const devCase = caseId ? await getCase(deps.store, caseId) : undefined;
-  if (!devCase || devCase.status !== 'active' || devCase.orgId === toOrgId) return undefined;
+  const devCase = await openCaseOf(deps, transfer.personId);
+  if (!devCase || devCase.orgId === toOrgId) return undefined;
   const { refs } = await listCaseRecords(deps.store, devCase.id);
   const approvals = await Promise.all(refs.filter((r) => r.kind === 'approval').map((r) => getApproval(deps.store, r.refId)));
   const notices = await Promise.all(refs.filter((r) => r.kind === 'notice').map((r) => getNotice(deps.store, r.refId)));
@@ -49,6 +48,13 @@ async function caseMoveFacts(deps: ServiceDeps, transfer: Transfer, toOrgId: str
       openNotices: notices.filter((n) => n?.status === 'open').map((n) => (n ? noticeHeading(n) : '')),
     },
   };
+}
+
+/** The person's open development case, if any. */
+export async function openCaseOf(deps: Pick<ServiceDeps, 'store'>, personId: string): Promise<DevelopmentCase | undefined> {
+  const caseId = await getOpenCaseIdOf(deps.store, personId);
+  const devCase = caseId ? await getCase(deps.store, caseId) : undefined;
+  return devCase?.status === 'active' ? devCase : undefined;
 }
 
 /** What the receiving branch is offered now (docs/domain/transfer.md T8a): accept now, or wait for what the case waits on. */

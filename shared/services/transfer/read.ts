@@ -10,6 +10,7 @@ import { loadTransferToView } from './load';
 import { changeProblems } from '../../domain/transfer/acceptance';
 import { getPerson } from '../../store/people-repo';
 import { RecordNotFoundError } from '../../errors';
+import { letterCase } from './case-leaving';
 
 export interface TransferRow {
   transfer: Transfer;
@@ -78,5 +79,8 @@ export async function getTransferLetter(deps: ServiceDeps, actor: Actor, transfe
   const person = await getPerson(deps.store, transfer.personId);
   if (!person) throw new RecordNotFoundError('该人员');
   const idNumber = permits(actor, 'person.viewIdNumber', person.orgId, tree) ? person.idNumber : undefined;
-  return { transfer, person, idNumber };
+  // The development case the letter speaks of (T8c); its printable file goes with the letter for whoever may see it.
+  const found = await letterCase(deps, transfer);
+  const development = found ? { ...found.particulars, ...(permits(actor, 'case.view', found.devCase.orgId, tree) ? { caseId: found.devCase.id } : {}) } : undefined;
+  return { transfer, person, idNumber, ...(development ? { development } : {}) };
 }

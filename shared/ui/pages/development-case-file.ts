@@ -9,6 +9,7 @@ import { layout, type LayoutStaff } from '../layout';
 import { approvalBlock, filingBlock, noticeBlock, stepRecordBlock } from '../development/case-records';
 import { caseEndingBlock, otherOutcomeReasons } from '../development/case-ending-block';
 import { developmentPaths } from '../development/paths';
+import { caseHandovers, caseKeyDates } from '../development/case-handovers';
 import { noticesOfNode } from '../development/notice-nodes';
 
 export interface CaseFilePageOptions {
@@ -100,7 +101,9 @@ export function developmentCaseFilePage(options: CaseFilePageOptions): SafeHtml 
     <dl class="facts">
       <dt>状态</dt><dd>${CASE_STATUS_LABELS[c.status]}${c.status === 'active' ? `（${STAGE_LABELS[c.stage]}，${c.stageState === 'running' ? '办理中' : '本阶段已结束'}）` : ''}</dd>
       <dt>申请入党日期</dt><dd>${c.dates.applicationDate}</dd>
+      ${caseKeyDates(c)}
       <dt>适用规则</dt><dd>${c.ruleSetVersion}</dd>
+      ${caseHandovers(file.audit)}
       ${otherOutcomeReasons(c).length > 0 ? html`<dt>情况说明</dt><dd>${otherOutcomeReasons(c).join('；')}</dd>` : ''}
     </dl>
     ${c.ending ? html`<section class="case-ended"><h2>终止发展</h2>${caseEndingBlock(c.ending)}</section>` : ''}

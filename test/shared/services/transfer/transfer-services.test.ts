@@ -1,9 +1,10 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '../../../../shared/services/actor';
 import {
-  acceptTransfer, getTransferFile, issueLetter, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer, waitToAccept,
+  acceptTransfer, getTransferFile, getTransferLetter, issueLetter, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer, waitToAccept, waitToRecordReceipt,
 } from '../../../../shared/services/transfer';
 import { AuthForbiddenError } from '../../../../shared/errors';
+import { openCase } from '../../../../shared/services/development';
 import { getTransfer, lastSerialNo } from '../../../../shared/store/transfers-repo';
 import { getGuard } from '../../../../shared/store/guards';
 import type { Store } from '../../../../shared/store/store';
@@ -30,11 +31,18 @@ async function scan(store: Store): Promise<string[]> {
 }
 
 let sequence = 0;
+/** The -with-case states: the member is an activist whose development case is open (docs/domain/transfer.md T8b, T8c). */
+type State = 'member' | 'requested' | 'issued' | 'issued-outside' | 'issued-with-case' | 'issued-outside-with-case';
 /** A fresh member of 办公室党支部 with a transfer in the state asked for (the workflow waiting on its next step). */
-async function transferIn(state: 'member' | 'requested' | 'issued' | 'issued-outside'): Promise<string> {
-  const person = await putTestPerson(runtime.store, testPerson({ orgId: 'branch-1', name: `党员${sequence++}` }));
+async function transferIn(state: State): Promise<string> {
+  const withCase = state.endsWith('-with-case');
+  const person = await putTestPerson(runtime.store, testPerson({ orgId: 'branch-1', name: `党员${sequence++}`, ...(withCase ? { status: 'activist' as const } : {}) }));
   if (state === 'member') return person.id;
-  const form = state === 'issued-outside' ? outsideRequest([person.id]) : withinRequest([person.id]);
+  if (withCase) {
+    await openCase(runtime.deps, sender, { personId: person.id, applicationDate: '2026-09-01' }); // stage I running: the talk is open
+    await runtime.stepFunctions.settled();
+  }
+  const form = state.startsWith('issued-outside') ? outsideRequest([person.id]) : withinRequest([person.id]);
   const [transfer] = await requestTransfer(runtime.deps, sender, form);
   await runtime.stepFunctions.settled();
   if (state !== 'requested') {
@@ -48,14 +56,17 @@ const version = async (id: string) => String((await getTransfer(runtime.store, i
 
 type Attempt = (actor: Actor) => Promise<unknown>;
 /** Each action with the state it needs (a member to transfer, a transfer) and one valid call; the receipt is for a letter outside the system. */
-const ACTIONS: Record<string, { state?: 'member' | 'requested' | 'issued' | 'issued-outside'; call: (id: string) => Attempt }> = {
+const ACTIONS: Record<string, { state?: State; call: (id: string) => Attempt }> = {
   'transfer.request': { state: 'member', call: (personId) => (actor) => requestTransfer(runtime.deps, actor, withinRequest([personId])) },
   'transfer.issue': { state: 'requested', call: (id) => async (actor) => issueLetter(runtime.deps, actor, id, { validityMonths: '3', version: await version(id) }) },
   'transfer.receive (accept)': { state: 'issued', call: (id) => async (actor) => acceptTransfer(runtime.deps, actor, id, { version: await version(id) }) },
   'transfer.receive (wait to accept; nothing to wait for: accepted)': { state: 'issued', call: (id) => async (actor) => waitToAccept(runtime.deps, actor, id, { version: await version(id) }) },
   'transfer.receive (refuse)': { state: 'issued', call: (id) => async (actor) => refuseTransfer(runtime.deps, actor, id, { reason: '未报到', version: await version(id) }) },
   'transfer.receipt': { state: 'issued-outside', call: (id) => async (actor) => recordReceipt(runtime.deps, actor, id, { receiptDate: '2026-09-23', version: await version(id) }) },
+  'transfer.receipt (wait to record; nothing to wait for: recorded)': { state: 'issued-outside', call: (id) => async (actor) => waitToRecordReceipt(runtime.deps, actor, id, { receiptDate: '2026-09-23', version: await version(id) }) },
+  'transfer.receipt (closing the development case)': { state: 'issued-outside-with-case', call: (id) => async (actor) => recordReceipt(runtime.deps, actor, id, { receiptDate: '2026-09-23', version: await version(id) }) },
   'transfer.view': { state: 'issued', call: (id) => (actor) => getTransferFile(runtime.deps, actor, id) },
+  'transfer.view (the letter, with the development case)': { state: 'issued-with-case', call: (id) => (actor) => getTransferLetter(runtime.deps, actor, id) },
   'transfer.incoming': {
     call: () => (actor) => registerIncoming(runtime.deps, actor, {
       orgId: 'branch-3', name: `转入${sequence++}`, gender: '女', ethnicity: '汉族', birthDate: '1991-04-05', idNumber: demoIdNumber('110105', '1991-04-05', 300 + sequence, '女'),
@@ -74,7 +85,10 @@ const ALLOWED: Record<string, Who[]> = {
   'transfer.receive (refuse)': ['receiver', 'otherCommitteeStaff', 'admin'],
   'transfer.receive (wait to accept; nothing to wait for: accepted)': ['receiver', 'otherCommitteeStaff', 'admin'],
   'transfer.receipt': ['sender', 'committeeStaff', 'admin'],
+  'transfer.receipt (closing the development case)': ['sender', 'committeeStaff', 'admin'],
+  'transfer.receipt (wait to record; nothing to wait for: recorded)': ['sender', 'committeeStaff', 'admin'],
   'transfer.view': ['sender', 'committeeStaff', 'receiver', 'otherCommitteeStaff', 'admin'],
+  'transfer.view (the letter, with the development case)': ['sender', 'committeeStaff', 'receiver', 'otherCommitteeStaff', 'admin'],
   'transfer.incoming': ['otherCommitteeStaff', 'admin'],
 };
 
