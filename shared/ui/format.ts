@@ -65,3 +65,8 @@ export function staffStatusLabel(notice: Pick<Notice, 'status' | 'result' | 'rev
   if (notice.status === 'closed') return notice.objectionCount > 0 ? '期满，待处理异议' : '已结束';
   return now.getTime() > notice.endsAtMs ? '期满，待结束' : '公示中';
 }
+
+/** The rules a development case follows, in words: the 2014 rules by their title, a later version by its name. */
+export function developmentRulesLabel(ruleSetVersion: string): string {
+  return /^\d{4}$/.test(ruleSetVersion) ? `《中国共产党发展党员工作细则》（${ruleSetVersion}年）` : `规则版本：${ruleSetVersion}`;
+}

@@ -24,7 +24,7 @@ main:focus { outline: none; }
 .site-header .brand { font-weight: bold; font-size: 1.1rem; margin-right: auto; }
 .site-header nav { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; align-items: center; }
 .site-header .account { display: flex; gap: .3rem 1rem; align-items: center; font-size: .9rem; }
-.site-header .work-nav { flex-basis: 100%; border-top: 1px solid rgba(255,255,255,.35); padding-top: .4rem; }
+.site-header .work-nav { flex-basis: 100%; gap: .3rem 1rem; border-top: 1px solid rgba(255,255,255,.35); padding-top: .4rem; }
 .site-header form { display: inline; margin: 0; }
 .site-header button { background: none; border: 1px solid #fff; color: #fff; padding: .1rem .6rem; font-size: .9rem; }
 main { max-width: 60rem; margin: 0 auto; padding: 1rem; }

@@ -3,7 +3,7 @@ import { DEVELOPMENT_STEPS, NOTICE_NODE_POSITIONS } from '../../domain/developme
 import { NOTICE_NODE_LABELS } from '../../domain/development/rule-set';
 import { OUTCOME_LABELS } from '../../domain/notice/objection';
 import type { CaseFile } from '../../services/development';
-import { formatDate, formatDateLong } from '../format';
+import { developmentRulesLabel, formatDate, formatDateLong } from '../format';
 import { html, multiline, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import { recordValues } from '../development/case-records';
@@ -50,7 +50,7 @@ export function developmentArchivePrintPage(file: CaseFile, orgName: string, pri
     <table>
       <tr><th>姓名</th><td>${c.personName}</td><th>申请入党日期</th><td>${formatDateLong(c.dates.applicationDate)}</td></tr>
       <tr><th>所在党组织</th><td colspan="3">${orgName}</td></tr>
-      <tr><th>当前状态</th><td>${CASE_STATUS_LABELS[c.status]}</td><th>适用规则</th><td>${c.ruleSetVersion}</td></tr>
+      <tr><th>当前状态</th><td>${CASE_STATUS_LABELS[c.status]}</td><th>适用规则</th><td>${developmentRulesLabel(c.ruleSetVersion)}</td></tr>
     </table>
     <h3>一、发展程序（25 个步骤）</h3>
     <table class="steps"><thead><tr><th>序号</th><th>步骤</th><th>日期</th><th>办理人</th><th>主要内容</th></tr></thead><tbody>${stepRows(file)}</tbody></table>

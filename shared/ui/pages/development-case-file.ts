@@ -3,7 +3,7 @@ import { DEVELOPMENT_STEPS, NOTICE_NODE_POSITIONS, STAGE_LABELS, stepsOfStage, t
 import type { CaseFile } from '../../services/development';
 import { auditTrail } from '../audit-trail';
 import { csrfField } from '../form-fields';
-import { formatDateTime } from '../format';
+import { developmentRulesLabel, formatDateTime } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
 import { approvalBlock, filingBlock, noticeBlock, stepRecordBlock } from '../development/case-records';
@@ -102,7 +102,7 @@ export function developmentCaseFilePage(options: CaseFilePageOptions): SafeHtml 
       <dt>状态</dt><dd>${CASE_STATUS_LABELS[c.status]}${c.status === 'active' ? `（${STAGE_LABELS[c.stage]}，${c.stageState === 'running' ? '办理中' : '本阶段已结束'}）` : ''}</dd>
       <dt>申请入党日期</dt><dd>${c.dates.applicationDate}</dd>
       ${caseKeyDates(c)}
-      <dt>适用规则</dt><dd>${c.ruleSetVersion}</dd>
+      <dt>适用规则</dt><dd>${developmentRulesLabel(c.ruleSetVersion)}</dd>
       ${caseHandovers(file.audit)}
       ${otherOutcomeReasons(c).length > 0 ? html`<dt>情况说明</dt><dd>${otherOutcomeReasons(c).join('；')}</dd>` : ''}
     </dl>
