@@ -1,7 +1,5 @@
-import { listActiveCases } from '../../store/cases-repo';
 import type { ServiceDeps } from '../deps';
 import { retryUndeliveredApprovalCallbacks, runApprovalReminders } from '../approval';
-import { runDevelopmentReminders } from '../development/reminders';
 import { applyElectionEndDecisions } from '../election/end-election';
 import { openDueAssessmentPeriods } from '../assessment/open-periods';
 import { mailEvaluationFollowUpReminders } from '../evaluation/follow-up-reminders';
@@ -9,7 +7,8 @@ import { remindAssessmentReports } from '../assessment/report-reminders';
 import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
-import { warnAboutDevelopmentDeadlines } from './development-warnings';
+import { backfillDueIndex } from './due-backfill';
+import { runDueCases } from './due-cases';
 import { mailTransferWarnings } from './transfer-warnings';
 import { acceptWaitingTransfers } from './transfer-acceptances';
 
@@ -22,7 +21,9 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   approvalsOverdue: number;
   termReminders: string[];
   developmentWarnings: number;
-  development: Awaited<ReturnType<typeof runDevelopmentReminders>>;
+  development: { stageReminders: number; approvalsOverdue: number; approvalsBlocked: number };
+  /** The due index (docs/domain/scheduler.md): entries written by its one-time backfill (undefined: done before), cases woken. */
+  dueIndex: { backfilled: number | undefined; casesWoken: number };
   electionEnds: number;
   transferWarnings: number;
   transfersAccepted: number;
@@ -35,14 +36,13 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
   const calendarWarnings = await warnAboutMissingCalendar(deps);
   const { sent: termReminders } = await sendTermReminders(deps);
-  const activeCases = await listActiveCases(deps.store); // read once for the reminders and the warnings
-  const development = await runDevelopmentReminders(deps, activeCases);
-  const developmentWarnings = await warnAboutDevelopmentDeadlines(deps, activeCases);
+  const backfilled = await backfillDueIndex(deps);
+  const { casesWoken, warnings: developmentWarnings, ...development } = await runDueCases(deps); // the due cases, never every active case
   const electionEnds = await applyElectionEndDecisions(deps);
   const transferWarnings = await mailTransferWarnings(deps);
   const transfersAccepted = await acceptWaitingTransfers(deps);
   const assessmentPeriodsOpened = await openDueAssessmentPeriods(deps);
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
   const assessmentReminders = await remindAssessmentReports(deps);
-  return { assessmentPeriodsOpened, assessmentReminders, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings, transfersAccepted };
+  return { assessmentPeriodsOpened, assessmentReminders, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, dueIndex: { backfilled, casesWoken }, electionEnds, transferWarnings, transfersAccepted };
 }
