@@ -28,7 +28,7 @@ test.each([
   ['due soon mailed: overdue the day after the due date', devCase({ dates: { applicationDate: '2026-03-10' } }), '2026-03-27', ['warning:talk-due#2026-04-10#due-soon'], '2026-04-11'],
   ['due soon missed (past its window): overdue', devCase({ dates: { applicationDate: '2026-03-10' } }), '2026-04-12', [], '2026-04-11'],
   ['everything mailed: none', devCase({ dates: { applicationDate: '2026-03-10' } }), '2026-04-12', ['warning:talk-due#2026-04-10#overdue'], undefined],
-  ['a closed case: none', devCase({ status: 'closed', dates: { applicationDate: '2026-03-10' } }), '2026-03-20', [], undefined],
+  ['an ended case: none', devCase({ status: 'ended', dates: { applicationDate: '2026-03-10' } }), '2026-03-20', [], undefined],
   ['between stages: the stage can start on its date', devCase({ stageState: 'between', nextStage: { stage: 2, attempt: 1, earliestStart: '2026-03-25' }, dates: { applicationDate: '2026-03-10', talkDate: '2026-03-12' } }), '2026-03-20', [], '2026-03-25'],
   ['the stage-start told: nothing left', devCase({ stageState: 'between', nextStage: { stage: 2, attempt: 1, earliestStart: '2026-03-25' }, dates: { applicationDate: '2026-03-10', talkDate: '2026-03-12' } }), '2026-03-25', ['mark:stage-2-1-startable'], undefined],
 ] as const)('%s', (_what, c, asOf, done, wake) => {

@@ -122,7 +122,7 @@ test('nobody to tell yet: the case stays due and the next tick tries again', asy
 test('the one-time backfill: cases stored before the index get their entry from what was already mailed; it runs once', async () => {
   const deps = await freshDeps();
   await putCases(deps, [...overdue(2), ...notDue(2)], false);
-  await putCases(deps, [stageOneCase('closed-1', '2026-01-05')].map((c) => ({ ...c, status: 'closed' as const, stageState: 'closed' as const })), false);
+  await putCases(deps, [stageOneCase('closed-1', '2026-01-05')].map((c) => ({ ...c, status: 'ended' as const, stageState: 'closed' as const })), false);
   // One of the overdue talks was mailed by the scanning tick before the index existed.
   await deps.store.doc.send(new (await import('@aws-sdk/lib-dynamodb')).PutCommand({ TableName: deps.store.tableName, Item: { pk: 'DEVWARN#due-0', sk: 'talk-due#2026-02-05#overdue', type: 'development-warning', at: '2026-02-06T01:00:00.000Z' } }));
   const first = await runScheduledWork(deps);
