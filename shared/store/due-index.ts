@@ -93,14 +93,17 @@ export async function forEachDueEntry(store: Store, kind: DueKind, upTo: string,
   } while (ExclusiveStartKey);
 }
 
-const backfillKey = (kind: DueKind) => ({ pk: 'DUEINDEX', sk: `BACKFILL#${kind}` });
+/** What a one-time backfill brings under the due index: a kind's entries, or the approval links' wake instants. */
+export type BackfillKind = DueKind | 'approval-link';
+
+const backfillKey = (kind: BackfillKind) => ({ pk: 'DUEINDEX', sk: `BACKFILL#${kind}` });
 
 /** Whether the one-time backfill of a kind's entries has completed. */
-export async function dueBackfillDone(store: Store, kind: DueKind): Promise<boolean> {
+export async function dueBackfillDone(store: Store, kind: BackfillKind): Promise<boolean> {
   const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: backfillKey(kind), ConsistentRead: true }));
   return result.Item !== undefined;
 }
 
-export async function markDueBackfillDone(store: Store, kind: DueKind, at: string, entries: number): Promise<void> {
+export async function markDueBackfillDone(store: Store, kind: BackfillKind, at: string, entries: number): Promise<void> {
   await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...backfillKey(kind), type: 'due-backfill', kind, at, entries } }));
 }

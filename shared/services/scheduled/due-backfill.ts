@@ -1,5 +1,6 @@
 import { chinaDate } from '../../domain/calendar';
 import { nextCaseWake } from '../../domain/development/wake';
+import { listOpenLinks, rescheduleLinkAtWake } from '../../store/approvals-repo';
 import { casePk, listActiveCases, listDoneCaseEvents } from '../../store/cases-repo';
 import { dueBackfillDone, markDueBackfillDone, putDueEntryIfAbsent } from '../../store/due-index';
 import type { ServiceDeps } from '../deps';
@@ -9,10 +10,12 @@ import { getRuleSet } from '../development/rule-sets';
  * Once per store (docs/domain/scheduler.md): the active cases stored before the due index get their entry, each
  * from the case and its events done, only where the case has none yet (a change since wrote a newer one); then the
  * marker `DUEINDEX` / `BACKFILL#case` is written and later ticks only read it. Run again after a crash, it writes
- * what is missing. Answers the entries written, or undefined when the marker was there.
+ * what is missing. The approval links likewise (`backfillLinkWakes`). Answers the entries written and links moved,
+ * or undefined when both markers were there.
  */
 export async function backfillDueIndex(deps: ServiceDeps): Promise<number | undefined> {
-  if (await dueBackfillDone(deps.store, 'case')) return undefined;
+  const links = await backfillLinkWakes(deps);
+  if (await dueBackfillDone(deps.store, 'case')) return links;
   const today = chinaDate(deps.clock.now());
   let written = 0;
   for (const devCase of await listActiveCases(deps.store)) {
@@ -22,5 +25,18 @@ export async function backfillDueIndex(deps: ServiceDeps): Promise<number | unde
     if (await putDueEntryIfAbsent(deps.store, { kind: 'case', pk: casePk(devCase.id), id: devCase.id, wakeAt, version: devCase.version })) written += 1;
   }
   await markDueBackfillDone(deps.store, 'case', deps.clock.now().toISOString(), written);
-  return written;
+  return written + (links ?? 0);
+}
+
+/**
+ * Once per store: the open approval links stored before their wake instants were listed by their expiry; those not
+ * reminded yet are moved to their reminder time (`rescheduleLinkAtWake`), behind the marker `DUEINDEX` /
+ * `BACKFILL#approval-link`. Answers the links moved, or undefined when the marker was there.
+ */
+async function backfillLinkWakes(deps: ServiceDeps): Promise<number | undefined> {
+  if (await dueBackfillDone(deps.store, 'approval-link')) return undefined;
+  let moved = 0;
+  for (const link of await listOpenLinks(deps.store)) if (await rescheduleLinkAtWake(deps.store, link)) moved += 1;
+  await markDueBackfillDone(deps.store, 'approval-link', deps.clock.now().toISOString(), moved);
+  return moved;
 }
