@@ -137,3 +137,21 @@ test('the one-time backfill: cases stored before the index get their entry from 
   expect(await backfillDueIndex(deps)).toBe(0);
   expect(deps.mailer.sent).toHaveLength(1);
 });
+
+test('two ticks at once mail each warning once, and a case changed meanwhile keeps the entry its change wrote', async () => {
+  const deps = await freshDeps();
+  await backfillDueIndex(deps);
+  await putCases(deps, overdue(2));
+  const [a, b] = await Promise.all([runScheduledWork(deps), runScheduledWork(deps)]);
+  expect(a.developmentWarnings + b.developmentWarnings).toBe(2);
+  expect(deps.mailer.sent).toHaveLength(2);
+
+  // The tick read version 1; the case is now at version 2 with its own (early) entry: the tick's move is refused.
+  const [devCase] = notDue(1);
+  await putCases(deps, [devCase]);
+  const { moveDueEntry } = await import('../../../../shared/store/due-index');
+  const changed = { ...devCase, version: 2, dates: { ...devCase.dates, applicationDate: '2026-01-05' } };
+  await transactWrite(deps.store, [await caseDueItem(deps, changed)]);
+  await expect(transactWrite(deps.store, [moveDueEntry(deps.store, { kind: 'case', pk: casePk(devCase.id), id: devCase.id, wakeAt: '2026-04-15', version: 1 })])).rejects.toThrow('condition');
+  expect(await getDueEntry(deps.store, casePk(devCase.id))).toMatchObject({ wakeAt: '2026-02-06', version: 2 });
+});
