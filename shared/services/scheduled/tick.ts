@@ -9,8 +9,7 @@ import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
 import { backfillDueIndex } from './due-backfill';
 import { runDueCases } from './due-cases';
-import { mailTransferWarnings } from './transfer-warnings';
-import { acceptWaitingTransfers } from './transfer-acceptances';
+import { runDueTransfers } from './due-transfers';
 
 /** The scheduler's periodic work (EventBridge Scheduler in AWS, the local scheduler emulation on this machine). */
 export async function runScheduledWork(deps: ServiceDeps): Promise<{
@@ -22,8 +21,8 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   termReminders: string[];
   developmentWarnings: number;
   development: { stageReminders: number; approvalsOverdue: number; approvalsBlocked: number };
-  /** The due index (docs/domain/scheduler.md): entries written by its one-time backfill (undefined: done before), cases woken. */
-  dueIndex: { backfilled: number | undefined; casesWoken: number };
+  /** The due index (docs/domain/scheduler.md): entries written by its one-time backfills (undefined: done before), items woken. */
+  dueIndex: { backfilled: number | undefined; casesWoken: number; transfersWoken: number };
   electionEnds: number;
   transferWarnings: number;
   transfersAccepted: number;
@@ -31,18 +30,17 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   evaluationReminders: number;
   assessmentReminders: number;
 }> {
+  const backfilled = await backfillDueIndex(deps); // once per store, before anything reads the index
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
   const calendarWarnings = await warnAboutMissingCalendar(deps);
   const { sent: termReminders } = await sendTermReminders(deps);
-  const backfilled = await backfillDueIndex(deps);
   const { casesWoken, warnings: developmentWarnings, ...development } = await runDueCases(deps); // the due cases, never every active case
   const electionEnds = await applyElectionEndDecisions(deps);
-  const transferWarnings = await mailTransferWarnings(deps);
-  const transfersAccepted = await acceptWaitingTransfers(deps);
+  const { warnings: transferWarnings, accepted: transfersAccepted, transfersWoken } = await runDueTransfers(deps); // the due transfers only
   const assessmentPeriodsOpened = await openDueAssessmentPeriods(deps);
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
   const assessmentReminders = await remindAssessmentReports(deps);
-  return { assessmentPeriodsOpened, assessmentReminders, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, dueIndex: { backfilled, casesWoken }, electionEnds, transferWarnings, transfersAccepted };
+  return { assessmentPeriodsOpened, assessmentReminders, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, electionEnds, transferWarnings, transfersAccepted };
 }

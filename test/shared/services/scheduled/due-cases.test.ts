@@ -77,7 +77,7 @@ test('one tick reads the 3 cases due and nothing of the 500 not due: the same re
   const alone = await tickReads(0);
   const among = await tickReads(500);
   for (const run of [alone, among]) {
-    expect(run.work.dueIndex).toEqual({ backfilled: undefined, casesWoken: 3 });
+    expect(run.work.dueIndex).toEqual({ backfilled: undefined, casesWoken: 3, transfersWoken: 0 });
     expect(run.work.developmentWarnings).toBe(3); // each talk overdue, mailed once
     expect(run.again.dueIndex.casesWoken).toBe(0); // moved past today in the write that recorded the mail
     expect(run.again.developmentWarnings).toBe(0);
@@ -126,12 +126,12 @@ test('the one-time backfill: cases stored before the index get their entry from 
   // One of the overdue talks was mailed by the scanning tick before the index existed.
   await deps.store.doc.send(new (await import('@aws-sdk/lib-dynamodb')).PutCommand({ TableName: deps.store.tableName, Item: { pk: 'DEVWARN#due-0', sk: 'talk-due#2026-02-05#overdue', type: 'development-warning', at: '2026-02-06T01:00:00.000Z' } }));
   const first = await runScheduledWork(deps);
-  expect(first.dueIndex).toEqual({ backfilled: 3, casesWoken: 1 }); // due-0 has nothing left; the closed case none
+  expect(first.dueIndex).toEqual({ backfilled: 3, casesWoken: 1, transfersWoken: 0 }); // due-0 has nothing left; the closed case none
   expect(first.developmentWarnings).toBe(1);
   expect(deps.mailer.sent.map((m) => m.subject)).toEqual(['【发展党员预警】申请人due-1：谈话已逾期']);
   expect(await getDueEntry(deps.store, casePk('later-001'))).toMatchObject({ wakeAt: '2026-04-15' });
   const second = await runScheduledWork(deps);
-  expect(second.dueIndex).toEqual({ backfilled: undefined, casesWoken: 0 });
+  expect(second.dueIndex).toEqual({ backfilled: undefined, casesWoken: 0, transfersWoken: 0 });
   // Run again without its marker (a crash before it): writes nothing twice, keeps the entries written since.
   await deps.store.doc.send(new (await import('@aws-sdk/lib-dynamodb')).DeleteCommand({ TableName: deps.store.tableName, Key: { pk: 'DUEINDEX', sk: 'BACKFILL#case' } }));
   expect(await backfillDueIndex(deps)).toBe(0);
