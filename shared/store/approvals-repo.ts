@@ -4,6 +4,7 @@ import { queryAll } from './query-all';
 import type { Store } from './store';
 import { taskPk } from './tasks-repo';
 import { conditionFailed, type TransactItem } from './transact';
+import { linkWakeAt } from '../domain/approval/link-wake';
 import { fromItem } from './item';
 
 /**
@@ -16,8 +17,9 @@ import { fromItem } from './item';
  *                                              writes (decisions, callback, resends) and its index entries stay small
  *   pk APPROVAL#<id>, sk AUDIT#…               its audit trail
  *   pk APPROVALLINK#<sha256 hex>, sk LINK      one approver's link, keyed by the HASH of its raw id (the raw id is
- *                                              never stored); gsi1 APPROVALLINKS#open / <expiresAt>#<hash> while the
- *                                              scheduler still has to remind or escalate
+ *                                              never stored); gsi1 APPROVALLINKS#open / <wakeAt>#<hash> while the
+ *                                              scheduler still has to remind or escalate (its reminder time, once
+ *                                              reminded its expiry: `linkWakeAt`, docs/domain/scheduler.md)
  * Every change of an approval is conditioned on its `version`, so decisions, resends and resolutions are serialized.
  */
 export const approvalPk = (approvalId: string) => `APPROVAL#${approvalId}`;
@@ -199,7 +201,7 @@ export function putNewLink(store: Store, link: StoredLink): TransactItem {
   return {
     Put: {
       TableName: store.tableName,
-      Item: { pk: approvalLinkPk(link.linkHash), sk: LINK_SK, type: 'approval-link', gsi1pk: OPEN_LINKS_KEY, gsi1sk: `${link.expiresAt}#${link.linkHash}`, ...link },
+      Item: { pk: approvalLinkPk(link.linkHash), sk: LINK_SK, type: 'approval-link', gsi1pk: OPEN_LINKS_KEY, gsi1sk: `${linkWakeAt(link)}#${link.linkHash}`, ...link },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -243,16 +245,50 @@ export async function listOpenLinks(store: Store): Promise<StoredLink[]> {
   return items.map((item) => fromItem<StoredLink>(item));
 }
 
-/** Marks the reminder of a link as sent; false when it already was (or the link is no longer pending). */
-export async function markLinkReminded(store: Store, linkHash: string, at: string): Promise<boolean> {
+/** The links in the scheduler's list whose wake instant has come by `nowIso` (a reminder or an escalation due). */
+export async function listDueLinks(store: Store, nowIso: string): Promise<StoredLink[]> {
+  const items = await queryAll(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :key AND gsi1sk < :after',
+    ExpressionAttributeValues: { ':key': OPEN_LINKS_KEY, ':after': `${nowIso}~` },
+  });
+  return items.map((item) => fromItem<StoredLink>(item));
+}
+
+/**
+ * Marks the reminder of a link as sent and moves its wake instant to its expiry in the same write; false when it
+ * already was (or the link is no longer pending).
+ */
+export async function markLinkReminded(store: Store, link: Pick<StoredLink, 'linkHash' | 'reminderAt' | 'expiresAt'>, at: string): Promise<boolean> {
   try {
     await store.doc.send(new UpdateCommand({
       TableName: store.tableName,
-      Key: { pk: approvalLinkPk(linkHash), sk: LINK_SK },
-      UpdateExpression: 'SET remindedAt = :at',
-      ConditionExpression: 'attribute_not_exists(remindedAt) AND #status = :pending',
+      Key: { pk: approvalLinkPk(link.linkHash), sk: LINK_SK },
+      UpdateExpression: 'SET remindedAt = :at, gsi1sk = :wake',
+      ConditionExpression: 'attribute_not_exists(remindedAt) AND #status = :pending AND attribute_exists(gsi1pk)',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':at': at, ':pending': 'pending' },
+      ExpressionAttributeValues: { ':at': at, ':pending': 'pending', ':wake': `${linkWakeAt({ ...link, remindedAt: at })}#${link.linkHash}` },
+    }));
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * The one-time move of a link stored before the wake instants (listed by its expiry, not reminded yet) to its
+ * reminder time; nothing when it was reminded or left the schedule meanwhile. True when moved.
+ */
+export async function rescheduleLinkAtWake(store: Store, link: StoredLink): Promise<boolean> {
+  if (link.remindedAt) return false;
+  try {
+    await store.doc.send(new UpdateCommand({
+      TableName: store.tableName,
+      Key: { pk: approvalLinkPk(link.linkHash), sk: LINK_SK },
+      UpdateExpression: 'SET gsi1sk = :wake',
+      ConditionExpression: 'attribute_not_exists(remindedAt) AND attribute_exists(gsi1pk) AND gsi1sk <> :wake',
+      ExpressionAttributeValues: { ':wake': `${linkWakeAt(link)}#${link.linkHash}` },
     }));
     return true;
   } catch (error) {

@@ -139,3 +139,15 @@ export function putCaseMarker(store: Store, caseId: string, marker: string, at: 
     },
   };
 }
+
+/**
+ * The scheduler's events of a case already done (docs/domain/scheduler.md): its markers (`mark:<marker>`) and the
+ * warnings mailed (`warning:<kind>#<dueDate>#<level>`, the items `DEVWARN#<caseId>` of scheduled/development-warnings.ts).
+ */
+export async function listDoneCaseEvents(store: Store, caseId: string): Promise<Set<string>> {
+  const [marks, warnings] = await Promise.all([
+    queryAll(store, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :mark)', ExpressionAttributeValues: { ':pk': casePk(caseId), ':mark': 'MARK#' }, ProjectionExpression: 'sk', ConsistentRead: true }),
+    queryAll(store, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `DEVWARN#${caseId}` }, ProjectionExpression: 'sk', ConsistentRead: true }),
+  ]);
+  return new Set([...marks.map((i) => `mark:${(i.sk as string).slice('MARK#'.length)}`), ...warnings.map((i) => `warning:${i.sk as string}`)]);
+}

@@ -1,6 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { serialSeries } from '../domain/transfer/serial';
 import type { Transfer } from '../domain/transfer/transfer';
+import { DEFAULT_TRANSFER_RULES } from '../domain/transfer/validity';
+import { nextTransferWake } from '../domain/transfer/wake';
+import { setDueEntry } from './due-index';
 import { claimGuard, releaseGuard, type GuardKey } from './guards';
 import { queryAll } from './query-all';
 import type { Store } from './store';
@@ -39,21 +42,40 @@ function toTransfer(item: Record<string, unknown>): Transfer {
 /** The guard of "one transfer under way per person": GUARD#transfer#<personId>. */
 const transferGuard = (personId: string): GuardKey => ({ rule: 'transfer', scope: personId });
 
-/** A new transfer, the person's guard claimed for it and the person's reference to it. */
+/**
+ * The transfer's entry in the due index (docs/domain/scheduler.md), written with every change of the transfer: its
+ * wake instant counting no warning as mailed (a lower bound: the tick finds the markers), none once finished.
+ */
+export function transferDueItem(store: Store, transfer: Transfer, finished = false): TransactItem {
+  const wakeAt = finished ? undefined : nextTransferWake(transfer, DEFAULT_TRANSFER_RULES);
+  return setDueEntry(store, { kind: 'transfer', pk: transferPk(transfer.id), id: transfer.id, wakeAt, version: transfer.version });
+}
+
+/** A new transfer, the person's guard claimed for it, the person's reference to it and its due-index entry. */
 export function putNewTransfer(store: Store, transfer: Transfer): TransactItem[] {
   return [
     claimGuard(store, transferGuard(transfer.personId), transfer.id),
     { Put: { TableName: store.tableName, Item: transferItem(transfer), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: store.tableName, Item: { pk: `PERSON#${transfer.personId}`, sk: `TRANSFER#${transfer.id}`, type: 'person-transfer', transferId: transfer.id } } },
+    transferDueItem(store, transfer),
   ];
 }
 
-/** Replaces the transfer if its stored version is `next.version - 1`; a finished one releases the person's guard. */
+/**
+ * Replaces the transfer if its stored version is `next.version - 1`, with its due-index entry; a finished one
+ * releases the person's guard.
+ */
 export function replaceTransfer(store: Store, next: Transfer, finished: boolean): TransactItem[] {
   const replace: TransactItem = {
     Put: { TableName: store.tableName, Item: transferItem(next), ConditionExpression: 'version = :previous', ExpressionAttributeValues: { ':previous': next.version - 1 } },
   };
-  return finished ? [replace, releaseGuard(store, transferGuard(next.personId), next.id)] : [replace];
+  return finished ? [replace, releaseGuard(store, transferGuard(next.personId), next.id), transferDueItem(store, next, true)] : [replace, transferDueItem(store, next)];
+}
+
+/** The warnings of a transfer already mailed (their markers `TRANSFERWARN#<id>` / `<code>#<dueAt>`). */
+export async function listTransferWarningsSent(store: Store, transferId: string): Promise<Set<string>> {
+  const items = await queryAll(store, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `TRANSFERWARN#${transferId}` }, ProjectionExpression: 'sk', ConsistentRead: true });
+  return new Set(items.map((i) => i.sk as string));
 }
 
 /**

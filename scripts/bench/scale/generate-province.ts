@@ -7,6 +7,7 @@ import { caseStatus, casePlan, writeDevelopmentCases } from './province-developm
 import { writeElections } from './province-elections';
 import { writeProvinceRegistry, type ProvinceRegistry } from './province-registry';
 import type { ProvinceSize } from './province-size';
+import { markDueBackfillDone } from '../../../shared/store/due-index';
 
 /**
  * A generated province on a fresh table, loaded in bulk: the registry, the open development cases, the elections in
@@ -75,6 +76,9 @@ export async function generateProvince(store: Store, requested: ProvinceSize, op
     }
   }
   const items = await writer.flush();
+  await markDueBackfillDone(store, 'case', options.now.toISOString(), development.cases.length); // the entries were written with the cases
+  await markDueBackfillDone(store, 'approval-link', options.now.toISOString(), 0); // the links at their wake instants (putNewLink)
+  await markDueBackfillDone(store, 'transfer', options.now.toISOString(), 0); // no transfers generated
   return {
     size, registry, cases: development.cases, elections, approvals: development.approvals, notices: development.notices, items,
     seconds: (performance.now() - started) / 1000,

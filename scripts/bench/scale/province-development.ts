@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { DevelopmentCase } from '../../../shared/domain/development/case';
 import type { CaseDates } from '../../../shared/domain/development/deadlines';
+import { DEFAULT_RULE_SET } from '../../../shared/domain/development/rule-set';
 import { DEVELOPMENT_STEPS, type StageNo, type StepKey } from '../../../shared/domain/development/steps';
+import { nextCaseWake } from '../../../shared/domain/development/wake';
 import type { PersonNotice } from '../../../shared/domain/notice/notice';
 import type { MembershipStatus, Person } from '../../../shared/domain/registry/person';
 import { caseApprovalId, caseNoticeId, developmentTaskId } from '../../../shared/services/development';
@@ -9,6 +11,7 @@ import { putNewApproval, putNewLink } from '../../../shared/store/approvals-repo
 import { approvalPk } from '../../../shared/store/approvals-repo';
 import { auditPut } from '../../../shared/store/audit';
 import { casePk, putCaseRef, putNewCase } from '../../../shared/store/cases-repo';
+import { setDueEntry } from '../../../shared/store/due-index';
 import { claimNoticeGuard, noticePk, putNewNotice } from '../../../shared/store/notices-repo';
 import type { Store } from '../../../shared/store/store';
 import { putNewTask } from '../../../shared/store/tasks-repo';
@@ -90,6 +93,9 @@ export async function writeDevelopmentCases(
       ...putNewCase(store, devCase),
       auditPut(store, casePk(id), { at: openedAt, action: 'case.opened', actor: 'system', details: { personId: person.id, applicationDate, ruleSetVersion: '2014' } }),
     );
+    // Its due-index entry as the case's writes leave it (nothing mailed yet: docs/domain/scheduler.md).
+    const wakeAt = nextCaseWake(devCase, DEFAULT_RULE_SET, today, new Set());
+    if (wakeAt !== undefined) await writer.put(setDueEntry(store, { kind: 'case', pk: casePk(id), id, wakeAt, version: devCase.version }));
     for (let stage = 1; stage <= done + (plan.running ? 1 : 0); stage++) {
       await writer.put(auditPut(store, casePk(id), { at: `${addDays(applicationDate, stage === 1 ? 0 : DONE_AFTER[stage - 2])}T03:00:00.000Z`, action: 'case.stage-started', actor: 'system', details: { stage, attempt: 1 } }));
     }

@@ -1,3 +1,4 @@
+import { addDays } from '../calendar';
 import { checkResult, type CheckResult } from './check-result';
 import { addMonths, requireDate } from './dates';
 import { DEFAULT_RULE_SET, type DevelopmentRuleSet } from './rule-set';
@@ -19,10 +20,16 @@ export type ApprovalTimingStatus = 'in-time' | 'overdue' | 'blocked';
 
 /** Where an open admission approval stands on `asOf`: in time, overdue (warning), or past the hard stop. */
 export function admissionApprovalStatus(meetingDate: string, asOf: string, rules: DevelopmentRuleSet = DEFAULT_RULE_SET): ApprovalTimingStatus {
-  const { dueDate, lastDate } = admissionApprovalDeadlines(meetingDate, rules);
+  const { overdueFrom, blockedFrom } = admissionApprovalStatusDates(meetingDate, rules);
   requireDate(asOf, '日期');
-  if (asOf <= dueDate) return 'in-time';
-  return asOf <= lastDate ? 'overdue' : 'blocked';
+  if (asOf < overdueFrom) return 'in-time';
+  return asOf < blockedFrom ? 'overdue' : 'blocked';
+}
+
+/** The first day an open admission approval is overdue (the day after the due date) and blocked (after the last date). */
+export function admissionApprovalStatusDates(meetingDate: string, rules: DevelopmentRuleSet = DEFAULT_RULE_SET): { overdueFrom: string; blockedFrom: string } {
+  const { dueDate, lastDate } = admissionApprovalDeadlines(meetingDate, rules);
+  return { overdueFrom: addDays(dueDate, 1), blockedFrom: addDays(lastDate, 1) };
 }
 
 /** An approval decided on `approvalDate`: in time; late with a reason (warning); late without one or past 6 months (refused). */

@@ -1,4 +1,4 @@
-import { daysBetween } from '../calendar';
+import { addDays, daysBetween } from '../calendar';
 import { admissionApprovalDeadlines } from './approval-deadline';
 import { requireDate, addMonths } from './dates';
 import { cultivationCompleteDate } from './cultivation';
@@ -100,10 +100,38 @@ export function caseDeadlines(dates: CaseDates, asOf: string, rules: Development
   return items
     .map((item) => {
       const type = TYPES[item.kind];
-      const daysLeft = daysBetween(asOf, item.dueDate);
-      const status: DeadlineStatus =
-        type === 'milestone' ? (daysLeft <= 0 ? 'reached' : daysLeft <= dueSoonDays ? 'due-soon' : 'upcoming') : daysLeft < 0 ? 'overdue' : daysLeft <= dueSoonDays ? 'due-soon' : 'upcoming';
-      return { kind: item.kind, type, dueDate: item.dueDate, status, daysLeft, message: item.message };
+      const status = deadlineStatusOn(type, item.dueDate, asOf, dueSoonDays);
+      return { kind: item.kind, type, dueDate: item.dueDate, status, daysLeft: daysBetween(asOf, item.dueDate), message: item.message };
     })
     .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
 }
+
+/** A status of a deadline and the days it holds (inclusive; `from` absent: from always, `until` absent: for ever). */
+export interface DeadlineWindow {
+  status: DeadlineStatus;
+  from?: string;
+  until?: string;
+}
+
+/**
+ * The statuses a deadline or milestone goes through as the days pass: upcoming, then due soon from `dueSoonDays`
+ * before its day; a deadline is overdue from the day after, a milestone reached on its day. The one rule of the
+ * statuses: `caseDeadlines` reads the status of a day from here, and the scheduler's wake dates
+ * (docs/domain/scheduler.md) the day each status begins.
+ */
+export function deadlineWindows(type: DeadlineType, dueDate: string, dueSoonDays: number): DeadlineWindow[] {
+  const soon = addDays(dueDate, -dueSoonDays);
+  if (type === 'milestone') {
+    return [{ status: 'upcoming', until: addDays(soon, -1) }, { status: 'due-soon', from: soon, until: addDays(dueDate, -1) }, { status: 'reached', from: dueDate }];
+  }
+  return [{ status: 'upcoming', until: addDays(soon, -1) }, { status: 'due-soon', from: soon, until: dueDate }, { status: 'overdue', from: addDays(dueDate, 1) }];
+}
+
+/** The status of a deadline on `asOf` (its window in `deadlineWindows`). */
+export function deadlineStatusOn(type: DeadlineType, dueDate: string, asOf: string, dueSoonDays: number): DeadlineStatus {
+  const window = deadlineWindows(type, dueDate, dueSoonDays).find((w) => (w.from === undefined || w.from <= asOf) && (w.until === undefined || asOf <= w.until));
+  return window!.status;
+}
+
+/** The kind of a deadline: a deadline (something due by the date) or a milestone (something possible from it). */
+export const deadlineType = (kind: DeadlineKind): DeadlineType => TYPES[kind];

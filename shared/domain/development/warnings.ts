@@ -43,6 +43,17 @@ export const WARNING_STEP: Record<DeadlineKind, number> = {
   'conversion-approval-due': 24,
 };
 
+/**
+ * Mailed by the development reminders, never a second copy by the warnings: an overdue admission approval
+ * (3 months, hard stop at 6), which the reminders also enforce (the case's warning, the decision window, the
+ * block), and the cultivation year or the probation end reached, which they announce as "stage III / V can start
+ * now". Their due-soon warnings are mailed as warnings.
+ */
+export function mailedByReminders(item: { kind: DeadlineKind; level: WarningLevel }): boolean {
+  if (item.level === 'overdue') return item.kind === 'admission-approval-due' || item.kind === 'admission-approval-limit';
+  return item.level === 'reached' && (item.kind === 'cultivation-reached' || item.kind === 'probation-end');
+}
+
 export interface WarningItem {
   caseId: string;
   personName: string;

@@ -1,5 +1,7 @@
-import { currentLetter, type Transfer } from './transfer';
-import { goneFlagAt, type TransferRules } from './validity';
+import type { Transfer } from './transfer';
+import { dueEvents } from '../scheduling/next-wake';
+import type { TransferRules } from './validity';
+import { transferWakeEvents } from './wake';
 
 /** The warnings (预警) of a transfer (docs/domain/transfer.md rule T7). */
 export type TransferWarningCode = 'letter-expiring' | 'letter-expired' | 'receipt-missing' | 'member-gone';
@@ -18,7 +20,6 @@ export interface TransferWarning {
   message: string;
 }
 
-const DAY_MS = 86_400_000;
 
 function fmt(instant: string): string {
   // China date of an instant, as 2026年12月23日 (the domain does not format through Intl).
@@ -27,27 +28,20 @@ function fmt(instant: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** The warnings of `transfer` at `now`, most urgent first. */
+/**
+ * The warnings of `transfer` at `now`, most urgent first: those whose event (`transferWakeEvents`, wake.ts) is due,
+ * so the mails and the scheduler's wake instants use one set of thresholds.
+ */
 export function transferWarnings(transfer: Transfer, now: Date, rules: Pick<TransferRules, 'expiringDays' | 'goneMonths'>): TransferWarning[] {
-  const warnings: TransferWarning[] = [];
-  const time = now.getTime();
-  const letter = currentLetter(transfer);
-  if (transfer.status === 'issued' && letter) {
-    const validUntil = Date.parse(letter.validUntil);
-    if (time > validUntil) {
-      warnings.push({ code: 'letter-expired', dueAt: letter.validUntil, message: `介绍信已于${fmt(letter.validUntil)}到期，尚未${transfer.destination.kind === 'within' ? '接收' : '收到回执'}；可作废后重新开具。` });
-    } else if (time > validUntil - rules.expiringDays * DAY_MS) {
-      warnings.push({ code: 'letter-expiring', dueAt: letter.validUntil, message: `介绍信将于${fmt(letter.validUntil)}到期，请督促${transfer.destination.kind === 'within' ? '接收方及时接收' : '本人及时报到'}。` });
-    }
-    if (transfer.destination.kind === 'outside' && time > Date.parse(letter.receiptDueAt)) {
-      warnings.push({ code: 'receipt-missing', dueAt: letter.receiptDueAt, message: `回执应于${fmt(letter.receiptDueAt)}前收回，至今未登记。` });
-    }
-  }
-  if (transfer.status === 'requested' || transfer.status === 'issued') {
-    const flagAt = goneFlagAt(transfer.leavingDate, rules.goneMonths);
-    if (time > Date.parse(flagAt)) {
-      warnings.push({ code: 'member-gone', dueAt: flagAt, message: `${transfer.personName}离开原单位已满${rules.goneMonths}个月，组织关系仍未转接完成。` });
-    }
-  }
-  return warnings;
+  const nowIso = now.toISOString();
+  const toWhere = transfer.destination.kind === 'within';
+  const messages: Record<TransferWarningCode, (dueAt: string) => string> = {
+    'letter-expired': (dueAt) => `介绍信已于${fmt(dueAt)}到期，尚未${toWhere ? '接收' : '收到回执'}；可作废后重新开具。`,
+    'letter-expiring': (dueAt) => `介绍信将于${fmt(dueAt)}到期，请督促${toWhere ? '接收方及时接收' : '本人及时报到'}。`,
+    'receipt-missing': (dueAt) => `回执应于${fmt(dueAt)}前收回，至今未登记。`,
+    'member-gone': () => `${transfer.personName}离开原单位已满${rules.goneMonths}个月，组织关系仍未转接完成。`,
+  };
+  return dueEvents(transferWakeEvents(transfer, rules), nowIso, new Set())
+    .filter((e): e is typeof e & { code: TransferWarningCode } => e.code !== 'accept-waiting')
+    .map((e) => ({ code: e.code, dueAt: e.dueAt, message: messages[e.code](e.dueAt) }));
 }

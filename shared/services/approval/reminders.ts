@@ -1,6 +1,7 @@
 import { linkExpired } from '../../domain/approval/approval';
+import { linkReminderDue } from '../../domain/approval/link-wake';
 import {
-  approvalPk, dropLinkFromSchedule, getApproval, getLink, listOpenLinks, markLinkReminded, replaceApproval, type StoredApproval, type StoredLink,
+  approvalPk, dropLinkFromSchedule, getApproval, getLink, listDueLinks, markLinkReminded, replaceApproval, type StoredApproval, type StoredLink,
 } from '../../store/approvals-repo';
 import { auditPut } from '../../store/audit';
 import { putNewTask, taskPk } from '../../store/tasks-repo';
@@ -15,11 +16,12 @@ export const overdueTaskId = (approval: Pick<StoredApproval, 'id'>, lastExpiry: 
  * Scheduler: reminders and escalation of approval links. A reminder goes out once per link from its reminder date
  * (marked before sending: at most once). When every approver still to decide holds an expired link, the committee
  * staff get an 'approval-overdue' pending step (one per expiry: its id carries the last expiry) by e-mail. The
- * scheduler then forgets the expired links. Idempotent across ticks.
+ * scheduler then forgets the expired links. Idempotent across ticks. Reads only the links due (their wake instant:
+ * the reminder time, once reminded the expiry), never every open link.
  */
 export async function runApprovalReminders(deps: ServiceDeps): Promise<{ reminders: number; overdue: number }> {
   const now = deps.clock.now();
-  const links = await listOpenLinks(deps.store);
+  const links = await listDueLinks(deps.store, now.toISOString()); // only the links whose reminder or expiry has come (docs/domain/scheduler.md)
   const approvals = new Map<string, StoredApproval | undefined>();
   const approvalOf = async (id: string) => {
     if (!approvals.has(id)) approvals.set(id, await getApproval(deps.store, id));
@@ -37,7 +39,7 @@ export async function runApprovalReminders(deps: ServiceDeps): Promise<{ reminde
       expiredByApproval.set(approval.id, [...(expiredByApproval.get(approval.id) ?? []), link]);
       continue;
     }
-    if (!link.remindedAt && now.getTime() >= Date.parse(link.reminderAt) && (await markLinkRemindedSafe(deps, link))) {
+    if (linkReminderDue(link, now) && (await markLinkRemindedSafe(deps, link))) {
       await deps.mailer.send(reminderMail(approval, link.approverIndex, link.expiresAt));
       reminders++;
     }
@@ -56,7 +58,7 @@ export async function runApprovalReminders(deps: ServiceDeps): Promise<{ reminde
   return { reminders, overdue };
 }
 
-const markLinkRemindedSafe = (deps: ServiceDeps, link: StoredLink) => markLinkReminded(deps.store, link.linkHash, deps.clock.now().toISOString());
+const markLinkRemindedSafe = (deps: ServiceDeps, link: StoredLink) => markLinkReminded(deps.store, link, deps.clock.now().toISOString());
 
 /** Opens the overdue step if every approver still to decide holds an expired link; true when it was opened now. */
 async function escalate(deps: ServiceDeps, approvalId: string, now: Date): Promise<boolean> {

@@ -126,7 +126,7 @@ export async function recordApprovalDecision(deps: ServiceDeps, request: { caseI
     try {
       await transactWrite(deps.store, [
         putStepRecord(deps.store, record, false),
-        ...caseChangeItems(deps, devCase, next, { at, action: 'case.approval-decided', actor: 'system', details: { stepKey: request.stepKey, outcome: decision.outcome, approvalId: decision.approvalId } }),
+        ...(await caseChangeItems(deps, devCase, next, { at, action: 'case.approval-decided', actor: 'system', details: { stepKey: request.stepKey, outcome: decision.outcome, approvalId: decision.approvalId } })),
       ]);
     } catch (error) {
       if (!(error instanceof StoreConditionFailedError)) throw error;

@@ -4,6 +4,7 @@ import { casePk, getCase, releaseCaseGuard, replaceCase } from '../../store/case
 import type { TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { RecordNotFoundError } from '../../errors';
+import { caseDueItem, closedCaseDueItem } from './case-wake';
 
 export async function loadCase(deps: Pick<ServiceDeps, 'store'>, caseId: string): Promise<DevelopmentCase> {
   const found = await getCase(deps.store, caseId);
@@ -13,19 +14,29 @@ export async function loadCase(deps: Pick<ServiceDeps, 'store'>, caseId: string)
 
 /**
  * What closing a case writes besides the case itself: the person's open-case marker is closed, so a new application
- * can open a new case. Every way a case closes (the last stage, a founded objection, a cancelled probation, ending it
+ * can open a new case, and its due-index entry is deleted (docs/domain/scheduler.md). Every way a case closes (the last stage, a founded objection, a cancelled probation, ending it
  * by staff) goes through here, in the transaction that closes the case.
  */
 export function closeCaseItems(deps: Pick<ServiceDeps, 'store'>, closed: DevelopmentCase): TransactItem[] {
-  return [releaseCaseGuard(deps.store, closed)];
+  return [releaseCaseGuard(deps.store, closed), closedCaseDueItem(deps, closed)];
 }
 
-/** The items that replace the case (version check) with its audit event; a closed case also gets closeCaseItems. */
-export function caseChangeItems(deps: Pick<ServiceDeps, 'store'>, previous: DevelopmentCase, next: DevelopmentCase, event: { at: string; action: string; actor: string; details?: Record<string, unknown> }): TransactItem[] {
+/**
+ * The items that replace the case (version check) with its audit event and its entry in the due index (its wake
+ * date moved: docs/domain/scheduler.md; without `done`, a lower bound); a closed case gets closeCaseItems instead of the entry.
+ */
+export async function caseChangeItems(
+  deps: Pick<ServiceDeps, 'store' | 'clock'>,
+  previous: DevelopmentCase,
+  next: DevelopmentCase,
+  event: { at: string; action: string; actor: string; details?: Record<string, unknown> },
+  /** The scheduler's events of the case already done, when the scheduler makes the change. */
+  done?: ReadonlySet<string>,
+): Promise<TransactItem[]> {
   return [
     replaceCase(deps.store, next, previous.version),
     auditPut(deps.store, casePk(next.id), event),
-    ...(previous.status === 'active' && next.status !== 'active' ? closeCaseItems(deps, next) : []),
+    ...(previous.status === 'active' && next.status !== 'active' ? closeCaseItems(deps, next) : [await caseDueItem(deps, next, done)]),
   ];
 }
 

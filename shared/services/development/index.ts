@@ -10,7 +10,7 @@ export { prepareCaseNotice, caseNoticeId } from './notice-tasks';
 export { prepareCaseApproval, recordApprovalDecision, caseApprovalId, type CaseApprovalStep } from './approval-tasks';
 export { recordFiling, viewFilingLink, acknowledgeFiling, filingLinkUrl, type CaseFilingStep, type FilingLinkView } from './filings';
 export { developmentTaskId } from './case-writes';
-export { runDevelopmentReminders } from './reminders';
+export { remindStageStart, watchAdmissionApproval } from './reminders';
 export {
   DevelopmentStageTooEarlyError, DevelopmentCaseStateError, DevelopmentRuleViolationError, DevelopmentCaseExistsError, FilingLinkInvalidError,
 } from './errors';

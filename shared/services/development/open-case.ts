@@ -5,6 +5,7 @@ import type { AttachmentMeta } from '../../domain/development/case';
 import { stepFormSchema } from '../../schemas/development-steps';
 import { parseForm } from '../../schemas/parse-form';
 import { auditPut } from '../../store/audit';
+import { caseDueItem } from './case-wake';
 import { casePk, getOpenCaseIdOf, putNewCase, putStepRecord } from '../../store/cases-repo';
 import { getPerson } from '../../store/people-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
@@ -61,6 +62,7 @@ export async function openCase(deps: ServiceDeps, actor: Actor, input: unknown):
       ...putNewCase(deps.store, devCase),
       putStepRecord(deps.store, record, false),
       auditPut(deps.store, casePk(devCase.id), { at, action: 'case.opened', actor: actor.id, details: { personId, applicationDate, ruleSetVersion: rules.ruleSetVersion } }),
+      await caseDueItem(deps, devCase),
     ]);
   } catch (error) {
     if (error instanceof StoreConditionFailedError && error.failedAt(1)) throw new DevelopmentCaseExistsError((await getOpenCaseIdOf(deps.store, personId)) ?? '', { cause: error });

@@ -1,53 +1,68 @@
-import { chinaDate } from '../../domain/calendar';
-import { admissionApprovalDeadlines, admissionApprovalStatus } from '../../domain/development/approval-deadline';
+import { admissionApprovalDeadlines } from '../../domain/development/approval-deadline';
 import type { CaseWarning, DevelopmentCase } from '../../domain/development/case';
+import type { DevelopmentRuleSet } from '../../domain/development/rule-set';
 import { STAGE_LABELS } from '../../domain/development/steps';
+import { admissionApprovalEvents, stageStartEvent } from '../../domain/development/wake';
+import { dueEvents } from '../../domain/scheduling/next-wake';
 import { getApproval } from '../../store/approvals-repo';
 import { auditPut } from '../../store/audit';
 import { casePk, putCaseMarker } from '../../store/cases-repo';
-import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { staffToNotify, type StaffContact } from '../registry/questions';
 import { caseApprovalId } from './approval-tasks';
 import { caseChangeItems } from './case-writes';
-import { getRuleSet } from './rule-sets';
 
 async function mailStaff(deps: ServiceDeps, devCase: DevelopmentCase, role: StaffContact['role'], subject: string, text: string): Promise<void> {
   const to = (await staffToNotify(deps, devCase.orgId)).filter((s) => s.role === role).map((s) => s.email);
   if (to.length > 0) await deps.mailer.send({ to, subject, text: `${text}\n${deps.publicBaseUrl}/staff/cases/${devCase.id}` });
 }
 
-/** Once per stage attempt: the stage can start now (its date has come); the branch staff are told. */
-async function remindStageStart(deps: ServiceDeps, devCase: DevelopmentCase, today: string): Promise<boolean> {
-  const next = devCase.nextStage;
-  if (devCase.stageState !== 'between' || !next || today < next.earliestStart) return false;
+/**
+ * What the scheduler writes with a reminder recorded as sent: the case's due-index entry moved past it
+ * (docs/domain/scheduler.md), computed from the case and the event keys done with this one.
+ */
+export type AlsoWrite = (devCase: DevelopmentCase, doneKey?: string) => TransactItem[];
+
+export type StageStartResult = 'sent' | 'told-before' | 'changed' | undefined;
+
+/** Once per stage attempt: the stage can start now (its date has come: `stageStartEvent`); the branch staff are told. */
+export async function remindStageStart(deps: ServiceDeps, devCase: DevelopmentCase, today: string, alsoWrite: AlsoWrite = () => []): Promise<StageStartResult> {
+  const event = stageStartEvent(devCase);
+  if (!event || dueEvents([event], today, new Set()).length === 0) return undefined;
   const at = deps.clock.now().toISOString();
   try {
     await transactWrite(deps.store, [
-      putCaseMarker(deps.store, devCase.id, `stage-${next.stage}-${next.attempt}-startable`, at),
-      auditPut(deps.store, casePk(devCase.id), { at, action: 'case.stage-startable', actor: 'system', details: { stage: next.stage, attempt: next.attempt } }),
+      putCaseMarker(deps.store, devCase.id, event.marker, at),
+      auditPut(deps.store, casePk(devCase.id), { at, action: 'case.stage-startable', actor: 'system', details: { stage: event.stage, attempt: event.attempt } }),
+      ...alsoWrite(devCase, event.key),
     ]);
   } catch (error) {
-    if (error instanceof StoreConditionFailedError) return false; // told before
+    if (error instanceof StoreConditionFailedError) return error.failedAt(0) ? 'told-before' : 'changed'; // changed: the next tick looks again
     throw error;
   }
-  await mailStaff(deps, devCase, 'branch-staff', `【提醒】${devCase.personName}：可以开始${STAGE_LABELS[next.stage]}`, `${devCase.personName}的发展党员工作自 ${next.earliestStart} 起可以开始${STAGE_LABELS[next.stage]}，请及时办理。`);
-  return true;
+  await mailStaff(deps, devCase, 'branch-staff', `【提醒】${devCase.personName}：可以开始${STAGE_LABELS[event.stage]}`, `${devCase.personName}的发展党员工作自 ${event.from} 起可以开始${STAGE_LABELS[event.stage]}，请及时办理。`);
+  return 'sent';
 }
 
 /**
  * The admission approval (step 17): after 3 months the case shows a warning and a decision needs a reason; after
  * 6 months it is blocked: the case is marked, committee staff are told, and the approval's execution is stopped
- * (decisions are refused by the approval's decision window), which ends stage IV as blocked.
+ * (decisions are refused by the approval's decision window), which ends stage IV as blocked. The days are those of
+ * `admissionApprovalEvents`; the case changed answers the case as written (its due-index entry moved with it).
  */
-async function watchAdmissionApproval(deps: ServiceDeps, devCase: DevelopmentCase, today: string): Promise<'overdue' | 'blocked' | undefined> {
+export async function watchAdmissionApproval(
+  deps: ServiceDeps,
+  devCase: DevelopmentCase,
+  rules: DevelopmentRuleSet,
+  today: string,
+  done: ReadonlySet<string> = new Set(),
+): Promise<{ status: 'overdue' | 'blocked'; devCase: DevelopmentCase } | undefined> {
+  const [event] = dueEvents(admissionApprovalEvents(devCase, rules), today, new Set()).reverse(); // blocked wins over overdue
   const meeting = devCase.dates.admissionMeetingDate;
-  if (devCase.stage !== 4 || devCase.stageState !== 'running' || !meeting || devCase.dates.admissionApprovalDate) return undefined;
-  const rules = await getRuleSet(deps, devCase.ruleSetVersion);
-  const status = admissionApprovalStatus(meeting, today, rules);
-  if (status === 'in-time') return undefined;
-  const code = status === 'overdue' ? 'admission-approval-overdue' : 'admission-approval-blocked';
-  if (devCase.warnings.some((w) => w.code === code)) return undefined;
+  if (!event || !meeting) return undefined;
+  const status = event.code === 'admission-approval-overdue' ? 'overdue' : 'blocked';
+  const code = event.code;
   const { dueDate, lastDate } = admissionApprovalDeadlines(meeting, rules);
   const at = deps.clock.now().toISOString();
   const message = status === 'overdue'
@@ -56,7 +71,7 @@ async function watchAdmissionApproval(deps: ServiceDeps, devCase: DevelopmentCas
   const warning: CaseWarning = { code, message, since: at };
   const next: DevelopmentCase = { ...devCase, warnings: [...devCase.warnings, warning], ...(status === 'blocked' ? { blocked: true } : {}), updatedAt: at, version: devCase.version + 1 };
   try {
-    await transactWrite(deps.store, caseChangeItems(deps, devCase, next, { at, action: `case.${code}`, actor: 'system', details: { meetingDate: meeting, dueDate, lastDate } }));
+    await transactWrite(deps.store, await caseChangeItems(deps, devCase, next, { at, action: `case.${code}`, actor: 'system', details: { meetingDate: meeting, dueDate, lastDate } }, done));
   } catch (error) {
     if (error instanceof StoreConditionFailedError) return undefined; // changed meanwhile: the next tick looks again
     throw error;
@@ -68,22 +83,5 @@ async function watchAdmissionApproval(deps: ServiceDeps, devCase: DevelopmentCas
       await deps.workflow.stopExecution({ executionArn: approval.executionArn, cause: `审批超过最长期限 ${lastDate}` }).catch(() => undefined);
     }
   }
-  return status;
-}
-
-/** The scheduler's development work on the active cases: stage-start reminders and the admission approval's deadlines. */
-export async function runDevelopmentReminders(
-  deps: ServiceDeps,
-  cases: readonly DevelopmentCase[],
-): Promise<{ stageReminders: number; approvalsOverdue: number; approvalsBlocked: number }> {
-  const today = chinaDate(deps.clock.now());
-  const counts = { stageReminders: 0, approvalsOverdue: 0, approvalsBlocked: 0 };
-  for (const devCase of cases) {
-    if (devCase.status !== 'active') continue;
-    if (await remindStageStart(deps, devCase, today)) counts.stageReminders += 1;
-    const watched = await watchAdmissionApproval(deps, devCase, today);
-    if (watched === 'overdue') counts.approvalsOverdue += 1;
-    if (watched === 'blocked') counts.approvalsBlocked += 1;
-  }
-  return counts;
+  return { status, devCase: next };
 }

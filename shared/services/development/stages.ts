@@ -73,7 +73,7 @@ export async function startStage(deps: ServiceDeps, actor: Actor, caseId: string
     if (chinaDate(now) < next.earliestStart) throw new DevelopmentStageTooEarlyError(stage, next.earliestStart);
     const started: DevelopmentCase = { ...devCase, stage, attempt: next.attempt, stageState: 'running', nextStage: undefined, updatedAt: now.toISOString(), version: devCase.version + 1 };
     try {
-      await transactWrite(deps.store, caseChangeItems(deps, devCase, started, { at: now.toISOString(), action: 'case.stage-started', actor: actor.id, details: { stage, attempt: next.attempt } }));
+      await transactWrite(deps.store, await caseChangeItems(deps, devCase, started, { at: now.toISOString(), action: 'case.stage-started', actor: actor.id, details: { stage, attempt: next.attempt } }));
     } catch (error) {
       if (error instanceof StoreConditionFailedError) continue; // changed meanwhile: read again
       throw error;

@@ -76,12 +76,12 @@ export async function endStage(deps: ServiceDeps, request: { caseId: string; sta
     if (request.outcome === 'blocked') next.blocked = true;
     const statusItems = await membershipStatusItems(deps, devCase, request.outcome, rules, chinaDate(now), at);
     try {
-      await transactWrite(deps.store, [...statusItems, ...caseChangeItems(deps, devCase, next, {
+      await transactWrite(deps.store, [...statusItems, ...(await caseChangeItems(deps, devCase, next, {
         at,
         action: 'case.stage-ended',
         actor: 'system',
         details: { stage: request.stage, attempt: request.attempt, outcome: request.outcome, label: STAGE_OUTCOME_LABELS[request.outcome], nextStage: next.nextStage, status: next.status },
-      })]);
+      }))]);
     } catch (error) {
       if (error instanceof StoreConditionFailedError) continue;
       throw error;

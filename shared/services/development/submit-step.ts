@@ -102,7 +102,7 @@ export async function submitStepForm(deps: ServiceDeps, actor: Actor, caseId: st
       write: [
         claimTask(deps.store, taskId, { completedBy: actor.displayName, completedAt: at, output: evaluation.output }),
         putStepRecord(deps.store, record, false),
-        ...caseChangeItems(deps, devCase, next, { at, action: 'case.step-recorded', actor: actor.id, details: { stepKey, stepNo: record.stepNo, output: evaluation.output } }),
+        ...(await caseChangeItems(deps, devCase, next, { at, action: 'case.step-recorded', actor: actor.id, details: { stepKey, stepNo: record.stepNo, output: evaluation.output } })),
       ],
       answer: { record, task, output: evaluation.output },
     };
@@ -153,7 +153,7 @@ export async function recordPeriodStep(deps: ServiceDeps, actor: Actor, caseId: 
     return {
       write: [
         putStepRecord(deps.store, once ? { ...record, attempt: 0 } : record, !once),
-        ...caseChangeItems(deps, devCase, next, { at, action: 'case.step-recorded', actor: actor.id, details: { stepKey: key, stepNo: record.stepNo } }),
+        ...(await caseChangeItems(deps, devCase, next, { at, action: 'case.step-recorded', actor: actor.id, details: { stepKey: key, stepNo: record.stepNo } })),
       ],
       answer: record,
     };

@@ -1,12 +1,10 @@
 import { chinaDate } from '../../domain/calendar';
-import type { DevelopmentCase } from '../../domain/development/case';
 import type { DevelopmentRuleSet } from '../../domain/development/rule-set';
-import { caseWarnings, WARNING_KIND_LABELS, WARNING_LEVEL_LABELS, type WarningCase, type WarningItem } from '../../domain/development/warnings';
+import { caseWarnings, mailedByReminders, WARNING_KIND_LABELS, WARNING_LEVEL_LABELS, type WarningCase, type WarningItem } from '../../domain/development/warnings';
 import { auditPut } from '../../store/audit';
 import { casePk } from '../../store/cases-repo';
-import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
-import { getRuleSet } from '../development/rule-sets';
 import { staffToNotify } from '../registry/questions';
 
 /**
@@ -15,16 +13,6 @@ import { staffToNotify } from '../registry/questions';
  * only if absent, with the case's audit event in the same transaction) makes it idempotent across scheduler runs:
  * the marker is written first, so a crash between marker and mail loses a mail rather than sending it twice.
  */
-
-/**
- * Mailed by development/reminders.ts, never a second copy here: an overdue admission approval (3 months, hard stop
- * at 6), which it also enforces (the case's warning, the decision window, the block), and the cultivation year or
- * the probation end reached, which it announces as "stage III / V can start now". Their due-soon reminders are mailed here.
- */
-function mailedByReminders(item: WarningItem): boolean {
-  if (item.level === 'overdue') return item.kind === 'admission-approval-due' || item.kind === 'admission-approval-limit';
-  return item.level === 'reached' && (item.kind === 'cultivation-reached' || item.kind === 'probation-end');
-}
 
 export const warningMarkerKey = (item: Pick<WarningItem, 'caseId' | 'kind' | 'dueDate' | 'level'>) => ({
   pk: `DEVWARN#${item.caseId}`,
@@ -41,16 +29,18 @@ function mailOf(item: WarningItem, baseUrl: string) {
   };
 }
 
-async function claim(deps: ServiceDeps, item: WarningItem): Promise<boolean> {
+async function claim(deps: ServiceDeps, item: WarningItem, alsoWrite: TransactItem[]): Promise<boolean> {
   const at = deps.clock.now().toISOString();
   try {
     await transactWrite(deps.store, [
       { Put: { TableName: deps.store.tableName, Item: { ...warningMarkerKey(item), type: 'development-warning', at }, ConditionExpression: 'attribute_not_exists(pk)' } },
       auditPut(deps.store, casePk(item.caseId), { at, action: 'case.warning-sent', actor: 'system', details: { kind: item.kind, dueDate: item.dueDate, level: item.level } }),
+      ...alsoWrite,
     ]);
     return true;
   } catch (error) {
-    if (error instanceof StoreConditionFailedError && error.failedAt(0)) return false;
+    // Told before (the marker), or the case changed meanwhile (its due-index entry): the next tick looks again.
+    if (error instanceof StoreConditionFailedError) return false;
     throw error;
   }
 }
@@ -58,6 +48,8 @@ async function claim(deps: ServiceDeps, item: WarningItem): Promise<boolean> {
 export interface WarningMailOptions {
   rulesOf?: (item: WarningCase) => DevelopmentRuleSet;
   dueSoonDays?: number;
+  /** Written with each warning's marker (the scheduler: the case's due-index entry moved past it). */
+  alsoWrite?: (item: WarningItem) => TransactItem[];
 }
 
 /** Mails the warnings of `cases` due today (China date); answers the warnings mailed now. */
@@ -70,19 +62,9 @@ export async function mailDevelopmentWarnings(deps: ServiceDeps, cases: readonly
     if (!recipients.has(item.orgId)) recipients.set(item.orgId, [...new Set((await staffToNotify(deps, item.orgId)).map((staff) => staff.email))]);
     const to = recipients.get(item.orgId)!;
     if (to.length === 0) continue; // nobody to tell yet: try again on the next run
-    if (!(await claim(deps, item))) continue;
+    if (!(await claim(deps, item, options.alsoWrite?.(item) ?? []))) continue;
     await deps.mailer.send({ to, ...mailOf(item, deps.publicBaseUrl) });
     mailed.push(item);
   }
   return mailed;
-}
-
-/** The scheduler's run: the active cases (each under its own rule set), warned as above. */
-export async function warnAboutDevelopmentDeadlines(deps: ServiceDeps, cases: readonly DevelopmentCase[]): Promise<number> {
-  const rules = new Map<string, DevelopmentRuleSet>();
-  for (const version of new Set(cases.map((c) => c.ruleSetVersion))) rules.set(version, await getRuleSet(deps, version));
-  const byId = new Map(cases.map((c) => [c.id, c]));
-  const input = cases.map((c) => ({ caseId: c.id, personName: c.personName, orgId: c.orgId, stage: c.stage, dates: c.dates }));
-  const mailed = await mailDevelopmentWarnings(deps, input, { rulesOf: (item) => rules.get(byId.get(item.caseId)!.ruleSetVersion)! });
-  return mailed.length;
 }

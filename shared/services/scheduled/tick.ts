@@ -1,7 +1,5 @@
-import { listActiveCases } from '../../store/cases-repo';
 import type { ServiceDeps } from '../deps';
 import { retryUndeliveredApprovalCallbacks, runApprovalReminders } from '../approval';
-import { runDevelopmentReminders } from '../development/reminders';
 import { applyElectionEndDecisions } from '../election/end-election';
 import { openDueAssessmentPeriods } from '../assessment/open-periods';
 import { mailEvaluationFollowUpReminders } from '../evaluation/follow-up-reminders';
@@ -10,10 +8,10 @@ import { closeAssessmentReviews } from '../assessment/review-deadline';
 import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
-import { warnAboutDevelopmentDeadlines } from './development-warnings';
-import { mailTransferWarnings } from './transfer-warnings';
-import { acceptWaitingTransfers } from './transfer-acceptances';
 import { recordWaitingReceipts } from './transfer-receipts';
+import { backfillDueIndex } from './due-backfill';
+import { runDueCases } from './due-cases';
+import { runDueTransfers } from './due-transfers';
 
 /** The scheduler's periodic work (EventBridge Scheduler in AWS, the local scheduler emulation on this machine). */
 export async function runScheduledWork(deps: ServiceDeps): Promise<{
@@ -24,7 +22,9 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   approvalsOverdue: number;
   termReminders: string[];
   developmentWarnings: number;
-  development: Awaited<ReturnType<typeof runDevelopmentReminders>>;
+  development: { stageReminders: number; approvalsOverdue: number; approvalsBlocked: number };
+  /** The due index (docs/domain/scheduler.md): entries written by its one-time backfills (undefined: done before), items woken. */
+  dueIndex: { backfilled: number | undefined; casesWoken: number; transfersWoken: number };
   electionEnds: number;
   transferWarnings: number;
   transfersAccepted: number;
@@ -34,21 +34,19 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   assessmentReminders: number;
   assessmentReviewMails: number;
 }> {
+  const backfilled = await backfillDueIndex(deps); // once per store, before anything reads the index
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
   const calendarWarnings = await warnAboutMissingCalendar(deps);
   const { sent: termReminders } = await sendTermReminders(deps);
-  const activeCases = await listActiveCases(deps.store); // read once for the reminders and the warnings
-  const development = await runDevelopmentReminders(deps, activeCases);
-  const developmentWarnings = await warnAboutDevelopmentDeadlines(deps, activeCases);
+  const { casesWoken, warnings: developmentWarnings, ...development } = await runDueCases(deps); // the due cases, never every active case
   const electionEnds = await applyElectionEndDecisions(deps);
-  const transferWarnings = await mailTransferWarnings(deps);
-  const transfersAccepted = await acceptWaitingTransfers(deps);
+  const { warnings: transferWarnings, accepted: transfersAccepted, transfersWoken } = await runDueTransfers(deps); // the due transfers only
   const receiptsRecorded = await recordWaitingReceipts(deps);
   const assessmentPeriodsOpened = await openDueAssessmentPeriods(deps);
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
   const assessmentReminders = await remindAssessmentReports(deps);
   const assessmentReviewMails = await closeAssessmentReviews(deps);
-  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
+  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
 }

@@ -1,8 +1,6 @@
 import { changeProblems } from '../../domain/transfer/acceptance';
 import type { Transfer } from '../../domain/transfer/transfer';
 import { ServiceError } from '../../errors';
-import { listOrganizations } from '../../store/orgs-repo';
-import { listOpenTransfers } from '../../store/transfers-repo';
 import { loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
 import { staffToNotify } from '../registry/questions';
@@ -14,31 +12,26 @@ import { acceptanceOfferFor } from '../transfer/move-case';
  * docs/domain/transfer.md T8a: every transfer whose receiving branch chose to accept once the development case may
  * move is accepted, in that staff member's name, as soon as nothing of the case is open any more; a letter that
  * expired meanwhile ends the waiting instead (the sender cancels and reissues it). The receiving staff are mailed
- * either way. Answers how many were accepted.
+ * either way (docs/domain/scheduler.md: the tick calls it for each transfer due). Answers whether it was accepted.
  */
-export async function acceptWaitingTransfers(deps: ServiceDeps): Promise<number> {
-  const orgIds = (await listOrganizations(deps.store)).map((org) => org.id);
-  const waiting = (await listOpenTransfers(deps.store, orgIds)).filter((t) => t.status === 'issued' && t.acceptWhenFree);
-  let accepted = 0;
-  for (const transfer of waiting) {
-    const now = deps.clock.now();
-    const by = transfer.acceptWhenFree!;
-    if (changeProblems(transfer, 'accept', now).length > 0) {
-      await endWaiting(deps, transfer, now);
-      continue;
-    }
-    if ((await acceptanceOfferFor(deps, transfer)).kind === 'wait') continue;
-    try {
-      await acceptLoaded(deps, transfer, await loadOrgTree(deps.store), by.by, now, true);
-    } catch (error) {
-      // Changed meanwhile (staff acted, the person moved): the next run reads it again.
-      if (error instanceof ServiceError && error.httpStatus === 409) continue;
-      throw error;
-    }
-    accepted += 1;
-    await tellReceiver(deps, transfer, `${transfer.personName}同志的组织关系已按${by.byName}的登记自动接收，发展党员材料已随同移交本支部。`);
+export async function acceptIfFree(deps: ServiceDeps, transfer: Transfer): Promise<boolean> {
+  if (transfer.status !== 'issued' || !transfer.acceptWhenFree) return false;
+  const now = deps.clock.now();
+  const by = transfer.acceptWhenFree;
+  if (changeProblems(transfer, 'accept', now).length > 0) {
+    await endWaiting(deps, transfer, now);
+    return false;
   }
-  return accepted;
+  if ((await acceptanceOfferFor(deps, transfer)).kind === 'wait') return false;
+  try {
+    await acceptLoaded(deps, transfer, await loadOrgTree(deps.store), by.by, now, true);
+  } catch (error) {
+    // Changed meanwhile (staff acted, the person moved): the next run reads it again.
+    if (error instanceof ServiceError && error.httpStatus === 409) return false;
+    throw error;
+  }
+  await tellReceiver(deps, transfer, `${transfer.personName}同志的组织关系已按${by.byName}的登记自动接收，发展党员材料已随同移交本支部。`);
+  return true;
 }
 
 async function endWaiting(deps: ServiceDeps, transfer: Transfer, now: Date): Promise<void> {

@@ -41,7 +41,7 @@ export async function caseLeavingItems(
   return {
     devCase,
     items: [
-      ...caseChangeItems(deps, devCase, closed, { at: leaving.at, action: 'case.transferred-out', actor: actor.id, details }),
+      ...(await caseChangeItems(deps, devCase, closed, { at: leaving.at, action: 'case.transferred-out', actor: actor.id, details })),
       ...taskIds.map((id) => closeTask(deps.store, id, actor.displayName, leaving.at)),
     ],
   };

@@ -30,7 +30,7 @@ export async function caseMoveItems(deps: ServiceDeps, transfer: Transfer, toOrg
   const details = { transferId: transfer.id, fromOrg: transfer.fromOrgName, toOrg: transfer.destination.orgName, stage: devCase.stage };
   return {
     caseId: devCase.id,
-    items: [...caseChangeItems(deps, devCase, next, { at, action: 'case.transferred', actor: actorId, details }), ...tasks.map((t) => moveOpenTask(deps.store, t, toOrgId))],
+    items: [...(await caseChangeItems(deps, devCase, next, { at, action: 'case.transferred', actor: actorId, details })), ...tasks.map((t) => moveOpenTask(deps.store, t, toOrgId))],
   };
 }
 

@@ -59,8 +59,8 @@ export async function requestTransfer(deps: ServiceDeps, actor: Actor, input: Re
   } catch (error) {
     if (!(error instanceof StoreConditionFailedError)) throw error;
     if (await getTransfer(deps.store, `${key}-1`)) return requestTransfer(deps, actor, input);
-    // Items per transfer: guard, transfer, person ref, two audit events: a failed guard names the person.
-    const busy = transfers.filter((_, i) => error.failedAt(i * 5)).map((t) => t.personName);
+    // Items per transfer: guard, transfer, person ref, due-index entry, two audit events: a failed guard names the person.
+    const busy = transfers.filter((_, i) => error.failedAt(i * 6)).map((t) => t.personName);
     throw new TransferAlreadyActiveError(busy.length > 0 ? busy : transfers.map((t) => t.personName), { cause: error });
   }
   await Promise.all(transfers.map((t) => startTransferProcess(deps, t)));

@@ -1,0 +1,109 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Store } from './store';
+import type { TransactItem } from './transact';
+
+/**
+ * The due index (docs/domain/scheduler.md, keys in shared/store/README.md): one small entry per item the scheduler
+ * has something left to do for, in the item's own partition (sk `DUE`), listed in `gsi1` under `DUE#<kind>` by its
+ * wake date (`<wakeAt>#<id>`). The entry is written in the transaction of every change that moves the wake date and
+ * deleted when nothing is left, so the tick reads the entries due and the items they name, never every item.
+ */
+export type DueKind = 'case' | 'transfer';
+
+export interface DueEntry {
+  kind: DueKind;
+  /** The item's partition key (`CASE#<id>`, `TRANSFER#<id>`). */
+  pk: string;
+  id: string;
+  /** The wake date (China date YYYY-MM-DD, or an ISO instant: one form per kind). */
+  wakeAt: string;
+  /** The item's version the wake date was computed from. */
+  version: number;
+}
+
+const DUE_SK = 'DUE';
+const duePartition = (kind: DueKind) => `DUE#${kind}`;
+
+function entryItem(entry: DueEntry): Record<string, unknown> {
+  return { pk: entry.pk, sk: DUE_SK, type: 'due', kind: entry.kind, id: entry.id, wakeAt: entry.wakeAt, version: entry.version, gsi1pk: duePartition(entry.kind), gsi1sk: `${entry.wakeAt}#${entry.id}` };
+}
+
+export type DueTarget = Omit<DueEntry, 'wakeAt'> & { wakeAt: string | undefined };
+
+/**
+ * The entry of an item changed in the same transaction (the item's own write holds its version check): put with
+ * its wake date, or deleted when there is none.
+ */
+export function setDueEntry(store: Store, target: DueTarget): TransactItem {
+  if (target.wakeAt === undefined) return { Delete: { TableName: store.tableName, Key: { pk: target.pk, sk: DUE_SK } } };
+  return { Put: { TableName: store.tableName, Item: entryItem({ ...target, wakeAt: target.wakeAt }) } };
+}
+
+/**
+ * The scheduler's move of an entry after its work on the item (in the write that records the work done): only
+ * while the entry is still the one of the item's version it worked on. A change of the item meanwhile wrote its
+ * own entry; the scheduler's write then fails and its work is left to the next tick.
+ */
+export function moveDueEntry(store: Store, target: DueTarget): TransactItem {
+  const condition = { ExpressionAttributeValues: { ':version': target.version } };
+  if (target.wakeAt === undefined) {
+    return { Delete: { TableName: store.tableName, Key: { pk: target.pk, sk: DUE_SK }, ConditionExpression: 'attribute_not_exists(pk) OR version = :version', ...condition } };
+  }
+  return { Put: { TableName: store.tableName, Item: entryItem({ ...target, wakeAt: target.wakeAt }), ConditionExpression: 'version = :version', ...condition } };
+}
+
+/** The backfill's entry: only if the item has none yet (a change since wrote a newer one). False when it had. */
+export async function putDueEntryIfAbsent(store: Store, entry: DueEntry): Promise<boolean> {
+  try {
+    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: entryItem(entry), ConditionExpression: 'attribute_not_exists(pk)' }));
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+function toEntry(item: Record<string, unknown>): DueEntry {
+  return { kind: item.kind as DueKind, pk: item.pk as string, id: item.id as string, wakeAt: item.wakeAt as string, version: item.version as number };
+}
+
+/** An item's entry (consistent read), if any. */
+export async function getDueEntry(store: Store, pk: string): Promise<DueEntry | undefined> {
+  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk, sk: DUE_SK }, ConsistentRead: true }));
+  return result.Item ? toEntry(result.Item) : undefined;
+}
+
+/**
+ * The entries of a kind due on or before `upTo` (the same form as the kind's wake dates), a page at a time, oldest
+ * first; each page is handled before the next is read (handling moves entries past `upTo` or leaves them).
+ */
+export async function forEachDueEntry(store: Store, kind: DueKind, upTo: string, handle: (entry: DueEntry) => Promise<void>, pageSize = 100): Promise<void> {
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.doc.send(new QueryCommand({
+      TableName: store.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :kind AND gsi1sk < :after',
+      ExpressionAttributeValues: { ':kind': duePartition(kind), ':after': `${upTo}~` }, // '~' sorts after '#' and every id character
+      Limit: pageSize,
+      ExclusiveStartKey,
+    }));
+    for (const item of page.Items ?? []) await handle(toEntry(item));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+}
+
+/** What a one-time backfill brings under the due index: a kind's entries, or the approval links' wake instants. */
+export type BackfillKind = DueKind | 'approval-link';
+
+const backfillKey = (kind: BackfillKind) => ({ pk: 'DUEINDEX', sk: `BACKFILL#${kind}` });
+
+/** Whether the one-time backfill of a kind's entries has completed. */
+export async function dueBackfillDone(store: Store, kind: BackfillKind): Promise<boolean> {
+  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: backfillKey(kind), ConsistentRead: true }));
+  return result.Item !== undefined;
+}
+
+export async function markDueBackfillDone(store: Store, kind: BackfillKind, at: string, entries: number): Promise<void> {
+  await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...backfillKey(kind), type: 'due-backfill', kind, at, entries } }));
+}
