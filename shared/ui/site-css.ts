@@ -121,6 +121,7 @@ table.audit tr > :first-child, table.audit tr > :nth-child(3) { white-space: now
 .slips { display: grid; grid-template-columns: repeat(2, 1fr); gap: 0; }
 .slip { border: 1px dashed #888; padding: 8px 12px; break-inside: avoid; }
 .slip .qr { display: block; width: 32mm; height: 32mm; margin: 4px auto; }
+.totp-qr .qr { display: block; width: 200px; height: 200px; margin: 8px 0; background: #fff; }
 .slip-code { font-size: 1.8rem; font-family: monospace; letter-spacing: 0.15em; text-align: center; margin: 4px 0; }
 @media print {
   @page { size: A4; margin: 2.5cm 2.2cm; }
