@@ -5,7 +5,7 @@ function token(run: string): string {
 
 const PATTERNS: [RegExp, string | ((run: string) => string)][] = [
   [/[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[a-z]{2,}/gi, '[email]'],
-  [/[A-Za-z0-9_\-+/=]{20,}/g, token],
+  [/[A-Za-z0-9_\-+=]{20,}/g, token],
   [/\b[0-9a-f]{32,}\b/gi, '[token]'],
   [/\b\d{17}[\dXx]\b|\b\d{15}\b/g, '[id-number]'],
   [/\b1\d{10}\b/g, '[phone]'],
