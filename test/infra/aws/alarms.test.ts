@@ -22,6 +22,16 @@ describe('operations alarms (default context)', () => {
     synthesized.template.hasResourceProperties('AWS::SNS::TopicPolicy', { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) } });
   });
 
+  test('the topic lets CloudWatch publish, for this account\'s alarms only (removing that grant fails here)', () => {
+    synthesized.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [topicRef()],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
+        Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish', Resource: topicRef(),
+        Condition: { ArnLike: { 'aws:SourceArn': Match.anyValue() }, StringEquals: { 'aws:SourceAccount': Match.anyValue() } },
+      })]) },
+    });
+  });
+
   test('every Lambda function has an alarm on its Errors', () => {
     const functions = Object.keys(synthesized.template.findResources('AWS::Lambda::Function'));
     const watched = alarms.filter((a) => a.Properties.MetricName === 'Errors').map((a) => (a.Properties.Dimensions![0].Value as { Ref: string }).Ref);
