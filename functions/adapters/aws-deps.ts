@@ -4,6 +4,8 @@ import type { ServiceDeps } from '../../shared/services/deps';
 import { createStore } from '../../shared/store/store';
 import { mailerFromEnv } from './mailer-from-env';
 import { SfnWorkflowControl } from './sfn-workflow-control';
+import { countAuditMetrics } from './telemetry/audit-metrics';
+import { countedMailer } from './telemetry/counted-mailer';
 
 export class ConfigMissingError extends Error {
   constructor(name: string) {
@@ -18,10 +20,10 @@ function required(name: string): string {
   return value;
 }
 
-/** The services' dependencies in AWS, from the Lambda's environment (set by the CDK stack). */
+/** The services' dependencies in AWS, from the Lambda's environment (set by the CDK stack); mails and audited changes counted as metrics. */
 export function awsServiceDeps(): ServiceDeps {
   return {
-    store: createStore({ tableName: required('TABLE_NAME') }),
+    store: countAuditMetrics(createStore({ tableName: required('TABLE_NAME') })),
     clock: { now: () => new Date() },
     workflow: new SfnWorkflowControl(new SFNClient({}), {
       notice: process.env.NOTICE_STATE_MACHINE_ARN,
@@ -33,7 +35,7 @@ export function awsServiceDeps(): ServiceDeps {
       evaluation: process.env.EVALUATION_STATE_MACHINE_ARN,
       ...Object.fromEntries([1, 2, 3, 4, 5].map((stage) => [`development-stage-${stage}`, process.env[`DEVELOPMENT_STAGE_${stage}_STATE_MACHINE_ARN`]])),
     }),
-    mailer: mailerFromEnv(),
+    mailer: countedMailer(mailerFromEnv()),
     newId: () => randomBytes(16).toString('base64url'),
     publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
   };

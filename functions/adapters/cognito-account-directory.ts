@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import type { StaffRole } from '../../shared/services/actor';
 import { AccountExistsError, type AccountDirectory, type DirectoryAccount } from '../../shared/services/accounts';
 import { InputInvalidError } from '../../shared/errors';
-import { accountPk } from '../../shared/store/accounts-repo';
+import { accountPk, putAccountMirror } from '../../shared/store/accounts-repo';
 import { auditPut, type AuditEvent } from '../../shared/store/audit';
 import type { Store } from '../../shared/store/store';
 import { transactWrite } from '../../shared/store/transact';
@@ -16,7 +16,10 @@ import { transactWrite } from '../../shared/store/transact';
  * The account port on AWS: the staff user pool through Cognito's admin API. Role = the group (admin, committee-staff,
  * branch-staff), organization = `custom:orgId`, display name = `name`. Cognito keeps the password state: a new user
  * (AdminCreateUser with a temporary password, no invitation mail) is FORCE_CHANGE_PASSWORD until they choose their own.
- * Each change's audit event goes to the table right after Cognito has made it (Cognito and DynamoDB share no transaction).
+ * Each change's audit event goes to the table right after Cognito has made it (Cognito and DynamoDB share no transaction),
+ * in one transaction with the account's mirror (accounts-repo.ts putAccountMirror), read back from Cognito after the change:
+ * the services list an organization's staff (their e-mails for notifications, their names in files) from the table. Any
+ * later change (disable, enable, reset, new password) rewrites the whole mirror, so one lost after a failed write returns.
  */
 export interface CognitoAccountDirectoryOptions {
   client: Pick<CognitoIdentityProviderClient, 'send'>;
@@ -58,7 +61,12 @@ const policyRefusal = (field: string, error: unknown) => (errorName(error) === '
 
 export function createCognitoAccountDirectory(options: CognitoAccountDirectoryOptions): AccountDirectory {
   const { client, userPoolId, store } = options;
-  const recordAudit = (username: string, audit: AuditEvent) => transactWrite(store, [auditPut(store, accountPk(username), audit)]);
+  /** The audit event of a change Cognito has made, with the account's mirror as Cognito now has it. */
+  const recordChange = async (username: string, audit: AuditEvent) => {
+    const account = await directory.get(username);
+    const mirror = account ? [putAccountMirror(store, account)] : [];
+    await transactWrite(store, [...mirror, auditPut(store, accountPk(username), audit)]);
+  };
 
   async function usersOf(role: StaffRole): Promise<DirectoryAccount[]> {
     const users: UserType[] = [];
@@ -84,7 +92,7 @@ export function createCognitoAccountDirectory(options: CognitoAccountDirectoryOp
     }
   }
 
-  return {
+  const directory: AccountDirectory = {
     async list(orgIds) {
       const wanted = new Set(orgIds);
       const seen = new Set<string>();
@@ -136,19 +144,19 @@ export function createCognitoAccountDirectory(options: CognitoAccountDirectoryOp
       }
       const username = created ?? account.username;
       await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: account.role }));
-      await recordAudit(username, audit);
+      await recordChange(username, audit);
     },
 
     async setDisabled(username, disabled, audit) {
       const command = disabled ? new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: username }) : new AdminEnableUserCommand({ UserPoolId: userPoolId, Username: username });
       await client.send(command);
-      await recordAudit(username, audit);
+      await recordChange(username, audit);
     },
 
     async startPasswordReset(username, audit) {
       // Cognito mails the user a code; their next sign-in must set a new password with it.
       await client.send(new AdminResetUserPasswordCommand({ UserPoolId: userPoolId, Username: username }));
-      await recordAudit(username, audit);
+      await recordChange(username, audit);
       return { kind: 'provider' };
     },
 
@@ -157,10 +165,11 @@ export function createCognitoAccountDirectory(options: CognitoAccountDirectoryOp
       await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: username, Password: newPassword, Permanent: true })).catch((error: unknown) => {
         throw policyRefusal('newPassword', error);
       });
-      await recordAudit(username, audit);
+      await recordChange(username, audit);
       return true;
     },
   };
+  return directory;
 }
 
 /** From the Lambda's environment: USER_POOL_ID, USER_POOL_CLIENT_ID (and USER_POOL_CLIENT_SECRET when the client has one). */

@@ -1,6 +1,7 @@
 import { awsServiceDeps } from '../adapters/aws-deps';
 import { cognitoAuthenticatorFromEnv } from '../adapters/cognito-authenticator';
 import { lazyHandler } from '../adapters/lazy-handler';
+import { lambdaFaultLogger } from '../adapters/telemetry/telemetry';
 import { approvalStaffRoutes } from './approval/staff-routes';
 import { LINK_ROUTE_KEYS, linkRoutes } from './approval/link-routes';
 import { redactingLogger } from './approval/redaction';
@@ -29,4 +30,4 @@ export function createApprovalSite(deps: StaffSiteDeps, options: { log?: ErrorLo
 }
 
 /** The Lambda handler: built on first use from the AWS environment. */
-export const handler = lazyHandler(() => createApprovalSite({ ...awsServiceDeps(), authenticator: cognitoAuthenticatorFromEnv() }));
+export const handler = lazyHandler(() => createApprovalSite({ ...awsServiceDeps(), authenticator: cognitoAuthenticatorFromEnv() }, { log: lambdaFaultLogger }));

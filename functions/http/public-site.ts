@@ -1,6 +1,7 @@
 import type { ServiceDeps } from '../../shared/services/deps';
 import { awsServiceDeps } from '../adapters/aws-deps';
 import { lazyHandler } from '../adapters/lazy-handler';
+import { lambdaFaultLogger } from '../adapters/telemetry/telemetry';
 import { withRequestBaseUrl } from './edge/base-url';
 import type { ErrorLogger } from './edge/error-mapper';
 import { createSiteApp } from './edge/site-app';
@@ -17,4 +18,4 @@ export function createPublicSite(deps: ServiceDeps, options: { log?: ErrorLogger
 }
 
 /** The Lambda handler: built on first use from the AWS environment. */
-export const handler = lazyHandler(() => createPublicSite(awsServiceDeps()));
+export const handler = lazyHandler(() => createPublicSite(awsServiceDeps(), { log: lambdaFaultLogger }));

@@ -3,6 +3,7 @@ import { cognitoAccountDirectoryFromEnv } from '../adapters/cognito-account-dire
 import { cognitoAuthenticatorFromEnv } from '../adapters/cognito-authenticator';
 import { cognitoPasswordRecoveryFromEnv } from '../adapters/cognito-password-recovery';
 import { lazyHandler } from '../adapters/lazy-handler';
+import { lambdaFaultLogger } from '../adapters/telemetry/telemetry';
 import { withRequestBaseUrl } from './edge/base-url';
 import type { ErrorLogger } from './edge/error-mapper';
 import { createSiteApp } from './edge/site-app';
@@ -50,5 +51,5 @@ export function createStaffSite(deps: StaffSiteDeps, options: { log?: ErrorLogge
 /** The Lambda handler: built on first use from the AWS environment, signing in through Cognito, accounts in its user pool, 忘记密码 by Cognito's mailed code. */
 export const handler = lazyHandler(() => {
   const deps = awsServiceDeps();
-  return createStaffSite({ ...deps, authenticator: cognitoAuthenticatorFromEnv(), accounts: cognitoAccountDirectoryFromEnv(deps.store), passwordRecovery: cognitoPasswordRecoveryFromEnv() });
+  return createStaffSite({ ...deps, authenticator: cognitoAuthenticatorFromEnv(), accounts: cognitoAccountDirectoryFromEnv(deps.store), passwordRecovery: cognitoPasswordRecoveryFromEnv() }, { log: lambdaFaultLogger });
 });

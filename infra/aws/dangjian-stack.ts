@@ -12,7 +12,9 @@ import { WebApi } from './constructs/http-api';
 import { Mail, PLACEHOLDER_MAIL_FROM, type SmtpProps } from './constructs/mail';
 import { NoticeProcess } from './constructs/notice-process';
 import { Scheduler } from './constructs/scheduler';
+import { OperationsAlarms } from './constructs/operations-alarms';
 import { offersThreatProtection, StaffAuth } from './constructs/staff-auth';
+import { handlerFunctions, watchedMachines } from './watched-resources';
 import { grantStageControl, grantStartAndCallback, grantStartExecutions, grantStopExecutions, grantTaskCallback, grantTaskCallbackOn } from './constructs/workflow-grants';
 
 export interface DangjianStackProps extends StackProps {
@@ -24,6 +26,10 @@ export interface DangjianStackProps extends StackProps {
   publicBaseUrl?: string;
   /** Mail through SMTP instead of SES (context mailTransport=smtp, smtpHost, smtpPort, smtpSecurity, smtpSecret). */
   smtp?: SmtpProps;
+  /** Address the operations alarms mail (context `alarmEmail`); none: the alarm topic has no subscriber. */
+  alarmEmail?: string;
+  /** Every staff account must use TOTP (context `requireMfa`); default: optional. */
+  requireMfa?: boolean;
 }
 
 /** Everything dangjian-flow runs on in one AWS account and region. */
@@ -46,6 +52,8 @@ export class DangjianStack extends Stack {
   readonly mail: Mail;
   readonly web: WebApi;
   readonly scheduler: Scheduler;
+  /** Alarms on failed executions and Lambda errors, mailed through one SNS topic. */
+  readonly alarms: OperationsAlarms;
   /** The scheduler's StopExecution grant on approvals (the admission approval's hard stop). */
   readonly stopApprovalPolicy: Policy;
   readonly stageControlPolicy: Policy;
@@ -63,7 +71,7 @@ export class DangjianStack extends Stack {
     const publicBaseUrl = props.publicBaseUrl ?? '';
     this.data = new DataStore(this, 'Data');
     this.notice = new NoticeProcess(this, 'Notice', { table: this.data.table });
-    this.auth = new StaffAuth(this, 'StaffAuth', { threatProtection: offersThreatProtection(this.region) });
+    this.auth = new StaffAuth(this, 'StaffAuth', { threatProtection: offersThreatProtection(this.region), requireMfa: props.requireMfa ?? false });
     this.mail = new Mail(this, 'Mail', { mailFrom: props.mailFrom ?? PLACEHOLDER_MAIL_FROM, mailDomain: props.mailDomain, smtp: props.smtp });
     this.approval = new ApprovalProcess(this, 'Approval', { table: this.data.table, mail: this.mail });
     this.election = new ElectionProcess(this, 'Election', {
@@ -142,10 +150,12 @@ export class DangjianStack extends Stack {
     this.evaluation.openStep.addEnvironment('PUBLIC_BASE_URL', siteUrl);
     this.evaluation.prepareApproval.addEnvironment('PUBLIC_BASE_URL', siteUrl);
     this.evaluationCallbackPolicy = grantTaskCallback(this.evaluation.openStep, this.evaluation.workflow.stateMachine);
+    this.alarms = new OperationsAlarms(this, 'Alarms', { machines: watchedMachines(this), functions: handlerFunctions(this), alarmEmail: props.alarmEmail });
 
     new CfnOutput(this, 'ApiUrl', { value: this.web.url, description: 'URL of the public notice board and the staff site (/staff)' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPoolId, description: 'Staff user pool' });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.clientId, description: 'App client of the staff site' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'SNS topic of the alarms (subscribe more addresses here)' });
     new CfnOutput(this, 'DataTableName', { value: this.data.table.tableName, description: 'The data table (admin create --aws, import)' });
     this.mail.identity?.dkimRecords.forEach((record, index) => {
       new CfnOutput(this, `DkimRecord${index + 1}`, { value: `${record.name} CNAME ${record.value}`, description: 'DNS record for SES DKIM' });

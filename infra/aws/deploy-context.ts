@@ -11,6 +11,10 @@ export interface DeployContext {
   publicBaseUrl: string;
   /** `mailTransport=smtp` with `smtpHost`, `smtpPort`, `smtpSecurity`, `smtpSecret`: mail through SMTP instead of SES. */
   smtp?: SmtpProps;
+  /** `alarmEmail`: optional address the operations alarms are mailed to (an SNS e-mail subscription it must confirm). */
+  alarmEmail?: string;
+  /** `requireMfa=true`: every staff account must sign in with a TOTP authenticator app (default false: optional). */
+  requireMfa: boolean;
 }
 
 export class DeployContextInvalidError extends Error {
@@ -57,11 +61,25 @@ function smtpContext(scope: Construct): SmtpProps | undefined {
   return { host, port, security, secretName: text(scope, 'smtpSecret') };
 }
 
+function flag(scope: Construct, key: string): boolean {
+  const value: unknown = scope.node.tryGetContext(key);
+  if (value === undefined || value === null || value === '' || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  throw new DeployContextInvalidError(`Context ${key} must be true or false, not "${String(value)}"`);
+}
+
+function emailAddress(value: string | undefined, key: string): string | undefined {
+  if (value !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) throw new DeployContextInvalidError(`Context ${key} "${value}" is not an e-mail address`);
+  return value;
+}
+
 export function readDeployContext(scope: Construct): DeployContext {
   return {
     mailFrom: text(scope, 'mailFrom') ?? PLACEHOLDER_MAIL_FROM,
     mailDomain: text(scope, 'mailDomain'),
     publicBaseUrl: baseUrl(text(scope, 'publicBaseUrl')),
     smtp: smtpContext(scope),
+    alarmEmail: emailAddress(text(scope, 'alarmEmail'), 'alarmEmail'),
+    requireMfa: flag(scope, 'requireMfa'),
   };
 }

@@ -31,7 +31,7 @@ export const NAG_REASONS = {
   optionalMfa:
     'AwsSolutions-COG2 — MFA is optional (TOTP offered to every user, administrators can require it per user): branch staff are ' +
     'often volunteers without authenticator apps; threat protection (Plus tier, full function) and a 12-character password ' +
-    'policy cover sign-in risk.',
+    'policy cover sign-in risk. A deployment that can require it sets the context requireMfa=true (no finding then).',
   publicRoute:
     'AwsSolutions-APIG4 — the public notice board (公示栏) must be readable, printable and open to objections by anyone ' +
     'without an account, as the notice rules require; the objection POST is throttled (5 rps, burst 10) and validated.',

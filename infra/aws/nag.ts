@@ -103,7 +103,7 @@ export function acknowledgeFindings(stack: DangjianStack): void {
   const executions = findingReference(stack, executionArns(machine));
   acknowledge(stack.web.workflowPolicy, `AwsSolutions-IAM5[Resource::${executions}]`, NAG_REASONS.stopExecution);
 
-  acknowledge(stack.auth.userPool, 'AwsSolutions-COG2', NAG_REASONS.optionalMfa);
+  if (!stack.auth.requireMfa) acknowledge(stack.auth.userPool, 'AwsSolutions-COG2', NAG_REASONS.optionalMfa);
   if (!stack.auth.threatProtection) acknowledge(stack.auth.userPool, 'AwsSolutions-COG3', NAG_REASONS.noThreatProtection);
 
   for (const { route, definition } of stack.web.routes.values()) {

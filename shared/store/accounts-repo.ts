@@ -6,7 +6,7 @@ import { conditionFailed, type TransactItem } from './transact';
 
 /**
  * Local staff accounts (the local runtime; Cognito holds them in AWS), in the single table:
- *   pk ACCOUNT#<username>, sk ACCOUNT              the account
+ *   pk ACCOUNT#<username>, sk ACCOUNT              the account (in AWS: the mirror of a Cognito user, see putAccountMirror)
  *   gsi1pk ORGSTAFF#<orgId>, gsi1sk <username>      an organization's staff, for notification e-mails
  *   pk ACCOUNT#<username>, sk LASTSIGNIN           the last sign-in (local accounts and Cognito users alike)
  *   pk ACCOUNT#<username>, sk AUDIT#…              the account's changes (created, disabled, password reset…)
@@ -86,6 +86,32 @@ export function putNewAccount(store: Store, account: Account): TransactItem {
       TableName: store.tableName,
       Item: { ...accountKey(account.username), gsi1pk: `ORGSTAFF#${account.orgId}`, gsi1sk: account.username, type: 'account', ...account },
       ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/**
+ * What the table keeps of an account the Cognito user pool holds (AWS): who the user is, their role and organization, their
+ * address and whether they are enabled, so that an organization's staff (their e-mails, their names in a file) stay a
+ * query of the table. No password: Cognito alone signs them in. Written by the account administration with the audit event.
+ */
+export interface AccountMirror {
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  orgId: string;
+  email: string;
+  disabled: boolean;
+  createdAt?: string;
+}
+
+/** The mirror of a Cognito account as a transaction item, replacing the previous one (the directory's state is the truth). */
+export function putAccountMirror(store: Store, mirror: AccountMirror): TransactItem {
+  const { username, displayName, role, orgId, email, disabled, createdAt } = mirror;
+  return {
+    Put: {
+      TableName: store.tableName,
+      Item: { ...accountKey(username), gsi1pk: `ORGSTAFF#${orgId}`, gsi1sk: username, type: 'account', directory: 'cognito', username, displayName, role, orgId, email, disabled, createdAt },
     },
   };
 }

@@ -126,6 +126,7 @@ table.grades tr > :first-child, table.grades tr > :nth-child(2), table.grades th
 .print-page .slip p { text-indent: 0; }
 .slip .slip-org { text-align: center; font-weight: bold; }
 .slip .qr { display: block; width: 32mm; height: 32mm; margin: 4px auto; }
+.totp-qr .qr { display: block; width: 200px; height: 200px; margin: 8px 0; background: #fff; }
 .slip-code { font-size: 1.8rem; font-family: monospace; letter-spacing: 0.15em; text-align: center; margin: 4px 0; }
 @media print {
   @page { size: A4; margin: 2.5cm 2.2cm; }

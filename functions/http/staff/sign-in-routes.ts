@@ -5,6 +5,7 @@ import {
 import { InputInvalidError } from '../../../shared/errors';
 import { signInPage } from '../../../shared/ui/pages/sign-in';
 import { signInChallengePage } from '../../../shared/ui/pages/sign-in-challenge';
+import { qrCodeSvg } from '../../../shared/ui/qr-code';
 import { clearCookie, serializeCookie } from '../edge/cookies';
 import { htmlResponse, jsonResponse, redirect, safeLocalPath } from '../edge/responses';
 import type { RouteTable } from '../edge/router';
@@ -37,7 +38,7 @@ function challengeOf(request: SiteRequest): SignInChallenge | undefined {
   }
 }
 
-function challengeForm(request: SiteRequest, challenge: SignInChallenge, status: number, extra: { message?: string; errors?: Record<string, string> } = {}) {
+async function challengeForm(request: SiteRequest, challenge: SignInChallenge, status: number, extra: { message?: string; errors?: Record<string, string> } = {}) {
   const token = request.site.cookies[SIGN_IN_COOKIE] ?? '';
   const next = safeLocalPath(request.site.form.next, '');
   const otpauthUri = challenge.secret
@@ -45,6 +46,7 @@ function challengeForm(request: SiteRequest, challenge: SignInChallenge, status:
     : undefined;
   const page = signInChallengePage({
     kind: challenge.kind, csrfToken: token, next: next || undefined, secret: challenge.secret, otpauthUri,
+    qrCode: otpauthUri ? await qrCodeSvg(otpauthUri, '身份验证器二维码：用手机身份验证器应用扫描') : undefined,
     form: { values: {}, errors: extra.errors ?? {} }, message: extra.message,
   });
   return htmlResponse(status, page, [challengeCookie(challenge, request.site.https)]);

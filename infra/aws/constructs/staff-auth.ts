@@ -28,11 +28,13 @@ export function offersThreatProtection(region: string): boolean {
 export interface StaffAuthProps {
   /** Threat protection (compromised credentials, adaptive authentication, full function): on where the region offers it. */
   threatProtection: boolean;
+  /** Every account must sign in with TOTP (context requireMfa): the sign-in form then sets up the authenticator app on first sign-in. */
+  requireMfa?: boolean;
 }
 
 /**
  * The staff sign-in: a user pool with e-mail addresses as user names, accounts created by
- * administrators only (with custom:orgId; the scope is computed per request from the organization tree), a strong password policy, optional TOTP, threat protection, retained.
+ * administrators only (with custom:orgId; the scope is computed per request from the organization tree), a strong password policy, TOTP optional (or required with requireMfa), threat protection, retained.
  * The staff site's server-side sign-in form calls InitiateAuth (USER_PASSWORD_AUTH) with the
  * public app client; SRP stays available for other clients.
  */
@@ -42,10 +44,12 @@ export class StaffAuth extends Construct {
   readonly groups: Record<StaffGroup, UserPoolGroup>;
 
   readonly threatProtection: boolean;
+  readonly requireMfa: boolean;
 
   constructor(scope: Construct, id: string, props: StaffAuthProps = { threatProtection: true }) {
     super(scope, id);
     this.threatProtection = props.threatProtection;
+    this.requireMfa = props.requireMfa ?? false;
     this.userPool = new UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
@@ -66,7 +70,7 @@ export class StaffAuth extends Construct {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(3),
       },
-      mfa: Mfa.OPTIONAL,
+      mfa: this.requireMfa ? Mfa.REQUIRED : Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       ...(props.threatProtection

@@ -8,8 +8,10 @@ export interface SignInChallengePageOptions {
   next?: string;
   /** totp-setup: the key to add to the authenticator app. */
   secret?: string;
-  /** totp-setup: the otpauth:// address of that key (what a QR code carries). */
+  /** totp-setup: the otpauth:// address of that key. */
   otpauthUri?: string;
+  /** totp-setup: that address as a QR code (inline SVG, qr-code.ts), for the app to scan. */
+  qrCode?: SafeHtml;
   form?: FormState;
   message?: string;
 }
@@ -31,7 +33,8 @@ export function signInChallengePage(options: SignInChallengePageOptions): SafeHt
       ${textField({ name: 'newPassword', label: '新密码', type: 'password', state: blank, required: true, autocomplete: 'new-password', maxLength: 256 })}
       ${textField({ name: 'confirmPassword', label: '再次输入新密码', type: 'password', state: blank, required: true, autocomplete: 'new-password', maxLength: 256 })}`
     : html`${options.kind === 'totp-setup'
-      ? html`<p>本系统要求登录时输入动态验证码。请在手机上的身份验证器应用（如 Microsoft Authenticator、Google 身份验证器）中添加账号：手动输入下面的密钥（类型选“基于时间”），或在手机上打开<a href="${options.otpauthUri ?? ''}">此链接</a>。</p>
+      ? html`<p>本系统要求登录时输入动态验证码。请在手机上的身份验证器应用（如 Microsoft Authenticator、Google 身份验证器）中添加账号：用应用扫描下面的二维码；无法扫描时，手动输入二维码下方的密钥（类型选“基于时间”），或在手机上打开<a href="${options.otpauthUri ?? ''}">此链接</a>。</p>
+        ${options.qrCode ? html`<div class="totp-qr">${options.qrCode}</div>` : ''}
         <p class="secret"><code>${grouped(options.secret ?? '')}</code></p>
         <p>添加后，输入应用显示的 6 位验证码完成绑定。</p>`
       : html`<p>请输入手机身份验证器应用显示的 6 位验证码。</p>`}

@@ -2,7 +2,7 @@ import { createCognitoAccountDirectory } from '../../../functions/adapters/cogni
 import { createCognitoAuthenticator } from '../../../functions/adapters/cognito-authenticator';
 import { AccountExistsError, createLocalAccountDirectory, type AccountDirectory } from '../../../shared/services/accounts';
 import { createLocalAuthenticator, type Authenticator } from '../../../shared/services/auth';
-import { accountPk } from '../../../shared/store/accounts-repo';
+import { accountPk, getAccount, listStaffEmails } from '../../../shared/store/accounts-repo';
 import { listAudit, type AuditEvent } from '../../../shared/store/audit';
 import type { Store } from '../../../shared/store/store';
 import { startCognitoLocal, type CognitoLocal } from '../../support/cognito-local';
@@ -58,6 +58,12 @@ describe.each(Object.keys(subjects))('account port: %s', (name) => {
     expect((await listAudit(s.store, accountPk('wangzs'))).map((e) => e.action)).toEqual(['account.created']);
   });
 
+  test('the table knows the account (Cognito: its mirror): the organization\'s staff mails and the name in files are table reads', async () => {
+    await expect(listStaffEmails(s.store, 'b1')).resolves.toEqual(['wangzs@example.org']);
+    await expect(listStaffEmails(s.store, 'b3')).resolves.toEqual([]);
+    await expect(getAccount(s.store, 'wangzs')).resolves.toMatchObject({ username: 'wangzs', displayName: '王支书', role: 'branch-staff', orgId: 'b1' });
+  });
+
   test('a taken username is refused with AccountExistsError', async () => {
     await expect(s.directory.create(newAccount('wangzs', 'b3'), event('account.created'))).rejects.toBeInstanceOf(AccountExistsError);
   });
@@ -77,9 +83,11 @@ describe.each(Object.keys(subjects))('account port: %s', (name) => {
   test('disabled: no sign-in; enabled again: sign-in; both audited', async () => {
     await s.directory.setDisabled('wangzs', true, event('account.disabled'));
     await expect(s.directory.get('wangzs')).resolves.toMatchObject({ disabled: true });
+    await expect(listStaffEmails(s.store, 'b1')).resolves.toEqual([]); // a disabled account is mailed nothing
     await expect(s.authenticator.verify('wangzs', 'Wode2026mima')).resolves.toBeNull();
     await s.directory.setDisabled('wangzs', false, event('account.enabled'));
     await expect(s.directory.get('wangzs')).resolves.toMatchObject({ disabled: false });
+    await expect(listStaffEmails(s.store, 'b1')).resolves.toEqual(['wangzs@example.org']);
     await expect(s.authenticator.verify('wangzs', 'Wode2026mima')).resolves.toMatchObject({ id: 'wangzs' });
     expect((await listAudit(s.store, accountPk('wangzs'))).map((e) => e.action)).toEqual(['account.created', 'account.password-changed', 'account.disabled', 'account.enabled']);
   });

@@ -13,7 +13,7 @@ import { startCognitoLocal, type CognitoLocal } from '../../../support/cognito-l
 import { RecordingMailer } from '../../../support/notice-fixtures';
 import { createTestStore } from '../../../support/store';
 import { bundledFunctions, readTemplate, stateMachines, type BundledFunction, type StackTemplate, type TemplateStateMachine } from './assembly-template';
-import { BundledLambda } from './bundled-lambda';
+import { BundledLambda, type LogLine } from './bundled-lambda';
 import { cloudAssembly } from './cloud-assembly';
 import { RecordingProxy, type ObservedCall } from './recording-proxy';
 import { resolveEnvironment, type LocalTwins } from './template-values';
@@ -38,6 +38,8 @@ export class BundleWorld {
   readonly calls: ObservedCall[];
   readonly machineCalls: MachineCall[] = [];
   readonly mailer = new RecordingMailer();
+  /** Everything the bundles wrote to stdout and stderr (their log groups in AWS). */
+  readonly logs: LogLine[] = [];
   private readonly running = new Map<string, Promise<BundledLambda>>();
   private readonly clockOffset = new SharedArrayBuffer(8);
   private readonly executionContext = new AsyncLocalStorage<string>();
@@ -143,7 +145,7 @@ export class BundleWorld {
     let started = this.running.get(handlerId);
     if (!started) {
       const fn = this.functionOf(handlerId);
-      started = this.environmentOf(fn).then((env) => BundledLambda.start(fn, env, this.clockOffset));
+      started = this.environmentOf(fn).then((env) => BundledLambda.start(fn, env, this.clockOffset, this.logs));
       this.running.set(handlerId, started);
     }
     return started;

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import type { BundledFunction } from './assembly-template';
 
@@ -9,6 +10,13 @@ export class BundledLambdaError extends Error {
     super(message);
     this.name = name;
   }
+}
+
+/** A line a bundle wrote to stdout or stderr (what Lambda sends to the function's log group). */
+export interface LogLine {
+  handlerId: string;
+  stream: 'stdout' | 'stderr';
+  line: string;
 }
 
 interface Reply {
@@ -40,13 +48,25 @@ export class BundledLambda {
     worker.on('exit', (code) => this.fail(new Error(`The worker of ${fn.handlerId} exited (${code})`)));
   }
 
-  static async start(fn: BundledFunction, env: Record<string, string>, clockOffset: SharedArrayBuffer): Promise<BundledLambda> {
+  /** With `logs`, the worker's output is collected there line by line (and not passed on to the test's own output). */
+  static async start(fn: BundledFunction, env: Record<string, string>, clockOffset: SharedArrayBuffer, logs?: LogLine[]): Promise<BundledLambda> {
     const worker = new Worker(HOST, {
       env,
       workerData: { modulePath: fn.modulePath, exportName: fn.exportName, functionName: env.AWS_LAMBDA_FUNCTION_NAME, clockOffset },
-      stdout: false,
-      stderr: false,
+      stdout: logs !== undefined,
+      stderr: logs !== undefined,
     });
+    if (logs) {
+      for (const stream of ['stdout', 'stderr'] as const) {
+        // The SDK's warning that this host's Node.js is older than 22 (Lambda runs 22: it never prints there) is left out.
+        let hostWarning = false;
+        createInterface({ input: worker[stream] }).on('line', (line) => {
+          if (/^\(node:\d+\) .*NodeVersionSupportWarning/.test(line)) hostWarning = true;
+          if (!hostWarning) logs.push({ handlerId: fn.handlerId, stream, line });
+          else if (line.startsWith('(Use `node --trace-warnings')) hostWarning = false;
+        });
+      }
+    }
     await new Promise<void>((resolve, reject) => {
       const onMessage = (reply: Reply) => {
         if (!reply.ready) return;

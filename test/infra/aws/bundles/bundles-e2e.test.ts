@@ -179,6 +179,55 @@ test('the bundles no flow above ran load as well (only node:* and @aws-sdk/* lef
   await Promise.all([loadNext(), loadNext()]);
 }, 300_000);
 
+/** A bundle's output line as JSON (every line must be: structured logs and EMF). */
+const parsed = () => world.logs.map(({ handlerId, stream, line }) => {
+  try {
+    return { handlerId, stream, entry: JSON.parse(line) as Record<string, unknown> };
+  } catch {
+    throw new Error(`${handlerId} wrote a line that is not JSON to ${stream}: ${line}`);
+  }
+});
+
+/** The sum of one metric over every EMF document the bundles wrote in the namespace. */
+function metricTotal(name: string): number {
+  return parsed().map(({ entry }) => entry).filter((entry) => {
+    const emf = entry._aws as { CloudWatchMetrics?: { Namespace: string; Metrics: { Name: string }[] }[] } | undefined;
+    return emf?.CloudWatchMetrics?.some((m) => m.Namespace === 'DangjianFlow' && m.Metrics.some((metric) => metric.Name === name));
+  }).reduce((sum, entry) => sum + (entry[name] as number), 0);
+}
+
+/** Keys Lambda's context and Powertools add to every line (names and ids of the function, not of people). */
+const CONTEXT_KEYS = ['function_name', 'function_arn', 'function_memory_size', 'function_request_id', 'xray_trace_id', 'cold_start', 'service', 'timestamp', 'level', 'sampling_rate', '_aws'];
+
+describe('what the bundles logged (their log groups in AWS)', () => {
+  test('structured JSON only; every log line of an invocation has its request id', () => {
+    const lines = parsed();
+    expect(lines.length).toBeGreaterThan(0);
+    const logLines = lines.filter(({ entry }) => entry.message !== undefined);
+    expect(logLines.length).toBeGreaterThan(0);
+    for (const { entry } of logLines) expect(entry).toMatchObject({ level: expect.any(String), service: 'dangjian-flow', function_request_id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(logLines.some(({ entry }) => entry.message === 'invocation done' && typeof entry.routeKey === 'string' && entry.statusCode === 200)).toBe(true);
+  });
+
+  test('no personal data: no Chinese text, e-mail address, ID or phone number, token or link id', () => {
+    for (const { handlerId, entry } of parsed()) {
+      const rest = JSON.stringify(Object.fromEntries(Object.entries(entry).filter(([key]) => !CONTEXT_KEYS.includes(key))));
+      const leaks = [
+        /[\u3400-\u9fff]/.exec(rest), /[^\s@"]+@[^\s@"]+\.[a-z]{2,}/i.exec(rest), /\b\d{15}(\d{2}[\dX])?\b/.exec(rest), /\b1\d{10}\b/.exec(rest),
+        [...rest.matchAll(/[A-Za-z0-9_+=-]{20,}/g)].find(([run]) => /\d/.test(run) && /[a-z]/.test(run) && /[A-Z]/.test(run)),
+      ].filter((match) => match);
+      expect([handlerId, rest, leaks.map((match) => match![0])]).toEqual([handlerId, rest, []]);
+    }
+  });
+
+  test('EMF metrics in the DangjianFlow namespace: steps recorded, approvals decided, mails sent', () => {
+    expect(metricTotal('StepsRecorded')).toBeGreaterThanOrEqual(5); // stage IV's form steps and the election's announcement
+    expect(metricTotal('ApprovalsDecided')).toBe(3); // two stage IV approvals and the election's request, each by link
+    expect(metricTotal('MailsSent')).toBeGreaterThan(0);
+    expect(metricTotal('Faults')).toBe(0);
+  });
+});
+
 // Keep last: the grants the calls of every flow above needed.
 describe('grants from the calls observed in this run', () => {
   test('every signed AWS call a bundled function made is granted to its role, on that resource', () => {
