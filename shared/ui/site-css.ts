@@ -86,6 +86,7 @@ input[type=file] { font: inherit; max-width: 36rem; width: 100%; padding: .4rem;
 /* The time and who acted stay on one line, also on the narrow A4 archives. */
 table.audit tr > :first-child, table.audit tr > :nth-child(3) { white-space: nowrap; }
 table.grades tr > :first-child, table.grades tr > :nth-child(2), table.grades th { white-space: nowrap; }
+.nowrap { white-space: nowrap; }
 .site-footer { max-width: 60rem; margin: 2rem auto 1rem; padding: 0 1rem; color: var(--muted); font-size: .85rem; }
 .print-page { max-width: 44rem; margin: 0 auto; padding: 2rem 1.5rem; font-family: ${PRINT_FONT_FAMILY}; font-size: 1.1rem; line-height: 2; }
 .print-page .org-heading { text-align: center; color: var(--red); font-size: 1.6rem; font-weight: bold; letter-spacing: .1rem;

@@ -9,9 +9,9 @@ function row(notice: Notice, now: Date): SafeHtml {
     <td><a href="/staff/notices/${notice.id}">${noticeHeadline(notice)}</a></td>
     <td>${NOTICE_KIND_LABELS[notice.kind]}</td>
     <td>${notice.orgName}</td>
-    <td>${notice.audience === 'public' ? '公开' : '内部'}</td>
-    <td>${formatDate(notice.publishedAt)}</td>
-    <td>${formatDateTime(notice.endsAt)}${provisionalMark(notice)}</td>
+    <td class="nowrap">${notice.audience === 'public' ? '公开' : '内部'}</td>
+    <td class="nowrap">${formatDate(notice.publishedAt)}</td>
+    <td><span class="nowrap">${formatDateTime(notice.endsAt)}</span>${provisionalMark(notice)}</td>
     <td>${staffStatusLabel(notice, now)}${notice.objectionCount > 0 ? `（异议 ${notice.objectionCount} 条）` : ''}</td>
   </tr>`;
 }
@@ -25,7 +25,7 @@ export function staffNoticesPage(notices: Notice[], staff: LayoutStaff, now: Dat
     ${sorted.length === 0
       ? html`<p>还没有发布过公示。</p>`
       : html`<div class="table-wrap" tabindex="0"><table>
-          <thead><tr><th>公示对象或事项</th><th>事项</th><th>党组织</th><th>范围</th><th>发布日期</th><th>截止时间</th><th>状态</th></tr></thead>
+          <thead><tr><th>公示对象或事项</th><th>事项</th><th>党组织</th><th class="nowrap">范围</th><th class="nowrap">发布日期</th><th>截止时间</th><th>状态</th></tr></thead>
           <tbody>${sorted.map((notice) => row(notice, now))}</tbody>
         </table></div>`}`;
   return layout({ title: '公示管理', body, staff });
