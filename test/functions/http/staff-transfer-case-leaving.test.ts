@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { createStaffSite } from '../../../functions/http/staff-site';
 import type { HttpHandlerFn } from '../../../functions/http/edge/types';
 import { createLocalAuthenticator } from '../../../shared/services/auth';
-import { issueLetter, requestTransfer } from '../../../shared/services/transfer';
 import { getTransfer } from '../../../shared/store/transfers-repo';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
 import { visibleProblems } from '../../support/visible-text';
-import { branchStaff, CaseDriver, committeeStaff, setUpWorld, type World } from '../../workflows/development/development-fixtures';
+import { CaseDriver, setUpWorld, type World } from '../../workflows/development/development-fixtures';
+import { letterOutside, toPreReviewAsked } from '../../workflows/transfer/outside-case-fixtures';
 import { Browser, signInWithForm } from './support/http-client';
 import { addAccount } from './support/test-deps';
 
@@ -39,20 +39,8 @@ function page(name: string, body: string | undefined): string {
 }
 
 test('the receipt waits for the pre-review and the notice, then closes the case; the case file and the letter say so', async () => {
-  await driver.open();
-  await driver.stage1();
-  await driver.stage2();
-  await driver.at(`${(await driver.case()).nextStage?.earliestStart}T01:00:00.000Z`);
-  await driver.stage3();
-  await driver.start(4);
-  await driver.submit('committeeReview', { reviewDate: driver.today(), conclusion: '同意提交预审。' });
-  const [requested] = await requestTransfer(runtime.deps, branchStaff, {
-    orgId: 'branch-1', personIds: [world.applicantId], destinationKind: 'outside', outsideOrgName: '中共某县委组织部', outsideAddress: '某省某县人民路 1 号',
-    reason: '调出本系统', leavingDate: driver.today(), duesPaidTo: driver.today().slice(0, 7),
-  });
-  await runtime.stepFunctions.settled();
-  await issueLetter(runtime.deps, committeeStaff, requested.id, { validityMonths: '3', version: String(requested.version + 1) });
-  await runtime.stepFunctions.settled();
+  await toPreReviewAsked(driver);
+  const requested = { id: await letterOutside(runtime, driver, world) };
   const fileUrl = `/staff/transfers/${requested.id}`;
   const browser = new Browser(site);
   const csrf = await signInWithForm(browser, 'song', 'pw-song-123');

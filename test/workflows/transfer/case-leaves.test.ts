@@ -1,5 +1,5 @@
 import { getCaseFile, submitStepForm } from '../../../shared/services/development';
-import { getTransferLetter, issueLetter, recordReceipt, requestTransfer } from '../../../shared/services/transfer';
+import { getTransferLetter, recordReceipt } from '../../../shared/services/transfer';
 import { runScheduledWork } from '../../../shared/services/scheduled/tick';
 import { listAudit } from '../../../shared/store/audit';
 import { getOpenCaseIdOf } from '../../../shared/store/cases-repo';
@@ -7,7 +7,8 @@ import { getPerson } from '../../../shared/store/people-repo';
 import { listOpenTasks } from '../../../shared/store/tasks-repo';
 import { getTransfer } from '../../../shared/store/transfers-repo';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
-import { branchStaff, CaseDriver, committeeStaff, setUpWorld, type World } from '../development/development-fixtures';
+import { branchStaff, CaseDriver, setUpWorld, type World } from '../development/development-fixtures';
+import { letterOutside, toDevelopmentTarget } from './outside-case-fixtures';
 import { executionArnOf } from './transfer-fixtures';
 
 // A member whose membership goes outside the system takes his development case with him (docs/domain/transfer.md
@@ -27,27 +28,11 @@ afterEach(async () => runtime.shutdown());
 
 const version = async (transferId: string) => String((await getTransfer(runtime.store, transferId))?.version);
 
-async function transferOutside(): Promise<string> {
-  const [transfer] = await requestTransfer(runtime.deps, branchStaff, {
-    orgId: 'branch-1', personIds: [world.applicantId], destinationKind: 'outside', outsideOrgName: '中共某县委组织部', outsideAddress: '某省某县人民路 1 号',
-    reason: '调出本系统', leavingDate: driver.today(), duesPaidTo: driver.today().slice(0, 7),
-  });
-  await runtime.stepFunctions.settled();
-  await issueLetter(runtime.deps, committeeStaff, transfer.id, { validityMonths: '3', version: await version(transfer.id) });
-  await runtime.stepFunctions.settled();
-  return transfer.id;
-}
+const transferOutside = () => letterOutside(runtime, driver, world);
 
-async function toDevelopmentTarget(): Promise<void> {
-  await driver.open();
-  await driver.stage1();
-  await driver.stage2();
-  await driver.at(`${(await driver.case()).nextStage?.earliestStart}T01:00:00.000Z`);
-  await driver.stage3();
-}
 
 test('a development target in stage IV goes outside: the letter states his case; the receipt closes it, stops its stage and its reminders', async () => {
-  await toDevelopmentTarget();
+  await toDevelopmentTarget(driver);
   const target = await driver.case();
   await driver.start(4);
   expect((await listOpenTasks(runtime.store, ['branch-1'])).map((t) => t.subject.stepKey)).toEqual(['committeeReview']);
@@ -92,7 +77,7 @@ test('a development target in stage IV goes outside: the letter states his case;
 });
 
 test('a probationary member goes outside: the receipt closes his case, which 终止发展 could not; the letter gives the end of probation', async () => {
-  await toDevelopmentTarget();
+  await toDevelopmentTarget(driver);
   await driver.stage4ToMeeting();
   await driver.stage4FromMeeting();
   const probation = await driver.case();

@@ -1,10 +1,11 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { cancelWaitToRecordReceipt, getTransferFile, issueLetter, receiptCaseNotice, recordReceipt, requestTransfer, waitToRecordReceipt } from '../../../../shared/services/transfer';
+import { cancelWaitToRecordReceipt, getTransferFile, receiptCaseNotice, recordReceipt, waitToRecordReceipt } from '../../../../shared/services/transfer';
 import { runScheduledWork } from '../../../../shared/services/scheduled/tick';
 import type { Store } from '../../../../shared/store/store';
 import { getTransfer } from '../../../../shared/store/transfers-repo';
 import { startTestRuntime, type TestRuntime } from '../../../support/local-runtime';
 import { branchStaff, CaseDriver, committeeStaff, setUpWorld, type World } from '../../../workflows/development/development-fixtures';
+import { letterOutside, toPreReviewAsked } from '../../../workflows/transfer/outside-case-fixtures';
 
 // The receipt of a letter outside the system is refused while an approval or a notice of the person's development
 // case is open (docs/domain/transfer.md T8b): said in Chinese with what to wait for, nothing written; once over, it closes.
@@ -22,21 +23,8 @@ afterEach(async () => runtime.shutdown());
 
 /** A development target in stage IV, his pre-review asked (open), his letter outside the system issued. */
 async function outsideWithPreReviewOpen(): Promise<string> {
-  await driver.open();
-  await driver.stage1();
-  await driver.stage2();
-  await driver.at(`${(await driver.case()).nextStage?.earliestStart}T01:00:00.000Z`);
-  await driver.stage3();
-  await driver.start(4);
-  await driver.submit('committeeReview', { reviewDate: driver.today(), conclusion: '同意提交预审。' });
-  const [requested] = await requestTransfer(runtime.deps, branchStaff, {
-    orgId: 'branch-1', personIds: [world.applicantId], destinationKind: 'outside', outsideOrgName: '中共某县委组织部', outsideAddress: '某省某县人民路 1 号',
-    reason: '调出本系统', leavingDate: driver.today(), duesPaidTo: driver.today().slice(0, 7),
-  });
-  await runtime.stepFunctions.settled();
-  await issueLetter(runtime.deps, committeeStaff, requested.id, { validityMonths: '3', version: String(requested.version + 1) });
-  await runtime.stepFunctions.settled();
-  return requested.id;
+  await toPreReviewAsked(driver);
+  return letterOutside(runtime, driver, world);
 }
 
 async function scan(store: Store): Promise<string[]> {
