@@ -3,7 +3,8 @@ import { hashPassword } from '../../shared/services/auth';
 import type { ServiceDeps } from '../../shared/services/deps';
 import { getAccount, putAccount } from '../../shared/store/accounts-repo';
 import { auditPut } from '../../shared/store/audit';
-import { orgPk, putNewOrganization } from '../../shared/store/orgs-repo';
+import { withAncestryPaths } from '../../shared/domain/registry/org-tree';
+import { organizationWrites, orgPk } from '../../shared/store/orgs-repo';
 import { personPk, putNewPersonItems } from '../../shared/store/people-repo';
 import type { Store } from '../../shared/store/store';
 import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../shared/store/transact';
@@ -56,8 +57,8 @@ export async function seedDemo(deps: Pick<ServiceDeps, 'store'> & { clock?: Serv
   const count = (results: boolean[]) => results.filter(Boolean).length;
   const organizations = count(
     await Promise.all(
-      DEMO_ORGANIZATIONS.map((org) =>
-        putOnce(store, [putNewOrganization(store, org), auditPut(store, orgPk(org.id), { at, action: 'org.created', actor: 'system', details: { name: org.name, kind: org.kind, parentId: org.parentId, seeded: true } })]),
+      withAncestryPaths(DEMO_ORGANIZATIONS).map((org) =>
+        putOnce(store, [...organizationWrites(store, { created: [org] }), auditPut(store, orgPk(org.id), { at, action: 'org.created', actor: 'system', details: { name: org.name, kind: org.kind, parentId: org.parentId, seeded: true } })]),
       ),
     ),
   );

@@ -2,7 +2,7 @@ import { demoIdNumber } from '../../infra/local/seed-data';
 import type { Organization } from '../../shared/domain/registry/organization';
 import type { Person } from '../../shared/domain/registry/person';
 import { auditPut } from '../../shared/store/audit';
-import { orgPk, putNewOrganization } from '../../shared/store/orgs-repo';
+import { orgPk, organizationWrites } from '../../shared/store/orgs-repo';
 import { newPersonId, personPk, putNewPersonItems } from '../../shared/store/people-repo';
 import type { Store } from '../../shared/store/store';
 import { transactWrite } from '../../shared/store/transact';
@@ -29,7 +29,7 @@ export const benchOrg = (fields: Pick<Organization, 'id' | 'kind' | 'name'> & Pa
   ({ committee: [], mayApprove: fields.kind === 'committee', status: 'active', version: 1, ...fields });
 
 export async function putBenchOrg(store: Store, value: Organization): Promise<Organization> {
-  await transactWrite(store, [putNewOrganization(store, value), auditPut(store, orgPk(value.id), { at: CREATED_AT, action: 'org.created', actor: 'system' })]);
+  await transactWrite(store, [...organizationWrites(store, { created: [value] }), auditPut(store, orgPk(value.id), { at: CREATED_AT, action: 'org.created', actor: 'system' })]);
   return value;
 }
 

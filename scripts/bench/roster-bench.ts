@@ -1,3 +1,4 @@
+import { withAncestryPaths } from '../../shared/domain/registry/org-tree';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../../infra/local/manual-clock';
@@ -7,7 +8,7 @@ import type { Actor } from '../../shared/services/actor';
 import type { ServiceDeps } from '../../shared/services/deps';
 import { importRoster, previewRoster, ROSTER_CHUNK_PEOPLE } from '../../shared/services/roster';
 import { rosterCsv } from '../../shared/services/roster/write-roster-file';
-import { putNewOrganization } from '../../shared/store/orgs-repo';
+import { organizationWrites } from '../../shared/store/orgs-repo';
 import { createStore, ensureTable, type Store } from '../../shared/store/store';
 import { transactWrite } from '../../shared/store/transact';
 import { round } from './stats';
@@ -104,8 +105,8 @@ export async function runRosterBench(options: RosterBenchOptions): Promise<Roste
   const branches = options.branches ?? 25;
   const store: Store = createStore({ tableName: `bench-roster-${randomUUID()}`, endpoint: options.endpoint });
   await ensureTable(store);
-  const tree = orgs(branches);
-  for (let i = 0; i < tree.length; i += 100) await transactWrite(store, tree.slice(i, i + 100).map((o) => putNewOrganization(store, o)));
+  const tree = withAncestryPaths(orgs(branches));
+  for (let i = 0; i < tree.length; i += 99) await transactWrite(store, organizationWrites(store, { created: tree.slice(i, i + 99) }));
   const deps: ServiceDeps = {
     store, clock: new ManualClock('2026-09-23T02:00:00.000Z'), newId: randomUUID, publicBaseUrl: 'http://localhost',
     workflow: { startExecution: async () => ({ executionArn: 'bench' }), sendTaskSuccess: async () => {}, sendTaskFailure: async () => {}, stopExecution: async () => {}, executionArnOf: () => 'bench' },

@@ -1,9 +1,10 @@
+import { withAncestryPaths } from '../../shared/domain/registry/org-tree';
 import { randomUUID } from 'node:crypto';
 import { idNumberCheckCharacter } from '../../shared/domain/registry/id-number';
 import type { Organization } from '../../shared/domain/registry/organization';
 import type { AttendanceExclusion, Dated, MembershipStatus, Person, RightsState } from '../../shared/domain/registry/person';
 import { votingMembersOf } from '../../shared/services/registry/questions';
-import { putNewOrganization } from '../../shared/store/orgs-repo';
+import { organizationPutForBulkLoad } from '../../shared/store/orgs-repo';
 import { newPersonId, putNewPerson } from '../../shared/store/people-repo';
 import { createStore, ensureTable, type Store } from '../../shared/store/store';
 import { transactWrite, type TransactItem } from '../../shared/store/transact';
@@ -198,7 +199,7 @@ export async function runVotingMembersBench(options: VotingMembersBenchOptions):
     // Even blocks: person i in branch ⌊i × branches / people⌋, so every branch holds every kind of person.
     const seeded = Array.from({ length: peopleCount }, (_, i) => votingBenchPerson(i, branches[Math.floor((i * branches.length) / peopleCount)].id));
     const seedStarted = performance.now();
-    await writeAll(store, tree.map((org) => putNewOrganization(store, org)));
+    await writeAll(store, withAncestryPaths(tree).map((org) => organizationPutForBulkLoad(store, org)));
     await writeAll(store, seeded.map(({ person }) => putNewPerson(store, person)));
     const seedMs = performance.now() - seedStarted;
 

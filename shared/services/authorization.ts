@@ -1,5 +1,5 @@
-import { OrgTree } from '../domain/registry/org-tree';
-import { listOrganizations } from '../store/orgs-repo';
+import type { OrgTree } from '../domain/registry/org-tree';
+import { currentOrgTree } from './org-tree-cache';
 import type { Store } from '../store/store';
 import type { Actor, StaffIdentity, StaffRole } from './actor';
 import { AuthForbiddenError } from '../errors';
@@ -85,8 +85,9 @@ export function scopeOf(identity: StaffIdentity, tree: OrgTree): string[] {
   return tree.subtreeIds(identity.orgId);
 }
 
+/** The current organization tree (kept between requests while unchanged: org-tree-cache.ts). */
 export async function loadOrgTree(store: Store): Promise<OrgTree> {
-  return new OrgTree(await listOrganizations(store));
+  return currentOrgTree(store);
 }
 
 /** The actor for an identity, its scope computed from the current tree (once per request). */
@@ -103,7 +104,7 @@ export function permits(actor: StaffIdentity, action: Action, orgId: string | un
   if (!PERMISSIONS[action].includes(actor.role)) return false;
   if (actor.role === 'admin') return orgId === undefined || tree.get(orgId) !== undefined;
   if (orgId === undefined) return false;
-  return tree.subtreeIds(actor.orgId).includes(orgId);
+  return tree.isWithin(orgId, actor.orgId);
 }
 
 /** Throws AuthForbiddenError (403) unless `permits`. */

@@ -1,8 +1,9 @@
+import { orgPath } from '../../shared/domain/registry/org-path';
 import { demoIdNumber } from '../../infra/local/seed-data';
 import type { Organization } from '../../shared/domain/registry/organization';
 import type { Person } from '../../shared/domain/registry/person';
 import { auditPut } from '../../shared/store/audit';
-import { orgPk, putNewOrganization } from '../../shared/store/orgs-repo';
+import { getOrganization, organizationWrites, orgPk } from '../../shared/store/orgs-repo';
 import { newPersonId, personPk, putNewPersonItems } from '../../shared/store/people-repo';
 import type { Store } from '../../shared/store/store';
 import { transactWrite } from '../../shared/store/transact';
@@ -49,7 +50,8 @@ export function testPerson(person: Pick<Person, 'orgId'> & Partial<Person>): Per
 }
 
 export async function putTestOrg(store: Store, org: Organization): Promise<Organization> {
-  await transactWrite(store, [putNewOrganization(store, org), auditPut(store, orgPk(org.id), { at: '2026-01-01T00:00:00.000Z', action: 'org.created', actor: 'system' })]);
+  const parentPath = org.parentId ? (await getOrganization(store, org.parentId))?.path : undefined;
+  await transactWrite(store, [...organizationWrites(store, { created: [{ ...org, path: orgPath(parentPath, org.id) }] }), auditPut(store, orgPk(org.id), { at: '2026-01-01T00:00:00.000Z', action: 'org.created', actor: 'system' })]);
   return org;
 }
 

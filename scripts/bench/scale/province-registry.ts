@@ -1,10 +1,11 @@
+import { withAncestryPaths } from '../../../shared/domain/registry/org-tree';
 import { demoIdNumber } from '../../../infra/local/seed-data';
 import type { MembershipStatus, Person } from '../../../shared/domain/registry/person';
 import type { Organization } from '../../../shared/domain/registry/organization';
 import type { StaffRole } from '../../../shared/services/actor';
 import { putNewAccount } from '../../../shared/store/accounts-repo';
 import { auditPut } from '../../../shared/store/audit';
-import { orgPk, putNewOrganization } from '../../../shared/store/orgs-repo';
+import { orgPk, organizationPutForBulkLoad } from '../../../shared/store/orgs-repo';
 import { newPersonId, personPk, putNewPersonItems } from '../../../shared/store/people-repo';
 import type { Store } from '../../../shared/store/store';
 import type { BulkWriter } from './bulk-write';
@@ -114,7 +115,7 @@ export async function writeProvinceRegistry(store: Store, writer: BulkWriter, op
     if (post < posts.length && status === 'full') branch.committee.push({ personId: person.id, name: person.name, post: posts[post] });
     await writer.put(...putNewPersonItems(store, person), auditPut(store, personPk(person.id), { at: CREATED_AT, action: 'person.created', actor: 'system' }));
   }
-  for (const org of orgs) await writer.put(putNewOrganization(store, org), auditPut(store, orgPk(org.id), { at: CREATED_AT, action: 'org.created', actor: 'system' }));
+  for (const org of withAncestryPaths(orgs)) await writer.put(organizationPutForBulkLoad(store, org), auditPut(store, orgPk(org.id), { at: CREATED_AT, action: 'org.created', actor: 'system' }));
 
   const account = (username: string, role: StaffRole, orgId: string, displayName: string) =>
     writer.put(putNewAccount(store, { username, passwordHash: options.passwordHash, role, orgId, email: `${username}@bench.example.org`, displayName, createdAt: CREATED_AT }));

@@ -49,6 +49,11 @@ export interface Organization {
   mayApprove: boolean;
   status: 'active' | 'closed';
   closedAt?: string;
+  /**
+   * Ancestry path (org-path.ts), kept by every write of the organization and rewritten for the whole subtree in the
+   * transaction of a move. Organizations stored before it existed get it at the first read of the tree.
+   */
+  path?: string;
   /** Optimistic-locking version, incremented by every change. */
   version: number;
 }

@@ -1,6 +1,7 @@
+import { orgPath } from '../../domain/registry/org-path';
 import type { Organization } from '../../domain/registry/organization';
 import { auditPut } from '../../store/audit';
-import { getOrganization, getRootSetup, listOrganizations, orgPk, putNewOrganization, putRootSetup } from '../../store/orgs-repo';
+import { getOrganization, getRootSetup, listOrganizations, orgPk, organizationWrites, putRootSetup } from '../../store/orgs-repo';
 import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { InputInvalidError } from '../../errors';
@@ -29,7 +30,7 @@ function rootOrganization(deps: Deps, input: FirstAdministratorInput): Organizat
 async function writeRoot(deps: Deps, org: Organization, firstAdministrator: string, at: string, more: TransactItem[]): Promise<void> {
   const orgCreated = auditPut(deps.store, orgPk(org.id), { at, action: 'org.created', actor: 'system', details: { name: org.name, kind: org.kind, firstAdministrator } });
   try {
-    await transactWrite(deps.store, [putRootSetup(deps.store, { orgId: org.id, firstAdministrator, at }), putNewOrganization(deps.store, org), orgCreated, ...more]);
+    await transactWrite(deps.store, [putRootSetup(deps.store, { orgId: org.id, firstAdministrator, at }), ...organizationWrites(deps.store, { created: [{ ...org, path: orgPath(undefined, org.id) }] }), orgCreated, ...more]);
   } catch (error) {
     if (error instanceof StoreConditionFailedError && error.failedAt(0)) throw new AccountsAlreadySetUpError({ cause: error });
     if (error instanceof StoreConditionFailedError) throw new AccountExistsError({ cause: error });

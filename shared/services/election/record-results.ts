@@ -4,7 +4,7 @@ import type { CommitteeMember } from '../../domain/registry/organization';
 import type { Person } from '../../domain/registry/person';
 import { auditPut } from '../../store/audit';
 import { getElection } from '../../store/elections-repo';
-import { getOrganization, orgPk, replaceOrganization } from '../../store/orgs-repo';
+import { getOrganization, organizationWrites, orgPk } from '../../store/orgs-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { votingMembersOf } from '../registry/questions';
@@ -49,7 +49,7 @@ export async function recordElectionResults(deps: ServiceDeps, request: { electi
   const next = nextVersion(election, { status: 'completed', phase: 'results', termStart, termEnd, completedAt: at });
   try {
     await transactWrite(deps.store, electionChange(deps.store, next, { at, action: 'election.results-recorded', actor: 'system', details: { termStart, termEnd } }, [
-      replaceOrganization(deps.store, nextOrg),
+      ...organizationWrites(deps.store, { replaced: [nextOrg] }),
       auditPut(deps.store, orgPk(org.id), { at, action: 'org.committee-elected', actor: 'system', details: { electionId: election.id, committee, termStart, termEnd } }),
     ]));
   } catch (error) {

@@ -17,6 +17,14 @@ export class OrgNotEmptyError extends ServiceError {
   }
 }
 
+/** A move rewrites the organization and its whole subtree in one transaction, which holds a limited number. */
+export class OrgSubtreeTooLargeError extends ServiceError {
+  readonly httpStatus = 409;
+  constructor(readonly organizations: number, readonly limit: number, options?: ErrorOptions) {
+    super(`该组织连同下级组织共 ${organizations} 个，一次最多可移动 ${limit} 个。请先把部分下级组织移到新的上级组织之下，再移动该组织。`, options);
+  }
+}
+
 /** A closed organization stays for the record; it takes no changes, people or children. */
 export class OrgClosedError extends ServiceError {
   readonly httpStatus = 409;

@@ -5,13 +5,14 @@ import type { OrgTree } from '../../domain/registry/org-tree';
 import { closeOrganizationForm, committeeSchema, createOrganizationForm, editOrganizationForm, moveOrganizationForm } from '../../schemas/organization-forms';
 import { parseForm } from '../../schemas/parse-form';
 import { auditPut } from '../../store/audit';
-import { getOrganization, orgPk, putNewOrganization, replaceOrganization } from '../../store/orgs-repo';
+import { getOrganization, organizationWrites, orgPk } from '../../store/orgs-repo';
+import { orgPath } from '../../domain/registry/org-path';
 import { listPeople } from '../../store/people-repo';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import { InputInvalidError, RecordNotFoundError } from '../../errors';
 import { checkVersion, commitChange, fieldError, today, type RegistryDeps } from './commit';
-import { OrgClosedError, OrgNotEmptyError } from './errors';
+import { OrgClosedError, OrgNotEmptyError, OrgSubtreeTooLargeError, RegistryVersionConflictError } from './errors';
 
 /**
  * Changes to the organization tree (组织管理): create, edit, move, close. Each is authorized against the current
@@ -78,13 +79,15 @@ export async function createOrganization(deps: RegistryDeps, actor: Actor, form:
   const { input, committee } = parseWithCommittee(() => parseForm(createOrganizationForm, form), form);
   checkParent(tree, input.kind, input.parentId);
   checkMayApprove(input.kind, input.mayApprove);
+  const id = `org-${deps.newId()}`;
   const org: Organization = {
-    id: `org-${deps.newId()}`, name: input.name, kind: input.kind, parentId: input.parentId, committee,
-    termStart: input.termStart, termEnd: input.termEnd, mayApprove: input.mayApprove, status: 'active', version: 1,
+    id, name: input.name, kind: input.kind, parentId: input.parentId, committee,
+    termStart: input.termStart, termEnd: input.termEnd, mayApprove: input.mayApprove, status: 'active',
+    path: orgPath(input.parentId ? tree.pathOf(input.parentId) : undefined, id), version: 1,
   };
   const details = { name: org.name, kind: org.kind, parentId: org.parentId, mayApprove: org.mayApprove, termStart: org.termStart, termEnd: org.termEnd, committee: committeeText(committee) };
   const at = deps.clock.now().toISOString();
-  await commitChange(deps, [putNewOrganization(deps.store, org), auditPut(deps.store, orgPk(org.id), { at, action: 'org.created', actor: actor.id, details })], `create ${org.id}`);
+  await commitChange(deps, [...organizationWrites(deps.store, { created: [org] }), auditPut(deps.store, orgPk(org.id), { at, action: 'org.created', actor: actor.id, details })], `create ${org.id}`);
   return org;
 }
 
@@ -102,11 +105,21 @@ export async function editOrganization(deps: RegistryDeps, actor: Actor, orgId: 
   if (committeeText(org.committee) !== committeeText(committee)) changes.committee = { before: committeeText(org.committee), after: committeeText(committee) };
   if (Object.keys(changes).length === 0) return org;
   const at = deps.clock.now().toISOString();
-  await commitChange(deps, [replaceOrganization(deps.store, next), auditPut(deps.store, orgPk(orgId), { at, action: 'org.edited', actor: actor.id, details: changes })], `edit ${orgId}`);
+  await commitChange(deps, [...organizationWrites(deps.store, { replaced: [next] }), auditPut(deps.store, orgPk(orgId), { at, action: 'org.edited', actor: actor.id, details: changes })], `edit ${orgId}`);
   return next;
 }
 
-/** Moves an organization under another parent: authorized in both places; kind rules; never below itself. */
+/**
+ * Organizations one move may carry: the moved organization and everything below it are rewritten (new ancestry paths)
+ * in the move's one transaction, with the audit event and the tree's mark, within DynamoDB's 100 items.
+ */
+const MOVE_LIMIT = 98;
+
+/**
+ * Moves an organization under another parent: authorized in both places; kind rules; never below itself. The
+ * organization and its whole subtree get their new ancestry paths in the same transaction, so every descendant's
+ * scope is right from the moment of the move.
+ */
 export async function moveOrganization(deps: RegistryDeps, actor: Actor, orgId: string, form: Form): Promise<Organization> {
   const { tree, org } = await loadForChange(deps, actor, orgId, 'org.move');
   const parentId = form.parentId?.trim() || undefined;
@@ -116,11 +129,13 @@ export async function moveOrganization(deps: RegistryDeps, actor: Actor, orgId: 
   if (input.parentId === org.parentId) throw fieldError('parentId', '新的上级组织与原上级组织相同。');
   if (tree.wouldCreateCycle(orgId, input.parentId)) throw fieldError('parentId', '不能把组织移到它自身或它的下级组织之下。');
   const parent = checkParent(tree, org.kind, input.parentId);
-  const next: Organization = { ...org, parentId: input.parentId, version: org.version + 1 };
+  const subtree = tree.moved(orgId, input.parentId);
+  if (subtree[0]?.version !== org.version + 1) throw new RegistryVersionConflictError({ detail: `move ${orgId}: tree behind the stored organization` });
+  if (subtree.length > MOVE_LIMIT) throw new OrgSubtreeTooLargeError(subtree.length, MOVE_LIMIT);
   const details = { before: org.parentId ? (tree.get(org.parentId)?.name ?? org.parentId) : '无', after: parent?.name ?? input.parentId, beforeId: org.parentId, afterId: input.parentId };
   const at = deps.clock.now().toISOString();
-  await commitChange(deps, [replaceOrganization(deps.store, next), auditPut(deps.store, orgPk(orgId), { at, action: 'org.moved', actor: actor.id, details })], `move ${orgId}`);
-  return next;
+  await commitChange(deps, [...organizationWrites(deps.store, { replaced: subtree }), auditPut(deps.store, orgPk(orgId), { at, action: 'org.moved', actor: actor.id, details })], `move ${orgId}`);
+  return subtree[0];
 }
 
 /** Closes (撤销) an organization without active children or people; it stays, closed, for the record. */
@@ -134,6 +149,6 @@ export async function closeOrganization(deps: RegistryDeps, actor: Actor, orgId:
   const closedAt = today(deps);
   const next: Organization = { ...org, status: 'closed', closedAt, version: org.version + 1 };
   const at = deps.clock.now().toISOString();
-  await commitChange(deps, [replaceOrganization(deps.store, next), auditPut(deps.store, orgPk(orgId), { at, action: 'org.closed', actor: actor.id, details: { reason: input.reason, closedAt } })], `close ${orgId}`);
+  await commitChange(deps, [...organizationWrites(deps.store, { replaced: [next] }), auditPut(deps.store, orgPk(orgId), { at, action: 'org.closed', actor: actor.id, details: { reason: input.reason, closedAt } })], `close ${orgId}`);
   return next;
 }

@@ -1,8 +1,8 @@
 import { chinaDate } from '../../domain/calendar';
-import { OrgTree } from '../../domain/registry/org-tree';
+import type { OrgTree } from '../../domain/registry/org-tree';
+import { loadOrgTree } from '../authorization';
 import { MEMBERSHIP_STATUS_LABELS, type Person } from '../../domain/registry/person';
 import { currentStatusDate } from '../../domain/roster';
-import { listOrganizations } from '../../store/orgs-repo';
 import { GRADE_HISTORY_HEADER, gradeHistoryText } from '../../domain/evaluation/grades';
 import { listPersonGrades } from '../../store/evaluations-repo';
 import { listPeople } from '../../store/people-repo';
@@ -56,7 +56,7 @@ async function gradeHistories(deps: ServiceDeps, people: readonly Person[]): Pro
 /** The roster of an organization and everything below it (in the actor's scope), in the import's format. */
 export async function exportRoster(deps: ServiceDeps, actor: Actor, orgId: string, kind: RosterFileKind, encoding: CsvEncoding = 'utf-8'): Promise<RosterDownload> {
   authorizeRosterUse(actor, 'roster.export');
-  const tree = new OrgTree(await listOrganizations(deps.store));
+  const tree = await loadOrgTree(deps.store);
   const org = tree.get(orgId);
   if (!org) throw new RecordNotFoundError('该党组织');
   authorizeRoster(actor, 'roster.export', orgId, tree);

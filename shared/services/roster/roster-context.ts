@@ -1,10 +1,10 @@
 import { chinaDate } from '../../domain/calendar';
 import { normalizeIdNumber } from '../../domain/registry/id-number';
-import { OrgTree } from '../../domain/registry/org-tree';
+import type { OrgTree } from '../../domain/registry/org-tree';
+import { loadOrgTree } from '../authorization';
 import type { Organization } from '../../domain/registry/organization';
 import type { Person } from '../../domain/registry/person';
 import type { OrgResolution, PlanContext, RosterRow } from '../../domain/roster';
-import { listOrganizations } from '../../store/orgs-repo';
 import { getPeopleByIdNumbers } from '../../store/people-batch';
 import type { Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
@@ -41,7 +41,7 @@ async function storedPeople(deps: ServiceDeps, rows: readonly RosterRow[]): Prom
 
 /** Everything the pure plan needs: today, the tree with the actor's scope, and the stored people the file names. */
 export async function rosterPlanContext(deps: ServiceDeps, actor: Actor, rows: readonly RosterRow[]): Promise<PlanContext & { tree: OrgTree }> {
-  const tree = new OrgTree(await listOrganizations(deps.store));
+  const tree = await loadOrgTree(deps.store);
   const inScope = (orgId: string) => mayRoster(actor, 'roster.import', orgId, tree);
   return { today: chinaDate(deps.clock.now()), tree, inScope, resolveOrg: orgResolver(tree, inScope), existing: await storedPeople(deps, rows) };
 }

@@ -1,6 +1,6 @@
+import { loadOrgTree } from '../authorization';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { listOrgAccounts } from '../../store/accounts-repo';
-import { listOrganizations } from '../../store/orgs-repo';
 import type { ServiceDeps } from '../deps';
 import { listProvisionalNotices } from '../notice/recompute-ends';
 import { conditionFailed } from '../../store/transact';
@@ -10,7 +10,7 @@ import { conditionFailed } from '../../store/transact';
  * year missing (a marker item makes the warning idempotent across scheduler runs).
  */
 export async function warnAboutMissingCalendar(deps: ServiceDeps): Promise<number[]> {
-  const orgs = await listOrganizations(deps.store);
+  const orgs = (await loadOrgTree(deps.store)).organizations;
   const adminEmails = async () => {
     const accounts = (await Promise.all(orgs.map((org) => listOrgAccounts(deps.store, org.id)))).flat();
     return [...new Set(accounts.filter((a) => a.role === 'admin' && !a.disabled && a.email).map((a) => a.email))];

@@ -1,8 +1,8 @@
+import { loadOrgTree } from '../authorization';
 import { chinaDate } from '../../domain/calendar';
 import { nextCaseWake } from '../../domain/development/wake';
 import { listOpenLinks, rescheduleLinkAtWake } from '../../store/approvals-repo';
 import { casePk, listActiveCases, listDoneCaseEvents } from '../../store/cases-repo';
-import { listOrganizations } from '../../store/orgs-repo';
 import { listOpenTransfers, listTransferWarningsSent, transferPk } from '../../store/transfers-repo';
 import { DEFAULT_TRANSFER_RULES } from '../../domain/transfer/validity';
 import { nextTransferWake } from '../../domain/transfer/wake';
@@ -52,7 +52,7 @@ async function backfillTransfers(deps: ServiceDeps): Promise<number | undefined>
   if (await dueBackfillDone(deps.store, 'transfer')) return undefined;
   const nowIso = deps.clock.now().toISOString();
   let written = 0;
-  const orgIds = (await listOrganizations(deps.store)).map((org) => org.id);
+  const orgIds = (await loadOrgTree(deps.store)).organizations.map((org) => org.id);
   for (const transfer of await listOpenTransfers(deps.store, orgIds)) {
     const wakeAt = nextTransferWake(transfer, DEFAULT_TRANSFER_RULES, nowIso, await listTransferWarningsSent(deps.store, transfer.id));
     if (wakeAt === undefined) continue;

@@ -1,8 +1,9 @@
+import { loadOrgTree } from '../authorization';
 import { chinaDate } from '../../domain/calendar';
 import { reminderText, termStatus, type TermReminderRule } from '../../domain/election/term-reminders';
 import type { Organization } from '../../domain/registry/organization';
 import { auditPut } from '../../store/audit';
-import { listOrganizations, orgPk } from '../../store/orgs-repo';
+import { orgPk } from '../../store/orgs-repo';
 import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { staffToNotify } from '../registry/questions';
@@ -63,7 +64,7 @@ export async function sendTermReminders(deps: ServiceDeps, given?: readonly Term
   const rules = given ?? (await getTermReminderRules(deps));
   const requestMonths = rules.find((rule) => rule.kind === 'request-deadline')?.monthsBefore;
   const today = chinaDate(deps.clock.now());
-  const orgs = (await listOrganizations(deps.store)).filter((org) => org.status === 'active' && org.termEnd);
+  const orgs = (await loadOrgTree(deps.store)).organizations.filter((org) => org.status === 'active' && org.termEnd);
   const sent: string[] = [];
   for (const org of orgs) {
     const status = termStatus(org, today, { rules });

@@ -1,6 +1,5 @@
 import type { Transfer } from '../../domain/transfer/transfer';
 import { ServiceError } from '../../errors';
-import { listOrganizations } from '../../store/orgs-repo';
 import { listOpenTransfers } from '../../store/transfers-repo';
 import { loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
@@ -15,7 +14,7 @@ import { recordReceiptLoaded } from '../transfer/decide-transfer';
  * mailed. Answers how many were recorded.
  */
 export async function recordWaitingReceipts(deps: ServiceDeps): Promise<number> {
-  const orgIds = (await listOrganizations(deps.store)).map((org) => org.id);
+  const orgIds = (await loadOrgTree(deps.store)).organizations.map((org) => org.id);
   const waiting = (await listOpenTransfers(deps.store, orgIds)).filter((t) => t.status === 'issued' && t.receiptWhenFree);
   let recorded = 0;
   for (const transfer of waiting) {

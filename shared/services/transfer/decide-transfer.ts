@@ -9,7 +9,7 @@ import { receiptDateProblem } from '../../domain/transfer/request';
 import { parseForm } from '../../schemas/parse-form';
 import { recordReceiptSchema, refuseTransferSchema, versionOnlySchema } from '../../schemas/transfer-forms';
 import { auditPut } from '../../store/audit';
-import { orgPk, replaceOrganization } from '../../store/orgs-repo';
+import { organizationWrites, orgPk } from '../../store/orgs-repo';
 import { getPerson, personPk, replacePerson } from '../../store/people-repo';
 import type { TransactItem } from '../../store/transact';
 import type { Actor } from '../actor';
@@ -38,17 +38,14 @@ const serialOf = (transfer: Transfer) => {
 /** The committee posts the person holds, ended on `endedOn` with an event in each organization's history. */
 function endCommitteePosts(deps: Pick<ServiceDeps, 'store'>, tree: OrgTree, personId: string, endedOn: string, at: string, actorId: string): TransactItem[] {
   const holding = tree.organizations.filter((org: Organization) => org.committee.some((m) => m.personId === personId));
-  return holding.flatMap((org) => {
+  const replaced = holding.map((org) => ({ ...org, committee: org.committee.filter((m) => m.personId !== personId), version: org.version + 1 }));
+  return [...organizationWrites(deps.store, { replaced }), ...holding.map((org) => {
     const ended = org.committee.filter((m) => m.personId === personId);
-    const next = { ...org, committee: org.committee.filter((m) => m.personId !== personId), version: org.version + 1 };
-    return [
-      replaceOrganization(deps.store, next),
-      auditPut(deps.store, orgPk(org.id), {
-        at, action: 'org.committee-post-ended', actor: actorId,
-        details: { name: ended[0].name, posts: ended.map((m) => m.duty ?? COMMITTEE_POST_LABELS[m.post]), endedOn, reason: '组织关系转出' },
-      }),
-    ];
-  });
+    return auditPut(deps.store, orgPk(org.id), {
+      at, action: 'org.committee-post-ended', actor: actorId,
+      details: { name: ended[0].name, posts: ended.map((m) => m.duty ?? COMMITTEE_POST_LABELS[m.post]), endedOn, reason: '组织关系转出' },
+    });
+  })];
 }
 
 /**

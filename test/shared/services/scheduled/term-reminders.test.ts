@@ -5,7 +5,7 @@ import type { ServiceDeps } from '../../../../shared/services/deps';
 import { sendTermReminders } from '../../../../shared/services/scheduled/term-reminders';
 import { putAccount } from '../../../../shared/store/accounts-repo';
 import { listAudit } from '../../../../shared/store/audit';
-import { getOrganization, orgPk, replaceOrganization } from '../../../../shared/store/orgs-repo';
+import { getOrganization, orgPk, organizationWrites } from '../../../../shared/store/orgs-repo';
 import { transactWrite } from '../../../../shared/store/transact';
 import { RecordingMailer } from '../../../support/notice-fixtures';
 import { putTestOrg, testOrg } from '../../../support/registry-fixtures';
@@ -68,7 +68,7 @@ test('after the term end the overdue warning is sent once; a renewed term starts
   expect(await sendTermReminders(deps)).toEqual({ sent: [] });
 
   const b1 = (await getOrganization(store, 'b1'))!;
-  await transactWrite(store, [replaceOrganization(store, { ...b1, termStart: '2027-09-20', termEnd: '2030-09-19', version: b1.version + 1 })]);
+  await transactWrite(store, organizationWrites(store, { replaced: [{ ...b1, termStart: '2027-09-20', termEnd: '2030-09-19', version: b1.version + 1 }] }));
   clock.set(new Date('2030-03-19T01:00:00.000Z'));
   expect(await sendTermReminders(deps)).toEqual({ sent: ['b1:6m'] });
 });

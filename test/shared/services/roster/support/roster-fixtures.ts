@@ -1,3 +1,4 @@
+import { withAncestryPaths } from '../../../../../shared/domain/registry/org-tree';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -7,7 +8,7 @@ import { idNumberCheckCharacter } from '../../../../../shared/domain/registry/id
 import type { Organization, OrgKind } from '../../../../../shared/domain/registry/organization';
 import type { Actor } from '../../../../../shared/services/actor';
 import type { ServiceDeps } from '../../../../../shared/services/deps';
-import { putNewOrganization } from '../../../../../shared/store/orgs-repo';
+import { organizationWrites } from '../../../../../shared/store/orgs-repo';
 import type { Store } from '../../../../../shared/store/store';
 import { transactWrite } from '../../../../../shared/store/transact';
 
@@ -38,7 +39,7 @@ export const ORGS: Organization[] = [
 ];
 
 export async function seedOrgs(store: Store): Promise<void> {
-  await transactWrite(store, ORGS.map((o) => putNewOrganization(store, o)));
+  await transactWrite(store, organizationWrites(store, { created: withAncestryPaths(ORGS) }));
 }
 
 const actor = (id: string, role: Actor['role'], orgId: string, scopeOrgIds: string[]): Actor => ({ id, displayName: id, role, orgId, scopeOrgIds });
