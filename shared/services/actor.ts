@@ -12,8 +12,16 @@ export interface Actor extends StaffIdentity {
   scopeOrgIds: string[];
 }
 
+/** The scope as a set, made once per scope list (a committee over thousands of branches asks it for each record). */
+const scopeSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 export function canActIn(actor: Actor, orgId: string): boolean {
-  return actor.scopeOrgIds.includes(orgId);
+  let scope = scopeSets.get(actor.scopeOrgIds);
+  if (!scope) {
+    scope = new Set(actor.scopeOrgIds);
+    scopeSets.set(actor.scopeOrgIds, scope);
+  }
+  return scope.has(orgId);
 }
 
 export function authorizeOrg(actor: Actor, orgId: string): void {
