@@ -20,26 +20,30 @@ const gateKey = (noticeId: string, gate: number) => ({ pk: noticePk(noticeId), s
 const gateNumbers = (notice: Pick<Notice, 'objectionGates'>) => Array.from({ length: notice.objectionGates ?? 0 }, (_, gate) => gate);
 
 /** The gates of a new notice, for its publication's transaction. */
-export function putObjectionGates(store: Store, notice: Pick<Notice, 'id' | 'endsAtMs' | 'objectionGates'>): TransactItem[] {
+export function putObjectionGates(store: Store, notice: Pick<Notice, 'id' | 'endsAtMs' | 'objectionGates' | 'audience'>): TransactItem[] {
   return gateNumbers(notice).map((gate) => ({
     Put: {
       TableName: store.tableName,
-      Item: { ...gateKey(notice.id, gate), type: 'notice-gate', status: 'open', endsAtMs: notice.endsAtMs, objectionCount: 0 },
+      Item: { ...gateKey(notice.id, gate), type: 'notice-gate', status: 'open', endsAtMs: notice.endsAtMs, audience: notice.audience, objectionCount: 0 },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   }));
 }
 
-/** Counts one objection through a gate; refused (condition) once the gate is closed or the notice's end has passed. */
-export function countObjectionOnGate(store: Store, noticeId: string, gate: number, nowMs: number): TransactItem {
+/**
+ * Counts one objection through a gate; refused (condition) once the gate is closed or the notice's end has passed,
+ * and, with `publicOnly`, unless the gate belongs to a public notice (gates written before they carried the audience
+ * refuse too: the caller then reads the notice).
+ */
+export function countObjectionOnGate(store: Store, noticeId: string, gate: number, nowMs: number, options: { publicOnly?: boolean } = {}): TransactItem {
   return {
     Update: {
       TableName: store.tableName,
       Key: gateKey(noticeId, gate),
       UpdateExpression: 'SET objectionCount = objectionCount + :one',
-      ConditionExpression: '#status = :open AND endsAtMs >= :now',
+      ConditionExpression: `#status = :open AND endsAtMs >= :now${options.publicOnly ? ' AND audience = :public' : ''}`,
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':one': 1, ':open': 'open', ':now': nowMs },
+      ExpressionAttributeValues: { ':one': 1, ':open': 'open', ':now': nowMs, ...(options.publicOnly ? { ':public': 'public' } : {}) },
     },
   };
 }

@@ -91,3 +91,54 @@ test('a notice published before gates existed still counts on the notice item an
   await runtime.advanceTo(END);
   expect(await getNotice(runtime.store, noticeId)).toMatchObject({ status: 'closed', objectionCount: 3 });
 });
+
+describe('a filing tried on a gate first', () => {
+  /** Store requests made while `run` runs (the runtime's own work is settled before). */
+  async function requestsOf(run: () => Promise<unknown>): Promise<string[]> {
+    const sent: string[] = [];
+    runtime.store.doc.middlewareStack.add((next, context) => async (args) => {
+      sent.push(String(context.commandName));
+      return next(args);
+    }, { step: 'initialize', name: 'countFilingRequests' });
+    try {
+      await run();
+    } finally {
+      runtime.store.doc.middlewareStack.remove('countFilingRequests');
+    }
+    return sent;
+  }
+
+  test('an objection to an open public notice is one request: the transaction, no read of the notice', async () => {
+    const noticeId = await publish();
+    expect(await requestsOf(() => object(noticeId, 1))).toEqual(['TransactWriteItemsCommand']);
+    expect(await listObjections(runtime.store, noticeId)).toHaveLength(1);
+  });
+
+  test('an internal notice refuses the public (not found) and takes a member\'s objection through staff; nothing written by the refusal', async () => {
+    const draft = noticeDraft({ audience: 'internal' });
+    await startNoticeProcess(runtime.deps, draft);
+    await runtime.stepFunctions.settled();
+    await expect(object(draft.id, 1)).rejects.toMatchObject({ httpStatus: 404 });
+    expect(await listObjections(runtime.store, draft.id)).toHaveLength(0);
+    await fileObjection(runtime.deps, draft.id, { content: '党员当面反映：情况需核实', name: '', contact: '' }, { internal: true, actor: 'staff-b1' });
+    expect(await listObjections(runtime.store, draft.id)).toHaveLength(1);
+  });
+
+  test('gates written before they carried the audience: the notice is read, the objection still counted once', async () => {
+    const noticeId = await publish();
+    for (let gate = 0; gate < OBJECTION_GATES; gate++) {
+      await runtime.store.doc.send(new UpdateCommand({ TableName: runtime.store.tableName, Key: { pk: noticePk(noticeId), sk: `GATE#${String(gate).padStart(2, '0')}` }, UpdateExpression: 'REMOVE audience' }));
+    }
+    expect(await requestsOf(() => object(noticeId, 1))).toEqual(['TransactWriteItemsCommand', 'GetItemCommand', 'TransactWriteItemsCommand']);
+    const gates = await listObjectionGates(runtime.store, noticeId);
+    expect(gates.reduce((sum, gate) => sum + gate.objectionCount, 0)).toBe(1);
+    expect(await listObjections(runtime.store, noticeId)).toHaveLength(1);
+  });
+
+  test('a mistake in the form on a missing notice says the notice is not there; on an open one, what to correct', async () => {
+    await expect(fileObjection(runtime.deps, 'no-such-notice', { content: '' })).rejects.toMatchObject({ httpStatus: 404 });
+    const noticeId = await publish();
+    await expect(fileObjection(runtime.deps, noticeId, { content: '' })).rejects.toMatchObject({ httpStatus: 422 });
+    expect(await listObjections(runtime.store, noticeId)).toHaveLength(0);
+  });
+});
