@@ -7,7 +7,7 @@ import { createPublicSite } from '../../functions/http/public-site';
 import { createStaffSite } from '../../functions/http/staff-site';
 import { createLocalAuthenticator } from '../../shared/services/auth';
 import { resolveActor } from '../../shared/services/authorization';
-import { repairGuards } from '../../shared/services/integrity/one-at-a-time';
+import { repairGuardsOnce } from '../../shared/services/integrity/one-at-a-time';
 import { publishNotice } from '../../shared/services/notice';
 import { startAwsEndpoint } from './aws-endpoints/aws-endpoint-server';
 import { awsEndpointPort } from './aws-endpoints/endpoint-port';
@@ -33,9 +33,9 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const data = await openDataStore({ dataDir, tableName: env.TABLE_NAME ?? 'dangjian', endpoint: env.DYNAMODB_ENDPOINT });
   const { store } = data;
-  // Running elections and open notices from before the one-at-a-time guards get theirs (idempotent; `dangjian check`).
-  const repaired = await repairGuards(store);
-  if (repaired.added + repaired.released > 0) log(`guards: ${repaired.added} added, ${repaired.released} released`);
+  // Running elections and open notices from before the one-at-a-time guards get theirs, at a data folder's first start.
+  const repaired = await repairGuardsOnce(store, new Date());
+  if (repaired && repaired.added + repaired.released > 0) log(`guards: ${repaired.added} added, ${repaired.released} released`);
 
   const clock = new VirtualClock({
     stateFile: join(dataDir, 'clock.json'),

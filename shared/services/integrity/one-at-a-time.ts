@@ -1,4 +1,4 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { DevelopmentCase } from '../../domain/development/case';
 import type { Election } from '../../domain/election/election';
 import { noticeStepOf, type Notice } from '../../domain/notice/notice';
@@ -118,6 +118,22 @@ export async function repairGuards(store: Store): Promise<GuardRepair> {
       if (await whileNotStatus(store, record, key.rule === 'election' ? 'running' : 'open', releaseGuard(store, key, id))) repair.released += 1;
     }
   }
+  return repair;
+}
+
+/** Written once the guards of a store were brought in line at a start: records stored since keep their own guards. */
+const REPAIRED_MARKER = { pk: 'INTEGRITY', sk: 'GUARDS' };
+
+/**
+ * `repairGuards` once per store, at the start of the local runtime: a data folder from before the guards is repaired
+ * at its first start, and later starts read one item instead of the whole table. Undefined when it was done before.
+ * (`dangjian check --repair` repairs whenever it is asked.)
+ */
+export async function repairGuardsOnce(store: Store, at: Date): Promise<GuardRepair | undefined> {
+  const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: REPAIRED_MARKER, ConsistentRead: true }));
+  if (Item) return undefined;
+  const repair = await repairGuards(store);
+  await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...REPAIRED_MARKER, type: 'integrity-marker', at: at.toISOString(), ...repair } }));
   return repair;
 }
 
