@@ -21,6 +21,8 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   approvalReminders: number;
   approvalsOverdue: number;
   termReminders: string[];
+  /** The term entries of the due index: written by their keying (undefined: keyed before), organizations looked at. */
+  termIndex: { keyed: number | undefined; woken: number };
   developmentWarnings: number;
   development: { stageReminders: number; approvalsOverdue: number; approvalsBlocked: number };
   /** The due index (docs/domain/scheduler.md): entries written by its one-time backfills (undefined: done before), items woken. */
@@ -39,7 +41,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
   const calendarWarnings = await warnAboutMissingCalendar(deps);
-  const { sent: termReminders } = await sendTermReminders(deps);
+  const { sent: termReminders, keyed, woken } = await sendTermReminders(deps); // the organizations whose term entry is due
   const { casesWoken, warnings: developmentWarnings, ...development } = await runDueCases(deps); // the due cases, never every active case
   const electionEnds = await applyElectionEndDecisions(deps);
   const { warnings: transferWarnings, accepted: transfersAccepted, transfersWoken } = await runDueTransfers(deps); // the due transfers only
@@ -48,5 +50,5 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
   const assessmentReminders = await remindAssessmentReports(deps);
   const assessmentReviewMails = await closeAssessmentReviews(deps);
-  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
+  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, termIndex: { keyed, woken }, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
 }
