@@ -70,6 +70,20 @@ export async function putDueEntryIfAbsent(store: Store, entry: DueEntry): Promis
   }
 }
 
+/**
+ * A backfill's entry that replaces an older one: only if the item has none, or one of its version or before (a
+ * change since wrote a newer one). False when it had a newer one.
+ */
+export async function putDueEntryUnlessNewer(store: Store, entry: DueEntry): Promise<boolean> {
+  try {
+    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: dueEntryItem(entry), ConditionExpression: 'attribute_not_exists(pk) OR version <= :version', ExpressionAttributeValues: { ':version': entry.version } }));
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
 function toEntry(item: Record<string, unknown>): DueEntry {
   return { kind: item.kind as DueKind, pk: item.pk as string, id: item.id as string, wakeAt: item.wakeAt as string, version: item.version as number, ...(typeof item.termEnd === 'string' && { termEnd: item.termEnd }) };
 }
@@ -100,8 +114,8 @@ export async function forEachDueEntry(store: Store, kind: DueKind, upTo: string,
   } while (ExclusiveStartKey);
 }
 
-/** What a one-time backfill brings under the due index: a kind's entries, or the approval links' wake instants. */
-export type BackfillKind = Exclude<DueKind, 'term'> | 'approval-link';
+/** What a one-time backfill brings under the due index: a kind's entries, the approval links' wake instants, the transfers waiting for a receipt. */
+export type BackfillKind = Exclude<DueKind, 'term'> | 'approval-link' | 'transfer-receipt';
 
 const backfillKey = (kind: BackfillKind) => ({ pk: 'DUEINDEX', sk: `BACKFILL#${kind}` });
 

@@ -8,7 +8,6 @@ import { closeAssessmentReviews } from '../assessment/review-deadline';
 import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
-import { recordWaitingReceipts } from './transfer-receipts';
 import { backfillDueIndex } from './due-backfill';
 import { runDueCases } from './due-cases';
 import { runDueTransfers } from './due-transfers';
@@ -44,8 +43,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const { sent: termReminders, keyed, woken } = await sendTermReminders(deps); // the organizations whose term entry is due
   const { casesWoken, warnings: developmentWarnings, ...development } = await runDueCases(deps); // the due cases, never every active case
   const electionEnds = await applyElectionEndDecisions(deps);
-  const { warnings: transferWarnings, accepted: transfersAccepted, transfersWoken } = await runDueTransfers(deps); // the due transfers only
-  const receiptsRecorded = await recordWaitingReceipts(deps);
+  const { warnings: transferWarnings, accepted: transfersAccepted, receiptsRecorded, transfersWoken } = await runDueTransfers(deps); // the due transfers only
   const assessmentPeriodsOpened = await openDueAssessmentPeriods(deps);
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
   const assessmentReminders = await remindAssessmentReports(deps);
