@@ -8,25 +8,32 @@ import type { TransactItem } from './transact';
  * wake date (`<wakeAt>#<id>`). The entry is written in the transaction of every change that moves the wake date and
  * deleted when nothing is left, so the tick reads the entries due and the items they name, never every item.
  */
-export type DueKind = 'case' | 'transfer';
+export type DueKind = 'case' | 'transfer' | 'term';
 
 export interface DueEntry {
   kind: DueKind;
-  /** The item's partition key (`CASE#<id>`, `TRANSFER#<id>`). */
+  /** The item's partition key (`CASE#<id>`, `TRANSFER#<id>`, `ORG#<id>`). */
   pk: string;
   id: string;
   /** The wake date (China date YYYY-MM-DD, or an ISO instant: one form per kind). */
   wakeAt: string;
   /** The item's version the wake date was computed from. */
   version: number;
+  /** Kind `term`: the organization's term end the wake date belongs to (term-due.ts: its writes are conditioned on it). */
+  termEnd?: string;
 }
 
-const DUE_SK = 'DUE';
+export const DUE_ENTRY_SK = 'DUE';
 const duePartition = (kind: DueKind) => `DUE#${kind}`;
 
-function entryItem(entry: DueEntry): Record<string, unknown> {
-  return { pk: entry.pk, sk: DUE_SK, type: 'due', kind: entry.kind, id: entry.id, wakeAt: entry.wakeAt, version: entry.version, gsi1pk: duePartition(entry.kind), gsi1sk: `${entry.wakeAt}#${entry.id}` };
+/** The stored entry (kinds with writes of their own: term-due.ts). */
+export function dueEntryItem(entry: DueEntry): Record<string, unknown> {
+  return {
+    pk: entry.pk, sk: DUE_ENTRY_SK, type: 'due', kind: entry.kind, id: entry.id, wakeAt: entry.wakeAt, version: entry.version, ...(entry.termEnd !== undefined && { termEnd: entry.termEnd }),
+    gsi1pk: duePartition(entry.kind), gsi1sk: `${entry.wakeAt}#${entry.id}`,
+  };
 }
+
 
 export type DueTarget = Omit<DueEntry, 'wakeAt'> & { wakeAt: string | undefined };
 
@@ -35,8 +42,8 @@ export type DueTarget = Omit<DueEntry, 'wakeAt'> & { wakeAt: string | undefined 
  * its wake date, or deleted when there is none.
  */
 export function setDueEntry(store: Store, target: DueTarget): TransactItem {
-  if (target.wakeAt === undefined) return { Delete: { TableName: store.tableName, Key: { pk: target.pk, sk: DUE_SK } } };
-  return { Put: { TableName: store.tableName, Item: entryItem({ ...target, wakeAt: target.wakeAt }) } };
+  if (target.wakeAt === undefined) return { Delete: { TableName: store.tableName, Key: { pk: target.pk, sk: DUE_ENTRY_SK } } };
+  return { Put: { TableName: store.tableName, Item: dueEntryItem({ ...target, wakeAt: target.wakeAt }) } };
 }
 
 /**
@@ -47,15 +54,29 @@ export function setDueEntry(store: Store, target: DueTarget): TransactItem {
 export function moveDueEntry(store: Store, target: DueTarget): TransactItem {
   const condition = { ExpressionAttributeValues: { ':version': target.version } };
   if (target.wakeAt === undefined) {
-    return { Delete: { TableName: store.tableName, Key: { pk: target.pk, sk: DUE_SK }, ConditionExpression: 'attribute_not_exists(pk) OR version = :version', ...condition } };
+    return { Delete: { TableName: store.tableName, Key: { pk: target.pk, sk: DUE_ENTRY_SK }, ConditionExpression: 'attribute_not_exists(pk) OR version = :version', ...condition } };
   }
-  return { Put: { TableName: store.tableName, Item: entryItem({ ...target, wakeAt: target.wakeAt }), ConditionExpression: 'version = :version', ...condition } };
+  return { Put: { TableName: store.tableName, Item: dueEntryItem({ ...target, wakeAt: target.wakeAt }), ConditionExpression: 'version = :version', ...condition } };
 }
 
 /** The backfill's entry: only if the item has none yet (a change since wrote a newer one). False when it had. */
 export async function putDueEntryIfAbsent(store: Store, entry: DueEntry): Promise<boolean> {
   try {
-    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: entryItem(entry), ConditionExpression: 'attribute_not_exists(pk)' }));
+    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: dueEntryItem(entry), ConditionExpression: 'attribute_not_exists(pk)' }));
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/**
+ * A backfill's entry that replaces an older one: only if the item has none, or one of its version or before (a
+ * change since wrote a newer one). False when it had a newer one.
+ */
+export async function putDueEntryUnlessNewer(store: Store, entry: DueEntry): Promise<boolean> {
+  try {
+    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: dueEntryItem(entry), ConditionExpression: 'attribute_not_exists(pk) OR version <= :version', ExpressionAttributeValues: { ':version': entry.version } }));
     return true;
   } catch (error) {
     if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
@@ -64,12 +85,12 @@ export async function putDueEntryIfAbsent(store: Store, entry: DueEntry): Promis
 }
 
 function toEntry(item: Record<string, unknown>): DueEntry {
-  return { kind: item.kind as DueKind, pk: item.pk as string, id: item.id as string, wakeAt: item.wakeAt as string, version: item.version as number };
+  return { kind: item.kind as DueKind, pk: item.pk as string, id: item.id as string, wakeAt: item.wakeAt as string, version: item.version as number, ...(typeof item.termEnd === 'string' && { termEnd: item.termEnd }) };
 }
 
 /** An item's entry (consistent read), if any. */
 export async function getDueEntry(store: Store, pk: string): Promise<DueEntry | undefined> {
-  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk, sk: DUE_SK }, ConsistentRead: true }));
+  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk, sk: DUE_ENTRY_SK }, ConsistentRead: true }));
   return result.Item ? toEntry(result.Item) : undefined;
 }
 
@@ -93,8 +114,8 @@ export async function forEachDueEntry(store: Store, kind: DueKind, upTo: string,
   } while (ExclusiveStartKey);
 }
 
-/** What a one-time backfill brings under the due index: a kind's entries, or the approval links' wake instants. */
-export type BackfillKind = DueKind | 'approval-link';
+/** What a one-time backfill brings under the due index: a kind's entries, the approval links' wake instants, the transfers waiting for a receipt. */
+export type BackfillKind = Exclude<DueKind, 'term'> | 'approval-link' | 'transfer-receipt';
 
 const backfillKey = (kind: BackfillKind) => ({ pk: 'DUEINDEX', sk: `BACKFILL#${kind}` });
 

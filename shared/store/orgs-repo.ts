@@ -6,6 +6,7 @@ import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
 import { fromItem } from './item';
+import { organizationTermEntry } from './term-due';
 
 export type { Organization } from '../domain/registry/organization';
 
@@ -55,11 +56,21 @@ export function orgTreeMark(store: Store, orgs: readonly Organization[]): Transa
 
 /**
  * Every write of organizations, in one transaction with the tree's mark: `created` only if absent, `replaced` only
- * over the version before theirs. The only way organizations are written.
+ * over the version before theirs. The only way organizations are written. Each organization's term entry in the due
+ * index (term-due.ts, docs/domain/scheduler.md) is written with it, unless the caller says the write changes no
+ * term end and no status (`termsUnchanged`: a move, a committee post ended), so a move of a large subtree stays
+ * within one transaction.
  */
-export function organizationWrites(store: Store, { created = [], replaced = [] }: { created?: readonly Organization[]; replaced?: readonly Organization[] }): TransactItem[] {
+export function organizationWrites(
+  store: Store,
+  { created = [], replaced = [], termsUnchanged = false }: { created?: readonly Organization[]; replaced?: readonly Organization[]; termsUnchanged?: boolean },
+): TransactItem[] {
   if (created.length + replaced.length === 0) return [];
-  return [...created.map((org) => putNewOrganization(store, org)), ...replaced.map((org) => replaceOrganization(store, org)), orgTreeMark(store, [...created, ...replaced])];
+  const entries = [
+    ...created.map((org) => organizationTermEntry(store, org, true)),
+    ...(termsUnchanged ? [] : replaced.map((org) => organizationTermEntry(store, org, false))),
+  ].filter((item): item is TransactItem => item !== undefined);
+  return [...created.map((org) => putNewOrganization(store, org)), ...replaced.map((org) => replaceOrganization(store, org)), orgTreeMark(store, [...created, ...replaced]), ...entries];
 }
 
 /** Bulk loaders (benches, seeds without transactions): the organization item alone, as its Put would write it. */

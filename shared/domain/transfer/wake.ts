@@ -6,10 +6,11 @@ import type { TransferWarningCode } from './warnings';
 /**
  * What the scheduler does for a transfer not finished (docs/domain/scheduler.md, docs/domain/transfer.md T7, T8a):
  * each warning once per code and instant (its key is the warning marker's `<code>#<dueAt>`), from the first
- * millisecond after its threshold; and, while the receiving branch waits to accept, a look at every tick.
+ * millisecond after its threshold; and, while the receiving branch waits to accept (T8a) or the sending branch waits
+ * to have the receipt recorded (T8b), a look at every tick.
  * `transferWarnings` (warnings.ts) mails what these events say is due.
  */
-export type TransferWakeEvent = WakeEvent & { code: TransferWarningCode | 'accept-waiting'; dueAt: string };
+export type TransferWakeEvent = WakeEvent & { code: TransferWarningCode | 'accept-waiting' | 'receipt-waiting'; dueAt: string };
 
 const DAY_MS = 86_400_000;
 const after = (instant: string | number, ms = 1) => new Date((typeof instant === 'number' ? instant : Date.parse(instant)) + ms).toISOString();
@@ -27,6 +28,7 @@ export function transferWakeEvents(transfer: Transfer, rules: Pick<TransferRules
     warn('letter-expired', validUntil, after(validUntil));
     if (transfer.destination.kind === 'outside') warn('receipt-missing', letter.receiptDueAt, after(letter.receiptDueAt));
     if (transfer.acceptWhenFree) events.push({ code: 'accept-waiting', dueAt: ALWAYS, key: 'accept-waiting', from: ALWAYS });
+    if (transfer.receiptWhenFree) events.push({ code: 'receipt-waiting', dueAt: ALWAYS, key: 'receipt-waiting', from: ALWAYS });
   }
   if (transfer.status === 'requested' || transfer.status === 'issued') {
     const flagAt = goneFlagAt(transfer.leavingDate, rules.goneMonths);

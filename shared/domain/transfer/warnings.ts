@@ -42,6 +42,6 @@ export function transferWarnings(transfer: Transfer, now: Date, rules: Pick<Tran
     'member-gone': () => `${transfer.personName}离开原单位已满${rules.goneMonths}个月，组织关系仍未转接完成。`,
   };
   return dueEvents(transferWakeEvents(transfer, rules), nowIso, new Set())
-    .filter((e): e is typeof e & { code: TransferWarningCode } => e.code !== 'accept-waiting')
+    .filter((e): e is typeof e & { code: TransferWarningCode } => e.code !== 'accept-waiting' && e.code !== 'receipt-waiting')
     .map((e) => ({ code: e.code, dueAt: e.dueAt, message: messages[e.code](e.dueAt) }));
 }

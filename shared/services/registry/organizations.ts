@@ -105,7 +105,8 @@ export async function editOrganization(deps: RegistryDeps, actor: Actor, orgId: 
   if (committeeText(org.committee) !== committeeText(committee)) changes.committee = { before: committeeText(org.committee), after: committeeText(committee) };
   if (Object.keys(changes).length === 0) return org;
   const at = deps.clock.now().toISOString();
-  await commitChange(deps, [...organizationWrites(deps.store, { replaced: [next] }), auditPut(deps.store, orgPk(orgId), { at, action: 'org.edited', actor: actor.id, details: changes })], `edit ${orgId}`);
+  const termsUnchanged = org.termEnd === next.termEnd; // the term entry stands (docs/domain/scheduler.md)
+  await commitChange(deps, [...organizationWrites(deps.store, { replaced: [next], termsUnchanged }), auditPut(deps.store, orgPk(orgId), { at, action: 'org.edited', actor: actor.id, details: changes })], `edit ${orgId}`);
   return next;
 }
 
@@ -134,7 +135,7 @@ export async function moveOrganization(deps: RegistryDeps, actor: Actor, orgId: 
   if (subtree.length > MOVE_LIMIT) throw new OrgSubtreeTooLargeError(subtree.length, MOVE_LIMIT);
   const details = { before: org.parentId ? (tree.get(org.parentId)?.name ?? org.parentId) : '无', after: parent?.name ?? input.parentId, beforeId: org.parentId, afterId: input.parentId };
   const at = deps.clock.now().toISOString();
-  await commitChange(deps, [...organizationWrites(deps.store, { replaced: subtree }), auditPut(deps.store, orgPk(orgId), { at, action: 'org.moved', actor: actor.id, details })], `move ${orgId}`);
+  await commitChange(deps, [...organizationWrites(deps.store, { replaced: subtree, termsUnchanged: true }), auditPut(deps.store, orgPk(orgId), { at, action: 'org.moved', actor: actor.id, details })], `move ${orgId}`);
   return subtree[0];
 }
 

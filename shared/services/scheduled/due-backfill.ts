@@ -6,7 +6,7 @@ import { casePk, listActiveCases, listDoneCaseEvents } from '../../store/cases-r
 import { listOpenTransfers, listTransferWarningsSent, transferPk } from '../../store/transfers-repo';
 import { DEFAULT_TRANSFER_RULES } from '../../domain/transfer/validity';
 import { nextTransferWake } from '../../domain/transfer/wake';
-import { dueBackfillDone, markDueBackfillDone, putDueEntryIfAbsent } from '../../store/due-index';
+import { dueBackfillDone, markDueBackfillDone, putDueEntryIfAbsent, putDueEntryUnlessNewer } from '../../store/due-index';
 import type { ServiceDeps } from '../deps';
 import { getRuleSet } from '../development/rule-sets';
 
@@ -20,7 +20,8 @@ import { getRuleSet } from '../development/rule-sets';
 export async function backfillDueIndex(deps: ServiceDeps): Promise<number | undefined> {
   const links = await backfillLinkWakes(deps);
   const transfers = await backfillTransfers(deps);
-  const others = links === undefined && transfers === undefined ? undefined : (links ?? 0) + (transfers ?? 0);
+  const receipts = await backfillReceiptWaits(deps);
+  const others = [links, transfers, receipts].every((n) => n === undefined) ? undefined : (links ?? 0) + (transfers ?? 0) + (receipts ?? 0);
   if (await dueBackfillDone(deps.store, 'case')) return others;
   const today = chinaDate(deps.clock.now());
   let written = 0;
@@ -59,5 +60,27 @@ async function backfillTransfers(deps: ServiceDeps): Promise<number | undefined>
     if (await putDueEntryIfAbsent(deps.store, { kind: 'transfer', pk: transferPk(transfer.id), id: transfer.id, wakeAt, version: transfer.version })) written += 1;
   }
   await markDueBackfillDone(deps.store, 'transfer', nowIso, written);
+  await markDueBackfillDone(deps.store, 'transfer-receipt', nowIso, 0); // the entries above count a waiting receipt already
+  return written;
+}
+
+/**
+ * Once per store: the transfers waiting for their receipt to be recorded (T8b) were found by listing every
+ * organization's transfers at each tick; their entries, written before the waiting receipt was one of their events,
+ * are set due now (marker `BACKFILL#transfer-receipt`). Where the transfers' own backfill ran in the same tick, it
+ * already counted it: nothing changes.
+ */
+async function backfillReceiptWaits(deps: ServiceDeps): Promise<number | undefined> {
+  if (await dueBackfillDone(deps.store, 'transfer-receipt')) return undefined;
+  const nowIso = deps.clock.now().toISOString();
+  let written = 0;
+  const orgIds = (await loadOrgTree(deps.store)).organizations.map((org) => org.id);
+  for (const transfer of await listOpenTransfers(deps.store, orgIds)) {
+    if (transfer.status !== 'issued' || !transfer.receiptWhenFree) continue;
+    const wakeAt = nextTransferWake(transfer, DEFAULT_TRANSFER_RULES, nowIso, await listTransferWarningsSent(deps.store, transfer.id));
+    if (wakeAt === undefined) continue;
+    if (await putDueEntryUnlessNewer(deps.store, { kind: 'transfer', pk: transferPk(transfer.id), id: transfer.id, wakeAt, version: transfer.version })) written += 1;
+  }
+  await markDueBackfillDone(deps.store, 'transfer-receipt', nowIso, written);
   return written;
 }

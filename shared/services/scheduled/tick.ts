@@ -8,7 +8,6 @@ import { closeAssessmentReviews } from '../assessment/review-deadline';
 import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
-import { recordWaitingReceipts } from './transfer-receipts';
 import { backfillDueIndex } from './due-backfill';
 import { runDueCases } from './due-cases';
 import { runDueTransfers } from './due-transfers';
@@ -21,6 +20,8 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   approvalReminders: number;
   approvalsOverdue: number;
   termReminders: string[];
+  /** The term entries of the due index: written by their keying (undefined: keyed before), organizations looked at. */
+  termIndex: { keyed: number | undefined; woken: number };
   developmentWarnings: number;
   development: { stageReminders: number; approvalsOverdue: number; approvalsBlocked: number };
   /** The due index (docs/domain/scheduler.md): entries written by its one-time backfills (undefined: done before), items woken. */
@@ -39,14 +40,13 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
   const calendarWarnings = await warnAboutMissingCalendar(deps);
-  const { sent: termReminders } = await sendTermReminders(deps);
+  const { sent: termReminders, keyed, woken } = await sendTermReminders(deps); // the organizations whose term entry is due
   const { casesWoken, warnings: developmentWarnings, ...development } = await runDueCases(deps); // the due cases, never every active case
   const electionEnds = await applyElectionEndDecisions(deps);
-  const { warnings: transferWarnings, accepted: transfersAccepted, transfersWoken } = await runDueTransfers(deps); // the due transfers only
-  const receiptsRecorded = await recordWaitingReceipts(deps);
+  const { warnings: transferWarnings, accepted: transfersAccepted, receiptsRecorded, transfersWoken } = await runDueTransfers(deps); // the due transfers only
   const assessmentPeriodsOpened = await openDueAssessmentPeriods(deps);
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
   const assessmentReminders = await remindAssessmentReports(deps);
   const assessmentReviewMails = await closeAssessmentReviews(deps);
-  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
+  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, termIndex: { keyed, woken }, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
 }

@@ -41,6 +41,12 @@ export async function getTermReminderRules(deps: Pick<ServiceDeps, 'store'>): Pr
   return (await currentView(deps)).rules;
 }
 
+/** The rules in force and the setting's version (0: the defaults): the scheduler's wake dates are keyed for it. */
+export async function getTermReminderRulesInForce(deps: Pick<ServiceDeps, 'store'>): Promise<{ rules: TermReminderRule[]; version: number }> {
+  const { rules, version } = await currentView(deps);
+  return { rules, version };
+}
+
 /** The setting for the administrator's page (`termreminders.manage`), with its changes, newest first. */
 export async function readTermReminderSettings(deps: Pick<ServiceDeps, 'store'>, actor: Actor): Promise<TermReminderSettingsView & { history: TermReminderSettingsChange[] }> {
   authorize(actor, 'termreminders.manage', undefined, await loadOrgTree(deps.store));

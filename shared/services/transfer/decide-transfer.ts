@@ -39,7 +39,7 @@ const serialOf = (transfer: Transfer) => {
 function endCommitteePosts(deps: Pick<ServiceDeps, 'store'>, tree: OrgTree, personId: string, endedOn: string, at: string, actorId: string): TransactItem[] {
   const holding = tree.organizations.filter((org: Organization) => org.committee.some((m) => m.personId === personId));
   const replaced = holding.map((org) => ({ ...org, committee: org.committee.filter((m) => m.personId !== personId), version: org.version + 1 }));
-  return [...organizationWrites(deps.store, { replaced }), ...holding.map((org) => {
+  return [...organizationWrites(deps.store, { replaced, termsUnchanged: true }), ...holding.map((org) => {
     const ended = org.committee.filter((m) => m.personId === personId);
     return auditPut(deps.store, orgPk(org.id), {
       at, action: 'org.committee-post-ended', actor: actorId,

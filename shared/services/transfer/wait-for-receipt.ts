@@ -12,7 +12,7 @@ import { loadTransfer } from './load';
 /**
  * Outside the system, the sending branch has the receipt but the person's development case has an approval or a
  * notice open (docs/domain/transfer.md T8b): it records the receipt's date and who chose to wait, and the scheduler
- * records the receipt in his name once they are over (`recordWaitingReceipts`). Nothing left to wait for: recorded at once.
+ * records the receipt in his name once they are over (`recordReceiptIfFree`, at each tick while waiting). Nothing left to wait for: recorded at once.
  */
 export async function waitToRecordReceipt(deps: ServiceDeps, actor: Actor, transferId: string, input: Record<string, unknown>): Promise<Transfer> {
   const values = parseForm(recordReceiptSchema, input);

@@ -32,3 +32,11 @@ test('a finished transfer has nothing left; a waiting acceptance is looked at on
   for (const status of ['accepted', 'refused', 'received'] as const) expect(wake(transfer({ status }), '2026-10-01T00:00:00.000Z')).toBeUndefined();
   expect(wake(transfer({ acceptWhenFree: { by: 'u3', byName: '王芳', at: '2026-09-24T01:00:00.000Z' } }), '2026-10-01T00:00:00.000Z')).toBe('1970-01-01T00:00:00.000Z');
 });
+
+test('a receipt waiting to be recorded (T8b) is looked at on every tick while the letter is out; not once it is recorded', () => {
+  const waiting = { receiptWhenFree: { by: 'u1', byName: '李组织委员', at: '2026-09-24T01:00:00.000Z', receiptDate: '2026-09-24' } };
+  const outside = { destination: { kind: 'outside' as const, orgName: '外省某党组织', address: '某省某市' } };
+  expect(wake(transfer({ ...outside, ...waiting }), '2026-10-01T00:00:00.000Z')).toBe('1970-01-01T00:00:00.000Z');
+  expect(wake(transfer({ ...outside, ...waiting, status: 'received' }), '2026-10-01T00:00:00.000Z')).toBeUndefined();
+  expect(wake(transfer(outside), '2026-10-01T00:00:00.000Z')).toBe('2026-12-09T15:59:59.001Z');
+});

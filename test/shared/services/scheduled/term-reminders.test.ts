@@ -31,21 +31,21 @@ async function fixture(now: string) {
 test('nothing is sent the day before the 6-month reminder (China time)', async () => {
   // 2027-02-27T23:59 in China is still the 27th.
   const { deps, mailer } = await fixture('2027-02-27T15:59:00.000Z');
-  expect(await sendTermReminders(deps)).toEqual({ sent: [] });
+  expect((await sendTermReminders(deps)).sent).toEqual([]);
   expect(mailer.sent).toEqual([]);
 });
 
 test('each reminder is sent once, to the branch staff and the committee staff above, never the disabled or the administrator', async () => {
   const { deps, mailer, clock, store } = await fixture('2027-02-27T16:00:00.000Z');
-  expect(await sendTermReminders(deps)).toEqual({ sent: ['b1:6m'] });
-  expect(await sendTermReminders(deps)).toEqual({ sent: [] });
+  expect((await sendTermReminders(deps)).sent).toEqual(['b1:6m']);
+  expect((await sendTermReminders(deps)).sent).toEqual([]);
   expect(mailer.sent).toHaveLength(1);
   expect(mailer.sent[0].to.sort()).toEqual(['s1@example.org', 'zz@example.org']);
   expect(mailer.sent[0].subject).toBe('办公室党支部换届提醒：任期将于 2027-08-31 届满');
   expect(mailer.sent[0].text).toContain('http://site/staff/elections');
 
   clock.set(new Date('2027-07-31T01:00:00.000Z'));
-  expect(await sendTermReminders(deps)).toEqual({ sent: ['b1:request-1m'] });
+  expect((await sendTermReminders(deps)).sent).toEqual(['b1:request-1m']);
   expect(mailer.sent[1].subject).toBe('办公室党支部换届请示截止提醒（任期 2027-08-31 届满）');
   const audit = await listAudit(store, orgPk('b1'));
   expect(audit.filter((e) => e.action === 'org.term-reminder-sent').map((e) => e.details?.reminder)).toEqual(['6m', 'request-1m']);
@@ -62,13 +62,13 @@ test('ten scheduler runs at once send a reminder only once: one marker per term 
 
 test('after the term end the overdue warning is sent once; a renewed term starts its own reminders', async () => {
   const { deps, mailer, clock, store } = await fixture('2027-09-01T01:00:00.000Z');
-  expect(await sendTermReminders(deps)).toEqual({ sent: ['b1:overdue'] });
+  expect((await sendTermReminders(deps)).sent).toEqual(['b1:overdue']);
   expect(mailer.sent[0].subject).toBe('办公室党支部换届逾期：任期已于 2027-08-31 届满');
   clock.set(new Date('2027-10-01T01:00:00.000Z'));
-  expect(await sendTermReminders(deps)).toEqual({ sent: [] });
+  expect((await sendTermReminders(deps)).sent).toEqual([]);
 
   const b1 = (await getOrganization(store, 'b1'))!;
   await transactWrite(store, organizationWrites(store, { replaced: [{ ...b1, termStart: '2027-09-20', termEnd: '2030-09-19', version: b1.version + 1 }] }));
   clock.set(new Date('2030-03-19T01:00:00.000Z'));
-  expect(await sendTermReminders(deps)).toEqual({ sent: ['b1:6m'] });
+  expect((await sendTermReminders(deps)).sent).toEqual(['b1:6m']);
 });
