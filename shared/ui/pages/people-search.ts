@@ -29,7 +29,7 @@ export interface PeopleSearchPageOptions {
 
 function results(view: PeopleSearchView): SafeHtml {
   if (!view.by) return html``;
-  const what = view.by === 'idNumber' ? html`身份证号 ${view.shown}` : html`姓名“${view.shown}”`;
+  const what = view.by === 'idNumber' ? html`身份证号 ${view.shown} ` : html`姓名“${view.shown}”`;
   if (view.results.length === 0) return html`<p role="status">在${view.org.name}及下级组织中未找到${what}的人员。请核对后重新输入。</p>`;
   const showing = view.more ? html`同名人员较多，只列出前 ${view.results.length} 位，请改用身份证号查找。` : html`找到 ${view.results.length} 人。`;
   return html`<p role="status">按${what}查找：${showing}</p>
