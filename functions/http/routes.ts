@@ -83,6 +83,8 @@ export const ROUTES: RouteDefinition[] = [
   { method: 'GET', path: '/staff/orgs/{orgId}/people', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/people', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/people/new', handlerId: 'http-staff' },
+  { method: 'GET', path: '/staff/people/search', handlerId: 'http-staff' },
+  { method: 'POST', path: '/staff/people/search', handlerId: 'http-staff' },
   { method: 'POST', path: '/staff/people', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/people/{personId}', handlerId: 'http-staff' },
   { method: 'GET', path: '/staff/people/{personId}/edit', handlerId: 'http-staff' },

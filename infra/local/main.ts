@@ -8,6 +8,7 @@ import { createStaffSite } from '../../functions/http/staff-site';
 import { createLocalAuthenticator } from '../../shared/services/auth';
 import { resolveActor } from '../../shared/services/authorization';
 import { repairGuardsOnce } from '../../shared/services/integrity/one-at-a-time';
+import { backfillPersonNameIndex } from '../../shared/services/registry/people-name-backfill';
 import { publishNotice } from '../../shared/services/notice';
 import { startAwsEndpoint } from './aws-endpoints/aws-endpoint-server';
 import { awsEndpointPort } from './aws-endpoints/endpoint-port';
@@ -46,6 +47,9 @@ async function main(): Promise<void> {
   const port = Number(env.PORT ?? 3000);
   const awsPort = awsEndpointPort(env);
   const runtime = createLocalRuntime({ store, clock, mailer: outbox, publicBaseUrl: `http://localhost:${port}`, log });
+  // People stored before the name index (人员查找) get their entry, once per data folder (a marker; docs/domain/organizations-and-people.md).
+  const named = await backfillPersonNameIndex({ store, clock });
+  if (named) log(`name index: ${named} people indexed`);
   const seeded = await seedDemo(runtime.deps);
   // The demo case with its recorded history runs on a clock of its own, on a fresh data folder only (no execution of
   // an earlier run to resume on that clock), before this runtime's executions resume.

@@ -1,6 +1,7 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomBytes } from 'node:crypto';
 import { normalizeIdNumber } from '../domain/registry/id-number';
+import { normalizePersonName } from '../domain/registry/people-query';
 import { onRoster, type Person } from '../domain/registry/person';
 import { queryAll } from './query-all';
 import type { Store } from './store';
@@ -54,9 +55,21 @@ export function idNumberIndexKeys(idNumbers: readonly string[]): Map<string, { p
 const rosterKey = (orgId: string) => `ORG#${orgId}#person`;
 const leftKey = (orgId: string) => `ORG#${orgId}#person-left`;
 
-function personItem(person: Person): Record<string, unknown> {
+/**
+ * The name index (人员查找 by exact full name): gsi1 `PERSONNAME#<normalized name>` / `<personId>`, on the person item
+ * itself, so that every write of a person (this builder) keeps it. People stored before it are given theirs once
+ * (`people-name-index.ts`).
+ */
+export const personNameKey = (name: string) => `PERSONNAME#${normalizePersonName(name)}`;
+
+/** The index keys of a person item: its roster (gsi2) and its name (gsi1). */
+export function personIndexKeys(person: Person): Record<'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk', string> {
   const gsi2pk = onRoster(person) ? rosterKey(person.orgId) : leftKey(person.orgId);
-  return { pk: personPk(person.id), sk: PERSON_SK, type: 'person', gsi2pk, gsi2sk: `${person.name}#${person.id}`, ...person };
+  return { gsi1pk: personNameKey(person.name), gsi1sk: person.id, gsi2pk, gsi2sk: `${person.name}#${person.id}` };
+}
+
+function personItem(person: Person): Record<string, unknown> {
+  return { pk: personPk(person.id), sk: PERSON_SK, type: 'person', ...personIndexKeys(person), ...person };
 }
 
 function toPerson(item: Record<string, unknown>): Person {
@@ -129,6 +142,38 @@ export async function getPersonByIdNumber(store: Store, idNumber: string): Promi
   const person = await getPerson(store, personId);
   // Between the two reads the number may have moved to another record: then the index answered for an older state.
   return person && sameIdNumber(person.idNumber, idNumber) ? person : undefined;
+}
+
+/** The query of an organization's roster (gsi2), for pages across organizations (org-pages.ts). */
+export function rosterRange(orgId: string, list: 'roster' | 'left') {
+  const key = list === 'roster' ? rosterKey(orgId) : leftKey(orgId);
+  return {
+    query: { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :key', ExpressionAttributeValues: { ':key': key } },
+    partition: { attribute: 'gsi2pk', value: key },
+  };
+}
+
+/** The key attributes of a roster entry, as the pages' cursor keeps them. */
+export const ROSTER_KEY_ATTRIBUTES = ['pk', 'sk', 'gsi2pk', 'gsi2sk'] as const;
+
+export const personFromItem = (item: Record<string, unknown>): Person => toPerson(item);
+
+/**
+ * The people named `name` (exact, once normalized) that `keep` accepts (the actor's scope), in id order, at most
+ * `limit`; `more` tells that others were left off. Reads the name's index entries (gsi1) a page at a time.
+ */
+export async function findPeopleByName(store: Store, name: string, options: { limit: number; keep: (person: Person) => boolean }): Promise<{ people: Person[]; more: boolean }> {
+  const people: Person[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await store.doc.send(new QueryCommand({
+      TableName: store.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :name', ExpressionAttributeValues: { ':name': personNameKey(name) },
+      Limit: 100, ExclusiveStartKey,
+    }));
+    people.push(...(page.Items ?? []).map(toPerson).filter(options.keep));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey && people.length <= options.limit);
+  return { people: people.slice(0, options.limit), more: people.length > options.limit };
 }
 
 /** An organization's people (its roster), by name. */

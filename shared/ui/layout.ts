@@ -50,6 +50,7 @@ function staffNav(staff: LayoutStaff): SafeHtml {
     <a href="/staff/transfers">组织关系转接</a>
     <a href="/staff/assessment">党建考核</a>
     <a href="/staff/people">党员名册</a>
+    <a href="/staff/people/search">人员查找</a>
     <a href="/staff/orgs">组织管理</a>
     ${committee ? html`<a href="/staff/approvals">审批</a> <a href="/staff/roster/import">花名册导入</a>` : ''}
     ${committee ? html`<a href="/staff/accounts">账号管理</a>` : ''}

@@ -1,10 +1,12 @@
 import { chinaDate } from '../../../shared/domain/calendar';
 import type { Person } from '../../../shared/domain/registry/person';
 import {
-  addAttendanceExclusion, changeMembershipStatus, createPerson, editPerson, endAttendanceExclusion, getPersonView, listOrgPeople, loadPerson, personCreateStatuses, personOrgChoices, revealIdNumber, setRightsState,
+  addAttendanceExclusion, changeMembershipStatus, createPerson, editPerson, endAttendanceExclusion, getPersonView, listOrgPeople, loadPerson, personCreateStatuses, personOrgChoices, revealIdNumber,
+  searchPeople, setRightsState,
 } from '../../../shared/services/registry';
 import type { PersonView } from '../../../shared/services/registry/people-read';
-import { peopleListPage } from '../../../shared/ui/pages/people-list';
+import { nextPagePath, peopleListPage } from '../../../shared/ui/pages/people-list';
+import { peopleSearchPage } from '../../../shared/ui/pages/people-search';
 import { personDetailPage, type PersonFormName } from '../../../shared/ui/pages/person-detail';
 import { personFormPage } from '../../../shared/ui/pages/person-form';
 import type { InputInvalidError } from '../../../shared/errors';
@@ -66,14 +68,53 @@ export function peopleRoutes(deps: StaffSiteDeps): RouteTable {
     );
   };
 
+  const searchAnswer = async (request: SiteRequest, orgId: string, query: string, inAddress: boolean) => {
+    const session = sessionOf(request);
+    const view = await searchPeople(deps, session.actor, orgId, query, { inAddress });
+    if (request.site.json) return jsonResponse(200, view);
+    return htmlResponse(200, peopleSearchPage({ org: view.org, view }, staffLayout(session)));
+  };
+
+  /** A refused query: the box again with what to type; the number typed is not shown back. */
+  const searchRefused = async (request: SiteRequest, orgId: string, query: string, error: InputInvalidError) => {
+    const session = sessionOf(request);
+    const { org } = await searchPeople(deps, session.actor, orgId, '');
+    const kept = /\d/.test(query) ? '' : query;
+    return htmlResponse(422, peopleSearchPage({ org, form: { values: { q: kept }, errors: error.fieldErrors } }, staffLayout(session)));
+  };
+
   return {
     'GET /staff/people': async (request) => redirect(`/staff/orgs/${encodeURIComponent(sessionOf(request).actor.orgId)}/people`),
 
+    // A page at a time (?cursor= from the previous page's 下一页; ?list=left those who left the system). JSON: the
+    // page's people and `next`, the address of the next page (absent on the last).
     'GET /staff/orgs/{orgId}/people': async (request) => {
       const session = sessionOf(request);
-      const view = await listOrgPeople(deps, session.actor, request.params.orgId);
-      if (request.site.json) return jsonResponse(200, view);
-      return htmlResponse(200, peopleListPage(view, staffLayout(session)));
+      const list = request.query.list === 'left' ? 'left' : 'roster';
+      const view = await listOrgPeople(deps, session.actor, request.params.orgId, { cursor: request.query.cursor, list });
+      if (request.site.json) {
+        const { next: _cursor, ...rest } = view;
+        const next = nextPagePath(view);
+        return jsonResponse(200, { ...rest, ...(next ? { next } : {}) });
+      }
+      const from = /^[1-9]\d{0,6}$/.test(request.query.from ?? '') ? Number(request.query.from) : undefined;
+      return htmlResponse(200, peopleListPage(view, staffLayout(session), { from }));
+    },
+
+    // 人员查找: a name may come in the address (?q=, ?orgId=); an ID number only in the form's body (POST).
+    'GET /staff/people/search': async (request) => {
+      const session = sessionOf(request);
+      const orgId = request.query.orgId || session.actor.orgId;
+      const query = request.query.q ?? '';
+      return handleForm(request, () => searchAnswer(request, orgId, query, true), (error) => searchRefused(request, orgId, query, error));
+    },
+
+    'POST /staff/people/search': async (request) => {
+      const session = sessionOf(request);
+      const form = formFields(request);
+      const orgId = form.orgId || session.actor.orgId;
+      const query = form.q ?? '';
+      return handleForm(request, () => searchAnswer(request, orgId, query, false), (error) => searchRefused(request, orgId, query, error));
     },
 
     // The staff member's own organization is preselected (a branch's staff add 入党申请人 to their branch: preselected too).

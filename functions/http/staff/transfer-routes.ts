@@ -2,7 +2,7 @@ import { chinaDate } from '../../../shared/domain/calendar';
 import { MEMBERSHIP_STATUS_LABELS } from '../../../shared/domain/registry/person';
 import { transferableStatus } from '../../../shared/domain/transfer/transfer';
 import { loadOrgTree, permits } from '../../../shared/services/authorization';
-import { listOrgPeople } from '../../../shared/services/registry';
+import { listOwnRoster } from '../../../shared/services/registry';
 import {
   acceptanceOfferFor, acceptTransfer, receiptCaseNotice, waitToRecordReceipt, cancelWaitToRecordReceipt, cancelWaitToAccept, getTransferFile, waitToAccept, getTransferLetter, issueLetter, listOrgTransfers, recordReceipt, refuseTransfer, registerIncoming, reissueLetter, requestTransfer, transferActionsFor,
 } from '../../../shared/services/transfer';
@@ -38,7 +38,9 @@ export function transferRoutes(deps: StaffSiteDeps): RouteTable {
     const branches = tree.organizations.filter((o) => o.kind === 'branch' && o.status === 'active');
     const own = branches.filter((o) => permits(session.actor, 'transfer.request', o.id, tree));
     const orgId = values.orgId ?? '';
-    const people = orgId && own.some((o) => o.id === orgId) ? (await listOrgPeople(deps, session.actor, orgId)).people.filter((p) => p.orgId === orgId && transferableStatus(p.status)) : [];
+    const people = orgId && own.some((o) => o.id === orgId)
+      ? (await listOwnRoster(deps, session.actor, orgId)).filter((p) => transferableStatus(p.status)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+      : [];
     return htmlResponse(status, transferRequestPage({
       branches: own, destinations: branches.filter((o) => o.id !== orgId), form: { values, errors: error?.fieldErrors ?? {} }, message: error?.userMessage,
       people: people.map((p) => ({ id: p.id, name: p.name, statusLabel: MEMBERSHIP_STATUS_LABELS[p.status] })), staff: staffLayout(session),

@@ -42,7 +42,7 @@ export function pageKinds(province: Province, viewer: Viewer): { orgId: string; 
       { key: 'case', label: 'case file', path: path('/staff/cases/', cases) },
       { key: 'people', label: 'people list (own org subtree)', path: () => `/staff/orgs/${encodeURIComponent(orgId)}/people` },
       { key: 'branchPeople', label: 'people list (a branch)', path: (n) => { const b = pick(branches, n); return b && `/staff/orgs/${encodeURIComponent(b)}/people`; } },
-      { key: 'peopleSearch', label: 'people search', path: () => undefined },
+      { key: 'peopleSearch', label: 'people search (a name in scope)', path: (n) => { const p = pick(people, n); return p && `/staff/people/search?q=${encodeURIComponent(p.name)}`; } },
       { key: 'person', label: 'a person', path: path('/staff/people/', people) },
       { key: 'orgTree', label: 'org tree', path: () => '/staff/orgs' },
       { key: 'org', label: 'an organization', path: path('/staff/orgs/', branches) },

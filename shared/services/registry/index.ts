@@ -4,6 +4,9 @@ export { getOrgTreeView, getOrganizationView, orgCreateParents, personOrgChoices
 export { createPerson, editPerson, loadPerson, personCreateStatuses } from './people';
 export { revealIdNumber } from './id-number-reveal';
 export { changeMembershipStatus, setRightsState, addAttendanceExclusion, endAttendanceExclusion } from './person-states';
-export { listOrgPeople, getPersonView, peopleOfSubtree, summarize, type PersonSummary, type PersonView, type OrgPeopleView } from './people-read';
+export { getPersonView, peopleOfSubtree, summarize, type PersonSummary, type PersonView } from './people-read';
+export { listOrgPeople, listOwnRoster, PEOPLE_PAGE_SIZE, type OrgPeopleView, type OrgPeopleGroup, type PeopleListKind } from './people-pages';
+export { searchPeople, SEARCH_RESULT_LIMIT, type PeopleSearchView } from './people-search';
+export { backfillPersonNameIndex } from './people-name-backfill';
 export { votingMembersOf, votingStandingOf, meetingAttendanceOf, approverOf, staffToNotify, type StaffContact } from './questions';
 export type { RegistryDeps } from './commit';

@@ -6,12 +6,11 @@ import type { Organization } from '../../domain/registry/organization';
 import type { OrgTree } from '../../domain/registry/org-tree';
 import { exclusionOn, votesOn, type AttendanceExclusion, type Person } from '../../domain/registry/person';
 import { listAudit, type AuditEvent } from '../../store/audit';
-import { listPeople, listPeopleLeft, personPk } from '../../store/people-repo';
+import { listPeople, personPk } from '../../store/people-repo';
 import type { Store } from '../../store/store';
 import type { Actor } from '../actor';
 import { withActorNames } from '../audit-names';
-import { authorize, loadOrgTree, permits } from '../authorization';
-import { RecordNotFoundError } from '../../errors';
+import { permits } from '../authorization';
 import { today, type RegistryDeps } from './commit';
 import { loadPerson } from './people';
 
@@ -27,32 +26,6 @@ export function summarize(person: Person, tree: OrgTree, onDate: string): Person
 export async function peopleOfSubtree(store: Store, tree: OrgTree, orgId: string): Promise<Person[]> {
   const lists = await Promise.all(tree.subtreeIds(orgId).map((id) => listPeople(store, id)));
   return lists.flat();
-}
-
-export interface OrgPeopleView {
-  org: Organization;
-  people: PersonSummary[];
-  /** Members who left for an organization outside the system (off the roster, records kept: docs/domain/transfer.md T6b). */
-  left: PersonSummary[];
-  canCreate: boolean;
-}
-
-/** 党员名册 of an organization (and those below it), ID numbers masked. */
-export async function listOrgPeople(deps: RegistryDeps, actor: Actor, orgId: string): Promise<OrgPeopleView> {
-  const tree = await loadOrgTree(deps.store);
-  const org = tree.get(orgId);
-  if (!org) {
-    authorize(actor, 'person.view', undefined, tree);
-    throw new RecordNotFoundError('该组织');
-  }
-  authorize(actor, 'person.view', orgId, tree);
-  const onDate = today(deps);
-  const visible = (list: Person[]) => list
-    .filter((person) => permits(actor, 'person.view', person.orgId, tree))
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
-    .map((person) => summarize(person, tree, onDate));
-  const left = (await Promise.all(tree.subtreeIds(orgId).map((id) => listPeopleLeft(deps.store, id)))).flat();
-  return { org, people: visible(await peopleOfSubtree(deps.store, tree, orgId)), left: visible(left), canCreate: org.status === 'active' && permits(actor, 'person.create', orgId, tree) };
 }
 
 export interface PersonView {

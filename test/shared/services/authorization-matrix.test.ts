@@ -16,7 +16,7 @@ import { AuthForbiddenError, InputInvalidError } from '../../../shared/errors';
 import { fileObjection, getTaskView, objectionTaskId, publishNotice, recordObjectionOutcomes, startNoticeProcess, withdrawNotice } from '../../../shared/services/notice';
 import {
   addAttendanceExclusion, changeMembershipStatus, closeOrganization, createOrganization, createPerson, editOrganization, editPerson,
-  getOrganizationView, getPersonView, listOrgPeople, moveOrganization, OrgNotEmptyError, revealIdNumber, setRightsState,
+  getOrganizationView, getPersonView, listOrgPeople, moveOrganization, searchPeople, OrgNotEmptyError, revealIdNumber, setRightsState,
 } from '../../../shared/services/registry';
 import { exportRoster, importRoster, previewRoster, type RosterImportResult, type RosterPreview } from '../../../shared/services/roster';
 import { encodeExpected } from '../../../shared/services/roster/roster-carry';
@@ -305,11 +305,13 @@ describe.each(ROLES)('%s', (role) => {
   });
 
   // Reads that go with the actions: refused outside the scope like the changes.
-  test.each(['own', 'sibling', 'parent'] as const)('reading on %s organization: the people list (person.view), the task view (task.handle)', async (where) => {
+  test.each(['own', 'sibling', 'parent'] as const)('reading on %s organization: the people list and 人员查找 (person.view), the task view (task.handle)', async (where) => {
     const target = TARGETS[role][where];
     const tree = await loadOrgTree(c.deps.store);
     const reads = [
       ['person.view', () => listOrgPeople(c.deps, c.actor, target)],
+      ['person.view', () => listOrgPeople(c.deps, c.actor, target, { list: 'left' })],
+      ['person.view', () => searchPeople(c.deps, c.actor, target, '张伟')],
       ['task.handle', () => getTaskView(c.deps, c.actor, c.objectionTasks.get(target)!.taskId)],
     ] as const;
     for (const [action, read] of reads) {
