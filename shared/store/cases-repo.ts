@@ -1,9 +1,10 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DevelopmentCase, StepRecord } from '../domain/development/case';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
 import { fromItem } from './item';
+import { GSI2_KEY_ATTRIBUTES, orgKindRange, pageAcrossOrganizations, type OrgPage } from './org-pages';
 
 /**
  * Development cases (一人一档), keys in shared/store/README.md. The case, its step records, the references to its
@@ -150,4 +151,30 @@ export async function listDoneCaseEvents(store: Store, caseId: string): Promise<
     queryAll(store, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `DEVWARN#${caseId}` }, ProjectionExpression: 'sk', ConsistentRead: true }),
   ]);
   return new Set([...marks.map((i) => `mark:${(i.sk as string).slice('MARK#'.length)}`), ...warnings.map((i) => `warning:${i.sk as string}`)]);
+}
+
+/**
+ * One page of the cases of `orgs` (the organizations in path order, each one's cases newest first; org-pages.ts):
+ * at most `limit` (≤ 100), and the cursor of the next page.
+ */
+export async function pageOrgCases(store: Store, orgs: readonly { id: string; path: string }[], options: { limit: number; cursor?: string }): Promise<OrgPage<DevelopmentCase>> {
+  const page = await pageAcrossOrganizations(store, orgs.map((org) => orgKindRange(org, 'case')), { ...options, keyAttributes: GSI2_KEY_ATTRIBUTES });
+  return { items: page.items.map(toCase), ...(page.next ? { next: page.next } : {}) };
+}
+
+/** Which of `personIds` have an open case (their markers `PERSON#<id>` / `DEVCASE`, read 100 a call). */
+export async function peopleWithOpenCase(store: Store, personIds: readonly string[]): Promise<Set<string>> {
+  const open = new Set<string>();
+  const ids = [...new Set(personIds)];
+  for (let start = 0; start < ids.length; start += 100) {
+    let keys: Record<string, unknown>[] = ids.slice(start, start + 100).map(personCaseKey);
+    for (let attempt = 0; keys.length > 0; attempt++) {
+      if (attempt > 8) throw new Error(`BatchGetItem left ${keys.length} keys unprocessed`);
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+      const result = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: keys, ProjectionExpression: 'pk, #open', ExpressionAttributeNames: { '#open': 'open' } } } }));
+      for (const item of result.Responses?.[store.tableName] ?? []) if (item.open === true) open.add((item.pk as string).slice('PERSON#'.length));
+      keys = (result.UnprocessedKeys?.[store.tableName]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return open;
 }
