@@ -4,6 +4,7 @@ import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
 import { fromItem } from './item';
+import { caseCountKey, formatCountKey, parseCountKey, type CaseCountKey } from '../domain/development/case-counts';
 import { GSI2_KEY_ATTRIBUTES, orgKindRange, pageAcrossOrganizations, type OrgPage } from './org-pages';
 
 /**
@@ -15,8 +16,17 @@ const CASE_SK = 'CASE';
 const ACTIVE_KEY = 'CASES#active';
 const personCaseKey = (personId: string) => ({ pk: `PERSON#${personId}`, sk: 'DEVCASE' });
 
+/**
+ * `countedAs`: the dashboard counter key the stored case is counted under (case-counts.ts; absent: not counted, as a
+ * closed case or an active one stored before the counters until the backfill counts it). Written with every case.
+ */
+const COUNTED_AS = 'countedAs';
+const countedAs = new WeakMap<DevelopmentCase, string>();
+
 function caseItem(devCase: DevelopmentCase): Record<string, unknown> {
+  const key = caseCountKey(devCase);
   return {
+    ...(key ? { [COUNTED_AS]: formatCountKey(key) } : {}),
     pk: casePk(devCase.id),
     sk: CASE_SK,
     type: 'case',
@@ -28,7 +38,32 @@ function caseItem(devCase: DevelopmentCase): Record<string, unknown> {
 }
 
 function toCase(item: Record<string, unknown>): DevelopmentCase {
-  return fromItem<DevelopmentCase>(item);
+  const { [COUNTED_AS]: counted, ...rest } = item;
+  const devCase = fromItem<DevelopmentCase>(rest);
+  if (typeof counted === 'string') countedAs.set(devCase, counted);
+  return devCase;
+}
+
+/** The counter key the case read from the store is counted under (undefined: not counted, or not read from the store). */
+export function countedAsOf(devCase: DevelopmentCase): CaseCountKey | undefined {
+  return parseCountKey(countedAs.get(devCase));
+}
+
+/**
+ * The backfill's write for an active case stored before the counters (with the ADD to its counter, one
+ * transaction): the case marked counted only at the version read and only if nothing counted it meanwhile.
+ */
+export function markCaseCounted(store: Store, devCase: DevelopmentCase, key: CaseCountKey): TransactItem {
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: { pk: casePk(devCase.id), sk: CASE_SK },
+      UpdateExpression: 'SET #counted = :key',
+      ConditionExpression: 'version = :version AND attribute_not_exists(#counted)',
+      ExpressionAttributeNames: { '#counted': COUNTED_AS },
+      ExpressionAttributeValues: { ':key': formatCountKey(key), ':version': devCase.version },
+    },
+  };
 }
 
 /** A new case, and the person's open-case marker (a person has at most one open case). */
