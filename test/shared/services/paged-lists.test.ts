@@ -128,4 +128,11 @@ describe('paged lists while records are added', () => {
     for (const id of start) expect(seen).toContain(id);
     expect(Math.max(...sizes)).toBe(LIST_PAGE_SIZE);
   });
+
+  test('the elections overview gives only elections of organizations the staff member may view, whatever organizations are asked', async () => {
+    const { deps, agency } = await world();
+    for (const orgId of BRANCHES) await startElection(deps, orgId);
+    const page = await pageElections(deps, agency, ['wc', 'c1', 'c2', ...BRANCHES]);
+    expect(page.elections.map((e) => e.orgId).sort()).toEqual(['b5', 'b6']);
+  });
 });
