@@ -1,9 +1,11 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DevelopmentCase, StepRecord } from '../domain/development/case';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
 import { fromItem } from './item';
+import { caseCountKey, formatCountKey, parseCountKey, type CaseCountKey } from '../domain/development/case-counts';
+import { GSI2_KEY_ATTRIBUTES, orgKindRange, pageAcrossOrganizations, type OrgPage } from './org-pages';
 
 /**
  * Development cases (一人一档), keys in shared/store/README.md. The case, its step records, the references to its
@@ -14,8 +16,17 @@ const CASE_SK = 'CASE';
 const ACTIVE_KEY = 'CASES#active';
 const personCaseKey = (personId: string) => ({ pk: `PERSON#${personId}`, sk: 'DEVCASE' });
 
+/**
+ * `countedAs`: the dashboard counter key the stored case is counted under (case-counts.ts; absent: not counted, as a
+ * closed case or an active one stored before the counters until the backfill counts it). Written with every case.
+ */
+const COUNTED_AS = 'countedAs';
+const countedAs = new WeakMap<DevelopmentCase, string>();
+
 function caseItem(devCase: DevelopmentCase): Record<string, unknown> {
+  const key = caseCountKey(devCase);
   return {
+    ...(key ? { [COUNTED_AS]: formatCountKey(key) } : {}),
     pk: casePk(devCase.id),
     sk: CASE_SK,
     type: 'case',
@@ -27,7 +38,32 @@ function caseItem(devCase: DevelopmentCase): Record<string, unknown> {
 }
 
 function toCase(item: Record<string, unknown>): DevelopmentCase {
-  return fromItem<DevelopmentCase>(item);
+  const { [COUNTED_AS]: counted, ...rest } = item;
+  const devCase = fromItem<DevelopmentCase>(rest);
+  if (typeof counted === 'string') countedAs.set(devCase, counted);
+  return devCase;
+}
+
+/** The counter key the case read from the store is counted under (undefined: not counted, or not read from the store). */
+export function countedAsOf(devCase: DevelopmentCase): CaseCountKey | undefined {
+  return parseCountKey(countedAs.get(devCase));
+}
+
+/**
+ * The backfill's write for an active case stored before the counters (with the ADD to its counter, one
+ * transaction): the case marked counted only at the version read and only if nothing counted it meanwhile.
+ */
+export function markCaseCounted(store: Store, devCase: DevelopmentCase, key: CaseCountKey): TransactItem {
+  return {
+    Update: {
+      TableName: store.tableName,
+      Key: { pk: casePk(devCase.id), sk: CASE_SK },
+      UpdateExpression: 'SET #counted = :key',
+      ConditionExpression: 'version = :version AND attribute_not_exists(#counted)',
+      ExpressionAttributeNames: { '#counted': COUNTED_AS },
+      ExpressionAttributeValues: { ':key': formatCountKey(key), ':version': devCase.version },
+    },
+  };
 }
 
 /** A new case, and the person's open-case marker (a person has at most one open case). */
@@ -150,4 +186,30 @@ export async function listDoneCaseEvents(store: Store, caseId: string): Promise<
     queryAll(store, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `DEVWARN#${caseId}` }, ProjectionExpression: 'sk', ConsistentRead: true }),
   ]);
   return new Set([...marks.map((i) => `mark:${(i.sk as string).slice('MARK#'.length)}`), ...warnings.map((i) => `warning:${i.sk as string}`)]);
+}
+
+/**
+ * One page of the cases of `orgs` (the organizations in path order, each one's cases newest first; org-pages.ts):
+ * at most `limit` (≤ 100), and the cursor of the next page.
+ */
+export async function pageOrgCases(store: Store, orgs: readonly { id: string; path: string }[], options: { limit: number; cursor?: string }): Promise<OrgPage<DevelopmentCase>> {
+  const page = await pageAcrossOrganizations(store, orgs.map((org) => orgKindRange(org, 'case')), { ...options, keyAttributes: GSI2_KEY_ATTRIBUTES });
+  return { items: page.items.map(toCase), ...(page.next ? { next: page.next } : {}) };
+}
+
+/** Which of `personIds` have an open case (their markers `PERSON#<id>` / `DEVCASE`, read 100 a call). */
+export async function peopleWithOpenCase(store: Store, personIds: readonly string[]): Promise<Set<string>> {
+  const open = new Set<string>();
+  const ids = [...new Set(personIds)];
+  for (let start = 0; start < ids.length; start += 100) {
+    let keys: Record<string, unknown>[] = ids.slice(start, start + 100).map(personCaseKey);
+    for (let attempt = 0; keys.length > 0; attempt++) {
+      if (attempt > 8) throw new Error(`BatchGetItem left ${keys.length} keys unprocessed`);
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+      const result = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: keys, ProjectionExpression: 'pk, #open', ExpressionAttributeNames: { '#open': 'open' } } } }));
+      for (const item of result.Responses?.[store.tableName] ?? []) if (item.open === true) open.add((item.pk as string).slice('PERSON#'.length));
+      keys = (result.UnprocessedKeys?.[store.tableName]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return open;
 }

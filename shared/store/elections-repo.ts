@@ -5,6 +5,7 @@ import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
 import { fromItem } from './item';
+import { GSI2_KEY_ATTRIBUTES, orgKindRange, pageAcrossOrganizations, type OrgPage } from './org-pages';
 
 /**
  * Elections, in the single table (one partition per election: its file is one query):
@@ -136,4 +137,10 @@ export async function listOrgElections(store: Store, orgId: string): Promise<Ele
     ScanIndexForward: false,
   });
   return items.map((item) => fromItem<Election>(item));
+}
+
+/** One page of the elections of `orgs` (the organizations in path order, each one's elections newest first; org-pages.ts). */
+export async function pageOrgElections(store: Store, orgs: readonly { id: string; path: string }[], options: { limit: number; cursor?: string }): Promise<OrgPage<Election>> {
+  const page = await pageAcrossOrganizations(store, orgs.map((org) => orgKindRange(org, 'election')), { ...options, keyAttributes: GSI2_KEY_ATTRIBUTES });
+  return { items: page.items.map((item) => fromItem<Election>(item)), ...(page.next ? { next: page.next } : {}) };
 }

@@ -28,6 +28,22 @@ export interface OrgPage<T> {
 
 export const MAX_PAGE_SIZE = 100;
 
+/** The page size of the staff lists (case list, elections overview). */
+export const LIST_PAGE_SIZE = 50;
+
+/** The key attributes of records listed from gsi2 (`ORG#<orgId>#<kind>`): what a cursor holds. */
+export const GSI2_KEY_ATTRIBUTES = ['pk', 'sk', 'gsi2pk', 'gsi2sk'] as const;
+
+/** An organization's records of one kind in gsi2 (`ORG#<orgId>#<kind>` / `<createdAt>#<id>`), newest first. */
+export function orgKindRange(org: { id: string; path: string }, kind: string): OrgRange {
+  const value = `ORG#${org.id}#${kind}`;
+  return {
+    orgId: org.id, path: org.path,
+    query: { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :key', ExpressionAttributeValues: { ':key': value }, ScanIndexForward: false },
+    partition: { attribute: 'gsi2pk', value },
+  };
+}
+
 /** How many organizations are asked at once while a page is not full (sparse records: cases, elections). */
 const FAN_OUT = 8;
 

@@ -21,8 +21,8 @@ export function developmentRoutes(deps: StaffSiteDeps): RouteTable {
 
     'GET /staff/cases': async (request) => {
       const session = sessionOf(request);
-      const view = await developmentCasesView(deps, session.actor, request.query.orgId || undefined);
-      if (request.site.json) return jsonResponse(200, { org: view.org, cases: view.cases });
+      const view = await developmentCasesView(deps, session.actor, request.query.orgId || undefined, request.query.cursor || undefined);
+      if (request.site.json) return jsonResponse(200, { org: view.org, cases: view.cases, ...(view.next ? { next: view.next } : {}) });
       return htmlResponse(200, developmentCasesPage(view, staffLayout(session), { values: {}, errors: {} }));
     },
 

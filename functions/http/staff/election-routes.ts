@@ -1,4 +1,4 @@
-import { createElection, getElectionFile, listElections, requestElectionEnd } from '../../../shared/services/election';
+import { createElection, getElectionFile, pageElections, requestElectionEnd } from '../../../shared/services/election';
 import { termOverview, termWarnings } from '../../../shared/services/registry/term-overview';
 import { getTermReminderRules } from '../../../shared/services/settings/term-reminder-settings';
 import { createElectionFields } from '../../../shared/schemas/election-steps';
@@ -32,10 +32,11 @@ export function electionRoutes(deps: StaffSiteDeps): RouteTable {
       const session = sessionOf(request);
       const reminders = await getTermReminderRules(deps);
       const terms = await termOverview(deps, session.actor, { rules: reminders });
-      const lists = await Promise.all(terms.map((row) => listElections(deps, session.actor, row.org.id)));
-      const elections = lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      if (request.site.json) return jsonResponse(200, { terms, warnings: termWarnings(terms), elections });
-      return htmlResponse(200, electionsOverviewPage({ terms, staff: staffLayout(session), elections: electionList(elections, terms.length > 0), reminders }));
+      const cursor = request.query.cursor || undefined;
+      const { elections, next } = await pageElections(deps, session.actor, terms.map((row) => row.org.id), cursor);
+      if (request.site.json) return jsonResponse(200, { terms, warnings: termWarnings(terms), elections, ...(next ? { next } : {}) });
+      const list = electionList(elections, terms.length > 0, { next, firstPage: !cursor });
+      return htmlResponse(200, electionsOverviewPage({ terms, staff: staffLayout(session), elections: list, reminders }));
     },
 
     'GET /staff/elections/new': async (request) =>

@@ -62,7 +62,7 @@ function datesAfter(applicationDate: string, stagesDone: number): CaseDates {
 const NEXT_START = [60, 485, 520, 985];
 
 export interface DevelopmentWrites {
-  cases: { id: string; orgId: string }[];
+  cases: { id: string; orgId: string; stage: StageNo }[];
   approvals: number;
   notices: number;
 }
@@ -88,7 +88,7 @@ export async function writeDevelopmentCases(
       ...(plan.running ? { executionArn: `arn:bench:development-${id}-${plan.stage}` } : { lastOutcome: 'completed', nextStage: { stage: (plan.stage + 1) as StageNo, attempt: 1, earliestStart: addDays(applicationDate, NEXT_START[done - 1]) } }),
       createdAt: openedAt, updatedAt: nowIso, version: 2 * done + 1,
     };
-    result.cases.push({ id, orgId: person.orgId });
+    result.cases.push({ id, orgId: person.orgId, stage: plan.stage });
     await writer.put(
       ...putNewCase(store, devCase),
       auditPut(store, casePk(id), { at: openedAt, action: 'case.opened', actor: 'system', details: { personId: person.id, applicationDate, ruleSetVersion: '2014' } }),

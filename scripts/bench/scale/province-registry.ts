@@ -50,8 +50,9 @@ export interface ProvinceRegistry {
   branches: string[];
   /** Each branch's committee (the agency committee above it). */
   committeeOf: Map<string, string>;
-  /** Every organization's name. */
+  /** Every organization's name and ancestry path. */
   names: Map<string, string>;
+  paths: Map<string, string>;
   people: Person[];
   /** Staff accounts by name: committee staff of the working committee and of the first agency committee. */
   staff: { working: string[]; agency: string[] };
@@ -115,7 +116,8 @@ export async function writeProvinceRegistry(store: Store, writer: BulkWriter, op
     if (post < posts.length && status === 'full') branch.committee.push({ personId: person.id, name: person.name, post: posts[post] });
     await writer.put(...putNewPersonItems(store, person), auditPut(store, personPk(person.id), { at: CREATED_AT, action: 'person.created', actor: 'system' }));
   }
-  for (const org of withAncestryPaths(orgs)) await writer.put(organizationPutForBulkLoad(store, org), auditPut(store, orgPk(org.id), { at: CREATED_AT, action: 'org.created', actor: 'system' }));
+  const withPaths = withAncestryPaths(orgs);
+  for (const org of withPaths) await writer.put(organizationPutForBulkLoad(store, org), auditPut(store, orgPk(org.id), { at: CREATED_AT, action: 'org.created', actor: 'system' }));
 
   const account = (username: string, role: StaffRole, orgId: string, displayName: string) =>
     writer.put(putNewAccount(store, { username, passwordHash: options.passwordHash, role, orgId, email: `${username}@bench.example.org`, displayName, createdAt: CREATED_AT }));
@@ -127,5 +129,5 @@ export async function writeProvinceRegistry(store: Store, writer: BulkWriter, op
     await account(`agency-staff-${s}`, 'committee-staff', committees[0], '李组织员');
   }
   for (const id of branches) await account(`staff-${id}`, 'branch-staff', id, '赵组织委员');
-  return { committees, branches, committeeOf, names: new Map(orgs.map((o) => [o.id, o.name])), people, staff };
+  return { committees, branches, committeeOf, names: new Map(orgs.map((o) => [o.id, o.name])), paths: new Map(withPaths.map((o) => [o.id, o.path as string])), people, staff };
 }

@@ -1,14 +1,40 @@
 import { chinaDate } from '../../domain/calendar';
 import type { DevelopmentCase } from '../../domain/development/case';
+import { sumStageCounts } from '../../domain/development/case-counts';
 import type { DevelopmentRuleSet } from '../../domain/development/rule-set';
-import { caseWarnings, warningCountsByStage, type StageCount, type WarningItem } from '../../domain/development/warnings';
+import type { StageNo } from '../../domain/development/steps';
+import { caseWarnings, warningCountsByStage, type WarningItem } from '../../domain/development/warnings';
 import type { Organization } from '../../domain/registry/organization';
+import { listCaseCounters, type CaseCounter } from '../../store/case-counts-repo';
 import { listOrgCases } from '../../store/cases-repo';
 import type { Actor } from '../actor';
-import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
-import { RecordNotFoundError } from '../../errors';
 import { getRuleSet } from '../development/rule-sets';
+import { readyCaseCounters } from '../development/case-counts';
+import { caseScope } from './cases';
+
+/**
+ * The warnings (预警) are worked out from the active cases themselves (they change with the date), so the dashboard
+ * reads those cases only when at most this many organizations of its subtree have active cases; above that (a
+ * working committee over its agencies) it shows the counts per stage and per organization below, and each one's
+ * dashboard its warnings.
+ */
+export const WARNING_ORG_LIMIT = 100;
+
+/** Active cases per stage; the warning counts when the warnings were worked out. */
+export interface StageRow {
+  stage: StageNo;
+  cases: number;
+  overdue?: number;
+  dueSoon?: number;
+  reached?: number;
+}
+
+/** An organization directly below, with the active cases of its subtree. */
+export interface BelowRow {
+  org: Pick<Organization, 'id' | 'name'>;
+  cases: number;
+}
 
 /** The member-development dashboard (发展党员工作台) of one organization and those below it, within the actor's scope. */
 export interface DevelopmentDashboard {
@@ -16,13 +42,16 @@ export interface DevelopmentDashboard {
   /** The organizations the actor may pick (their scope), in tree order. */
   orgChoices: Array<Pick<Organization, 'id' | 'name'>>;
   today: string;
-  /** Every case of the subtree, newest first; `orgNames` names their organizations. */
-  cases: DevelopmentCase[];
+  /** From the counters kept with each case change (case-counts.ts). */
+  counts: StageRow[];
+  below: BelowRow[];
+  /** Organizations of the subtree with active cases. */
+  orgsWithCases: number;
+  /** Undefined when more than WARNING_ORG_LIMIT organizations have active cases. */
+  warnings?: WarningItem[];
+  /** Active cases whose next stage may start today or earlier (undefined with the warnings). */
+  readyToStart?: DevelopmentCase[];
   orgNames: Record<string, string>;
-  counts: StageCount[];
-  warnings: WarningItem[];
-  /** Active cases whose next stage may start today or earlier. */
-  readyToStart: DevelopmentCase[];
 }
 
 type Deps = Pick<ServiceDeps, 'store' | 'clock'>;
@@ -34,33 +63,35 @@ export async function ruleSetsOf(deps: Pick<ServiceDeps, 'store'>, cases: readon
   return rules;
 }
 
-/** The cases of an organization's subtree, for an actor allowed to view them there. */
-export async function subtreeCases(deps: Deps, actor: Actor, orgId: string) {
-  const tree = await loadOrgTree(deps.store);
-  if (!tree.get(orgId)) throw new RecordNotFoundError('该组织');
-  authorize(actor, 'case.view', orgId, tree);
-  const orgIds = tree.subtreeIds(orgId).filter((id) => actor.scopeOrgIds.includes(id));
-  const cases = (await Promise.all(orgIds.map((id) => listOrgCases(deps.store, id)))).flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const orgNames = Object.fromEntries(orgIds.map((id) => [id, tree.get(id)?.name ?? id]));
-  return { tree, cases, orgNames, org: tree.get(orgId)! };
-}
+const total = (counter: CaseCounter) => Object.values(counter.counts).reduce((sum, n) => sum + (n ?? 0), 0);
 
 export async function developmentDashboard(deps: Deps, actor: Actor, orgId: string = actor.orgId): Promise<DevelopmentDashboard> {
-  const { tree, cases, orgNames, org } = await subtreeCases(deps, actor, orgId);
+  const { tree, org, orgs } = await caseScope(deps, actor, orgId);
+  await readyCaseCounters(deps, tree);
+  const inScope = new Map(orgs.map((o) => [o.id, o.path]));
+  // Listed by the path stored with each counter; kept only where the tree (read for this request) agrees.
+  const counters = (await listCaseCounters(deps.store, tree.pathOf(orgId))).filter((c) => inScope.get(c.orgId) === c.path && total(c) > 0);
+  const byStage = sumStageCounts(counters.map((c) => c.counts));
   const today = chinaDate(deps.clock.now());
-  const active = cases.filter((c) => c.status === 'active');
+  const below = tree.childrenOf(orgId).filter((child) => inScope.has(child.id)).map((child) => ({
+    org: { id: child.id, name: child.name },
+    cases: counters.filter((c) => c.path.startsWith(inScope.get(child.id)!)).reduce((sum, c) => sum + total(c), 0),
+  }));
+  const orgChoices = tree.organizations.filter((o) => actor.scopeOrgIds.includes(o.id) && o.status === 'active').map(({ id, name }) => ({ id, name }));
+  const common = { org: { id: org.id, name: org.name }, orgChoices, today, below, orgsWithCases: counters.length };
+  if (counters.length > WARNING_ORG_LIMIT) {
+    return { ...common, counts: ([1, 2, 3, 4, 5] as const).map((stage) => ({ stage, cases: byStage[stage] })), orgNames: {} };
+  }
+  const active = (await Promise.all(counters.map((c) => listOrgCases(deps.store, c.orgId)))).flat().filter((c) => c.status === 'active');
   const rules = await ruleSetsOf(deps, active);
   const input = active.map((c) => ({ caseId: c.id, personName: c.personName, orgId: c.orgId, stage: c.stage, dates: c.dates, version: c.ruleSetVersion }));
   const warnings = caseWarnings(input, today, { rulesOf: (item) => rules.get((item as (typeof input)[number]).version)! });
-  const orgChoices = tree.organizations.filter((o) => actor.scopeOrgIds.includes(o.id) && o.status === 'active').map(({ id, name }) => ({ id, name }));
+  const warned = warningCountsByStage(input, warnings);
   return {
-    org: { id: org.id, name: org.name },
-    orgChoices,
-    today,
-    cases,
-    orgNames,
-    counts: warningCountsByStage(input, warnings),
+    ...common,
+    counts: warned.map((row) => ({ stage: row.stage as StageNo, cases: byStage[row.stage as StageNo], overdue: row.overdue, dueSoon: row.dueSoon, reached: row.reached })),
     warnings,
-    readyToStart: active.filter((c) => c.stageState === 'between' && c.nextStage && c.nextStage.earliestStart <= today),
+    readyToStart: active.filter((c) => c.stageState === 'between' && c.nextStage && c.nextStage.earliestStart <= today).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    orgNames: Object.fromEntries(counters.map((c) => [c.orgId, tree.get(c.orgId)?.name ?? c.orgId])),
   };
 }

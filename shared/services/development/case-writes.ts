@@ -4,6 +4,7 @@ import { casePk, getCase, releaseCaseGuard, replaceCase } from '../../store/case
 import type { TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { RecordNotFoundError } from '../../errors';
+import { caseCountItems } from './case-counts';
 import { caseDueItem, closedCaseDueItem } from './case-wake';
 
 export async function loadCase(deps: Pick<ServiceDeps, 'store'>, caseId: string): Promise<DevelopmentCase> {
@@ -22,8 +23,9 @@ export function closeCaseItems(deps: Pick<ServiceDeps, 'store'>, closed: Develop
 }
 
 /**
- * The items that replace the case (version check) with its audit event and its entry in the due index (its wake
- * date moved: docs/domain/scheduler.md; without `done`, a lower bound); a closed case gets closeCaseItems instead of the entry.
+ * The items that replace the case (version check) with its audit event, its entry in the due index (its wake
+ * date moved: docs/domain/scheduler.md; without `done`, a lower bound) and the dashboard's counters it moves between
+ * (case-counts.ts); a closed case gets closeCaseItems instead of the entry.
  */
 export async function caseChangeItems(
   deps: Pick<ServiceDeps, 'store' | 'clock'>,
@@ -36,6 +38,7 @@ export async function caseChangeItems(
   return [
     replaceCase(deps.store, next, previous.version),
     auditPut(deps.store, casePk(next.id), event),
+    ...(await caseCountItems(deps, previous, next)),
     ...(previous.status === 'active' && next.status !== 'active' ? closeCaseItems(deps, next) : [await caseDueItem(deps, next, done)]),
   ];
 }

@@ -15,6 +15,7 @@ import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
 import { withdrawNoticeItems } from '../notice/withdraw-notice';
 import { objectionTaskId } from '../notice/objection-outcomes';
+import { caseCountItems } from './case-counts';
 import { closeCaseItems, loadCase } from './case-writes';
 import { DevelopmentCaseStateError, DevelopmentRuleViolationError } from './errors';
 import { caseEndedStatusItems } from './registry-status';
@@ -75,6 +76,7 @@ export async function endCase(deps: ServiceDeps, actor: Actor, caseId: string, f
     const items: TransactItem[] = [
       replaceCase(deps.store, closed, devCase.version),
       ...closeCaseItems(deps, closed),
+      ...(await caseCountItems(deps, devCase, closed)),
       auditPut(deps.store, casePk(caseId), {
         at, action: 'case.ended', actor: actor.id,
         details: { endingKind: CASE_ENDING_KIND_LABELS[kind], reason, stage: devCase.stage, noticesWithdrawn: parts.notices.length, approvalsCancelled: parts.approvals.length, tasksClosed: parts.taskIds.length },

@@ -4,7 +4,7 @@ export { submitElectionStep } from './submit-step';
 export { recordRound } from './record-round';
 export { setOfficerCandidates } from './officer-candidates';
 export { applyElectionEndDecisions, endElection, requestElectionEnd } from './end-election';
-export { getElectionFile, listElections, type ElectionFile } from './read';
+export { getElectionFile, listElections, pageElections, type ElectionFile, type ElectionsPage } from './read';
 export { ElectionAlreadyRunningError, ElectionEndNotPossibleError, ElectionRoundAlreadyRecordedError, ElectionStepNotOpenError } from './errors';
 // Workflow tasks (act for the system: no actor).
 export { openElectionStep, electionTaskId } from './step-task';

@@ -1,12 +1,13 @@
 import type { Election, ElectionRound, ElectionStepRecord } from '../../domain/election/election';
 import type { Notice } from '../../domain/notice/notice';
 import { listAudit, type AuditEvent } from '../../store/audit';
-import { electionPk, listOrgElections, readElectionPartition } from '../../store/elections-repo';
+import { electionPk, listOrgElections, pageOrgElections, readElectionPartition } from '../../store/elections-repo';
+import { LIST_PAGE_SIZE } from '../../store/org-pages';
 import { listOrgNotices } from '../../store/notices-repo';
 import { getTask, type StoredTask } from '../../store/tasks-repo';
 import type { Actor } from '../actor';
 import { withActorNames } from '../audit-names';
-import { authorize, loadOrgTree } from '../authorization';
+import { authorize, loadOrgTree, permits } from '../authorization';
 import type { ServiceDeps } from '../deps';
 import { RecordNotFoundError } from '../../errors';
 
@@ -37,4 +38,22 @@ export async function getElectionFile(deps: ServiceDeps, actor: Actor, electionI
 export async function listElections(deps: ServiceDeps, actor: Actor, orgId: string): Promise<Election[]> {
   authorize(actor, 'election.view', orgId, await loadOrgTree(deps.store));
   return listOrgElections(deps.store, orgId);
+}
+
+/** One page of the elections overview: the organizations in tree (path) order, each one's elections newest first. */
+export interface ElectionsPage {
+  elections: Election[];
+  /** The cursor of the next page (absent on the last). */
+  next?: string;
+}
+
+/**
+ * The elections of `orgIds` (the organizations of the overview) the actor may view, `LIST_PAGE_SIZE` a page from
+ * `cursor` (org-pages.ts: nothing of the start lost or repeated while elections are added).
+ */
+export async function pageElections(deps: Pick<ServiceDeps, 'store'>, actor: Actor, orgIds: readonly string[], cursor?: string): Promise<ElectionsPage> {
+  const tree = await loadOrgTree(deps.store);
+  const orgs = orgIds.filter((id) => permits(actor, 'election.view', id, tree)).map((id) => ({ id, path: tree.pathOf(id) as string }));
+  const page = await pageOrgElections(deps.store, orgs, { limit: LIST_PAGE_SIZE, cursor });
+  return { elections: page.items, ...(page.next ? { next: page.next } : {}) };
 }

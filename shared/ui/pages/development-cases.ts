@@ -10,6 +10,7 @@ import { layout, type LayoutStaff } from '../layout';
 import { orgPicker } from '../development/org-picker';
 import { developmentPaths } from '../development/paths';
 import { stepField } from '../development/step-fields';
+import { pagerLinks } from '../pager';
 
 function stateText(c: DevelopmentCase): string {
   if (c.status !== 'active') return CASE_STATUS_LABELS[c.status];
@@ -32,14 +33,18 @@ export function developmentCasesPage(view: CasesView, staff: LayoutStaff, given:
     <h1>发展党员案件：${view.org.name}</h1>
     ${orgPicker(developmentPaths.cases(), view.orgChoices, view.org.id)}
     ${view.cases.length === 0
-      ? html`<p>还没有发展党员案件。</p>`
+      ? html`<p>${view.firstPage ? '还没有发展党员案件。' : '没有更多案件。'}</p>`
       : html`<div class="table-wrap" tabindex="0"><table>
           <thead><tr><th>姓名</th><th>所在组织</th><th>申请日期</th><th>进度</th><th>建立时间</th></tr></thead>
           <tbody>${view.cases.map((c) => html`<tr><td><a href="${developmentPaths.caseFile(c.id)}">${c.personName}</a></td><td>${view.orgNames[c.orgId] ?? c.orgId}</td><td>${c.dates.applicationDate}</td><td>${stateText(c)}</td><td>${formatDateTime(c.createdAt)}</td></tr>`)}</tbody>
-        </table></div>`}
+        </table></div>
+        <p class="muted">按组织排列，同一组织内新建的案件在前；每页最多 ${view.pageSize} 件。</p>`}
+    ${pagerLinks(developmentPaths.cases(), { orgId: view.org.id }, view)}
     <h2 id="open-case">新建案件：收到入党申请书（第 1 步）</h2>
     ${errorSummary(message, form.errors, fieldLabels(fields))}
-    ${view.applicants.length === 0
+    ${view.applicants === undefined
+      ? html`<p class="muted">本组织下属组织较多，请先在上方选择具体的党委或支部，再新建案件。</p>`
+      : view.applicants.length === 0
       ? html`<p class="muted">本组织没有可以建立案件的人员。请先在党员名册中登记入党申请人。</p>`
       : html`<form method="post" action="${developmentPaths.cases()}" class="stacked">
           ${csrfField(staff.csrfToken)}<input type="hidden" name="orgId" value="${view.org.id}">

@@ -4,15 +4,16 @@ import type { FormField } from '../../schemas/form-fields';
 import { genericField } from '../generic-fields';
 import { csrfField, errorSummary, fieldLabels, selectField, type FormState } from '../form-fields';
 import { formatDate } from '../format';
+import { pagerLinks } from '../pager';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
 
-/** The elections of the organizations in scope, newest first, with their phase and the step now waiting. */
-export function electionList(elections: readonly Election[], canCreate: boolean): SafeHtml {
+/** One page of the elections of the organizations in scope (tree order, newest first within one), with their phase and the step now waiting. */
+export function electionList(elections: readonly Election[], canCreate: boolean, page: { next?: string; firstPage: boolean } = { firstPage: true }): SafeHtml {
   return html`<h2>换届选举</h2>
     ${canCreate ? html`<p><a href="/staff/elections/new">发起换届选举</a></p>` : ''}
     ${elections.length === 0
-      ? html`<p>尚无换届选举。</p>`
+      ? html`<p>${page.firstPage ? '尚无换届选举。' : '没有更多换届选举。'}</p>`
       : html`<div class="table-wrap" tabindex="0"><table>
           <thead><tr><th>组织</th><th>选举方式</th><th>当前阶段</th><th>待办步骤</th><th>状态</th><th>发起日期</th></tr></thead>
           <tbody>${elections.map((e) => html`<tr>
@@ -23,7 +24,9 @@ export function electionList(elections: readonly Election[], canCreate: boolean)
             <td>${ELECTION_STATUS_LABELS[e.status]}</td>
             <td>${formatDate(e.createdAt)}</td>
           </tr>`)}</tbody>
-        </table></div>`}`;
+        </table></div>
+        <p class="muted">按组织排列，同一组织内新发起的在前。</p>`}
+    ${pagerLinks('/staff/elections', {}, page)}`;
 }
 
 export interface CreateElectionOptions {

@@ -6,6 +6,7 @@ import { createLocalAuthenticator } from '../../../shared/services/auth';
 import { caseNoticeId } from '../../../shared/services/development';
 import { fileObjection, objectionTaskId } from '../../../shared/services/notice';
 import { putNewCase } from '../../../shared/store/cases-repo';
+import { caseCountItems } from '../../../shared/services/development/case-counts';
 import { getNotice } from '../../../shared/store/notices-repo';
 import { transactWrite } from '../../../shared/store/transact';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
@@ -40,7 +41,7 @@ async function storedCase(name: string, fields: Partial<DevelopmentCase>): Promi
     id: `c-${name}`, personId: person.id, personName: person.name, orgId: DEMO_ORG_IDS.office, ruleSetVersion: '2014', status: 'active', stage: 4, attempt: 1,
     stageState: 'between', dates: { applicationDate: '2024-03-01' }, outcomeReasons: [], warnings: [], createdAt: at, updatedAt: at, version: 1, ...fields,
   };
-  await transactWrite(rt.store, putNewCase(rt.store, devCase));
+  await transactWrite(rt.store, [...putNewCase(rt.store, devCase), ...(await caseCountItems(rt.deps, undefined, devCase))]);
   return devCase.id;
 }
 

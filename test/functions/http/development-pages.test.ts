@@ -4,6 +4,7 @@ import type { HttpHandlerFn } from '../../../functions/http/edge/types';
 import { DEMO_ORG_IDS, demoPerson, seedDemo } from '../../../infra/local/seed';
 import { createLocalAuthenticator } from '../../../shared/services/auth';
 import { listCaseRecords, putNewCase } from '../../../shared/store/cases-repo';
+import { caseCountItems } from '../../../shared/services/development/case-counts';
 import { runScheduledWork } from '../../../shared/services/scheduled/tick';
 import { transactWrite } from '../../../shared/store/transact';
 import { startTestRuntime, type TestRuntime } from '../../support/local-runtime';
@@ -151,7 +152,7 @@ describe('发展党员 pages', () => {
       stageState: 'between' as const, dates: { applicationDate: '2026-03-01', talkDate: '2026-03-10', activistDate: '2026-09-01' },
       nextStage: { stage: 3 as const, attempt: 1, earliestStart: '2027-09-01' }, outcomeReasons: [], warnings: [], createdAt: at, updatedAt: at, version: 1,
     };
-    await transactWrite(rt.store, putNewCase(rt.store, waiting));
+    await transactWrite(rt.store, [...putNewCase(rt.store, waiting), ...(await caseCountItems(rt.deps, undefined, waiting))]);
     const file = (await browser.get('/staff/cases/c-waiting')).body ?? '';
     expect(file).toContain('2027-09-01 起可以开始');
     const before = await tableSnapshot();

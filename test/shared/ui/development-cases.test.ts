@@ -2,7 +2,7 @@ import type { CasesView } from '../../../shared/services/development-views/cases
 import { developmentCasesPage } from '../../../shared/ui/pages/development-cases';
 
 const view: CasesView = {
-  org: { id: 'b1', name: '办公室党支部' }, orgChoices: [{ id: 'b1', name: '办公室党支部' }], cases: [], orgNames: { b1: '办公室党支部' },
+  org: { id: 'b1', name: '办公室党支部' }, orgChoices: [{ id: 'b1', name: '办公室党支部' }], cases: [], firstPage: true, pageSize: 50, orgNames: { b1: '办公室党支部' },
   applicants: [{ id: 'p-1', label: '王明芳（办公室党支部，入党申请人）' }],
   ruleSetVersions: [{ version: '2014', builtIn: true }, { version: '2026-local', builtIn: false }],
 };
