@@ -7,7 +7,7 @@ import { caseWarnings, warningCountsByStage, type WarningItem } from '../../doma
 import type { Organization } from '../../domain/registry/organization';
 import { listCaseCounters, type CaseCounter } from '../../store/case-counts-repo';
 import { listOrgCases } from '../../store/cases-repo';
-import type { Actor } from '../actor';
+import { canActIn, type Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
 import { getRuleSet } from '../development/rule-sets';
 import { readyCaseCounters } from '../development/case-counts';
@@ -77,7 +77,7 @@ export async function developmentDashboard(deps: Deps, actor: Actor, orgId: stri
     org: { id: child.id, name: child.name },
     cases: counters.filter((c) => c.path.startsWith(inScope.get(child.id)!)).reduce((sum, c) => sum + total(c), 0),
   }));
-  const orgChoices = tree.organizations.filter((o) => actor.scopeOrgIds.includes(o.id) && o.status === 'active').map(({ id, name }) => ({ id, name }));
+  const orgChoices = tree.organizations.filter((o) => canActIn(actor, o.id) && o.status === 'active').map(({ id, name }) => ({ id, name }));
   const common = { org: { id: org.id, name: org.name }, orgChoices, today, below, orgsWithCases: counters.length };
   if (counters.length > WARNING_ORG_LIMIT) {
     return { ...common, counts: ([1, 2, 3, 4, 5] as const).map((stage) => ({ stage, cases: byStage[stage] })), orgNames: {} };

@@ -11,7 +11,7 @@ import { casePk, listCaseRecords, listOrgCases } from '../../store/cases-repo';
 import { getNotice } from '../../store/notices-repo';
 import { listObjections } from '../../store/objections-repo';
 import { listOpenTasks } from '../../store/tasks-repo';
-import type { Actor } from '../actor';
+import { canActIn, type Actor } from '../actor';
 import { withActorNames } from '../audit-names';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
@@ -110,7 +110,7 @@ export async function getCaseFile(deps: ServiceDeps, actor: Actor, caseId: strin
 export async function listCases(deps: ServiceDeps, actor: Actor, orgId: string): Promise<DevelopmentCase[]> {
   const tree = await loadOrgTree(deps.store);
   authorize(actor, 'case.view', orgId, tree);
-  const orgIds = tree.subtreeIds(orgId).filter((id) => actor.role === 'admin' || actor.scopeOrgIds.includes(id));
+  const orgIds = tree.subtreeIds(orgId).filter((id) => actor.role === 'admin' || canActIn(actor, id));
   const lists = await Promise.all(orgIds.map((id) => listOrgCases(deps.store, id)));
   return lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

@@ -22,7 +22,7 @@ describe('the key a case is counted under', () => {
     ['b1', undefined],
     [5, undefined],
     [undefined, undefined],
-  ])('stored %j reads as %j', (text, key) => {
+  ] as const)('stored %j reads as %j', (text, key) => {
     expect(parseCountKey(text)).toEqual(key);
     if (key) expect(formatCountKey(key)).toBe(text);
   });
