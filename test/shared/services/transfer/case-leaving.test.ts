@@ -2,7 +2,8 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { cancelWaitToRecordReceipt, getTransferFile, receiptCaseNotice, recordReceipt, waitToRecordReceipt } from '../../../../shared/services/transfer';
 import { runScheduledWork } from '../../../../shared/services/scheduled/tick';
 import type { Store } from '../../../../shared/store/store';
-import { getTransfer } from '../../../../shared/store/transfers-repo';
+import { getDueEntry } from '../../../../shared/store/due-index';
+import { getTransfer, transferPk } from '../../../../shared/store/transfers-repo';
 import { startTestRuntime, type TestRuntime } from '../../../support/local-runtime';
 import { branchStaff, CaseDriver, committeeStaff, setUpWorld, type World } from '../../../workflows/development/development-fixtures';
 import { letterOutside, toPreReviewAsked } from '../../../workflows/transfer/outside-case-fixtures';
@@ -88,4 +89,22 @@ test('waiting to record the receipt: taken back, chosen again; the tick records 
   expect((await getTransferFile(runtime.deps, branchStaff, id)).events.at(-1)).toMatchObject({ action: 'transfer.receipt-recorded', details: { automatic: true, caseClosed: true } });
   expect(runtime.mailer.sent.some((m) => m.to.includes('branch@example.org') && m.text.includes('的回执已按李组织委员的登记自动登记'))).toBe(true);
   expect((await runScheduledWork(runtime.deps)).receiptsRecorded).toBe(0);
+}, 120_000);
+
+test('a receipt already waiting before the due index knew waiting receipts: the first tick sets its transfer due once (marker), then records it', async () => {
+  const id = await outsideWithPreReviewOpen();
+  await waitToRecordReceipt(runtime.deps, branchStaff, id, { receiptDate: driver.today(), version: String((await getTransfer(runtime.store, id))?.version) });
+  expect((await runScheduledWork(runtime.deps)).receiptsRecorded).toBe(0); // the one-time backfills are done
+  // As stored before: the entry at the letter's next warning, the receipt marker absent.
+  const { PutCommand, DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
+  const entry = (await getDueEntry(runtime.store, transferPk(id)))!;
+  expect(entry.wakeAt).toBe('1970-01-01T00:00:00.000Z');
+  await runtime.store.doc.send(new PutCommand({ TableName: runtime.store.tableName, Item: { pk: entry.pk, sk: 'DUE', type: 'due', kind: 'transfer', id, wakeAt: '2099-01-01T00:00:00.000Z', version: entry.version, gsi1pk: 'DUE#transfer', gsi1sk: `2099-01-01T00:00:00.000Z#${id}` } }));
+  await runtime.store.doc.send(new DeleteCommand({ TableName: runtime.store.tableName, Key: { pk: 'DUEINDEX', sk: 'BACKFILL#transfer-receipt' } }));
+  await driver.decide('approved');
+  await driver.endNotice('admission');
+  const tick = await runScheduledWork(runtime.deps);
+  expect(tick.dueIndex.backfilled).toBe(1);
+  expect(tick.receiptsRecorded).toBe(1);
+  expect((await runScheduledWork(runtime.deps)).dueIndex.backfilled).toBeUndefined();
 }, 120_000);
