@@ -164,10 +164,13 @@ test('a member whose receipt came back from outside the system: off the roster p
 
   const { browser } = await signedIn('song');
   const roster = (await browser.get('/staff/orgs/branch-1/people')).body ?? '';
-  const [current, left] = roster.split('已转出本系统的人员（不计入名册）');
-  expect(current).not.toContain('李娜');
+  expect(roster).not.toContain('李娜');
+  // Those who left have a list of their own, linked from the roster (docs/domain/organizations-and-people.md §2a).
+  expect(roster).toContain('<a href="/staff/orgs/branch-1/people?list=left">已转出本系统的人员（不计入名册）</a>');
+  const left = (await browser.get('/staff/orgs/branch-1/people?list=left')).body ?? '';
   expect(left).toContain('李娜');
   expect(visibleProblems(roster)).toEqual([]);
+  expect(visibleProblems(left)).toEqual([]);
   const committee = await signedIn('sun');
   const page = (await committee.browser.get(`/staff/people/${li.id}`)).body ?? '';
   expect(page).toContain('已转出本系统');
