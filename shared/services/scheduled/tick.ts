@@ -9,6 +9,7 @@ import { retryUndeliveredCallbacks } from '../tasks/deliver-callback';
 import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
 import { backfillDueIndex } from './due-backfill';
+import { backfillPersonNameIndex } from '../registry/people-name-backfill';
 import { runDueCases } from './due-cases';
 import { runDueTransfers } from './due-transfers';
 
@@ -36,6 +37,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   assessmentReviewMails: number;
 }> {
   const backfilled = await backfillDueIndex(deps); // once per store, before anything reads the index
+  await backfillPersonNameIndex(deps); // once per store: people stored before the name index are found by name (人员查找)
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
