@@ -10,6 +10,7 @@ import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
 import { recordWaitingReceipts } from './transfer-receipts';
 import { backfillDueIndex } from './due-backfill';
+import { backfillOpenTaskIndex } from './open-task-backfill';
 import { runDueCases } from './due-cases';
 import { runDueTransfers } from './due-transfers';
 
@@ -25,6 +26,8 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   development: { stageReminders: number; approvalsOverdue: number; approvalsBlocked: number };
   /** The due index (docs/domain/scheduler.md): entries written by its one-time backfills (undefined: done before), items woken. */
   dueIndex: { backfilled: number | undefined; casesWoken: number; transfersWoken: number };
+  /** Tasks put in the province-wide list of open tasks by its one-time backfill (undefined: done before). */
+  openTasksBackfilled: number | undefined;
   electionEnds: number;
   transferWarnings: number;
   transfersAccepted: number;
@@ -35,6 +38,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   assessmentReviewMails: number;
 }> {
   const backfilled = await backfillDueIndex(deps); // once per store, before anything reads the index
+  const openTasksBackfilled = await backfillOpenTaskIndex(deps); // once per store: the 待办 of a large scope reads it
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
@@ -48,5 +52,5 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
   const assessmentReminders = await remindAssessmentReports(deps);
   const assessmentReviewMails = await closeAssessmentReviews(deps);
-  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
+  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, openTasksBackfilled, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
 }
