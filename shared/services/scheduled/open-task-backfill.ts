@@ -4,7 +4,7 @@ import { addToOpenTaskIndex, listOpenTasks } from '../../store/tasks-repo';
 import type { ServiceDeps } from '../deps';
 
 /**
- * Once per store (docs/domain/scale.md): the tasks open before the province-wide list of open tasks (gsi2
+ * Once per store (docs/domain/pending-tasks.md): the tasks open before the province-wide list of open tasks (gsi2
  * `TASKS#open`) are put in it, each only while still open and not there yet, read from every organization's own
  * list; then the marker `DUEINDEX` / `BACKFILL#open-task` is written, and from then on a large scope's 待办 reads the
  * province-wide list (until then it reads per organization). Run again after a crash, it adds what is missing.

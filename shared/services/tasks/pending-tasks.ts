@@ -16,7 +16,7 @@ const TASK_BYTES = 1024;
 const readUnits = (bytes: number) => Math.max(1, Math.ceil(bytes / 4096)) * 0.5;
 
 /**
- * How a scope's open tasks are read (docs/domain/scale.md): one query per organization (all of them, a few read
+ * How a scope's open tasks are read (docs/domain/pending-tasks.md): one query per organization (all of them, a few read
  * units each), or a page of the province-wide list by due date filtered to the scope, which reads about
  * PENDING_TASK_PAGE / share tasks where `share` is the scope's part of the province's organizations. The list is
  * chosen when the scope holds more than PER_ORGANIZATION_UP_TO organizations and its estimated read is smaller:

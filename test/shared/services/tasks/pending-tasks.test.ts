@@ -11,7 +11,7 @@ import { testOrg } from '../../../support/registry-fixtures';
 import { createTestStore } from '../../../support/store';
 
 /**
- * 待办 of a large scope (docs/domain/scale.md): a page of the province-wide list of open tasks, filtered to the scope;
+ * 待办 of a large scope (docs/domain/pending-tasks.md): a page of the province-wide list of open tasks, filtered to the scope;
  * a small scope reads per organization. The tree: working committee wc; committee big with 110 branches; agency with 5.
  */
 
