@@ -94,7 +94,7 @@ export async function forEachDueEntry(store: Store, kind: DueKind, upTo: string,
 }
 
 /** What a one-time backfill brings under the due index: a kind's entries, or the approval links' wake instants. */
-export type BackfillKind = DueKind | 'approval-link' | 'open-task';
+export type BackfillKind = DueKind | 'approval-link' | 'open-task' | 'transfer-underway';
 
 const backfillKey = (kind: BackfillKind) => ({ pk: 'DUEINDEX', sk: `BACKFILL#${kind}` });
 

@@ -11,6 +11,7 @@ import { sendTermReminders } from './term-reminders';
 import { recordWaitingReceipts } from './transfer-receipts';
 import { backfillDueIndex } from './due-backfill';
 import { backfillOpenTaskIndex } from './open-task-backfill';
+import { backfillTransfersUnderway } from './transfer-underway-backfill';
 import { runDueCases } from './due-cases';
 import { runDueTransfers } from './due-transfers';
 
@@ -28,6 +29,8 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   dueIndex: { backfilled: number | undefined; casesWoken: number; transfersWoken: number };
   /** Tasks put in the province-wide list of open tasks by its one-time backfill (undefined: done before). */
   openTasksBackfilled: number | undefined;
+  /** Transfers put in the province-wide list of transfers under way by its one-time backfill (undefined: done before). */
+  transfersUnderwayBackfilled: number | undefined;
   electionEnds: number;
   transferWarnings: number;
   transfersAccepted: number;
@@ -39,6 +42,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
 }> {
   const backfilled = await backfillDueIndex(deps); // once per store, before anything reads the index
   const openTasksBackfilled = await backfillOpenTaskIndex(deps); // once per store: the 待办 of a large scope reads it
+  const transfersUnderwayBackfilled = await backfillTransfersUnderway(deps); // once per store: a large scope's transfer warnings read it
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
@@ -52,5 +56,5 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
   const assessmentReminders = await remindAssessmentReports(deps);
   const assessmentReviewMails = await closeAssessmentReviews(deps);
-  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, openTasksBackfilled, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
+  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, openTasksBackfilled, transfersUnderwayBackfilled, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
 }

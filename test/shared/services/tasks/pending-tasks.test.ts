@@ -1,37 +1,17 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '../../../../shared/services/actor';
+import { AGENCY_BRANCHES as SMALL, agencyStaff, BIG_BRANCHES as BIG, bigStaff, putWideTree as putTree } from '../../../support/wide-tree';
 import { backfillOpenTaskIndex } from '../../../../shared/services/scheduled/open-task-backfill';
 import { openTasksReadWay, PENDING_TASK_PAGE, pendingTasksPage } from '../../../../shared/services/tasks/pending-tasks';
-import { organizationWrites } from '../../../../shared/store/orgs-repo';
 import type { Store } from '../../../../shared/store/store';
 import { claimTask, listOpenTasks, putNewTask, taskPk, type StandaloneTask } from '../../../../shared/store/tasks-repo';
 import { transactWrite } from '../../../../shared/store/transact';
-import { orgPath } from '../../../../shared/domain/registry/org-path';
-import { testOrg } from '../../../support/registry-fixtures';
 import { createTestStore } from '../../../support/store';
 
 /**
  * 待办 of a large scope (docs/domain/pending-tasks.md): a page of the province-wide list of open tasks, filtered to the scope;
  * a small scope reads per organization. The tree: working committee wc; committee big with 110 branches; agency with 5.
  */
-
-const BIG = Array.from({ length: 110 }, (_, k) => `big-b${String(k).padStart(3, '0')}`);
-const SMALL = Array.from({ length: 5 }, (_, k) => `agency-b${k}`);
-
-async function putTree(store: Store): Promise<void> {
-  const orgs = [
-    testOrg({ id: 'wc', kind: 'working-committee', path: orgPath(undefined, 'wc') }),
-    testOrg({ id: 'big', kind: 'committee', parentId: 'wc', path: orgPath(orgPath(undefined, 'wc'), 'big') }),
-    testOrg({ id: 'agency', kind: 'committee', parentId: 'wc', path: orgPath(orgPath(undefined, 'wc'), 'agency') }),
-    ...BIG.map((id) => testOrg({ id, kind: 'branch', parentId: 'big', path: orgPath(orgPath(orgPath(undefined, 'wc'), 'big'), id) })),
-    ...SMALL.map((id) => testOrg({ id, kind: 'branch', parentId: 'agency', path: orgPath(orgPath(orgPath(undefined, 'wc'), 'agency'), id) })),
-  ];
-  for (let i = 0; i < orgs.length; i += 40) await transactWrite(store, organizationWrites(store, { created: orgs.slice(i, i + 40) }));
-}
-
-const actor = (orgId: string, scopeOrgIds: string[]): Actor => ({ id: `staff-${orgId}`, displayName: '王五', role: 'committee-staff', orgId, scopeOrgIds });
-const bigStaff = actor('big', ['big', ...BIG]);
-const agencyStaff = actor('agency', ['agency', ...SMALL]);
 
 const minutes = (n: number) => new Date(Date.UTC(2026, 9, 1) + n * 60_000).toISOString();
 const task = (id: string, orgId: string, dueAt: string): StandaloneTask => ({
