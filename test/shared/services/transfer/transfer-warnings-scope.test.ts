@@ -7,6 +7,7 @@ import type { Store } from '../../../../shared/store/store';
 import { putNewTransfer, replaceTransfer } from '../../../../shared/store/transfers-repo';
 import { transactWrite, type TransactItem } from '../../../../shared/store/transact';
 import { createTestStore } from '../../../support/store';
+import { meterStore } from '../../../../scripts/bench/capacity-meter';
 import { AGENCY_BRANCHES, agencyStaff, BIG_BRANCHES, bigStaff, putWideTree } from '../../../support/wide-tree';
 
 /**
@@ -54,10 +55,17 @@ beforeEach(async () => {
 
 test('both ways give the same transfers; a finished one leaves the list', async () => {
   await putTransfers(store);
+  const meter = meterStore(store);
+  await warned(store, bigStaff); // the tree read once
+  meter.reset();
   const perOrganization = await warned(store, bigStaff); // no backfill marker yet: the organizations' own lists
   expect(perOrganization).toEqual(['into-big', 'out-of-big']);
+  expect(meter.requests).toBeGreaterThanOrEqual(2 * 111); // two queries for each organization of the scope
   expect(await backfillTransfersUnderway(deps(store))).toBe(0); // every transfer was stored with its entry
+  await warned(store, bigStaff); // the marker seen once
+  meter.reset();
   expect(await warned(store, bigStaff)).toEqual(perOrganization); // the province-wide list
+  expect(meter.requests).toBeLessThanOrEqual(3); // the tree's mark, the list, one batch of transfers
   expect(await warned(store, agencyStaff)).toEqual(['agency-only', 'into-big', 'out-of-big']); // a small scope: its own lists
 
   const outOfBig = TRANSFERS[0];
