@@ -307,13 +307,13 @@ export async function dropLinkFromSchedule(store: Store, linkHash: string): Prom
   }));
 }
 
-/** Closes an open pending task (an 'approval-overdue' step settled by staff's action). */
+/** Closes an open pending task (an 'approval-overdue' step settled by staff's action): it leaves both open lists (tasks-repo.ts). */
 export function closeTask(store: Store, taskId: string, completedBy: string, completedAt: string): TransactItem {
   return {
     Update: {
       TableName: store.tableName,
       Key: { pk: taskPk(taskId), sk: 'TASK' },
-      UpdateExpression: 'SET #status = :done, completedBy = :by, completedAt = :at REMOVE gsi1pk, gsi1sk',
+      UpdateExpression: 'SET #status = :done, completedBy = :by, completedAt = :at REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
       ConditionExpression: '#status = :open',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':done': 'done', ':open': 'open', ':by': completedBy, ':at': completedAt },

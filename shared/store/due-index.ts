@@ -114,8 +114,11 @@ export async function forEachDueEntry(store: Store, kind: DueKind, upTo: string,
   } while (ExclusiveStartKey);
 }
 
-/** What a one-time backfill brings under the due index: a kind's entries, the approval links' wake instants, the transfers waiting for a receipt. */
-export type BackfillKind = Exclude<DueKind, 'term'> | 'approval-link' | 'transfer-receipt';
+/**
+ * What a one-time backfill brings under the due index: a kind's entries, the approval links' wake instants, the
+ * transfers waiting for a receipt, the open tasks' province-wide list, the transfers under way.
+ */
+export type BackfillKind = Exclude<DueKind, 'term'> | 'approval-link' | 'transfer-receipt' | 'open-task' | 'transfer-underway';
 
 const backfillKey = (kind: BackfillKind) => ({ pk: 'DUEINDEX', sk: `BACKFILL#${kind}` });
 

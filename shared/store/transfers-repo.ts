@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { serialSeries } from '../domain/transfer/serial';
 import type { Transfer } from '../domain/transfer/transfer';
 import { DEFAULT_TRANSFER_RULES } from '../domain/transfer/validity';
@@ -7,7 +7,7 @@ import { setDueEntry } from './due-index';
 import { claimGuard, releaseGuard, type GuardKey } from './guards';
 import { queryAll } from './query-all';
 import type { Store } from './store';
-import type { TransactItem } from './transact';
+import { conditionFailed, type TransactItem } from './transact';
 import { fromItem } from './item';
 
 /**
@@ -15,6 +15,9 @@ import { fromItem } from './item';
  *   pk TRANSFER#<id>, sk TRANSFER          the transfer with its letters; gsi2 ORG#<fromOrgId>#transfer (outgoing),
  *                                          gsi1 TRANSFERS#in#<toOrgId> (incoming, within the system)
  *   pk TRANSFER#<id>, sk AUDIT#…           its file
+ *   pk TRANSFER#<id>, sk UNDERWAY          while not finished: the province-wide list of transfers under way, gsi1
+ *                                          TRANSFERS#underway / <createdAt>#<id>, with fromOrgId and toOrgId (a large
+ *                                          scope's warnings read it: docs/domain/transfer.md T7a)
  *   pk PERSON#<personId>, sk TRANSFER#<id> the person's transfers (history on the person's page)
  *   pk SERIAL#<issuerOrgId>#<year>, sk SERIAL   the last serial number issued in the series (attribute `last`)
  * Every change of a transfer is conditioned on its `version`.
@@ -51,11 +54,32 @@ export function transferDueItem(store: Store, transfer: Transfer, finished = fal
   return setDueEntry(store, { kind: 'transfer', pk: transferPk(transfer.id), id: transfer.id, wakeAt, version: transfer.version });
 }
 
-/** A new transfer, the person's guard claimed for it, the person's reference to it and its due-index entry. */
+const UNDERWAY_SK = 'UNDERWAY';
+const UNDERWAY_KEY = 'TRANSFERS#underway';
+
+/** A transfer under way in the province-wide list (the organizations on both sides, for a scope to filter on). */
+export interface TransferUnderway {
+  transferId: string;
+  fromOrgId: string;
+  /** The receiving organization, within the system. */
+  toOrgId?: string;
+}
+
+/** The transfer's entry in the province-wide list of transfers under way (put with the new transfer, or by the backfill). */
+export function underwayItem(transfer: Transfer): Record<string, unknown> {
+  return {
+    pk: transferPk(transfer.id), sk: UNDERWAY_SK, type: 'transfer-underway', transferId: transfer.id, fromOrgId: transfer.fromOrgId,
+    ...(transfer.destination.kind === 'within' ? { toOrgId: transfer.destination.orgId } : {}),
+    gsi1pk: UNDERWAY_KEY, gsi1sk: `${transfer.createdAt}#${transfer.id}`,
+  };
+}
+
+/** A new transfer, the person's guard claimed for it, the person's reference to it, its due-index entry and its entry among the transfers under way. */
 export function putNewTransfer(store: Store, transfer: Transfer): TransactItem[] {
   return [
     claimGuard(store, transferGuard(transfer.personId), transfer.id),
     { Put: { TableName: store.tableName, Item: transferItem(transfer), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: store.tableName, Item: underwayItem(transfer) } },
     { Put: { TableName: store.tableName, Item: { pk: `PERSON#${transfer.personId}`, sk: `TRANSFER#${transfer.id}`, type: 'person-transfer', transferId: transfer.id } } },
     transferDueItem(store, transfer),
   ];
@@ -63,13 +87,14 @@ export function putNewTransfer(store: Store, transfer: Transfer): TransactItem[]
 
 /**
  * Replaces the transfer if its stored version is `next.version - 1`, with its due-index entry; a finished one
- * releases the person's guard.
+ * releases the person's guard and leaves the list of transfers under way.
  */
 export function replaceTransfer(store: Store, next: Transfer, finished: boolean): TransactItem[] {
   const replace: TransactItem = {
     Put: { TableName: store.tableName, Item: transferItem(next), ConditionExpression: 'version = :previous', ExpressionAttributeValues: { ':previous': next.version - 1 } },
   };
-  return finished ? [replace, releaseGuard(store, transferGuard(next.personId), next.id), transferDueItem(store, next, true)] : [replace, transferDueItem(store, next)];
+  const leaveList: TransactItem = { Delete: { TableName: store.tableName, Key: { pk: transferPk(next.id), sk: UNDERWAY_SK } } };
+  return finished ? [replace, releaseGuard(store, transferGuard(next.personId), next.id), transferDueItem(store, next, true), leaveList] : [replace, transferDueItem(store, next)];
 }
 
 /** The warnings of a transfer already mailed (their markers `TRANSFERWARN#<id>` / `<code>#<dueAt>`). */
@@ -135,4 +160,40 @@ export async function listPersonTransferIds(store: Store, personId: string): Pro
 export async function listOpenTransfers(store: Store, orgIds: readonly string[]): Promise<Transfer[]> {
   const lists = await Promise.all(orgIds.map((orgId) => listOutgoingTransfers(store, orgId)));
   return lists.flat().filter((t) => t.status === 'requested' || t.status === 'issued');
+}
+
+/** The transfers under way across the province, newest first (docs/domain/transfer.md T7a). */
+export async function listTransfersUnderway(store: Store): Promise<TransferUnderway[]> {
+  const items = await queryAll(store, {
+    IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :key', ExpressionAttributeValues: { ':key': UNDERWAY_KEY }, ScanIndexForward: false,
+    ProjectionExpression: 'transferId, fromOrgId, toOrgId',
+  });
+  return items as unknown as TransferUnderway[];
+}
+
+/** Transfers by id, in BatchGetItem calls of 100 keys (unprocessed keys asked again), in the order of `ids`; missing ones left out. */
+export async function getTransfers(store: Store, ids: readonly string[]): Promise<Transfer[]> {
+  const found = new Map<string, Transfer>();
+  for (let i = 0; i < ids.length; i += 100) {
+    let keys: Record<string, unknown>[] = ids.slice(i, i + 100).map((id) => ({ pk: transferPk(id), sk: TRANSFER_SK }));
+    for (let attempt = 0; keys.length > 0; attempt++) {
+      if (attempt > 8) throw new Error(`BatchGetItem left ${keys.length} transfers unprocessed`);
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+      const result = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: keys } } }));
+      for (const item of result.Responses?.[store.tableName] ?? []) found.set(item.id as string, toTransfer(item));
+      keys = (result.UnprocessedKeys?.[store.tableName]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+}
+
+/** Puts a transfer stored before the list of transfers under way into it (the one-time backfill); false if it was there. */
+export async function addToTransfersUnderway(store: Store, transfer: Transfer): Promise<boolean> {
+  try {
+    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: underwayItem(transfer), ConditionExpression: 'attribute_not_exists(pk)' }));
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
-import { getTaskView, listPendingTasks, recordObjectionOutcomes } from '../../../shared/services/notice';
+import { getTaskView, recordObjectionOutcomes } from '../../../shared/services/notice';
+import { pendingTasksPage } from '../../../shared/services/tasks/pending-tasks';
 import { termOverview, termWarnings } from '../../../shared/services/registry/term-overview';
 import { recentUndeliveredCount, UNDELIVERED_ALERT_DAYS } from '../../../shared/services/mail/mail-log';
 import { undeliveredMailAlert } from '../../../shared/ui/pages/mail-log';
@@ -16,13 +17,13 @@ export function taskRoutes(deps: StaffSiteDeps): RouteTable {
   return {
     'GET /staff': async (request) => {
       const session = sessionOf(request);
-      const tasks = await listPendingTasks(deps, session.actor);
+      const { tasks, next } = await pendingTasksPage(deps, session.actor, request.query.cursor);
       const warnings = termWarnings(await termOverview(deps, session.actor));
       const undeliveredMails = await recentUndeliveredCount(deps, session.actor);
       const transfers = await transferWarningsInScope(deps, session.actor);
-      if (request.site.json) return jsonResponse(200, { tasks, termWarnings: warnings, undeliveredMails, transferWarnings: transfers });
+      if (request.site.json) return jsonResponse(200, { tasks, ...(next ? { next } : {}), termWarnings: warnings, undeliveredMails, transferWarnings: transfers });
       const alerts = html`${undeliveredMailAlert(undeliveredMails, UNDELIVERED_ALERT_DAYS)}${transferWarningList(transfers)}`;
-      return htmlResponse(200, staffHomePage(tasks, staffLayout(session), deps.clock.now(), undefined, warnings, alerts));
+      return htmlResponse(200, staffHomePage(tasks, staffLayout(session), deps.clock.now(), undefined, warnings, alerts, { next, paged: request.query.cursor !== undefined }));
     },
 
     'GET /staff/tasks/{taskId}': async (request) => {

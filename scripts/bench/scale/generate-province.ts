@@ -86,6 +86,8 @@ export async function generateProvince(store: Store, requested: ProvinceSize, op
   await markDueBackfillDone(store, 'case', options.now.toISOString(), development.cases.length); // the entries were written with the cases
   await markDueBackfillDone(store, 'approval-link', options.now.toISOString(), 0); // the links at their wake instants (putNewLink)
   await markDueBackfillDone(store, 'transfer', options.now.toISOString(), 0); // no transfers generated
+  await markDueBackfillDone(store, 'open-task', options.now.toISOString(), 0); // the tasks were put in the province-wide list (putNewTask)
+  await markDueBackfillDone(store, 'transfer-underway', options.now.toISOString(), 0); // no transfers generated
   return {
     size, registry, cases: development.cases, elections, approvals: development.approvals, notices: development.notices, items,
     seconds: (performance.now() - started) / 1000,

@@ -6,7 +6,8 @@ import { listAudit, type AuditEvent } from '../../store/audit';
 import { getNotice, listBoardNotices, listOrgNotices, noticePk } from '../../store/notices-repo';
 import { withObjectionsSoFar } from '../../store/notice-gates-repo';
 import { listObjections } from '../../store/objections-repo';
-import { getTask, listOpenTasks, type StoredTask } from '../../store/tasks-repo';
+import { getTask, type StoredTask } from '../../store/tasks-repo';
+import { pendingTasksPage } from '../tasks/pending-tasks';
 import { authorizeOrg, type Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
 import { RecordNotFoundError } from '../../errors';
@@ -48,9 +49,9 @@ export async function getStaffNotice(deps: ServiceDeps, actor: Actor, noticeId: 
 
 const withoutToken = ({ taskToken: _token, output: _output, ...task }: StoredTask): PendingTask => task;
 
-/** The 待办 list: open human steps in the actor's organizations. */
+/** The 待办 list: open human steps in the actor's organizations (a large scope: its first page, `pendingTasksPage`). */
 export async function listPendingTasks(deps: ServiceDeps, actor: Actor): Promise<PendingTask[]> {
-  return (await listOpenTasks(deps.store, actor.scopeOrgIds)).map(withoutToken);
+  return (await pendingTasksPage(deps, actor)).tasks;
 }
 
 export async function getTaskView(deps: ServiceDeps, actor: Actor, taskId: string): Promise<{ task: PendingTask; notice: Notice; objections: Objection[] }> {

@@ -10,6 +10,8 @@ import { warnAboutMissingCalendar } from './calendar-warning';
 import { sendTermReminders } from './term-reminders';
 import { backfillDueIndex } from './due-backfill';
 import { backfillPersonNameIndex } from '../registry/people-name-backfill';
+import { backfillOpenTaskIndex } from './open-task-backfill';
+import { backfillTransfersUnderway } from './transfer-underway-backfill';
 import { runDueCases } from './due-cases';
 import { runDueTransfers } from './due-transfers';
 
@@ -27,6 +29,10 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   development: { stageReminders: number; approvalsOverdue: number; approvalsBlocked: number };
   /** The due index (docs/domain/scheduler.md): entries written by its one-time backfills (undefined: done before), items woken. */
   dueIndex: { backfilled: number | undefined; casesWoken: number; transfersWoken: number };
+  /** Tasks put in the province-wide list of open tasks by its one-time backfill (undefined: done before). */
+  openTasksBackfilled: number | undefined;
+  /** Transfers put in the province-wide list of transfers under way by its one-time backfill (undefined: done before). */
+  transfersUnderwayBackfilled: number | undefined;
   electionEnds: number;
   transferWarnings: number;
   transfersAccepted: number;
@@ -38,6 +44,8 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
 }> {
   const backfilled = await backfillDueIndex(deps); // once per store, before anything reads the index
   await backfillPersonNameIndex(deps); // once per store: people stored before the name index are found by name (人员查找)
+  const openTasksBackfilled = await backfillOpenTaskIndex(deps); // once per store: the 待办 of a large scope reads it
+  const transfersUnderwayBackfilled = await backfillTransfersUnderway(deps); // once per store: a large scope's transfer warnings read it
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
@@ -50,5 +58,5 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
   const assessmentReminders = await remindAssessmentReports(deps);
   const assessmentReviewMails = await closeAssessmentReviews(deps);
-  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, termIndex: { keyed, woken }, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
+  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, termIndex: { keyed, woken }, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, openTasksBackfilled, transfersUnderwayBackfilled, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
 }

@@ -2,7 +2,8 @@ import { DEFAULT_TRANSFER_RULES } from '../../domain/transfer/validity';
 import { transferWarnings, type TransferWarning } from '../../domain/transfer/warnings';
 import type { Transfer } from '../../domain/transfer/transfer';
 import { listAudit, type AuditEvent } from '../../store/audit';
-import { getTransfer, listIncomingTransfers, listOutgoingTransfers, listPersonTransferIds, transferPk } from '../../store/transfers-repo';
+import { getTransfer, getTransfers, listIncomingTransfers, listOutgoingTransfers, listPersonTransferIds, listTransfersUnderway, transferPk } from '../../store/transfers-repo';
+import { dueBackfillDone } from '../../store/due-index';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree, permits } from '../authorization';
 import type { ServiceDeps } from '../deps';
@@ -32,13 +33,34 @@ export async function listOrgTransfers(deps: ServiceDeps, actor: Actor, orgId: s
   return { outgoing: outgoing.flat().sort(newest).map(withWarnings(deps)), incoming: incoming.flat().sort(newest).map(withWarnings(deps)) };
 }
 
+/** Scopes up to this many organizations read their own transfers (two queries each); larger ones the province's transfers under way (T7a). */
+export const TRANSFERS_PER_ORGANIZATION_UP_TO = 100;
+
+/** Stores whose transfers under way are all in the province-wide list (the backfill's marker, seen once per process). */
+const listed = new Set<string>();
+
+async function underwayListComplete(deps: Pick<ServiceDeps, 'store'>): Promise<boolean> {
+  if (listed.has(deps.store.tableName)) return true;
+  if (!(await dueBackfillDone(deps.store, 'transfer-underway'))) return false;
+  listed.add(deps.store.tableName);
+  return true;
+}
+
 /**
  * The transfers in the actor's scope that carry a warning now (docs/domain/transfer.md T7), outgoing and incoming, each
- * once: the staff home (待办) lists them.
+ * once: the staff home (待办) lists them. Only a transfer under way can carry one, so a scope of more than
+ * TRANSFERS_PER_ORGANIZATION_UP_TO organizations reads the province's transfers under way, keeps those with a side
+ * in its scope and reads them in batches (T7a); a smaller one, or any before the one-time backfill, reads its own.
  */
 export async function transferWarningsInScope(deps: ServiceDeps, actor: Actor): Promise<TransferRow[]> {
   const tree = await loadOrgTree(deps.store);
   if (!tree.get(actor.orgId) || !permits(actor, 'transfer.view', actor.orgId, tree)) return [];
+  const scope = tree.subtreeIds(actor.orgId);
+  if (scope.length > TRANSFERS_PER_ORGANIZATION_UP_TO && (await underwayListComplete(deps))) {
+    const visible = new Set(scope.filter((id) => permits(actor, 'transfer.view', id, tree)));
+    const ids = (await listTransfersUnderway(deps.store)).filter((u) => visible.has(u.fromOrgId) || (u.toOrgId !== undefined && visible.has(u.toOrgId))).map((u) => u.transferId);
+    return (await getTransfers(deps.store, ids)).map(withWarnings(deps)).filter((r) => r.warnings.length > 0);
+  }
   const { outgoing, incoming } = await listOrgTransfers(deps, actor, actor.orgId);
   const rows = new Map([...outgoing, ...incoming].filter((r) => r.warnings.length > 0).map((r) => [r.transfer.id, r]));
   return [...rows.values()];

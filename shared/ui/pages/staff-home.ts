@@ -37,8 +37,8 @@ function row(task: PendingTask, now: Date): SafeHtml {
 }
 
 /** The staff home: term warnings (换届预警), then pending human steps (待办) with their due dates, each linking to its form. */
-/** `alerts`: lines above everything else (an administrator's undelivered mail). */
-export function staffHomePage(tasks: PendingTask[], staff: LayoutStaff, now: Date, notice?: string, termWarnings: readonly TermRow[] = [], alerts: SafeHtml = html``): SafeHtml {
+/** `alerts`: lines above everything else (an administrator's undelivered mail). `pages`: a large scope's 待办 comes a page at a time. */
+export function staffHomePage(tasks: PendingTask[], staff: LayoutStaff, now: Date, notice?: string, termWarnings: readonly TermRow[] = [], alerts: SafeHtml = html``, pages: { next?: string; paged?: boolean } = {}): SafeHtml {
   const sorted = [...tasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const body = html`<h1>待办事项</h1>
     ${alerts}
@@ -50,6 +50,9 @@ export function staffHomePage(tasks: PendingTask[], staff: LayoutStaff, now: Dat
           <thead><tr><th>事项</th><th>类型</th><th>产生时间</th><th>办理期限</th></tr></thead>
           <tbody>${sorted.map((task) => row(task, now))}</tbody>
         </table></div>`}
+    ${pages.next || pages.paged
+      ? html`<p class="pager">${pages.paged ? html`<a href="/staff">回到最早到期的待办</a>` : ''}${pages.paged && pages.next ? ' · ' : ''}${pages.next ? html`<a href="/staff?cursor=${encodeURIComponent(pages.next)}">后面的待办事项</a>` : ''}</p>`
+      : ''}
     <p><a href="/staff/notices/new">发布新的公示</a> · <a href="/staff/notices">查看全部公示</a> · <a href="/staff/elections">换届选举</a></p>`;
   return layout({ title: '待办事项', body, staff });
 }
