@@ -82,14 +82,21 @@ export function putNewCase(store: Store, devCase: DevelopmentCase): TransactItem
   ];
 }
 
-/** Replaces the case if its version is still `expectedVersion` (the next version is in `next`). */
-export function replaceCase(store: Store, next: DevelopmentCase, expectedVersion: number): TransactItem {
+/**
+ * Replaces the case if its version is still `expectedVersion` (the next version is in `next`). Given the case as
+ * read (`previous`), also only if it is still counted as it was read (`countedAs`: the backfill may have counted it
+ * meanwhile without a new version; the change then loses the race and is made again from the case as it is).
+ */
+export function replaceCase(store: Store, next: DevelopmentCase, expectedVersion: number, previous?: DevelopmentCase): TransactItem {
+  const counted = previous ? countedAs.get(previous) : undefined;
+  const countCondition = previous === undefined ? '' : counted === undefined ? ' AND attribute_not_exists(#counted)' : ' AND #counted = :counted';
   return {
     Put: {
       TableName: store.tableName,
       Item: caseItem(next),
-      ConditionExpression: 'version = :expected',
-      ExpressionAttributeValues: { ':expected': expectedVersion },
+      ConditionExpression: `version = :expected${countCondition}`,
+      ...(previous ? { ExpressionAttributeNames: { '#counted': COUNTED_AS } } : {}),
+      ExpressionAttributeValues: { ':expected': expectedVersion, ...(counted !== undefined ? { ':counted': counted } : {}) },
     },
   };
 }

@@ -15,11 +15,11 @@ import { caseScope } from './cases';
 
 /**
  * The warnings (预警) are worked out from the active cases themselves (they change with the date), so the dashboard
- * reads those cases only when at most this many organizations of its subtree have active cases; above that (a
- * working committee over its agencies) it shows the counts per stage and per organization below, and each one's
- * dashboard its warnings.
+ * reads those cases only when its subtree has at most this many (the counters say how many, and in which
+ * organizations); above that (a working committee over its agencies) it shows the counts per stage and per
+ * organization below, and each one's dashboard its warnings.
  */
-export const WARNING_ORG_LIMIT = 100;
+export const WARNING_CASE_LIMIT = 200;
 
 /** Active cases per stage; the warning counts when the warnings were worked out. */
 export interface StageRow {
@@ -45,9 +45,9 @@ export interface DevelopmentDashboard {
   /** From the counters kept with each case change (case-counts.ts). */
   counts: StageRow[];
   below: BelowRow[];
-  /** Organizations of the subtree with active cases. */
-  orgsWithCases: number;
-  /** Undefined when more than WARNING_ORG_LIMIT organizations have active cases. */
+  /** Active cases of the subtree. */
+  activeCases: number;
+  /** Undefined when the subtree has more than WARNING_CASE_LIMIT active cases. */
   warnings?: WarningItem[];
   /** Active cases whose next stage may start today or earlier (undefined with the warnings). */
   readyToStart?: DevelopmentCase[];
@@ -78,8 +78,9 @@ export async function developmentDashboard(deps: Deps, actor: Actor, orgId: stri
     cases: counters.filter((c) => c.path.startsWith(inScope.get(child.id)!)).reduce((sum, c) => sum + total(c), 0),
   }));
   const orgChoices = tree.organizations.filter((o) => canActIn(actor, o.id) && o.status === 'active').map(({ id, name }) => ({ id, name }));
-  const common = { org: { id: org.id, name: org.name }, orgChoices, today, below, orgsWithCases: counters.length };
-  if (counters.length > WARNING_ORG_LIMIT) {
+  const activeCases = counters.reduce((sum, c) => sum + total(c), 0);
+  const common = { org: { id: org.id, name: org.name }, orgChoices, today, below, activeCases };
+  if (activeCases > WARNING_CASE_LIMIT) {
     return { ...common, counts: ([1, 2, 3, 4, 5] as const).map((stage) => ({ stage, cases: byStage[stage] })), orgNames: {} };
   }
   const active = (await Promise.all(counters.map((c) => listOrgCases(deps.store, c.orgId)))).flat().filter((c) => c.status === 'active');

@@ -36,7 +36,7 @@ export async function caseChangeItems(
   done?: ReadonlySet<string>,
 ): Promise<TransactItem[]> {
   return [
-    replaceCase(deps.store, next, previous.version),
+    replaceCase(deps.store, next, previous.version, previous),
     auditPut(deps.store, casePk(next.id), event),
     ...(await caseCountItems(deps, previous, next)),
     ...(previous.status === 'active' && next.status !== 'active' ? closeCaseItems(deps, next) : [await caseDueItem(deps, next, done)]),

@@ -74,7 +74,7 @@ export async function endCase(deps: ServiceDeps, actor: Actor, caseId: string, f
     const parts = await openPartsOf(deps, devCase);
     const why = `${devCase.personName}的发展党员案件已终止（${CASE_ENDING_KIND_LABELS[kind]}）`;
     const items: TransactItem[] = [
-      replaceCase(deps.store, closed, devCase.version),
+      replaceCase(deps.store, closed, devCase.version, devCase),
       ...closeCaseItems(deps, closed),
       ...(await caseCountItems(deps, devCase, closed)),
       auditPut(deps.store, casePk(caseId), {

@@ -25,7 +25,7 @@ const count = (n: number | undefined, strong = false): SafeHtml | string =>
 
 function warningSections(view: DevelopmentDashboard): SafeHtml {
   if (!view.warnings || !view.readyToStart) {
-    return html`<p class="muted">本组织下有 ${view.orgsWithCases} 个组织有正在办理的案件，预警和可以开始下一阶段的案件请在下级组织的工作台中查看。</p>`;
+    return html`<p class="muted">本组织下有 ${view.activeCases} 件正在办理的案件，预警和可以开始下一阶段的案件请在下级组织的工作台中查看。</p>`;
   }
   return html`<h2>预警（截至 ${view.today}）</h2>
     ${view.warnings.length === 0

@@ -1,4 +1,4 @@
-import { caseCountKey, countChanges, formatCountKey, parseCountKey, sumStageCounts } from '../../../../shared/domain/development/case-counts';
+import { caseCountKey, countChanges, formatCountKey, parseCountKey, sumStageCounts, type CaseCountKey } from '../../../../shared/domain/development/case-counts';
 
 describe('the key a case is counted under', () => {
   test.each([
@@ -24,7 +24,7 @@ describe('the key a case is counted under', () => {
     [undefined, undefined],
   ] as const)('stored %j reads as %j', (text, key) => {
     expect(parseCountKey(text)).toEqual(key);
-    if (key) expect(formatCountKey(key)).toBe(text);
+    if (key) expect(formatCountKey(key as CaseCountKey)).toBe(text);
   });
 });
 
