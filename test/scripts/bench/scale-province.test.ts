@@ -37,7 +37,7 @@ test.each<Viewer>(['working', 'agency'])('every page kind the bench measures ren
   const [client] = await signedInClients(sites, province.registry.staff[viewer].slice(0, 1));
   const { pages } = pageKinds(province, viewer);
   const measured = pages.filter((page) => page.path(0) !== undefined);
-  expect(measured.map((page) => page.key)).toEqual(['tasks', 'development', 'cases', 'case', 'people', 'branchPeople', 'person', 'orgTree', 'org', 'elections', 'election', 'approvals', 'notices']);
+  expect(measured.map((page) => page.key)).toEqual(['tasks', 'development', 'cases', 'case', 'people', 'branchPeople', 'peopleSearch', 'person', 'orgTree', 'org', 'elections', 'election', 'approvals', 'notices']);
   for (const page of measured) {
     for (let n = 0; n < 3; n++) {
       const path = page.path(n) as string;
