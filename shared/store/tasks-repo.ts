@@ -4,6 +4,7 @@ import { queryAll } from './query-all';
 import type { Store } from './store';
 import { conditionFailed, type TransactItem } from './transact';
 import { fromItem } from './item';
+import { MAX_PAGE_SIZE } from './org-pages';
 
 /**
  * Pending human steps: pk TASK#<id>, sk TASK, holding the workflow's task token (never shown).
@@ -154,8 +155,7 @@ export interface OpenTaskPage {
   next?: string;
 }
 
-/** The largest page of the province-wide list, and the most tasks one query reads while looking for a page. */
-export const MAX_TASK_PAGE = 100;
+/** The most tasks one query reads while looking for a page (a page itself is at most MAX_PAGE_SIZE, as every list's). */
 const MAX_READ = 500;
 
 const encodeCursor = (sort: string) => Buffer.from(sort).toString('base64url');
@@ -177,7 +177,7 @@ function decodeCursor(cursor: string | undefined): Record<string, string> | unde
  * it only positions the read in the province's list, so a forged one shows nothing outside `keep`.
  */
 export async function pageOpenTasks(store: Store, keep: (task: StoredTask) => boolean, options: { limit: number; cursor?: string; share: number }): Promise<OpenTaskPage> {
-  const limit = Math.max(1, Math.min(MAX_TASK_PAGE, Math.floor(options.limit)));
+  const limit = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(options.limit)));
   const share = Math.min(1, Math.max(options.share, 1 / MAX_READ));
   const tasks: StoredTask[] = [];
   let startKey: Record<string, unknown> | undefined = decodeCursor(options.cursor);

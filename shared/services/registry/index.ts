@@ -5,7 +5,7 @@ export { createPerson, editPerson, loadPerson, personCreateStatuses } from './pe
 export { revealIdNumber } from './id-number-reveal';
 export { changeMembershipStatus, setRightsState, addAttendanceExclusion, endAttendanceExclusion } from './person-states';
 export { getPersonView, peopleOfSubtree, summarize, type PersonSummary, type PersonView } from './people-read';
-export { listOrgPeople, listOwnRoster, PEOPLE_PAGE_SIZE, type OrgPeopleView, type OrgPeopleGroup, type PeopleListKind } from './people-pages';
+export { listOrgPeople, listOwnRoster, type OrgPeopleView, type OrgPeopleGroup, type PeopleListKind } from './people-pages';
 export { searchPeople, SEARCH_RESULT_LIMIT, type PeopleSearchView } from './people-search';
 export { backfillPersonNameIndex } from './people-name-backfill';
 export { votingMembersOf, votingStandingOf, meetingAttendanceOf, approverOf, staffToNotify, type StaffContact } from './questions';

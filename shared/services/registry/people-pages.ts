@@ -1,7 +1,7 @@
 import type { Organization } from '../../domain/registry/organization';
 import type { OrgTree } from '../../domain/registry/org-tree';
 import type { Person } from '../../domain/registry/person';
-import { pageAcrossOrganizations, type OrgRange } from '../../store/org-pages';
+import { LIST_PAGE_SIZE, pageAcrossOrganizations, type OrgRange } from '../../store/org-pages';
 import { listPeople, personFromItem, ROSTER_KEY_ATTRIBUTES, rosterRange } from '../../store/people-repo';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree, permits } from '../authorization';
@@ -9,8 +9,6 @@ import { RecordNotFoundError } from '../../errors';
 import { today, type RegistryDeps } from './commit';
 import { summarize, type PersonSummary } from './people-read';
 
-/** People a page of the roster (党员名册) shows; the store never gives more than 100. */
-export const PEOPLE_PAGE_SIZE = 50;
 
 /** The roster, or the members who left for an organization outside the system (off the roster, records kept: docs/domain/transfer.md T6b). */
 export type PeopleListKind = 'roster' | 'left';
@@ -83,7 +81,7 @@ export async function listOrgPeople(
   const list = options.list ?? 'roster';
   const ranges = rangesOf(tree, actor, orgId, list);
   const page = await pageAcrossOrganizations<Record<string, unknown>>(deps.store, ranges, {
-    limit: options.limit ?? PEOPLE_PAGE_SIZE, cursor: options.cursor || undefined, keyAttributes: ROSTER_KEY_ATTRIBUTES,
+    limit: options.limit ?? LIST_PAGE_SIZE, cursor: options.cursor || undefined, keyAttributes: ROSTER_KEY_ATTRIBUTES,
   });
   const onDate = today(deps);
   const people = page.items.map(personFromItem).map((person) => summarize(person, tree, onDate));

@@ -1,12 +1,11 @@
 import type { PendingTask } from '../../domain/tasks/pending-task';
 import { dueBackfillDone } from '../../store/due-index';
+import { LIST_PAGE_SIZE } from '../../store/org-pages';
 import { listOpenTasks, pageOpenTasks, type StoredTask } from '../../store/tasks-repo';
 import { canActIn, type Actor } from '../actor';
 import { loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
 
-/** A page of the province-wide 待办 list (a large scope); a small scope gets all its tasks at once. */
-export const PENDING_TASK_PAGE = 50;
 
 /** Scopes up to this many organizations always read per organization (an agency committee: ~35). */
 export const PER_ORGANIZATION_UP_TO = 100;
@@ -18,7 +17,7 @@ const readUnits = (bytes: number) => Math.max(1, Math.ceil(bytes / 4096)) * 0.5;
 /**
  * How a scope's open tasks are read (docs/domain/pending-tasks.md): one query per organization (all of them, a few read
  * units each), or a page of the province-wide list by due date filtered to the scope, which reads about
- * PENDING_TASK_PAGE / share tasks where `share` is the scope's part of the province's organizations. The list is
+ * LIST_PAGE_SIZE / share tasks where `share` is the scope's part of the province's organizations. The list is
  * chosen when the scope holds more than PER_ORGANIZATION_UP_TO organizations and its estimated read is smaller:
  * a working committee over the whole province reads one or two queries instead of one per organization; a
  * committee over a small part of a large province keeps its per-organization queries.
@@ -26,7 +25,7 @@ const readUnits = (bytes: number) => Math.max(1, Math.ceil(bytes / 4096)) * 0.5;
 export function openTasksReadWay(scopeSize: number, treeSize: number): 'per-organization' | 'province-list' {
   if (scopeSize <= PER_ORGANIZATION_UP_TO || treeSize <= 0) return 'per-organization';
   const share = Math.min(1, scopeSize / treeSize);
-  const listUnits = readUnits((PENDING_TASK_PAGE / share) * TASK_BYTES);
+  const listUnits = readUnits((LIST_PAGE_SIZE / share) * TASK_BYTES);
   return listUnits < scopeSize * readUnits(0) ? 'province-list' : 'per-organization';
 }
 
@@ -57,7 +56,7 @@ export async function pendingTasksPage(deps: Pick<ServiceDeps, 'store'>, actor: 
   if (scopeSize > PER_ORGANIZATION_UP_TO) {
     const treeSize = (await loadOrgTree(deps.store)).organizations.length;
     if (openTasksReadWay(scopeSize, treeSize) === 'province-list' && (await openTaskIndexComplete(deps))) {
-      const page = await pageOpenTasks(deps.store, (task) => canActIn(actor, task.orgId), { limit: PENDING_TASK_PAGE, cursor, share: scopeSize / treeSize });
+      const page = await pageOpenTasks(deps.store, (task) => canActIn(actor, task.orgId), { limit: LIST_PAGE_SIZE, cursor, share: scopeSize / treeSize });
       return { tasks: page.tasks.map(withoutToken), ...(page.next ? { next: page.next } : {}) };
     }
   }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { closeTask } from '../../../shared/store/approvals-repo';
 import type { Store } from '../../../shared/store/store';
-import { claimTask, getTask, MAX_TASK_PAGE, moveOpenTask, pageOpenTasks, putNewTask, type StandaloneTask } from '../../../shared/store/tasks-repo';
+import { MAX_PAGE_SIZE } from '../../../shared/store/org-pages';
+import { claimTask, getTask, moveOpenTask, pageOpenTasks, putNewTask, type StandaloneTask } from '../../../shared/store/tasks-repo';
 import { transactWrite } from '../../../shared/store/transact';
 import { createTestStore } from '../../support/store';
 
@@ -38,11 +39,11 @@ describe('the province-wide list of open tasks', () => {
   test('soonest due first, only the scope, the page size capped at 100, the last page without a cursor', async () => {
     await putTasks(store, Array.from({ length: 130 }, (_, k) => task(`t${String(k).padStart(3, '0')}`, k % 10 === 0 ? 'other' : 'mine', day(k))));
     const first = await pageOpenTasks(store, inScope(['mine']), { limit: 1000, share: 0.9 });
-    expect(first.tasks).toHaveLength(MAX_TASK_PAGE);
+    expect(first.tasks).toHaveLength(MAX_PAGE_SIZE);
     expect(first.tasks.every((t) => t.orgId === 'mine')).toBe(true);
     expect(first.tasks.map((t) => t.dueAt)).toEqual([...first.tasks.map((t) => t.dueAt)].sort());
     const rest = await pageOpenTasks(store, inScope(['mine']), { limit: 100, cursor: first.next, share: 0.9 });
-    expect(rest.tasks).toHaveLength(117 - MAX_TASK_PAGE);
+    expect(rest.tasks).toHaveLength(117 - MAX_PAGE_SIZE);
     expect(rest.next).toBeUndefined();
   });
 

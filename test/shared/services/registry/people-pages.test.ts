@@ -1,3 +1,4 @@
+import { LIST_PAGE_SIZE } from '../../../../shared/store/org-pages';
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { demoIdNumber } from '../../../../infra/local/seed-data';
@@ -5,7 +6,7 @@ import type { Person } from '../../../../shared/domain/registry/person';
 import { AuthForbiddenError, InputInvalidError } from '../../../../shared/errors';
 import type { Actor } from '../../../../shared/services/actor';
 import {
-  backfillPersonNameIndex, editPerson, listOrgPeople, listOwnRoster, PEOPLE_PAGE_SIZE, searchPeople, type OrgPeopleView,
+  backfillPersonNameIndex, editPerson, listOrgPeople, listOwnRoster, searchPeople, type OrgPeopleView,
 } from '../../../../shared/services/registry';
 import { MAX_PAGE_SIZE } from '../../../../shared/store/org-pages';
 import { personPk } from '../../../../shared/store/people-repo';
@@ -50,7 +51,7 @@ describe('党员名册 a page at a time', () => {
     await putTestPerson(store, testPerson({ orgId: 'b1', name: '离开者', status: 'transferred-out' }));
 
     const pages = await allPages(fixture, admin, 'c1', {});
-    expect(pages.map((p) => p.people.length)).toEqual([PEOPLE_PAGE_SIZE, PEOPLE_PAGE_SIZE, 114 - 2 * PEOPLE_PAGE_SIZE]);
+    expect(pages.map((p) => p.people.length)).toEqual([LIST_PAGE_SIZE, LIST_PAGE_SIZE, 114 - 2 * LIST_PAGE_SIZE]);
     const order = pages.flatMap((p) => p.groups.map((g) => g.orgId));
     // c1, then its children by path: b1 (with its party group g1 right after it), then gb's branch b2 (over three pages).
     expect(order).toEqual(['c1', 'b1', 'g1', 'b2', 'b2', 'b2']);

@@ -2,7 +2,8 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '../../../../shared/services/actor';
 import { AGENCY_BRANCHES as SMALL, agencyStaff, BIG_BRANCHES as BIG, bigStaff, putWideTree as putTree } from '../../../support/wide-tree';
 import { backfillOpenTaskIndex } from '../../../../shared/services/scheduled/open-task-backfill';
-import { openTasksReadWay, PENDING_TASK_PAGE, pendingTasksPage } from '../../../../shared/services/tasks/pending-tasks';
+import { openTasksReadWay, pendingTasksPage } from '../../../../shared/services/tasks/pending-tasks';
+import { LIST_PAGE_SIZE } from '../../../../shared/store/org-pages';
 import type { Store } from '../../../../shared/store/store';
 import { claimTask, listOpenTasks, putNewTask, taskPk, type StandaloneTask } from '../../../../shared/store/tasks-repo';
 import { transactWrite } from '../../../../shared/store/transact';
@@ -36,7 +37,7 @@ async function everyPage(store: Store, who: Actor): Promise<{ ids: string[]; pag
   let pages = 0;
   do {
     const page = await pendingTasksPage({ store }, who, cursor);
-    expect(page.tasks.length).toBeLessThanOrEqual(PENDING_TASK_PAGE);
+    expect(page.tasks.length).toBeLessThanOrEqual(LIST_PAGE_SIZE);
     ids.push(...page.tasks.map((t) => t.id));
     cursor = page.next;
     pages++;
