@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { OrgTree } from '../domain/registry/org-tree';
 import { getOrgTreeMark, listOrganizations, orgTreeMark, putFirstOrgTreeMark, repairPaths, type OrgTreeMark } from '../store/orgs-repo';
 import type { Store } from '../store/store';
-import { transactWrite } from '../store/transact';
+import { StoreConditionFailedError, transactWrite } from '../store/transact';
 
 /**
  * The organization tree, kept between requests. The tree is read whole only when it changed: each request reads the
@@ -31,8 +31,9 @@ export async function currentOrgTree(store: Store): Promise<OrgTree> {
   if (!tree) return new OrgTree(await listOrganizations(store));
   const stale = tree.stalePaths();
   if (stale.length > 0) {
-    await storePaths(store, stale);
-    return currentOrgTree(store);
+    // Stored, the paths changed the mark: read again. An organization changed meanwhile: answer with this tree (its
+    // paths come from the parent links), not kept; a later read repairs what is left.
+    return (await storePaths(store, stale)) ? currentOrgTree(store) : tree;
   }
   byTable.set(store.tableName, { token: mark.token, tree });
   return tree;
@@ -48,14 +49,19 @@ async function readTree(store: Store, mark: OrgTreeMark): Promise<OrgTree | unde
   return undefined;
 }
 
-/** Ancestry paths of organizations stored before paths existed (or written by a bulk load), 99 a transaction. */
-async function storePaths(store: Store, orgs: OrgTree['organizations']): Promise<void> {
+/**
+ * Ancestry paths of organizations stored before paths existed (or written by a bulk load), 99 a transaction; false
+ * when an organization changed meanwhile (its chunk is left to a later read).
+ */
+async function storePaths(store: Store, orgs: OrgTree['organizations']): Promise<boolean> {
+  let all = true;
   for (let start = 0; start < orgs.length; start += 99) {
-    const chunk = orgs.slice(start, start + 99);
     try {
-      await transactWrite(store, [...repairPaths(store, chunk), orgTreeMark(store, [])]);
-    } catch {
-      // An organization changed meanwhile: its write stored the path; the next read repairs what is left.
+      await transactWrite(store, [...repairPaths(store, orgs.slice(start, start + 99)), orgTreeMark(store, [])]);
+    } catch (error) {
+      if (!(error instanceof StoreConditionFailedError)) throw error;
+      all = false;
     }
   }
+  return all;
 }
