@@ -26,7 +26,7 @@ export interface ObjectionBenchResult {
   openNotices: number;
   wallMs: number;
   requestsPerSecond: number;
-  /** Per request, fetch() → body read (real ms). */
+  /** Per request, sent → body read (real ms). */
   latencyMs: Summary;
   statuses: Record<string, number>;
   /** Answers other than 2xx/3xx. */
