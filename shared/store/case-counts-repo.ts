@@ -71,12 +71,15 @@ export function caseCounterForBulkLoad(store: Store, orgId: string, path: string
 /** The counters' state: when the cases stored before counters were counted, and the tree paths they are listed under. */
 export interface CaseCountersState {
   backfilledAt?: string;
+  /** The tree's paths (a fingerprint) the counters are listed under. */
   pathsFingerprint?: string;
+  /** The tree's paths (a fingerprint) the active cases are listed under (cases-repo.ts). */
+  casesFingerprint?: string;
 }
 
 export async function getCaseCountersState(store: Store): Promise<CaseCountersState> {
   const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: STATE_KEY, ConsistentRead: true }));
-  return { backfilledAt: Item?.backfilledAt, pathsFingerprint: Item?.pathsFingerprint };
+  return { backfilledAt: Item?.backfilledAt, pathsFingerprint: Item?.pathsFingerprint, casesFingerprint: Item?.casesFingerprint };
 }
 
 export async function markCaseCountersBackfilled(store: Store, at: string, counted: number): Promise<void> {
@@ -87,16 +90,17 @@ export async function markCaseCountersBackfilled(store: Store, at: string, count
   }));
 }
 
-export async function markCaseCounterPaths(store: Store, fingerprint: string): Promise<void> {
+/** Notes the tree's paths the counters (`pathsFingerprint`) or the active cases (`casesFingerprint`) are now listed under. */
+export async function markListedPaths(store: Store, what: 'pathsFingerprint' | 'casesFingerprint', fingerprint: string): Promise<void> {
   await store.doc.send(new UpdateCommand({
     TableName: store.tableName, Key: STATE_KEY,
-    UpdateExpression: 'SET #type = :type, pathsFingerprint = :fingerprint', ExpressionAttributeNames: { '#type': 'type' },
+    UpdateExpression: 'SET #type = :type, #what = :fingerprint', ExpressionAttributeNames: { '#type': 'type', '#what': what },
     ExpressionAttributeValues: { ':type': 'case-counters-state', ':fingerprint': fingerprint },
   }));
 }
 
-/** The state item of a bulk-loaded table: every case counted (the counters written with the cases). */
-export function caseCountersStateForBulkLoad(store: Store, at: string): TransactItem {
-  return { Put: { TableName: store.tableName, Item: { ...STATE_KEY, type: 'case-counters-state', backfilledAt: at, counted: 0 } } };
+/** The state item of a bulk-loaded table: every case counted, counters and cases listed under the paths of `fingerprint`. */
+export function caseCountersStateForBulkLoad(store: Store, at: string, fingerprint: string): TransactItem {
+  return { Put: { TableName: store.tableName, Item: { ...STATE_KEY, type: 'case-counters-state', backfilledAt: at, counted: 0, pathsFingerprint: fingerprint, casesFingerprint: fingerprint } } };
 }
 

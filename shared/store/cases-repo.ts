@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DevelopmentCase, StepRecord } from '../domain/development/case';
 import { queryAll } from './query-all';
 import type { Store } from './store';
@@ -22,8 +22,16 @@ const personCaseKey = (personId: string) => ({ pk: `PERSON#${personId}`, sk: 'DE
  */
 const COUNTED_AS = 'countedAs';
 const countedAs = new WeakMap<DevelopmentCase, string>();
+/** The path an active case read from the store is listed under (caseItem), when it has one. */
+const listedUnder = new WeakMap<DevelopmentCase, string>();
 
-function caseItem(devCase: DevelopmentCase): Record<string, unknown> {
+/**
+ * An active case is listed in gsi1 `CASES#active` under its organization's ancestry path then its id, so the active
+ * cases of a subtree are one range (the dashboard's warnings). `orgPath` is the path when the case is written; a case
+ * written without it, or before its organization moved, is listed under a path no subtree query matches until its next
+ * write (the dashboard then reads that organization's cases: services/development-views/dashboard.ts).
+ */
+function caseItem(devCase: DevelopmentCase, orgPath = ''): Record<string, unknown> {
   const key = caseCountKey(devCase);
   return {
     ...(key ? { [COUNTED_AS]: formatCountKey(key) } : {}),
@@ -32,7 +40,7 @@ function caseItem(devCase: DevelopmentCase): Record<string, unknown> {
     type: 'case',
     gsi2pk: `ORG#${devCase.orgId}#case`,
     gsi2sk: `${devCase.createdAt}#${devCase.id}`,
-    ...(devCase.status === 'active' ? { gsi1pk: ACTIVE_KEY, gsi1sk: devCase.id } : {}),
+    ...(devCase.status === 'active' ? { gsi1pk: ACTIVE_KEY, gsi1sk: `${orgPath}${devCase.id}` } : {}),
     ...devCase,
   };
 }
@@ -41,8 +49,13 @@ function toCase(item: Record<string, unknown>): DevelopmentCase {
   const { [COUNTED_AS]: counted, ...rest } = item;
   const devCase = fromItem<DevelopmentCase>(rest);
   if (typeof counted === 'string') countedAs.set(devCase, counted);
+  const listed = item.gsi1pk === ACTIVE_KEY && typeof item.gsi1sk === 'string' ? item.gsi1sk.slice(0, -devCase.id.length) : '';
+  if (listed.startsWith('/')) listedUnder.set(devCase, listed);
   return devCase;
 }
+
+/** The organization path the case read from the store is listed under (undefined: not active, listed without one, or not read from the store). */
+export const listedPathOf = (devCase: DevelopmentCase): string | undefined => listedUnder.get(devCase);
 
 /** The counter key the case read from the store is counted under (undefined: not counted, or not read from the store). */
 export function countedAsOf(devCase: DevelopmentCase): CaseCountKey | undefined {
@@ -66,10 +79,10 @@ export function markCaseCounted(store: Store, devCase: DevelopmentCase, key: Cas
   };
 }
 
-/** A new case, and the person's open-case marker (a person has at most one open case). */
-export function putNewCase(store: Store, devCase: DevelopmentCase): TransactItem[] {
+/** A new case (listed under `orgPath`, its organization's path), and the person's open-case marker (a person has at most one open case). */
+export function putNewCase(store: Store, devCase: DevelopmentCase, orgPath?: string): TransactItem[] {
   return [
-    { Put: { TableName: store.tableName, Item: caseItem(devCase), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: store.tableName, Item: caseItem(devCase, orgPath), ConditionExpression: 'attribute_not_exists(pk)' } },
     {
       Put: {
         TableName: store.tableName,
@@ -87,13 +100,13 @@ export function putNewCase(store: Store, devCase: DevelopmentCase): TransactItem
  * read (`previous`), also only if it is still counted as it was read (`countedAs`: the backfill may have counted it
  * meanwhile without a new version; the change then loses the race and is made again from the case as it is).
  */
-export function replaceCase(store: Store, next: DevelopmentCase, expectedVersion: number, previous?: DevelopmentCase): TransactItem {
+export function replaceCase(store: Store, next: DevelopmentCase, expectedVersion: number, previous?: DevelopmentCase, orgPath?: string): TransactItem {
   const counted = previous ? countedAs.get(previous) : undefined;
   const countCondition = previous === undefined ? '' : counted === undefined ? ' AND attribute_not_exists(#counted)' : ' AND #counted = :counted';
   return {
     Put: {
       TableName: store.tableName,
-      Item: caseItem(next),
+      Item: caseItem(next, orgPath),
       ConditionExpression: `version = :expected${countCondition}`,
       ...(previous ? { ExpressionAttributeNames: { '#counted': COUNTED_AS } } : {}),
       ExpressionAttributeValues: { ':expected': expectedVersion, ...(counted !== undefined ? { ':counted': counted } : {}) },
@@ -125,8 +138,47 @@ export async function listOrgCases(store: Store, orgId: string): Promise<Develop
 /** Every active case, each read consistently (the scheduler's reminders, approval deadlines and warnings). */
 export async function listActiveCases(store: Store): Promise<DevelopmentCase[]> {
   const items = await queryAll(store, { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :key', ExpressionAttributeValues: { ':key': ACTIVE_KEY } });
-  const cases = await Promise.all(items.map((item) => getCase(store, item.gsi1sk as string)));
+  const cases = await Promise.all(items.map((item) => getCase(store, item.id as string)));
   return cases.filter((c) => c !== undefined);
+}
+
+/** The active cases listed under `pathPrefix` (a subtree), each with the path it is listed under (eventually consistent). */
+export async function listActiveCasesUnder(store: Store, pathPrefix: string): Promise<Array<{ devCase: DevelopmentCase; path: string }>> {
+  const items = await queryAll(store, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :key AND begins_with(gsi1sk, :prefix)',
+    ExpressionAttributeValues: { ':key': ACTIVE_KEY, ':prefix': pathPrefix },
+  });
+  return items.map(toCase).flatMap((devCase) => {
+    const path = listedUnder.get(devCase);
+    return path ? [{ devCase, path }] : [];
+  });
+}
+
+/** An active case as listed in gsi1 `CASES#active` (eventually consistent): enough to list it under another path. */
+export interface ActiveCaseListing {
+  id: string;
+  orgId: string;
+  version: number;
+  /** Undefined: listed without a path (written before listing by path). */
+  path?: string;
+}
+
+export async function listActiveCaseListings(store: Store): Promise<ActiveCaseListing[]> {
+  const items = await queryAll(store, { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :key', ExpressionAttributeValues: { ':key': ACTIVE_KEY } });
+  return items.map((item) => {
+    const devCase = toCase(item);
+    return { id: devCase.id, orgId: devCase.orgId, version: devCase.version, path: listedUnder.get(devCase) };
+  });
+}
+
+/** Lists the case under `path`, only at the version listed and while it is active (a change meanwhile listed it itself). */
+export async function relistCase(store: Store, listing: ActiveCaseListing, path: string): Promise<void> {
+  await store.doc.send(new UpdateCommand({
+    TableName: store.tableName, Key: { pk: casePk(listing.id), sk: CASE_SK },
+    UpdateExpression: 'SET gsi1sk = :sk', ConditionExpression: 'version = :version AND gsi1pk = :active',
+    ExpressionAttributeValues: { ':sk': `${path}${listing.id}`, ':version': listing.version, ':active': ACTIVE_KEY },
+  }));
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Store } from '../../../shared/store/store';
 import { BulkWriter } from './bulk-write';
 import { caseStatus, casePlan, writeDevelopmentCases } from './province-development';
 import { caseCounterForBulkLoad, caseCountersStateForBulkLoad } from '../../../shared/store/case-counts-repo';
+import { pathsFingerprintOf } from '../../../shared/services/development/case-counts';
 import type { StageNo } from '../../../shared/domain/development/steps';
 import { writeElections } from './province-elections';
 import { writeProvinceRegistry, type ProvinceRegistry } from './province-registry';
@@ -58,12 +59,12 @@ export async function generateProvince(store: Store, requested: ProvinceSize, op
   const orgName = (orgId: string) => registry.names.get(orgId) ?? orgId;
 
   progress(`development: ${size.cases} open cases…`);
-  const development = await writeDevelopmentCases(store, writer, { people: registry.people, caseIndexOf, orgName, now: options.now });
+  const development = await writeDevelopmentCases(store, writer, { people: registry.people, caseIndexOf, orgName, orgPath: (orgId) => registry.paths.get(orgId) ?? `/${orgId}/`, now: options.now });
   // The dashboard's counters as the cases' transactions leave them (case-counts.ts): every case counted.
   const counters = new Map<string, Partial<Record<StageNo, number>>>();
   for (const { orgId, stage } of development.cases) counters.set(orgId, { ...counters.get(orgId), [stage]: (counters.get(orgId)?.[stage] ?? 0) + 1 });
   for (const [orgId, counts] of counters) await writer.put(caseCounterForBulkLoad(store, orgId, registry.paths.get(orgId) ?? `/${orgId}/`, counts));
-  await writer.put(caseCountersStateForBulkLoad(store, options.now.toISOString()));
+  await writer.put(caseCountersStateForBulkLoad(store, options.now.toISOString(), pathsFingerprintOf(registry.paths)));
 
   progress(`elections: ${size.elections} in progress…`);
   const electionStride = Math.max(1, Math.floor(registry.branches.length / size.elections));

@@ -68,7 +68,7 @@ export interface DevelopmentWrites {
 }
 
 export async function writeDevelopmentCases(
-  store: Store, writer: BulkWriter, input: { people: Person[]; caseIndexOf: (personIndex: number) => number | undefined; orgName: (orgId: string) => string; now: Date },
+  store: Store, writer: BulkWriter, input: { people: Person[]; caseIndexOf: (personIndex: number) => number | undefined; orgName: (orgId: string) => string; orgPath: (orgId: string) => string; now: Date },
 ): Promise<DevelopmentWrites> {
   const nowIso = input.now.toISOString();
   const today = nowIso.slice(0, 10);
@@ -90,7 +90,7 @@ export async function writeDevelopmentCases(
     };
     result.cases.push({ id, orgId: person.orgId, stage: plan.stage });
     await writer.put(
-      ...putNewCase(store, devCase),
+      ...putNewCase(store, devCase, input.orgPath(devCase.orgId)),
       auditPut(store, casePk(id), { at: openedAt, action: 'case.opened', actor: 'system', details: { personId: person.id, applicationDate, ruleSetVersion: '2014' } }),
     );
     // Its due-index entry as the case's writes leave it (nothing mailed yet: docs/domain/scheduler.md).

@@ -6,7 +6,7 @@ import type { StageNo } from '../../domain/development/steps';
 import { caseWarnings, warningCountsByStage, type WarningItem } from '../../domain/development/warnings';
 import type { Organization } from '../../domain/registry/organization';
 import { listCaseCounters, type CaseCounter } from '../../store/case-counts-repo';
-import { listOrgCases } from '../../store/cases-repo';
+import { listActiveCasesUnder, listOrgCases } from '../../store/cases-repo';
 import { canActIn, type Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
 import { getRuleSet } from '../development/rule-sets';
@@ -65,6 +65,21 @@ export async function ruleSetsOf(deps: Pick<ServiceDeps, 'store'>, cases: readon
 
 const total = (counter: CaseCounter) => Object.values(counter.counts).reduce((sum, n) => sum + (n ?? 0), 0);
 
+/**
+ * The active cases of the counters' organizations: one range of the active cases listed under `prefix`, each kept
+ * where its organization is in scope at the path it is listed under. An organization whose cases found there differ
+ * from its counter (cases listed before their organization moved, or before listing by path) has its cases read
+ * from the organization instead.
+ */
+async function activeCasesOf(deps: Deps, prefix: string, inScope: ReadonlyMap<string, string>, counters: readonly CaseCounter[]): Promise<DevelopmentCase[]> {
+  const listed = (await listActiveCasesUnder(deps.store, prefix)).filter(({ devCase, path }) => inScope.get(devCase.orgId) === path).map(({ devCase }) => devCase);
+  const found = new Map<string, number>();
+  for (const devCase of listed) found.set(devCase.orgId, (found.get(devCase.orgId) ?? 0) + 1);
+  const readAgain = new Set(counters.filter((c) => found.get(c.orgId) !== total(c)).map((c) => c.orgId));
+  const fromOrgs = await Promise.all([...readAgain].map((id) => listOrgCases(deps.store, id)));
+  return [...listed.filter((c) => !readAgain.has(c.orgId)), ...fromOrgs.flat().filter((c) => c.status === 'active')];
+}
+
 export async function developmentDashboard(deps: Deps, actor: Actor, orgId: string = actor.orgId): Promise<DevelopmentDashboard> {
   const { tree, org, orgs } = await caseScope(deps, actor, orgId);
   await readyCaseCounters(deps, tree);
@@ -83,7 +98,7 @@ export async function developmentDashboard(deps: Deps, actor: Actor, orgId: stri
   if (activeCases > WARNING_CASE_LIMIT) {
     return { ...common, counts: ([1, 2, 3, 4, 5] as const).map((stage) => ({ stage, cases: byStage[stage] })), orgNames: {} };
   }
-  const active = (await Promise.all(counters.map((c) => listOrgCases(deps.store, c.orgId)))).flat().filter((c) => c.status === 'active');
+  const active = await activeCasesOf(deps, tree.pathOf(orgId)!, inScope, counters);
   const rules = await ruleSetsOf(deps, active);
   const input = active.map((c) => ({ caseId: c.id, personName: c.personName, orgId: c.orgId, stage: c.stage, dates: c.dates, version: c.ruleSetVersion }));
   const warnings = caseWarnings(input, today, { rulesOf: (item) => rules.get((item as (typeof input)[number]).version)! });

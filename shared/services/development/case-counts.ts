@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { caseCountKey, countChanges } from '../../domain/development/case-counts';
 import type { DevelopmentCase } from '../../domain/development/case';
 import type { OrgTree } from '../../domain/registry/org-tree';
-import { addToCaseCounter, getCaseCountersState, listCaseCounters, markCaseCountersBackfilled, markCaseCounterPaths, repairCounterPath } from '../../store/case-counts-repo';
-import { countedAsOf, listActiveCases, markCaseCounted } from '../../store/cases-repo';
-import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
+import { addToCaseCounter, getCaseCountersState, listCaseCounters, markCaseCountersBackfilled, markListedPaths, repairCounterPath } from '../../store/case-counts-repo';
+import { countedAsOf, listActiveCaseListings, listActiveCases, listedPathOf, markCaseCounted, relistCase } from '../../store/cases-repo';
+import { conditionFailed, StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import { loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
 
@@ -18,6 +18,17 @@ export async function caseCountItems(deps: Pick<ServiceDeps, 'store'>, previous:
   if (changes.size === 0) return [];
   const tree = await loadOrgTree(deps.store);
   return [...changes].map(([orgId, deltas]) => addToCaseCounter(deps.store, orgId, tree.pathOf(orgId) ?? `/${orgId}/`, deltas));
+}
+
+/**
+ * The organization path an active case is listed under when written (cases-repo.ts; the dashboard reads a subtree's
+ * active cases by it): the path it was listed under when its organization is unchanged, otherwise the path now.
+ * Undefined for a closed case. A case keeps the path it was listed under until its organization or stage changes.
+ */
+export async function caseListingPath(deps: Pick<ServiceDeps, 'store'>, previous: DevelopmentCase | undefined, next: DevelopmentCase): Promise<string | undefined> {
+  if (next.status !== 'active') return undefined;
+  const listed = previous && previous.orgId === next.orgId && previous.stage === next.stage ? listedPathOf(previous) : undefined;
+  return listed ?? (await loadOrgTree(deps.store)).pathOf(next.orgId);
 }
 
 /**
@@ -42,23 +53,26 @@ export async function backfillCaseCounters(deps: Pick<ServiceDeps, 'store' | 'cl
   return counted;
 }
 
+/** A fingerprint of organizations' paths (changes when an organization moves, not when it is renamed). */
+export function pathsFingerprintOf(paths: Iterable<readonly [id: string, path: string]>): string {
+  const hash = createHash('sha256');
+  for (const [id, path] of [...paths].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${id}\u0000${path}\u0000`);
+  return hash.digest('base64url');
+}
+
 const fingerprints = new WeakMap<OrgTree, string>();
 
-/** A fingerprint of every organization's path (changes when an organization moves, not when it is renamed). */
 function pathsFingerprint(tree: OrgTree): string {
-  const known = fingerprints.get(tree);
-  if (known) return known;
-  const hash = createHash('sha256');
-  for (const org of [...tree.organizations].sort((a, b) => (a.id < b.id ? -1 : 1))) hash.update(`${org.id}\u0000${tree.pathOf(org.id)}\u0000`);
-  const fingerprint = hash.digest('base64url');
-  fingerprints.set(tree, fingerprint);
-  return fingerprint;
+  const known = fingerprints.get(tree) ?? pathsFingerprintOf(tree.organizations.map((org) => [org.id, tree.pathOf(org.id) ?? ''] as const));
+  fingerprints.set(tree, known);
+  return known;
 }
 
 /**
- * Makes the counters ready to read under `tree`: the backfill done once, and each counter listed under its
- * organization's path now (after moves: every counter read once and the changed ones moved, noted by the tree's
- * fingerprint). Costs one read of the state item when nothing moved.
+ * Makes the counters ready to read under `tree` (the scheduler's tick does it first; the dashboard again, for a move
+ * since): the backfill done once, and each counter listed under its organization's path now (after moves: every
+ * counter read once and the changed ones moved, noted by the tree's fingerprint). Costs one read of the state item
+ * when nothing moved.
  */
 export async function readyCaseCounters(deps: Pick<ServiceDeps, 'store' | 'clock'>, tree: OrgTree): Promise<void> {
   const state = await getCaseCountersState(deps.store);
@@ -69,5 +83,29 @@ export async function readyCaseCounters(deps: Pick<ServiceDeps, 'store' | 'clock
     const path = tree.pathOf(counter.orgId);
     if (path && path !== counter.path) await repairCounterPath(deps.store, counter.orgId, path);
   }
-  await markCaseCounterPaths(deps.store, fingerprint);
+  await markListedPaths(deps.store, 'pathsFingerprint', fingerprint);
+}
+
+/**
+ * The scheduler's tick: each active case listed under its organization's path now, after moves and once for the
+ * cases listed before listing by path (every listing read and the changed ones moved, noted by the tree's
+ * fingerprint). Until then the dashboard reads a moved organization's cases from the organization. Answers the cases
+ * listed again (undefined: nothing moved).
+ */
+export async function relistActiveCases(deps: Pick<ServiceDeps, 'store'>, tree: OrgTree): Promise<number | undefined> {
+  const fingerprint = pathsFingerprint(tree);
+  if ((await getCaseCountersState(deps.store)).casesFingerprint === fingerprint) return undefined;
+  let relisted = 0;
+  for (const listing of await listActiveCaseListings(deps.store)) {
+    const path = tree.pathOf(listing.orgId);
+    if (!path || path === listing.path) continue;
+    await relistCase(deps.store, listing, path).then(() => (relisted += 1), ignoreLostRace);
+  }
+  await markListedPaths(deps.store, 'casesFingerprint', fingerprint);
+  return relisted;
+}
+
+/** A conditional write that found the item changed meanwhile (the change itself wrote what was due): nothing to do. */
+function ignoreLostRace(error: unknown): void {
+  if (!conditionFailed(error)) throw error;
 }

@@ -4,7 +4,7 @@ import { casePk, getCase, releaseCaseGuard, replaceCase } from '../../store/case
 import type { TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { RecordNotFoundError } from '../../errors';
-import { caseCountItems } from './case-counts';
+import { caseCountItems, caseListingPath } from './case-counts';
 import { caseDueItem, closedCaseDueItem } from './case-wake';
 
 export async function loadCase(deps: Pick<ServiceDeps, 'store'>, caseId: string): Promise<DevelopmentCase> {
@@ -36,7 +36,7 @@ export async function caseChangeItems(
   done?: ReadonlySet<string>,
 ): Promise<TransactItem[]> {
   return [
-    replaceCase(deps.store, next, previous.version, previous),
+    replaceCase(deps.store, next, previous.version, previous, await caseListingPath(deps, previous, next)),
     auditPut(deps.store, casePk(next.id), event),
     ...(await caseCountItems(deps, previous, next)),
     ...(previous.status === 'active' && next.status !== 'active' ? closeCaseItems(deps, next) : [await caseDueItem(deps, next, done)]),

@@ -5,7 +5,7 @@ import type { AttachmentMeta } from '../../domain/development/case';
 import { stepFormSchema } from '../../schemas/development-steps';
 import { parseForm } from '../../schemas/parse-form';
 import { auditPut } from '../../store/audit';
-import { caseCountItems } from './case-counts';
+import { caseCountItems, caseListingPath } from './case-counts';
 import { caseDueItem } from './case-wake';
 import { casePk, getOpenCaseIdOf, putNewCase, putStepRecord } from '../../store/cases-repo';
 import { getPerson } from '../../store/people-repo';
@@ -60,7 +60,7 @@ export async function openCase(deps: ServiceDeps, actor: Actor, input: unknown):
   };
   try {
     await transactWrite(deps.store, [
-      ...putNewCase(deps.store, devCase),
+      ...putNewCase(deps.store, devCase, await caseListingPath(deps, undefined, devCase)),
       ...(await caseCountItems(deps, undefined, devCase)),
       putStepRecord(deps.store, record, false),
       auditPut(deps.store, casePk(devCase.id), { at, action: 'case.opened', actor: actor.id, details: { personId, applicationDate, ruleSetVersion: rules.ruleSetVersion } }),

@@ -14,6 +14,8 @@ import { backfillOpenTaskIndex } from './open-task-backfill';
 import { backfillTransfersUnderway } from './transfer-underway-backfill';
 import { runDueCases } from './due-cases';
 import { runDueTransfers } from './due-transfers';
+import { loadOrgTree } from '../authorization';
+import { readyCaseCounters, relistActiveCases } from '../development/case-counts';
 
 /** The scheduler's periodic work (EventBridge Scheduler in AWS, the local scheduler emulation on this machine). */
 export async function runScheduledWork(deps: ServiceDeps): Promise<{
@@ -33,6 +35,8 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   openTasksBackfilled: number | undefined;
   /** Transfers put in the province-wide list of transfers under way by its one-time backfill (undefined: done before). */
   transfersUnderwayBackfilled: number | undefined;
+  /** Active cases listed again under their organization's path after moves (undefined: nothing moved). */
+  casesRelisted: number | undefined;
   electionEnds: number;
   transferWarnings: number;
   transfersAccepted: number;
@@ -46,6 +50,9 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   await backfillPersonNameIndex(deps); // once per store: people stored before the name index are found by name (人员查找)
   const openTasksBackfilled = await backfillOpenTaskIndex(deps); // once per store: the 待办 of a large scope reads it
   const transfersUnderwayBackfilled = await backfillTransfersUnderway(deps); // once per store: a large scope's transfer warnings read it
+  const tree = await loadOrgTree(deps.store);
+  await readyCaseCounters(deps, tree); // the dashboard's counters, before a dashboard needs them (after moves, the first backfill)
+  const casesRelisted = await relistActiveCases(deps, tree); // the dashboard's warnings read a subtree's active cases by path
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
@@ -58,5 +65,5 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
   const assessmentReminders = await remindAssessmentReports(deps);
   const assessmentReviewMails = await closeAssessmentReviews(deps);
-  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, termIndex: { keyed, woken }, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, openTasksBackfilled, transfersUnderwayBackfilled, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
+  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, termIndex: { keyed, woken }, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, openTasksBackfilled, transfersUnderwayBackfilled, casesRelisted, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
 }

@@ -5,10 +5,11 @@ import { ManualClock } from '../../../../infra/local/manual-clock';
 import type { DevelopmentCase } from '../../../../shared/domain/development/case';
 import type { StageNo } from '../../../../shared/domain/development/steps';
 import { resolveActor } from '../../../../shared/services/authorization';
-import { backfillCaseCounters, caseCountItems } from '../../../../shared/services/development/case-counts';
+import { backfillCaseCounters, caseCountItems, caseListingPath, relistActiveCases } from '../../../../shared/services/development/case-counts';
 import { caseChangeItems } from '../../../../shared/services/development/case-writes';
 import { developmentDashboard } from '../../../../shared/services/development-views/dashboard';
 import { moveOrganization } from '../../../../shared/services/registry';
+import { loadOrgTree } from '../../../../shared/services/authorization';
 import { listCaseCounters } from '../../../../shared/store/case-counts-repo';
 import { casePk, getCase, listActiveCases, putNewCase } from '../../../../shared/store/cases-repo';
 import type { Store } from '../../../../shared/store/store';
@@ -43,7 +44,7 @@ const newCase = (id: string, orgId: string): DevelopmentCase => ({
 
 async function open(deps: Deps, id: string, orgId: string): Promise<void> {
   const devCase = newCase(id, orgId);
-  await transactWrite(deps.store, [...putNewCase(deps.store, devCase), ...(await caseCountItems(deps, undefined, devCase))]);
+  await transactWrite(deps.store, [...putNewCase(deps.store, devCase, await caseListingPath(deps, undefined, devCase)), ...(await caseCountItems(deps, undefined, devCase))]);
 }
 
 type Change = { kind: 'stage' } | { kind: 'move'; orgId: string } | { kind: 'close' } | { kind: 'step' };
@@ -155,5 +156,60 @@ describe('the dashboard counters', () => {
     expect((await developmentDashboard(deps, admin, 'c1')).counts.map((row) => row.cases)).toEqual([0, 1, 0, 0, 0]);
     expect((await developmentDashboard(deps, admin, 'c2')).counts.map((row) => row.cases)).toEqual([2, 0, 0, 0, 0]);
     expect((await developmentDashboard(deps, admin, 'wc')).counts.map((row) => row.cases)).toEqual([2, 1, 0, 0, 0]);
+  });
+
+  describe('the warnings read the active cases of the subtree as one range', () => {
+    /** The store requests the dashboard of `orgId` makes, by command. */
+    async function dashboardRequests(deps: Deps, admin: Awaited<ReturnType<typeof world>>['admin'], orgId: string) {
+      const sent: string[] = [];
+      deps.store.doc.middlewareStack.add((next, context) => async (args) => {
+        sent.push(String(context.commandName));
+        return next(args);
+      }, { step: 'initialize', name: 'countDashboardRequests' });
+      try {
+        const dashboard = await developmentDashboard(deps, admin, orgId);
+        return { dashboard, sent };
+      } finally {
+        deps.store.doc.middlewareStack.remove('countDashboardRequests');
+      }
+    }
+    const warned = (dashboard: { warnings?: { caseId: string }[] }) => [...new Set(dashboard.warnings?.map((w) => w.caseId))].sort();
+
+    test('its requests do not grow with the branches that have cases', async () => {
+      const { deps, admin } = await world();
+      await open(deps, 'k1', 'b1');
+      await developmentDashboard(deps, admin, 'wc'); // the counters made ready once
+      const one = await dashboardRequests(deps, admin, 'wc');
+      await open(deps, 'k2', 'b2');
+      await open(deps, 'k3', 'b3');
+      await open(deps, 'k4', 'b3');
+      const three = await dashboardRequests(deps, admin, 'wc');
+      expect(three.sent).toEqual(one.sent);
+      expect(warned(three.dashboard)).toEqual(['k1', 'k2', 'k3', 'k4']);
+    });
+
+    test('cases listed before their branch moved, or stored before listing by path, are still warned about', async () => {
+      const { deps, admin } = await world();
+      await open(deps, 'k1', 'b1');
+      await open(deps, 'k2', 'b2');
+      const old = newCase('old', 'b3');
+      await transactWrite(deps.store, [...putNewCase(deps.store, old), ...(await caseCountItems(deps, undefined, old))]);
+      expect(warned(await developmentDashboard(deps, admin, 'wc'))).toEqual(['k1', 'k2', 'old']);
+      await moveOrganization(deps, admin, 'b1', { parentId: 'c2', version: '1' });
+      expect(warned(await developmentDashboard(deps, admin, 'c1'))).toEqual(['k2']);
+      expect(warned(await developmentDashboard(deps, admin, 'c2'))).toEqual(['k1', 'old']);
+      const queries = (sent: string[]) => sent.filter((name) => name === 'QueryCommand').length;
+      const before = await dashboardRequests(deps, admin, 'c2');
+      // The tick lists both under their branch's path now: the dashboard reads no branch's cases one by one.
+      expect(await relistActiveCases(deps, await loadOrgTree(deps.store))).toBe(2);
+      expect(await relistActiveCases(deps, await loadOrgTree(deps.store))).toBeUndefined();
+      const after = await dashboardRequests(deps, admin, 'c2');
+      expect(warned(after.dashboard)).toEqual(['k1', 'old']);
+      expect(queries(after.sent)).toBe(queries(before.sent) - 2);
+      // A later change keeps the listing.
+      await change(deps, 'k1', { kind: 'stage' });
+      await change(deps, 'k1', { kind: 'step' });
+      expect(queries((await dashboardRequests(deps, admin, 'c2')).sent)).toBe(queries(after.sent));
+    });
   });
 });
