@@ -62,7 +62,7 @@ const notDue = (n: number) => Array.from({ length: n }, (_, i) => stageOneCase(`
 
 async function tickReads(notDueCount: number) {
   const deps = await freshDeps();
-  await backfillDueIndex(deps); // nothing stored yet: the marker only
+  await runScheduledWork(deps); // nothing stored yet: the one-time backfills leave their markers only
   await putCases(deps, [...overdue(3), ...notDue(notDueCount)]);
   const meter = meterStore(deps.store);
   meter.reset();
