@@ -2,7 +2,6 @@
 import '../infra/local/polyfills';
 import { availableParallelism } from 'node:os';
 import { synthesizeWorkflows } from '../infra/aws/asl';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../infra/local/dynamodb-local';
 import { formatAssessmentBench, runAssessmentBench } from './bench/assessment-bench';
 import { costOf } from './bench/aws-prices';
 import { formatDevelopmentBench, runDevelopmentBench } from './bench/development-bench';
@@ -15,6 +14,7 @@ import { formatReport, reportJson, type BenchReport } from './bench/report';
 import { formatRosterBench, rosterBenchJson, runRosterBench } from './bench/roster-bench';
 import { runRuntimeBench } from './bench/runtime-bench';
 import { runTransactionBaseline } from './bench/transaction-baseline';
+import { withDynamoDbLocal } from './bench/with-dynamodb-local';
 import { formatTallyBench, runTallyBench, tallyBenchJson } from './bench/tally-bench';
 import { formatVotingMembersBench, runVotingMembersBench, votingMembersBenchJson, votingMembersWarnings } from './bench/voting-members-bench';
 
@@ -74,29 +74,16 @@ async function evaluationPart(endpoint: string) {
 }
 
 async function main(): Promise<void> {
-  // `npm run bench` runs plain node 20: the AWS SDK's notice about Node 22 is not a figure (read at client creation).
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const startedAt = new Date();
-  let db: DynamoDbLocal | undefined;
-  const watchdog = setTimeout(() => {
-    progress(`gave up after ${settings.timeoutMs / 1000} s`);
-    void (db?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
-  }, settings.timeoutMs);
-  watchdog.unref();
-  const interrupt = () => void (db?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  try {
-    progress('starting DynamoDB Local (in memory)…');
-    db = await startDynamoDbLocal();
+  await withDynamoDbLocal(async (endpoint) => {
     if (process.argv[2] === 'evaluation') {
-      const part = await evaluationPart(db.endpoint);
+      const part = await evaluationPart(endpoint);
       console.log(`\n${part.text}\n`);
       console.log(JSON.stringify({ evaluations: part.json }));
       return;
     }
     if (onlyAssessment) {
-      const { assessment, assessmentCost } = await assessmentPart(db.endpoint);
+      const { assessment, assessmentCost } = await assessmentPart(endpoint);
       console.log(`\n${formatAssessmentBench(assessment, assessmentCost)}\n`);
       console.log(JSON.stringify({ assessment: { ...assessment, costPerOrganizationPeriod: assessmentCost } }));
       return;
@@ -105,21 +92,21 @@ async function main(): Promise<void> {
 
     // Untimed: DynamoDB Local's JVM and our code paths warm up, on a table of their own, with a clock fast enough to skip the wait.
     progress(`warm-up: ${settings.warmupNotices} notices…`);
-    await runRuntimeBench({ endpoint: db.endpoint, notices: settings.warmupNotices, rate: 10_000_000, start: settings.start });
+    await runRuntimeBench({ endpoint, notices: settings.warmupNotices, rate: 10_000_000, start: settings.start });
 
     progress(`1/5 local runtime: ${settings.notices} notices, clock ×${settings.rate}…`);
-    const runtime = await runRuntimeBench({ endpoint: db.endpoint, notices: settings.notices, rate: settings.rate, start: settings.start });
+    const runtime = await runRuntimeBench({ endpoint, notices: settings.notices, rate: settings.rate, start: settings.start });
 
     progress(`2/5 floor: bare aws-local-stepfunctions, ${settings.floorRounds} rounds of ${settings.notices}…`);
     const floor = await runFloorBench({ notices: settings.notices, rounds: settings.floorRounds, definition });
 
     progress(`2b durability floor: ${settings.notices} notices, ${settings.floorRounds} rounds of the floor and of the runner…`);
-    const durability = await runDurabilityBench({ endpoint: db.endpoint, executions: settings.notices, rounds: settings.floorRounds, definition });
+    const durability = await runDurabilityBench({ endpoint, executions: settings.notices, rounds: settings.floorRounds, definition });
 
     progress(`3/5 objections: ${settings.clients} clients × ${settings.requestsPerClient} bare transactions, then as many POSTs…`);
-    const transactions = await runTransactionBaseline({ endpoint: db.endpoint, clients: settings.clients, requestsPerClient: settings.requestsPerClient });
+    const transactions = await runTransactionBaseline({ endpoint, clients: settings.clients, requestsPerClient: settings.requestsPerClient });
     const objections = await runObjectionBench({
-      endpoint: db.endpoint,
+      endpoint,
       openNotices: settings.openNotices,
       clients: settings.clients,
       requestsPerClient: settings.requestsPerClient,
@@ -127,28 +114,28 @@ async function main(): Promise<void> {
     });
 
     progress(`4/5 roster: ${settings.rosterPeople} people, preview and import (after a 300-person warm-up)…`);
-    await runRosterBench({ endpoint: db.endpoint, people: 300 });
-    const roster = await runRosterBench({ endpoint: db.endpoint, people: settings.rosterPeople });
+    await runRosterBench({ endpoint, people: 300 });
+    const roster = await runRosterBench({ endpoint, people: settings.rosterPeople });
 
     progress(`5/5 voting members: a committee of ${settings.votingPeople} people, ${settings.votingCalls} calls (after 10 warm-up), then one branch…`);
-    const voting = await runVotingMembersBench({ endpoint: db.endpoint, people: settings.votingPeople, calls: settings.votingCalls });
+    const voting = await runVotingMembersBench({ endpoint, people: settings.votingPeople, calls: settings.votingCalls });
     for (const warning of votingMembersWarnings(voting)) progress(`voting members: WARNING ${warning}`);
 
     progress('6 election tally: 10,000 ballots, 15 candidates, 9 seats through tallyRound, against a bare counting loop…');
     const tally = runTallyBench();
 
     progress(`7 member development: ${settings.developmentCases} cases through all five stages…`);
-    const development = await runDevelopmentBench({ endpoint: db.endpoint, cases: settings.developmentCases, clients: settings.developmentClients });
+    const development = await runDevelopmentBench({ endpoint, cases: settings.developmentCases, clients: settings.developmentClients });
     const developmentCost = costOf(development.perCase);
     for (const line of development.unusualLog) progress(`development log: ${line}`);
 
     progress(`8 branch elections: ${settings.elections} 公推直选 elections through all six steps…`);
-    const elections = await runElectionBench({ endpoint: db.endpoint, elections: settings.elections, clients: settings.electionClients });
+    const elections = await runElectionBench({ endpoint, elections: settings.elections, clients: settings.electionClients });
     const electionCost = costOf(elections.perElection);
     for (const line of elections.unusualLog) progress(`election log: ${line}`);
 
-    const evaluations = await evaluationPart(db.endpoint);
-    const { assessment, assessmentCost } = await assessmentPart(db.endpoint);
+    const evaluations = await evaluationPart(endpoint);
+    const { assessment, assessmentCost } = await assessmentPart(endpoint);
 
     const report: BenchReport = {
       environment: {
@@ -172,12 +159,7 @@ async function main(): Promise<void> {
     }
     console.log(`\n${formatReport(report)}\n\n${formatRosterBench(roster)}\n\n${formatVotingMembersBench(voting)}\n\n${formatTallyBench(tally)}\n\n${formatDevelopmentBench(development, developmentCost)}\n\n${formatElectionBench(elections, electionCost)}\n\n${evaluations.text}\n\n${formatAssessmentBench(assessment, assessmentCost)}\n`);
     console.log(JSON.stringify({ ...JSON.parse(reportJson(report)), roster: rosterBenchJson(roster), votingMembers: votingMembersBenchJson(voting), tally: tallyBenchJson(tally), development: { ...development, costPerCase: developmentCost }, elections: { ...elections, costPerElection: electionCost }, evaluations: evaluations.json, assessment: { ...assessment, costPerOrganizationPeriod: assessmentCost } }));
-  } finally {
-    clearTimeout(watchdog);
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
-    await db?.stop();
-  }
+  }, { progress, timeoutMs: settings.timeoutMs });
 }
 
 // `npm run bench -- scale` runs only the scale bench (long; not part of the default run).

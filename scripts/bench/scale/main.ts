@@ -1,6 +1,6 @@
 // `npm run bench -- scale`: the staff pages and the scheduler tick at provincial scale beside a small province
 // (issue 17; scripts/bench/README.md). Figures only: it asserts nothing.
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../../infra/local/dynamodb-local';
+import { withDynamoDbLocal } from '../with-dynamodb-local';
 import { largeProvinceFromEnv, scaledProvince, sizeSetting } from './province-size';
 import { runScaleBench, type ScaleBenchOptions } from './scale-bench';
 import { formatScaleBench, scaleBenchJson } from './scale-report';
@@ -9,7 +9,6 @@ import type { Viewer } from './scale-pages';
 const progress = (line: string) => process.stderr.write(`[bench scale ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 export async function runScaleMain(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const large = largeProvinceFromEnv(env);
   const small = scaledProvince(large, sizeSetting(env, 'BENCH_SCALE_SMALL_ORGS', 50));
   const viewer = (env.BENCH_SCALE_VIEWER ?? 'agency') as Viewer;
@@ -23,22 +22,12 @@ export async function runScaleMain(env: NodeJS.ProcessEnv = process.env): Promis
     requestTimeoutMs: sizeSetting(env, 'BENCH_SCALE_REQUEST_TIMEOUT_SECONDS', 60) * 1000,
   } satisfies Omit<ScaleBenchOptions, 'endpoint' | 'size'>;
   const startedAt = Date.now();
-  let db: DynamoDbLocal | undefined;
-  const interrupt = () => void (db?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  try {
-    progress('starting DynamoDB Local (in memory)…');
-    db = await startDynamoDbLocal();
+  await withDynamoDbLocal(async (endpoint) => {
     progress('warm-up: a 10-organization province, each page twice (untimed)…');
-    await runScaleBench({ ...common, endpoint: db.endpoint, size: scaledProvince(large, 10), clients: 2, requests: 2, requestsPerClient: 1, progress: () => {} });
-    const smallResult = await runScaleBench({ ...common, endpoint: db.endpoint, size: small });
-    const largeResult = await runScaleBench({ ...common, endpoint: db.endpoint, size: large });
+    await runScaleBench({ ...common, endpoint, size: scaledProvince(large, 10), clients: 2, requests: 2, requestsPerClient: 1, progress: () => {} });
+    const smallResult = await runScaleBench({ ...common, endpoint, size: small });
+    const largeResult = await runScaleBench({ ...common, endpoint, size: large });
     console.log(`\n${formatScaleBench(smallResult, largeResult, clients)}\n`);
     console.log(JSON.stringify({ environment: { node: process.version, totalSeconds: Math.round((Date.now() - startedAt) / 1000) }, ...scaleBenchJson(smallResult, largeResult) }));
-  } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
-    await db?.stop();
-  }
+  }, { progress });
 }
