@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { caseCountKey, countChanges } from '../../domain/development/case-counts';
 import type { DevelopmentCase } from '../../domain/development/case';
 import type { OrgTree } from '../../domain/registry/org-tree';
-import { addToCaseCounter, getCaseCountersState, listCaseCounters, markCaseCountersBackfilled, markListedPaths, repairCounterPath } from '../../store/case-counts-repo';
+import { addToCaseCounter, getCaseCountersState, type CaseCountersState, listCaseCounters, markCaseCountersBackfilled, markListedPaths, repairCounterPath } from '../../store/case-counts-repo';
 import { countedAsOf, listActiveCaseListings, listActiveCases, listedPathOf, markCaseCounted, relistCase } from '../../store/cases-repo';
 import { conditionFailed, StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import { loadOrgTree } from '../authorization';
@@ -74,27 +74,28 @@ function pathsFingerprint(tree: OrgTree): string {
  * counter read once and the changed ones moved, noted by the tree's fingerprint). Costs one read of the state item
  * when nothing moved.
  */
-export async function readyCaseCounters(deps: Pick<ServiceDeps, 'store' | 'clock'>, tree: OrgTree): Promise<void> {
+export async function readyCaseCounters(deps: Pick<ServiceDeps, 'store' | 'clock'>, tree: OrgTree): Promise<CaseCountersState> {
   const state = await getCaseCountersState(deps.store);
   if (!state.backfilledAt) await backfillCaseCounters(deps);
   const fingerprint = pathsFingerprint(tree);
-  if (state.pathsFingerprint === fingerprint) return;
+  if (state.pathsFingerprint === fingerprint) return state;
   for (const counter of await listCaseCounters(deps.store)) {
     const path = tree.pathOf(counter.orgId);
     if (path && path !== counter.path) await repairCounterPath(deps.store, counter.orgId, path);
   }
   await markListedPaths(deps.store, 'pathsFingerprint', fingerprint);
+  return { ...state, pathsFingerprint: fingerprint };
 }
 
 /**
  * The scheduler's tick: each active case listed under its organization's path now, after moves and once for the
  * cases listed before listing by path (every listing read and the changed ones moved, noted by the tree's
- * fingerprint). Until then the dashboard reads a moved organization's cases from the organization. Answers the cases
- * listed again (undefined: nothing moved).
+ * fingerprint; `state`: the state item when just read). Until then the dashboard reads a moved organization's cases
+ * from the organization. Answers the cases listed again (undefined: nothing moved).
  */
-export async function relistActiveCases(deps: Pick<ServiceDeps, 'store'>, tree: OrgTree): Promise<number | undefined> {
+export async function relistActiveCases(deps: Pick<ServiceDeps, 'store'>, tree: OrgTree, state?: CaseCountersState): Promise<number | undefined> {
   const fingerprint = pathsFingerprint(tree);
-  if ((await getCaseCountersState(deps.store)).casesFingerprint === fingerprint) return undefined;
+  if ((state ?? (await getCaseCountersState(deps.store))).casesFingerprint === fingerprint) return undefined;
   let relisted = 0;
   for (const listing of await listActiveCaseListings(deps.store)) {
     const path = tree.pathOf(listing.orgId);

@@ -51,8 +51,8 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const openTasksBackfilled = await backfillOpenTaskIndex(deps); // once per store: the 待办 of a large scope reads it
   const transfersUnderwayBackfilled = await backfillTransfersUnderway(deps); // once per store: a large scope's transfer warnings read it
   const tree = await loadOrgTree(deps.store);
-  await readyCaseCounters(deps, tree); // the dashboard's counters, before a dashboard needs them (after moves, the first backfill)
-  const casesRelisted = await relistActiveCases(deps, tree); // the dashboard's warnings read a subtree's active cases by path
+  const counters = await readyCaseCounters(deps, tree); // the dashboard's counters, before a dashboard needs them (after moves, the first backfill)
+  const casesRelisted = await relistActiveCases(deps, tree, counters); // the dashboard's warnings read a subtree's active cases by path
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
