@@ -16,6 +16,9 @@ import { fromItem } from './item';
  *   pk ASCHEME#<committeeId>#<year>, sk AUDIT#…              the scheme's audit trail
  *   pk AREPORT#<committeeId>#<periodKey>#<orgId>, sk REPORT  a report; gsi1 ABOARD#<committeeId>#<year> / <periodKey>#<orgId>;
  *                                                            gsi2 ORG#<orgId>#assessment / <periodKey>#<committeeId>; its audit in the same partition
+ *   pk AREPORT#…, sk DUE                                     its entry in the due index while it waits on the organization (report-due.ts)
+ *   pk AREPORT#…, sk REMIND#<kind>                           the reminder / warning of the report, claimed once (report-reminders.ts)
+ *   pk APERIOD#<committeeId>#<periodKey>, sk DUE             the period's review deadline entry in the due index (review-due.ts)
  * Every change of a scheme version or a report is conditioned on its `version` (a report) or its status (a scheme).
  */
 export const schemePk = (committeeId: string, year: number) => `ASCHEME#${committeeId}#${year}`;
@@ -117,6 +120,12 @@ export function replaceReport(store: Store, next: AssessmentReport): TransactIte
 
 export async function getReport(store: Store, committeeId: string, periodKey: string, orgId: string): Promise<AssessmentReport | undefined> {
   const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: reportPk(committeeId, periodKey, orgId), sk: 'REPORT' }, ConsistentRead: true }));
+  return Item ? fromItem<AssessmentReport>(Item) : undefined;
+}
+
+/** The report stored under its partition key (the scheduler's due entries name it so). */
+export async function getReportAt(store: Store, pk: string): Promise<AssessmentReport | undefined> {
+  const { Item } = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk, sk: 'REPORT' }, ConsistentRead: true }));
   return Item ? fromItem<AssessmentReport>(Item) : undefined;
 }
 

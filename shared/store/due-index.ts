@@ -8,11 +8,11 @@ import type { TransactItem } from './transact';
  * wake date (`<wakeAt>#<id>`). The entry is written in the transaction of every change that moves the wake date and
  * deleted when nothing is left, so the tick reads the entries due and the items they name, never every item.
  */
-export type DueKind = 'case' | 'transfer' | 'term';
+export type DueKind = 'case' | 'transfer' | 'term' | 'report' | 'review' | 'evaluation';
 
 export interface DueEntry {
   kind: DueKind;
-  /** The item's partition key (`CASE#<id>`, `TRANSFER#<id>`, `ORG#<id>`). */
+  /** The item's partition key (`CASE#<id>`, `TRANSFER#<id>`, `ORG#<id>`, `AREPORT#…`, `APERIOD#…`, `EVALUATION#<id>`). */
   pk: string;
   id: string;
   /** The wake date (China date YYYY-MM-DD, or an ISO instant: one form per kind). */
@@ -116,9 +116,10 @@ export async function forEachDueEntry(store: Store, kind: DueKind, upTo: string,
 
 /**
  * What a one-time backfill brings under the due index: a kind's entries, the approval links' wake instants, the
- * transfers waiting for a receipt, the open tasks' province-wide list, the transfers under way.
+ * transfers waiting for a receipt, the open tasks' province-wide list, the transfers under way. The kinds whose wake
+ * dates depend on a setting are keyed instead, behind a mark of their own (`term`: term-due.ts; `review`: review-due.ts).
  */
-export type BackfillKind = Exclude<DueKind, 'term'> | 'approval-link' | 'transfer-receipt' | 'open-task' | 'transfer-underway';
+export type BackfillKind = Exclude<DueKind, 'term' | 'review'> | 'approval-link' | 'transfer-receipt' | 'open-task' | 'transfer-underway';
 
 const backfillKey = (kind: BackfillKind) => ({ pk: 'DUEINDEX', sk: `BACKFILL#${kind}` });
 

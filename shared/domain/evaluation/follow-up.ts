@@ -1,5 +1,6 @@
 import { addDays } from '../calendar';
 import { addMonths } from '../development/dates';
+import { dueEvents, nextWake, type WakeEvent } from '../scheduling/next-wake';
 import type { Grade } from './grades';
 import type { EvaluationRules } from './rule-set';
 
@@ -65,19 +66,53 @@ export interface FollowUpReminder {
 
 export const FOLLOW_UP_REMINDER_DAYS = 7;
 
+/** A follow-up reminder as a wake event of the scheduler (docs/domain/scheduler.md); its key is its marker's sort key. */
+export type FollowUpEvent = WakeEvent & { reminder: FollowUpReminder };
+
+type GradeFollowUp = { personId: string; name: string; followUp?: FollowUp; correction?: CorrectionOutcome };
+
+/** A reminder's key: `<personId>#<kind>#<dueDate>#<level>` (the marker that records it as sent). */
+export const followUpReminderKey = (r: FollowUpReminder) => `${r.personId}#${r.kind}#${r.dueDate}#${r.level}`;
+
 /**
- * The follow-up reminders of an evaluation on `today` (docs/domain/evaluation.md, V13): for each improvement talk not
- * recorded and each 限期改正 not reviewed, "due soon" from `daysBefore` days before its date, "due" from the date on.
+ * The follow-up reminders as events (docs/domain/evaluation.md, V13): for each improvement talk not recorded and each
+ * 限期改正 not reviewed, "due soon" from `daysBefore` days before its date until the day before, "due" from the date on.
  */
-export function followUpReminders(grades: readonly { personId: string; name: string; followUp?: FollowUp; correction?: CorrectionOutcome }[], today: string, daysBefore = FOLLOW_UP_REMINDER_DAYS): FollowUpReminder[] {
-  const reminders: FollowUpReminder[] = [];
+export function followUpEvents(grades: readonly GradeFollowUp[], daysBefore = FOLLOW_UP_REMINDER_DAYS): FollowUpEvent[] {
+  const events: FollowUpEvent[] = [];
   for (const g of grades) {
     if (!g.followUp || g.followUp.doneOn || g.correction) continue;
     const { kind, dueDate } = g.followUp;
-    if (today >= dueDate) reminders.push({ personId: g.personId, name: g.name, kind, dueDate, level: 'due' });
-    else if (today >= addDays(dueDate, -daysBefore)) reminders.push({ personId: g.personId, name: g.name, kind, dueDate, level: 'due-soon' });
+    const soon: FollowUpReminder = { personId: g.personId, name: g.name, kind, dueDate, level: 'due-soon' };
+    const due: FollowUpReminder = { ...soon, level: 'due' };
+    events.push({ key: followUpReminderKey(soon), from: addDays(dueDate, -daysBefore), until: addDays(dueDate, -1), reminder: soon });
+    events.push({ key: followUpReminderKey(due), from: dueDate, reminder: due });
   }
-  return reminders;
+  return events;
+}
+
+/** The follow-up reminders of an evaluation on `today`: the events due then (at most one per member). */
+export function followUpReminders(grades: readonly GradeFollowUp[], today: string, daysBefore = FOLLOW_UP_REMINDER_DAYS): FollowUpReminder[] {
+  return dueEvents(followUpEvents(grades, daysBefore), today, new Set()).map((e) => e.reminder);
+}
+
+/**
+ * What the scheduler mails for an evaluation (V13): its follow-up events while it is running in its follow-up, within
+ * the years the scheduler looks at (the evaluation's year and the two after it, China dates).
+ */
+export function evaluationFollowUpEvents(evaluation: { status: string; phase: string; year: number; grades?: readonly GradeFollowUp[] }): FollowUpEvent[] {
+  if (evaluation.status !== 'running' || evaluation.phase !== 'follow-up') return [];
+  const first = `${evaluation.year}-01-01`;
+  const last = `${evaluation.year + 2}-12-31`;
+  return followUpEvents(evaluation.grades ?? []).map((e) => ({ ...e, from: e.from < first ? first : e.from, until: e.until !== undefined && e.until < last ? e.until : last }));
+}
+
+/**
+ * The evaluation's wake date on `today` given the reminders sent (`done`: their keys); without them (a change of the
+ * evaluation) a lower bound; none once nothing is left.
+ */
+export function nextFollowUpWake(evaluation: Parameters<typeof evaluationFollowUpEvents>[0], today = '', done: ReadonlySet<string> = new Set()): string | undefined {
+  return nextWake(evaluationFollowUpEvents(evaluation), today, done);
 }
 
 /** The reminder's text, in Chinese. */
@@ -92,7 +127,7 @@ export function followUpReminderText(r: FollowUpReminder): string {
  * The overview's warnings of a started evaluation on `today` (V11, V13), in Chinese: the rating still open after the
  * codes' validity from the evaluation date; each talk or 限期改正 past its date and not yet done.
  */
-export function evaluationWarnings(evaluation: { phase: string; status: string; date: string; rules: Pick<EvaluationRules, 'codeValidDays'>; grades?: readonly { personId: string; name: string; followUp?: FollowUp; correction?: CorrectionOutcome }[] }, today: string): string[] {
+export function evaluationWarnings(evaluation: { phase: string; status: string; date: string; rules: Pick<EvaluationRules, 'codeValidDays'>; grades?: readonly GradeFollowUp[] }, today: string): string[] {
   if (evaluation.status !== 'running') return [];
   const warnings: string[] = [];
   const ratingDue = addDays(evaluation.date, evaluation.rules.codeValidDays);

@@ -3,6 +3,7 @@ import type { MatterNoticeDraft } from '../../domain/notice/notice';
 import { getMarker, getScoredCount, listBoardReports, putMarker, schemePk } from '../../store/assessment-repo';
 import { auditPut } from '../../store/audit';
 import { getOrganization } from '../../store/orgs-repo';
+import { dropReviewEntry } from '../../store/review-due';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
 import { startNoticeProcess } from '../notice/publish-notice';
@@ -37,6 +38,7 @@ export async function publishCircular(deps: ServiceDeps, committeeId: string, pe
   try {
     await transactWrite(deps.store, [
       putMarker(deps.store, committeeId, period.year, circularMarker(period), { at, organizations: reports.length, unscored, reason }),
+      dropReviewEntry(deps.store, committeeId, period.key), // the review deadline has nothing left to do (docs/domain/scheduler.md)
       auditPut(deps.store, schemePk(committeeId, period.year), {
         at, action: 'assessment.circular-published', actor: 'system', details: { assessmentPeriod: period.label, organizations: reports.length, unscored },
       }),

@@ -1,6 +1,7 @@
-import { periodByKey, periodsOpenAt, schemePeriods, versionFor, indicatorsOfPeriod, type Scheme } from '../../domain/assessment';
+import { periodByKey, periodsOpenAt, reviewWakeLowerBound, schemePeriods, versionFor, indicatorsOfPeriod, type Scheme } from '../../domain/assessment';
 import { listAllSchemes, listMarkers, putMarker, schemePk } from '../../store/assessment-repo';
 import { auditPut } from '../../store/audit';
+import { openedPeriodEntry } from '../../store/review-due';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import { loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
@@ -39,6 +40,8 @@ export async function openDueAssessmentPeriods(deps: ServiceDeps): Promise<strin
       try {
         await transactWrite(deps.store, [
           putMarker(deps.store, committeeId, year, `OPENED#${period.key}`, { orgCount: orgIds.length, at }),
+          // The review deadline's entry (docs/domain/scheduler.md), at its earliest under any calendar.
+          ...(orgIds.length > 0 ? [openedPeriodEntry(deps.store, committeeId, period.key, reviewWakeLowerBound(period, scheme.settings))] : []),
           auditPut(deps.store, schemePk(committeeId, year), { at, action: 'assessment.period-opened', actor: 'system', details: { assessmentPeriod: period.label, organizations: orgIds.length, version: scheme.version } }),
         ]);
         opened.push(period.key);

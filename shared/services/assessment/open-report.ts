@@ -3,6 +3,7 @@ import { listStaffEmails } from '../../store/accounts-repo';
 import { getReport, listSchemeVersions, putNewReport, reportPk } from '../../store/assessment-repo';
 import { auditPut } from '../../store/audit';
 import { loadCalendar } from '../../store/calendar-repo';
+import { reportDueEntry } from '../../store/report-due';
 import { getOrganization } from '../../store/orgs-repo';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
@@ -35,6 +36,7 @@ async function reportOf(deps: ServiceDeps, request: ReportRequest): Promise<Asse
   try {
     await transactWrite(deps.store, [
       putNewReport(deps.store, report),
+      reportDueEntry(deps.store, report), // the scheduler's reminders (docs/domain/scheduler.md)
       auditPut(deps.store, reportPk(report.committeeId, report.periodKey, report.orgId), {
         at: deps.clock.now().toISOString(), action: 'assessment.report-opened', actor: 'system', details: { assessmentPeriod: report.periodLabel, dueAt: report.dueAt, version: scheme.version },
       }),

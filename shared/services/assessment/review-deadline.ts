@@ -1,16 +1,23 @@
-import { chinaDate } from '../../domain/calendar';
-import { periodByKey, periodReviewDeadline, reviewReminderDue, versionFor, type AssessmentPeriod, type AssessmentReport, type ReportReminderKind, type Scheme } from '../../domain/assessment';
+import type { WorkingCalendar } from '../../domain/calendar';
+import { periodByKey, versionFor, type AssessmentPeriod, type AssessmentReport, type ReportReminderKind } from '../../domain/assessment';
+import { dueEvents } from '../../domain/scheduling/next-wake';
 import { listStaffEmails } from '../../store/accounts-repo';
-import { listAllSchemes, listBoardReports, listMarkerItems, putMarker, schemePk } from '../../store/assessment-repo';
+import { getMarker, listBoardReports, listSchemeVersions, putMarker, schemePk } from '../../store/assessment-repo';
 import { auditPut } from '../../store/audit';
 import { loadCalendar } from '../../store/calendar-repo';
-import { StoreConditionFailedError, transactWrite } from '../../store/transact';
+import { forEachDueEntry, type DueEntry } from '../../store/due-index';
+import { dropReviewEntry, moveReviewEntry, parseReviewEntryId } from '../../store/review-due';
+import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import { formatDateTime } from '../../ui/format';
 import type { ServiceDeps } from '../deps';
-import { publishCircular } from './circular';
+import { circularPublished, publishCircular } from './circular';
+import { calendarFingerprint, keyReviewEntries, reviewWake } from './review-keying';
 
-/** Claims the committee's reminder or warning of a period's review deadline, once (a marker with its audit event). */
-async function claim(deps: ServiceDeps, committeeId: string, period: AssessmentPeriod, kind: ReportReminderKind, reviewDeadline: string, unreviewed: number): Promise<boolean> {
+/**
+ * Claims the committee's reminder or warning of a period's review deadline, once (a marker with its audit event), with
+ * the entry's move past it (`move`; refused while the calendar is keyed again or once the circular is out).
+ */
+async function claim(deps: ServiceDeps, committeeId: string, period: AssessmentPeriod, kind: ReportReminderKind, reviewDeadline: string, unreviewed: number, move: TransactItem[]): Promise<boolean> {
   const at = deps.clock.now().toISOString();
   try {
     await transactWrite(deps.store, [
@@ -18,6 +25,7 @@ async function claim(deps: ServiceDeps, committeeId: string, period: AssessmentP
       auditPut(deps.store, schemePk(committeeId, period.year), {
         at, action: kind === 'before' ? 'assessment.review-reminded' : 'assessment.review-overdue-warned', actor: 'system', details: { assessmentPeriod: period.label, reviewDeadline, unreviewed },
       }),
+      ...move,
     ]);
     return true;
   } catch (error) {
@@ -46,44 +54,63 @@ function mailOf(deps: ServiceDeps, committeeId: string, period: AssessmentPeriod
  * The scheduler's review deadlines (A16a), for every opened period of a committee whose circular has not gone out:
  * once the period's review deadline is at most 3 days away, one reminder to the committee's staff naming the reports
  * still waiting for review; once it has passed, one warning naming them and the circular with what is scored (the
- * others listed apart). Reads a period's reports only at those two moments (each marked once). Answers the mails sent.
+ * others listed apart); a year's periods until the end of the next year. Only the periods whose review entry has come
+ * are looked at (docs/domain/scheduler.md), their reports read only at those two moments. Answers the mails sent.
  */
 export async function closeAssessmentReviews(deps: ServiceDeps): Promise<number> {
-  const now = deps.clock.now();
-  const thisYear = Number(chinaDate(now).slice(0, 4));
-  const byYear = new Map<string, Scheme[]>();
-  for (const scheme of (await listAllSchemes(deps.store)).filter((s) => s.status === 'published' && s.year >= thisYear - 1)) {
-    const key = `${scheme.committeeId}#${scheme.year}`;
-    byYear.set(key, [...(byYear.get(key) ?? []), scheme]);
-  }
-  if (byYear.size === 0) return 0;
   const calendar = await loadCalendar(deps.store);
+  const fingerprint = calendarFingerprint(calendar);
+  if ((await keyReviewEntries(deps, calendar, fingerprint)) === 'stale') return 0; // a newer calendar: the next tick
+  const nowIso = deps.clock.now().toISOString();
   let sent = 0;
-  for (const versions of byYear.values()) {
-    const { committeeId, year } = versions[0];
-    const opened = await listMarkerItems(deps.store, committeeId, year, 'OPENED#');
-    if (opened.length === 0) continue;
-    const done = new Set((await listMarkerItems(deps.store, committeeId, year, 'CIRCULAR#')).map((m) => m.key));
-    const reminded = new Set((await listMarkerItems(deps.store, committeeId, year, 'REVIEWREMIND#')).map((m) => m.key));
-    for (const marker of opened.filter((m) => !done.has(m.key) && Number(m.orgCount ?? 0) > 0)) {
-      const period = periodByKey(marker.key);
-      const scheme = versionFor(versions, period.opensAt, (key) => periodByKey(key).opensAt);
-      if (!scheme) continue;
-      const reviewDeadline = periodReviewDeadline(calendar, period, scheme.settings);
-      const kind = reviewReminderDue(reviewDeadline, now);
-      // After the deadline the period is read until its circular is out (a crash between the warning and the circular).
-      if (!kind || (kind === 'before' && reminded.has(`before#${period.key}`))) continue;
-      const reports = await listBoardReports(deps.store, committeeId, year, period.key);
-      const unreviewed = reports.filter((r) => r.status === 'submitted');
-      if (await claim(deps, committeeId, period, kind, reviewDeadline, unreviewed.length) && unreviewed.length > 0) {
-        const to = await listStaffEmails(deps.store, committeeId);
-        if (to.length > 0) {
-          await deps.mailer.send({ to, ...mailOf(deps, committeeId, period, kind, reviewDeadline, unreviewed) });
-          sent += 1;
-        }
-      }
-      if (kind === 'after') await publishCircular(deps, committeeId, period, reports, 'review-deadline');
+  await forEachDueEntry(deps.store, 'review', nowIso, async (entry) => {
+    if (await wakePeriod(deps, entry, { calendar, fingerprint, nowIso })) sent += 1;
+  });
+  return sent;
+}
+
+/** One period whose review entry is due: its reminder or its warning and circular; true when a mail went out. */
+async function wakePeriod(deps: ServiceDeps, entry: DueEntry, look: { calendar: WorkingCalendar; fingerprint: string; nowIso: string }): Promise<boolean> {
+  const { committeeId, periodKey } = parseReviewEntryId(entry.id);
+  const period = periodByKey(periodKey);
+  const [opened, circular, reminded] = await Promise.all([
+    getMarker(deps.store, committeeId, period.year, `OPENED#${period.key}`), circularPublished(deps, committeeId, period), getMarker(deps.store, committeeId, period.year, `REVIEWREMIND#before#${period.key}`),
+  ]);
+  const scheme = opened && !circular && Number(opened.orgCount ?? 0) > 0
+    ? versionFor(await listSchemeVersions(deps.store, committeeId, period.year), period.opensAt, (key) => periodByKey(key).opensAt)
+    : undefined;
+  if (!scheme) {
+    await moveEntry(deps, [dropReviewEntry(deps.store, committeeId, period.key)]); // nothing left for the period
+    return false;
+  }
+  const done = new Set(reminded ? ['before'] : []);
+  const { reviewDeadline, events } = reviewWake(look.calendar, period, scheme, look.nowIso, done);
+  const move = (keys: readonly string[]) => moveReviewEntry(deps.store, committeeId, period.key, reviewWake(look.calendar, period, scheme, look.nowIso, new Set([...done, ...keys])).wakeAt, look.fingerprint);
+  const [due] = dueEvents(events, look.nowIso, done); // at most one: the reminder ends where the warning starts
+  if (!due) {
+    await moveEntry(deps, move([])); // woken early (the opening's lower bound), or reminded before: on to what is left
+    return false;
+  }
+  const kind = due.key;
+  const reports = await listBoardReports(deps.store, committeeId, period.year, period.key);
+  const unreviewed = reports.filter((r) => r.status === 'submitted');
+  let sent = false;
+  // The warning does not move the entry: the circular's transaction deletes it (until then the period is due at every tick).
+  if (await claim(deps, committeeId, period, kind, reviewDeadline, unreviewed.length, kind === 'before' ? move(['before']) : []) && unreviewed.length > 0) {
+    const to = await listStaffEmails(deps.store, committeeId);
+    if (to.length > 0) {
+      await deps.mailer.send({ to, ...mailOf(deps, committeeId, period, kind, reviewDeadline, unreviewed) });
+      sent = true;
     }
   }
+  if (kind === 'after') await publishCircular(deps, committeeId, period, reports, 'review-deadline');
   return sent;
+}
+
+async function moveEntry(deps: ServiceDeps, move: TransactItem[]): Promise<void> {
+  try {
+    await transactWrite(deps.store, move);
+  } catch (error) {
+    if (!(error instanceof StoreConditionFailedError)) throw error; // the circular went out, or the calendar is being keyed again
+  }
 }
