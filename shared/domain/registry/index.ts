@@ -3,3 +3,4 @@ export * from './organization';
 export * from './org-tree';
 export * from './person';
 export * from './attendance';
+export * from './org-picker';

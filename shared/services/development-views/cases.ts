@@ -5,6 +5,7 @@ import type { OrgTree } from '../../domain/registry/org-tree';
 import { pageOrgCases, peopleWithOpenCase } from '../../store/cases-repo';
 import { LIST_PAGE_SIZE } from '../../store/org-pages';
 import { listPeople } from '../../store/people-repo';
+import { orgPickerChoices } from '../../domain/registry/org-picker';
 import { canActIn, type Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
@@ -64,7 +65,7 @@ export async function developmentCasesView(deps: Deps, actor: Actor, orgId: stri
   const small = orgs.length <= APPLICANT_SUBTREE_LIMIT;
   const orgNames = names(small ? [...orgs.map((o) => o.id), ...listed] : listed);
   const applicants = await applicantsOf(deps, orgs.map((o) => o.id), small ? orgNames : {});
-  const orgChoices = tree.organizations.filter((o) => canActIn(actor, o.id) && o.status === 'active').map(({ id, name }) => ({ id, name }));
+  const orgChoices = orgPickerChoices(tree, (id) => canActIn(actor, id), orgId);
   const ruleSetVersions = (await ruleSetsInStore(deps)).map(({ version, builtIn }) => ({ version, builtIn }));
   return { org: { id: org.id, name: org.name }, orgChoices, cases: page.items, ...(page.next ? { next: page.next } : {}), firstPage: !cursor, pageSize: LIST_PAGE_SIZE, orgNames, applicants, ruleSetVersions };
 }

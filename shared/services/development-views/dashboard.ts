@@ -7,6 +7,7 @@ import { caseWarnings, warningCountsByStage, type WarningItem } from '../../doma
 import type { Organization } from '../../domain/registry/organization';
 import { listCaseCounters, type CaseCounter } from '../../store/case-counts-repo';
 import { listActiveCasesUnder, listOrgCases } from '../../store/cases-repo';
+import { orgPickerChoices } from '../../domain/registry/org-picker';
 import { canActIn, type Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
 import { getRuleSet } from '../development/rule-sets';
@@ -39,7 +40,7 @@ export interface BelowRow {
 /** The member-development dashboard (发展党员工作台) of one organization and those below it, within the actor's scope. */
 export interface DevelopmentDashboard {
   org: Pick<Organization, 'id' | 'name'>;
-  /** The organizations the actor may pick (their scope), in tree order. */
+  /** The organizations the actor may pick (orgPickerChoices: their scope, or the way here and one level below). */
   orgChoices: Array<Pick<Organization, 'id' | 'name'>>;
   today: string;
   /** From the counters kept with each case change (case-counts.ts). */
@@ -92,7 +93,7 @@ export async function developmentDashboard(deps: Deps, actor: Actor, orgId: stri
     org: { id: child.id, name: child.name },
     cases: counters.filter((c) => c.path.startsWith(inScope.get(child.id)!)).reduce((sum, c) => sum + total(c), 0),
   }));
-  const orgChoices = tree.organizations.filter((o) => canActIn(actor, o.id) && o.status === 'active').map(({ id, name }) => ({ id, name }));
+  const orgChoices = orgPickerChoices(tree, (id) => canActIn(actor, id), orgId);
   const activeCases = counters.reduce((sum, c) => sum + total(c), 0);
   const common = { org: { id: org.id, name: org.name }, orgChoices, today, below, activeCases };
   if (activeCases > WARNING_CASE_LIMIT) {
