@@ -23,9 +23,9 @@ export function noticeRoutes(deps: StaffSiteDeps): RouteTable {
 
     'GET /staff/notices/new': async (request) => {
       const session = sessionOf(request);
-      const candidates = await publishCandidates(deps, session.actor);
+      const picker = await publishCandidates(deps, session.actor, request.query.orgId || undefined);
       const form = { values: publishFormDefaults(deps.newId()), errors: {} };
-      return htmlResponse(200, publishFormPage(candidates, form, staffLayout(session)));
+      return htmlResponse(200, publishFormPage(picker, form, staffLayout(session)));
     },
 
     'POST /staff/notices': async (request) => {
@@ -39,8 +39,8 @@ export function noticeRoutes(deps: StaffSiteDeps): RouteTable {
           return redirect(`/staff/notices?published=${encodeURIComponent(noticeId)}`);
         },
         async (error) => {
-          const candidates = await publishCandidates(deps, session.actor);
-          const page = publishFormPage(candidates, { values: form, errors: error.fieldErrors }, staffLayout(session), error.userMessage);
+          const picker = await publishCandidates(deps, session.actor, (typeof form.orgId === 'string' && form.orgId) || undefined);
+          const page = publishFormPage(picker, { values: form, errors: error.fieldErrors }, staffLayout(session), error.userMessage);
           return htmlResponse(422, page);
         },
       );

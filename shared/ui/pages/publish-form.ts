@@ -2,6 +2,14 @@ import { NOTICE_KIND_LABELS } from '../../domain/notice/notice';
 import { csrfField, errorSummary, radioGroup, selectField, textField, type FormState } from '../form-fields';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
+import { orgPicker } from '../development/org-picker';
+
+/** The picker: the organization whose people are offered, the organizations to choose from, its people (undefined: too many organizations, choose one first). */
+export interface PublishPicker {
+  org: { id: string; name: string };
+  orgChoices: ReadonlyArray<{ id: string; name: string }>;
+  candidates?: PublishCandidate[];
+}
 
 /** A person the actor may publish a notice about (only what the picker shows). */
 export interface PublishCandidate {
@@ -34,16 +42,20 @@ export function publishFormDefaults(idempotencyKey: string): Record<string, stri
 const KIND_OPTIONS = (['activist', 'development-target', 'admission', 'conversion', 'other'] as const).map((kind) => [kind, NOTICE_KIND_LABELS[kind]] as const);
 
 /** 发布公示: pick a person of the actor's organizations, the step, the period and where to object. */
-export function publishFormPage(candidates: PublishCandidate[], form: FormState, staff: LayoutStaff, message?: string): SafeHtml {
+export function publishFormPage(picker: PublishPicker, form: FormState, staff: LayoutStaff, message?: string): SafeHtml {
   const L = PUBLISH_FIELD_LABELS;
-  const people = candidates.map((p) => [p.id, `${p.name}（${p.orgName} · ${p.statusLabel}）`] as const);
+  const people = (picker.candidates ?? []).map((p) => [p.id, `${p.name}（${p.orgName} · ${p.statusLabel}）`] as const);
   const body = html`<p><a href="/staff/notices">← 返回公示管理</a></p>
     <h1>发布公示</h1>
+    ${orgPicker('/staff/notices/new', picker.orgChoices, picker.org.id)}
     <form class="stacked" method="post" action="/staff/notices" novalidate>
       ${csrfField(staff.csrfToken)}
       <input type="hidden" name="idempotencyKey" value="${form.values.idempotencyKey ?? ''}">
+      <input type="hidden" name="orgId" value="${picker.org.id}">
       ${errorSummary(message, form.errors, L)}
-      ${people.length === 0 ? html`<p class="alert info">您所在的党组织还没有人员档案，请先由管理员录入人员。</p>` : ''}
+      ${picker.candidates === undefined
+        ? html`<p class="alert info">${picker.org.name}下属组织较多，请先在上方选择公示对象所在的机关党委或党支部，再选择公示对象。</p>`
+        : people.length === 0 ? html`<p class="alert info">${picker.org.name}及其下属组织还没有人员档案，请先由管理员录入人员。</p>` : ''}
       ${selectField({ name: 'personId', label: L.personId, state: form, options: people, placeholder: '请选择', required: true, hint: '公示只显示姓名、性别、出生年月、学历、工作单位及职务等必要信息，不显示身份证号、电话和住址。' })}
       ${selectField({ name: 'kind', label: L.kind, state: form, options: KIND_OPTIONS, placeholder: '请选择', required: true })}
       ${radioGroup({ name: 'audience', label: L.audience, state: form, required: true, options: [['public', '公开（公示栏）'], ['internal', '内部（本单位党员）']] })}
