@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomBytes } from 'node:crypto';
 import { normalizeIdNumber } from '../domain/registry/id-number';
 import { normalizePersonName } from '../domain/registry/people-query';
-import { onRoster, type Person } from '../domain/registry/person';
+import { onRoster, type MembershipStatus, type Person } from '../domain/registry/person';
 import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
@@ -180,6 +180,25 @@ export async function findPeopleByName(store: Store, name: string, options: { li
 export async function listPeople(store: Store, orgId: string): Promise<Person[]> {
   const items = await queryAll(store, { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :key', ExpressionAttributeValues: { ':key': rosterKey(orgId) } });
   return items.map(toPerson);
+}
+
+/** A person as a picker lists them. */
+export type PersonBrief = Pick<Person, 'id' | 'name' | 'orgId' | 'status'>;
+
+/**
+ * The people of an organization's roster not in `excluded` statuses, with only what a picker shows: the store still
+ * reads (and counts) every roster item, but sends and decodes only the few attributes of those kept.
+ */
+export async function listPeopleBrief(store: Store, orgId: string, excluded: readonly [MembershipStatus, ...MembershipStatus[]]): Promise<PersonBrief[]> {
+  const items = await queryAll(store, {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :key',
+    FilterExpression: `NOT (#status IN (${excluded.map((_, k) => `:x${k}`).join(', ')}))`,
+    ProjectionExpression: 'id, #name, orgId, #status',
+    ExpressionAttributeNames: { '#status': 'status', '#name': 'name' },
+    ExpressionAttributeValues: { ':key': rosterKey(orgId), ...Object.fromEntries(excluded.map((status, k) => [`:x${k}`, status])) },
+  });
+  return items as PersonBrief[];
 }
 
 /** The members who left an organization for one outside the system (off its roster, records kept), by name. */

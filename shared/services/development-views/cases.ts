@@ -4,7 +4,7 @@ import type { Organization } from '../../domain/registry/organization';
 import type { OrgTree } from '../../domain/registry/org-tree';
 import { pageOrgCases, peopleWithOpenCase } from '../../store/cases-repo';
 import { LIST_PAGE_SIZE } from '../../store/org-pages';
-import { listPeople } from '../../store/people-repo';
+import { listPeopleBrief } from '../../store/people-repo';
 import { orgPickerChoices } from '../../domain/registry/org-picker';
 import { canActIn, type Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
@@ -49,7 +49,7 @@ export async function caseScope(deps: Pick<ServiceDeps, 'store'>, actor: Actor, 
 
 async function applicantsOf(deps: Deps, orgIds: readonly string[], orgNames: Record<string, string>): Promise<CasesView['applicants']> {
   if (orgIds.length > APPLICANT_SUBTREE_LIMIT) return undefined;
-  const people = (await Promise.all(orgIds.map((id) => listPeople(deps.store, id)))).flat().filter((p) => p.status !== 'full' && p.status !== 'probationary');
+  const people = (await Promise.all(orgIds.map((id) => listPeopleBrief(deps.store, id, ['full', 'probationary'])))).flat();
   const withOpenCase = await peopleWithOpenCase(deps.store, people.map((p) => p.id));
   return people
     .filter((p) => !withOpenCase.has(p.id))
