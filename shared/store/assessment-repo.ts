@@ -14,6 +14,7 @@ import { fromItem } from './item';
  *   pk ASCHEME#<committeeId>#<year>, sk SCORED#<periodKey>   how many of the period's reports are scored (`scored`, added to in each score's transaction)
  *   pk ASCHEME#<committeeId>#<year>, sk REVIEWREMIND#<kind>#<periodKey> the committee's reminder / warning of the review deadline (once each)
  *   pk ASCHEME#<committeeId>#<year>, sk AUDIT#…              the scheme's audit trail
+ *   pk ASCHEME#<committeeId>#<year>, sk DUE                 the year's entry in the due index: its next period opening (period-due.ts)
  *   pk AREPORT#<committeeId>#<periodKey>#<orgId>, sk REPORT  a report; gsi1 ABOARD#<committeeId>#<year> / <periodKey>#<orgId>;
  *                                                            gsi2 ORG#<orgId>#assessment / <periodKey>#<committeeId>; its audit in the same partition
  *   pk AREPORT#…, sk DUE                                     its entry in the due index while it waits on the organization (report-due.ts)
@@ -58,7 +59,7 @@ export async function listSchemeVersions(store: Store, committeeId: string, year
   return items.map((item) => fromItem<Scheme>(item));
 }
 
-/** Every scheme version of every committee (the scheduler reads it once per tick). */
+/** Every scheme version of every committee (the scheduler's one-time backfills and keyings read it, never a tick's openings). */
 export async function listAllSchemes(store: Store): Promise<Scheme[]> {
   const items = await queryAll(store, { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :k', ExpressionAttributeValues: { ':k': 'ASCHEMES' } });
   return items.map((item) => fromItem<Scheme>(item));

@@ -8,11 +8,11 @@ import type { TransactItem } from './transact';
  * wake date (`<wakeAt>#<id>`). The entry is written in the transaction of every change that moves the wake date and
  * deleted when nothing is left, so the tick reads the entries due and the items they name, never every item.
  */
-export type DueKind = 'case' | 'transfer' | 'term' | 'report' | 'review' | 'evaluation';
+export type DueKind = 'case' | 'transfer' | 'term' | 'report' | 'review' | 'evaluation' | 'period';
 
 export interface DueEntry {
   kind: DueKind;
-  /** The item's partition key (`CASE#<id>`, `TRANSFER#<id>`, `ORG#<id>`, `AREPORT#…`, `APERIOD#…`, `EVALUATION#<id>`). */
+  /** The item's partition key (`CASE#<id>`, `TRANSFER#<id>`, `ORG#<id>`, `AREPORT#…`, `APERIOD#…`, `EVALUATION#<id>`, `ASCHEME#…`). */
   pk: string;
   id: string;
   /** The wake date (China date YYYY-MM-DD, or an ISO instant: one form per kind). */

@@ -18,6 +18,7 @@ export {
   type AdjustmentEntry, type YearEndFacts, type YearEndResult,
 } from './year-end-results';
 export { YEAR_END_STATUS_LABELS, yearEndExecutionName, type AssessmentYearEnd, type YearEndApproval, type YearEndStatus } from './year-end-record';
+export { nextPeriodOpening, openingInstant, periodsToOpen, type PeriodToOpen } from './period-opening';
 export { lastInstantOfChinaYear, nextReportWake, reminderWakeEvents, reportWakeEvents, reviewWakeLowerBound, type ReminderWakeEvent } from './reminder-wake';
 export { isDueSoon, REPORT_REMINDER_DAYS_BEFORE, reportReminderDue, reviewReminderDue, type ReportReminderKind } from './reminders';
 export { adjustmentsFromTable, adjustmentTable, ADJUSTMENT_HEADINGS, INDICATOR_HEADINGS, indicatorsFromTable, indicatorTable } from './scheme-table';

@@ -2,7 +2,8 @@ import {
   appliesFromAt, checkIndicator, periodByKey, checkScheme, DEFAULT_ADJUSTMENTS, DEFAULT_INDICATORS, DEFAULT_SETTINGS, requireDraft, type Indicator, type Scheme,
 } from '../../domain/assessment';
 import { auditPut } from '../../store/audit';
-import { listSchemeVersions, putNewScheme, replaceDraftScheme, schemePk } from '../../store/assessment-repo';
+import { listMarkers, listSchemeVersions, putNewScheme, replaceDraftScheme, schemePk } from '../../store/assessment-repo';
+import { schemeYearEntry, schemeYearTarget } from '../../store/period-due';
 import { StoreConditionFailedError, transactWrite } from '../../store/transact';
 import type { Actor } from '../actor';
 import { authorize, loadOrgTree } from '../authorization';
@@ -83,18 +84,24 @@ export async function editSchemeIndicator(deps: ServiceDeps, actor: Actor, commi
 
 /**
  * Publishes a draft (A2, A3): the whole scheme checked, then the version is fixed and applies from the next period
- * not yet open (the first version from the year's first period).
+ * not yet open (the first version from the year's first period). The year's due entry moves to its next opening in
+ * the same transaction.
  */
 export async function publishScheme(deps: ServiceDeps, actor: Actor, committeeId: string, year: number, version: number): Promise<Scheme> {
   const scheme = await draftOf(deps, actor, committeeId, year, version);
-  const isFirst = !(await listSchemeVersions(deps.store, committeeId, year)).some((v) => v.status === 'published');
+  const versions = await listSchemeVersions(deps.store, committeeId, year);
+  const isFirst = !versions.some((v) => v.status === 'published');
   const appliesFrom = checked(() => {
     checkScheme(scheme);
     return appliesFromAt(scheme, deps.clock.now(), isFirst);
   });
   const published: Scheme = { ...scheme, status: 'published', appliesFrom };
+  // The year's due entry (docs/domain/scheduler.md): its next opening under every version published with this one.
+  const opened = new Set(await listMarkers(deps.store, committeeId, year, 'OPENED#'));
+  const entry = schemeYearTarget(committeeId, year, [...versions.filter((v) => v.version !== version), published], opened);
   await write(deps, [
     replaceDraftScheme(deps.store, published),
+    schemeYearEntry(deps.store, entry),
     auditPut(deps.store, schemePk(committeeId, year), { at: deps.clock.now().toISOString(), action: 'assessment.scheme-published', actor: actor.id, details: { version, appliesFrom: periodByKey(appliesFrom).label } }),
   ]);
   return published;
