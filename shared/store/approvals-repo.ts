@@ -6,6 +6,7 @@ import { taskPk } from './tasks-repo';
 import { conditionFailed, type TransactItem } from './transact';
 import { linkWakeAt } from '../domain/approval/link-wake';
 import { fromItem } from './item';
+import { getListed, pageListing, putListingEntry, type ListingEntry } from './listings';
 
 /**
  * Approvals by e-mail link, in the single table:
@@ -15,6 +16,9 @@ import { fromItem } from './item';
  *   pk APPROVAL#<id>, sk SUMMARY               the case summary (案情摘要) the approver reads, written once with the
  *                                              approval and never changed: kept apart so that the approval's many
  *                                              writes (decisions, callback, resends) and its index entries stay small
+ *   pk APPROVAL#<id>, sk LISTED                its entry in the province-wide list of approvals, newest first
+ *                                              (listings.ts; gsi2 LIST#approval / <createdAt>#<id>), written once with
+ *                                              the approval and never changed
  *   pk APPROVAL#<id>, sk AUDIT#…               its audit trail
  *   pk APPROVALLINK#<sha256 hex>, sk LINK      one approver's link, keyed by the HASH of its raw id (the raw id is
  *                                              never stored); gsi1 APPROVALLINKS#open / <wakeAt>#<hash> while the
@@ -108,7 +112,15 @@ export async function approvalSummary(store: Store, approval: Pick<StoredApprova
   return (await read(false)) ?? (await read(true)) ?? '';
 }
 
-/** A new approval (condition: absent) and its summary's item: the approval itself carries no summary. */
+/** An approval's entry in the province-wide list of approvals (listings.ts). */
+export const approvalListingEntry = (approval: Pick<StoredApproval, 'id' | 'createdAt' | 'subject'>): ListingEntry => ({
+  kind: 'approval', id: approval.id, pk: approvalPk(approval.id), orgId: approval.subject.orgId, at: approval.createdAt,
+});
+
+/**
+ * A new approval (condition: absent), its summary's item and its entry in the province-wide list: the approval itself
+ * carries no summary.
+ */
 export function putNewApproval(store: Store, approval: StoredApproval & { subject: ApprovalSubject }): TransactItem[] {
   const { summary, ...subject } = approval.subject;
   return [
@@ -124,6 +136,7 @@ export function putNewApproval(store: Store, approval: StoredApproval & { subjec
       },
     },
     { Put: { TableName: store.tableName, Item: { pk: approvalPk(approval.id), sk: SUMMARY_SK, type: 'approval-summary', summary }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    putListingEntry(store, approvalListingEntry(approval)),
   ];
 }
 
@@ -195,6 +208,16 @@ export async function listOrgApprovals(store: Store, orgIds: string[]): Promise<
     ExpressionAttributeValues: { ':key': orgApprovalsKey(orgId) },
   })));
   return lists.flat().map((item) => fromItem<StoredApproval>(item)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/**
+ * One page of the approvals of the organizations `keep` accepts, newest first, from the province-wide list
+ * (`pageListing`: `share` the part of the province's approvals expected in scope), then the approvals themselves.
+ */
+export async function pageProvinceApprovals(store: Store, keep: (orgId: string) => boolean, options: { limit: number; cursor?: string; share: number }): Promise<{ approvals: StoredApproval[]; next?: string }> {
+  const page = await pageListing(store, 'approval', approvalPk, keep, options);
+  const approvals = (await getListed(store, page.entries, APPROVAL_SK)).map((item) => fromItem<StoredApproval>(item));
+  return { approvals, ...(page.next ? { next: page.next } : {}) };
 }
 
 export function putNewLink(store: Store, link: StoredLink): TransactItem {

@@ -5,12 +5,15 @@ import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
 import { fromItem } from './item';
+import { getListed, pageListing, putListingEntry, type ListingEntry } from './listings';
 
 /**
  * Notices: pk NOTICE#<id>, sk NOTICE.
  *   the board (gsi1): public notices BOARD#public, internal ones BOARD#internal#<orgId>; sort <endsAt UTC>#<id>;
  *                     a withdrawn notice leaves the board
  *   an organization's notices (gsi2): ORG#<orgId>#notice, sort <publishedAt>#<id>
+ * and its entry in the province-wide list of notices, newest first: pk NOTICE#<id>, sk LISTED (listings.ts; gsi2
+ * LIST#notice / <publishedAt>#<id>), written once with the notice and never changed.
  */
 export const noticePk = (noticeId: string) => `NOTICE#${noticeId}`;
 const NOTICE_SK = 'NOTICE';
@@ -43,9 +46,14 @@ export async function getEndedNotice(store: Store, noticeId: string): Promise<No
   return notice?.status === 'open' ? getNotice(store, noticeId) : notice;
 }
 
-/** Put of a new notice; refused if the id exists. */
-export function putNewNotice(store: Store, notice: Notice): TransactItem {
-  return {
+/** A notice's entry in the province-wide list of notices (listings.ts). */
+export const noticeListingEntry = (notice: Pick<Notice, 'id' | 'orgId' | 'publishedAt'>): ListingEntry => ({
+  kind: 'notice', id: notice.id, pk: noticePk(notice.id), orgId: notice.orgId, at: notice.publishedAt,
+});
+
+/** Put of a new notice (refused if the id exists) and of its entry in the province-wide list. */
+export function putNewNotice(store: Store, notice: Notice): TransactItem[] {
+  return [{
     Put: {
       TableName: store.tableName,
       Item: {
@@ -60,7 +68,7 @@ export function putNewNotice(store: Store, notice: Notice): TransactItem {
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
-  };
+  }, putListingEntry(store, noticeListingEntry(notice))];
 }
 
 /** The guard of "one open notice per person and step": GUARD#notice#<personId>#<step>; none for a matter notice. */
@@ -156,6 +164,16 @@ export async function listOrgNotices(store: Store, orgId: string): Promise<Notic
     ScanIndexForward: false,
   });
   return items.map(toNotice);
+}
+
+/**
+ * One page of the notices of the organizations `keep` accepts, newest first, from the province-wide list
+ * (`pageListing`: `share` the part of the province's notices expected in scope), then the notices themselves.
+ */
+export async function pageProvinceNotices(store: Store, keep: (orgId: string) => boolean, options: { limit: number; cursor?: string; share: number }): Promise<{ notices: Notice[]; next?: string }> {
+  const page = await pageListing(store, 'notice', noticePk, keep, options);
+  const notices = (await getListed(store, page.entries, NOTICE_SK)).map(toNotice);
+  return { notices, ...(page.next ? { next: page.next } : {}) };
 }
 
 function toNotice(item: Record<string, unknown>): Notice {

@@ -2,11 +2,14 @@ import { linkExpired, type ApprovalDecision, type ApprovalSubject } from '../../
 import { approverForm, paperDecisionForm } from '../../schemas/approval';
 import { parseForm } from '../../schemas/parse-form';
 import {
-  approvalPk, approvalSummary, getApproval, getLink, listOrgApprovals, putNewLink, replaceApproval, revokeLink, type StoredApproval,
+  approvalPk, approvalSummary, getApproval, getLink, listOrgApprovals, pageProvinceApprovals, putNewLink, replaceApproval, revokeLink, type StoredApproval,
 } from '../../store/approvals-repo';
+import { LISTING_ENTRY_BYTES } from '../../store/listings';
+import { LIST_PAGE_SIZE } from '../../store/org-pages';
 import { auditPut, listAudit, type AuditEvent } from '../../store/audit';
 import { commitWithRetry, type TransactItem } from '../../store/transact';
-import type { Actor } from '../actor';
+import { canActIn, type Actor } from '../actor';
+import { provinceListShare } from '../large-scope';
 import { withActorNames } from '../audit-names';
 import { authorize, loadOrgTree, PERMISSIONS } from '../authorization';
 import type { ServiceDeps } from '../deps';
@@ -66,10 +69,31 @@ async function loadForStaff(deps: ServiceDeps, actor: Actor, approvalId: string)
   return approval;
 }
 
-/** Approvals of the organizations in the actor's scope, newest first (committee staff and administrators). */
-export async function listApprovals(deps: ServiceDeps, actor: Actor): Promise<StaffApprovalSummary[]> {
+export interface StaffApprovalPage {
+  approvals: StaffApprovalSummary[];
+  /** Where the next page starts (`/staff/approvals?cursor=`); absent when every approval in scope is shown. */
+  next?: string;
+}
+
+/**
+ * Approvals of the organizations in the actor's scope, newest first (committee staff and administrators;
+ * docs/domain/lists-and-counts.md). A scope of more than 100 organizations reads a page of the province-wide list of
+ * approvals (once its backfill is done and when it reads less than one query per organization); a smaller one all
+ * its approvals, one query per organization.
+ */
+export async function approvalsPage(deps: ServiceDeps, actor: Actor, cursor?: string): Promise<StaffApprovalPage> {
   if (!PERMISSIONS['approval.manage'].includes(actor.role)) throw new AuthForbiddenError({ detail: `actor ${actor.id} may not list approvals` });
-  return (await listOrgApprovals(deps.store, actor.scopeOrgIds)).map(summary);
+  const share = await provinceListShare(deps, actor, 'approval-list', LISTING_ENTRY_BYTES);
+  if (share !== undefined) {
+    const page = await pageProvinceApprovals(deps.store, (orgId) => canActIn(actor, orgId), { limit: LIST_PAGE_SIZE, cursor, share });
+    return { approvals: page.approvals.map(summary), ...(page.next ? { next: page.next } : {}) };
+  }
+  return { approvals: (await listOrgApprovals(deps.store, actor.scopeOrgIds)).map(summary) };
+}
+
+/** The approvals list's first page (all of a small scope's approvals). */
+export async function listApprovals(deps: ServiceDeps, actor: Actor): Promise<StaffApprovalSummary[]> {
+  return (await approvalsPage(deps, actor)).approvals;
 }
 
 /** One approval with its approvers' link states (never a link id), its decisions and its audit trail. */

@@ -12,6 +12,7 @@ import { backfillDueIndex } from './due-backfill';
 import { backfillPersonNameIndex } from '../registry/people-name-backfill';
 import { backfillOpenTaskIndex } from './open-task-backfill';
 import { backfillTransfersUnderway } from './transfer-underway-backfill';
+import { backfillListings } from './listing-backfill';
 import { runDueCases } from './due-cases';
 import { runDueTransfers } from './due-transfers';
 
@@ -33,6 +34,8 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   openTasksBackfilled: number | undefined;
   /** Transfers put in the province-wide list of transfers under way by its one-time backfill (undefined: done before). */
   transfersUnderwayBackfilled: number | undefined;
+  /** Entries put in the province-wide lists of approvals and of notices by their one-time backfill (undefined: done before). */
+  listingsBackfilled: { approvals: number | undefined; notices: number | undefined };
   electionEnds: number;
   transferWarnings: number;
   transfersAccepted: number;
@@ -46,6 +49,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   await backfillPersonNameIndex(deps); // once per store: people stored before the name index are found by name (人员查找)
   const openTasksBackfilled = await backfillOpenTaskIndex(deps); // once per store: the 待办 of a large scope reads it
   const transfersUnderwayBackfilled = await backfillTransfersUnderway(deps); // once per store: a large scope's transfer warnings read it
+  const listingsBackfilled = await backfillListings(deps); // once per store: a large scope's approvals and notice lists read them
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
@@ -58,5 +62,5 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
   const assessmentReminders = await remindAssessmentReports(deps);
   const assessmentReviewMails = await closeAssessmentReviews(deps);
-  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, termIndex: { keyed, woken }, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, openTasksBackfilled, transfersUnderwayBackfilled, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
+  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, termIndex: { keyed, woken }, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, openTasksBackfilled, transfersUnderwayBackfilled, listingsBackfilled, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
 }
