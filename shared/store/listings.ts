@@ -6,10 +6,12 @@ import { MAX_PAGE_SIZE } from './org-pages';
 /**
  * The province-wide lists of approvals and notices, newest first (docs/domain/lists-and-counts.md): one small listing
  * entry per approval / notice, in the record's own partition (sk `LISTED`), listed in gsi2 under `LIST#<kind>` by the
- * record's date (`<createdAt | publishedAt>#<id>`). It names the record and its organization and nothing the pages
- * show, so it is written once, in the transaction that creates the record, and never changes: the staff pages list
- * every approval and every notice whatever became of it, and read the records themselves for what they show
- * (`getListed`), so no later change of a record can leave its entry behind.
+ * record's date (`<createdAt | publishedAt>#<id>`), with the record's organization. The staff pages list every
+ * approval and every notice whatever became of it, so an entry never leaves its list. Two ways to show a row:
+ *   - an approval's entry carries what the approvals list shows (`shown`): every change of an approval is one full
+ *     Put of it (`replaceApproval`), which puts the entry again in the same transaction;
+ *   - a notice's entry carries nothing shown and never changes (a notice is changed by many partial updates and its
+ *     objections are counted on gates): the page reads the notices themselves in one batch (`getListed`).
  */
 export type ListingKind = 'approval' | 'notice';
 
@@ -22,6 +24,8 @@ export interface ListingEntry {
   orgId: string;
   /** The record's date the list is ordered by (ISO instant). */
   at: string;
+  /** What the list shows of the record, when the entry carries it (kept by every write of the record). */
+  shown?: Record<string, unknown>;
 }
 
 export const LISTING_SK = 'LISTED';
@@ -33,13 +37,18 @@ const sortKey = (entry: Pick<ListingEntry, 'at' | 'id'>) => `${entry.at}#${entry
 function entryItem(entry: ListingEntry): Record<string, unknown> {
   return {
     pk: entry.pk, sk: LISTING_SK, type: 'listing', kind: entry.kind, id: entry.id, orgId: entry.orgId, at: entry.at,
-    gsi2pk: listKey(entry.kind), gsi2sk: sortKey(entry),
+    gsi2pk: listKey(entry.kind), gsi2sk: sortKey(entry), ...(entry.shown !== undefined && { shown: entry.shown }),
   };
 }
 
 /** The entry of a new record, in the transaction that creates it (a retry of that transaction meets it there). */
 export function putListingEntry(store: Store, entry: ListingEntry): TransactItem {
   return { Put: { TableName: store.tableName, Item: entryItem(entry), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** The entry of a record changed, with what it shows now, in the transaction of the change (which holds its condition). */
+export function replaceListingEntry(store: Store, entry: ListingEntry): TransactItem {
+  return { Put: { TableName: store.tableName, Item: entryItem(entry) } };
 }
 
 /** The backfill's entry for a record stored before the lists: only if it has none. False when it had. */
@@ -55,6 +64,7 @@ export async function putListingEntryIfAbsent(store: Store, entry: ListingEntry)
 
 const toEntry = (item: Record<string, unknown>): ListingEntry => ({
   kind: item.kind as ListingKind, id: item.id as string, pk: item.pk as string, orgId: item.orgId as string, at: item.at as string,
+  ...(item.shown !== undefined && { shown: item.shown as Record<string, unknown> }),
 });
 
 export interface ListingPage {

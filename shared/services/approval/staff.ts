@@ -2,7 +2,7 @@ import { linkExpired, type ApprovalDecision, type ApprovalSubject } from '../../
 import { approverForm, paperDecisionForm } from '../../schemas/approval';
 import { parseForm } from '../../schemas/parse-form';
 import {
-  approvalPk, approvalSummary, getApproval, getLink, listOrgApprovals, pageProvinceApprovals, putNewLink, replaceApproval, revokeLink, type StoredApproval,
+  approvalPk, approvalSummary, getApproval, getLink, listedApproval, listOrgApprovals, pageProvinceApprovals, putNewLink, replaceApproval, revokeLink, type ListedApproval, type StoredApproval,
 } from '../../store/approvals-repo';
 import { LISTING_ENTRY_BYTES } from '../../store/listings';
 import { LIST_PAGE_SIZE } from '../../store/org-pages';
@@ -20,18 +20,8 @@ import { ApprovalNotPendingError, ApproverAlreadyDecidedError } from './errors';
 import { approvalContact, requestMail } from './format';
 import { issueLink } from './request';
 
-/** An approval as staff see it: everything but the task token and the link hashes. */
-export interface StaffApprovalSummary {
-  id: string;
-  subject: StoredApproval['subject'];
-  policy: StoredApproval['policy'];
-  dueDate: string;
-  status: StoredApproval['status'];
-  createdAt: string;
-  approvers: { name: string; email: string }[];
-  resolution?: StoredApproval['resolution'];
-  overdueTaskId?: string;
-}
+/** An approval as staff see it in the list: everything but the task token, the link hashes and the summary. */
+export type StaffApprovalSummary = ListedApproval;
 
 export type StaffLinkState = 'pending' | 'used' | 'expired' | 'revoked' | 'closed';
 
@@ -48,19 +38,7 @@ export interface StaffApprovalView extends StaffApprovalSummary {
   audit: AuditEvent[];
 }
 
-function summary(approval: StoredApproval): StaffApprovalSummary {
-  return {
-    id: approval.id,
-    subject: approval.subject,
-    policy: approval.policy,
-    dueDate: approval.dueDate,
-    status: approval.status,
-    createdAt: approval.createdAt,
-    approvers: approval.approvers.map(({ name, email }) => ({ name, email })),
-    ...(approval.resolution ? { resolution: approval.resolution } : {}),
-    ...(approval.overdueTaskId ? { overdueTaskId: approval.overdueTaskId } : {}),
-  };
-}
+const summary = listedApproval;
 
 async function loadForStaff(deps: ServiceDeps, actor: Actor, approvalId: string): Promise<StoredApproval> {
   const approval = await getApproval(deps.store, approvalId);
@@ -86,7 +64,7 @@ export async function approvalsPage(deps: ServiceDeps, actor: Actor, cursor?: st
   const share = await provinceListShare(deps, actor, 'approval-list', LISTING_ENTRY_BYTES);
   if (share !== undefined) {
     const page = await pageProvinceApprovals(deps.store, (orgId) => canActIn(actor, orgId), { limit: LIST_PAGE_SIZE, cursor, share });
-    return { approvals: page.approvals.map(summary), ...(page.next ? { next: page.next } : {}) };
+    return { approvals: page.approvals, ...(page.next ? { next: page.next } : {}) };
   }
   return { approvals: (await listOrgApprovals(deps.store, actor.scopeOrgIds)).map(summary) };
 }
@@ -154,7 +132,7 @@ async function replaceLink(
     const items: TransactItem[] = [
       revokeLink(deps.store, current.linkHash, at),
       putNewLink(deps.store, link),
-      replaceApproval(deps.store, next, approval.version),
+      ...replaceApproval(deps.store, next, approval.version),
       auditPut(deps.store, approvalPk(approval.id), {
         at,
         action: change.action,
@@ -220,7 +198,7 @@ export async function recordPaperDecision(deps: ServiceDeps, actor: Actor, appro
     const next: StoredApproval = { ...approval, decisions, status: input.outcome, resolution, overdueTaskId: undefined, version: approval.version + 1 };
     // The links stay as they are: opened, they show the recorded decision.
     const items: TransactItem[] = [
-      replaceApproval(deps.store, next, approval.version),
+      ...replaceApproval(deps.store, next, approval.version),
       auditPut(deps.store, approvalPk(approval.id), {
         at,
         action: 'approval.paper-decision',
