@@ -39,6 +39,8 @@ describe('the province-wide lists of approvals and notices', () => {
     const rest = await pageProvinceApprovals(store, inScope(['mine']), { limit: 100, cursor: first.next, share: 0.9 });
     expect(rest.approvals).toHaveLength(117 - MAX_PAGE_SIZE);
     expect(rest.next).toBeUndefined();
+    const paged = await allApprovalPages(store, inScope(['mine']), 30, 0.9);
+    expect(paged).toEqual([...first.approvals, ...rest.approvals].map((a) => a.id));
 
     await putNotices(store, Array.from({ length: 60 }, (_, k) => notice(`n${pad(k)}`, k % 3 === 0 ? 'other' : 'mine', at(k))));
     const notices = await pageProvinceNotices(store, inScope(['mine']), { limit: 50, share: 0.6 });
