@@ -135,6 +135,9 @@ export function listedApproval(approval: StoredApproval): ListedApproval {
   };
 }
 
+/** About what an approval's entry weighs in the index, with what the list shows (for the choice of the way to read). */
+export const APPROVAL_ENTRY_BYTES = 1024;
+
 /** An approval's entry in the province-wide list of approvals (listings.ts), with what the list shows of it. */
 export const approvalListingEntry = (approval: StoredApproval): ListingEntry => ({
   kind: 'approval', id: approval.id, pk: approvalPk(approval.id), orgId: approval.subject.orgId, at: approval.createdAt,

@@ -29,7 +29,7 @@ export interface ListingEntry {
 }
 
 export const LISTING_SK = 'LISTED';
-/** About what an entry weighs in the index (keys, kind, id, organization, date). */
+/** About what an entry without `shown` weighs in the index (keys, kind, id, organization, date). */
 export const LISTING_ENTRY_BYTES = 256;
 const listKey = (kind: ListingKind) => `LIST#${kind}`;
 const sortKey = (entry: Pick<ListingEntry, 'at' | 'id'>) => `${entry.at}#${entry.id}`;

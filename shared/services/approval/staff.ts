@@ -2,9 +2,8 @@ import { linkExpired, type ApprovalDecision, type ApprovalSubject } from '../../
 import { approverForm, paperDecisionForm } from '../../schemas/approval';
 import { parseForm } from '../../schemas/parse-form';
 import {
-  approvalPk, approvalSummary, getApproval, getLink, listedApproval, listOrgApprovals, pageProvinceApprovals, putNewLink, replaceApproval, revokeLink, type ListedApproval, type StoredApproval,
+  APPROVAL_ENTRY_BYTES, approvalPk, approvalSummary, getApproval, getLink, listedApproval, listOrgApprovals, pageProvinceApprovals, putNewLink, replaceApproval, revokeLink, type ListedApproval, type StoredApproval,
 } from '../../store/approvals-repo';
-import { LISTING_ENTRY_BYTES } from '../../store/listings';
 import { LIST_PAGE_SIZE } from '../../store/org-pages';
 import { auditPut, listAudit, type AuditEvent } from '../../store/audit';
 import { commitWithRetry, type TransactItem } from '../../store/transact';
@@ -61,7 +60,7 @@ export interface StaffApprovalPage {
  */
 export async function approvalsPage(deps: ServiceDeps, actor: Actor, cursor?: string): Promise<StaffApprovalPage> {
   if (!PERMISSIONS['approval.manage'].includes(actor.role)) throw new AuthForbiddenError({ detail: `actor ${actor.id} may not list approvals` });
-  const share = await provinceListShare(deps, actor, 'approval-list', LISTING_ENTRY_BYTES);
+  const share = await provinceListShare(deps, actor, 'approval-list', APPROVAL_ENTRY_BYTES);
   if (share !== undefined) {
     const page = await pageProvinceApprovals(deps.store, (orgId) => canActIn(actor, orgId), { limit: LIST_PAGE_SIZE, cursor, share });
     return { approvals: page.approvals, ...(page.next ? { next: page.next } : {}) };
