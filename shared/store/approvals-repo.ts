@@ -141,8 +141,18 @@ export const APPROVAL_ENTRY_BYTES = 1024;
 /** An approval's entry in the province-wide list of approvals (listings.ts), with what the list shows of it. */
 export const approvalListingEntry = (approval: StoredApproval): ListingEntry => ({
   kind: 'approval', id: approval.id, pk: approvalPk(approval.id), orgId: approval.subject.orgId, at: approval.createdAt,
-  shown: listedApproval(approval) as unknown as Record<string, unknown>,
+  shown: { ...listedApproval(approval) },
 });
+
+/** A check that an approval is still at the version read (the backfill's entry is put only beside it). */
+export function approvalStillAt(store: Store, approval: Pick<StoredApproval, 'id' | 'version'>): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: store.tableName, Key: { pk: approvalPk(approval.id), sk: APPROVAL_SK },
+      ConditionExpression: '#version = :version', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':version': approval.version },
+    },
+  };
+}
 
 /**
  * A new approval (condition: absent), its summary's item and its entry in the province-wide list: the approval itself
@@ -244,7 +254,7 @@ export async function listOrgApprovals(store: Store, orgIds: string[]): Promise<
  */
 export async function pageProvinceApprovals(store: Store, keep: (orgId: string) => boolean, options: { limit: number; cursor?: string; share: number }): Promise<{ approvals: ListedApproval[]; next?: string }> {
   const page = await pageListing(store, 'approval', approvalPk, keep, options);
-  const approvals = page.entries.map((entry) => entry.shown as unknown as ListedApproval);
+  const approvals = page.entries.map(({ shown: { orgId: _orgId, ...listed } }) => listed as unknown as ListedApproval);
   return { approvals, ...(page.next ? { next: page.next } : {}) };
 }
 

@@ -1,17 +1,16 @@
-import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './store';
-import { conditionFailed, type TransactItem } from './transact';
+import type { TransactItem } from './transact';
 import { MAX_PAGE_SIZE } from './org-pages';
 
 /**
  * The province-wide lists of approvals and notices, newest first (docs/domain/lists-and-counts.md): one small listing
  * entry per approval / notice, in the record's own partition (sk `LISTED`), listed in gsi2 under `LIST#<kind>` by the
- * record's date (`<createdAt | publishedAt>#<id>`), with the record's organization. The staff pages list every
- * approval and every notice whatever became of it, so an entry never leaves its list. Two ways to show a row:
- *   - an approval's entry carries what the approvals list shows (`shown`): every change of an approval is one full
- *     Put of it (`replaceApproval`), which puts the entry again in the same transaction;
- *   - a notice's entry carries nothing shown and never changes (a notice is changed by many partial updates and its
- *     objections are counted on gates): the page reads the notices themselves in one batch (`getListed`).
+ * record's date (`<createdAt | publishedAt>#<id>`), with the record's organization and what the list shows of it
+ * (`shown`, as attributes of the entry), so a page is one query. The staff pages list every approval and every notice
+ * whatever became of it, so an entry never leaves its list; it follows every change of its record in the change's
+ * transaction: an approval's by a Put (`replaceApproval` puts the whole approval), a notice's by the same SET as the
+ * notice's own update, for the attributes shown (`updateNotice`, `countObjectionOnNotice`).
  */
 export type ListingKind = 'approval' | 'notice';
 
@@ -24,20 +23,20 @@ export interface ListingEntry {
   orgId: string;
   /** The record's date the list is ordered by (ISO instant). */
   at: string;
-  /** What the list shows of the record, when the entry carries it (kept by every write of the record). */
-  shown?: Record<string, unknown>;
+  /** What the list shows of the record (stored as attributes of the entry; kept by every write of the record). */
+  shown: Record<string, unknown>;
 }
 
 export const LISTING_SK = 'LISTED';
-/** About what an entry without `shown` weighs in the index (keys, kind, id, organization, date). */
-export const LISTING_ENTRY_BYTES = 256;
+/** The entry's own attributes (the rest is what it shows). */
+const ENTRY_ATTRIBUTES = ['pk', 'sk', 'type', 'list', 'at', 'gsi2pk', 'gsi2sk'];
 const listKey = (kind: ListingKind) => `LIST#${kind}`;
 const sortKey = (entry: Pick<ListingEntry, 'at' | 'id'>) => `${entry.at}#${entry.id}`;
 
 function entryItem(entry: ListingEntry): Record<string, unknown> {
   return {
-    pk: entry.pk, sk: LISTING_SK, type: 'listing', kind: entry.kind, id: entry.id, orgId: entry.orgId, at: entry.at,
-    gsi2pk: listKey(entry.kind), gsi2sk: sortKey(entry), ...(entry.shown !== undefined && { shown: entry.shown }),
+    ...entry.shown, pk: entry.pk, sk: LISTING_SK, type: 'listing', list: entry.kind, id: entry.id, orgId: entry.orgId, at: entry.at,
+    gsi2pk: listKey(entry.kind), gsi2sk: sortKey(entry),
   };
 }
 
@@ -51,20 +50,48 @@ export function replaceListingEntry(store: Store, entry: ListingEntry): Transact
   return { Put: { TableName: store.tableName, Item: entryItem(entry) } };
 }
 
-/** The backfill's entry for a record stored before the lists: only if it has none. False when it had. */
-export async function putListingEntryIfAbsent(store: Store, entry: ListingEntry): Promise<boolean> {
-  try {
-    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: entryItem(entry), ConditionExpression: 'attribute_not_exists(pk)' }));
-    return true;
-  } catch (error) {
-    if (conditionFailed(error)) return false;
-    throw error;
-  }
+/**
+ * The backfill's entry for a record stored before the lists, as it is now: only if it is not listed yet (a change
+ * since wrote a listed one; a change of a notice not yet listed leaves a partial entry, outside the list, which this
+ * replaces). In the backfill's transaction beside a check that the record is still as read.
+ */
+export function putListingEntryIfUnlisted(store: Store, entry: ListingEntry): TransactItem {
+  return { Put: { TableName: store.tableName, Item: entryItem(entry), ConditionExpression: 'attribute_not_exists(gsi2pk)' } };
+}
+
+/**
+ * The same SET (and ADD) a change applies to its record, on the record's entry, for the attributes `shown` lists
+ * (nothing when the change touches none). Unconditioned: the record's own write in the transaction holds the
+ * condition; on a record stored before the lists and not yet listed it leaves a partial entry outside the list.
+ */
+export function mirrorOnListingEntry(store: Store, pk: string, shown: readonly string[], change: { set?: Record<string, unknown>; add?: Record<string, number>; remove?: readonly string[] }): TransactItem[] {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const clause = (entries: Array<[string, unknown]>, prefix: string, form: (name: string, value: string) => string) =>
+    entries.filter(([name]) => shown.includes(name)).map(([name, value], index) => {
+      names[`#${prefix}${index}`] = name;
+      values[`:${prefix}${index}`] = value;
+      return form(`#${prefix}${index}`, `:${prefix}${index}`);
+    });
+  const sets = clause(Object.entries(change.set ?? {}), 's', (name, value) => `${name} = ${value}`);
+  const adds = clause(Object.entries(change.add ?? {}), 'a', (name, value) => `${name} ${value}`);
+  const removes = (change.remove ?? []).filter((name) => shown.includes(name)).map((name, index) => {
+    names[`#r${index}`] = name;
+    return `#r${index}`;
+  });
+  if (sets.length === 0 && adds.length === 0 && removes.length === 0) return [];
+  const expression = [sets.length ? `SET ${sets.join(', ')}` : '', adds.length ? `ADD ${adds.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' ');
+  return [{
+    Update: {
+      TableName: store.tableName, Key: { pk, sk: LISTING_SK }, UpdateExpression: expression, ExpressionAttributeNames: names,
+      ...(Object.keys(values).length > 0 && { ExpressionAttributeValues: values }),
+    },
+  }];
 }
 
 const toEntry = (item: Record<string, unknown>): ListingEntry => ({
-  kind: item.kind as ListingKind, id: item.id as string, pk: item.pk as string, orgId: item.orgId as string, at: item.at as string,
-  ...(item.shown !== undefined && { shown: item.shown as Record<string, unknown> }),
+  kind: item.list as ListingKind, id: item.id as string, pk: item.pk as string, orgId: item.orgId as string, at: item.at as string,
+  shown: Object.fromEntries(Object.entries(item).filter(([name]) => !ENTRY_ATTRIBUTES.includes(name))),
 });
 
 export interface ListingPage {
@@ -122,24 +149,4 @@ export async function pageListing(
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return { entries };
-}
-
-/**
- * The records the entries name (sk `recordSk` in each entry's partition), in the entries' order, by BatchGetItem of
- * up to 100 keys (unprocessed keys tried again): a page of a list costs its query and one batch read. Eventually
- * consistent, as the index the list comes from; a record not found is left out.
- */
-export async function getListed(store: Store, entries: readonly ListingEntry[], recordSk: string): Promise<Record<string, unknown>[]> {
-  const found = new Map<string, Record<string, unknown>>();
-  for (let i = 0; i < entries.length; i += MAX_PAGE_SIZE) {
-    let pending: Record<string, unknown>[] = entries.slice(i, i + MAX_PAGE_SIZE).map((entry) => ({ pk: entry.pk, sk: recordSk }));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-      if (attempt > 8) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`);
-      const result = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: pending } } }));
-      for (const item of result.Responses?.[store.tableName] ?? []) found.set(item.pk as string, item);
-      pending = (result.UnprocessedKeys?.[store.tableName]?.Keys ?? []) as Record<string, unknown>[];
-    }
-  }
-  return entries.flatMap((entry) => { const item = found.get(entry.pk); return item ? [item] : []; });
 }

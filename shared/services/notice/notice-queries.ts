@@ -3,8 +3,7 @@ import type { Objection } from '../../domain/notice/objection';
 import type { PendingTask } from '../../domain/tasks/pending-task';
 import { withActorNames } from '../audit-names';
 import { listAudit, type AuditEvent } from '../../store/audit';
-import { getNotice, listBoardNotices, listOrgNotices, noticePk, pageProvinceNotices } from '../../store/notices-repo';
-import { LISTING_ENTRY_BYTES } from '../../store/listings';
+import { getNotice, listBoardNotices, listedNotice, listOrgNotices, LISTED_NOTICE_BYTES, noticePk, pageProvinceNotices, type ListedNotice } from '../../store/notices-repo';
 import { LIST_PAGE_SIZE } from '../../store/org-pages';
 import { provinceListShare } from '../large-scope';
 import { withObjectionsSoFar } from '../../store/notice-gates-repo';
@@ -36,7 +35,7 @@ export async function getPublicNotice(deps: ServiceDeps, noticeId: string): Prom
 }
 
 export interface StaffNoticePage {
-  notices: Notice[];
+  notices: ListedNotice[];
   /** Where the next page starts (`/staff/notices?cursor=`); absent when every notice in scope is shown. */
   next?: string;
 }
@@ -48,16 +47,16 @@ export interface StaffNoticePage {
  * notices, one query per organization.
  */
 export async function staffNoticeList(deps: ServiceDeps, actor: Actor, cursor?: string): Promise<StaffNoticePage> {
-  const share = await provinceListShare(deps, actor, 'notice-list', LISTING_ENTRY_BYTES);
-  const page = share !== undefined
+  const share = await provinceListShare(deps, actor, 'notice-list', LISTED_NOTICE_BYTES);
+  const page: { notices: ListedNotice[]; next?: string } = share !== undefined
     ? await pageProvinceNotices(deps.store, (orgId) => canActIn(actor, orgId), { limit: LIST_PAGE_SIZE, cursor, share })
-    : { notices: (await Promise.all(actor.scopeOrgIds.map((orgId) => listOrgNotices(deps.store, orgId)))).flat() };
+    : { notices: (await Promise.all(actor.scopeOrgIds.map((orgId) => listOrgNotices(deps.store, orgId)))).flat().map(listedNotice) };
   const notices = await Promise.all(page.notices.map((notice) => withObjectionsSoFar(deps.store, notice)));
   return { notices: notices.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)), ...(page.next ? { next: page.next } : {}) };
 }
 
 /** The notice list's first page (all of a small scope's notices). */
-export async function listStaffNotices(deps: ServiceDeps, actor: Actor): Promise<Notice[]> {
+export async function listStaffNotices(deps: ServiceDeps, actor: Actor): Promise<ListedNotice[]> {
   return (await staffNoticeList(deps, actor)).notices;
 }
 

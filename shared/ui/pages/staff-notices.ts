@@ -1,13 +1,14 @@
-import { NOTICE_KIND_LABELS, type Notice } from '../../domain/notice/notice';
+import { NOTICE_KIND_LABELS } from '../../domain/notice/notice';
+import type { ListedNotice } from '../../store/notices-repo';
 import { formatDate, formatDateTime, staffStatusLabel } from '../format';
 import { html, type SafeHtml } from '../html';
 import { layout, type LayoutStaff } from '../layout';
-import { noticeHeadline, provisionalMark } from '../notice-facts';
+import { provisionalMark } from '../notice-facts';
 import { pagerLinks } from '../pager';
 
-function row(notice: Notice, now: Date): SafeHtml {
+function row(notice: ListedNotice, now: Date): SafeHtml {
   return html`<tr>
-    <td><a href="/staff/notices/${notice.id}">${noticeHeadline(notice)}</a></td>
+    <td><a href="/staff/notices/${notice.id}">${notice.headline}</a></td>
     <td>${NOTICE_KIND_LABELS[notice.kind]}</td>
     <td>${notice.orgName}</td>
     <td class="nowrap">${notice.audience === 'public' ? '公开' : '内部'}</td>
@@ -18,7 +19,7 @@ function row(notice: Notice, now: Date): SafeHtml {
 }
 
 /** The notices of the actor's organizations, newest first (a large scope: a page, with 下一页). */
-export function staffNoticesPage(notices: Notice[], staff: LayoutStaff, now: Date, publishedId?: string, page: { next?: string; firstPage: boolean } = { firstPage: true }): SafeHtml {
+export function staffNoticesPage(notices: ListedNotice[], staff: LayoutStaff, now: Date, publishedId?: string, page: { next?: string; firstPage: boolean } = { firstPage: true }): SafeHtml {
   const sorted = [...notices].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
   const body = html`<h1>公示管理</h1>
     ${publishedId ? html`<div class="alert ok" role="status"><p>公示已提交发布，系统正在生成公示，通常几秒内完成。<a href="/staff/notices/${publishedId}">查看该公示</a></p></div>` : ''}

@@ -59,8 +59,8 @@ describe('the province-wide lists of approvals and notices', () => {
       transactWrite(store, cancelApproval(store, cancelled, { at: at(11), reason: '终止发展' })),
       putApprovals(store, [approval('new-1', 'b1', at(20))]),
       putApprovals(store, [approval('new-2', 'b2', at(21))]),
-      transactWrite(store, [updateNotice(store, 'withdrawn', { set: { status: 'withdrawn', withdrawnAt: at(12), withdrawReason: '信息有误' } })]),
-      transactWrite(store, [updateNotice(store, 'closed', { set: { status: 'closed', closedAt: at(13), result: 'proceed' } })]),
+      transactWrite(store, updateNotice(store, 'withdrawn', { set: { status: 'withdrawn', result: 'withdrawn', withdrawnAt: at(12), withdrawReason: '信息有误' }, remove: ['gsi1pk', 'gsi1sk'] })),
+      transactWrite(store, updateNotice(store, 'closed', { set: { status: 'closed', closedAt: at(13), result: 'proceed' } })),
       putNotices(store, [notice('new-n', 'b2', at(22))]),
     ]);
     const approvals = await pageProvinceApprovals(store, () => true, { limit: 50, share: 1 });
