@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { cancelApproval, getApproval, pageProvinceApprovals, replaceApproval } from '../../../shared/store/approvals-repo';
-import { pageProvinceNotices, updateNotice } from '../../../shared/store/notices-repo';
+import { countObjectionOnNotice, getNotice, pageProvinceNotices, updateNotice } from '../../../shared/store/notices-repo';
 import { MAX_PAGE_SIZE } from '../../../shared/store/org-pages';
 import type { Store } from '../../../shared/store/store';
 import { transactWrite } from '../../../shared/store/transact';
@@ -80,6 +80,18 @@ describe('the province-wide lists of approvals and notices', () => {
     const now = (await getApproval(store, 'raced'))!;
     const [listed] = (await pageProvinceApprovals(store, () => true, { limit: 10, share: 1 })).approvals;
     expect([listed.status, listed.resolution?.decidedBy]).toEqual([now.status, now.resolution?.decidedBy]);
+  });
+
+  test('objections counted on a notice (one without gates) at once are all counted on its entry; its end moved shows too', async () => {
+    await putNotices(store, [notice('counted', 'b1', at(1))]);
+    const now = Date.parse('2026-10-01T00:00:00.000Z');
+    await Promise.all(Array.from({ length: 5 }, () => transactWrite(store, countObjectionOnNotice(store, 'counted', now))));
+    await transactWrite(store, updateNotice(store, 'counted', { set: { endsAt: '2026-10-12T23:59:59+08:00', endsAtMs: Date.parse('2026-10-12T23:59:59+08:00'), provisional: true, gsi1sk: 'x' } }));
+    const stored = (await getNotice(store, 'counted'))!;
+    const [listed] = (await pageProvinceNotices(store, () => true, { limit: 10, share: 1 })).notices;
+    expect(stored.objectionCount).toBe(5);
+    expect(listed).toMatchObject({ objectionCount: 5, endsAt: stored.endsAt, endsAtMs: stored.endsAtMs, provisional: true, status: 'open', headline: '张三', orgName: '某党支部' });
+    expect(listed).not.toHaveProperty('gsi1sk');
   });
 
   test('a cursor made up, damaged or naming a record elsewhere never shows a record outside the scope', async () => {
