@@ -60,7 +60,7 @@ export function putListingEntryIfUnlisted(store: Store, entry: ListingEntry): Tr
 }
 
 /**
- * The same SET (and ADD) a change applies to its record, on the record's entry, for the attributes `shown` lists
+ * The same SET, ADD and REMOVE a change applies to its record, on the record's entry, for the attributes `shown` lists
  * (nothing when the change touches none). Unconditioned: the record's own write in the transaction holds the
  * condition; on a record stored before the lists and not yet listed it leaves a partial entry outside the list.
  */
