@@ -6,6 +6,7 @@ import { taskPk } from './tasks-repo';
 import { conditionFailed, type TransactItem } from './transact';
 import { linkWakeAt } from '../domain/approval/link-wake';
 import { fromItem } from './item';
+import { pageListing, putListingEntry, replaceListingEntry, type ListingEntry } from './listings';
 
 /**
  * Approvals by e-mail link, in the single table:
@@ -15,6 +16,9 @@ import { fromItem } from './item';
  *   pk APPROVAL#<id>, sk SUMMARY               the case summary (案情摘要) the approver reads, written once with the
  *                                              approval and never changed: kept apart so that the approval's many
  *                                              writes (decisions, callback, resends) and its index entries stay small
+ *   pk APPROVAL#<id>, sk LISTED                its entry in the province-wide list of approvals, newest first
+ *                                              (listings.ts; gsi2 LIST#approval / <createdAt>#<id>) with what the
+ *                                              approvals list shows (`ListedApproval`), put again with every change
  *   pk APPROVAL#<id>, sk AUDIT#…               its audit trail
  *   pk APPROVALLINK#<sha256 hex>, sk LINK      one approver's link, keyed by the HASH of its raw id (the raw id is
  *                                              never stored); gsi1 APPROVALLINKS#open / <wakeAt>#<hash> while the
@@ -108,7 +112,52 @@ export async function approvalSummary(store: Store, approval: Pick<StoredApprova
   return (await read(false)) ?? (await read(true)) ?? '';
 }
 
-/** A new approval (condition: absent) and its summary's item: the approval itself carries no summary. */
+/** What the approvals list shows of an approval (and its JSON answer): no token, no link hashes, no summary. */
+export interface ListedApproval {
+  id: string;
+  subject: Omit<StoredApprovalSubject, 'summary'>;
+  policy: ApprovalPolicy;
+  dueDate: string;
+  status: ApprovalState;
+  createdAt: string;
+  approvers: { name: string; email: string }[];
+  resolution?: ApprovalResolution;
+  overdueTaskId?: string;
+}
+
+export function listedApproval(approval: StoredApproval): ListedApproval {
+  const { summary: _summary, ...subject } = approval.subject;
+  return {
+    id: approval.id, subject, policy: approval.policy, dueDate: approval.dueDate, status: approval.status, createdAt: approval.createdAt,
+    approvers: approval.approvers.map(({ name, email }) => ({ name, email })),
+    ...(approval.resolution ? { resolution: approval.resolution } : {}),
+    ...(approval.overdueTaskId ? { overdueTaskId: approval.overdueTaskId } : {}),
+  };
+}
+
+/** About what an approval's entry weighs in the index, with what the list shows (for the choice of the way to read). */
+export const APPROVAL_ENTRY_BYTES = 1024;
+
+/** An approval's entry in the province-wide list of approvals (listings.ts), with what the list shows of it. */
+export const approvalListingEntry = (approval: StoredApproval): ListingEntry => ({
+  kind: 'approval', id: approval.id, pk: approvalPk(approval.id), orgId: approval.subject.orgId, at: approval.createdAt,
+  shown: { ...listedApproval(approval) },
+});
+
+/** A check that an approval is still at the version read (the backfill's entry is put only beside it). */
+export function approvalStillAt(store: Store, approval: Pick<StoredApproval, 'id' | 'version'>): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: store.tableName, Key: { pk: approvalPk(approval.id), sk: APPROVAL_SK },
+      ConditionExpression: '#version = :version', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':version': approval.version },
+    },
+  };
+}
+
+/**
+ * A new approval (condition: absent), its summary's item and its entry in the province-wide list: the approval itself
+ * carries no summary.
+ */
 export function putNewApproval(store: Store, approval: StoredApproval & { subject: ApprovalSubject }): TransactItem[] {
   const { summary, ...subject } = approval.subject;
   return [
@@ -124,16 +173,18 @@ export function putNewApproval(store: Store, approval: StoredApproval & { subjec
       },
     },
     { Put: { TableName: store.tableName, Item: { pk: approvalPk(approval.id), sk: SUMMARY_SK, type: 'approval-summary', summary }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    putListingEntry(store, approvalListingEntry(approval)),
   ];
 }
 
 /**
- * Replaces an approval with its next version (condition: still at `expectedVersion` and pending). A resolved approval
- * enters the callback listing until the workflow has been told.
+ * Replaces an approval with its next version (condition: still at `expectedVersion` and pending), and its entry in the
+ * province-wide list with what the list shows of it now. A resolved approval enters the callback listing until the
+ * workflow has been told.
  */
-export function replaceApproval(store: Store, next: StoredApproval, expectedVersion: number): TransactItem {
+export function replaceApproval(store: Store, next: StoredApproval, expectedVersion: number): TransactItem[] {
   const resolvedUntold = next.status !== 'pending' && !next.callbackDelivered;
-  return {
+  return [{
     Put: {
       TableName: store.tableName,
       Item: {
@@ -146,7 +197,7 @@ export function replaceApproval(store: Store, next: StoredApproval, expectedVers
       ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
       ExpressionAttributeValues: { ':expected': expectedVersion, ':pending': 'pending' },
     },
-  };
+  }, replaceListingEntry(store, approvalListingEntry(next))];
 }
 
 /** Gives a pending approval the workflow's new task token (retried or redriven task); false when no longer pending. */
@@ -195,6 +246,16 @@ export async function listOrgApprovals(store: Store, orgIds: string[]): Promise<
     ExpressionAttributeValues: { ':key': orgApprovalsKey(orgId) },
   })));
   return lists.flat().map((item) => fromItem<StoredApproval>(item)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/**
+ * One page of the approvals of the organizations `keep` accepts, newest first, as the list shows them: the entries of
+ * the province-wide list (`pageListing`: `share` the part of the province's approvals expected in scope), one query.
+ */
+export async function pageProvinceApprovals(store: Store, keep: (orgId: string) => boolean, options: { limit: number; cursor?: string; share: number }): Promise<{ approvals: ListedApproval[]; next?: string }> {
+  const page = await pageListing(store, 'approval', approvalPk, keep, options);
+  const approvals = page.entries.map(({ shown: { orgId: _orgId, ...listed } }) => listed as unknown as ListedApproval);
+  return { approvals, ...(page.next ? { next: page.next } : {}) };
 }
 
 export function putNewLink(store: Store, link: StoredLink): TransactItem {
@@ -325,6 +386,6 @@ export function closeTask(store: Store, taskId: string, completedBy: string, com
  * Withdraws a pending approval whose subject ended (e.g. the development case was ended): its links decide nothing
  * any more and show why; no workflow waits for it (the caller stops the execution), so no callback is owed.
  */
-export function cancelApproval(store: Store, approval: StoredApproval, cancel: { at: string; reason: string }): TransactItem {
+export function cancelApproval(store: Store, approval: StoredApproval, cancel: { at: string; reason: string }): TransactItem[] {
   return replaceApproval(store, { ...approval, status: 'cancelled', cancelled: cancel, callbackDelivered: true, overdueTaskId: undefined, version: approval.version + 1 }, approval.version);
 }

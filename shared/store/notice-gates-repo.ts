@@ -92,7 +92,7 @@ export function moveObjectionGatesEnd(store: Store, notice: Pick<Notice, 'id' | 
 }
 
 /** The notice with its objections counted so far: while a gated notice is open, its count is on the gates. */
-export async function withObjectionsSoFar<T extends Notice>(store: Store, notice: T): Promise<T> {
+export async function withObjectionsSoFar<T extends Pick<Notice, 'id' | 'status' | 'objectionGates' | 'objectionCount'>>(store: Store, notice: T): Promise<T> {
   if (notice.status !== 'open' || !notice.objectionGates) return notice;
   return { ...notice, objectionCount: objectionsOnGates(await listObjectionGates(store, notice.id)) };
 }

@@ -5,12 +5,17 @@ import { queryAll } from './query-all';
 import type { Store } from './store';
 import type { TransactItem } from './transact';
 import { fromItem } from './item';
+import { mirrorOnListingEntry, pageListing, putListingEntry, type ListingEntry } from './listings';
+import { noticeHeadline } from '../domain/notice/notice-headline';
 
 /**
  * Notices: pk NOTICE#<id>, sk NOTICE.
  *   the board (gsi1): public notices BOARD#public, internal ones BOARD#internal#<orgId>; sort <endsAt UTC>#<id>;
  *                     a withdrawn notice leaves the board
  *   an organization's notices (gsi2): ORG#<orgId>#notice, sort <publishedAt>#<id>
+ * and its entry in the province-wide list of notices, newest first: pk NOTICE#<id>, sk LISTED (listings.ts; gsi2
+ * LIST#notice / <publishedAt>#<id>) with what the notice list shows (`ListedNotice`), written with the notice and
+ * changed by the same SET / ADD in the transaction of every change of the notice (`updateNotice`, `countObjectionOnNotice`).
  */
 export const noticePk = (noticeId: string) => `NOTICE#${noticeId}`;
 const NOTICE_SK = 'NOTICE';
@@ -43,9 +48,54 @@ export async function getEndedNotice(store: Store, noticeId: string): Promise<No
   return notice?.status === 'open' ? getNotice(store, noticeId) : notice;
 }
 
-/** Put of a new notice; refused if the id exists. */
-export function putNewNotice(store: Store, notice: Notice): TransactItem {
+/** What the notice list shows of a notice (and its JSON answer). */
+export type ListedNotice = Pick<Notice, (typeof LISTED_FIXED)[number] | (typeof LISTED_CHANGING)[number] | 'objectionGates'> & {
+  /** Who or what the notice is about (`noticeHeadline`). */
+  headline: string;
+};
+
+/** About what a notice's entry weighs in the index (for the choice of the way to read). */
+export const LISTED_NOTICE_BYTES = 512;
+
+const LISTED_FIXED = ['id', 'orgId', 'orgName', 'kind', 'audience', 'publishedAt'] as const;
+/** The attributes shown that a change of a notice may set: mirrored on its entry by `updateNotice`. */
+const LISTED_CHANGING = ['status', 'endsAt', 'endsAtMs', 'provisional', 'objectionCount', 'result', 'reviewDate'] as const;
+
+export function listedNotice(notice: Notice): ListedNotice {
+  const pick = (names: readonly string[]) => Object.fromEntries(names.filter((name) => notice[name as keyof Notice] !== undefined).map((name) => [name, notice[name as keyof Notice]]));
+  return { ...pick([...LISTED_FIXED, ...LISTED_CHANGING, 'objectionGates']), headline: noticeHeadline(notice) } as ListedNotice;
+}
+
+/** A notice's entry in the province-wide list of notices (listings.ts), with what the list shows of it. */
+export const noticeListingEntry = (notice: Notice): ListingEntry => ({
+  kind: 'notice', id: notice.id, pk: noticePk(notice.id), orgId: notice.orgId, at: notice.publishedAt, shown: { ...listedNotice(notice) },
+});
+
+/**
+ * A check that a notice still has the attributes the list shows as `notice` has them (the backfill's entry is put
+ * only beside it): each equal, or absent when absent.
+ */
+export function noticeStillAsRead(store: Store, notice: Notice): TransactItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const terms = LISTED_CHANGING.map((name, index) => {
+    names[`#c${index}`] = name;
+    const value = notice[name as keyof Notice];
+    if (value === undefined) return `attribute_not_exists(#c${index})`;
+    values[`:c${index}`] = value;
+    return `#c${index} = :c${index}`;
+  });
   return {
+    ConditionCheck: {
+      TableName: store.tableName, Key: { pk: noticePk(notice.id), sk: NOTICE_SK }, ConditionExpression: terms.join(' AND '),
+      ExpressionAttributeNames: names, ...(Object.keys(values).length > 0 && { ExpressionAttributeValues: values }),
+    },
+  };
+}
+
+/** Put of a new notice (refused if the id exists) and of its entry in the province-wide list. */
+export function putNewNotice(store: Store, notice: Notice): TransactItem[] {
+  return [{
     Put: {
       TableName: store.tableName,
       Item: {
@@ -60,7 +110,7 @@ export function putNewNotice(store: Store, notice: Notice): TransactItem {
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
-  };
+  }, putListingEntry(store, noticeListingEntry(notice))];
 }
 
 /** The guard of "one open notice per person and step": GUARD#notice#<personId>#<step>; none for a matter notice. */
@@ -93,8 +143,8 @@ export interface NoticeUpdate {
 }
 
 /** Counts one objection on a notice published before objection gates existed; refused once it is closed or past its end. */
-export function countObjectionOnNotice(store: Store, noticeId: string, nowMs: number): TransactItem {
-  return {
+export function countObjectionOnNotice(store: Store, noticeId: string, nowMs: number): TransactItem[] {
+  return [{
     Update: {
       TableName: store.tableName,
       Key: { pk: noticePk(noticeId), sk: NOTICE_SK },
@@ -103,11 +153,11 @@ export function countObjectionOnNotice(store: Store, noticeId: string, nowMs: nu
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':one': 1, ':open': 'open', ':now': nowMs },
     },
-  };
+  }, ...mirrorOnListingEntry(store, noticePk(noticeId), LISTED_CHANGING, { add: { objectionCount: 1 } })];
 }
 
-/** A conditional update of a notice as a transaction item. */
-export function updateNotice(store: Store, noticeId: string, update: NoticeUpdate): TransactItem {
+/** A conditional update of a notice, and the same SET / REMOVE on its list entry for the attributes the list shows. */
+export function updateNotice(store: Store, noticeId: string, update: NoticeUpdate): TransactItem[] {
   const names: Record<string, string> = { '#status': 'status', ...update.names };
   const values: Record<string, unknown> = { ...update.values };
   const sets = Object.entries(update.set ?? {}).map(([name, value], index) => {
@@ -125,7 +175,7 @@ export function updateNotice(store: Store, noticeId: string, update: NoticeUpdat
   const condition = ['attribute_exists(pk)', update.condition].filter(Boolean).join(' AND ');
   const used = `${expression} ${condition}`;
   for (const name of Object.keys(names)) if (!used.includes(name)) delete names[name];
-  return {
+  return [{
     Update: {
       TableName: store.tableName,
       Key: { pk: noticePk(noticeId), sk: NOTICE_SK },
@@ -134,7 +184,7 @@ export function updateNotice(store: Store, noticeId: string, update: NoticeUpdat
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
     },
-  };
+  }, ...mirrorOnListingEntry(store, noticePk(noticeId), LISTED_CHANGING, { set: update.set, remove: update.remove })];
 }
 
 /** Notices on a board whose end is at or after `sinceMs`, soonest end first. */
@@ -156,6 +206,15 @@ export async function listOrgNotices(store: Store, orgId: string): Promise<Notic
     ScanIndexForward: false,
   });
   return items.map(toNotice);
+}
+
+/**
+ * One page of the notices of the organizations `keep` accepts, newest first, as the list shows them: the entries of
+ * the province-wide list (`pageListing`: `share` the part of the province's notices expected in scope), one query.
+ */
+export async function pageProvinceNotices(store: Store, keep: (orgId: string) => boolean, options: { limit: number; cursor?: string; share: number }): Promise<{ notices: ListedNotice[]; next?: string }> {
+  const page = await pageListing(store, 'notice', noticePk, keep, options);
+  return { notices: page.entries.map((entry) => entry.shown as unknown as ListedNotice), ...(page.next ? { next: page.next } : {}) };
 }
 
 function toNotice(item: Record<string, unknown>): Notice {

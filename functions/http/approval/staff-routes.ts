@@ -1,5 +1,5 @@
 import {
-  getApprovalForStaff, listApprovals, reassignApprover, recordPaperDecision, resendApprovalLink,
+  approvalsPage, getApprovalForStaff, reassignApprover, recordPaperDecision, resendApprovalLink,
 } from '../../../shared/services/approval';
 import { InputInvalidError } from '../../../shared/errors';
 import type { Session } from '../../../shared/services/auth';
@@ -52,9 +52,9 @@ export function approvalStaffRoutes(deps: StaffSiteDeps): RouteTable {
   return {
     'GET /staff/approvals': async (request) => {
       const session = sessionOf(request);
-      const approvals = await listApprovals(deps, session.actor);
-      if (request.site.json) return jsonResponse(200, { approvals });
-      return htmlResponse(200, staffApprovalsPage(approvals, staffLayout(session)));
+      const { approvals, next } = await approvalsPage(deps, session.actor, request.query.cursor); // a large scope: a page (?cursor= from 下一页)
+      if (request.site.json) return jsonResponse(200, { approvals, ...(next ? { next } : {}) });
+      return htmlResponse(200, staffApprovalsPage(approvals, staffLayout(session), { next, firstPage: request.query.cursor === undefined }));
     },
 
     'GET /staff/approvals/{approvalId}': async (request) => detail(request, sessionOf(request), 200),

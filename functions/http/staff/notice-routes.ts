@@ -1,4 +1,4 @@
-import { getStaffNotice, listStaffNotices, publishNotice, withdrawNotice } from '../../../shared/services/notice';
+import { getStaffNotice, publishNotice, staffNoticeList, withdrawNotice } from '../../../shared/services/notice';
 import { publishFormDefaults, publishFormPage } from '../../../shared/ui/pages/publish-form';
 import { noticePrintPage } from '../../../shared/ui/pages/notice-print';
 import { staffNoticeDetailPage } from '../../../shared/ui/pages/staff-notice-detail';
@@ -16,9 +16,10 @@ export function noticeRoutes(deps: StaffSiteDeps): RouteTable {
   return {
     'GET /staff/notices': async (request) => {
       const session = sessionOf(request);
-      const notices = await listStaffNotices(deps, session.actor);
-      if (request.site.json) return jsonResponse(200, { notices });
-      return htmlResponse(200, staffNoticesPage(notices, staffLayout(session), deps.clock.now(), request.query.published));
+      const { notices, next } = await staffNoticeList(deps, session.actor, request.query.cursor); // a large scope: a page (?cursor= from 下一页)
+      if (request.site.json) return jsonResponse(200, { notices, ...(next ? { next } : {}) });
+      const page = { next, firstPage: request.query.cursor === undefined };
+      return htmlResponse(200, staffNoticesPage(notices, staffLayout(session), deps.clock.now(), request.query.published, page));
     },
 
     'GET /staff/notices/new': async (request) => {

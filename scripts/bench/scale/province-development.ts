@@ -154,7 +154,7 @@ async function writeTargetNotice(store: Store, writer: BulkWriter, devCase: Deve
     status: 'open', publishedAt: published.toISOString(), endsAt, endsAtMs: Date.parse(endsAt), provisional: false, objectionCount: 0, executionArn: `arn:bench:notice-${id}`,
   };
   await writer.put(
-    putNewNotice(store, notice),
+    ...putNewNotice(store, notice),
     ...claimNoticeGuard(store, notice).map(claimedGuardItem),
     auditPut(store, noticePk(id), { at: notice.publishedAt, action: 'notice.published', actor: 'system' }),
     putCaseRef(store, devCase.id, 'notice', id, { node: 'developmentTarget', stage: 3, attempt: 1 }),

@@ -92,7 +92,7 @@ export async function decideByLink(deps: ServiceDeps, rawLinkId: string, form: u
     const at = now.toISOString();
     const items: TransactItem[] = [
       useLink(deps.store, link.linkHash, at),
-      replaceApproval(deps.store, next, approval.version),
+      ...replaceApproval(deps.store, next, approval.version),
       auditPut(deps.store, approvalPk(approval.id), {
         at,
         action: 'approval.decided',

@@ -3,7 +3,7 @@ export { createApprovalRequest } from './request';
 export { viewApprovalLink, type ApprovalLinkView, type ApprovalPublicView, type LinkDecisionView } from './view';
 export { decideByLink, type ClientInfo } from './decide';
 export {
-  getApprovalForStaff, listApprovals, reassignApprover, recordPaperDecision, resendApprovalLink,
+  approvalsPage, getApprovalForStaff, listApprovals, reassignApprover, recordPaperDecision, resendApprovalLink,
   type StaffApprovalSummary, type StaffApprovalView, type StaffLinkState,
 } from './staff';
 export { runApprovalReminders, overdueTaskId } from './reminders';

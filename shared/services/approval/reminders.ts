@@ -87,7 +87,7 @@ async function escalate(deps: ServiceDeps, approvalId: string, now: Date): Promi
           createdAt: at,
           dueAt: at,
         }),
-        replaceApproval(deps.store, { ...approval, overdueTaskId: taskId, version: approval.version + 1 }, approval.version),
+        ...replaceApproval(deps.store, { ...approval, overdueTaskId: taskId, version: approval.version + 1 }, approval.version),
         auditPut(deps.store, approvalPk(approval.id), { at, action: 'approval.overdue', actor: 'system', details: { taskId, approvers: undecided.map(({ approver }) => approver.name) } }),
         auditPut(deps.store, taskPk(taskId), { at, action: 'task.opened', actor: 'system', details: { taskId, title: approval.subject.title } }),
       ],

@@ -2,11 +2,13 @@ import { linkExpired, type ApprovalDecision, type ApprovalSubject } from '../../
 import { approverForm, paperDecisionForm } from '../../schemas/approval';
 import { parseForm } from '../../schemas/parse-form';
 import {
-  approvalPk, approvalSummary, getApproval, getLink, listOrgApprovals, putNewLink, replaceApproval, revokeLink, type StoredApproval,
+  APPROVAL_ENTRY_BYTES, approvalPk, approvalSummary, getApproval, getLink, listedApproval, listOrgApprovals, pageProvinceApprovals, putNewLink, replaceApproval, revokeLink, type ListedApproval, type StoredApproval,
 } from '../../store/approvals-repo';
+import { LIST_PAGE_SIZE } from '../../store/org-pages';
 import { auditPut, listAudit, type AuditEvent } from '../../store/audit';
 import { commitWithRetry, type TransactItem } from '../../store/transact';
-import type { Actor } from '../actor';
+import { canActIn, type Actor } from '../actor';
+import { provinceListShare } from '../large-scope';
 import { withActorNames } from '../audit-names';
 import { authorize, loadOrgTree, PERMISSIONS } from '../authorization';
 import type { ServiceDeps } from '../deps';
@@ -17,18 +19,8 @@ import { ApprovalNotPendingError, ApproverAlreadyDecidedError } from './errors';
 import { approvalContact, requestMail } from './format';
 import { issueLink } from './request';
 
-/** An approval as staff see it: everything but the task token and the link hashes. */
-export interface StaffApprovalSummary {
-  id: string;
-  subject: StoredApproval['subject'];
-  policy: StoredApproval['policy'];
-  dueDate: string;
-  status: StoredApproval['status'];
-  createdAt: string;
-  approvers: { name: string; email: string }[];
-  resolution?: StoredApproval['resolution'];
-  overdueTaskId?: string;
-}
+/** An approval as staff see it in the list: everything but the task token, the link hashes and the summary. */
+export type StaffApprovalSummary = ListedApproval;
 
 export type StaffLinkState = 'pending' | 'used' | 'expired' | 'revoked' | 'closed';
 
@@ -45,19 +37,7 @@ export interface StaffApprovalView extends StaffApprovalSummary {
   audit: AuditEvent[];
 }
 
-function summary(approval: StoredApproval): StaffApprovalSummary {
-  return {
-    id: approval.id,
-    subject: approval.subject,
-    policy: approval.policy,
-    dueDate: approval.dueDate,
-    status: approval.status,
-    createdAt: approval.createdAt,
-    approvers: approval.approvers.map(({ name, email }) => ({ name, email })),
-    ...(approval.resolution ? { resolution: approval.resolution } : {}),
-    ...(approval.overdueTaskId ? { overdueTaskId: approval.overdueTaskId } : {}),
-  };
-}
+const summary = listedApproval;
 
 async function loadForStaff(deps: ServiceDeps, actor: Actor, approvalId: string): Promise<StoredApproval> {
   const approval = await getApproval(deps.store, approvalId);
@@ -66,10 +46,31 @@ async function loadForStaff(deps: ServiceDeps, actor: Actor, approvalId: string)
   return approval;
 }
 
-/** Approvals of the organizations in the actor's scope, newest first (committee staff and administrators). */
-export async function listApprovals(deps: ServiceDeps, actor: Actor): Promise<StaffApprovalSummary[]> {
+export interface StaffApprovalPage {
+  approvals: StaffApprovalSummary[];
+  /** Where the next page starts (`/staff/approvals?cursor=`); absent when every approval in scope is shown. */
+  next?: string;
+}
+
+/**
+ * Approvals of the organizations in the actor's scope, newest first (committee staff and administrators;
+ * docs/domain/lists-and-counts.md). A scope of more than 100 organizations reads a page of the province-wide list of
+ * approvals (once its backfill is done and when it reads less than one query per organization); a smaller one all
+ * its approvals, one query per organization.
+ */
+export async function approvalsPage(deps: ServiceDeps, actor: Actor, cursor?: string): Promise<StaffApprovalPage> {
   if (!PERMISSIONS['approval.manage'].includes(actor.role)) throw new AuthForbiddenError({ detail: `actor ${actor.id} may not list approvals` });
-  return (await listOrgApprovals(deps.store, actor.scopeOrgIds)).map(summary);
+  const share = await provinceListShare(deps, actor, 'approval-list', APPROVAL_ENTRY_BYTES);
+  if (share !== undefined) {
+    const page = await pageProvinceApprovals(deps.store, (orgId) => canActIn(actor, orgId), { limit: LIST_PAGE_SIZE, cursor, share });
+    return { approvals: page.approvals, ...(page.next ? { next: page.next } : {}) };
+  }
+  return { approvals: (await listOrgApprovals(deps.store, actor.scopeOrgIds)).map(summary) };
+}
+
+/** The approvals list's first page (all of a small scope's approvals). */
+export async function listApprovals(deps: ServiceDeps, actor: Actor): Promise<StaffApprovalSummary[]> {
+  return (await approvalsPage(deps, actor)).approvals;
 }
 
 /** One approval with its approvers' link states (never a link id), its decisions and its audit trail. */
@@ -130,7 +131,7 @@ async function replaceLink(
     const items: TransactItem[] = [
       revokeLink(deps.store, current.linkHash, at),
       putNewLink(deps.store, link),
-      replaceApproval(deps.store, next, approval.version),
+      ...replaceApproval(deps.store, next, approval.version),
       auditPut(deps.store, approvalPk(approval.id), {
         at,
         action: change.action,
@@ -196,7 +197,7 @@ export async function recordPaperDecision(deps: ServiceDeps, actor: Actor, appro
     const next: StoredApproval = { ...approval, decisions, status: input.outcome, resolution, overdueTaskId: undefined, version: approval.version + 1 };
     // The links stay as they are: opened, they show the recorded decision.
     const items: TransactItem[] = [
-      replaceApproval(deps.store, next, approval.version),
+      ...replaceApproval(deps.store, next, approval.version),
       auditPut(deps.store, approvalPk(approval.id), {
         at,
         action: 'approval.paper-decision',

@@ -83,7 +83,7 @@ export async function endCase(deps: ServiceDeps, actor: Actor, caseId: string, f
       }),
       ...parts.notices.flatMap((notice) => withdrawNoticeItems(deps, notice, { at: now, byName: actor.displayName, actor: actor.id, reason: why })),
       ...parts.approvals.flatMap((approval) => [
-        cancelApproval(deps.store, approval, { at, reason: why }),
+        ...cancelApproval(deps.store, approval, { at, reason: why }),
         auditPut(deps.store, approvalPk(approval.id), { at, action: 'approval.cancelled', actor: actor.id, details: { reason: why } }),
       ]),
       ...parts.taskIds.map((id) => closeTask(deps.store, id, actor.displayName, at)),

@@ -112,7 +112,7 @@ export async function endElection(deps: ServiceDeps, electionId: string, end: { 
     const why = `${election.orgName}换届选举已终止`;
     const cancelled: TransactItem[] = [
       ...pending.approvals.flatMap((approval) => [
-        cancelApproval(deps.store, approval, { at, reason: why }),
+        ...cancelApproval(deps.store, approval, { at, reason: why }),
         auditPut(deps.store, approvalPk(approval.id), { at, action: 'approval.cancelled', actor: end.actor, details: { reason: why } }),
       ]),
       ...pending.overdueTaskIds.map((id) => closeTask(deps.store, id, end.actorName, at)),

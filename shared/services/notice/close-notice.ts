@@ -34,7 +34,7 @@ export async function closeNoticeAtEnd(deps: ServiceDeps, noticeId: string): Pro
     const unopposed = objectionCount === 0;
     return {
       write: [
-        updateNotice(deps.store, noticeId, {
+        ...updateNotice(deps.store, noticeId, {
           set: { status: 'closed', closedAt: now.toISOString(), objectionCount, ...(unopposed ? { result: 'proceed' } : {}) },
           condition: '#status = :open AND objectionCount = :count',
           values: { ':open': 'open', ':count': notice.objectionCount },

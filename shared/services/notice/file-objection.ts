@@ -30,7 +30,7 @@ export async function fileObjection(deps: ServiceDeps, noticeId: string, form: u
   if (parsed) {
     const first = filing(parsed);
     const gate = countObjectionOnGate(deps.store, noticeId, gateFor(Math.random()), now.getTime(), { publicOnly: !options.internal });
-    if (await fileThrough(deps, first, gate)) return { objectionId: first.objection.id };
+    if (await fileThrough(deps, first, [gate])) return { objectionId: first.objection.id };
   }
   const notice = await getNotice(deps.store, noticeId);
   if (!notice || (notice.audience !== 'public' && !options.internal) || notice.status === 'withdrawn') throw new RecordNotFoundError('该公示');
@@ -39,7 +39,7 @@ export async function fileObjection(deps: ServiceDeps, noticeId: string, form: u
   if (!acceptsObjections(notice, now)) throw closed();
   const second = filing(input);
   const count = notice.objectionGates
-    ? countObjectionOnGate(deps.store, noticeId, gateFor(Math.random(), notice.objectionGates), now.getTime())
+    ? [countObjectionOnGate(deps.store, noticeId, gateFor(Math.random(), notice.objectionGates), now.getTime())]
     : countObjectionOnNotice(deps.store, noticeId, now.getTime());
   if (!(await fileThrough(deps, second, count))) throw closed();
   return { objectionId: second.objection.id };
@@ -59,11 +59,11 @@ function tryParse(form: unknown): ObjectionInput | undefined {
 }
 
 /** The objection, its count and its audit event in one transaction; false when the count's condition refused it. */
-async function fileThrough(deps: ServiceDeps, { objection, actor }: Filing, count: TransactItem): Promise<boolean> {
+async function fileThrough(deps: ServiceDeps, { objection, actor }: Filing, count: TransactItem[]): Promise<boolean> {
   try {
     await transactWrite(deps.store, [
       putNewObjection(deps.store, objection),
-      count,
+      ...count,
       auditPut(deps.store, noticePk(objection.noticeId), { at: objection.filedAt, action: 'notice.objection-filed', actor, details: { objectionId: objection.id, named: Boolean(objection.name) } }),
     ]);
     return true;

@@ -3,12 +3,14 @@ import type { Objection } from '../../domain/notice/objection';
 import type { PendingTask } from '../../domain/tasks/pending-task';
 import { withActorNames } from '../audit-names';
 import { listAudit, type AuditEvent } from '../../store/audit';
-import { getNotice, listBoardNotices, listOrgNotices, noticePk } from '../../store/notices-repo';
+import { getNotice, listBoardNotices, listedNotice, listOrgNotices, LISTED_NOTICE_BYTES, noticePk, pageProvinceNotices, type ListedNotice } from '../../store/notices-repo';
+import { LIST_PAGE_SIZE } from '../../store/org-pages';
+import { provinceListShare } from '../large-scope';
 import { withObjectionsSoFar } from '../../store/notice-gates-repo';
 import { listObjections } from '../../store/objections-repo';
 import { getTask, type StoredTask } from '../../store/tasks-repo';
 import { pendingTasksPage } from '../tasks/pending-tasks';
-import { authorizeOrg, type Actor } from '../actor';
+import { authorizeOrg, canActIn, type Actor } from '../actor';
 import type { ServiceDeps } from '../deps';
 import { RecordNotFoundError } from '../../errors';
 
@@ -32,10 +34,30 @@ export async function getPublicNotice(deps: ServiceDeps, noticeId: string): Prom
   return notice;
 }
 
-export async function listStaffNotices(deps: ServiceDeps, actor: Actor): Promise<Notice[]> {
-  const lists = await Promise.all(actor.scopeOrgIds.map((orgId) => listOrgNotices(deps.store, orgId)));
-  const notices = await Promise.all(lists.flat().map((notice) => withObjectionsSoFar(deps.store, notice)));
-  return notices.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+export interface StaffNoticePage {
+  notices: ListedNotice[];
+  /** Where the next page starts (`/staff/notices?cursor=`); absent when every notice in scope is shown. */
+  next?: string;
+}
+
+/**
+ * The notices of the actor's organizations, newest first, with the objections so far (公示管理;
+ * docs/domain/lists-and-counts.md). A scope of more than 100 organizations reads a page of the province-wide list of
+ * notices (once its backfill is done and when it reads less than one query per organization); a smaller one all its
+ * notices, one query per organization.
+ */
+export async function staffNoticeList(deps: ServiceDeps, actor: Actor, cursor?: string): Promise<StaffNoticePage> {
+  const share = await provinceListShare(deps, actor, 'notice-list', LISTED_NOTICE_BYTES);
+  const page: { notices: ListedNotice[]; next?: string } = share !== undefined
+    ? await pageProvinceNotices(deps.store, (orgId) => canActIn(actor, orgId), { limit: LIST_PAGE_SIZE, cursor, share })
+    : { notices: (await Promise.all(actor.scopeOrgIds.map((orgId) => listOrgNotices(deps.store, orgId)))).flat().map(listedNotice) };
+  const notices = await Promise.all(page.notices.map((notice) => withObjectionsSoFar(deps.store, notice)));
+  return { notices: notices.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)), ...(page.next ? { next: page.next } : {}) };
+}
+
+/** The notice list's first page (all of a small scope's notices). */
+export async function listStaffNotices(deps: ServiceDeps, actor: Actor): Promise<ListedNotice[]> {
+  return (await staffNoticeList(deps, actor)).notices;
 }
 
 /** A notice with its objections and its file (全程纪实), for staff of its organization. */

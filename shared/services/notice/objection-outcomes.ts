@@ -77,7 +77,7 @@ export async function recordObjectionOutcomes(deps: ServiceDeps, actor: Actor, t
     await transactWrite(deps.store, [
       claimTask(deps.store, taskId, { completedBy: actor.displayName, completedAt: now.toISOString(), output }),
       ...objections.map((objection, index) => setObjectionOutcome(deps.store, objection, outcomes[index])),
-      updateNotice(deps.store, noticeId, { set: { ...output }, condition: 'attribute_not_exists(#result)', names: { '#result': 'result' } }),
+      ...updateNotice(deps.store, noticeId, { set: { ...output }, condition: 'attribute_not_exists(#result)', names: { '#result': 'result' } }),
       auditPut(deps.store, noticePk(noticeId), {
         at: now.toISOString(),
         action: 'notice.objections-handled',

@@ -109,7 +109,7 @@ export async function recordPublication(
   try {
     await transactWrite(deps.store, [
       ...claimNoticeGuard(deps.store, notice),
-      putNewNotice(deps.store, notice),
+      ...putNewNotice(deps.store, notice),
       ...putObjectionGates(deps.store, notice),
       ...(notice.provisional ? [putProvisionalMarker(deps.store, notice.id)] : []),
       auditPut(deps.store, noticePk(notice.id), {

@@ -27,7 +27,7 @@ export async function recomputeProvisionalNotices(deps: ServiceDeps, actorId: st
     const endsAtMs = end.endsAtInstant.getTime();
     try {
       await transactWrite(deps.store, [
-        updateNotice(deps.store, notice.id, {
+        ...updateNotice(deps.store, notice.id, {
           set: { endsAt: end.endsAt, endsAtMs, provisional: end.provisional, gsi1pk: boardKey(notice), gsi1sk: `${end.endsAtInstant.toISOString()}#${notice.id}` },
           condition: '#status = :open AND endsAt = :previous',
           values: { ':open': 'open', ':previous': notice.endsAt },

@@ -20,7 +20,7 @@ export function withdrawNoticeItems(
   condition = '#status = :open',
 ): TransactItem[] {
   return [
-    updateNotice(deps.store, notice.id, {
+    ...updateNotice(deps.store, notice.id, {
       set: { status: 'withdrawn', result: 'withdrawn', withdrawnAt: by.at.toISOString(), withdrawnBy: by.byName, withdrawReason: by.reason },
       remove: ['gsi1pk', 'gsi1sk'],
       condition,

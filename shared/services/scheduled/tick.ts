@@ -12,6 +12,7 @@ import { backfillDueIndex } from './due-backfill';
 import { backfillPersonNameIndex } from '../registry/people-name-backfill';
 import { backfillOpenTaskIndex } from './open-task-backfill';
 import { backfillTransfersUnderway } from './transfer-underway-backfill';
+import { backfillListings } from './listing-backfill';
 import { runDueCases } from './due-cases';
 import { runDueTransfers } from './due-transfers';
 import { loadOrgTree } from '../authorization';
@@ -37,6 +38,8 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   transfersUnderwayBackfilled: number | undefined;
   /** Active cases listed again under their organization's path after moves (undefined: nothing moved). */
   casesRelisted: number | undefined;
+  /** Entries put in the province-wide lists of approvals and of notices by their one-time backfill (undefined: done before). */
+  listingsBackfilled: { approvals: number | undefined; notices: number | undefined };
   electionEnds: number;
   transferWarnings: number;
   transfersAccepted: number;
@@ -53,6 +56,7 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const tree = await loadOrgTree(deps.store);
   const counters = await readyCaseCounters(deps, tree); // the dashboard's counters, before a dashboard needs them (after moves, the first backfill)
   const casesRelisted = await relistActiveCases(deps, tree, counters); // the dashboard's warnings read a subtree's active cases by path
+  const listingsBackfilled = await backfillListings(deps); // once per store: a large scope's approvals and notice lists read them
   const callbacksRetried = await retryUndeliveredCallbacks(deps);
   const approvalCallbacksRetried = await retryUndeliveredApprovalCallbacks(deps);
   const { reminders: approvalReminders, overdue: approvalsOverdue } = await runApprovalReminders(deps);
@@ -65,5 +69,5 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   const evaluationReminders = (await mailEvaluationFollowUpReminders(deps)).length;
   const assessmentReminders = await remindAssessmentReports(deps);
   const assessmentReviewMails = await closeAssessmentReviews(deps);
-  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, termIndex: { keyed, woken }, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, openTasksBackfilled, transfersUnderwayBackfilled, casesRelisted, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
+  return { assessmentPeriodsOpened, assessmentReminders, assessmentReviewMails, evaluationReminders, callbacksRetried, calendarWarnings, approvalCallbacksRetried, approvalReminders, approvalsOverdue, termReminders, termIndex: { keyed, woken }, development, developmentWarnings, dueIndex: { backfilled, casesWoken, transfersWoken }, openTasksBackfilled, transfersUnderwayBackfilled, casesRelisted, listingsBackfilled, electionEnds, transferWarnings, transfersAccepted, receiptsRecorded };
 }

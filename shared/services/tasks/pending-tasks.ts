@@ -5,28 +5,21 @@ import { listOpenTasks, pageOpenTasks, type StoredTask } from '../../store/tasks
 import { canActIn, type Actor } from '../actor';
 import { loadOrgTree } from '../authorization';
 import type { ServiceDeps } from '../deps';
+import { PER_ORGANIZATION_UP_TO, provinceListReadWay } from '../large-scope';
 
+export { PER_ORGANIZATION_UP_TO } from '../large-scope';
 
-/** Scopes up to this many organizations always read per organization (an agency committee: ~35). */
-export const PER_ORGANIZATION_UP_TO = 100;
-
-/** What one read costs (eventually consistent): a query at least half a unit, each 4 KB read half a unit; a task item ~1 KB. */
+/** A task item weighs about 1 KB. */
 const TASK_BYTES = 1024;
-const readUnits = (bytes: number) => Math.max(1, Math.ceil(bytes / 4096)) * 0.5;
 
 /**
- * How a scope's open tasks are read (docs/domain/pending-tasks.md): one query per organization (all of them, a few read
- * units each), or a page of the province-wide list by due date filtered to the scope, which reads about
- * LIST_PAGE_SIZE / share tasks where `share` is the scope's part of the province's organizations. The list is
- * chosen when the scope holds more than PER_ORGANIZATION_UP_TO organizations and its estimated read is smaller:
- * a working committee over the whole province reads one or two queries instead of one per organization; a
- * committee over a small part of a large province keeps its per-organization queries.
+ * How a scope's open tasks are read (docs/domain/pending-tasks.md): one query per organization, or a page of the
+ * province-wide list by due date filtered to the scope (`provinceListReadWay`): a working committee over the whole
+ * province reads one or two queries instead of one per organization; a committee over a small part of a large
+ * province keeps its per-organization queries.
  */
 export function openTasksReadWay(scopeSize: number, treeSize: number): 'per-organization' | 'province-list' {
-  if (scopeSize <= PER_ORGANIZATION_UP_TO || treeSize <= 0) return 'per-organization';
-  const share = Math.min(1, scopeSize / treeSize);
-  const listUnits = readUnits((LIST_PAGE_SIZE / share) * TASK_BYTES);
-  return listUnits < scopeSize * readUnits(0) ? 'province-list' : 'per-organization';
+  return provinceListReadWay(scopeSize, treeSize, TASK_BYTES);
 }
 
 /** Stores whose open tasks are all in the province-wide list (the backfill's marker, seen once per process). */

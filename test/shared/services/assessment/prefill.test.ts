@@ -18,7 +18,7 @@ async function putNotice(orgId: string, publishedAt: string, objectionCount: num
   const notice = {
     ...noticeDraft({ orgId }), status, publishedAt, endsAt: '2026-02-10T23:59:59+08:00', endsAtMs: Date.parse('2026-02-10T15:59:59Z'), provisional: false, objectionCount, ...(result ? { result } : {}),
   } as Notice;
-  await transactWrite(store, [putNewNotice(store, notice)]);
+  await transactWrite(store, putNewNotice(store, notice));
 }
 
 beforeAll(async () => {
