@@ -78,7 +78,7 @@ export function formatReport(report: BenchReport): string {
     ]),
     '',
     section(`3. Objections over HTTP: ${ob.clients} concurrent clients, ${ob.requests} POSTs on ${ob.openNotices} open notices (loopback)`, [
-      ['latency', dist(ob.latencyMs), 'per request, fetch → body read'],
+      ['latency', dist(ob.latencyMs), 'per request, sent → body read (node:http clients, kept-alive)'],
       ['bare transaction', dist(tx.latencyMs), `${tx.clients} clients × ${tx.requests / tx.clients} TransactWriteItems of two new items, no HTTP`],
       ['p99 ÷ bare p99', `${n(ob.latencyMs.p99 / tx.latencyMs.p99, 2)}×`, 'goal ≤ 3×'],
       ['requests/s', n(ob.requestsPerSecond), `${ob.requests} in ${ms(ob.wallMs, 0)}`],
