@@ -105,48 +105,64 @@ const MAX_READ = 500;
 
 const encodeCursor = (sort: string) => Buffer.from(sort).toString('base64url');
 
-/** The index position a cursor names, or undefined when it names none (made up or damaged: the list starts over). */
-function decodeCursor(kind: ListingKind, cursor: string | undefined, pkOf: (id: string) => string): Record<string, string> | undefined {
-  if (!cursor) return undefined;
-  const sort = Buffer.from(cursor, 'base64url').toString('utf8');
-  const match = /^([^#]+)#(.+)$/.exec(sort);
-  if (!match) return undefined;
-  return { pk: pkOf(match[2]), sk: LISTING_SK, gsi2pk: listKey(kind), gsi2sk: sort };
+/** A list newest first: the index, its partition, and the table key of the item at a sort key (undefined: not a sort key of this list). */
+export interface NewestFirstList {
+  index: 'gsi1' | 'gsi2';
+  partition: string;
+  keyAt: (sort: string) => Record<string, string> | undefined;
 }
 
 /**
- * One page of a province-wide list, newest first, keeping the entries of the organizations `keep` accepts (the actor's
- * scope), at most `limit` (≤ 100). `share` (0–1] is the part of the province's records `keep` is expected to accept:
- * a query asks for about as many entries as make a page at that share, at most 500. The cursor is the last entry
- * given, so a record listed when paging began is given once however many are added meanwhile (newer ones show on
- * the first page read again); it only positions the read in the province's list, so a forged one shows nothing
- * outside `keep`.
+ * One page of a province-wide list, newest first, keeping the items `keep` accepts (the actor's scope), at most
+ * `limit` (≤ 100). `share` (0–1] is the part of the province's records `keep` is expected to accept: a query asks for
+ * about as many items as make a page at that share, at most 500. The cursor is the last item given, so a record listed
+ * when paging began is given once however many are added meanwhile (newer ones show on the first page read again); it
+ * only positions the read in the province's list, so a forged one shows nothing outside `keep`; a damaged one starts
+ * the list over.
  */
-export async function pageListing(
-  store: Store, kind: ListingKind, pkOf: (id: string) => string, keep: (orgId: string) => boolean,
+export async function pageNewestFirst(
+  store: Store, list: NewestFirstList, keep: (item: Record<string, unknown>) => boolean,
   options: { limit: number; cursor?: string; share: number },
-): Promise<ListingPage> {
+): Promise<{ items: Record<string, unknown>[]; next?: string }> {
   const limit = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(options.limit)));
   const share = Math.min(1, Math.max(options.share, 1 / MAX_READ));
-  const entries: ListingEntry[] = [];
-  let startKey: Record<string, unknown> | undefined = decodeCursor(kind, options.cursor, pkOf);
+  const sortName = `${list.index}sk`;
+  const kept: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined = cursorKey(list, options.cursor);
   do {
-    const want = Math.min(MAX_READ, Math.ceil((limit - entries.length) / share) + 1);
+    const want = Math.min(MAX_READ, Math.ceil((limit - kept.length) / share) + 1);
     const page = await store.doc.send(new QueryCommand({
-      TableName: store.tableName, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :key',
-      ExpressionAttributeValues: { ':key': listKey(kind) }, ScanIndexForward: false, Limit: want, ExclusiveStartKey: startKey,
+      TableName: store.tableName, IndexName: list.index, KeyConditionExpression: `${list.index}pk = :key`,
+      ExpressionAttributeValues: { ':key': list.partition }, ScanIndexForward: false, Limit: want, ExclusiveStartKey: startKey,
     }));
     const items = page.Items ?? [];
     for (const [k, item] of items.entries()) {
-      const entry = toEntry(item);
-      if (!keep(entry.orgId)) continue;
-      entries.push(entry);
-      if (entries.length === limit) {
+      if (!keep(item)) continue;
+      kept.push(item);
+      if (kept.length === limit) {
         const more = k < items.length - 1 || page.LastEvaluatedKey !== undefined;
-        return more ? { entries, next: encodeCursor(item.gsi2sk as string) } : { entries };
+        return more ? { items: kept, next: encodeCursor(item[sortName] as string) } : { items: kept };
       }
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  return { entries };
+  return { items: kept };
+}
+
+/** The index position a cursor names, or undefined when it names none (made up or damaged: the list starts over). */
+function cursorKey(list: NewestFirstList, cursor: string | undefined): Record<string, string> | undefined {
+  if (!cursor) return undefined;
+  const sort = Buffer.from(cursor, 'base64url').toString('utf8');
+  const key = /^[^#]+#.+$/.test(sort) ? list.keyAt(sort) : undefined;
+  return key && { ...key, [`${list.index}pk`]: list.partition, [`${list.index}sk`]: sort };
+}
+
+/** One page of the list of approvals or notices, keeping the entries of the organizations `keep` accepts (pageNewestFirst). */
+export async function pageListing(
+  store: Store, kind: ListingKind, pkOf: (id: string) => string, keep: (orgId: string) => boolean,
+  options: { limit: number; cursor?: string; share: number },
+): Promise<ListingPage> {
+  const list: NewestFirstList = { index: 'gsi2', partition: listKey(kind), keyAt: (sort) => ({ pk: pkOf(sort.slice(sort.indexOf('#') + 1)), sk: LISTING_SK }) };
+  const page = await pageNewestFirst(store, list, (item) => keep(item.orgId as string), options);
+  return { entries: page.items.map(toEntry), ...(page.next ? { next: page.next } : {}) };
 }
