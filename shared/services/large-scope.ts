@@ -1,5 +1,6 @@
 import { dueBackfillDone, type BackfillKind } from '../store/due-index';
 import { LIST_PAGE_SIZE } from '../store/org-pages';
+import type { OrgTree } from '../domain/registry/org-tree';
 import type { Actor } from './actor';
 import { loadOrgTree } from './authorization';
 import type { ServiceDeps } from './deps';
@@ -38,12 +39,12 @@ async function backfillComplete(deps: Pick<ServiceDeps, 'store'>, kind: Backfill
 /**
  * Whether the actor's scope reads a page of a province-wide list (the list chosen by `provinceListReadWay` and its
  * one-time backfill `kind` done): the scope's share of the province's organizations, or undefined when it reads per
- * organization.
+ * organization. `tree`: the tree when the caller read it already.
  */
-export async function provinceListShare(deps: Pick<ServiceDeps, 'store'>, actor: Actor, kind: BackfillKind, entryBytes: number): Promise<number | undefined> {
+export async function provinceListShare(deps: Pick<ServiceDeps, 'store'>, actor: Actor, kind: BackfillKind, entryBytes: number, tree?: OrgTree): Promise<number | undefined> {
   const scopeSize = actor.scopeOrgIds.length;
   if (scopeSize <= PER_ORGANIZATION_UP_TO) return undefined;
-  const treeSize = (await loadOrgTree(deps.store)).organizations.length;
+  const treeSize = (tree ?? (await loadOrgTree(deps.store))).organizations.length;
   if (provinceListReadWay(scopeSize, treeSize, entryBytes) !== 'province-list') return undefined;
   if (!(await backfillComplete(deps, kind))) return undefined;
   return Math.min(1, scopeSize / treeSize);

@@ -117,10 +117,10 @@ export async function forEachDueEntry(store: Store, kind: DueKind, upTo: string,
 /**
  * What a one-time backfill brings under the due index: a kind's entries, the approval links' wake instants, the
  * transfers waiting for a receipt, the open tasks' province-wide list, the transfers under way, the province-wide
- * lists of approvals and of notices (listings.ts). The kinds whose wake dates depend on a setting are keyed instead,
+ * lists of approvals, of notices (listings.ts) and of elections (elections-repo.ts). The kinds whose wake dates depend on a setting are keyed instead,
  * behind a mark of their own (`term`: term-due.ts; `review`: review-due.ts).
  */
-export type BackfillKind = Exclude<DueKind, 'term' | 'review'> | 'approval-link' | 'transfer-receipt' | 'open-task' | 'transfer-underway' | 'approval-list' | 'notice-list';
+export type BackfillKind = Exclude<DueKind, 'term' | 'review'> | 'approval-link' | 'transfer-receipt' | 'open-task' | 'transfer-underway' | 'approval-list' | 'notice-list' | 'election-list';
 
 const backfillKey = (kind: BackfillKind) => ({ pk: 'DUEINDEX', sk: `BACKFILL#${kind}` });
 

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Election, ElectionRound, ElectionStepKey, ElectionStepRecord } from '../domain/election/election';
 import { claimGuard, releaseGuard, type GuardKey } from './guards';
 import { queryAll } from './query-all';
@@ -6,10 +6,12 @@ import type { Store } from './store';
 import type { TransactItem } from './transact';
 import { fromItem } from './item';
 import { GSI2_KEY_ATTRIBUTES, orgKindRange, pageAcrossOrganizations, type OrgPage } from './org-pages';
+import { pageNewestFirst } from './listings';
 
 /**
  * Elections, in the single table (one partition per election: its file is one query):
- *   pk ELECTION#<id>, sk ELECTION                 the election; gsi2 ORG#<orgId>#election / <createdAt>#<id>
+ *   pk ELECTION#<id>, sk ELECTION                 the election; gsi2 ORG#<orgId>#election / <createdAt>#<id>;
+ *                                                 gsi1 ELECTIONS#all / <createdAt>#<id> (the province's, newest first)
  *   pk ELECTION#<id>, sk STEP#<stepKey>#<nnn>     a recorded human step, by key and attempt (written once)
  *   pk ELECTION#<id>, sk ROUND#<nnn>              a voting round, by number (written once: a retry never adds one)
  *   pk ELECTION#<id>, sk AUDIT#…                  its audit trail
@@ -21,10 +23,13 @@ const pad = (n: number) => String(n).padStart(3, '0');
 export const stepSk = (stepKey: ElectionStepKey, attempt: number) => `STEP#${stepKey}#${pad(attempt)}`;
 export const roundSk = (no: number) => `ROUND#${pad(no)}`;
 const orgElectionsKey = (orgId: string) => `ORG#${orgId}#election`;
+const PROVINCE_LIST = 'ELECTIONS#all';
+const provinceSort = (election: Pick<Election, 'id' | 'createdAt'>) => `${election.createdAt}#${election.id}`;
 
 function electionItem(election: Election): Record<string, unknown> {
   return {
     pk: electionPk(election.id), sk: ELECTION_SK, type: 'election',
+    gsi1pk: PROVINCE_LIST, gsi1sk: provinceSort(election),
     gsi2pk: orgElectionsKey(election.orgId), gsi2sk: `${election.createdAt}#${election.id}`,
     ...election,
   };
@@ -143,4 +148,35 @@ export async function listOrgElections(store: Store, orgId: string): Promise<Ele
 export async function pageOrgElections(store: Store, orgs: readonly { id: string; path: string }[], options: { limit: number; cursor?: string }): Promise<OrgPage<Election>> {
   const page = await pageAcrossOrganizations(store, orgs.map((org) => orgKindRange(org, 'election')), { ...options, keyAttributes: GSI2_KEY_ATTRIBUTES });
   return { items: page.items.map((item) => fromItem<Election>(item)), ...(page.next ? { next: page.next } : {}) };
+}
+
+/** About what one election item weighs, for the choice between reading per organization and the province's list (large-scope.ts). */
+export const ELECTION_ITEM_BYTES = 2048;
+
+/**
+ * One page of the province's elections, newest first, of the organizations `keep` accepts (a large scope: the list
+ * `ELECTIONS#all` read by `pageNewestFirst`, `share` the part of the province's elections expected in scope).
+ */
+export async function pageProvinceElections(store: Store, keep: (orgId: string) => boolean, options: { limit: number; cursor?: string; share: number }): Promise<{ elections: Election[]; next?: string }> {
+  const list = { index: 'gsi1', partition: PROVINCE_LIST, keyAt: (sort: string) => ({ pk: electionPk(sort.slice(sort.indexOf('#') + 1)), sk: ELECTION_SK }) } as const;
+  const page = await pageNewestFirst(store, list, (item) => item.type === 'election' && keep(item.orgId as string), options);
+  return { elections: page.items.map((item) => fromItem<Election>(item)), ...(page.next ? { next: page.next } : {}) };
+}
+
+/**
+ * Lists an election stored before the province's list (the backfill; its date and id never change, so any version
+ * of it is listed alike): false when it was listed already or is gone.
+ */
+export async function listElectionInProvince(store: Store, election: Pick<Election, 'id' | 'createdAt'>): Promise<boolean> {
+  try {
+    await store.doc.send(new UpdateCommand({
+      TableName: store.tableName, Key: { pk: electionPk(election.id), sk: ELECTION_SK },
+      UpdateExpression: 'SET gsi1pk = :list, gsi1sk = :sort', ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(gsi1pk)',
+      ExpressionAttributeValues: { ':list': PROVINCE_LIST, ':sort': provinceSort(election) },
+    }));
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }

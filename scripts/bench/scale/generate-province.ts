@@ -91,6 +91,7 @@ export async function generateProvince(store: Store, requested: ProvinceSize, op
   await markDueBackfillDone(store, 'transfer-underway', options.now.toISOString(), 0); // no transfers generated
   await markDueBackfillDone(store, 'approval-list', options.now.toISOString(), 0); // each approval's entry written with it (putNewApproval)
   await markDueBackfillDone(store, 'notice-list', options.now.toISOString(), 0); // each notice's entry written with it (putNewNotice)
+  await markDueBackfillDone(store, 'election-list', options.now.toISOString(), 0); // each election listed in the province's list with it (putNewElection)
   return {
     size, registry, cases: development.cases, elections, approvals: development.approvals, notices: development.notices, items,
     seconds: (performance.now() - started) / 1000,

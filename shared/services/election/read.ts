@@ -1,7 +1,7 @@
 import type { Election, ElectionRound, ElectionStepRecord } from '../../domain/election/election';
 import type { Notice } from '../../domain/notice/notice';
 import { listAudit, type AuditEvent } from '../../store/audit';
-import { electionPk, listOrgElections, pageOrgElections, readElectionPartition } from '../../store/elections-repo';
+import { ELECTION_ITEM_BYTES, electionPk, listOrgElections, pageOrgElections, pageProvinceElections, readElectionPartition } from '../../store/elections-repo';
 import { LIST_PAGE_SIZE } from '../../store/org-pages';
 import { listOrgNotices } from '../../store/notices-repo';
 import { getTask, type StoredTask } from '../../store/tasks-repo';
@@ -9,6 +9,7 @@ import type { Actor } from '../actor';
 import { withActorNames } from '../audit-names';
 import { authorize, loadOrgTree, permits } from '../authorization';
 import type { ServiceDeps } from '../deps';
+import { provinceListShare } from '../large-scope';
 import { RecordNotFoundError } from '../../errors';
 
 /** Everything the election's page and its file (全程纪实) show. */
@@ -40,7 +41,10 @@ export async function listElections(deps: ServiceDeps, actor: Actor, orgId: stri
   return listOrgElections(deps.store, orgId);
 }
 
-/** One page of the elections overview: the organizations in tree (path) order, each one's elections newest first. */
+/**
+ * One page of the elections overview: the organizations in tree (path) order, each one's elections newest first; for
+ * a scope of more than 100 organizations, the province's elections newest first (docs/domain/lists-and-counts.md).
+ */
 export interface ElectionsPage {
   elections: Election[];
   /** The cursor of the next page (absent on the last). */
@@ -49,11 +53,17 @@ export interface ElectionsPage {
 
 /**
  * The elections of `orgIds` (the organizations of the overview) the actor may view, `LIST_PAGE_SIZE` a page from
- * `cursor` (org-pages.ts: nothing of the start lost or repeated while elections are added).
+ * `cursor` (nothing of the start lost or repeated while elections are added): per organization (org-pages.ts), or for
+ * a large scope a page of the province's list filtered to them (once its backfill is done and when it reads less).
  */
 export async function pageElections(deps: Pick<ServiceDeps, 'store'>, actor: Actor, orgIds: readonly string[], cursor?: string): Promise<ElectionsPage> {
   const tree = await loadOrgTree(deps.store);
   const orgs = orgIds.filter((id) => permits(actor, 'election.view', id, tree)).map((id) => ({ id, path: tree.pathOf(id) as string }));
+  const share = await provinceListShare(deps, actor, 'election-list', ELECTION_ITEM_BYTES, tree);
+  if (share !== undefined) {
+    const viewable = new Set(orgs.map((org) => org.id));
+    return pageProvinceElections(deps.store, (orgId) => viewable.has(orgId), { limit: LIST_PAGE_SIZE, cursor, share });
+  }
   const page = await pageOrgElections(deps.store, orgs, { limit: LIST_PAGE_SIZE, cursor });
   return { elections: page.items, ...(page.next ? { next: page.next } : {}) };
 }

@@ -5,6 +5,7 @@ import { getNotice, listOrgNotices, noticeListingEntry, noticeStillAsRead } from
 import { putListingEntryIfUnlisted } from '../../store/listings';
 import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import type { Store } from '../../store/store';
+import { listElectionInProvince, listOrgElections } from '../../store/elections-repo';
 import type { ServiceDeps } from '../deps';
 
 /** How often a record changed meanwhile is read again before the backfill leaves it to a rerun. */
@@ -57,7 +58,7 @@ const LISTS: Array<{ kind: BackfillKind; idsOf: (store: Store, orgIds: string[])
  * organization). Run again after a crash, it adds what is missing. Answers the entries added per list, undefined for
  * a list whose marker was there.
  */
-export async function backfillListings(deps: Pick<ServiceDeps, 'store' | 'clock'>): Promise<{ approvals: number | undefined; notices: number | undefined }> {
+export async function backfillListings(deps: Pick<ServiceDeps, 'store' | 'clock'>): Promise<{ approvals: number | undefined; notices: number | undefined; elections: number | undefined }> {
   let orgIds: string[] | undefined;
   const backfill = async ({ kind, idsOf, list }: (typeof LISTS)[number]): Promise<number | undefined> => {
     if (await dueBackfillDone(deps.store, kind)) return undefined;
@@ -71,5 +72,23 @@ export async function backfillListings(deps: Pick<ServiceDeps, 'store' | 'clock'
   };
   const approvals = await backfill(LISTS[0]);
   const notices = await backfill(LISTS[1]);
-  return { approvals, notices };
+  const elections = await backfillElectionList(deps);
+  return { approvals, notices, elections };
+}
+
+/**
+ * Once per store, the same for the province's list of elections (`ELECTIONS#all`, on the election item itself: its
+ * date and id never change, so each election stored before it is listed as it is, if not listed yet); marker
+ * `BACKFILL#election-list`. Answers the elections listed, undefined when the marker was there.
+ */
+async function backfillElectionList(deps: Pick<ServiceDeps, 'store' | 'clock'>): Promise<number | undefined> {
+  if (await dueBackfillDone(deps.store, 'election-list')) return undefined;
+  const orgIds = (await loadOrgTree(deps.store)).organizations.map((org) => org.id);
+  let listed = 0;
+  for (let i = 0; i < orgIds.length; i += 25) {
+    const elections = (await Promise.all(orgIds.slice(i, i + 25).map((orgId) => listOrgElections(deps.store, orgId)))).flat();
+    for (const election of elections) if (await listElectionInProvince(deps.store, election)) listed += 1;
+  }
+  await markDueBackfillDone(deps.store, 'election-list', deps.clock.now().toISOString(), listed);
+  return listed;
 }

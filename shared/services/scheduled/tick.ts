@@ -38,8 +38,8 @@ export async function runScheduledWork(deps: ServiceDeps): Promise<{
   transfersUnderwayBackfilled: number | undefined;
   /** Active cases listed again under their organization's path after moves (undefined: nothing moved). */
   casesRelisted: number | undefined;
-  /** Entries put in the province-wide lists of approvals and of notices by their one-time backfill (undefined: done before). */
-  listingsBackfilled: { approvals: number | undefined; notices: number | undefined };
+  /** Entries put in the province-wide lists of approvals, of notices and of elections by their one-time backfill (undefined: done before). */
+  listingsBackfilled: { approvals: number | undefined; notices: number | undefined; elections: number | undefined };
   electionEnds: number;
   transferWarnings: number;
   transfersAccepted: number;

@@ -127,8 +127,8 @@ describe('the approvals list and the notice list of a large scope', () => {
     expect((await approvalsPage(deps as ServiceDeps, bigStaff)).approvals.map((a) => a.id)).toEqual(approvalsShown);
     expect((await staffNoticeList(deps as ServiceDeps, bigStaff)).notices.map((n) => n.id)).toEqual(noticesShown);
 
-    expect(await backfillListings({ store, clock })).toEqual({ approvals: 1, notices: 2 });
-    expect(await backfillListings({ store, clock })).toEqual({ approvals: undefined, notices: undefined });
+    expect(await backfillListings({ store, clock })).toEqual({ approvals: 1, notices: 2, elections: 0 });
+    expect(await backfillListings({ store, clock })).toEqual({ approvals: undefined, notices: undefined, elections: undefined });
     const meter = meterStore(store);
     expect((await everyApprovalPage(deps, bigStaff)).ids).toEqual(approvalsShown);
     const notices = (await staffNoticeList(deps as ServiceDeps, bigStaff)).notices;
@@ -139,7 +139,7 @@ describe('the approvals list and the notice list of a large scope', () => {
     // run again without its markers (a crash before them): it finds every entry there and writes nothing
     for (const kind of ['approval-list', 'notice-list']) await store.doc.send(new DeleteCommand({ TableName: store.tableName, Key: { pk: 'DUEINDEX', sk: `BACKFILL#${kind}` } }));
     const before = await itemsStored();
-    expect(await backfillListings({ store, clock })).toEqual({ approvals: 0, notices: 0 });
+    expect(await backfillListings({ store, clock })).toEqual({ approvals: 0, notices: 0, elections: undefined });
     expect(await itemsStored()).toEqual(before);
   });
 });
