@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './store';
-import type { TransactItem } from './transact';
+import { StoreConditionFailedError, transactWrite, type TransactItem } from './transact';
 
 /**
  * The due index (docs/domain/scheduler.md, keys in shared/store/README.md): one small entry per item the scheduler
@@ -57,6 +57,15 @@ export function moveDueEntry(store: Store, target: DueTarget): TransactItem {
     return { Delete: { TableName: store.tableName, Key: { pk: target.pk, sk: DUE_ENTRY_SK }, ConditionExpression: 'attribute_not_exists(pk) OR version = :version', ...condition } };
   }
   return { Put: { TableName: store.tableName, Item: dueEntryItem({ ...target, wakeAt: target.wakeAt }), ConditionExpression: 'version = :version', ...condition } };
+}
+
+/** A move of an entry written on its own (moveDueEntry); a refusal means the item changed meanwhile and its own write keyed the entry. */
+export async function moveDueEntryUnlessChanged(store: Store, move: TransactItem): Promise<void> {
+  try {
+    await transactWrite(store, [move]);
+  } catch (error) {
+    if (!(error instanceof StoreConditionFailedError)) throw error;
+  }
 }
 
 /** The backfill's entry: only if the item has none yet (a change since wrote a newer one). False when it had. */

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../ui/format';
 import { listStaffEmails } from '../../store/accounts-repo';
 import { getReportAt, listAllSchemes, listBoardReports, reportPk } from '../../store/assessment-repo';
 import { auditPut } from '../../store/audit';
-import { dueBackfillDone, forEachDueEntry, markDueBackfillDone, moveDueEntry, type DueEntry } from '../../store/due-index';
+import { dueBackfillDone, forEachDueEntry, markDueBackfillDone, moveDueEntry, moveDueEntryUnlessChanged, type DueEntry } from '../../store/due-index';
 import { backfillReportEntry, listReportRemindersSent, reportDueTarget } from '../../store/report-due';
 import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
 import type { ServiceDeps } from '../deps';
@@ -59,14 +59,14 @@ export async function remindAssessmentReports(deps: ServiceDeps): Promise<number
 async function wakeReport(deps: ServiceDeps, entry: DueEntry, nowIso: string): Promise<boolean> {
   const report = await getReportAt(deps.store, entry.pk);
   if (!report) {
-    await moveEntry(deps, moveDueEntry(deps.store, { ...entry, wakeAt: undefined }));
+    await moveDueEntryUnlessChanged(deps.store, moveDueEntry(deps.store, { ...entry, wakeAt: undefined }));
     return false;
   }
   const done = await listReportRemindersSent(deps.store, entry.pk);
   const moveAfter = (kinds: readonly string[]) => moveDueEntry(deps.store, reportDueTarget(report, nextReportWake(report, nowIso, new Set([...done, ...kinds]))));
   const [due] = dueEvents(reportWakeEvents(report), nowIso, done); // at most one: the reminder ends where the warning starts
   if (!due) {
-    await moveEntry(deps, moveAfter([])); // woken early (a lower bound), or claimed before: on to what is left
+    await moveDueEntryUnlessChanged(deps.store, moveAfter([])); // woken early (a lower bound), or claimed before: on to what is left
     return false;
   }
   const kind = due.key;
@@ -75,14 +75,6 @@ async function wakeReport(deps: ServiceDeps, entry: DueEntry, nowIso: string): P
   if (to.length === 0) return false;
   await deps.mailer.send({ to, ...mailOf(deps, report, kind) });
   return true;
-}
-
-async function moveEntry(deps: ServiceDeps, move: TransactItem): Promise<void> {
-  try {
-    await transactWrite(deps.store, [move]);
-  } catch (error) {
-    if (!(error instanceof StoreConditionFailedError)) throw error; // the report changed meanwhile: its own entry stands
-  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { evaluationFollowUpEvents, FOLLOW_UP_LABELS, followUpReminderText, nextF
 import { dueEvents } from '../../domain/scheduling/next-wake';
 import { listStaffEmails } from '../../store/accounts-repo';
 import { auditPut } from '../../store/audit';
-import { dueBackfillDone, forEachDueEntry, markDueBackfillDone, moveDueEntry, type DueEntry } from '../../store/due-index';
+import { dueBackfillDone, forEachDueEntry, markDueBackfillDone, moveDueEntry, moveDueEntryUnlessChanged, type DueEntry } from '../../store/due-index';
 import { backfillEvaluationEntry, evaluationDueTarget, followUpMarkerKey, listFollowUpRemindersSent } from '../../store/evaluation-due';
 import { evaluationPk, getEvaluation, listYearEvaluations } from '../../store/evaluations-repo';
 import { StoreConditionFailedError, transactWrite, type TransactItem } from '../../store/transact';
@@ -50,7 +50,7 @@ export async function mailEvaluationFollowUpReminders(deps: ServiceDeps): Promis
 async function wakeEvaluation(deps: ServiceDeps, entry: DueEntry, today: string): Promise<FollowUpReminder[]> {
   const evaluation = await getEvaluation(deps.store, entry.id);
   if (!evaluation) {
-    await moveEntry(deps, moveDueEntry(deps.store, { ...entry, wakeAt: undefined }));
+    await moveDueEntryUnlessChanged(deps.store, moveDueEntry(deps.store, { ...entry, wakeAt: undefined }));
     return [];
   }
   const done = await listFollowUpRemindersSent(deps.store, evaluation.id);
@@ -58,7 +58,7 @@ async function wakeEvaluation(deps: ServiceDeps, entry: DueEntry, today: string)
   const move = (wakeAt: string | undefined) => moveDueEntry(deps.store, evaluationDueTarget(evaluation, wakeAt));
   const due = dueEvents(evaluationFollowUpEvents(evaluation), today, done);
   if (due.length === 0) {
-    await moveEntry(deps, move(wakeAfter([]))); // woken early (a lower bound), or sent before: on to what is left
+    await moveDueEntryUnlessChanged(deps.store, move(wakeAfter([]))); // woken early (a lower bound), or sent before: on to what is left
     return [];
   }
   const to = await listStaffEmails(deps.store, evaluation.orgId);
@@ -79,16 +79,8 @@ async function wakeEvaluation(deps: ServiceDeps, entry: DueEntry, today: string)
     mailed.push(r);
   }
   const left = wakeAfter(attempted); // a claim refused because another run sent it: past it too
-  if (written !== left) await moveEntry(deps, move(left));
+  if (written !== left) await moveDueEntryUnlessChanged(deps.store, move(left));
   return mailed;
-}
-
-async function moveEntry(deps: ServiceDeps, move: TransactItem): Promise<void> {
-  try {
-    await transactWrite(deps.store, [move]);
-  } catch (error) {
-    if (!(error instanceof StoreConditionFailedError)) throw error; // the evaluation changed meanwhile: its own entry stands
-  }
 }
 
 /**

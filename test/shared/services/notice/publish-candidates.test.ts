@@ -18,7 +18,7 @@ async function world(branchesOfC2: number) {
   ]) await putTestOrg(store, org);
   await putTestPerson(store, testPerson({ id: 'p-b1', name: '王芳', orgId: 'b1', status: 'activist' }));
   await putTestPerson(store, testPerson({ id: 'p-c2', name: '李强', orgId: 'c2b0', status: 'applicant' }));
-  const actor = (id: string, orgId: string) => resolveActor(store, { id, displayName: '组织员', role: orgId.startsWith('b') || orgId.startsWith('c2b') ? 'branch-staff' : 'committee-staff', orgId });
+  const actor = (id: string, orgId: string) => resolveActor(store, { id, displayName: '组织员', role: 'committee-staff', orgId });
   return { deps: { store }, actor };
 }
 
